@@ -1,0 +1,231 @@
+package io.framewise.media.framemap;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import io.framewise.media.MediaException;
+import io.framewise.media.ffmpeg.Decoders;
+import io.framewise.media.ffmpeg.Ffmpeg;
+import io.framewise.media.ffmpeg.MediaInput;
+import io.framewise.model.time.FrameRate;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+/**
+ * Builds the {@link FrameMap} of a file's primary video stream by reading its packets, without
+ * decoding. Packets the demuxer marks as discarded (frames before an MP4 edit list's start) are not
+ * frames of the media. When some packet carries no pts (raw streams, some transport streams) the map
+ * is built from decoded frames' best-effort timestamps instead.
+ */
+public final class FrameMapBuilder {
+
+    private FrameMapBuilder() {}
+
+    public static FrameMap build(Path file) {
+        try (MediaInput input = MediaInput.open(file)) {
+            return build(input);
+        }
+    }
+
+    /** Reads the whole input from its current position; the caller seeks back if it reuses the input. */
+    public static FrameMap build(MediaInput input) {
+        int streamIndex = input.requireVideoStream();
+        AVStream stream = input.stream(streamIndex);
+        PacketList packets = readPackets(input, streamIndex);
+        if (packets.size == 0) {
+            throw new MediaException.Corrupt(input.file(), "the video stream holds no frames");
+        }
+        if (packets.missingPts) {
+            packets = decodeTimestamps(input, streamIndex);
+        }
+        return assemble(input.file(), stream, streamIndex, packets);
+    }
+
+    private static PacketList readPackets(MediaInput input, int streamIndex) {
+        PacketList list = new PacketList();
+        AVPacket pkt = av_packet_alloc();
+        try {
+            while (true) {
+                int ret = av_read_frame(input.context(), pkt);
+                if (ret < 0) {
+                    if (Ffmpeg.isEof(ret) || list.size > 0) {
+                        // A truncated tail still leaves the frames before it usable.
+                        break;
+                    }
+                    throw Ffmpeg.readError(ret, "av_read_frame", input.file());
+                }
+                try {
+                    if (pkt.stream_index() != streamIndex || (pkt.flags() & AV_PKT_FLAG_DISCARD) != 0) {
+                        continue;
+                    }
+                    long pts = pkt.pts();
+                    if (!MediaInput.hasTimestamp(pts)) {
+                        list.missingPts = true;
+                    }
+                    list.add(pts, (pkt.flags() & AV_PKT_FLAG_KEY) != 0, pkt.duration());
+                } finally {
+                    av_packet_unref(pkt);
+                }
+            }
+        } finally {
+            av_packet_free(pkt);
+        }
+        return list;
+    }
+
+    private static PacketList decodeTimestamps(MediaInput input, int streamIndex) {
+        Ffmpeg.check(
+                org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
+                        input.context(),
+                        streamIndex,
+                        Long.MIN_VALUE,
+                        org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD),
+                "av_seek_frame",
+                input.file());
+        PacketList list = new PacketList();
+        AVCodecContext dec = Decoders.open(input, streamIndex, 0);
+        AVPacket pkt = av_packet_alloc();
+        AVFrame frame = av_frame_alloc();
+        try {
+            boolean draining = false;
+            while (true) {
+                if (!draining) {
+                    int ret = av_read_frame(input.context(), pkt);
+                    if (ret < 0) {
+                        draining = true;
+                        avcodec_send_packet(dec, null);
+                    } else {
+                        if (pkt.stream_index() == streamIndex) {
+                            avcodec_send_packet(dec, pkt);
+                        }
+                        av_packet_unref(pkt);
+                    }
+                }
+                while (true) {
+                    int ret = avcodec_receive_frame(dec, frame);
+                    if (ret < 0) {
+                        if (Ffmpeg.isEof(ret)) {
+                            return list;
+                        }
+                        break;
+                    }
+                    long ts = frame.best_effort_timestamp();
+                    list.add(ts, (frame.flags() & Ffmpeg.FRAME_FLAG_KEY) != 0, frame.duration());
+                    av_frame_unref(frame);
+                }
+            }
+        } finally {
+            av_frame_free(frame);
+            av_packet_free(pkt);
+            Decoders.free(dec);
+        }
+    }
+
+    private static FrameMap assemble(Path file, AVStream stream, int streamIndex, PacketList packets) {
+        int n = packets.size;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(packets.pts[a], packets.pts[b]));
+        long[] pts = new long[n];
+        BitSet keys = new BitSet(n);
+        int kept = 0;
+        long lastDuration = 0;
+        for (int i = 0; i < n; i++) {
+            int p = order[i];
+            long value = packets.pts[p];
+            if (!MediaInput.hasTimestamp(value) || (kept > 0 && value == pts[kept - 1])) {
+                // A repeated timestamp is a duplicated packet, not a second picture.
+                continue;
+            }
+            pts[kept] = value;
+            if (packets.key[p]) {
+                keys.set(kept);
+            }
+            lastDuration = packets.duration[p];
+            kept++;
+        }
+        if (kept == 0) {
+            throw new MediaException.Corrupt(file, "no video frame carries a timestamp");
+        }
+        pts = Arrays.copyOf(pts, kept);
+        AVRational tb = stream.time_base();
+        FrameRate rate = nominalRate(stream, pts, tb);
+        if (lastDuration <= 0) {
+            lastDuration = kept > 1
+                    ? pts[kept - 1] - pts[kept - 2]
+                    : Math.max(
+                            1,
+                            Math.round(
+                                    (double) tb.den() * rate.denominator() / ((double) tb.num() * rate.numerator())));
+        }
+        return new FrameMap(streamIndex, tb.num(), tb.den(), rate, pts, keys, pts[kept - 1] + lastDuration);
+    }
+
+    /** The stream's declared rate when sane, else one derived from the typical frame duration. */
+    static FrameRate nominalRate(AVStream stream, long[] pts, AVRational tb) {
+        AVRational avg = stream.avg_frame_rate();
+        AVRational real = stream.r_frame_rate();
+        if (real.num() > 0 && real.den() > 0 && real.num() / (double) real.den() <= 1000) {
+            if (avg.num() > 0 && avg.den() > 0) {
+                double a = avg.num() / (double) avg.den();
+                double r = real.num() / (double) real.den();
+                // For VFR media the average is a better nominal rate than the finest tick.
+                if (Math.abs(a - r) / r < 0.01) {
+                    return FrameRate.of(real.num(), real.den());
+                }
+                return FrameRate.of(avg.num(), avg.den());
+            }
+            return FrameRate.of(real.num(), real.den());
+        }
+        if (avg.num() > 0 && avg.den() > 0) {
+            return FrameRate.of(avg.num(), avg.den());
+        }
+        if (pts.length > 1) {
+            long[] deltas = new long[pts.length - 1];
+            for (int i = 1; i < pts.length; i++) {
+                deltas[i - 1] = pts[i] - pts[i - 1];
+            }
+            Arrays.sort(deltas);
+            long median = deltas[deltas.length / 2];
+            return FrameRate.of((int) tb.den(), (int) (tb.num() * median));
+        }
+        return FrameRate.of(25, 1);
+    }
+
+    private static final class PacketList {
+        long[] pts = new long[1024];
+        long[] duration = new long[1024];
+        boolean[] key = new boolean[1024];
+        int size;
+        boolean missingPts;
+
+        void add(long p, boolean k, long d) {
+            if (size == pts.length) {
+                pts = Arrays.copyOf(pts, size * 2);
+                duration = Arrays.copyOf(duration, size * 2);
+                key = Arrays.copyOf(key, size * 2);
+            }
+            pts[size] = p;
+            key[size] = k;
+            duration[size] = d;
+            size++;
+        }
+    }
+}

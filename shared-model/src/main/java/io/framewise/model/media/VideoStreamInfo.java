@@ -1,0 +1,58 @@
+package io.framewise.model.media;
+
+import io.framewise.model.time.FrameRate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One video stream as probed.
+ *
+ * <p>{@code codedWidth}/{@code codedHeight} are the stored picture; {@code displayWidth}/{@code
+ * displayHeight} are what a viewer sees: rotation applied, and square pixels after the sample aspect
+ * ratio is honoured. {@code frameCount} is exact: it is counted from the packets when the container
+ * does not say.
+ *
+ * @param index stream index in the container
+ * @param codec FFmpeg codec name ("h264", "hevc", "prores", "vp9", "png", ...)
+ * @param profile codec profile name, empty when the codec has none
+ * @param rotation clockwise degrees to turn the stored picture to show it upright (0, 90, 180, 270)
+ * @param pixelFormat FFmpeg pixel format name ("yuv420p", "yuv422p10le", ...)
+ * @param bitDepth bits per component
+ * @param frameRate nominal frame rate as an exact rational
+ * @param variableFrameRate whether frame durations vary beyond timestamp rounding
+ * @param stillImage whether the stream is a single still picture (an image file)
+ */
+public record VideoStreamInfo(
+        int index,
+        String codec,
+        Optional<String> profile,
+        int codedWidth,
+        int codedHeight,
+        int displayWidth,
+        int displayHeight,
+        String sampleAspectRatio,
+        int rotation,
+        String pixelFormat,
+        int bitDepth,
+        ColorInfo color,
+        FrameRate frameRate,
+        long frameCount,
+        boolean variableFrameRate,
+        long bitRate,
+        boolean stillImage) {
+
+    public VideoStreamInfo {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(sampleAspectRatio, "sampleAspectRatio");
+        Objects.requireNonNull(pixelFormat, "pixelFormat");
+        Objects.requireNonNull(color, "color");
+        Objects.requireNonNull(frameRate, "frameRate");
+        if (rotation % 90 != 0 || rotation < 0 || rotation >= 360) {
+            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270, was " + rotation);
+        }
+        if (frameCount < 0) {
+            throw new IllegalArgumentException("frameCount must not be negative, was " + frameCount);
+        }
+    }
+}
