@@ -1,0 +1,104 @@
+package io.framewise.cli;
+
+import io.framewise.media.clip.ClipCutter;
+import io.framewise.media.clip.ClipMode;
+import io.framewise.media.clip.ClipOptions;
+import io.framewise.media.clip.ClipResult;
+import io.framewise.media.probe.MediaProbe;
+import io.framewise.model.media.MediaInfo;
+import io.framewise.model.media.VideoStreamInfo;
+import io.framewise.model.time.FrameRange;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code framewise clip FILE --in A --out B --mode copy|smart|reencode -o OUT}. */
+@Command(
+        name = "clip",
+        description = "Cut the frames [in, out) into a new file. copy: stream copy, starts on the keyframe at or"
+                + " before --in (and says so); smart: frame-exact, re-encodes only the partial GOPs at the ends;"
+                + " reencode: frame-exact full re-encode, optionally with a watermark.")
+final class ClipCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The media file.")
+    Path file;
+
+    @Option(names = "--in", required = true, paramLabel = "A", description = "First frame (index or timecode).")
+    String in;
+
+    @Option(names = "--out", required = true, paramLabel = "B", description = "Frame after the last one (index or timecode).")
+    String out;
+
+    @Option(names = "--mode", defaultValue = "smart", paramLabel = "MODE", description = "copy, smart or reencode (default smart).")
+    String mode;
+
+    @Option(names = "-o", required = true, paramLabel = "OUT", description = "Output file; its extension picks the container.")
+    Path output;
+
+    @Option(names = "--watermark-text", paramLabel = "TEXT", description = "reencode: burn this text in.")
+    String watermarkText;
+
+    @Option(names = "--watermark-image", paramLabel = "PNG", description = "reencode: overlay this image.")
+    Path watermarkImage;
+
+    @Override
+    public Integer call() throws Exception {
+        ClipMode clipMode = parseMode(mode);
+        if ((watermarkText != null || watermarkImage != null) && clipMode != ClipMode.REENCODE) {
+            throw new IllegalArgumentException("watermarks need --mode reencode");
+        }
+        MediaInfo info = MediaProbe.probe(file);
+        VideoStreamInfo video = info.video()
+                .orElseThrow(() -> new IllegalArgumentException(file + " has no video to clip"));
+        long count = video.frameCount();
+        long a = new FramePosition(in).resolve(video.frameRate(), info.startTimecode(), count);
+        long b = new FramePosition(out).resolve(video.frameRate(), info.startTimecode(), count);
+        if (b <= a) {
+            throw new IllegalArgumentException("--out (" + out + ") must come after --in (" + in + ")");
+        }
+        ClipOptions options = ClipOptions.defaults();
+        if (watermarkText != null) {
+            options = options.withTextWatermark(watermarkText);
+        }
+        if (watermarkImage != null) {
+            options = options.withImageWatermark(watermarkImage);
+        }
+        TerminalProgress bar = new TerminalProgress(spec.commandLine().getErr(), "clip");
+        ClipResult result;
+        try (Interruptible interrupt = new Interruptible()) {
+            result = ClipCutter.cut(file, output, FrameRange.of(a, b), clipMode, options, bar, interrupt.cancellation());
+        } finally {
+            bar.finish();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("output", output.toString());
+        json.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
+        json.put("requested", Map.of("in", a, "out", b));
+        json.put("actual", Map.of("in", result.actual().in(), "out", result.actual().out()));
+        json.put("snapped", result.snapped());
+        json.put("frameCount", result.frameCount());
+        if (result.note() != null && !result.note().isBlank()) {
+            json.put("note", result.note());
+        }
+        spec.commandLine().getOut().println(ProbeCommand.JSON.writeValueAsString(json));
+        return 0;
+    }
+
+    static ClipMode parseMode(String text) {
+        try {
+            return ClipMode.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--mode must be copy, smart or reencode, was '" + text + "'");
+        }
+    }
+}
