@@ -178,35 +178,56 @@ public final class FrameMapBuilder {
         return new FrameMap(streamIndex, tb.num(), tb.den(), rate, pts, keys, pts[kept - 1] + lastDuration);
     }
 
-    /** The stream's declared rate when sane, else one derived from the typical frame duration. */
+    /**
+     * The rate timecode counts in. Constant-rate streams declare it. For variable-rate streams (phones,
+     * screen captures) the declared "real" rate may be a fine tick (90000) and the average an odd
+     * fraction, so a standard rate is preferred: the real rate when it is one, else the standard rate
+     * within 2% of the average, else the average itself.
+     */
     static FrameRate nominalRate(AVStream stream, long[] pts, AVRational tb) {
-        AVRational avg = stream.avg_frame_rate();
-        AVRational real = stream.r_frame_rate();
-        if (real.num() > 0 && real.den() > 0 && real.num() / (double) real.den() <= 1000) {
-            if (avg.num() > 0 && avg.den() > 0) {
-                double a = avg.num() / (double) avg.den();
-                double r = real.num() / (double) real.den();
-                // For VFR media the average is a better nominal rate than the finest tick.
-                if (Math.abs(a - r) / r < 0.01) {
-                    return FrameRate.of(real.num(), real.den());
-                }
-                return FrameRate.of(avg.num(), avg.den());
+        FrameRate real = rate(stream.r_frame_rate());
+        FrameRate avg = rate(stream.avg_frame_rate());
+        if (real != null && avg != null && Math.abs(avg.fps() - real.fps()) / real.fps() < 0.01) {
+            return real;
+        }
+        if (real != null && FrameRate.STANDARD.contains(real)) {
+            return real;
+        }
+        FrameRate measured = avg != null ? avg : medianRate(pts, tb);
+        if (measured == null) {
+            return real != null ? real : FrameRate.FPS_25;
+        }
+        for (FrameRate standard : FrameRate.STANDARD) {
+            if (Math.abs(standard.fps() - measured.fps()) / standard.fps() < 0.02) {
+                return standard;
             }
-            return FrameRate.of(real.num(), real.den());
         }
-        if (avg.num() > 0 && avg.den() > 0) {
-            return FrameRate.of(avg.num(), avg.den());
+        return measured;
+    }
+
+    private static FrameRate rate(AVRational r) {
+        if (r.num() <= 0 || r.den() <= 0 || r.num() / (double) r.den() > 1000) {
+            return null;
         }
-        if (pts.length > 1) {
-            long[] deltas = new long[pts.length - 1];
-            for (int i = 1; i < pts.length; i++) {
-                deltas[i - 1] = pts[i] - pts[i - 1];
-            }
-            Arrays.sort(deltas);
-            long median = deltas[deltas.length / 2];
-            return FrameRate.of((int) tb.den(), (int) (tb.num() * median));
+        return FrameRate.of(r.num(), r.den());
+    }
+
+    private static FrameRate medianRate(long[] pts, AVRational tb) {
+        if (pts.length < 2) {
+            return null;
         }
-        return FrameRate.of(25, 1);
+        long[] deltas = new long[pts.length - 1];
+        for (int i = 1; i < pts.length; i++) {
+            deltas[i - 1] = pts[i] - pts[i - 1];
+        }
+        Arrays.sort(deltas);
+        long median = deltas[deltas.length / 2];
+        long num = (long) tb.den();
+        long den = (long) tb.num() * median;
+        if (num > Integer.MAX_VALUE || den > Integer.MAX_VALUE || den <= 0) {
+            return null;
+        }
+        return FrameRate.of((int) num, (int) den);
     }
 
     private static final class PacketList {
