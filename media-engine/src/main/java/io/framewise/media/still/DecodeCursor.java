@@ -11,7 +11,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
@@ -34,7 +33,10 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  */
 final class DecodeCursor implements AutoCloseable {
 
-    /** Damaged packets the decoder may reject in a row before the read gives up. */
+    /** {@code AVERROR(ENOMEM)}: the one decoding error that is not about the data. */
+    private static final int AVERROR_ENOMEM = -12;
+
+    /** Damaged packets the decoder may reject in a row (no picture between) before giving up. */
     private static final int MAX_REJECTED_PACKETS = 256;
 
     private final Path file;
@@ -48,7 +50,6 @@ final class DecodeCursor implements AutoCloseable {
     private int endCode;
     private long skipBeforePts = Long.MIN_VALUE;
     private long keepPts = Long.MIN_VALUE;
-    private long packetsSent;
 
     DecodeCursor(MediaInput input, int streamIndex, int threads) {
         this.file = input.file();
@@ -73,18 +74,9 @@ final class DecodeCursor implements AutoCloseable {
         this.frame = frm;
     }
 
-    MediaInput input() {
-        return input;
-    }
-
     /** Whether the decoder has given out its last frame; only a seek makes it usable again. */
     boolean isExhausted() {
         return exhausted;
-    }
-
-    /** Packets sent to the decoder since the cursor was made (for statistics). */
-    long packetsSent() {
-        return packetsSent;
     }
 
     /**
@@ -142,7 +134,7 @@ final class DecodeCursor implements AutoCloseable {
             }
             if (!Ffmpeg.isAgain(ret)) {
                 // A damaged picture: the decoder moves on with the next one, as the command line does.
-                if (ret != AVERROR_INVALIDDATA || ++rejected > MAX_REJECTED_PACKETS) {
+                if (ret == AVERROR_ENOMEM || ++rejected > MAX_REJECTED_PACKETS) {
                     throw Ffmpeg.readError(ret, "avcodec_receive_frame", file);
                 }
                 continue;
@@ -179,9 +171,8 @@ final class DecodeCursor implements AutoCloseable {
                 boolean skip = MediaInput.hasTimestamp(pts) && pts < skipBeforePts && pts != keepPts;
                 decoder.skip_frame(skip ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
                 ret = avcodec_send_packet(decoder, packet);
-                packetsSent++;
                 if (ret < 0 && !Ffmpeg.isAgain(ret)) {
-                    if (ret != AVERROR_INVALIDDATA || ++rejected > MAX_REJECTED_PACKETS) {
+                    if (ret == AVERROR_ENOMEM || ++rejected > MAX_REJECTED_PACKETS) {
                         throw Ffmpeg.readError(ret, "avcodec_send_packet", file);
                     }
                 }

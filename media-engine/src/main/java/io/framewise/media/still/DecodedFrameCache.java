@@ -32,10 +32,6 @@ final class DecodedFrameCache implements AutoCloseable {
         return e == null ? null : e.frame;
     }
 
-    boolean contains(int index) {
-        return frames.containsKey(index);
-    }
-
     /**
      * Keeps a new reference to {@code frame} as frame {@code index} and returns it (owned by the cache),
      * or returns null when the frame alone is larger than the budget or cannot be referenced.
@@ -59,20 +55,6 @@ final class DecodedFrameCache implements AutoCloseable {
         frames.put(index, new Entry(copy, bytes));
         usedBytes += bytes;
         return copy;
-    }
-
-    /** How many frames of {@code frame}'s size fit the budget. */
-    int capacityFor(AVFrame frame) {
-        long bytes = Math.max(1, sizeOf(frame));
-        return (int) Math.min(Integer.MAX_VALUE, budgetBytes / bytes);
-    }
-
-    int size() {
-        return frames.size();
-    }
-
-    long usedBytes() {
-        return usedBytes;
     }
 
     private void evictOldest() {

@@ -77,6 +77,8 @@ public final class FrameReader implements Closeable {
     private final int stepBack;
     /** The index of the frame the decoder handed out last, or -1 when unknown (after a seek). */
     private int position = -1;
+    /** Whether the last positioning started over from the beginning of the file. */
+    private boolean rewound;
 
     private long reads;
     private long cacheHits;
@@ -91,7 +93,6 @@ public final class FrameReader implements Closeable {
         AVStream stream = input.stream(map.streamIndex());
         AVCodecParameters par = stream.codecpar();
         Orientation orientation = Orientation.of(par);
-        this.cursor = new DecodeCursor(input, map.streamIndex(), options.threads());
         this.converter = new PictureConverter(
                 file,
                 orientation,
@@ -105,6 +106,8 @@ public final class FrameReader implements Closeable {
         // Leave room for the target itself and a frame of slack.
         long fit = Math.max(0, options.cacheBytes() / frameBytes - 2);
         this.stepBack = (int) Math.min(options.stepBackFrames(), fit);
+        // Last: from here the cursor owns the input, and nothing after it can fail.
+        this.cursor = new DecodeCursor(input, map.streamIndex(), options.threads());
     }
 
     /** Opens {@code file} and builds its frame map (one pass over the packets). */
@@ -260,6 +263,9 @@ public final class FrameReader implements Closeable {
             while (true) {
                 AVFrame frame = cursor.next();
                 int i = frame == null ? -1 : identify(frame);
+                if (fresh && frame == null && rewound) {
+                    throw endedBefore(target);
+                }
                 if (fresh && (frame == null || i > target)) {
                     // The demuxer landed after the target (or after the last keyframe): start further back.
                     attempt++;
@@ -311,6 +317,7 @@ public final class FrameReader implements Closeable {
     private int seekFor(int target, int attempt) {
         position = -1;
         seeks++;
+        rewound = false;
         int point = map.keyframeAtOrBefore(target);
         long pts = map.pts(point >= 0 ? point : target);
         for (int n = 0; n < attempt; n++) {
@@ -321,12 +328,14 @@ public final class FrameReader implements Closeable {
                             file, "frame " + target + " cannot be decoded: even decoding from the start passes it");
                 }
                 cursor.rewind();
+                rewound = true;
                 return 0;
             }
             pts = map.pts(point);
         }
         if (!cursor.seek(pts)) {
             cursor.rewind();
+            rewound = true;
             return 0;
         }
         return Math.max(0, point);

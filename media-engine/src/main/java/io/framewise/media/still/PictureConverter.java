@@ -110,7 +110,11 @@ final class PictureConverter implements AutoCloseable {
     private void validate(AVFrame frame) {
         int format = frame.format();
         AVPixFmtDescriptor desc = format < 0 ? null : av_pix_fmt_desc_get(format);
-        if (desc == null || frame.width() <= 0 || frame.height() <= 0 || frame.data(0) == null) {
+        if (desc == null
+                || frame.width() <= 0
+                || frame.height() <= 0
+                || frame.data(0) == null
+                || frame.data(0).isNull()) {
             throw new MediaException.Corrupt(
                     file, "the decoder returned an empty picture (" + frame.width() + "x" + frame.height() + ")");
         }

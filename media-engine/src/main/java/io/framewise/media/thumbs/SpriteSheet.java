@@ -22,8 +22,6 @@ import java.util.Objects;
  */
 public record SpriteSheet(byte[] jpeg, Index index) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public SpriteSheet {
         Objects.requireNonNull(jpeg, "jpeg");
         Objects.requireNonNull(index, "index");
@@ -77,10 +75,15 @@ public record SpriteSheet(byte[] jpeg, Index index) {
             return frames.length;
         }
 
+        /** Jackson loads on first use only: making a sheet needs no JSON. */
+        private static final class Json {
+            static final ObjectMapper MAPPER = new ObjectMapper();
+        }
+
         /** The JSON form a web client reads: {@code {"columns":..,"rows":..,..,"frames":[..]}}. */
         public String toJson() {
             try {
-                return JSON.writeValueAsString(this);
+                return Json.MAPPER.writeValueAsString(this);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write a sprite index as JSON", e);
             }
@@ -88,7 +91,7 @@ public record SpriteSheet(byte[] jpeg, Index index) {
 
         public static Index fromJson(String json) {
             try {
-                return JSON.readValue(json, Index.class);
+                return Json.MAPPER.readValue(json, Index.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("not a sprite sheet index: " + e.getOriginalMessage(), e);
             }

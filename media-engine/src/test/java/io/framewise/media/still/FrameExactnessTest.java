@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -73,6 +74,40 @@ class FrameExactnessTest {
             for (int k = 0; k < indices.length; k++) {
                 assertArrayEquals(reference.get(k), batch.get(k).rgb(), variant + " batch " + indices[k]);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "90,false,false",
+        "-90,false,false",
+        "180,false,false",
+        "0,true,false",
+        "0,false,true",
+        "90,true,false",
+        "-90,true,false",
+        "180,true,false"
+    })
+    void everyDisplayMatrixTurnMatchesTheCommandLine(int rotation, boolean hflip, boolean vflip) {
+        Path media = work.resolve("turned.mp4");
+        List<String> input = new ArrayList<>(List.of("-display_rotation", String.valueOf(rotation)));
+        if (hflip) {
+            input.add("-display_hflip");
+        }
+        if (vflip) {
+            input.add("-display_vflip");
+        }
+        input.addAll(List.of("-i", TestMedia.get(Variant.START_PTS_10S).toString()));
+        TestMedia.run(input, "-c", "copy", media.toString());
+        try (FrameReader reader = FrameReader.open(media)) {
+            Picture p = reader.read(37);
+            boolean quarter = Math.abs(rotation) == 90;
+            assertEquals(quarter ? 240 : 320, p.width());
+            assertEquals(quarter ? 320 : 240, p.height());
+            assertArrayEquals(
+                    CliReference.frames(media, new int[] {37}, p.width(), p.height(), work)
+                            .get(0),
+                    p.rgb());
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,6 +119,34 @@ class FrameReaderTest {
             assertEquals(90, small.width());
             assertEquals(160, small.height());
             assertShows(v, 33, small);
+        }
+    }
+
+    @Test
+    void anamorphicPixelsAreMadeSquare(@TempDir Path dir) {
+        // 320x240 stored with 4:3 pixels (as DV and HDV store widescreen): shown 427x240.
+        Path media = dir.resolve("anamorphic.mkv");
+        TestMedia.run(
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=25,trim=end_frame=10,format=yuv420p," + FrameCode.drawFilter()
+                                + ",setsar=4/3"),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                media.toString());
+        try (FrameReader reader = FrameReader.open(media)) {
+            Picture full = reader.read(6);
+            assertEquals(427, full.width());
+            assertEquals(240, full.height());
+            assertEquals(6, FrameCode.readRgb(full.rgb(), full.width(), full.height(), full.stride()));
+            Picture small = reader.read(7, 200);
+            assertEquals(200, small.width());
+            assertEquals(112, small.height());
+            assertEquals(7, FrameCode.readRgb(small.rgb(), small.width(), small.height(), small.stride()));
         }
     }
 
