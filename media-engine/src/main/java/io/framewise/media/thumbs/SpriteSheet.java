@@ -1,0 +1,191 @@
+package io.framewise.media.thumbs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.media.framemap.FrameMap;
+import io.framewise.media.still.FrameReader;
+import io.framewise.media.still.Picture;
+import io.framewise.media.still.StillEncoder;
+import io.framewise.media.still.StillFormat;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Hover-scrub thumbnails: evenly spaced frames of a media item as tiles in one JPEG grid, left to
+ * right then top to bottom, with an {@link Index} saying which frame each tile shows. The frames are
+ * read in one forward pass ({@link FrameReader#readAll}), so each GOP is decoded once.
+ *
+ * @param jpeg the sheet
+ * @param index where the tiles are and what they show
+ */
+public record SpriteSheet(byte[] jpeg, Index index) {
+
+    public SpriteSheet {
+        Objects.requireNonNull(jpeg, "jpeg");
+        Objects.requireNonNull(index, "index");
+    }
+
+    /**
+     * How a sheet is laid out.
+     *
+     * @param maxTiles tiles wanted; short media get one tile per frame at most
+     * @param tileWidth pixels across each tile (the height follows the picture's aspect ratio)
+     * @param columns tiles per row
+     * @param quality JPEG quality, 1 to 100
+     */
+    public record Layout(int maxTiles, int tileWidth, int columns, int quality) {
+
+        public static final Layout DEFAULT = new Layout(100, 160, 10, 80);
+
+        public Layout {
+            if (maxTiles < 1 || tileWidth < 16 || tileWidth > 1920 || columns < 1 || quality < 1 || quality > 100) {
+                throw new IllegalArgumentException("sprite layout out of range: " + maxTiles + " tiles, " + tileWidth
+                        + " px, " + columns + " columns, quality " + quality);
+            }
+            if ((long) Math.min(maxTiles, columns) * tileWidth > 16_383) {
+                throw new IllegalArgumentException(
+                        "a sprite sheet row of " + columns + " tiles of " + tileWidth + " px is too wide");
+            }
+        }
+    }
+
+    /**
+     * Where each tile is: tile {@code t} sits at column {@code t % columns}, row {@code t / columns}
+     * and shows frame {@code frames[t]}.
+     */
+    public record Index(int columns, int rows, int tileWidth, int tileHeight, int[] frames) {
+
+        public Index {
+            Objects.requireNonNull(frames, "frames");
+            frames = frames.clone();
+            if (columns < 1 || rows < 1 || tileWidth < 1 || tileHeight < 1 || frames.length > columns * rows) {
+                throw new IllegalArgumentException("inconsistent sprite index: " + columns + "x" + rows + " of "
+                        + tileWidth + "x" + tileHeight + " for " + frames.length + " tiles");
+            }
+        }
+
+        @Override
+        public int[] frames() {
+            return frames.clone();
+        }
+
+        public int tileCount() {
+            return frames.length;
+        }
+
+        /** Jackson loads on first use only: making a sheet needs no JSON. */
+        private static final class Json {
+            static final ObjectMapper MAPPER = new ObjectMapper();
+        }
+
+        /** The JSON form a web client reads: {@code {"columns":..,"rows":..,..,"frames":[..]}}. */
+        public String toJson() {
+            try {
+                return Json.MAPPER.writeValueAsString(this);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a sprite index as JSON", e);
+            }
+        }
+
+        public static Index fromJson(String json) {
+            try {
+                return Json.MAPPER.readValue(json, Index.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not a sprite sheet index: " + e.getOriginalMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Index i
+                    && i.columns == columns
+                    && i.rows == rows
+                    && i.tileWidth == tileWidth
+                    && i.tileHeight == tileHeight
+                    && Arrays.equals(i.frames, frames);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(columns, rows, tileWidth, tileHeight, Arrays.hashCode(frames));
+        }
+
+        @Override
+        public String toString() {
+            return "SpriteSheet.Index[" + columns + "x" + rows + " tiles of " + tileWidth + "x" + tileHeight
+                    + ", frames " + Arrays.toString(frames) + "]";
+        }
+    }
+
+    /** The sheet of {@code file} with the {@link Layout#DEFAULT} layout. */
+    public static SpriteSheet create(Path file) {
+        try (FrameReader reader = FrameReader.open(file)) {
+            return create(reader, Layout.DEFAULT);
+        }
+    }
+
+    public static SpriteSheet create(FrameReader reader, Layout layout) {
+        int[] frames = tileFrames(reader.frameMap(), layout.maxTiles());
+        List<Picture> tiles = reader.readAll(frames, layout.tileWidth());
+        int tileW = tiles.get(0).width();
+        int tileH = tiles.get(0).height();
+        int columns = Math.min(layout.columns(), frames.length);
+        int rows = (frames.length + columns - 1) / columns;
+        int sheetW = columns * tileW;
+        int sheetH = rows * tileH;
+        if (sheetH > 16_383) {
+            throw new IllegalArgumentException(
+                    "a sprite sheet of " + rows + " rows of " + tileH + " px is too tall: use more columns");
+        }
+        byte[] rgb = new byte[sheetW * sheetH * 3];
+        for (int t = 0; t < tiles.size(); t++) {
+            paste(rgb, sheetW, tiles.get(t), (t % columns) * tileW, (t / columns) * tileH, tileW, tileH);
+        }
+        byte[] jpeg = StillEncoder.encodeImage(sheetW, sheetH, rgb, StillFormat.JPEG, layout.quality());
+        return new SpriteSheet(jpeg, new Index(columns, rows, tileW, tileH, frames));
+    }
+
+    /**
+     * The frames the tiles show: {@code min(maxTiles, frameCount)} of them, at even steps of time from
+     * the first frame (the same as even steps of index at a constant frame rate).
+     */
+    static int[] tileFrames(FrameMap map, int maxTiles) {
+        int n = Math.min(maxTiles, map.frameCount());
+        int[] frames = new int[n];
+        double duration = map.durationSeconds();
+        for (int t = 0; t < n; t++) {
+            int byTime = map.frameAtSeconds(duration * t / n);
+            // Never behind the previous tile, and never so far ahead that later tiles run out of frames.
+            int floor = t == 0 ? 0 : frames[t - 1] + 1;
+            int ceiling = map.frameCount() - (n - t);
+            frames[t] = Math.max(floor, Math.min(ceiling, byTime));
+        }
+        return frames;
+    }
+
+    /** Copies a tile into the sheet; a tile of another size (a mid-stream resolution change) is clipped. */
+    private static void paste(byte[] sheet, int sheetW, Picture tile, int x, int y, int tileW, int tileH) {
+        int rowBytes = Math.min(tileW, tile.width()) * 3;
+        int rows = Math.min(tileH, tile.height());
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile.rgb(), r * tile.stride(), sheet, ((y + r) * sheetW + x) * 3, rowBytes);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SpriteSheet s && s.index.equals(index) && Arrays.equals(s.jpeg, jpeg);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, Arrays.hashCode(jpeg));
+    }
+
+    @Override
+    public String toString() {
+        return "SpriteSheet[" + index + ", " + jpeg.length + " bytes]";
+    }
+}
