@@ -5,10 +5,10 @@ import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
 import io.framewise.media.still.StillEncoder;
 import io.framewise.media.still.StillFormat;
+import io.framewise.media.still.Stills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,20 +65,19 @@ final class StillCommand implements Callable<Integer> {
         }
         try (FrameReader reader = FrameReader.open(file)) {
             int[] indices = resolve(reader);
-            int w = width == null ? 0 : width;
             if (indices.length == 1 && !Files.isDirectory(output)) {
-                StillFormat fmt = format != null ? StillFormat.fromName(format) : StillFormat.fromFileName(output.toString());
-                Picture picture = reader.read(indices[0], w);
-                write(output, StillEncoder.encode(picture, fmt, quality));
+                StillFormat fmt = format != null ? formatNamed(format) : StillFormat.fromFileName(output.toString());
+                Picture picture = width == null ? reader.read(indices[0]) : reader.read(indices[0], width);
+                Stills.write(output, StillEncoder.encode(picture, fmt, quality));
                 spec.commandLine().getOut().println(output);
                 return 0;
             }
-            StillFormat fmt = StillFormat.fromName(format == null ? "png" : format);
+            StillFormat fmt = formatNamed(format == null ? "png" : format);
             Files.createDirectories(output);
-            List<Picture> pictures = reader.readAll(indices, w);
+            List<Picture> pictures = width == null ? reader.readAll(indices) : reader.readAll(indices, width);
             for (Picture p : pictures) {
-                Path target = output.resolve(String.format("frame-%06d.%s", p.index(), fmt.extension()));
-                write(target, StillEncoder.encode(p, fmt, quality));
+                Path target = output.resolve(fmt.fileName(p.index()));
+                Stills.write(target, StillEncoder.encode(p, fmt, quality));
                 spec.commandLine().getOut().println(target);
             }
             return 0;
@@ -102,16 +101,8 @@ final class StillCommand implements Callable<Integer> {
         return indices;
     }
 
-    /** Writes next to the target and moves into place, so a reader never sees half a file. */
-    static void write(Path target, byte[] data) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".framewise-", ".tmp");
-        try {
-            Files.write(tmp, data);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    private static StillFormat formatNamed(String name) {
+        return StillFormat.fromFileName("still." + name);
     }
+
 }

@@ -2,6 +2,8 @@ package io.framewise.cli;
 
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.media.still.FrameReader;
+import io.framewise.media.still.StillEncoder;
+import io.framewise.media.still.Stills;
 import io.framewise.media.thumbs.Poster;
 import io.framewise.media.thumbs.SpriteSheet;
 import io.framewise.media.waveform.Waveform;
@@ -64,20 +66,26 @@ final class ThumbsCommand implements Callable<Integer> {
         Map<String, Object> written = new LinkedHashMap<>();
         if (info.hasVideo()) {
             try (FrameReader reader = FrameReader.open(file)) {
-                Poster poster = Poster.create(reader, posterWidth);
-                StillCommand.write(dir.resolve("poster.jpg"), poster.jpeg());
-                written.put("poster", Map.of("file", "poster.jpg", "frame", poster.frameIndex()));
+                // Posters are never upscaled.
+                int width = Math.min(posterWidth, info.video().orElseThrow().displayWidth());
+                Poster poster = Poster.create(reader, width, StillEncoder.DEFAULT_QUALITY);
+                Stills.write(dir.resolve("poster.jpg"), poster.jpeg());
+                written.put("poster", Map.of("file", "poster.jpg", "frame", poster.index()));
 
-                SpriteSheet sheet = SpriteSheet.create(reader, tiles, tileWidth);
-                StillCommand.write(dir.resolve("sprites.jpg"), sheet.jpeg());
-                StillCommand.write(dir.resolve("sprites.json"), sheet.index().toJson().getBytes(StandardCharsets.UTF_8));
-                written.put("sprites", Map.of("file", "sprites.jpg", "index", "sprites.json", "tiles", sheet.index().frames().length));
+                SpriteSheet.Layout layout = new SpriteSheet.Layout(
+                        tiles, tileWidth, SpriteSheet.Layout.DEFAULT.columns(), SpriteSheet.Layout.DEFAULT.quality());
+                SpriteSheet sheet = SpriteSheet.create(reader, layout);
+                Stills.write(dir.resolve("sprites.jpg"), sheet.jpeg());
+                Stills.write(dir.resolve("sprites.json"), sheet.index().toJson().getBytes(StandardCharsets.UTF_8));
+                written.put(
+                        "sprites",
+                        Map.of("file", "sprites.jpg", "index", "sprites.json", "tiles", sheet.index().tileCount()));
             }
         }
         if (!info.audio().isEmpty()) {
             WaveformPeaks peaks = Waveform.compute(file, peaksPerSecond);
-            StillCommand.write(dir.resolve("waveform.json"), peaks.toJson().getBytes(StandardCharsets.UTF_8));
-            StillCommand.write(dir.resolve("waveform.png"), WaveformImage.renderPng(peaks, 1800, 140));
+            Stills.write(dir.resolve("waveform.json"), peaks.toJson().getBytes(StandardCharsets.UTF_8));
+            Stills.write(dir.resolve("waveform.png"), WaveformImage.renderPng(peaks, 1800, 140));
             written.put("waveform", Map.of("file", "waveform.json", "image", "waveform.png", "peaks", peaks.length()));
         }
         if (written.isEmpty()) {
