@@ -1,6 +1,5 @@
 package io.framewise.media.transcode;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -8,9 +7,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
-import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
@@ -78,7 +74,7 @@ public final class FrameRangeTranscoder {
     private final Cancellation cancel;
     private final ProgressMeter meter;
 
-    private MediaInput input;
+    private SourceReader reader;
     private AVCodecContext decoder;
     private VideoFilterGraph filter;
     private H264Encoder encoder;
@@ -98,7 +94,6 @@ public final class FrameRangeTranscoder {
     private boolean holding;
     private boolean videoDone;
     private int repeated;
-    private long gatePts = Long.MIN_VALUE;
 
     private FrameRangeTranscoder(
             Path source,
@@ -150,7 +145,8 @@ public final class FrameRangeTranscoder {
     }
 
     private Result execute() {
-        input = MediaInput.open(source);
+        reader = new SourceReader(source, map.streamIndex());
+        MediaInput input = reader.input();
         AVStream stream = input.stream(map.streamIndex());
         // A copy: the stream's own struct goes away if the input is reopened.
         sourceTimeBase = H264Encoder.rational(
@@ -162,10 +158,11 @@ public final class FrameRangeTranscoder {
         readPacket = av_packet_alloc();
         encodedPacket = av_packet_alloc();
         openVideo(stream);
-        audio = openAudio();
+        audio = openAudio(input);
         output.writeHeader(Map.of());
-        if (in > 0) {
-            seekToRange();
+        int key = in > 0 ? map.keyframeAtOrBefore(in) : -1;
+        if (key >= 0) {
+            reader.startAtKeyframe(map.pts(key));
         }
         readAll();
         if (!holding) {
@@ -256,7 +253,9 @@ public final class FrameRangeTranscoder {
                         -1,
                         "",
                         output.needsGlobalHeader(),
-                        outColor),
+                        outColor,
+                        1,
+                        1),
                 output.target());
         videoOut = output.addStream();
         Ffmpeg.checkWrite(
@@ -274,7 +273,7 @@ public final class FrameRangeTranscoder {
         return VideoFilterGraph.build(output.target(), src, baseSteps, decorated.overlay(), after);
     }
 
-    private AudioTranscoder openAudio() {
+    private AudioTranscoder openAudio(MediaInput input) {
         for (int i = 0; i < input.streamCount(); i++) {
             AVStream s = input.stream(i);
             if (s.codecpar().codec_type() != AVMEDIA_TYPE_AUDIO) {
@@ -296,47 +295,12 @@ public final class FrameRangeTranscoder {
         return null;
     }
 
-    /**
-     * Positions the demuxer on the keyframe the range decodes from. Packets before that keyframe are
-     * not fed to the decoder; if the seek lands past it (inexact demuxers), the file is re-read from
-     * the start.
-     */
-    private void seekToRange() {
-        int key = map.keyframeAtOrBefore(in);
-        if (key < 0) {
-            return;
-        }
-        int ret = av_seek_frame(input.context(), map.streamIndex(), map.pts(key), AVSEEK_FLAG_BACKWARD);
-        if (ret >= 0) {
-            gatePts = map.pts(key);
-        } else {
-            restartFromBeginning();
-        }
-    }
-
-    private void restartFromBeginning() {
-        input.close();
-        input = MediaInput.open(source);
-        org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers(decoder);
-        gatePts = Long.MIN_VALUE;
-    }
-
     private void readAll() {
-        boolean eof = false;
-        while (!eof) {
-            int ret = av_read_frame(input.context(), readPacket);
-            if (ret < 0) {
-                if (!Ffmpeg.isEof(ret) && !holding) {
-                    throw Ffmpeg.readError(ret, "av_read_frame", source);
-                }
-                // A damaged tail ends the input; the frames before it are kept.
-                eof = true;
-                continue;
-            }
+        while (reader.read(readPacket)) {
             try {
                 int index = readPacket.stream_index();
                 if (index == map.streamIndex()) {
-                    if (!videoDone && passesGate(readPacket)) {
+                    if (!videoDone) {
                         decode(readPacket);
                     }
                 } else if (audio != null && index == audio.sourceIndex()) {
@@ -352,22 +316,6 @@ public final class FrameRangeTranscoder {
         if (!videoDone) {
             decode(null);
         }
-    }
-
-    private boolean passesGate(AVPacket packet) {
-        if (gatePts == Long.MIN_VALUE) {
-            return true;
-        }
-        long pts = packet.pts();
-        if (pts == gatePts && (packet.flags() & AV_PKT_FLAG_KEY) != 0) {
-            gatePts = Long.MIN_VALUE;
-            return true;
-        }
-        if (!MediaInput.hasTimestamp(pts) || pts > gatePts) {
-            // The seek went past the keyframe: the frames from here would decode without references.
-            restartFromBeginning();
-        }
-        return false;
     }
 
     private void decode(AVPacket pkt) {
@@ -466,6 +414,11 @@ public final class FrameRangeTranscoder {
     private void drainEncoder() {
         AVRational encoderTimeBase = encoder.context().time_base();
         while (encoder.receive(encodedPacket)) {
+            if (encodedPacket.duration() <= 0) {
+                // The last packet's duration sets where an MP4 edit list ends: it must not be missing.
+                int index = map.indexOfPts(encodedPacket.pts() + map.pts(in));
+                encodedPacket.duration(index >= 0 ? map.duration(index) : 0);
+            }
             encodedPacket.stream_index(videoOut.index());
             av_packet_rescale_ts(encodedPacket, encoderTimeBase, videoOut.time_base());
             output.write(encodedPacket);
@@ -494,8 +447,8 @@ public final class FrameRangeTranscoder {
                 av_packet_free(p);
             }
         }
-        if (input != null) {
-            input.close();
+        if (reader != null) {
+            reader.close();
         }
     }
 }

@@ -38,6 +38,7 @@ public final class H264Encoder implements Closeable {
      * @param x264Params extra x264 parameters ("key=value:key=value"), or empty
      * @param globalHeader whether the container wants SPS/PPS in extradata instead of in-band
      * @param color colour tags written into the stream
+     * @param sarNum sample aspect ratio numerator (1 for square pixels)
      */
     public record Settings(
             int width,
@@ -54,7 +55,9 @@ public final class H264Encoder implements Closeable {
             int maxBFrames,
             String x264Params,
             boolean globalHeader,
-            ColorTags color) {
+            ColorTags color,
+            int sarNum,
+            int sarDen) {
 
         public Settings {
             Objects.requireNonNull(frameRate, "frameRate");
@@ -62,7 +65,13 @@ public final class H264Encoder implements Closeable {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(x264Params, "x264Params");
             Objects.requireNonNull(color, "color");
-            if (width <= 0 || height <= 0 || timeBaseNum <= 0 || timeBaseDen <= 0 || keyint <= 0) {
+            if (width <= 0
+                    || height <= 0
+                    || timeBaseNum <= 0
+                    || timeBaseDen <= 0
+                    || keyint <= 0
+                    || sarNum <= 0
+                    || sarDen <= 0) {
                 throw new IllegalArgumentException("invalid encoder settings: " + width + "x" + height + " tb "
                         + timeBaseNum + "/" + timeBaseDen + " keyint " + keyint);
             }
@@ -97,7 +106,7 @@ public final class H264Encoder implements Closeable {
             ctx.pix_fmt(s.pixelFormat());
             ctx.time_base(rational(s.timeBaseNum(), s.timeBaseDen()));
             ctx.framerate(rational(s.frameRate().numerator(), s.frameRate().denominator()));
-            ctx.sample_aspect_ratio(rational(1, 1));
+            ctx.sample_aspect_ratio(rational(s.sarNum(), s.sarDen()));
             ctx.gop_size(s.keyint());
             ctx.keyint_min(s.keyint());
             if (s.maxBFrames() >= 0) {

@@ -116,9 +116,12 @@ public final class OutputFile implements Closeable {
         return (context().oformat().flags() & AVFMT_GLOBALHEADER) != 0;
     }
 
-    /** Whether the container can hold a stream of this codec. */
+    /**
+     * Whether the container can hold a stream of this codec. Containers without a codec table
+     * (MPEG-TS) answer "unknown"; they are given the benefit of the doubt and the muxer decides.
+     */
     public boolean accepts(int codecId) {
-        return avformat_query_codec(context().oformat(), codecId, 0) == 1;
+        return avformat_query_codec(context().oformat(), codecId, 0) != 0;
     }
 
     /** Whether this is an MP4-family (ISO BMFF) container, where a moov box and edit lists exist. */

@@ -60,7 +60,7 @@ class ProxyTranscoderTest {
             assertEquals(variant.expectedCode(i), decoded.codes().get(i), variant + " proxy frame " + i);
         }
         assertBrowserFriendly(source, output, result);
-        assertProgressReachesOneMonotonically(progress);
+        ProgressAssertions.assertReachesOneMonotonically(progress);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(output), files.toList(), "no temporary file left behind");
         }
@@ -112,15 +112,6 @@ class ProxyTranscoderTest {
             }
         }
         return false;
-    }
-
-    static void assertProgressReachesOneMonotonically(List<Progress> progress) {
-        assertFalse(progress.isEmpty(), "progress was reported");
-        for (int i = 1; i < progress.size(); i++) {
-            assertTrue(progress.get(i).fraction() >= progress.get(i - 1).fraction(), "monotonic: " + progress);
-            assertTrue(progress.get(i).framesDone() >= progress.get(i - 1).framesDone(), "frames monotonic");
-        }
-        assertEquals(1.0, progress.get(progress.size() - 1).fraction());
     }
 
     @Test
