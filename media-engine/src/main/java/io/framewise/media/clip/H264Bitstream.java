@@ -130,7 +130,20 @@ final class H264Bitstream {
         return ids;
     }
 
-    private static List<byte[]> parameterSets(byte[] extradata) {
+    /** {@code data} (length-prefixed) with the parameter sets of {@code extradata} in front. */
+    static byte[] withParameterSets(byte[] data, byte[] extradata, int nalLengthSize) {
+        ByteArrayOutputStream annexB = new ByteArrayOutputStream();
+        for (byte[] nal : parameterSets(extradata)) {
+            annexB.writeBytes(new byte[] {0, 0, 0, 1});
+            annexB.writeBytes(nal);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(toLengthPrefixed(annexB.toByteArray(), nalLengthSize));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    static List<byte[]> parameterSets(byte[] extradata) {
         if (nalLengthSize(extradata) == 0) {
             return annexBUnits(extradata);
         }

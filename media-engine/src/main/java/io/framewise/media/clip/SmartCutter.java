@@ -8,8 +8,11 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_BASELINE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_HIGH;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_MAIN;
+import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_copy_props;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_move_ref;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
@@ -100,6 +103,7 @@ final class SmartCutter {
     private int tailFrames;
     private int tailPackets;
     private int nalLength;
+    private byte[] extradata;
     private long middleEndPts;
 
     SmartCutter(
@@ -221,7 +225,7 @@ final class SmartCutter {
     private void setUp(MediaInput input, AVStream videoIn) {
         AVCodecParameters par = videoIn.codecpar();
         videoTb = StreamCopier.copy(videoIn.time_base());
-        byte[] extradata = new byte[par.extradata_size()];
+        extradata = new byte[par.extradata_size()];
         par.extradata().get(extradata);
         nalLength = H264Bitstream.nalLengthSize(extradata);
         int spsId = unusedParameterSetId(extradata);
@@ -354,6 +358,11 @@ final class SmartCutter {
         if (!MediaInput.hasTimestamp(pts) || pts < map.pts(plan.headEnd()) || pts >= middleEndPts) {
             throw new NotPossible("open GOP near frame " + plan.headEnd() + ": a picture shown outside its GOP");
         }
+        if (copiedFrames == 0 && nalLength > 0 && !out.needsGlobalHeader()) {
+            // Containers without a header (MPEG-TS) need the source's SPS/PPS in band at the first copied
+            // keyframe: after the re-encoded head's own parameter sets the muxer does not repeat them.
+            prependParameterSets(pkt);
+        }
         pkt.pts(pts - base);
         if (MediaInput.hasTimestamp(pkt.dts())) {
             pkt.dts(pkt.dts() - base);
@@ -364,6 +373,22 @@ final class SmartCutter {
         out.write(pkt);
         copiedFrames++;
         meter.frameDone();
+    }
+
+    private void prependParameterSets(AVPacket pkt) {
+        byte[] data = new byte[pkt.size()];
+        pkt.data().get(data);
+        byte[] joined = H264Bitstream.withParameterSets(data, extradata, nalLength);
+        AVPacket copy = av_packet_alloc();
+        try {
+            Ffmpeg.checkWrite(av_new_packet(copy, joined.length), "av_new_packet", output);
+            copy.data().put(joined);
+            Ffmpeg.checkWrite(av_packet_copy_props(copy, pkt), "av_packet_copy_props", output);
+            av_packet_unref(pkt);
+            av_packet_move_ref(pkt, copy);
+        } finally {
+            av_packet_free(copy);
+        }
     }
 
     private boolean isKeyframe(AVPacket pkt, int index) {

@@ -53,7 +53,8 @@ class ClipCutterTest {
         "MPEG_TS, copy-e.ts, 30, 70, 25, 75",
         "MPEG_TS, copy-f.mp4, 0, 25, 0, 25",
         "PRORES_23976, copy-g.mov, 5, 20, 5, 20",
-        "EDIT_LIST, copy-h.mp4, 10, 60, 25, 75"
+        "EDIT_LIST, copy-h.mp4, 10, 60, 25, 75",
+        "START_PTS_10S, copy-i.mp4, 30, 80, 25, 100"
     })
     void copyStartsOnAKeyframeAndSaysWhereItSnapped(
             Variant variant, String name, long in, long out, long actualIn, long actualOut) {
@@ -80,7 +81,10 @@ class ClipCutterTest {
         "H264_LONG_GOP, smart-f.ts, 60, 126, 66, 0",
         "MPEG_TS, smart-g.ts, 10, 90, 30, 50",
         "MPEG_TS, smart-h.mp4, 10, 90, 30, 50",
-        "MPEG_TS, smart-i.mkv, 26, 99, 48, 25"
+        "MPEG_TS, smart-i.mkv, 26, 99, 48, 25",
+        "H264_LONG_GOP, smart-j.ts, 30, 250, 95, 125",
+        "START_PTS_10S, smart-k.ts, 30, 80, 25, 25",
+        "START_PTS_10S, smart-l.mp4, 30, 80, 25, 25"
     })
     void smartIsFrameExactAndCopiesWholeGops(
             Variant variant, String name, long in, long out, int reencoded, int copied) {
@@ -95,8 +99,10 @@ class ClipCutterTest {
         assertEquals(copied, r.framesCopied());
         assertShowsFrames(r.output(), variant, in, out);
         assertCliDecodesWithoutErrors(r.output());
-        assertTrue(r.audio());
-        assertAudioAlignedWithVideo(r.output(), 0.05);
+        if (variant != Variant.START_PTS_10S) {
+            assertTrue(r.audio());
+            assertAudioAlignedWithVideo(r.output(), 0.05);
+        }
     }
 
     @Test

@@ -41,7 +41,19 @@ class ProxyTranscoderTest {
     @ParameterizedTest
     @EnumSource(
             value = Variant.class,
-            names = {"H264_LONG_GOP", "PRORES_23976", "VFR", "EDIT_LIST", "ROTATED_PHONE", "HEVC_OPEN_GOP", "VP9_WEBM"})
+            names = {
+                "H264_LONG_GOP",
+                "PRORES_23976",
+                "VFR",
+                "EDIT_LIST",
+                "ROTATED_PHONE",
+                "HEVC_OPEN_GOP",
+                "VP9_WEBM",
+                "MPEG_TS",
+                "START_PTS_10S",
+                "H264_2997_DF",
+                "STILL_PNG"
+            })
     void proxyShowsEverySourceFrameInOrder(Variant variant) throws IOException {
         Path source = TestMedia.get(variant);
         Path output = dir.resolve(variant.name().toLowerCase() + ".mp4");
