@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 
 import io.framewise.media.Cancellation;
+import io.framewise.media.MediaException;
 import io.framewise.media.Progress;
 import io.framewise.media.ffmpeg.MediaInput;
 import io.framewise.media.framemap.FrameMap;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cuts clips out of media by frame range [in, out) of the source's frame map, in process. The output
@@ -21,6 +24,8 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
  * complete. See {@link ClipMode} for what each mode gives; {@link ClipResult} tells what was done.
  */
 public final class ClipCutter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClipCutter.class);
 
     public ClipResult cut(
             Path source,
@@ -88,7 +93,7 @@ public final class ClipCutter {
                 return new StreamCopier(source, map, output, options.encoding().audioBitrate(), listener, cancel)
                         .copy(range)
                         .asFallback(ClipMode.SMART, reason);
-            } catch (io.framewise.media.MediaException.Unsupported e) {
+            } catch (MediaException.Unsupported e) {
                 return reencode(source, map, output, range, options, listener, cancel, e.getMessage());
             }
         }
@@ -140,12 +145,10 @@ public final class ClipCutter {
                 if (decoder != null && !decoder.isNull()) {
                     return i;
                 }
-                org.slf4j.LoggerFactory.getLogger(ClipCutter.class)
-                        .warn(
-                                "{}: no decoder for audio codec {}; the clip has no audio",
-                                input.file(),
-                                avcodec_get_name(input.stream(i).codecpar().codec_id())
-                                        .getString());
+                LOG.warn(
+                        "{}: no decoder for audio codec {}; the clip has no audio",
+                        input.file(),
+                        avcodec_get_name(input.stream(i).codecpar().codec_id()).getString());
                 return -1;
             }
         }

@@ -94,7 +94,7 @@ final class StreamCopier {
                 }
                 out.finish();
                 copied.meter.finished();
-                FrameRange delivered = copied.range(map, actual);
+                FrameRange delivered = copied.range(actual);
                 return new ClipResult(
                         output,
                         ClipMode.COPY,
@@ -129,7 +129,7 @@ final class StreamCopier {
             this.meter = meter;
         }
 
-        FrameRange range(FrameMap map, FrameRange planned) {
+        FrameRange range(FrameRange planned) {
             if (frames == planned.length() || last < first) {
                 return planned;
             }

@@ -1,8 +1,8 @@
 package io.framewise.media.clip;
 
-import static io.framewise.media.clip.ClipAssertions.assertAudioAlignedWithVideo;
-import static io.framewise.media.clip.ClipAssertions.assertCliDecodesWithoutErrors;
-import static io.framewise.media.clip.ClipAssertions.assertShowsFrames;
+import static io.framewise.media.transcode.MediaAssertions.assertAudioAlignedWithVideo;
+import static io.framewise.media.transcode.MediaAssertions.assertCliDecodesWithoutErrors;
+import static io.framewise.media.transcode.MediaAssertions.assertShowsFrames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

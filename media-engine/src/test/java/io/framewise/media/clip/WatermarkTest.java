@@ -12,6 +12,7 @@ import io.framewise.media.Progress;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.media.transcode.DecodedVideo;
+import io.framewise.media.transcode.MediaAssertions;
 import io.framewise.model.time.FrameRange;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -67,7 +68,7 @@ class WatermarkTest {
                         new ClipOptions.ImageWatermark(logo, ClipOptions.Corner.BOTTOM_RIGHT, 0.8, 0.25)));
 
         assertEquals(50, marked.frameCount());
-        ClipAssertions.assertShowsFrames(marked.output(), Variant.H264_LONG_GOP, 10, 60);
+        MediaAssertions.assertShowsFrames(marked.output(), Variant.H264_LONG_GOP, 10, 60);
         DecodedVideo a = DecodedVideo.decode(plain.output(), true);
         DecodedVideo b = DecodedVideo.decode(marked.output(), true);
         for (int i : new int[] {0, 24, 49}) {
@@ -90,7 +91,7 @@ class WatermarkTest {
                         "CONFIDENTIAL 50% {x} 'q' \\ : ,",
                         ClipOptions.Corner.BOTTOM_LEFT, 0.08, 1.0, ClipOptions.DEFAULT_FONT)));
 
-        ClipAssertions.assertShowsFrames(marked.output(), Variant.H264_LONG_GOP, 10, 60);
+        MediaAssertions.assertShowsFrames(marked.output(), Variant.H264_LONG_GOP, 10, 60);
         DecodedVideo a = DecodedVideo.decode(plain.output(), true);
         DecodedVideo b = DecodedVideo.decode(marked.output(), true);
         BufferedImage x = a.images().get(5);

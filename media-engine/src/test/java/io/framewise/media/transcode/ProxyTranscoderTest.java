@@ -143,6 +143,53 @@ class ProxyTranscoderTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Variant.class,
+            names = {"H264_LONG_GOP", "MPEG_TS", "PRORES_23976", "VP9_WEBM"})
+    void audioStartsAndEndsWithTheVideo(Variant variant) {
+        Path output = dir.resolve("av.mp4");
+        transcoder.transcode(
+                TestMedia.get(variant), output, ProxySettings.DEFAULT, Progress.Listener.NONE, new Cancellation());
+        // Within one AAC frame (21 ms) plus the encoder's rounding at the end.
+        MediaAssertions.assertAudioAlignedWithVideo(output, 0.03);
+    }
+
+    @Test
+    void hdProxiesAreTaggedBt709AndScaledDown() {
+        Path source = dir.resolve("hd.mp4");
+        TestMedia.run(
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=1280x720:rate=25,trim=end_frame=12,format=yuv420p,"
+                                + io.framewise.media.testing.FrameCode.drawFilter()),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-f",
+                "mp4",
+                source.toString());
+        Path output = dir.resolve("hd-proxy.mp4");
+        ProxyResult result = transcoder.transcode(
+                source, output, ProxySettings.DEFAULT.withMaxHeight(360), Progress.Listener.NONE, new Cancellation());
+        assertEquals(640, result.width());
+        assertEquals(360, result.height());
+        try (MediaInput in = MediaInput.open(output)) {
+            AVCodecParameters par = in.stream(in.requireVideoStream()).codecpar();
+            assertEquals(org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709, par.color_primaries());
+            assertEquals(org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709, par.color_trc());
+            assertEquals(org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709, par.color_space());
+            int sarNum = par.sample_aspect_ratio().num();
+            assertTrue(sarNum == 0 || sarNum == par.sample_aspect_ratio().den(), "square pixels");
+        }
+        // Frame i of this source carries code i, as the first frames of H264_LONG_GOP do.
+        DecodedVideo decoded = MediaAssertions.assertShowsFrames(output, Variant.H264_LONG_GOP, 0, 12);
+        assertEquals(640, decoded.width());
+    }
+
     @Test
     void rotatedPhoneClipBecomesUprightPortrait() {
         Path output = dir.resolve("phone.mp4");

@@ -1,4 +1,4 @@
-package io.framewise.media.clip;
+package io.framewise.media.transcode;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -13,7 +13,6 @@ import io.framewise.media.ffmpeg.MediaInput;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.testing.TestMedia.Variant;
-import io.framewise.media.transcode.DecodedVideo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
-/** Checks on cut clips: the pictures they show, clean decoding, audio alignment. */
-final class ClipAssertions {
+/** Checks on produced media: the pictures they show, clean decoding, audio alignment. */
+public final class MediaAssertions {
 
-    private ClipAssertions() {}
+    private MediaAssertions() {}
 
-    /** The clip holds exactly source frames [from, to) of {@code variant}, in order, by their pictures. */
-    static DecodedVideo assertShowsFrames(Path clip, Variant variant, long from, long to) {
+    /** The file holds exactly source frames [from, to) of {@code variant}, in order, by their pictures. */
+    public static DecodedVideo assertShowsFrames(Path clip, Variant variant, long from, long to) {
         int expected = (int) (to - from);
         assertEquals(expected, FrameMapBuilder.build(clip).frameCount(), "frames indexed in " + clip.getFileName());
         DecodedVideo decoded = DecodedVideo.decode(clip);
@@ -42,8 +41,8 @@ final class ClipAssertions {
         return decoded;
     }
 
-    /** FFmpeg's own command line decodes the whole clip without a single error message. */
-    static void assertCliDecodesWithoutErrors(Path clip) {
+    /** FFmpeg's own command line decodes the whole file without a single error message. */
+    public static void assertCliDecodesWithoutErrors(Path clip) {
         List<String> args =
                 List.of("-hide_banner", "-nostdin", "-v", "error", "-i", clip.toString(), "-f", "null", "-");
         try {
@@ -62,8 +61,8 @@ final class ClipAssertions {
         }
     }
 
-    /** The clip's audio starts with its video and ends with it, within {@code tolerance} seconds. */
-    static void assertAudioAlignedWithVideo(Path clip, double tolerance) {
+    /** The audio starts with its video and ends with it, within {@code tolerance} seconds. */
+    public static void assertAudioAlignedWithVideo(Path clip, double tolerance) {
         FrameMap video = FrameMapBuilder.build(clip);
         double videoEnd = video.durationSeconds();
         double videoStart = video.pts(0) * (double) video.timeBaseNum() / video.timeBaseDen();
@@ -74,7 +73,7 @@ final class ClipAssertions {
                     audio = i;
                 }
             }
-            assertTrue(audio >= 0, "the clip has audio");
+            assertTrue(audio >= 0, "the file has audio");
             AVRational tb = input.stream(audio).time_base();
             double first = Double.MAX_VALUE;
             double last = -Double.MAX_VALUE;
