@@ -36,13 +36,25 @@ final class ClipCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "A", description = "First frame (index or timecode).")
     String in;
 
-    @Option(names = "--out", required = true, paramLabel = "B", description = "Frame after the last one (index or timecode).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "B",
+            description = "Frame after the last one (index or timecode).")
     String out;
 
-    @Option(names = "--mode", defaultValue = "smart", paramLabel = "MODE", description = "copy, smart or reencode (default smart).")
+    @Option(
+            names = "--mode",
+            defaultValue = "smart",
+            paramLabel = "MODE",
+            description = "copy, smart or reencode (default smart).")
     String mode;
 
-    @Option(names = "-o", required = true, paramLabel = "OUT", description = "Output file; its extension picks the container.")
+    @Option(
+            names = "-o",
+            required = true,
+            paramLabel = "OUT",
+            description = "Output file; its extension picks the container.")
     Path output;
 
     @Option(names = "--watermark-text", paramLabel = "TEXT", description = "reencode: burn this text in.")
@@ -58,25 +70,28 @@ final class ClipCommand implements Callable<Integer> {
             throw new IllegalArgumentException("watermarks need --mode reencode");
         }
         MediaInfo info = MediaProbe.probe(file);
-        VideoStreamInfo video = info.video()
-                .orElseThrow(() -> new IllegalArgumentException(file + " has no video to clip"));
+        VideoStreamInfo video =
+                info.video().orElseThrow(() -> new IllegalArgumentException(file + " has no video to clip"));
         long count = video.frameCount();
         long a = new FramePosition(in).resolve(video.frameRate(), info.startTimecode(), count);
         long b = new FramePosition(out).resolve(video.frameRate(), info.startTimecode(), count);
         if (b <= a) {
             throw new IllegalArgumentException("--out (" + out + ") must come after --in (" + in + ")");
         }
-        ClipOptions options = ClipOptions.defaults();
+        ClipOptions options = ClipOptions.DEFAULT;
         if (watermarkText != null) {
-            options = options.withTextWatermark(watermarkText);
+            options =
+                    options.withText(ClipOptions.TextWatermark.of(watermarkText, ClipOptions.Corner.BOTTOM_RIGHT, 0.8));
         }
         if (watermarkImage != null) {
-            options = options.withImageWatermark(watermarkImage);
+            options = options.withImage(
+                    new ClipOptions.ImageWatermark(watermarkImage, ClipOptions.Corner.BOTTOM_LEFT, 0.8, 0.2));
         }
         TerminalProgress bar = new TerminalProgress(spec.commandLine().getErr(), "clip");
         ClipResult result;
         try (Interruptible interrupt = new Interruptible()) {
-            result = ClipCutter.cut(file, output, FrameRange.of(a, b), clipMode, options, bar, interrupt.cancellation());
+            result = new ClipCutter()
+                    .cut(file, output, FrameRange.of(a, b), clipMode, options, bar, interrupt.cancellation());
         } finally {
             bar.finish();
         }
@@ -84,12 +99,15 @@ final class ClipCommand implements Callable<Integer> {
         json.put("output", output.toString());
         json.put("mode", result.mode().name().toLowerCase(Locale.ROOT));
         json.put("requested", Map.of("in", a, "out", b));
-        json.put("actual", Map.of("in", result.actual().in(), "out", result.actual().out()));
+        json.put(
+                "actual",
+                Map.of("in", result.actual().in(), "out", result.actual().out()));
         json.put("snapped", result.snapped());
         json.put("frameCount", result.frameCount());
-        if (result.note() != null && !result.note().isBlank()) {
-            json.put("note", result.note());
-        }
+        json.put("framesReencoded", result.framesReencoded());
+        json.put("framesCopied", result.framesCopied());
+        json.put("audio", result.audio());
+        result.fallbackReason().ifPresent(reason -> json.put("fallback", reason));
         spec.commandLine().getOut().println(ProbeCommand.JSON.writeValueAsString(json));
         return 0;
     }

@@ -26,9 +26,8 @@ record FramePosition(String text) {
         long index;
         if (isTimecode()) {
             Timecode tc = Timecode.parse(text);
-            Timecode start = startTimecode
-                    .map(Timecode::parse)
-                    .orElseGet(() -> new Timecode(0, 0, 0, 0, tc.dropFrame()));
+            Timecode start =
+                    startTimecode.map(Timecode::parse).orElseGet(() -> new Timecode(0, 0, 0, 0, tc.dropFrame()));
             index = Timecode.indexOf(tc, start, rate);
         } else {
             try {

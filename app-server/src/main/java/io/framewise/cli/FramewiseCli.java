@@ -27,8 +27,9 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
-            "Frames are 0-based indices in presentation order; where a frame is asked, a SMPTE timecode",
-            "(HH:MM:SS:FF, or HH:MM:SS;FF for drop-frame) counted from the media's start timecode works too.",
+            "Frames are 0-based indices in presentation order. Where a frame is asked, a SMPTE",
+            "timecode works too (HH:MM:SS:FF, or HH:MM:SS;FF for drop-frame), counted from the",
+            "media's start timecode.",
             "Exit codes: 0 ok, 2 usage error, 3 unreadable media, 1 other failure."
         })
 public final class FramewiseCli implements Runnable {

@@ -9,7 +9,6 @@ import io.framewise.model.media.SubtitleStreamInfo;
 import io.framewise.model.media.VideoStreamInfo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -111,5 +110,4 @@ final class ProbeCommand implements Callable<Integer> {
         m.put("title", s.title().orElse(null));
         return m;
     }
-
 }

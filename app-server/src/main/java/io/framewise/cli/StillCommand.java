@@ -40,7 +40,11 @@ final class StillCommand implements Callable<Integer> {
             description = "Frame index or timecode; a comma-separated list writes several in one pass.")
     List<String> frames;
 
-    @Option(names = "-o", required = true, paramLabel = "OUT", description = "Output file, or folder for several frames.")
+    @Option(
+            names = "-o",
+            required = true,
+            paramLabel = "OUT",
+            description = "Output file, or folder for several frames.")
     Path output;
 
     @Option(names = "--width", paramLabel = "W", description = "Scale to this width (aspect kept). Default: full size.")
@@ -87,11 +91,11 @@ final class StillCommand implements Callable<Integer> {
     private int[] resolve(FrameReader reader) {
         long count = reader.frameCount();
         boolean anyTimecode = frames.stream().anyMatch(f -> new FramePosition(f).isTimecode());
-        Optional<String> start =
-                anyTimecode ? MediaProbe.probe(file).startTimecode() : Optional.empty();
+        Optional<String> start = anyTimecode ? MediaProbe.probe(file).startTimecode() : Optional.empty();
         int[] indices = new int[frames.size()];
         for (int i = 0; i < indices.length; i++) {
-            long index = new FramePosition(frames.get(i)).resolve(reader.frameMap().frameRate(), start, count);
+            long index =
+                    new FramePosition(frames.get(i)).resolve(reader.frameMap().frameRate(), start, count);
             if (index >= count) {
                 throw new IllegalArgumentException(
                         "frame " + frames.get(i) + " is outside the media, which has frames 0 to " + (count - 1));
@@ -104,5 +108,4 @@ final class StillCommand implements Callable<Integer> {
     private static StillFormat formatNamed(String name) {
         return StillFormat.fromFileName("still." + name);
     }
-
 }

@@ -79,7 +79,13 @@ final class ThumbsCommand implements Callable<Integer> {
                 Stills.write(dir.resolve("sprites.json"), sheet.index().toJson().getBytes(StandardCharsets.UTF_8));
                 written.put(
                         "sprites",
-                        Map.of("file", "sprites.jpg", "index", "sprites.json", "tiles", sheet.index().tileCount()));
+                        Map.of(
+                                "file",
+                                "sprites.jpg",
+                                "index",
+                                "sprites.json",
+                                "tiles",
+                                sheet.index().tileCount()));
             }
         }
         if (!info.audio().isEmpty()) {

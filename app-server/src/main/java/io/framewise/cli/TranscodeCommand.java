@@ -32,7 +32,11 @@ final class TranscodeCommand implements Callable<Integer> {
     @Option(names = "-o", required = true, paramLabel = "OUT.mp4", description = "Where to write the proxy.")
     Path output;
 
-    @Option(names = "--max-height", paramLabel = "PX", defaultValue = "1080", description = "Scale down to this height at most (never up).")
+    @Option(
+            names = "--max-height",
+            paramLabel = "PX",
+            defaultValue = "1080",
+            description = "Scale down to this height at most (never up).")
     int maxHeight;
 
     @Option(names = "--crf", defaultValue = "23", description = "x264 quality, 0-51 (lower is better).")
@@ -54,11 +58,12 @@ final class TranscodeCommand implements Callable<Integer> {
         json.put("needsProxy", decision.needed());
         json.put("reasons", decision.reasons());
         if (!checkOnly) {
-            ProxySettings settings = ProxySettings.defaults().withMaxHeight(maxHeight).withCrf(crf).withPreset(preset);
+            ProxySettings settings =
+                    ProxySettings.DEFAULT.withMaxHeight(maxHeight).withCrf(crf).withPreset(preset);
             TerminalProgress bar = new TerminalProgress(spec.commandLine().getErr(), "transcode");
             ProxyResult result;
             try (Interruptible interrupt = new Interruptible()) {
-                result = ProxyTranscoder.transcode(file, output, settings, bar, interrupt.cancellation());
+                result = new ProxyTranscoder().transcode(file, output, settings, bar, interrupt.cancellation());
             } finally {
                 bar.finish();
             }
@@ -66,7 +71,10 @@ final class TranscodeCommand implements Callable<Integer> {
             json.put("frameCount", result.frameCount());
             json.put("width", result.width());
             json.put("height", result.height());
-            json.put("seconds", result.elapsedSeconds());
+            json.put("audio", result.audio());
+            if (result.repeatedFrames() > 0) {
+                json.put("repeatedFrames", result.repeatedFrames());
+            }
         }
         spec.commandLine().getOut().println(ProbeCommand.JSON.writeValueAsString(json));
         return 0;

@@ -66,7 +66,8 @@ class CliTest {
 
     @Test
     void probeOfARotatedClipReportsTheDisplayedSize() throws Exception {
-        JsonNode j = JSON.readTree(run("probe", TestMedia.get(Variant.ROTATED_PHONE).toString()).out());
+        JsonNode j = JSON.readTree(
+                run("probe", TestMedia.get(Variant.ROTATED_PHONE).toString()).out());
         assertEquals(90, j.get("rotation").asInt());
         assertEquals(180, j.get("width").asInt());
         assertEquals(320, j.get("height").asInt());
@@ -84,8 +85,15 @@ class CliTest {
     void stillByTimecodeCountsFromTheStartTimecode() {
         Path out = tmp.resolve("tc.jpg");
         // 01:00:01;00 is 30 frames after the 01:00:00;00 start at 29.97 drop-frame.
-        Run r = run("still", TestMedia.get(Variant.H264_2997_DF).toString(), "--frame", "01:00:01;00", "-o",
-                out.toString(), "--width", "160");
+        Run r = run(
+                "still",
+                TestMedia.get(Variant.H264_2997_DF).toString(),
+                "--frame",
+                "01:00:01;00",
+                "-o",
+                out.toString(),
+                "--width",
+                "160");
         assertEquals(0, r.exit(), r.err());
         assertEquals(30, FrameCode.read(out));
     }
@@ -103,17 +111,30 @@ class CliTest {
     @Test
     void usageErrorsExitTwoWithOneLine() {
         Path media = TestMedia.get(Variant.MPEG_TS);
-        Run outside = run("still", media.toString(), "--frame", "100", "-o", tmp.resolve("x.png").toString());
+        Run outside = run(
+                "still",
+                media.toString(),
+                "--frame",
+                "100",
+                "-o",
+                tmp.resolve("x.png").toString());
         assertEquals(2, outside.exit());
         assertTrue(outside.err().contains("outside the media"), outside.err());
         assertEquals(1, outside.err().strip().lines().count(), outside.err());
 
-        assertEquals(2, run("still", media.toString(), "--frame", "abc", "-o", "x.png").exit());
+        assertEquals(
+                2,
+                run("still", media.toString(), "--frame", "abc", "-o", "x.png").exit());
         assertEquals(2, run("still", media.toString()).exit());
         assertEquals(2, run("nonsense").exit());
-        assertEquals(2, run("clip", media.toString(), "--in", "10", "--out", "5", "-o", "x.mp4").exit());
-        assertEquals(2, run("clip", media.toString(), "--in", "0", "--out", "5", "--mode", "fast", "-o", "x.mp4")
-                .exit());
+        assertEquals(
+                2,
+                run("clip", media.toString(), "--in", "10", "--out", "5", "-o", "x.mp4")
+                        .exit());
+        assertEquals(
+                2,
+                run("clip", media.toString(), "--in", "0", "--out", "5", "--mode", "fast", "-o", "x.mp4")
+                        .exit());
     }
 
     @Test
@@ -147,7 +168,11 @@ class CliTest {
         for (String f : new String[] {"poster.jpg", "sprites.jpg", "sprites.json", "waveform.json", "waveform.png"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
-        assertEquals(20, JSON.readTree(dir.resolve("sprites.json").toFile()).get("frames").size());
+        assertEquals(
+                20,
+                JSON.readTree(dir.resolve("sprites.json").toFile())
+                        .get("frames")
+                        .size());
     }
 
     @Test

@@ -1,0 +1,296 @@
+package io.framewise.media.bench;
+
+import io.framewise.media.Cancellation;
+import io.framewise.media.Progress;
+import io.framewise.media.clip.ClipCutter;
+import io.framewise.media.clip.ClipMode;
+import io.framewise.media.clip.ClipOptions;
+import io.framewise.media.ffmpeg.Ffmpeg;
+import io.framewise.media.framemap.FrameMap;
+import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.media.still.FrameReader;
+import io.framewise.media.still.StillEncoder;
+import io.framewise.media.still.StillFormat;
+import io.framewise.media.testing.TestMedia;
+import io.framewise.media.transcode.ProxySettings;
+import io.framewise.media.transcode.ProxyTranscoder;
+import io.framewise.model.time.FrameRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The media engine's benchmarks, each side by side with the ffmpeg CLI doing the same work in the
+ * same run, printing ratios. Not a test: run with {@code ./framewise bench [still step proxy clip]}.
+ * Results go to docs/benchmarks.md with the command that made them.
+ */
+public final class EngineBench {
+
+    private static final int SEED = 20261120;
+
+    private final Path work;
+    private final List<String> report = new ArrayList<>();
+
+    private EngineBench(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> only = args.length == 0 ? Set.of("still", "step", "proxy", "clip") : Set.of(args);
+        Path work = Path.of(System.getProperty("framewise.benchDir", "target/bench"))
+                .toAbsolutePath();
+        Files.createDirectories(work);
+        Ffmpeg.init();
+        EngineBench bench = new EngineBench(work);
+        System.out.printf(
+                Locale.ROOT,
+                "Framewise engine benchmarks on %d cores, Java %s, media in %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                work);
+        if (only.contains("still")) {
+            bench.randomStills();
+        }
+        if (only.contains("step")) {
+            bench.stepBack();
+        }
+        if (only.contains("proxy")) {
+            bench.proxy();
+        }
+        if (only.contains("clip")) {
+            bench.clips();
+        }
+        System.out.println();
+        System.out.println("| benchmark | Framewise | alternative | ratio | goal |");
+        System.out.println("|---|---|---|---|---|");
+        bench.report.forEach(System.out::println);
+    }
+
+    /** 1080p H.264, 25 fps, GOP 250 with B-frames, AAC: the shape of a typical camera or edit export. */
+    private Path source(String name, int seconds) {
+        Path file = work.resolve(name);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        System.out.printf("generating %s (%d s of 1080p)...%n", name, seconds);
+        Path tmp = work.resolve("tmp-" + name);
+        TestMedia.run(
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=1920x1080:rate=25,format=yuv420p",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000"),
+                "-t",
+                String.valueOf(seconds),
+                "-map",
+                "0:v",
+                "-map",
+                "1:a",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "superfast",
+                "-g",
+                "250",
+                "-keyint_min",
+                "250",
+                "-sc_threshold",
+                "0",
+                "-bf",
+                "3",
+                "-c:a",
+                "aac",
+                "-f",
+                "mp4",
+                tmp.toString());
+        try {
+            Files.move(tmp, file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return file;
+    }
+
+    private void randomStills() throws IOException {
+        Path src = source("bench-1080p-60s.mp4", 60);
+        FrameMap map = FrameMapBuilder.build(src);
+        int[] frames = new Random(SEED).ints(50, 0, map.frameCount()).toArray();
+        for (StillFormat format : new StillFormat[] {StillFormat.JPEG, StillFormat.PNG}) {
+            Samples ours = new Samples("framewise " + format);
+            Samples cli = new Samples("ffmpeg -ss " + format);
+            try (FrameReader reader = FrameReader.open(src, map)) {
+                for (int f : frames) {
+                    Path out = work.resolve("still-ours." + format.extension());
+                    ours.time(() -> writeQuietly(out, StillEncoder.encode(reader.read(f, 0), format, 90)));
+                }
+            }
+            for (int f : frames) {
+                Path out = work.resolve("still-cli." + format.extension());
+                String t = String.format(
+                        Locale.ROOT,
+                        "%.6f",
+                        map.secondsOf(f) + map.pts(0) * (double) map.timeBaseNum() / map.timeBaseDen());
+                List<String> args = new ArrayList<>(List.of(
+                        "-hide_banner", "-loglevel", "error", "-y", "-ss", t, "-i", src.toString(), "-frames:v", "1"));
+                if (format == StillFormat.JPEG) {
+                    args.addAll(List.of("-q:v", "3"));
+                }
+                args.add(out.toString());
+                cli.time(() -> TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), args)));
+            }
+            System.out.println(ours);
+            System.out.println(cli);
+            row(
+                    "random still, 1080p GOP 250 B-frames, 50 frames, " + format + " (median)",
+                    ours.median(),
+                    cli.median(),
+                    "<= 0.5x");
+        }
+    }
+
+    private void stepBack() {
+        Path src = source("bench-1080p-60s.mp4", 60);
+        FrameMap map = FrameMapBuilder.build(src);
+        Random random = new Random(SEED);
+        Samples steps = new Samples("step back (decoded picture)");
+        Samples stepsJpeg = new Samples("step back + JPEG");
+        try (FrameReader reader = FrameReader.open(src, map)) {
+            for (int run = 0; run < 5; run++) {
+                int start = 300 + random.nextInt(map.frameCount() - 300);
+                reader.read(start, 0);
+                for (int i = 1; i <= 100; i++) {
+                    int f = start - i;
+                    if (i % 2 == 0) {
+                        steps.time(() -> reader.read(f, 0));
+                    } else {
+                        stepsJpeg.time(() -> StillEncoder.encode(reader.read(f, 0), StillFormat.JPEG, 90));
+                    }
+                }
+            }
+        }
+        System.out.println(steps);
+        System.out.println(stepsJpeg);
+        report.add(String.format(
+                Locale.ROOT,
+                "| step back one frame, 1080p, p95 (decoded picture) | %.1f ms | - | - | < 40 ms |",
+                steps.percentile(95)));
+        report.add(String.format(
+                Locale.ROOT,
+                "| step back one frame, 1080p, p95 (with JPEG) | %.1f ms | - | - | < 40 ms |",
+                stepsJpeg.percentile(95)));
+    }
+
+    private void proxy() {
+        Path src = source("bench-1080p-60s.mp4", 60);
+        ProxySettings settings = ProxySettings.defaults();
+        Samples ours = new Samples("framewise proxy");
+        Samples cli = new Samples("ffmpeg proxy");
+        Path outOurs = work.resolve("proxy-ours.mp4");
+        Path outCli = work.resolve("proxy-cli.mp4");
+        ours.time(() -> ProxyTranscoder.transcode(src, outOurs, settings, Progress.Listener.NONE, Cancellation.NEVER));
+        cli.time(() ->
+                TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), ProxyCli.args(src, outCli, settings))));
+        System.out.println(ours);
+        System.out.println(cli);
+        // Throughput ratio: time of the CLI over ours (higher is better for us).
+        report.add(String.format(
+                Locale.ROOT,
+                "| proxy transcode 60 s 1080p H.264 -> H.264/AAC (wall time) | %.1f s | %.1f s | %.2fx throughput | >= 0.9x |",
+                ours.total() / 1000,
+                cli.total() / 1000,
+                cli.total() / ours.total()));
+    }
+
+    private void clips() {
+        Path src = source("bench-1080p-10min.mp4", 600);
+        FrameMap map = FrameMapBuilder.build(src);
+        FrameRange range = FrameRange.of(4010, 4010 + 1500);
+        Samples smart = new Samples("smart clip");
+        Samples reencode = new Samples("reencode clip");
+        Samples copy = new Samples("copy clip");
+        Samples cliCopy = new Samples("ffmpeg -c copy");
+        smart.time(() -> ClipCutter.cut(
+                src,
+                work.resolve("clip-smart.mp4"),
+                range,
+                ClipMode.SMART,
+                ClipOptions.defaults(),
+                Progress.Listener.NONE,
+                Cancellation.NEVER));
+        reencode.time(() -> ClipCutter.cut(
+                src,
+                work.resolve("clip-reencode.mp4"),
+                range,
+                ClipMode.REENCODE,
+                ClipOptions.defaults(),
+                Progress.Listener.NONE,
+                Cancellation.NEVER));
+        for (int i = 0; i < 5; i++) {
+            copy.time(() -> ClipCutter.cut(
+                    src,
+                    work.resolve("clip-copy.mp4"),
+                    range,
+                    ClipMode.COPY,
+                    ClipOptions.defaults(),
+                    Progress.Listener.NONE,
+                    Cancellation.NEVER));
+            String ss =
+                    String.format(Locale.ROOT, "%.6f", map.pts(4010) * (double) map.timeBaseNum() / map.timeBaseDen());
+            cliCopy.time(() -> TestMedia.exec(Ffmpeg.processBuilder(
+                    Ffmpeg.ffmpegExecutable(),
+                    List.of(
+                            "-hide_banner",
+                            "-loglevel",
+                            "error",
+                            "-y",
+                            "-ss",
+                            ss,
+                            "-i",
+                            src.toString(),
+                            "-t",
+                            "60",
+                            "-c",
+                            "copy",
+                            "-avoid_negative_ts",
+                            "make_zero",
+                            work.resolve("clip-cli-copy.mp4").toString()))));
+        }
+        System.out.println(smart);
+        System.out.println(reencode);
+        System.out.println(copy);
+        System.out.println(cliCopy);
+        report.add(String.format(
+                Locale.ROOT,
+                "| smart clip 60 s of 10 min 1080p vs reencode (wall time) | %.1f s | %.1f s | %.1fx faster | >= 5x |",
+                smart.total() / 1000,
+                reencode.total() / 1000,
+                reencode.total() / smart.total()));
+        row(
+                "copy clip 60 s of 10 min 1080p vs ffmpeg -c copy (median of 5)",
+                copy.median(),
+                cliCopy.median(),
+                "<= 1.1x");
+    }
+
+    private void row(String what, double oursMs, double altMs, String goal) {
+        report.add(String.format(
+                Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.2fx | %s |", what, oursMs, altMs, oursMs / altMs, goal));
+    }
+
+    private static void writeQuietly(Path file, byte[] data) {
+        try {
+            Files.write(file, data);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
