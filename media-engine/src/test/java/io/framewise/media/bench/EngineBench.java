@@ -130,7 +130,7 @@ public final class EngineBench {
             try (FrameReader reader = FrameReader.open(src, map)) {
                 for (int f : frames) {
                     Path out = work.resolve("still-ours." + format.extension());
-                    ours.time(() -> writeQuietly(out, StillEncoder.encode(reader.read(f, 0), format, 90)));
+                    ours.time(() -> writeQuietly(out, StillEncoder.encode(reader.read(f), format, 90)));
                 }
             }
             for (int f : frames) {
@@ -166,13 +166,13 @@ public final class EngineBench {
         try (FrameReader reader = FrameReader.open(src, map)) {
             for (int run = 0; run < 5; run++) {
                 int start = 300 + random.nextInt(map.frameCount() - 300);
-                reader.read(start, 0);
+                reader.read(start);
                 for (int i = 1; i <= 100; i++) {
                     int f = start - i;
                     if (i % 2 == 0) {
-                        steps.time(() -> reader.read(f, 0));
+                        steps.time(() -> reader.read(f));
                     } else {
-                        stepsJpeg.time(() -> StillEncoder.encode(reader.read(f, 0), StillFormat.JPEG, 90));
+                        stepsJpeg.time(() -> StillEncoder.encode(reader.read(f), StillFormat.JPEG, 90));
                     }
                 }
             }
@@ -191,14 +191,15 @@ public final class EngineBench {
 
     private void proxy() {
         Path src = source("bench-1080p-60s.mp4", 60);
-        ProxySettings settings = ProxySettings.defaults();
+        ProxySettings settings = ProxySettings.DEFAULT;
         Samples ours = new Samples("framewise proxy");
         Samples cli = new Samples("ffmpeg proxy");
         Path outOurs = work.resolve("proxy-ours.mp4");
         Path outCli = work.resolve("proxy-cli.mp4");
-        ours.time(() -> ProxyTranscoder.transcode(src, outOurs, settings, Progress.Listener.NONE, Cancellation.NEVER));
-        cli.time(() ->
-                TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), ProxyCli.args(src, outCli, settings))));
+        ours.time(() ->
+                new ProxyTranscoder().transcode(src, outOurs, settings, Progress.Listener.NONE, Cancellation.NEVER));
+        cli.time(() -> TestMedia.exec(
+                Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), ProxyCli.args(src, outCli, settings, 25))));
         System.out.println(ours);
         System.out.println(cli);
         // Throughput ratio: time of the CLI over ours (higher is better for us).
@@ -218,31 +219,34 @@ public final class EngineBench {
         Samples reencode = new Samples("reencode clip");
         Samples copy = new Samples("copy clip");
         Samples cliCopy = new Samples("ffmpeg -c copy");
-        smart.time(() -> ClipCutter.cut(
-                src,
-                work.resolve("clip-smart.mp4"),
-                range,
-                ClipMode.SMART,
-                ClipOptions.defaults(),
-                Progress.Listener.NONE,
-                Cancellation.NEVER));
-        reencode.time(() -> ClipCutter.cut(
-                src,
-                work.resolve("clip-reencode.mp4"),
-                range,
-                ClipMode.REENCODE,
-                ClipOptions.defaults(),
-                Progress.Listener.NONE,
-                Cancellation.NEVER));
+        smart.time(() -> new ClipCutter()
+                .cut(
+                        src,
+                        work.resolve("clip-smart.mp4"),
+                        range,
+                        ClipMode.SMART,
+                        ClipOptions.DEFAULT,
+                        Progress.Listener.NONE,
+                        Cancellation.NEVER));
+        reencode.time(() -> new ClipCutter()
+                .cut(
+                        src,
+                        work.resolve("clip-reencode.mp4"),
+                        range,
+                        ClipMode.REENCODE,
+                        ClipOptions.DEFAULT,
+                        Progress.Listener.NONE,
+                        Cancellation.NEVER));
         for (int i = 0; i < 5; i++) {
-            copy.time(() -> ClipCutter.cut(
-                    src,
-                    work.resolve("clip-copy.mp4"),
-                    range,
-                    ClipMode.COPY,
-                    ClipOptions.defaults(),
-                    Progress.Listener.NONE,
-                    Cancellation.NEVER));
+            copy.time(() -> new ClipCutter()
+                    .cut(
+                            src,
+                            work.resolve("clip-copy.mp4"),
+                            range,
+                            ClipMode.COPY,
+                            ClipOptions.DEFAULT,
+                            Progress.Listener.NONE,
+                            Cancellation.NEVER));
             String ss =
                     String.format(Locale.ROOT, "%.6f", map.pts(4010) * (double) map.timeBaseNum() / map.timeBaseDen());
             cliCopy.time(() -> TestMedia.exec(Ffmpeg.processBuilder(
