@@ -30,13 +30,15 @@ import picocli.CommandLine.Command;
             "Frames are 0-based indices in presentation order. Where a frame is asked, a SMPTE",
             "timecode works too (HH:MM:SS:FF, or HH:MM:SS;FF for drop-frame), counted from the",
             "media's start timecode.",
-            "Exit codes: 0 ok, 2 usage error, 3 unreadable media, 1 other failure."
+            "Exit codes: 0 ok, 2 usage error, 3 unreadable media, 1 other failure (such as writing), 130 interrupted."
         })
 public final class FramewiseCli implements Runnable {
 
     public static final int EXIT_MEDIA = 3;
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     public static final int EXIT_FAILURE = 1;
+    /** Interrupted (Ctrl-C), as shells report a SIGINT death. */
+    public static final int EXIT_CANCELLED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,6 +55,12 @@ public final class FramewiseCli implements Runnable {
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("framewise: " + oneLine(e));
             commandLine.getErr().flush();
+            if (e instanceof MediaException.WriteFailed) {
+                return EXIT_FAILURE;
+            }
+            if (e instanceof MediaException.Cancelled) {
+                return EXIT_CANCELLED;
+            }
             if (e instanceof MediaException) {
                 return EXIT_MEDIA;
             }
