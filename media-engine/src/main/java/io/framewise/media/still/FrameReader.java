@@ -75,8 +75,13 @@ public final class FrameReader implements Closeable {
     private final PictureConverter converter;
     private final DecodedFrameCache cache;
     private final int stepBack;
+
+    /** Frames kept behind a jump's target: enough for a step or two back without a full window. */
+    private static final int JUMP_KEEP_BEHIND = 2;
     /** The index of the frame the decoder handed out last, or -1 when unknown (after a seek). */
     private int position = -1;
+    /** The index of the last single read, to tell stepping back from jumping around. */
+    private int lastRead = -1;
     /** Whether the last positioning started over from the beginning of the file. */
     private boolean rewound;
 
@@ -221,7 +226,9 @@ public final class FrameReader implements Closeable {
         checkOpen();
         checkIndex(index);
         reads++;
-        return converter.convert(decodeTo(index, stepBack), index, width);
+        int keep = keepBehindFor(index);
+        lastRead = index;
+        return converter.convert(decodeTo(index, keep), index, width);
     }
 
     private List<Picture> readBatch(int[] indices, int width) {
@@ -242,6 +249,16 @@ public final class FrameReader implements Closeable {
             out.add(pictures.get(i));
         }
         return out;
+    }
+
+    /**
+     * How many frames before {@code index} to decode fully and cache. Frames kept for stepping back
+     * cannot skip non-reference pictures, so they are only worth decoding once the viewer steps back;
+     * a jump keeps just its neighbours, and the first step back past them fills the whole window.
+     */
+    private int keepBehindFor(int index) {
+        boolean steppingBack = lastRead >= 0 && index < lastRead && lastRead - index <= stepBack;
+        return steppingBack ? stepBack : Math.min(stepBack, JUMP_KEEP_BEHIND);
     }
 
     /**
