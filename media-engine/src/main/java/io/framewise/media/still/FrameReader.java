@@ -78,6 +78,9 @@ public final class FrameReader implements Closeable {
 
     /** Frames kept behind a jump's target: enough for a step or two back without a full window. */
     private static final int JUMP_KEEP_BEHIND = 2;
+
+    /** Frames worth decoding on through rather than flushing and seeking. */
+    private static final int CONTINUE_SLACK = 8;
     /** The index of the frame the decoder handed out last, or -1 when unknown (after a seek). */
     private int position = -1;
     /** The index of the last single read, to tell stepping back from jumping around. */
@@ -317,12 +320,17 @@ public final class FrameReader implements Closeable {
         }
     }
 
-    /** Whether decoding on from the current position reaches {@code target} within about a GOP. */
+    /**
+     * Whether decoding on from the current position is cheaper than seeking: it is when the decoder
+     * already stands at or after the keyframe a seek would go to (or a few frames before it, where a
+     * flush and seek cost more than the frames in between).
+     */
     private boolean canContinueTo(int target) {
-        return position >= 0
-                && !cursor.isExhausted()
-                && target > position
-                && map.keyframeAtOrBefore(target) <= map.keyframeAfter(position);
+        if (position < 0 || cursor.isExhausted() || target <= position) {
+            return false;
+        }
+        int key = map.keyframeAtOrBefore(target);
+        return position >= key - CONTINUE_SLACK;
     }
 
     /**

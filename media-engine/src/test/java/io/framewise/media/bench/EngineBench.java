@@ -93,29 +93,7 @@ public final class EngineBench {
                         "lavfi",
                         "-i",
                         "sine=frequency=440:sample_rate=48000"),
-                "-t",
-                String.valueOf(seconds),
-                "-map",
-                "0:v",
-                "-map",
-                "1:a",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "superfast",
-                "-g",
-                "250",
-                "-keyint_min",
-                "250",
-                "-sc_threshold",
-                "0",
-                "-bf",
-                "3",
-                "-c:a",
-                "aac",
-                "-f",
-                "mp4",
-                tmp.toString());
+                outputArgs(seconds, x264, tmp));
         try {
             Files.move(tmp, file);
         } catch (IOException e) {
@@ -184,7 +162,7 @@ public final class EngineBench {
             System.out.println(ours);
             System.out.println(cli);
             row(
-                    "random still, 1080p GOP 250 B-frames, 50 frames, " + format + " (median)",
+                    "random still, 1080p GOP 250, " + kind + ", 50 frames, " + format + " (median)",
                     ours.median(),
                     cli.median(),
                     "<= 0.5x");
