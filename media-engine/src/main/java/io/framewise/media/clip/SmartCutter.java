@@ -38,6 +38,7 @@ import io.framewise.media.transcode.ColorTags;
 import io.framewise.media.transcode.OutputFile;
 import io.framewise.media.transcode.ProgressMeter;
 import io.framewise.media.transcode.SourceReader;
+import io.framewise.media.transcode.Timecodes;
 import io.framewise.model.time.FrameRange;
 import java.nio.file.Path;
 import java.util.Map;
@@ -168,6 +169,7 @@ final class SmartCutter {
             MediaInput input = reader.input();
             AVStream videoIn = input.stream(videoIndex);
             setUp(input, videoIn);
+            Timecodes.carry(input, map, requested.in(), out);
             out.writeHeader(Map.of());
             int startKey = map.isKeyframe(plan.in()) ? plan.in() : map.keyframeAtOrBefore(plan.in());
             if (startKey >= 0) {
@@ -233,6 +235,8 @@ final class SmartCutter {
         Ffmpeg.checkWrite(avcodec_parameters_copy(videoOut.codecpar(), par), "avcodec_parameters_copy", output);
         videoOut.codecpar().codec_tag(0);
         videoOut.time_base(StreamCopier.copy(videoIn.time_base()));
+        // The MOV muxer needs the rate to write a timecode track.
+        videoOut.avg_frame_rate(StreamCopier.copy(videoIn.avg_frame_rate()));
         middleEndPts = plan.tailStart() < map.frameCount() ? map.pts(plan.tailStart()) : Long.MAX_VALUE;
         packet = av_packet_alloc();
         frame = av_frame_alloc();

@@ -20,6 +20,7 @@ import io.framewise.media.transcode.AudioTranscoder;
 import io.framewise.media.transcode.OutputFile;
 import io.framewise.media.transcode.ProgressMeter;
 import io.framewise.media.transcode.SourceReader;
+import io.framewise.media.transcode.Timecodes;
 import io.framewise.model.time.FrameRange;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,6 +87,7 @@ final class StreamCopier {
                                 audioEnd);
             }
             try {
+                Timecodes.carry(input, map, actual.in(), out);
                 out.writeHeader(Map.of());
                 reader.startAtKeyframe(videoStart);
                 Copied copied = pump(reader, out, videoIndex, videoTb, videoOut, videoStart, videoEnd, audio, actual);
@@ -226,6 +228,8 @@ final class StreamCopier {
         // The source container's codec tag may mean nothing in the target container.
         stream.codecpar().codec_tag(0);
         stream.time_base(copy(in.time_base()));
+        // The MOV muxer needs the rate to write a timecode track.
+        stream.avg_frame_rate(copy(in.avg_frame_rate()));
         return stream;
     }
 

@@ -196,4 +196,9 @@ public final class MediaProbe {
             return !lower.contains("handler") && !lower.startsWith("core media") && !lower.startsWith("apple");
         });
     }
+
+    /** The start timecode of an opened input (the label of frame 0), when the file carries one. */
+    public static java.util.Optional<String> startTimecode(io.framewise.media.ffmpeg.MediaInput input) {
+        return StartTimecode.find(input.context(), input.videoStreamIndex());
+    }
 }

@@ -159,6 +159,7 @@ public final class FrameRangeTranscoder {
         encodedPacket = av_packet_alloc();
         openVideo(stream);
         audio = openAudio(input);
+        Timecodes.carry(input, map, in, output);
         output.writeHeader(Map.of());
         int key = in > 0 ? map.keyframeAtOrBefore(in) : -1;
         if (key >= 0) {

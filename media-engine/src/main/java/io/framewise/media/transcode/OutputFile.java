@@ -138,6 +138,25 @@ public final class OutputFile implements Closeable {
     }
 
     /**
+     * Labels the output's first frame with SMPTE timecode {@code label} ("01:00:00;00"): MOV/MP4 get a
+     * tmcd track, Matroska a tag. Call before {@link #writeHeader}.
+     */
+    public void setTimecode(String label) {
+        if (headerWritten) {
+            throw new IllegalStateException("timecode must be set before the header: " + target);
+        }
+        AVFormatContext ctx = context();
+        AVDictionary merged = new AVDictionary(null);
+        AVDictionary old = ctx.metadata();
+        if (old != null && !old.isNull()) {
+            org.bytedeco.ffmpeg.global.avutil.av_dict_copy(merged, old, 0);
+            av_dict_free(old);
+        }
+        av_dict_set(merged, "timecode", label, 0);
+        ctx.metadata(merged);
+    }
+
+    /**
      * Writes the container header with muxer options (e.g. {@code movflags=+faststart}); MP4-family
      * outputs always get faststart, so that browsers start playing before the whole file arrives.
      */
