@@ -96,7 +96,7 @@ public final class LiveSession {
      * Adds a member and sends it the full snapshot at once; the first member drives. Joining again
      * only sends the snapshot again.
      *
-     * @throws SessionException {@code session_ended} if the last member left meanwhile
+     * @throws SessionException {@code unknown_session} if the last member left meanwhile
      */
     synchronized void join(String memberId, String name) {
         if (ended) {
