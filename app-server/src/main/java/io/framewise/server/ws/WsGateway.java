@@ -1,0 +1,229 @@
+package io.framewise.server.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.server.live.LiveSession;
+import io.framewise.server.live.LiveSessions;
+import io.framewise.server.live.MediaCatalog;
+import io.framewise.server.live.SessionEvent;
+import io.framewise.server.live.SessionException;
+import io.framewise.server.live.SessionOutput;
+import io.framewise.server.ws.ClientMessage.AnswerDriver;
+import io.framewise.server.ws.ClientMessage.CancelStroke;
+import io.framewise.server.ws.ClientMessage.ClearLoop;
+import io.framewise.server.ws.ClientMessage.CreateSession;
+import io.framewise.server.ws.ClientMessage.JoinSession;
+import io.framewise.server.ws.ClientMessage.LaserAt;
+import io.framewise.server.ws.ClientMessage.LaserOff;
+import io.framewise.server.ws.ClientMessage.LeaveSession;
+import io.framewise.server.ws.ClientMessage.Loop;
+import io.framewise.server.ws.ClientMessage.Pause;
+import io.framewise.server.ws.ClientMessage.Ping;
+import io.framewise.server.ws.ClientMessage.Play;
+import io.framewise.server.ws.ClientMessage.Rate;
+import io.framewise.server.ws.ClientMessage.ReleaseDriver;
+import io.framewise.server.ws.ClientMessage.RequestDriver;
+import io.framewise.server.ws.ClientMessage.Seek;
+import io.framewise.server.ws.ClientMessage.SessionMessage;
+import io.framewise.server.ws.ClientMessage.Step;
+import io.framewise.server.ws.ClientMessage.StrokePart;
+import io.framewise.server.ws.ClientMessage.Subscribe;
+import io.framewise.server.ws.ClientMessage.SwitchVersion;
+import io.framewise.server.ws.ClientMessage.Unsubscribe;
+import io.framewise.server.ws.ClientMessageParser.Parsed;
+import io.framewise.server.ws.ClientMessageParser.Rejected;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket protocol, independent of the socket library: opens and closes client connections,
+ * answers each text message (or an {@code error} naming what was wrong), and routes subscriptions
+ * to the {@link EventHub} and session requests to {@link LiveSessions}. Nothing a client sends can
+ * make an exception escape; a client that sends {@value #MAX_CONSECUTIVE_ERRORS} invalid messages
+ * in a row is closed with 1008.
+ */
+public final class WsGateway implements SessionOutput {
+
+    public static final int DEFAULT_OUTBOX_CAPACITY = 512;
+    static final int MAX_CONSECUTIVE_ERRORS = 32;
+    static final int MAX_SESSIONS_PER_CONNECTION = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
+
+    private final ClientMessageParser parser = new ClientMessageParser();
+    private final ServerMessages messages;
+    private final EventHub events;
+    private final LiveSessions sessions;
+    private final int outboxCapacity;
+    private final ConcurrentHashMap<String, ClientConnection> connections = new ConcurrentHashMap<>();
+
+    public WsGateway(MediaCatalog catalog, ObjectMapper mapper, Clock clock, int outboxCapacity) {
+        this.messages = new ServerMessages(mapper);
+        this.events = new EventHub(messages);
+        this.sessions = new LiveSessions(catalog, this, clock);
+        this.outboxCapacity = outboxCapacity;
+    }
+
+    public WsGateway(MediaCatalog catalog, ObjectMapper mapper) {
+        this(catalog, mapper, Clock.systemUTC(), DEFAULT_OUTBOX_CAPACITY);
+    }
+
+    /** Where the rest of the server publishes library and note events. */
+    public EventHub events() {
+        return events;
+    }
+
+    public LiveSessions sessions() {
+        return sessions;
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** A client connected: registers it and greets it with {@code welcome}. */
+    public ClientConnection open(WsTransport transport, Identity identity) {
+        ClientConnection[] self = new ClientConnection[1];
+        ClientConnection connection = new ClientConnection(identity, transport, outboxCapacity, () -> closed(self[0]));
+        self[0] = connection;
+        connections.put(connection.id(), connection);
+        connection.send(messages.welcome(connection.id(), identity.displayName()));
+        return connection;
+    }
+
+    /** The client's socket closed (or timed out, or was closed as too slow): clean up everywhere. */
+    public void closed(ClientConnection connection) {
+        if (!connection.markClosed()) {
+            return;
+        }
+        connections.remove(connection.id());
+        events.disconnected(connection);
+        sessions.memberGone(connection.id());
+    }
+
+    public void onBinary(ClientConnection connection) {
+        reject(connection, new ProtocolError("binary_unsupported", "send JSON text messages, not binary", null, null));
+    }
+
+    public void onText(ClientConnection connection, String text) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        ClientMessageParser.Result result = parser.parse(text);
+        if (result instanceof Rejected rejected) {
+            reject(connection, rejected.error());
+            return;
+        }
+        Parsed parsed = (Parsed) result;
+        try {
+            handle(connection, parsed.message());
+            connection.validMessage();
+        } catch (SessionException e) {
+            // A well-formed request the session refused: an answer, not abuse.
+            connection.validMessage();
+            connection.send(messages.error(new ProtocolError(e.code(), e.getMessage(), parsed.type(), parsed.ref())));
+        } catch (EventHub.TooManyTopics e) {
+            reject(
+                    connection,
+                    new ProtocolError("too_many_subscriptions", e.getMessage(), parsed.type(), parsed.ref()));
+        } catch (RuntimeException e) {
+            LOG.error("WebSocket message of type {} failed", parsed.type(), e);
+            connection.send(messages.error(new ProtocolError(
+                    "internal", "the server could not handle this message", parsed.type(), parsed.ref())));
+        }
+    }
+
+    @Override
+    public void send(SessionEvent event, Collection<String> memberIds) {
+        String text = messages.session(event);
+        for (String memberId : memberIds) {
+            ClientConnection connection = connections.get(memberId);
+            if (connection != null) {
+                connection.send(text);
+            }
+        }
+    }
+
+    private void handle(ClientConnection c, ClientMessage message) throws EventHub.TooManyTopics {
+        String me = c.id();
+        if (message instanceof Ping) {
+            c.send(messages.pong());
+        } else if (message instanceof Subscribe s) {
+            events.subscribe(c, s.topic());
+        } else if (message instanceof Unsubscribe u) {
+            if (!events.unsubscribe(c, u.topic())) {
+                throw new SessionException("not_subscribed", "no such subscription");
+            }
+        } else if (message instanceof CreateSession create) {
+            requireRoomForSession(c);
+            sessions.create(me, c.identity().displayName(), create.media());
+        } else if (message instanceof JoinSession join) {
+            LiveSession existing = sessions.require(join.session());
+            if (!existing.hasMember(me)) {
+                requireRoomForSession(c);
+            }
+            sessions.join(join.session(), me, c.identity().displayName());
+        } else if (message instanceof LeaveSession leave) {
+            sessions.leave(leave.session(), me);
+        } else if (message instanceof SwitchVersion v) {
+            sessions.switchVersion(v.session(), me, v.media());
+        } else if (message instanceof SessionMessage m) {
+            handleInSession(sessions.require(m.session()), me, m);
+        } else {
+            throw new IllegalStateException(
+                    "unhandled message " + message.getClass().getSimpleName());
+        }
+    }
+
+    private static void handleInSession(LiveSession session, String me, SessionMessage message) {
+        if (message instanceof Play p) {
+            session.play(me, p.frame());
+        } else if (message instanceof Pause p) {
+            session.pause(me, p.frame());
+        } else if (message instanceof Seek s) {
+            session.seek(me, s.frame());
+        } else if (message instanceof Step s) {
+            session.step(me, s.delta());
+        } else if (message instanceof Loop l) {
+            session.loop(me, l.in(), l.out());
+        } else if (message instanceof ClearLoop) {
+            session.clearLoop(me);
+        } else if (message instanceof Rate r) {
+            session.rate(me, r.rate());
+        } else if (message instanceof LaserAt l) {
+            session.laser(me, l.x(), l.y(), l.frame());
+        } else if (message instanceof LaserOff) {
+            session.laserOff(me);
+        } else if (message instanceof StrokePart s) {
+            session.stroke(me, s.stroke(), s.frame(), s.color(), s.width(), s.points(), s.done());
+        } else if (message instanceof CancelStroke s) {
+            session.cancelStroke(me, s.stroke());
+        } else if (message instanceof RequestDriver) {
+            session.requestDriver(me);
+        } else if (message instanceof AnswerDriver a) {
+            session.answerDriverRequest(me, a.member(), a.grant());
+        } else if (message instanceof ReleaseDriver) {
+            session.releaseDriver(me);
+        } else {
+            throw new IllegalStateException(
+                    "unhandled session message " + message.getClass().getSimpleName());
+        }
+    }
+
+    private void requireRoomForSession(ClientConnection c) {
+        if (sessions.sessionsJoinedBy(c.id()) >= MAX_SESSIONS_PER_CONNECTION) {
+            throw new SessionException(
+                    "too_many_sessions",
+                    "one connection may be in at most " + MAX_SESSIONS_PER_CONNECTION + " sessions");
+        }
+    }
+
+    private void reject(ClientConnection connection, ProtocolError error) {
+        connection.send(messages.error(error));
+        if (connection.invalidMessage() >= MAX_CONSECUTIVE_ERRORS) {
+            connection.close(1008, "too many invalid messages in a row");
+            closed(connection);
+        }
+    }
+}
