@@ -52,6 +52,16 @@ public final class Database implements Closeable {
         T run(DSLContext db);
     }
 
+    static {
+        // The server's log is for operators: no jOOQ banner or tips (set before jOOQ's classes load).
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
     private final Path file;
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -101,7 +111,7 @@ public final class Database implements Closeable {
         try {
             migrate(file);
             return new Database(file, clock);
-        } catch (SQLException | FlywayException e) {
+        } catch (SQLException | FlywayException | org.jooq.exception.DataAccessException e) {
             throw new DatabaseException(
                     "Cannot open the database " + file + ": " + reason(e)
                             + " (if the file is damaged, move it away and restore a backup)",
