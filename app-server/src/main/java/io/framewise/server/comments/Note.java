@@ -1,0 +1,59 @@
+package io.framewise.server.comments;
+
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.Require;
+import java.time.Instant;
+
+/**
+ * A review note on a frame or on the frame range {@code [frame, frameOut)}.
+ *
+ * @param parentId the note this replies to, or {@code null} for a thread's first note
+ * @param frameOut the exclusive end of the range, or {@code null} for a single frame
+ * @param drawing the vector drawing, or {@code null}
+ * @param resolvedBy who resolved it, {@code null} while open
+ * @param resolvedAt when it was resolved, {@code null} while open
+ * @param edited when its text or drawing last changed, {@code null} if never
+ */
+public record Note(
+        String id,
+        String mediaId,
+        String parentId,
+        long frame,
+        Long frameOut,
+        String text,
+        Drawing drawing,
+        boolean resolved,
+        String resolvedBy,
+        Instant resolvedAt,
+        String authorId,
+        Instant created,
+        Instant edited) {
+
+    /** The longest note text. */
+    public static final int MAX_TEXT = 10_000;
+
+    public Note {
+        Ids.require("id", id);
+        Ids.require("mediaId", mediaId);
+        Ids.optional("parentId", parentId);
+        checkFrames(frame, frameOut);
+        checkText(text, drawing);
+        Ids.optional("resolvedBy", resolvedBy);
+        Ids.require("authorId", authorId);
+        Require.present("created", created);
+    }
+
+    static void checkFrames(long frame, Long frameOut) {
+        Require.range("frame", frame, 0, Long.MAX_VALUE - 1);
+        if (frameOut != null && frameOut <= frame) {
+            throw new IllegalArgumentException("frameOut must be greater than frame (" + frame + "), got " + frameOut);
+        }
+    }
+
+    static void checkText(String text, Drawing drawing) {
+        Require.maxLength("text", text, MAX_TEXT);
+        if (text.isBlank() && drawing == null) {
+            throw new IllegalArgumentException("text must not be empty when there is no drawing");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.framewise.server.comments;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Review notes. Deleting a note deletes its replies with it (a thread without its first note
+ * would lose the context the replies answer); deleting a media item deletes its notes.
+ */
+public interface NoteRepository {
+
+    /**
+     * Writes a note.
+     *
+     * @throws IllegalArgumentException when the parent is not a note on the same media item
+     */
+    Note create(NewNote note);
+
+    /** Writes many notes in one transaction (imports, demo data). */
+    List<Note> createAll(List<NewNote> notes);
+
+    Optional<Note> get(String id);
+
+    /** The media item's notes ordered by frame, then creation time, then id. */
+    List<Note> listByMedia(String mediaId);
+
+    long countByMedia(String mediaId);
+
+    /** Replaces the text and stamps the edit time. Empty when there is no such note. */
+    Optional<Note> updateText(String id, String text);
+
+    /** Replaces (or with {@code null} removes) the drawing and stamps the edit time. */
+    Optional<Note> updateDrawing(String id, Drawing drawing);
+
+    /** Resolves the note as {@code userId}, or reopens it when {@code resolved} is false. */
+    Optional<Note> setResolved(String id, boolean resolved, String userId);
+
+    /** Deletes the note and its replies. @return whether it existed */
+    boolean delete(String id);
+}

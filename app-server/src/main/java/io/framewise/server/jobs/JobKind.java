@@ -1,0 +1,30 @@
+package io.framewise.server.jobs;
+
+import java.util.Locale;
+
+/**
+ * The processing steps. Stored as the lowercase name; the table does not constrain it, so a new
+ * step needs no migration.
+ */
+public enum JobKind {
+    PROBE,
+    FRAMEMAP,
+    POSTER,
+    SPRITES,
+    WAVEFORM,
+    THUMBS,
+    PROXY;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static JobKind fromWire(String text) {
+        for (JobKind k : values()) {
+            if (k.wire().equals(text)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("kind is not a known job kind: " + text);
+    }
+}

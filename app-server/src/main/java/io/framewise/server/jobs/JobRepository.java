@@ -1,0 +1,57 @@
+package io.framewise.server.jobs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The persistent job queue. A worker claims a job with a lease, extends the lease while it works
+ * and completes or fails it. When a worker dies (crash, kill -9), its lease expires and
+ * {@link #requeueExpiredLeases()} hands the job out again; a lapsed lease counts as a failed
+ * attempt, so a file that kills its worker every time still ends failed after
+ * {@link Job#MAX_ATTEMPTS}.
+ */
+public interface JobRepository {
+
+    /** Queues a job. @param priority higher runs first */
+    Job enqueue(JobKind kind, String mediaId, int priority, String payloadJson);
+
+    Optional<Job> get(String id);
+
+    /**
+     * Atomically takes the queued job with the highest priority (oldest first among equals) for
+     * {@code workerId}: each job goes to exactly one worker, however many claim at once.
+     *
+     * @return the job, now running under the worker's lease, or empty when nothing is queued
+     */
+    Optional<Job> claimNext(String workerId, Duration lease);
+
+    /** Pushes the lease end to now + {@code lease}. @return false when the worker no longer holds it */
+    boolean extendLease(String jobId, String workerId, Duration lease);
+
+    /** Marks the job done. @return false when the worker no longer holds it (its lease lapsed) */
+    boolean complete(String jobId, String workerId);
+
+    /**
+     * Records a failure: the job goes back to the queue, or after {@link Job#MAX_ATTEMPTS}
+     * failures becomes failed for good.
+     *
+     * @return true when the failure was final
+     * @throws IllegalStateException when the worker no longer holds the job
+     */
+    boolean fail(String jobId, String workerId, String error);
+
+    /**
+     * Puts running jobs whose lease has expired back in the queue (or fails them for good after
+     * {@link Job#MAX_ATTEMPTS}). Run at start-up and now and then.
+     *
+     * @return the jobs it changed, as they are now
+     */
+    List<Job> requeueExpiredLeases();
+
+    /** The media item's jobs, oldest first. */
+    List<Job> listByMedia(String mediaId);
+
+    /** How many jobs are in {@code state}. */
+    long count(JobState state);
+}

@@ -1,0 +1,194 @@
+package io.framewise.server.jobs;
+
+import static io.framewise.server.db.generated.Tables.JOBS;
+
+import io.framewise.server.db.Database;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.Require;
+import io.framewise.server.db.generated.tables.records.JobsRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link JobRepository} on the {@code jobs} table. Claims are atomic because every write runs
+ * under the database's single writer (and in {@code BEGIN IMMEDIATE}, which also holds off other
+ * processes): the select of the next job and its update cannot interleave with another claim.
+ */
+public final class JooqJobRepository implements JobRepository {
+
+    private final Database db;
+
+    public JooqJobRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Job enqueue(JobKind kind, String mediaId, int priority, String payloadJson) {
+        Job job = new Job(
+                Ids.newId(),
+                kind,
+                mediaId,
+                JobState.QUEUED,
+                0,
+                null,
+                priority,
+                payloadJson,
+                Instant.ofEpochMilli(db.nowMillis()),
+                null,
+                null,
+                null,
+                null);
+        db.write(ctx -> ctx.insertInto(JOBS)
+                .set(JOBS.ID, job.id())
+                .set(JOBS.KIND, job.kind().wire())
+                .set(JOBS.MEDIA_ID, job.mediaId())
+                .set(JOBS.STATE, job.state().wire())
+                .set(JOBS.ATTEMPTS, 0)
+                .set(JOBS.PRIORITY, job.priority())
+                .set(JOBS.PAYLOAD_JSON, job.payloadJson())
+                .set(JOBS.CREATED_AT, job.created().toEpochMilli())
+                .execute());
+        return job;
+    }
+
+    @Override
+    public Optional<Job> get(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return db.read(ctx -> ctx.selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOptional(JooqJobRepository::toJob));
+    }
+
+    @Override
+    public Optional<Job> claimNext(String workerId, Duration lease) {
+        Require.text("workerId", workerId, 200);
+        long leaseMillis = leaseMillis(lease);
+        return db.write(ctx -> {
+            Optional<JobsRecord> next = ctx.selectFrom(JOBS)
+                    .where(JOBS.STATE.eq(JobState.QUEUED.wire()))
+                    .orderBy(JOBS.PRIORITY.desc(), JOBS.CREATED_AT, JOBS.ID)
+                    .limit(1)
+                    .fetchOptional();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            JobsRecord r = next.get();
+            long now = db.nowMillis();
+            r.setState(JobState.RUNNING.wire());
+            r.setStartedAt(now);
+            r.setLeaseOwner(workerId);
+            r.setLeaseExpiresAt(now + leaseMillis);
+            r.store();
+            return Optional.of(toJob(r));
+        });
+    }
+
+    @Override
+    public boolean extendLease(String jobId, String workerId, Duration lease) {
+        long leaseMillis = leaseMillis(lease);
+        return db.write(ctx -> ctx.update(JOBS)
+                        .set(JOBS.LEASE_EXPIRES_AT, db.nowMillis() + leaseMillis)
+                        .where(heldBy(jobId, workerId))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean complete(String jobId, String workerId) {
+        return db.write(ctx -> ctx.update(JOBS)
+                        .set(JOBS.STATE, JobState.DONE.wire())
+                        .set(JOBS.FINISHED_AT, db.nowMillis())
+                        .setNull(JOBS.LEASE_OWNER)
+                        .setNull(JOBS.LEASE_EXPIRES_AT)
+                        .where(heldBy(jobId, workerId))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean fail(String jobId, String workerId, String error) {
+        return db.write(ctx -> {
+            JobsRecord r = ctx.selectFrom(JOBS).where(heldBy(jobId, workerId)).fetchOne();
+            if (r == null) {
+                throw new IllegalStateException("Job " + jobId + " is not running under worker " + workerId);
+            }
+            return recordFailure(r, error == null ? "unknown error" : error);
+        });
+    }
+
+    @Override
+    public List<Job> requeueExpiredLeases() {
+        return db.write(ctx -> {
+            List<Job> changed = new ArrayList<>();
+            for (JobsRecord r : ctx.selectFrom(JOBS)
+                    .where(JOBS.STATE.eq(JobState.RUNNING.wire()))
+                    .and(JOBS.LEASE_EXPIRES_AT.le(db.nowMillis()))
+                    .orderBy(JOBS.CREATED_AT, JOBS.ID)
+                    .fetch()) {
+                recordFailure(r, "worker " + r.getLeaseOwner() + " stopped before finishing (lease expired)");
+                changed.add(toJob(r));
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public List<Job> listByMedia(String mediaId) {
+        return db.read(ctx -> ctx.selectFrom(JOBS)
+                .where(JOBS.MEDIA_ID.eq(mediaId))
+                .orderBy(JOBS.CREATED_AT, JOBS.ID)
+                .fetch(JooqJobRepository::toJob));
+    }
+
+    @Override
+    public long count(JobState state) {
+        return db.read(ctx -> (long) ctx.fetchCount(JOBS, JOBS.STATE.eq(state.wire())));
+    }
+
+    /** Counts a failed attempt on a running job's record and stores it. @return whether it is final */
+    private boolean recordFailure(JobsRecord r, String error) {
+        int attempts = r.getAttempts() + 1;
+        boolean last = attempts >= Job.MAX_ATTEMPTS;
+        r.setAttempts(attempts);
+        r.setLastError(error.length() <= Job.MAX_ERROR ? error : error.substring(0, Job.MAX_ERROR - 3) + "...");
+        r.setState(last ? JobState.FAILED.wire() : JobState.QUEUED.wire());
+        r.setFinishedAt(last ? db.nowMillis() : null);
+        r.setLeaseOwner(null);
+        r.setLeaseExpiresAt(null);
+        r.store();
+        return last;
+    }
+
+    private static org.jooq.Condition heldBy(String jobId, String workerId) {
+        return JOBS.ID.eq(jobId).and(JOBS.STATE.eq(JobState.RUNNING.wire())).and(JOBS.LEASE_OWNER.eq(workerId));
+    }
+
+    private static long leaseMillis(Duration lease) {
+        Require.present("lease", lease);
+        return Require.range("lease", lease.toMillis(), 1, Duration.ofDays(1).toMillis());
+    }
+
+    private static Job toJob(JobsRecord r) {
+        return new Job(
+                r.getId(),
+                JobKind.fromWire(r.getKind()),
+                r.getMediaId(),
+                JobState.fromWire(r.getState()),
+                r.getAttempts(),
+                r.getLastError(),
+                r.getPriority(),
+                r.getPayloadJson(),
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                instant(r.getStartedAt()),
+                instant(r.getFinishedAt()),
+                r.getLeaseOwner(),
+                instant(r.getLeaseExpiresAt()));
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+}

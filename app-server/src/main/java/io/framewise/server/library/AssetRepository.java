@@ -1,0 +1,30 @@
+package io.framewise.server.library;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Assets, their version stacks and the approval of each version. */
+public interface AssetRepository {
+
+    /** @param folderId {@code null} for the project's top level */
+    Asset create(String projectId, String folderId, String title, String createdBy);
+
+    Optional<Asset> get(String id);
+
+    /** The assets directly in a folder ({@code null}: the project's top level), oldest first. */
+    List<Asset> list(String projectId, String folderId);
+
+    /** Puts {@code mediaId} on top of the asset's stack as the next version number. */
+    AssetVersion addVersion(String assetId, String mediaId);
+
+    /** The stack, version 1 first. */
+    List<AssetVersion> versions(String assetId);
+
+    Optional<AssetVersion> getVersion(String versionId);
+
+    /** Records the current decision on a version, replacing an earlier one. */
+    Approval setApproval(String versionId, ApprovalStatus status, String decidedBy);
+
+    /** The current decision, empty while nobody has decided. */
+    Optional<Approval> approval(String versionId);
+}

@@ -1,0 +1,162 @@
+package io.framewise.server.library;
+
+import static io.framewise.server.db.generated.Tables.APPROVALS;
+import static io.framewise.server.db.generated.Tables.ASSETS;
+import static io.framewise.server.db.generated.Tables.ASSET_VERSIONS;
+import static io.framewise.server.db.generated.Tables.FOLDERS;
+
+import io.framewise.server.db.Database;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.generated.tables.records.ApprovalsRecord;
+import io.framewise.server.db.generated.tables.records.AssetVersionsRecord;
+import io.framewise.server.db.generated.tables.records.AssetsRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.impl.DSL;
+
+/** {@link AssetRepository} on the {@code assets}, {@code asset_versions} and {@code approvals} tables. */
+public final class JooqAssetRepository implements AssetRepository {
+
+    private final Database db;
+
+    public JooqAssetRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Asset create(String projectId, String folderId, String title, String createdBy) {
+        Asset a = new Asset(Ids.newId(), projectId, folderId, title, createdBy, Instant.ofEpochMilli(db.nowMillis()));
+        return db.write(ctx -> {
+            if (folderId != null) {
+                String folderProject = ctx.select(FOLDERS.PROJECT_ID)
+                        .from(FOLDERS)
+                        .where(FOLDERS.ID.eq(folderId))
+                        .fetchOne(FOLDERS.PROJECT_ID);
+                if (!projectId.equals(folderProject)) {
+                    throw new IllegalArgumentException(
+                            "folderId " + folderId + " is not a folder of project " + projectId);
+                }
+            }
+            ctx.insertInto(ASSETS)
+                    .set(ASSETS.ID, a.id())
+                    .set(ASSETS.PROJECT_ID, a.projectId())
+                    .set(ASSETS.FOLDER_ID, a.folderId())
+                    .set(ASSETS.TITLE, a.title())
+                    .set(ASSETS.CREATED_BY, a.createdBy())
+                    .set(ASSETS.CREATED_AT, a.created().toEpochMilli())
+                    .execute();
+            return a;
+        });
+    }
+
+    @Override
+    public Optional<Asset> get(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return db.read(
+                ctx -> ctx.selectFrom(ASSETS).where(ASSETS.ID.eq(id)).fetchOptional(JooqAssetRepository::toAsset));
+    }
+
+    @Override
+    public List<Asset> list(String projectId, String folderId) {
+        return db.read(ctx -> ctx.selectFrom(ASSETS)
+                .where(ASSETS.PROJECT_ID.eq(projectId))
+                .and(folderId == null ? ASSETS.FOLDER_ID.isNull() : ASSETS.FOLDER_ID.eq(folderId))
+                .orderBy(ASSETS.CREATED_AT, ASSETS.ID)
+                .fetch(JooqAssetRepository::toAsset));
+    }
+
+    @Override
+    public AssetVersion addVersion(String assetId, String mediaId) {
+        Ids.require("assetId", assetId);
+        Ids.require("mediaId", mediaId);
+        // Number and insert under the write lock, so two uploads cannot both become version n.
+        return db.write(ctx -> {
+            Integer top = ctx.select(DSL.max(ASSET_VERSIONS.VERSION_NUMBER))
+                    .from(ASSET_VERSIONS)
+                    .where(ASSET_VERSIONS.ASSET_ID.eq(assetId))
+                    .fetchOne(0, Integer.class);
+            AssetVersion v = new AssetVersion(
+                    Ids.newId(), assetId, top == null ? 1 : top + 1, mediaId, Instant.ofEpochMilli(db.nowMillis()));
+            ctx.insertInto(ASSET_VERSIONS)
+                    .set(ASSET_VERSIONS.ID, v.id())
+                    .set(ASSET_VERSIONS.ASSET_ID, v.assetId())
+                    .set(ASSET_VERSIONS.VERSION_NUMBER, v.number())
+                    .set(ASSET_VERSIONS.MEDIA_ID, v.mediaId())
+                    .set(ASSET_VERSIONS.CREATED_AT, v.created().toEpochMilli())
+                    .execute();
+            return v;
+        });
+    }
+
+    @Override
+    public List<AssetVersion> versions(String assetId) {
+        return db.read(ctx -> ctx.selectFrom(ASSET_VERSIONS)
+                .where(ASSET_VERSIONS.ASSET_ID.eq(assetId))
+                .orderBy(ASSET_VERSIONS.VERSION_NUMBER)
+                .fetch(JooqAssetRepository::toVersion));
+    }
+
+    @Override
+    public Optional<AssetVersion> getVersion(String versionId) {
+        if (!Ids.isValid(versionId)) {
+            return Optional.empty();
+        }
+        return db.read(ctx -> ctx.selectFrom(ASSET_VERSIONS)
+                .where(ASSET_VERSIONS.ID.eq(versionId))
+                .fetchOptional(JooqAssetRepository::toVersion));
+    }
+
+    @Override
+    public Approval setApproval(String versionId, ApprovalStatus status, String decidedBy) {
+        Approval a = new Approval(versionId, status, decidedBy, Instant.ofEpochMilli(db.nowMillis()));
+        db.write(ctx -> ctx.insertInto(APPROVALS)
+                .set(APPROVALS.VERSION_ID, a.versionId())
+                .set(APPROVALS.STATUS, a.status().wire())
+                .set(APPROVALS.DECIDED_BY, a.decidedBy())
+                .set(APPROVALS.DECIDED_AT, a.decidedAt().toEpochMilli())
+                .onConflict(APPROVALS.VERSION_ID)
+                .doUpdate()
+                .set(APPROVALS.STATUS, a.status().wire())
+                .set(APPROVALS.DECIDED_BY, a.decidedBy())
+                .set(APPROVALS.DECIDED_AT, a.decidedAt().toEpochMilli())
+                .execute());
+        return a;
+    }
+
+    @Override
+    public Optional<Approval> approval(String versionId) {
+        return db.read(ctx -> ctx.selectFrom(APPROVALS)
+                .where(APPROVALS.VERSION_ID.eq(versionId))
+                .fetchOptional(JooqAssetRepository::toApproval));
+    }
+
+    private static Asset toAsset(AssetsRecord r) {
+        return new Asset(
+                r.getId(),
+                r.getProjectId(),
+                r.getFolderId(),
+                r.getTitle(),
+                r.getCreatedBy(),
+                Instant.ofEpochMilli(r.getCreatedAt()));
+    }
+
+    private static AssetVersion toVersion(AssetVersionsRecord r) {
+        return new AssetVersion(
+                r.getId(),
+                r.getAssetId(),
+                r.getVersionNumber(),
+                r.getMediaId(),
+                Instant.ofEpochMilli(r.getCreatedAt()));
+    }
+
+    private static Approval toApproval(ApprovalsRecord r) {
+        return new Approval(
+                r.getVersionId(),
+                ApprovalStatus.fromWire(r.getStatus()),
+                r.getDecidedBy(),
+                Instant.ofEpochMilli(r.getDecidedAt()));
+    }
+}

@@ -1,0 +1,223 @@
+package io.framewise.server.media;
+
+import static io.framewise.server.db.generated.Tables.MEDIA_ITEMS;
+import static io.framewise.server.db.generated.Tables.RENDITIONS;
+
+import io.framewise.model.time.FrameRate;
+import io.framewise.server.db.Database;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.Paging;
+import io.framewise.server.db.Require;
+import io.framewise.server.db.generated.tables.records.MediaItemsRecord;
+import io.framewise.server.db.generated.tables.records.RenditionsRecord;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link MediaRepository} on the {@code media_items} and {@code renditions} tables. */
+public final class JooqMediaRepository implements MediaRepository {
+
+    private final Database db;
+
+    public JooqMediaRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public MediaItem create(NewMediaItem item) {
+        long now = db.nowMillis();
+        db.write(ctx -> ctx.insertInto(MEDIA_ITEMS)
+                .set(MEDIA_ITEMS.ID, item.id())
+                .set(MEDIA_ITEMS.ORIGINAL_NAME, item.originalName())
+                .set(MEDIA_ITEMS.STORED_PATH, item.storedPath())
+                .set(MEDIA_ITEMS.SIZE_BYTES, item.sizeBytes())
+                .set(MEDIA_ITEMS.SHA256, item.sha256())
+                .set(MEDIA_ITEMS.STATUS, MediaStatus.PROCESSING.wire())
+                .set(MEDIA_ITEMS.CREATED_AT, now)
+                .set(MEDIA_ITEMS.UPDATED_AT, now)
+                .execute());
+        Instant at = Instant.ofEpochMilli(now);
+        return new MediaItem(
+                item.id(),
+                item.originalName(),
+                item.storedPath(),
+                item.sizeBytes(),
+                item.sha256(),
+                MediaStatus.PROCESSING,
+                null,
+                null,
+                null,
+                at,
+                at);
+    }
+
+    @Override
+    public Optional<MediaItem> get(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return db.read(ctx ->
+                ctx.selectFrom(MEDIA_ITEMS).where(MEDIA_ITEMS.ID.eq(id)).fetchOptional(JooqMediaRepository::toItem));
+    }
+
+    @Override
+    public List<MediaItem> list(Paging paging) {
+        return db.read(ctx -> ctx.selectFrom(MEDIA_ITEMS)
+                .orderBy(
+                        paging.newestFirst() ? MEDIA_ITEMS.CREATED_AT.desc() : MEDIA_ITEMS.CREATED_AT.asc(),
+                        paging.newestFirst() ? MEDIA_ITEMS.ID.desc() : MEDIA_ITEMS.ID.asc())
+                .limit(paging.limit())
+                .offset(paging.offset())
+                .fetch(JooqMediaRepository::toItem));
+    }
+
+    @Override
+    public long count() {
+        return db.read(ctx -> (long) ctx.fetchCount(MEDIA_ITEMS));
+    }
+
+    @Override
+    public boolean updateStatus(String id, MediaStatus status, String error) {
+        Require.present("status", status);
+        String kept = status == MediaStatus.FAILED ? cut(error == null ? "unknown error" : error) : null;
+        return db.write(ctx -> ctx.update(MEDIA_ITEMS)
+                        .set(MEDIA_ITEMS.STATUS, status.wire())
+                        .set(MEDIA_ITEMS.ERROR, kept)
+                        .set(MEDIA_ITEMS.UPDATED_AT, db.nowMillis())
+                        .where(MEDIA_ITEMS.ID.eq(id))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean setProbe(String id, ProbeSummary p) {
+        Require.present("probe", p);
+        return db.write(ctx -> ctx.update(MEDIA_ITEMS)
+                        .set(MEDIA_ITEMS.PROBE_JSON, p.json())
+                        .set(MEDIA_ITEMS.FRAME_COUNT, p.frameCount())
+                        .set(
+                                MEDIA_ITEMS.FRAME_RATE,
+                                p.frameRate() == null ? null : p.frameRate().toString())
+                        .set(MEDIA_ITEMS.START_TIMECODE, p.startTimecode())
+                        .set(MEDIA_ITEMS.DROP_FRAME, p.dropFrame())
+                        .set(MEDIA_ITEMS.WIDTH, p.width())
+                        .set(MEDIA_ITEMS.HEIGHT, p.height())
+                        .set(MEDIA_ITEMS.DURATION_MICROS, p.durationMicros())
+                        .set(MEDIA_ITEMS.HAS_AUDIO, p.hasAudio())
+                        .set(MEDIA_ITEMS.UPDATED_AT, db.nowMillis())
+                        .where(MEDIA_ITEMS.ID.eq(id))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean setFrameMapPath(String id, String frameMapPath) {
+        Require.text("frameMapPath", frameMapPath, 1024);
+        return db.write(ctx -> ctx.update(MEDIA_ITEMS)
+                        .set(MEDIA_ITEMS.FRAME_MAP_PATH, frameMapPath)
+                        .set(MEDIA_ITEMS.UPDATED_AT, db.nowMillis())
+                        .where(MEDIA_ITEMS.ID.eq(id))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return db.write(ctx ->
+                        ctx.deleteFrom(MEDIA_ITEMS).where(MEDIA_ITEMS.ID.eq(id)).execute())
+                == 1;
+    }
+
+    @Override
+    public Rendition putRendition(
+            String mediaId, RenditionKind kind, String path, MediaStatus status, String detailsJson) {
+        long now = db.nowMillis();
+        // Validate before touching the table: the record's constructor checks every field.
+        new Rendition(
+                Ids.newId(),
+                mediaId,
+                kind,
+                path,
+                status,
+                detailsJson,
+                Instant.ofEpochMilli(now),
+                Instant.ofEpochMilli(now));
+        return db.write(ctx -> {
+            ctx.insertInto(RENDITIONS)
+                    .set(RENDITIONS.ID, Ids.newId())
+                    .set(RENDITIONS.MEDIA_ID, mediaId)
+                    .set(RENDITIONS.KIND, kind.wire())
+                    .set(RENDITIONS.PATH, path)
+                    .set(RENDITIONS.STATUS, status.wire())
+                    .set(RENDITIONS.DETAILS_JSON, detailsJson)
+                    .set(RENDITIONS.CREATED_AT, now)
+                    .set(RENDITIONS.UPDATED_AT, now)
+                    .onConflict(RENDITIONS.MEDIA_ID, RENDITIONS.KIND)
+                    .doUpdate()
+                    .set(RENDITIONS.PATH, path)
+                    .set(RENDITIONS.STATUS, status.wire())
+                    .set(RENDITIONS.DETAILS_JSON, detailsJson)
+                    .set(RENDITIONS.UPDATED_AT, now)
+                    .execute();
+            return ctx.selectFrom(RENDITIONS)
+                    .where(RENDITIONS.MEDIA_ID.eq(mediaId).and(RENDITIONS.KIND.eq(kind.wire())))
+                    .fetchSingle(JooqMediaRepository::toRendition);
+        });
+    }
+
+    @Override
+    public List<Rendition> renditions(String mediaId) {
+        return db.read(
+                ctx -> ctx
+                        .selectFrom(RENDITIONS)
+                        .where(RENDITIONS.MEDIA_ID.eq(mediaId))
+                        .fetch(JooqMediaRepository::toRendition)
+                        .stream()
+                        .sorted(Comparator.comparing(Rendition::kind))
+                        .toList());
+    }
+
+    private static String cut(String error) {
+        return error.length() <= MediaItem.MAX_ERROR ? error : error.substring(0, MediaItem.MAX_ERROR - 3) + "...";
+    }
+
+    private static MediaItem toItem(MediaItemsRecord r) {
+        ProbeSummary probe = r.getProbeJson() == null
+                ? null
+                : new ProbeSummary(
+                        r.getFrameCount(),
+                        r.getFrameRate() == null ? null : FrameRate.parse(r.getFrameRate()),
+                        r.getStartTimecode(),
+                        r.getDropFrame(),
+                        r.getWidth(),
+                        r.getHeight(),
+                        r.getDurationMicros(),
+                        r.getHasAudio(),
+                        r.getProbeJson());
+        return new MediaItem(
+                r.getId(),
+                r.getOriginalName(),
+                r.getStoredPath(),
+                r.getSizeBytes(),
+                r.getSha256(),
+                MediaStatus.fromWire(r.getStatus()),
+                r.getError(),
+                probe,
+                r.getFrameMapPath(),
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
+    }
+
+    private static Rendition toRendition(RenditionsRecord r) {
+        return new Rendition(
+                r.getId(),
+                r.getMediaId(),
+                RenditionKind.fromWire(r.getKind()),
+                r.getPath(),
+                MediaStatus.fromWire(r.getStatus()),
+                r.getDetailsJson(),
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
+    }
+}
