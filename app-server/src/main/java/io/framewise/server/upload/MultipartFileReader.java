@@ -166,8 +166,11 @@ final class MultipartFileReader {
 
         @Override
         public void onFailure(Throwable t) {
+            // Only the parser reports here, so this is always the client's malformed body.
             if (failure == null) {
-                failure = t;
+                failure = t instanceof java.io.EOFException
+                        ? new ApiException.BadRequest("The multipart body ended before its closing boundary")
+                        : new ApiException.BadRequest("Malformed multipart body: " + t.getMessage(), Map.of(), null);
             }
         }
     }
