@@ -1,0 +1,85 @@
+package io.framewise.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything the server needs to start, validated up front so a bad setting fails at launch with a
+ * sentence rather than later with a stack trace.
+ *
+ * @param dataDir the data folder (library, database, uploads); created when missing
+ * @param host the address to bind ({@code 127.0.0.1} by default; {@code 0.0.0.0} for all interfaces)
+ * @param port the TCP port, or 0 for any free port (tests, the desktop host mode)
+ * @param workers how many background processing workers run (probe, frame map, proxies)
+ * @param maxUploadBytes the largest accepted upload body, in bytes
+ * @param minFreeDiskBytes uploads are refused (507) when they would leave less free disk than this
+ */
+public record ServerConfig(
+        Path dataDir, String host, int port, int workers, long maxUploadBytes, long minFreeDiskBytes) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8642;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024 * 1024;
+    public static final long DEFAULT_MIN_FREE_DISK_BYTES = 1024L * 1024 * 1024;
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        dataDir = dataDir.toAbsolutePath().normalize();
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (workers < 1 || workers > 64) {
+            throw new IllegalArgumentException("workers must be between 1 and 64, was " + workers);
+        }
+        if (maxUploadBytes < 1) {
+            throw new IllegalArgumentException("maxUploadBytes must be positive, was " + maxUploadBytes);
+        }
+        if (minFreeDiskBytes < 0) {
+            throw new IllegalArgumentException("minFreeDiskBytes must not be negative, was " + minFreeDiskBytes);
+        }
+    }
+
+    /** The defaults for a data folder: loopback, port 8642, two workers, 64 GiB uploads, 1 GiB reserve. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(
+                dataDir,
+                DEFAULT_HOST,
+                DEFAULT_PORT,
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)),
+                DEFAULT_MAX_UPLOAD_BYTES,
+                DEFAULT_MIN_FREE_DISK_BYTES);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes);
+    }
+
+    public ServerConfig withWorkers(int newWorkers) {
+        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes);
+    }
+
+    public ServerConfig withMaxUploadBytes(long newMax) {
+        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes);
+    }
+
+    public ServerConfig withMinFreeDiskBytes(long newMin) {
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin);
+    }
+
+    /** Where plain uploads are streamed before they are handed on. */
+    public Path uploadsDir() {
+        return dataDir.resolve("uploads");
+    }
+
+    /** Where resumable (tus) uploads keep their partial data and state. */
+    public Path tusDir() {
+        return dataDir.resolve("tus");
+    }
+}
