@@ -1,0 +1,207 @@
+package io.framewise.server.ingest;
+
+import io.framewise.media.MediaException;
+import io.framewise.media.probe.MediaProbe;
+import io.framewise.model.media.MediaInfo;
+import io.framewise.server.upload.FileNames;
+import io.framewise.server.upload.ReceivedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drop folder {@code <data>/incoming}: a file copied there is taken into the library once its
+ * size and modification time stayed the same over {@value #STABLE_POLLS} polls (a copy in progress
+ * keeps changing both). Hidden files (a leading dot, as copy tools use for partial files) and folders
+ * are left alone.
+ *
+ * <p>At intake the file is probed. One that cannot be opened as media (not media, truncated beyond
+ * reading, no video and no audio) goes to {@code <data>/rejected/} with {@code <name>.reason.txt}
+ * beside it and never enters the library. One that opens is handed to {@link MediaIngest} and leaves
+ * the folder; if its processing fails later, it stays in the library as a {@code failed} item with
+ * the reason, and is not copied to {@code rejected} (the library keeps the only copy).
+ */
+public final class WatchedFolder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchedFolder.class);
+
+    static final int STABLE_POLLS = 2;
+    static final String REASON_SUFFIX = ".reason.txt";
+
+    private final Path incoming;
+    private final Path rejected;
+    private final MediaIngest ingest;
+    private final Duration poll;
+    private final Map<Path, Seen> seen = new HashMap<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private Thread thread;
+
+    private record Seen(long size, long modified, int stablePolls) {}
+
+    public WatchedFolder(Path incoming, Path rejected, MediaIngest ingest, Duration poll) {
+        this.incoming = incoming;
+        this.rejected = rejected;
+        this.ingest = ingest;
+        this.poll = poll;
+    }
+
+    public Path incoming() {
+        return incoming;
+    }
+
+    public Path rejected() {
+        return rejected;
+    }
+
+    /** Creates the folders and starts polling on a daemon thread. */
+    public synchronized void start() throws IOException {
+        if (thread != null) {
+            return;
+        }
+        Files.createDirectories(incoming);
+        Files.createDirectories(rejected);
+        thread = new Thread(this::loop, "watched-folder");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.info("Watching {} for new media", incoming);
+    }
+
+    private void loop() {
+        try {
+            do {
+                try {
+                    pollOnce();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Watched folder poll failed", e);
+                }
+            } while (!stop.await(poll.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One look at the folder: takes the files that stopped changing. */
+    void pollOnce() throws IOException {
+        Map<Path, Seen> now = new HashMap<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(incoming)) {
+            for (Path file : dir) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (!attrs.isRegularFile()) {
+                    continue;
+                }
+                Seen before = seen.get(file);
+                long modified = attrs.lastModifiedTime().toMillis();
+                int stable = before != null && before.size() == attrs.size() && before.modified() == modified
+                        ? before.stablePolls() + 1
+                        : 0;
+                now.put(file, new Seen(attrs.size(), modified, stable));
+            }
+        }
+        seen.keySet().retainAll(now.keySet());
+        seen.putAll(now);
+        for (Map.Entry<Path, Seen> e : Set.copyOf(now.entrySet())) {
+            if (stop.getCount() == 0) {
+                return;
+            }
+            if (e.getValue().stablePolls() >= STABLE_POLLS) {
+                seen.remove(e.getKey());
+                take(e.getKey());
+            }
+        }
+    }
+
+    private void take(Path file) {
+        String name = file.getFileName().toString();
+        String reason;
+        try {
+            MediaInfo info = MediaProbe.probe(file);
+            if (info.video().isEmpty() && info.audio().isEmpty()) {
+                reason = "the file has neither video nor audio";
+            } else {
+                ingest.ingest(new ReceivedFile(file, name, FileNames.sanitize(name), Files.size(file), sha256(file)));
+                LOG.info("Took '{}' from the watched folder", name);
+                return;
+            }
+        } catch (MediaException e) {
+            reason = e.file().map(f -> e.getMessage().replace(f + ": ", "")).orElse(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (!Files.exists(file)) {
+                return;
+            }
+            reason = "could not be taken into the library: " + e.getMessage();
+        }
+        reject(file, reason);
+    }
+
+    private void reject(Path file, String reason) {
+        String name = file.getFileName().toString();
+        try {
+            Path target = rejected.resolve(name);
+            for (int i = 1; Files.exists(target) || Files.exists(reasonFile(target)); i++) {
+                target = rejected.resolve(i + "-" + name);
+            }
+            Files.writeString(reasonFile(target), reason + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.move(file, target);
+            LOG.info("Rejected '{}' from the watched folder: {}", name, reason);
+        } catch (IOException e) {
+            LOG.warn("Could not move rejected '{}' to {}", name, rejected, e);
+        }
+    }
+
+    private static Path reasonFile(Path target) {
+        return target.resolveSibling(target.getFileName() + REASON_SUFFIX);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[256 * 1024];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                digest.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop.countDown();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.framewise.server.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.media.Cancellation;
+import io.framewise.media.MediaException;
+import io.framewise.media.framemap.FrameMap;
+import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.media.probe.MediaProbe;
+import io.framewise.media.still.Stills;
+import io.framewise.media.transcode.ProxyDecision;
+import io.framewise.media.transcode.ProxyPolicy;
+import io.framewise.model.media.MediaInfo;
+import io.framewise.model.media.VideoStreamInfo;
+import io.framewise.server.events.EventRepository;
+import io.framewise.server.http.Json;
+import io.framewise.server.media.MediaFiles;
+import io.framewise.server.media.MediaItem;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.media.MediaStatus;
+import io.framewise.server.media.ProbeSummary;
+import io.framewise.server.ws.LibraryEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The processing steps of a media item, one job each: probe, then frame map, then thumbnails and
+ * (only when the original will not play in a browser) a proxy.
+ *
+ * <p>When the item becomes {@code ready}: as soon as probe and frame map are done when the original
+ * plays in a browser ({@link ProxyPolicy}); otherwise only after the proxy is written, because a
+ * browser reviewer needs something it can play, and a ready item that cannot be played would be a
+ * lie. Thumbnails never hold an item back: they follow in their own job.
+ *
+ * <p>Failures: probe, frame map and proxy are essential, so their final failure marks the item
+ * {@code failed} with the reason. A thumbnail step that fails for good leaves a playable item ready
+ * without those thumbnails (the routes then answer 404 for them).
+ *
+ * <p>Audio-only items have no frame map and no proxy: they are ready after the probe and get a
+ * waveform.
+ *
+ * <p>Every step is idempotent: outputs are written to a temporary name and moved over the target, the
+ * next step is queued only when no live job of that kind exists, and a repeated {@code ready} is not
+ * announced twice.
+ */
+public final class MediaPipeline implements JobHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaPipeline.class);
+
+    static final int FRAMEMAP_PRIORITY = 8;
+    static final int THUMBS_PRIORITY = 5;
+    static final int PROXY_PRIORITY = 1;
+
+    private final MediaFiles files;
+    private final MediaRepository media;
+    private final JobRepository jobs;
+    private final EventRepository events;
+    private final Consumer<LibraryEvent> publish;
+    private final Runnable jobQueued;
+    private final ThumbnailStep thumbnails;
+    private final ProxyStep proxy;
+    private final ObjectMapper json = Json.newMapper();
+
+    public MediaPipeline(
+            MediaFiles files,
+            MediaRepository media,
+            JobRepository jobs,
+            EventRepository events,
+            Consumer<LibraryEvent> publish,
+            Runnable jobQueued) {
+        this.files = files;
+        this.media = media;
+        this.jobs = jobs;
+        this.events = events;
+        this.publish = publish;
+        this.jobQueued = jobQueued;
+        this.thumbnails = new ThumbnailStep(files, media);
+        this.proxy = new ProxyStep(files, media, publish);
+    }
+
+    @Override
+    public void run(Job job, Cancellation cancel) throws IOException {
+        Optional<MediaItem> found = job.mediaId() == null ? Optional.empty() : media.get(job.mediaId());
+        if (found.isEmpty()) {
+            LOG.info("Job {} ({}) skipped: its media item is gone", job.id(), job.kind());
+            return;
+        }
+        MediaItem item = found.get();
+        if (item.status() == MediaStatus.FAILED) {
+            return;
+        }
+        Path original = files.resolve(item.storedPath());
+        if (!Files.isRegularFile(original)) {
+            throw new MediaException.NotFound(original, "the stored original is missing");
+        }
+        switch (job.kind()) {
+            case PROBE -> probe(item, original);
+            case FRAMEMAP -> frameMap(item, original);
+            case THUMBS, POSTER, SPRITES, WAVEFORM -> thumbnails.run(item, original, cancel);
+            case PROXY -> {
+                proxy.run(item, original, cancel);
+                becomeReady(item.id());
+            }
+        }
+    }
+
+    private void probe(MediaItem item, Path original) {
+        MediaInfo info = MediaProbe.probe(original);
+        if (info.video().isEmpty() && info.audio().isEmpty()) {
+            throw new MediaException.Unsupported(original, "the file has neither video nor audio");
+        }
+        ProxyDecision decision = info.hasVideo() ? ProxyPolicy.decide(info) : ProxyDecision.playable();
+        Optional<VideoStreamInfo> video = info.video();
+        media.setProbe(
+                item.id(),
+                new ProbeSummary(
+                        video.map(VideoStreamInfo::frameCount).orElse(0L),
+                        video.map(VideoStreamInfo::frameRate).orElse(null),
+                        info.startTimecode().orElse(null),
+                        info.dropFrame(),
+                        video.map(VideoStreamInfo::displayWidth).orElse(0),
+                        video.map(VideoStreamInfo::displayHeight).orElse(0),
+                        Math.round(info.durationSeconds() * 1_000_000),
+                        !info.audio().isEmpty(),
+                        probeJson(info, decision)));
+        if (info.hasVideo()) {
+            enqueueOnce(item.id(), JobKind.FRAMEMAP, FRAMEMAP_PRIORITY);
+        } else {
+            enqueueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
+            becomeReady(item.id());
+        }
+    }
+
+    private void frameMap(MediaItem item, Path original) {
+        FrameMap map = FrameMapBuilder.build(original);
+        Path target = files.file(item.id(), MediaFiles.FRAME_MAP);
+        Stills.write(target, map.toBytes());
+        ProbeSummary probe = item.probe();
+        if (probe != null && probe.frameCount() != map.frameCount()) {
+            // The frame map counted the frames that decode and show: that count is the truth.
+            LOG.info(
+                    "Media {}: probe said {} frames, the frame map counted {}",
+                    item.id(),
+                    probe.frameCount(),
+                    map.frameCount());
+            media.setProbe(
+                    item.id(),
+                    new ProbeSummary(
+                            map.frameCount(),
+                            probe.frameRate(),
+                            probe.startTimecode(),
+                            probe.dropFrame(),
+                            probe.width(),
+                            probe.height(),
+                            probe.durationMicros(),
+                            probe.hasAudio(),
+                            probe.json()));
+        }
+        media.setFrameMapPath(item.id(), files.relative(target));
+        enqueueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
+        if (needsProxy(item)) {
+            enqueueOnce(item.id(), JobKind.PROXY, PROXY_PRIORITY);
+        } else {
+            becomeReady(item.id());
+        }
+    }
+
+    /** Whether the probe found that the original will not play in a browser. */
+    public boolean needsProxy(MediaItem item) {
+        if (item.probe() == null) {
+            return false;
+        }
+        try {
+            return json.readTree(item.probe().json())
+                    .path("proxy")
+                    .path("needed")
+                    .asBoolean(false);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private void becomeReady(String mediaId) {
+        MediaItem now = media.get(mediaId).orElse(null);
+        if (now == null || now.status() != MediaStatus.PROCESSING) {
+            return;
+        }
+        media.markReady(mediaId);
+        events.append("media.ready", mediaId, null, "{}");
+        LOG.info("Media {} is ready", mediaId);
+        publish.accept(LibraryEvent.ready(mediaId, null));
+    }
+
+    @Override
+    public void failed(Job job, String reason) {
+        if (job.mediaId() == null) {
+            return;
+        }
+        if (job.kind() == JobKind.THUMBS
+                || job.kind() == JobKind.POSTER
+                || job.kind() == JobKind.SPRITES
+                || job.kind() == JobKind.WAVEFORM) {
+            LOG.warn("Media {} has no thumbnails: {}", job.mediaId(), reason);
+            return;
+        }
+        String text = reason == null || reason.isBlank() ? "processing failed" : reason;
+        if (text.length() > MediaItem.MAX_ERROR) {
+            text = text.substring(0, MediaItem.MAX_ERROR - 3) + "...";
+        }
+        if (!media.markFailed(job.mediaId(), text)) {
+            return;
+        }
+        try {
+            events.append("media.failed", job.mediaId(), null, json.writeValueAsString(Map.of("reason", text)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        publish.accept(LibraryEvent.failed(job.mediaId(), null, text));
+    }
+
+    /** Queues {@code kind} unless a queued, running or done job of that kind exists (a step re-run after a crash). */
+    private void enqueueOnce(String mediaId, JobKind kind, int priority) {
+        List<Job> existing = jobs.listByMedia(mediaId);
+        boolean live = existing.stream().anyMatch(j -> j.kind() == kind && j.state() != JobState.FAILED);
+        if (!live) {
+            jobs.enqueue(kind, mediaId, priority, null);
+            jobQueued.run();
+        }
+    }
+
+    private String probeJson(MediaInfo info, ProxyDecision decision) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("container", info.container());
+        out.put("formatName", info.formatName());
+        out.put("durationSeconds", info.durationSeconds());
+        out.put("bitRate", info.bitRate());
+        info.video().ifPresent(v -> {
+            Map<String, Object> video = new LinkedHashMap<>();
+            video.put("codec", v.codec());
+            video.put("profile", v.profile().orElse(null));
+            video.put("codedWidth", v.codedWidth());
+            video.put("codedHeight", v.codedHeight());
+            video.put("displayWidth", v.displayWidth());
+            video.put("displayHeight", v.displayHeight());
+            video.put("rotation", v.rotation());
+            video.put("pixelFormat", v.pixelFormat());
+            video.put("bitDepth", v.bitDepth());
+            video.put("frameRate", v.frameRate().toString());
+            video.put("frameCount", v.frameCount());
+            video.put("variableFrameRate", v.variableFrameRate());
+            video.put("stillImage", v.stillImage());
+            out.put("video", video);
+        });
+        out.put(
+                "audio",
+                info.audio().stream().map(a -> Map.of("codec", a.codec())).toList());
+        out.put("subtitles", info.subtitles().size());
+        out.put("startTimecode", info.startTimecode().orElse(null));
+        out.put("proxy", Map.of("needed", decision.needed(), "reasons", decision.reasons()));
+        try {
+            return json.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.framewise.server.media;
+
+import io.framewise.server.Feature;
+import io.framewise.server.ServerConfig;
+import io.framewise.server.db.Database;
+import io.framewise.server.events.EventRepository;
+import io.framewise.server.http.ApiException;
+import io.framewise.server.ingest.MediaIngest;
+import io.framewise.server.ingest.WatchedFolder;
+import io.framewise.server.jobs.Job;
+import io.framewise.server.jobs.JobRepository;
+import io.framewise.server.jobs.JobState;
+import io.framewise.server.jobs.JobWorkers;
+import io.framewise.server.jobs.MediaPipeline;
+import io.framewise.server.upload.TusUploads;
+import io.framewise.server.upload.UploadReceiver;
+import io.framewise.server.ws.LibraryEvent;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
+ * watched folder {@code <data>/incoming} feed {@link MediaIngest}; {@link JobWorkers} run the
+ * {@link MediaPipeline}; {@link MediaRoutes} serve the library.
+ *
+ * <p>Life cycle: the constructor only wires things; {@link #start()} resumes interrupted jobs and
+ * starts the workers and the watched folder (call it before or after the server starts; uploads
+ * accepted before it are queued and picked up then). {@link #close()} stops the watched folder,
+ * cancels running steps through their cancellation token, waits for the workers and closes the open
+ * frame readers; {@code ServerApp.close()} calls it.
+ *
+ * <p>Library events ({@code added}, {@code progress}, {@code ready}, {@code failed}, {@code removed})
+ * go to {@code publish}; the server connects it to the WebSocket event hub.
+ */
+public final class MediaFeature implements Feature, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaFeature.class);
+
+    private final ServerConfig config;
+    private final MediaRepository media;
+    private final JobRepository jobs;
+    private final EventRepository events;
+    private final Consumer<LibraryEvent> publish;
+    private final MediaFiles files;
+    private final MediaIngest ingest;
+    private final JobWorkers workers;
+    private final WatchedFolder watched;
+    private final FrameStills stills;
+    private final MediaRoutes routes;
+    private final UploadReceiver uploads;
+    private final TusUploads tus;
+
+    public MediaFeature(
+            ServerConfig config,
+            Database db,
+            MediaRepository media,
+            JobRepository jobs,
+            EventRepository events,
+            Consumer<LibraryEvent> publish) {
+        this(config, db, media, jobs, events, publish, MediaOptions.DEFAULT);
+    }
+
+    /** As the other constructor, with explicit timings (tests shorten leases and polls). */
+    public MediaFeature(
+            ServerConfig config,
+            Database db,
+            MediaRepository media,
+            JobRepository jobs,
+            EventRepository events,
+            Consumer<LibraryEvent> publish,
+            MediaOptions options) {
+        this.config = config;
+        this.media = media;
+        this.jobs = jobs;
+        this.events = events;
+        this.publish = safe(publish);
+        this.files = new MediaFiles(config.dataDir());
+        MediaPipeline pipeline = new MediaPipeline(files, media, jobs, events, this.publish, this::jobQueued);
+        this.workers = new JobWorkers(jobs, pipeline, config.workers(), options.jobLease(), options.jobPoll());
+        this.ingest = new MediaIngest(files, media, jobs, events, this.publish, this::jobQueued);
+        this.watched = new WatchedFolder(
+                config.dataDir().resolve("incoming"),
+                config.dataDir().resolve("rejected"),
+                ingest,
+                options.watchPoll());
+        this.stills = new FrameStills(files, options.openReaders());
+        this.routes = new MediaRoutes(media, files, stills);
+        this.uploads = new UploadReceiver(config);
+        this.tus = new TusUploads(config, file -> MediaView.of(ingest.ingest(file), java.util.List.of()));
+    }
+
+    /** Resumes jobs interrupted by a crash, then starts the workers and the watched folder. */
+    public void start() {
+        workers.start();
+        try {
+            watched.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot watch " + watched.incoming(), e);
+        }
+    }
+
+    /** Takes a received file into the library (used by uploads, tus and the watched folder). */
+    public MediaIngest ingest() {
+        return ingest;
+    }
+
+    @Override
+    public void register(JavalinConfig cfg) {
+        cfg.routes.post(
+                "/api/media",
+                ctx -> uploads.handle(ctx, file -> MediaView.of(ingest.ingest(file), java.util.List.of())));
+        cfg.routes.delete("/api/media/{id}", this::delete);
+        routes.register(cfg);
+        tus.register(cfg);
+    }
+
+    /** Deletes the row first (the item is gone for every client at once), then its running work and files. */
+    private void delete(Context ctx) {
+        MediaItem item = routes.item(ctx);
+        for (Job job : jobs.listByMedia(item.id())) {
+            if (job.state() == JobState.RUNNING) {
+                workers.cancel(job.id());
+            }
+        }
+        if (!media.delete(item.id())) {
+            throw new ApiException.NotFound("No media item " + item.id(), Map.of("id", item.id()));
+        }
+        stills.evict(item.id());
+        files.deleteAll(item.id());
+        events.append("media.removed", item.id(), null, "{}");
+        publish.accept(LibraryEvent.removed(item.id(), null));
+        ctx.status(204);
+    }
+
+    private void jobQueued() {
+        workers.signal();
+    }
+
+    /** A subscriber that throws must not fail an upload or a job step. */
+    private static Consumer<LibraryEvent> safe(Consumer<LibraryEvent> publish) {
+        return event -> {
+            try {
+                publish.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Publishing {} of media {} failed", event.kind(), event.mediaId(), e);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        watched.close();
+        workers.close();
+        stills.close();
+    }
+}

@@ -1,0 +1,148 @@
+package io.framewise.server.media;
+
+import io.framewise.server.db.Ids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where a media item's files lie in the data folder: everything of item {@code id} is under
+ * {@code <data>/media/<id>/} (original, frame map, thumbnails, proxy, stills cache), so deleting an
+ * item is deleting one folder. Paths stored in the database are relative to the data folder.
+ */
+public final class MediaFiles {
+
+    public static final String FRAME_MAP = "framemap.bin";
+    public static final String POSTER = "poster.jpg";
+    public static final String SPRITES = "sprites.jpg";
+    public static final String SPRITES_INDEX = "sprites.json";
+    public static final String WAVEFORM = "waveform.json";
+    public static final String PROXY = "proxy.mp4";
+    public static final String STILLS = "stills";
+
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
+
+    private final Path dataDir;
+
+    public MediaFiles(Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The item's folder. The id is checked, so a malformed one can never name another path. */
+    public Path dir(String mediaId) {
+        Ids.require("mediaId", mediaId);
+        return dataDir.resolve("media").resolve(mediaId);
+    }
+
+    /** A file in the item's folder. */
+    public Path file(String mediaId, String name) {
+        return dir(mediaId).resolve(name);
+    }
+
+    /** Where the original of {@code mediaId} goes, keeping the uploaded name's extension when it is plain. */
+    public Path originalFor(String mediaId, String fileName) {
+        return file(mediaId, "original." + extensionOf(fileName));
+    }
+
+    /** An absolute path for a path stored relative to the data folder. */
+    public Path resolve(String relative) {
+        Path p = dataDir.resolve(relative).normalize();
+        if (!p.startsWith(dataDir)) {
+            throw new IllegalArgumentException("stored path leaves the data folder: " + relative);
+        }
+        return p;
+    }
+
+    /** The form stored in the database: relative to the data folder, with forward slashes. */
+    public String relative(Path file) {
+        return dataDir.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** The lower-case extension of {@code fileName} when it is 1 to 10 letters or digits, else "bin". */
+    public static String extensionOf(String fileName) {
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        if (dot < 0 || dot == fileName.length() - 1) {
+            return "bin";
+        }
+        String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return EXTENSION.matcher(ext).matches() ? ext : "bin";
+    }
+
+    /**
+     * Moves {@code source} to {@code target} in one step (the data folder is one file system, so it
+     * is a rename) and syncs the target's folder so the rename itself survives a power cut.
+     */
+    public static void moveDurably(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Another file system after all (a bind mount): copy, sync, then drop the source.
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(source);
+        }
+        syncDir(target.getParent());
+    }
+
+    /** Flushes a folder's entries to disk (works on Linux; silently a no-op where folders cannot be opened). */
+    public static void syncDir(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Not every platform lets a folder be opened for sync; the rename was still made.
+        }
+    }
+
+    /** Deletes the item's folder and everything in it; a missing folder is fine. */
+    public void deleteAll(String mediaId) {
+        Path dir = dir(mediaId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    deleteIfThere(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    deleteIfThere(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+
+    private static void deleteIfThere(Path p) throws IOException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (NoSuchFileException e) {
+            // Removed concurrently (a still being written next to us): it is gone either way.
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.framewise.server.media;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Timings of the media slice that deployments leave alone and tests shorten.
+ *
+ * @param jobLease how long a worker's claim on a job holds unless extended (extended every third of
+ *     it while the job runs); after a crash the job resumes once it lapsed
+ * @param jobPoll how often idle workers look at the queue and requeue lapsed jobs
+ * @param watchPoll how often the watched folder is scanned; a file is taken after two unchanged scans
+ * @param openReaders how many frame readers stay open for stills
+ */
+public record MediaOptions(Duration jobLease, Duration jobPoll, Duration watchPoll, int openReaders) {
+
+    public static final MediaOptions DEFAULT =
+            new MediaOptions(Duration.ofMinutes(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 8);
+
+    public MediaOptions {
+        Objects.requireNonNull(jobLease, "jobLease");
+        Objects.requireNonNull(jobPoll, "jobPoll");
+        Objects.requireNonNull(watchPoll, "watchPoll");
+        if (jobLease.toMillis() < 100 || jobPoll.toMillis() < 10 || watchPoll.toMillis() < 10) {
+            throw new IllegalArgumentException("jobLease must be at least 100 ms, the polls at least 10 ms");
+        }
+        if (openReaders < 1) {
+            throw new IllegalArgumentException("openReaders must be at least 1, was " + openReaders);
+        }
+    }
+
+    public MediaOptions withJobLease(Duration value) {
+        return new MediaOptions(value, jobPoll, watchPoll, openReaders);
+    }
+
+    public MediaOptions withJobPoll(Duration value) {
+        return new MediaOptions(jobLease, value, watchPoll, openReaders);
+    }
+
+    public MediaOptions withWatchPoll(Duration value) {
+        return new MediaOptions(jobLease, jobPoll, value, openReaders);
+    }
+}

@@ -1,0 +1,254 @@
+package io.framewise.server.media;
+
+import io.framewise.media.framemap.FrameMap;
+import io.framewise.media.still.StillFormat;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.Paging;
+import io.framewise.server.http.ApiException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side of the library over HTTP: listing, item details, the original and proxy streams
+ * (byte ranges through {@link RangeFileResponder}), frame-exact stills, thumbnails and the frame map
+ * summary. Uploads and deletion live in {@code MediaFeature}, which owns the processing they start
+ * or stop.
+ */
+public final class MediaRoutes {
+
+    /** Stills never change for a given frame, width and format. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    static final int MAX_STILL_WIDTH = 7680;
+    static final int DEFAULT_LIMIT = 50;
+
+    private final MediaRepository media;
+    private final MediaFiles files;
+    private final FrameStills stills;
+    private final RangeFileResponder responder = new RangeFileResponder();
+
+    public MediaRoutes(MediaRepository media, MediaFiles files, FrameStills stills) {
+        this.media = media;
+        this.files = files;
+        this.stills = stills;
+    }
+
+    public void register(JavalinConfig cfg) {
+        cfg.routes.get("/api/media", this::list);
+        cfg.routes.get(
+                "/api/media/{id}",
+                ctx -> ctx.json(
+                        MediaView.of(item(ctx), media.renditions(item(ctx).id()))));
+        cfg.routes.get("/api/media/{id}/stream", this::stream);
+        cfg.routes.head("/api/media/{id}/stream", this::stream);
+        cfg.routes.get("/api/media/{id}/frames/{n}", this::frame);
+        cfg.routes.get("/api/media/{id}/poster", ctx -> rendition(ctx, RenditionKind.POSTER, "image/jpeg"));
+        cfg.routes.get("/api/media/{id}/sprites", ctx -> rendition(ctx, RenditionKind.SPRITES, "image/jpeg"));
+        cfg.routes.get(
+                "/api/media/{id}/sprites.json", ctx -> sideFile(ctx, RenditionKind.SPRITES, MediaFiles.SPRITES_INDEX));
+        cfg.routes.get(
+                "/api/media/{id}/waveform.json", ctx -> rendition(ctx, RenditionKind.WAVEFORM, "application/json"));
+        cfg.routes.get("/api/media/{id}/framemap", this::frameMap);
+    }
+
+    /** The item named by the path, or the one 404 for unknown and malformed ids alike. */
+    MediaItem item(Context ctx) {
+        String id = ctx.pathParam("id");
+        Optional<MediaItem> item = Ids.isValid(id) ? media.get(id) : Optional.empty();
+        return item.orElseThrow(() -> new ApiException.NotFound("No media item " + id, Map.of("id", id)));
+    }
+
+    /**
+     * {@code ?limit=1..1000&after=CURSOR}, oldest first; the answer's {@code next} is the cursor of the
+     * following page (opaque to clients), {@code null} on the last page.
+     */
+    private void list(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
+        int offset = 0;
+        String after = ctx.queryParam("after");
+        if (after != null && !after.isEmpty()) {
+            offset = cursorOffset(after);
+        }
+        List<MediaItem> page = media.list(new Paging(offset, limit + 1, false));
+        boolean more = page.size() > limit;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (MediaItem item : page.subList(0, Math.min(limit, page.size()))) {
+            items.add(MediaView.of(item, media.renditions(item.id())));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("next", more ? cursor(offset + limit) : null);
+        out.put("total", media.count());
+        ctx.json(out);
+    }
+
+    private static String cursor(int offset) {
+        return "o" + Integer.toString(offset, 36);
+    }
+
+    private static int cursorOffset(String cursor) {
+        try {
+            if (cursor.length() > 8 || !cursor.startsWith("o")) {
+                throw new NumberFormatException();
+            }
+            int offset = Integer.parseInt(cursor.substring(1), 36);
+            if (offset < 0) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new ApiException.BadRequest("'after' must be a cursor from a previous page's 'next'");
+        }
+    }
+
+    /** {@code ?rendition=original|proxy}; without it, what a browser should play: the proxy when there is one. */
+    private void stream(Context ctx) throws IOException {
+        MediaItem item = item(ctx);
+        String asked = ctx.queryParam("rendition");
+        Optional<Rendition> proxy = media.renditions(item.id()).stream()
+                .filter(r -> r.kind() == RenditionKind.PROXY && r.status() == MediaStatus.READY)
+                .findFirst();
+        String which = asked == null || asked.isEmpty() ? (proxy.isPresent() ? "proxy" : "original") : asked;
+        switch (which) {
+            case "original" -> responder.respond(ctx, files.resolve(item.storedPath()));
+            case "proxy" -> {
+                if (proxy.isEmpty()) {
+                    String why = item.status() == MediaStatus.PROCESSING
+                            ? "its proxy is not made yet (still processing)"
+                            : "it has no proxy (the original plays in browsers)";
+                    throw new ApiException.NotFound(
+                            "Media " + item.id() + " cannot be streamed as proxy: " + why,
+                            Map.of("id", item.id(), "rendition", "proxy"));
+                }
+                responder.respond(ctx, files.resolve(proxy.get().path()), "video/mp4");
+            }
+            default -> throw new ApiException.BadRequest(
+                    "rendition must be original or proxy, got '" + which + "'", Map.of("rendition", which), null);
+        }
+    }
+
+    /** {@code /frames/{n}?width=&format=png|jpg|webp}: the frame-exact still, cached on disk. */
+    private void frame(Context ctx) throws IOException {
+        MediaItem item = item(ctx);
+        String rawN = ctx.pathParam("n");
+        long n;
+        try {
+            n = Long.parseLong(rawN);
+        } catch (NumberFormatException e) {
+            throw new ApiException.BadRequest(
+                    "Frame index must be a whole number, got '" + rawN + "'", Map.of("n", rawN), null);
+        }
+        int width = intParam(ctx, "width", 0, 16, MAX_STILL_WIDTH);
+        StillFormat format = format(ctx.queryParam("format"));
+        if (item.status() != MediaStatus.READY || item.frameMapPath() == null) {
+            if (item.status() == MediaStatus.READY) {
+                throw new ApiException.Conflict(
+                        "Media " + item.id() + " has no video frames",
+                        Map.of("status", item.status().wire()));
+            }
+            throw new ApiException.Conflict(
+                    "Media " + item.id() + " is " + item.status().wire() + ", not ready: no frames yet",
+                    Map.of("status", item.status().wire()));
+        }
+        long count = item.probe() == null ? 0 : item.probe().frameCount();
+        if (n < 0 || n >= count) {
+            throw new ApiException.Invalid(
+                    "Frame " + n + " is outside the media's frames 0.." + (count - 1),
+                    Map.of("n", n, "frameCount", count));
+        }
+        Path still = stills.still(item, (int) n, width, format);
+        ctx.header("Cache-Control", IMMUTABLE);
+        responder.respond(ctx, still, format.mimeType());
+    }
+
+    private static StillFormat format(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return StillFormat.PNG;
+        }
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "png" -> StillFormat.PNG;
+            case "jpg", "jpeg" -> StillFormat.JPEG;
+            case "webp" -> StillFormat.WEBP;
+            default -> throw new ApiException.BadRequest(
+                    "format must be png, jpg or webp, got '" + raw + "'", Map.of("format", raw), null);
+        };
+    }
+
+    private void rendition(Context ctx, RenditionKind kind, String contentType) throws IOException {
+        MediaItem item = item(ctx);
+        Rendition r = media.renditions(item.id()).stream()
+                .filter(x -> x.kind() == kind && x.status() == MediaStatus.READY)
+                .findFirst()
+                .orElseThrow(() -> new ApiException.NotFound(
+                        "Media " + item.id() + " has no " + kind.wire()
+                                + (item.status() == MediaStatus.PROCESSING ? " yet" : ""),
+                        Map.of("id", item.id(), "rendition", kind.wire())));
+        responder.respond(ctx, files.resolve(r.path()), contentType);
+    }
+
+    private void sideFile(Context ctx, RenditionKind kind, String name) throws IOException {
+        MediaItem item = item(ctx);
+        boolean present =
+                media.renditions(item.id()).stream().anyMatch(x -> x.kind() == kind && x.status() == MediaStatus.READY);
+        Path file = files.file(item.id(), name);
+        if (!present || !Files.isRegularFile(file)) {
+            throw new ApiException.NotFound(
+                    "Media " + item.id() + " has no " + name, Map.of("id", item.id(), "rendition", kind.wire()));
+        }
+        responder.respond(ctx, file, "application/json");
+    }
+
+    /** The frame map in brief: count, rate, time base, keyframe indices and whether the rate varies. */
+    private void frameMap(Context ctx) throws IOException {
+        MediaItem item = item(ctx);
+        if (item.frameMapPath() == null) {
+            throw new ApiException.NotFound(
+                    "Media " + item.id() + " has no frame map"
+                            + (item.status() == MediaStatus.PROCESSING ? " yet" : ""),
+                    Map.of("id", item.id(), "status", item.status().wire()));
+        }
+        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+        int[] keyframes = new int[map.keyframeCount()];
+        for (int i = 0, k = 0; i < map.frameCount() && k < keyframes.length; i++) {
+            if (map.isKeyframe(i)) {
+                keyframes[k++] = i;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("frameCount", map.frameCount());
+        out.put("frameRate", map.frameRate().toString());
+        out.put("timeBase", map.timeBaseNum() + "/" + map.timeBaseDen());
+        out.put("durationSeconds", map.durationSeconds());
+        out.put("vfr", map.isVariableFrameRate());
+        out.put("keyframes", keyframes);
+        ctx.json(out);
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiException.BadRequest(
+                    name + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'",
+                    Map.of(name, raw),
+                    null);
+        }
+    }
+}

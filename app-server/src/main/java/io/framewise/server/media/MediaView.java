@@ -1,0 +1,67 @@
+package io.framewise.server.media;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a media item the API answers with. Probe facts are {@code null} until the probe
+ * has run; {@code frameRate} is the exact rational as {@code "num/den"}; {@code error} is the failure
+ * reason or {@code null}; {@code renditions} lists the derived files with the URL each is served at.
+ */
+public final class MediaView {
+
+    private MediaView() {}
+
+    public static Map<String, Object> of(MediaItem item, List<Rendition> renditions) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ProbeSummary p = item.probe();
+        out.put("id", item.id());
+        out.put("name", item.originalName());
+        out.put("status", item.status().wire());
+        out.put("frameCount", p == null ? null : p.frameCount());
+        out.put(
+                "frameRate",
+                p == null || p.frameRate() == null ? null : p.frameRate().toString());
+        out.put("startTimecode", p == null ? null : p.startTimecode());
+        out.put("dropFrame", p == null ? null : p.dropFrame());
+        out.put("width", p == null ? null : p.width());
+        out.put("height", p == null ? null : p.height());
+        out.put("durationSeconds", p == null ? null : p.durationMicros() / 1_000_000.0);
+        out.put("hasAudio", p == null ? null : p.hasAudio());
+        out.put("sizeBytes", item.sizeBytes());
+        out.put("sha256", item.sha256());
+        out.put("error", item.error());
+        String base = "/api/media/" + item.id();
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        Map<String, Object> original = new LinkedHashMap<>();
+        original.put("kind", "original");
+        original.put("status", "ready");
+        original.put("url", base + "/stream?rendition=original");
+        list.add(original);
+        for (Rendition r : renditions) {
+            if (r.kind() == RenditionKind.STILLS) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", r.kind().wire());
+            m.put("status", r.status().wire());
+            m.put("url", base + urlOf(r.kind()));
+            list.add(m);
+        }
+        out.put("renditions", list);
+        out.put("createdAt", item.created().toString());
+        out.put("updatedAt", item.updated().toString());
+        return out;
+    }
+
+    private static String urlOf(RenditionKind kind) {
+        return switch (kind) {
+            case PROXY -> "/stream?rendition=proxy";
+            case POSTER -> "/poster";
+            case SPRITES -> "/sprites";
+            case WAVEFORM -> "/waveform.json";
+            case STILLS -> "/frames";
+        };
+    }
+}

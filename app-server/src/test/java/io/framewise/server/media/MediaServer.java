@@ -1,0 +1,138 @@
+package io.framewise.server.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.server.ServerApp;
+import io.framewise.server.ServerConfig;
+import io.framewise.server.db.Database;
+import io.framewise.server.events.JooqEventRepository;
+import io.framewise.server.jobs.JobRepository;
+import io.framewise.server.jobs.JooqJobRepository;
+import io.framewise.server.ws.LibraryEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** A real server with the media feature on a data folder, plus the HTTP helpers the tests share. */
+final class MediaServer implements AutoCloseable {
+
+    static final Duration DEADLINE = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path data;
+    final Database db;
+    final JooqMediaRepository media;
+    final JobRepository jobs;
+    final MediaFeature feature;
+    final ServerApp app;
+    final List<LibraryEvent> events = new CopyOnWriteArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    MediaServer(Path data, MediaOptions options) {
+        this(data, options, e -> {});
+    }
+
+    MediaServer(Path data, MediaOptions options, Consumer<LibraryEvent> also) {
+        this.data = data;
+        ServerConfig config = new ServerConfig(data, "127.0.0.1", 0, 2, 512L * 1024 * 1024, 0);
+        db = Database.open(data);
+        media = new JooqMediaRepository(db);
+        jobs = new JooqJobRepository(db);
+        feature = new MediaFeature(
+                config,
+                db,
+                media,
+                jobs,
+                new JooqEventRepository(db),
+                e -> {
+                    events.add(e);
+                    also.accept(e);
+                },
+                options);
+        app = ServerApp.start(config, feature);
+        feature.start();
+    }
+
+    static MediaOptions fast() {
+        return MediaOptions.DEFAULT
+                .withJobPoll(Duration.ofMillis(50))
+                .withWatchPoll(Duration.ofMillis(50))
+                .withJobLease(Duration.ofSeconds(2));
+    }
+
+    URI uri(String path) {
+        return app.baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    JsonNode json(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = get(path);
+        assertEquals(200, r.statusCode(), () -> path + " answered " + new String(r.body()));
+        return JSON.readTree(r.body());
+    }
+
+    JsonNode uploadRaw(Path file, String name) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(uri("/api/media?filename=" + name))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r::body);
+        return JSON.readTree(r.body());
+    }
+
+    /** Polls the item until its status is {@code status} (failing fast on another final status). */
+    JsonNode awaitStatus(String id, String status) throws IOException, InterruptedException {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        JsonNode item;
+        do {
+            item = json("/api/media/" + id);
+            String now = item.path("status").asText();
+            if (now.equals(status)) {
+                return item;
+            }
+            if (!now.equals("processing")) {
+                fail("media " + id + " ended " + now + " (" + item.path("error").asText() + "), expected " + status);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        } while (System.nanoTime() < end);
+        fail("media " + id + " still " + item.path("status").asText() + " after " + DEADLINE);
+        return item;
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        db.close();
+    }
+}
