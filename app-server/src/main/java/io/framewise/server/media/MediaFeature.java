@@ -56,6 +56,10 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final UploadReceiver uploads;
     private final TusUploads tus;
 
+    /**
+     * @param db the database the repositories run on; the slice itself only talks to the
+     *     repositories, so it is taken to keep one construction form for the composition root
+     */
     public MediaFeature(
             ServerConfig config,
             Database db,
