@@ -4,13 +4,16 @@ import static io.framewise.server.db.generated.Tables.NOTES;
 
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
+import io.framewise.server.db.Require;
 import io.framewise.server.db.generated.tables.records.NotesRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** {@link NoteRepository} on the {@code notes} table. */
 public final class JooqNoteRepository implements NoteRepository {
@@ -73,6 +76,32 @@ public final class JooqNoteRepository implements NoteRepository {
                 .where(NOTES.MEDIA_ID.eq(mediaId))
                 .orderBy(NOTES.FRAME, NOTES.CREATED_AT, NOTES.ID)
                 .fetch(JooqNoteRepository::toNote));
+    }
+
+    @Override
+    public List<Note> pageByMedia(String mediaId, String afterId, int limit) {
+        Require.range("limit", limit, 1, Integer.MAX_VALUE);
+        return db.read(ctx -> {
+            Condition where = NOTES.MEDIA_ID.eq(mediaId);
+            if (afterId != null) {
+                NotesRecord after = Ids.isValid(afterId)
+                        ? ctx.selectFrom(NOTES)
+                                .where(NOTES.ID.eq(afterId).and(NOTES.MEDIA_ID.eq(mediaId)))
+                                .fetchOne()
+                        : null;
+                if (after == null) {
+                    throw new IllegalArgumentException("after must be a note on media " + mediaId);
+                }
+                // A row-value comparison walks the same index as listByMedia from the cursor on.
+                where = where.and(DSL.row(NOTES.FRAME, NOTES.CREATED_AT, NOTES.ID)
+                        .gt(after.getFrame(), after.getCreatedAt(), after.getId()));
+            }
+            return ctx.selectFrom(NOTES)
+                    .where(where)
+                    .orderBy(NOTES.FRAME, NOTES.CREATED_AT, NOTES.ID)
+                    .limit(limit)
+                    .fetch(JooqNoteRepository::toNote);
+        });
     }
 
     @Override

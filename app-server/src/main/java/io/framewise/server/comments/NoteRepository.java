@@ -24,6 +24,15 @@ public interface NoteRepository {
     /** The media item's notes ordered by frame, then creation time, then id. */
     List<Note> listByMedia(String mediaId);
 
+    /**
+     * One page of the media item's notes in the order of {@link #listByMedia(String)}: the first
+     * {@code limit} notes that come after the note {@code afterId} (keyset paging, so a page costs
+     * the same however deep it lies), or from the start when {@code afterId} is {@code null}.
+     *
+     * @throws IllegalArgumentException when {@code afterId} is not a note on this media item
+     */
+    List<Note> pageByMedia(String mediaId, String afterId, int limit);
+
     long countByMedia(String mediaId);
 
     /** Replaces the text and stamps the edit time. Empty when there is no such note. */

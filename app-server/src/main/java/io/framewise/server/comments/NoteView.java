@@ -1,0 +1,45 @@
+package io.framewise.server.comments;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * A note as the REST API and note events show it. The drawing goes out as the JSON object it was
+ * stored as (checked by {@link DrawingValidator} on the way in), not as a string; times are ISO-8601
+ * UTC instants.
+ *
+ * @param parentId the thread's first note for a reply, {@code null} for a thread's first note
+ * @param frameOut the exclusive end of the frame range, {@code null} for a single frame
+ * @param drawing the drawing object, or {@code null}
+ */
+public record NoteView(
+        String id,
+        String mediaId,
+        String parentId,
+        long frame,
+        Long frameOut,
+        String text,
+        @JsonRawValue String drawing,
+        boolean resolved,
+        String resolvedBy,
+        String resolvedAt,
+        String authorId,
+        String created,
+        String edited) {
+
+    public static NoteView of(Note n) {
+        return new NoteView(
+                n.id(),
+                n.mediaId(),
+                n.parentId(),
+                n.frame(),
+                n.frameOut(),
+                n.text(),
+                n.drawing() == null ? null : n.drawing().json(),
+                n.resolved(),
+                n.resolvedBy(),
+                n.resolvedAt() == null ? null : n.resolvedAt().toString(),
+                n.authorId(),
+                n.created().toString(),
+                n.edited() == null ? null : n.edited().toString());
+    }
+}
