@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             TranscodeCommand.class,
             ThumbsCommand.class,
             ClipCommand.class,
+            ServerCommand.class,
+            DemoCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,
             CommandLine.HelpCommand.class

@@ -38,10 +38,11 @@ class CliTest {
     void helpListsTheCommandsThatExist() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : new String[] {"probe", "still", "transcode", "thumbs", "clip", "test", "bench"}) {
+        for (String c :
+                new String[] {"probe", "still", "transcode", "thumbs", "clip", "server", "demo", "test", "bench"}) {
             assertTrue(r.out().contains(c), c + " in\n" + r.out());
         }
-        assertFalse(r.out().contains("server"), "nothing listed that does not work yet");
+        assertFalse(r.out().contains("desktop"), "nothing listed that does not work yet");
     }
 
     @Test
@@ -135,6 +136,13 @@ class CliTest {
                 2,
                 run("clip", media.toString(), "--in", "0", "--out", "5", "--mode", "fast", "-o", "x.mp4")
                         .exit());
+    }
+
+    @Test
+    void serverRefusesTheNetworkWithoutAccounts() {
+        Run r = run("server", "--data", tmp.resolve("data").toString(), "--host", "0.0.0.0", "--port", "0");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--allow-insecure-lan"), r.err());
     }
 
     @Test

@@ -1,0 +1,65 @@
+package io.framewise.cli;
+
+import io.framewise.server.FramewiseServer;
+import io.framewise.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code framewise server}: the headless server, until stopped (Ctrl-C or SIGTERM). */
+@Command(
+        name = "server",
+        description = "Run the server: library, processing, stills, notes and live review sessions over HTTP and"
+                + " WebSocket. Settings come from options, then FRAMEWISE_* environment variables, then --config.")
+final class ServerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $XDG_DATA_HOME/framewise).")
+    Path data;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (default 8642; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Processing workers (default: half the cores).")
+    Integer workers;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with data, host, port, workers.")
+    Path config;
+
+    @Option(
+            names = "--allow-insecure-lan",
+            description = "Serve on a non-loopback address although there are no accounts yet.")
+    boolean allowInsecureLan;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig settings = new ServerSettings(System.getenv(), config).resolve(data, host, port, workers);
+        ServerSettings.checkExposure(settings.host(), allowInsecureLan);
+        FramewiseServer server = FramewiseServer.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "framewise-stop"));
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "Framewise server on %s (data: %s)%n",
+                        server.baseUri(), settings.dataDir().toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

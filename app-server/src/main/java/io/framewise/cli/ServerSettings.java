@@ -1,0 +1,103 @@
+package io.framewise.cli;
+
+import io.framewise.server.ServerConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the server's settings come from, strongest first: command-line options, environment variables
+ * ({@code FRAMEWISE_DATA}, {@code FRAMEWISE_HOST}, {@code FRAMEWISE_PORT}, {@code FRAMEWISE_WORKERS}),
+ * a properties file ({@code --config FILE}: {@code data=}, {@code host=}, {@code port=}, {@code
+ * workers=}), then defaults (data under the XDG data home, 127.0.0.1:8642).
+ */
+final class ServerSettings {
+
+    private final Map<String, String> env;
+    private final Properties file = new Properties();
+
+    ServerSettings(Map<String, String> env, Path configFile) {
+        this.env = env;
+        if (configFile != null) {
+            try (Reader in = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                file.load(in);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the config file " + configFile + ": " + e.getMessage());
+            }
+            for (String key : file.stringPropertyNames()) {
+                if (!Map.of("data", 1, "host", 1, "port", 1, "workers", 1).containsKey(key)) {
+                    throw new IllegalArgumentException(
+                            "unknown setting '" + key + "' in " + configFile + " (known: data, host, port, workers)");
+                }
+            }
+        }
+    }
+
+    /** The settings resolved from {@code cli} values (null when not given) over env, file and defaults. */
+    ServerConfig resolve(Path data, String host, Integer port, Integer workers) {
+        Path dataDir = data != null
+                ? data
+                : pick("FRAMEWISE_DATA", "data").map(Path::of).orElseGet(this::defaultData);
+        String h = host != null ? host : pick("FRAMEWISE_HOST", "host").orElse(ServerConfig.DEFAULT_HOST);
+        int p = port != null
+                ? port
+                : pick("FRAMEWISE_PORT", "port").map(v -> number("port", v)).orElse(ServerConfig.DEFAULT_PORT);
+        int w = workers != null
+                ? workers
+                : pick("FRAMEWISE_WORKERS", "workers")
+                        .map(v -> number("workers", v))
+                        .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        return ServerConfig.defaults(dataDir).withHost(h).withPort(p).withWorkers(w);
+    }
+
+    private java.util.Optional<String> pick(String envName, String key) {
+        String v = env.get(envName);
+        if (v != null && !v.isBlank()) {
+            return java.util.Optional.of(v.strip());
+        }
+        return java.util.Optional.ofNullable(file.getProperty(key))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+
+    private static int number(String what, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** {@code $XDG_DATA_HOME/framewise}, else {@code ~/.local/share/framewise}. */
+    Path defaultData() {
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("framewise");
+    }
+
+    /**
+     * Refuses addresses other machines can reach while there are no accounts: anyone on the network
+     * would see and change the whole library.
+     */
+    static void checkExposure(String host, boolean allowInsecureLan) {
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve --host " + host);
+        }
+        if (!loopback && !allowInsecureLan) {
+            throw new IllegalArgumentException("refusing to serve on " + host + " without accounts: anyone on the"
+                    + " network could read and change the library. Use --host 127.0.0.1, or add"
+                    + " --allow-insecure-lan if you really mean it.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.framewise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.framewise.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerSettingsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void optionsBeatEnvironmentBeatsFileBeatsDefaults() throws Exception {
+        Path file = tmp.resolve("server.properties");
+        Files.writeString(file, "data=/srv/fw\nhost=127.0.0.2\nport=9000\nworkers=3\n");
+        Map<String, String> env = Map.of("FRAMEWISE_PORT", "9100");
+
+        ServerConfig fromFile = new ServerSettings(Map.of(), file).resolve(null, null, null, null);
+        assertEquals(Path.of("/srv/fw"), fromFile.dataDir());
+        assertEquals("127.0.0.2", fromFile.host());
+        assertEquals(9000, fromFile.port());
+        assertEquals(3, fromFile.workers());
+
+        ServerConfig envWins = new ServerSettings(env, file).resolve(null, null, null, null);
+        assertEquals(9100, envWins.port());
+
+        ServerConfig optionWins = new ServerSettings(env, file).resolve(tmp, "localhost", 0, 1);
+        assertEquals(tmp, optionWins.dataDir());
+        assertEquals(0, optionWins.port());
+        assertEquals(1, optionWins.workers());
+    }
+
+    @Test
+    void defaultsFollowTheXdgDataHome() {
+        ServerConfig c =
+                new ServerSettings(Map.of("XDG_DATA_HOME", "/home/ed/.data"), null).resolve(null, null, null, null);
+        assertEquals(Path.of("/home/ed/.data/framewise"), c.dataDir());
+        assertEquals(ServerConfig.DEFAULT_HOST, c.host());
+        assertEquals(ServerConfig.DEFAULT_PORT, c.port());
+    }
+
+    @Test
+    void badSettingsAreNamed() throws Exception {
+        Path file = tmp.resolve("bad.properties");
+        Files.writeString(file, "prot=80\n");
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> new ServerSettings(Map.of(), file));
+        assertTrue(unknown.getMessage().contains("prot"), unknown.getMessage());
+        IllegalArgumentException notNumber = assertThrows(
+                IllegalArgumentException.class,
+                () -> new ServerSettings(Map.of("FRAMEWISE_PORT", "http"), null).resolve(null, null, null, null));
+        assertTrue(notNumber.getMessage().contains("port"), notNumber.getMessage());
+        assertThrows(
+                IllegalArgumentException.class, () -> new ServerSettings(Map.of(), tmp.resolve("missing.properties")));
+    }
+
+    @Test
+    void onlyLoopbackWithoutAccountsUnlessAllowed() {
+        ServerSettings.checkExposure("127.0.0.1", false);
+        ServerSettings.checkExposure("localhost", false);
+        ServerSettings.checkExposure("::1", false);
+        assertThrows(IllegalArgumentException.class, () -> ServerSettings.checkExposure("0.0.0.0", false));
+        ServerSettings.checkExposure("0.0.0.0", true);
+    }
+}
