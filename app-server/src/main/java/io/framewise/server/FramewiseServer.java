@@ -9,6 +9,9 @@ import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
+import io.framewise.server.library.JooqAssetRepository;
+import io.framewise.server.library.JooqProjectRepository;
+import io.framewise.server.library.LibraryFeature;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
 import io.framewise.server.media.MediaRepository;
@@ -65,7 +68,9 @@ public final class FramewiseServer implements Closeable {
                     new MediaFeature(config, db, repos.media(), repos.jobs(), repos.events(), live.events()::publish);
             NotesFeature notes = new NotesFeature(
                     repos.notes(), repos.media(), repos.users(), repos.events(), live.events()::publish);
-            List<Feature> features = new ArrayList<>(List.of(live, media, notes, new OpenApiFeature()));
+            LibraryFeature library = new LibraryFeature(
+                    new JooqProjectRepository(db), new JooqAssetRepository(db), repos.media(), repos.users());
+            List<Feature> features = new ArrayList<>(List.of(live, media, notes, library, new OpenApiFeature()));
             features.addAll(List.of(extra));
             ServerApp app = ServerApp.start(config, features);
             try {

@@ -164,6 +164,26 @@ public final class DemoLibrary {
         for (String id : ids.values()) {
             awaitProcessed(base, id, timeout);
         }
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            String title = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
+            String asset = send(
+                            base,
+                            "POST",
+                            "/api/assets",
+                            HttpRequest.BodyPublishers.ofString(
+                                    "{\"title\":\"" + title + "\",\"mediaId\":\"" + e.getValue() + "\"}"),
+                            "application/json")
+                    .get("id")
+                    .asText();
+            if (title.startsWith("Harbour")) {
+                send(
+                        base,
+                        "PUT",
+                        "/api/assets/" + asset + "/versions/1/approval",
+                        HttpRequest.BodyPublishers.ofString("{\"status\":\"approved\"}"),
+                        "application/json");
+            }
+        }
         addNotes(base, ids.get("Interview 24fps.mp4"));
         return ids;
     }

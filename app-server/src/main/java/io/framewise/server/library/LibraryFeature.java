@@ -1,0 +1,198 @@
+package io.framewise.server.library;
+
+import io.framewise.server.Feature;
+import io.framewise.server.http.ApiException;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.users.UserRepository;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Projects, assets and their version stacks, and the approval of each version.
+ *
+ * <p>An upload makes a media item; an asset groups media items as versions 1, 2, 3... Clients create
+ * the asset for a first upload ({@code POST /api/assets} with its media id) and add later uploads as
+ * versions. Assets without a project go into the default project "Library", made on first use, so a
+ * single user never has to think about projects.
+ */
+public final class LibraryFeature implements Feature {
+
+    static final String DEFAULT_PROJECT = "Library";
+
+    private final ProjectRepository projects;
+    private final AssetRepository assets;
+    private final MediaRepository media;
+    private final UserRepository users;
+
+    public LibraryFeature(
+            ProjectRepository projects, AssetRepository assets, MediaRepository media, UserRepository users) {
+        this.projects = Objects.requireNonNull(projects, "projects");
+        this.assets = Objects.requireNonNull(assets, "assets");
+        this.media = Objects.requireNonNull(media, "media");
+        this.users = Objects.requireNonNull(users, "users");
+    }
+
+    record NewProject(String name) {}
+
+    record NewAsset(String projectId, String folderId, String title, String mediaId) {}
+
+    record NewVersion(String mediaId) {}
+
+    record NewApproval(String status) {}
+
+    @Override
+    public void register(JavalinConfig cfg) {
+        cfg.routes.get(
+                "/api/projects",
+                ctx -> ctx.json(projects.list().stream()
+                        .map(LibraryFeature::projectView)
+                        .toList()));
+        cfg.routes.post("/api/projects", this::createProject);
+        cfg.routes.get("/api/projects/{id}/assets", this::listAssets);
+        cfg.routes.post("/api/assets", this::createAsset);
+        cfg.routes.get("/api/assets/{id}", ctx -> ctx.json(view(requireAsset(ctx.pathParam("id")))));
+        cfg.routes.post("/api/assets/{id}/versions", this::addVersion);
+        cfg.routes.put("/api/assets/{id}/versions/{number}/approval", this::approve);
+    }
+
+    private void createProject(Context ctx) {
+        NewProject req = ctx.bodyAsClass(NewProject.class);
+        String name = req.name() == null ? "" : req.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new ApiException.Invalid("name must be 1 to 200 characters", Map.of("field", "name"));
+        }
+        ctx.status(201).json(projectView(projects.create(name, users.localUser().id())));
+    }
+
+    private void listAssets(Context ctx) {
+        Project project = projects.get(ctx.pathParam("id"))
+                .orElseThrow(() -> new ApiException.NotFound("no such project: " + ctx.pathParam("id")));
+        ctx.json(assets.list(project.id(), ctx.queryParam("folder")).stream()
+                .map(this::view)
+                .toList());
+    }
+
+    private void createAsset(Context ctx) {
+        NewAsset req = ctx.bodyAsClass(NewAsset.class);
+        requireMedia(req.mediaId());
+        String title = req.title() == null ? "" : req.title().strip();
+        if (title.isEmpty() || title.length() > 300) {
+            throw new ApiException.Invalid("title must be 1 to 300 characters", Map.of("field", "title"));
+        }
+        String projectId = req.projectId() != null ? requireProject(req.projectId()) : defaultProject();
+        if (req.folderId() != null) {
+            projects.getFolder(req.folderId())
+                    .filter(f -> f.projectId().equals(projectId))
+                    .orElseThrow(() -> new ApiException.Invalid(
+                            "no such folder in the project: " + req.folderId(), Map.of("field", "folderId")));
+        }
+        Asset asset = assets.create(
+                projectId, req.folderId(), title, users.localUser().id());
+        assets.addVersion(asset.id(), req.mediaId());
+        ctx.status(201).json(view(asset));
+    }
+
+    private void addVersion(Context ctx) {
+        Asset asset = requireAsset(ctx.pathParam("id"));
+        NewVersion req = ctx.bodyAsClass(NewVersion.class);
+        requireMedia(req.mediaId());
+        if (assets.versions(asset.id()).stream().anyMatch(v -> v.mediaId().equals(req.mediaId()))) {
+            throw new ApiException.Conflict(
+                    "that media is already a version of this asset", Map.of("mediaId", req.mediaId()));
+        }
+        AssetVersion version = assets.addVersion(asset.id(), req.mediaId());
+        ctx.status(201).json(versionView(version));
+    }
+
+    private void approve(Context ctx) {
+        Asset asset = requireAsset(ctx.pathParam("id"));
+        int number = ctx.pathParamAsClass("number", Integer.class).get();
+        AssetVersion version = assets.versions(asset.id()).stream()
+                .filter(v -> v.number() == number)
+                .findFirst()
+                .orElseThrow(() -> new ApiException.NotFound("asset " + asset.id() + " has no version " + number));
+        NewApproval req = ctx.bodyAsClass(NewApproval.class);
+        ApprovalStatus status;
+        try {
+            status = ApprovalStatus.fromWire(String.valueOf(req.status()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.Invalid(e.getMessage(), Map.of("field", "status"));
+        }
+        assets.setApproval(version.id(), status, users.localUser().id());
+        ctx.json(versionView(version));
+    }
+
+    private String defaultProject() {
+        return projects.list().stream()
+                .filter(p -> p.name().equals(DEFAULT_PROJECT))
+                .findFirst()
+                .orElseGet(
+                        () -> projects.create(DEFAULT_PROJECT, users.localUser().id()))
+                .id();
+    }
+
+    private String requireProject(String id) {
+        return projects.get(id)
+                .orElseThrow(() -> new ApiException.Invalid("no such project: " + id, Map.of("field", "projectId")))
+                .id();
+    }
+
+    private void requireMedia(String id) {
+        if (id == null || media.get(id).isEmpty()) {
+            throw new ApiException.Invalid("no such media: " + id, Map.of("field", "mediaId"));
+        }
+    }
+
+    private Asset requireAsset(String id) {
+        return assets.get(id).orElseThrow(() -> new ApiException.NotFound("no such asset: " + id));
+    }
+
+    private static Map<String, Object> projectView(Project p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("createdAt", p.created().toString());
+        return m;
+    }
+
+    private Map<String, Object> view(Asset asset) {
+        List<Map<String, Object>> versions =
+                assets.versions(asset.id()).stream().map(this::versionView).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", asset.id());
+        m.put("projectId", asset.projectId());
+        m.put("folderId", asset.folderId());
+        m.put("title", asset.title());
+        m.put("createdAt", asset.created().toString());
+        m.put("versionCount", versions.size());
+        m.put("versions", versions);
+        return m;
+    }
+
+    private Map<String, Object> versionView(AssetVersion v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("number", v.number());
+        m.put("mediaId", v.mediaId());
+        m.put("createdAt", v.created().toString());
+        Map<String, Object> approval = new LinkedHashMap<>();
+        assets.approval(v.id())
+                .ifPresentOrElse(
+                        a -> {
+                            approval.put("status", a.status().wire());
+                            approval.put("by", a.decidedBy());
+                            approval.put("at", a.decidedAt().toString());
+                        },
+                        () -> {
+                            approval.put("status", ApprovalStatus.NEEDS_REVIEW.wire());
+                            approval.put("by", null);
+                            approval.put("at", null);
+                        });
+        m.put("approval", approval);
+        return m;
+    }
+}
