@@ -11,6 +11,7 @@ import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
+import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
@@ -61,8 +62,14 @@ public final class FramewiseServer implements Closeable {
                     new JooqJobRepository(db),
                     new JooqEventRepository(db));
             LiveFeature live = new LiveFeature(repos.media());
-            MediaFeature media =
-                    new MediaFeature(config, db, repos.media(), repos.jobs(), repos.events(), live.events()::publish);
+            MediaFeature media = new MediaFeature(
+                    config,
+                    db,
+                    repos.media(),
+                    repos.jobs(),
+                    repos.events(),
+                    live.events()::publish,
+                    MediaOptions.fromSystemProperties());
             NotesFeature notes = new NotesFeature(
                     repos.notes(), repos.media(), repos.users(), repos.events(), live.events()::publish);
             List<Feature> features = new ArrayList<>(List.of(live, media, notes, new OpenApiFeature()));
