@@ -14,6 +14,7 @@ import io.framewise.server.library.JooqProjectRepository;
 import io.framewise.server.library.LibraryFeature;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
+import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
@@ -64,8 +65,14 @@ public final class FramewiseServer implements Closeable {
                     new JooqJobRepository(db),
                     new JooqEventRepository(db));
             LiveFeature live = new LiveFeature(repos.media());
-            MediaFeature media =
-                    new MediaFeature(config, db, repos.media(), repos.jobs(), repos.events(), live.events()::publish);
+            MediaFeature media = new MediaFeature(
+                    config,
+                    db,
+                    repos.media(),
+                    repos.jobs(),
+                    repos.events(),
+                    live.events()::publish,
+                    MediaOptions.fromSystemProperties());
             NotesFeature notes = new NotesFeature(
                     repos.notes(), repos.media(), repos.users(), repos.events(), live.events()::publish);
             LibraryFeature library = new LibraryFeature(

@@ -5,6 +5,7 @@ import io.framewise.server.ServerConfig;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.ingest.LeftoverFiles;
 import io.framewise.server.ingest.MediaIngest;
 import io.framewise.server.ingest.WatchedFolder;
 import io.framewise.server.jobs.Job;
@@ -19,6 +20,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -55,6 +57,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final MediaRoutes routes;
     private final UploadReceiver uploads;
     private final TusUploads tus;
+    private final Instant constructedAt = Instant.now();
 
     /**
      * @param db the database the repositories run on; the slice itself only talks to the
@@ -99,8 +102,14 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.tus = new TusUploads(config, file -> MediaView.of(ingest.ingest(file), java.util.List.of()));
     }
 
-    /** Resumes jobs interrupted by a crash, then starts the workers and the watched folder. */
+    /**
+     * Clears what a crash left half-written (temporary files older than this feature, see {@link
+     * LeftoverFiles}) and hands over resumable uploads that were complete but not yet taken into the
+     * library, then resumes interrupted jobs and starts the workers and the watched folder.
+     */
     public void start() {
+        LeftoverFiles.sweep(config.dataDir(), constructedAt);
+        tus.handOverCompleted();
         workers.start();
         try {
             watched.start();

@@ -8,7 +8,14 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import me.desair.tus.server.TusFileUploadService;
 import me.desair.tus.server.exception.TusException;
 import me.desair.tus.server.upload.UploadInfo;
@@ -22,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * resumes from the offset the server reports. A finished upload is moved into {@code <data>/uploads}
  * through the same {@link UploadTarget} as plain uploads (same hash, same limits) and handed to the
  * same {@link UploadCallback}; the tus copy is then removed.
+ *
+ * <p>Crash safety: at construction, bytes a killed server wrote past an upload's acknowledged offset
+ * are cut off (see {@link #trimUnacknowledgedBytes()}), and {@link #handOverCompleted()} takes in
+ * uploads that were complete but not yet handed over.
  */
 public final class TusUploads implements Feature {
 
@@ -32,6 +43,7 @@ public final class TusUploads implements Feature {
     private final TusFileUploadService tus;
     private final ServerConfig config;
     private final UploadCallback callback;
+    private final Map<String, Boolean> handingOver = new ConcurrentHashMap<>();
 
     public TusUploads(ServerConfig config, UploadCallback callback) {
         this.config = config;
@@ -46,6 +58,7 @@ public final class TusUploads implements Feature {
                 .withStoragePath(config.tusDir().toString())
                 .withMaxUploadSize(config.maxUploadBytes())
                 .withUploadExpirationPeriod(7L * 24 * 3600 * 1000);
+        trimUnacknowledgedBytes();
     }
 
     @Override
@@ -70,33 +83,114 @@ public final class TusUploads implements Feature {
     }
 
     private void handOverIfComplete(Context ctx) throws Exception {
-        String uri = ctx.req().getRequestURI();
-        UploadInfo info;
+        handOver(ctx.req().getRequestURI());
+    }
+
+    /**
+     * Hands a complete upload to the callback, then removes the tus copy. A request finishing the
+     * upload and {@link #handOverCompleted()} may both get here; the first one takes it.
+     */
+    private void handOver(String uri) throws Exception {
+        if (handingOver.putIfAbsent(uri, Boolean.TRUE) != null) {
+            return;
+        }
         try {
-            info = tus.getUploadInfo(uri);
-        } catch (TusException e) {
-            return;
-        }
-        if (info == null || info.isUploadInProgress() || !info.hasLength()) {
-            return;
-        }
-        ReceivedFile file;
-        try (UploadTarget target =
-                        new UploadTarget(config.uploadsDir(), config.maxUploadBytes(), config.minFreeDiskBytes());
-                InputStream in = tus.getUploadedBytes(uri)) {
-            byte[] buf = new byte[256 * 1024];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                target.write(buf, 0, n);
+            UploadInfo info;
+            try {
+                info = tus.getUploadInfo(uri);
+            } catch (TusException e) {
+                return;
             }
-            file = target.finish(info.getFileName());
+            if (info == null || info.isUploadInProgress() || !info.hasLength()) {
+                return;
+            }
+            ReceivedFile file;
+            try (UploadTarget target =
+                            new UploadTarget(config.uploadsDir(), config.maxUploadBytes(), config.minFreeDiskBytes());
+                    InputStream in = tus.getUploadedBytes(uri)) {
+                byte[] buf = new byte[256 * 1024];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    target.write(buf, 0, n);
+                }
+                file = target.finish(info.getFileName());
+            }
+            try {
+                callback.onReceived(file);
+            } catch (Exception | Error e) {
+                Files.deleteIfExists(file.path());
+                tus.deleteUpload(uri);
+                throw e;
+            }
+            // Removed only once the library has it: a kill in between hands it over again at the next
+            // start (a duplicate at worst), where the other order could lose a fully uploaded file.
+            tus.deleteUpload(uri);
+            LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
+        } finally {
+            handingOver.remove(uri);
         }
-        tus.deleteUpload(uri);
-        LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
-        try {
-            callback.onReceived(file);
-        } catch (Exception | Error e) {
-            Files.deleteIfExists(file.path());
-            throw e;
+    }
+
+    /**
+     * Hands over uploads that were complete when an earlier run stopped before taking them into the
+     * library (the server was killed between the last byte and the hand-over). Called once at start.
+     */
+    public void handOverCompleted() {
+        for (Path dir : uploadDirs()) {
+            String uri = PATH + "/" + dir.getFileName();
+            try {
+                handOver(uri);
+            } catch (Exception e) {
+                LOG.warn("Could not hand over the finished resumable upload {}: {}", uri, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Makes every partial upload consistent with the offset it acknowledged. tus-java-server appends a
+     * PATCH body to the data file as it arrives and records the new offset only when the body has
+     * ended; a server killed in between leaves a data file longer than its recorded offset, and the
+     * library then refuses every later PATCH ("the upload offset does not correspond to the written
+     * bytes"), so the upload could never be resumed. The unacknowledged tail is cut off here, before
+     * the server serves: the client asks for the offset (HEAD) and sends those bytes again.
+     */
+    private void trimUnacknowledgedBytes() {
+        for (Path dir : uploadDirs()) {
+            String uri = PATH + "/" + dir.getFileName();
+            Path data = dir.resolve("data");
+            try {
+                UploadInfo info = tus.getUploadInfo(uri);
+                if (info == null || info.getOffset() == null || !Files.isRegularFile(data)) {
+                    continue;
+                }
+                long offset = info.getOffset();
+                try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
+                    if (ch.size() > offset) {
+                        LOG.info(
+                                "Resumable upload {}: dropping {} unacknowledged bytes after offset {}",
+                                uri,
+                                ch.size() - offset,
+                                offset);
+                        ch.truncate(offset);
+                        ch.force(true);
+                    }
+                }
+            } catch (IOException | TusException | RuntimeException e) {
+                LOG.warn("Could not check the resumable upload {}: {}", uri, e.toString());
+            }
+        }
+    }
+
+    /** The folders tus-java-server keeps one upload in each ({@code <tus>/uploads/<id>/info|data}). */
+    private List<Path> uploadDirs() {
+        Path root = config.tusDir().resolve("uploads");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("Could not list the resumable uploads in {}: {}", root, e.toString());
+            return List.of();
         }
     }
 }
