@@ -18,6 +18,7 @@ import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
+import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LiveFeature;
 import java.io.Closeable;
 import java.net.URI;
@@ -65,18 +66,20 @@ public final class FramewiseServer implements Closeable {
                     new JooqJobRepository(db),
                     new JooqEventRepository(db));
             LiveFeature live = new LiveFeature(repos.media());
+            JooqAssetRepository assets = new JooqAssetRepository(db);
+            AssetTagging events = new AssetTagging(assets, live.events());
             MediaFeature media = new MediaFeature(
                     config,
                     db,
                     repos.media(),
                     repos.jobs(),
                     repos.events(),
-                    live.events()::publish,
+                    events.library(),
                     MediaOptions.fromSystemProperties());
-            NotesFeature notes = new NotesFeature(
-                    repos.notes(), repos.media(), repos.users(), repos.events(), live.events()::publish);
-            LibraryFeature library = new LibraryFeature(
-                    new JooqProjectRepository(db), new JooqAssetRepository(db), repos.media(), repos.users());
+            NotesFeature notes =
+                    new NotesFeature(repos.notes(), repos.media(), repos.users(), repos.events(), events.notes());
+            LibraryFeature library =
+                    new LibraryFeature(new JooqProjectRepository(db), assets, repos.media(), repos.users());
             List<Feature> features = new ArrayList<>(List.of(live, media, notes, library, new OpenApiFeature()));
             features.addAll(List.of(extra));
             ServerApp app = ServerApp.start(config, features);

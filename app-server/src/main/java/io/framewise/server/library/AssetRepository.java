@@ -20,6 +20,9 @@ public interface AssetRepository {
     /** The stack, version 1 first. */
     List<AssetVersion> versions(String assetId);
 
+    /** The asset a media item is a version of, if it is one. */
+    Optional<String> assetOfMedia(String mediaId);
+
     Optional<AssetVersion> getVersion(String versionId);
 
     /** Records the current decision on a version, replacing an earlier one. */

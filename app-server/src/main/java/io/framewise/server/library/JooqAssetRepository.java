@@ -100,6 +100,18 @@ public final class JooqAssetRepository implements AssetRepository {
     }
 
     @Override
+    public Optional<String> assetOfMedia(String mediaId) {
+        if (!Ids.isValid(mediaId)) {
+            return Optional.empty();
+        }
+        return db.read(ctx -> ctx.select(ASSET_VERSIONS.ASSET_ID)
+                .from(ASSET_VERSIONS)
+                .where(ASSET_VERSIONS.MEDIA_ID.eq(mediaId))
+                .limit(1)
+                .fetchOptional(ASSET_VERSIONS.ASSET_ID));
+    }
+
+    @Override
     public Optional<AssetVersion> getVersion(String versionId) {
         if (!Ids.isValid(versionId)) {
             return Optional.empty();
