@@ -1,6 +1,7 @@
 package io.framewise.cli;
 
 import io.framewise.media.MediaException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             ClipCommand.class,
             ServerCommand.class,
             DemoCommand.class,
+            UserCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,
             CommandLine.HelpCommand.class
@@ -45,13 +47,29 @@ public final class FramewiseCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where commands that read secrets (user add --password-stdin) read them from. */
+    private final InputStream stdin;
+
+    private FramewiseCli(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; returns the exit code (used by tests too). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new FramewiseCli());
+        return execute(args, System.in, out, err);
+    }
+
+    /** Like {@link #execute(String[], PrintWriter, PrintWriter)} with a given standard input. */
+    public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new FramewiseCli(in));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -1,0 +1,45 @@
+package io.framewise.server.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accounts with passwords. Names are given as typed and compared in their canonical form
+ * ({@link UserNames}); passwords are checked against the {@link PasswordPolicy} and stored only as
+ * Argon2id hashes.
+ */
+public interface AccountRepository {
+
+    /**
+     * Creates an account.
+     *
+     * @throws AccountException.BadName, AccountException.NameTaken or AccountException.WeakPassword
+     */
+    Account create(String name, String password, boolean admin);
+
+    Optional<Account> get(String id);
+
+    /** The account whose canonical name equals {@code name}'s; empty for names that break the rules. */
+    Optional<Account> findByName(String name);
+
+    /**
+     * The account when {@code password} is right and the account is enabled; empty otherwise,
+     * in about the same time whether or not the account exists.
+     */
+    Optional<Account> authenticate(String name, String password);
+
+    /** Replaces the password (the caller revokes sessions if it wants to). */
+    void setPassword(String id, String password);
+
+    void setDisabled(String id, boolean disabled);
+
+    /**
+     * Deletes the account with its sessions and tokens.
+     *
+     * @throws AccountException.StillReferenced when it authored library content
+     */
+    void delete(String id);
+
+    /** Every account, by canonical name. */
+    List<Account> list();
+}

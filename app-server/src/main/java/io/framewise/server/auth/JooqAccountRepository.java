@@ -1,0 +1,154 @@
+package io.framewise.server.auth;
+
+import static io.framewise.server.db.generated.Tables.USERS;
+
+import io.framewise.server.db.Database;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.generated.tables.records.UsersRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.UpdateSetFirstStep;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.exception.DataAccessException;
+
+/** {@link AccountRepository} on the {@code users} table. */
+public final class JooqAccountRepository implements AccountRepository {
+
+    private final Database db;
+    private final PasswordHasher hasher;
+
+    public JooqAccountRepository(Database db, PasswordHasher hasher) {
+        this.db = db;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public Account create(String name, String password, boolean admin) {
+        String canonical = UserNames.canonical(name);
+        String display = UserNames.display(name);
+        // Hash outside the write lock: it takes tens of milliseconds and would stall every writer.
+        String hash = hasher.hash(password);
+        String id = Ids.newId();
+        long now = db.nowMillis();
+        db.write(ctx -> {
+            if (ctx.fetchExists(USERS, USERS.NAME.eq(canonical))) {
+                throw new AccountException.NameTaken(display);
+            }
+            return ctx.insertInto(USERS)
+                    .set(USERS.ID, id)
+                    .set(USERS.NAME, canonical)
+                    .set(USERS.DISPLAY_NAME, display)
+                    .set(USERS.PASSWORD_HASH, hash)
+                    .set(USERS.IS_ADMIN, admin)
+                    .set(USERS.DISABLED, false)
+                    .set(USERS.CREATED_AT, now)
+                    .set(USERS.UPDATED_AT, now)
+                    .execute();
+        });
+        return new Account(
+                id, canonical, display, admin, false, true, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now));
+    }
+
+    @Override
+    public Optional<Account> get(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return db.read(
+                ctx -> ctx.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional(JooqAccountRepository::toAccount));
+    }
+
+    @Override
+    public Optional<Account> findByName(String name) {
+        return record(name).map(JooqAccountRepository::toAccount);
+    }
+
+    @Override
+    public Optional<Account> authenticate(String name, String password) {
+        Optional<UsersRecord> user = record(name);
+        String hash = user.map(UsersRecord::getPasswordHash).orElse(null);
+        // verify() always costs one hash, also for unknown names, so timing does not reveal accounts.
+        boolean right = hasher.verify(password, hash);
+        if (!right || user.isEmpty() || Boolean.TRUE.equals(user.get().getDisabled())) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(hash)) {
+            String renewed = hasher.hash(password);
+            update(user.get().getId(), r -> r.set(USERS.PASSWORD_HASH, renewed));
+        }
+        return Optional.of(toAccount(user.get()));
+    }
+
+    @Override
+    public void setPassword(String id, String password) {
+        String hash = hasher.hash(password);
+        update(id, r -> r.set(USERS.PASSWORD_HASH, hash));
+    }
+
+    @Override
+    public void setDisabled(String id, boolean disabled) {
+        update(id, r -> r.set(USERS.DISABLED, disabled));
+    }
+
+    @Override
+    public void delete(String id) {
+        Account account = get(id).orElseThrow(() -> new AccountException.NoSuchAccount(id));
+        try {
+            db.write(ctx -> ctx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute());
+        } catch (DataAccessException e) {
+            if (isForeignKeyViolation(e)) {
+                throw new AccountException.StillReferenced(account.displayName());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Account> list() {
+        return db.read(ctx -> ctx.selectFrom(USERS).orderBy(USERS.NAME).fetch(JooqAccountRepository::toAccount));
+    }
+
+    private Optional<UsersRecord> record(String name) {
+        String canonical;
+        try {
+            canonical = UserNames.canonical(name);
+        } catch (AccountException.BadName e) {
+            return Optional.empty();
+        }
+        return db.read(
+                ctx -> ctx.selectFrom(USERS).where(USERS.NAME.eq(canonical)).fetchOptional());
+    }
+
+    private void update(String id, Function<UpdateSetFirstStep<UsersRecord>, UpdateSetMoreStep<UsersRecord>> change) {
+        long now = db.nowMillis();
+        int n = Ids.isValid(id)
+                ? db.write(ctx -> change.apply(ctx.update(USERS))
+                        .set(USERS.UPDATED_AT, now)
+                        .where(USERS.ID.eq(id))
+                        .execute())
+                : 0;
+        if (n == 0) {
+            throw new AccountException.NoSuchAccount(id);
+        }
+    }
+
+    private static boolean isForeignKeyViolation(DataAccessException e) {
+        String state = e.sqlState();
+        String message = String.valueOf(e.getMessage());
+        return "23503".equals(state) || message.contains("FOREIGN KEY");
+    }
+
+    private static Account toAccount(UsersRecord r) {
+        return new Account(
+                r.getId(),
+                r.getName(),
+                r.getDisplayName(),
+                Boolean.TRUE.equals(r.getIsAdmin()),
+                Boolean.TRUE.equals(r.getDisabled()),
+                r.getPasswordHash() != null,
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
+    }
+}

@@ -1,0 +1,77 @@
+package io.framewise.server.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+    private static final PasswordHasher CHEAP = new PasswordHasher(64, 1);
+
+    @Test
+    void theProductionCostHashesAndVerifies() {
+        PasswordHasher hasher = new PasswordHasher();
+        long start = System.nanoTime();
+        String hash = hasher.hash("correct horse battery");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("Argon2id m=19 MiB t=2 p=1: one hash took " + millis + " ms");
+        assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
+        assertFalse(hash.contains("correct horse battery"));
+        assertTrue(hasher.verify("correct horse battery", hash));
+        assertFalse(hasher.verify("correct horse batterY", hash));
+        assertFalse(hasher.needsRehash(hash));
+    }
+
+    @Test
+    void everyHashHasItsOwnSalt() {
+        String a = CHEAP.hash("same password here");
+        String b = CHEAP.hash("same password here");
+        assertNotEquals(a, b);
+        assertTrue(CHEAP.verify("same password here", a));
+        assertTrue(CHEAP.verify("same password here", b));
+    }
+
+    @Test
+    void missingOrForeignHashesNeverMatch() {
+        assertFalse(CHEAP.verify("whatever password", null));
+        assertFalse(CHEAP.verify("whatever password", "plain text"));
+        assertFalse(CHEAP.verify("whatever password", "$2a$10$bcryptlookingthing"));
+        assertFalse(CHEAP.verify(null, CHEAP.hash("whatever password")));
+    }
+
+    @Test
+    void hashesFromAnotherCostStillVerifyAndAskForARehash() {
+        String old = CHEAP.hash("an older password");
+        PasswordHasher stronger = new PasswordHasher(128, 2);
+        assertTrue(stronger.verify("an older password", old));
+        assertTrue(stronger.needsRehash(old));
+    }
+
+    @Test
+    void thePolicySaysWhatIsWrong() {
+        assertEquals(
+                "the password is too short (9 characters); use at least 10",
+                assertThrows(AccountException.WeakPassword.class, () -> CHEAP.hash("123456789"))
+                        .getMessage());
+        assertEquals(
+                "the password is empty; use at least 10 characters",
+                assertThrows(AccountException.WeakPassword.class, () -> PasswordPolicy.check(""))
+                        .getMessage());
+        assertEquals(
+                "the password is too long (1025 characters); use at most 1024",
+                assertThrows(AccountException.WeakPassword.class, () -> PasswordPolicy.check("x".repeat(1025)))
+                        .getMessage());
+        assertEquals(
+                "the password is only whitespace",
+                assertThrows(AccountException.WeakPassword.class, () -> PasswordPolicy.check(" \t".repeat(8)))
+                        .getMessage());
+        // Lengths count characters, not UTF-16 units: ten emoji are ten characters.
+        assertEquals("😀".repeat(10), PasswordPolicy.check("😀".repeat(10)));
+        assertThrows(AccountException.WeakPassword.class, () -> PasswordPolicy.check("😀".repeat(9)));
+        assertEquals("x".repeat(1024), PasswordPolicy.check("x".repeat(1024)));
+    }
+}
