@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ClipCommand.class,
             ServerCommand.class,
             DemoCommand.class,
+            AuditCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,
             CommandLine.HelpCommand.class
