@@ -85,19 +85,7 @@ public final class AuditChain {
                 entry.detailsJson(),
                 prevHash,
                 null);
-        return new AuditRecord(
-                seq,
-                atMillis,
-                unsealed.actorId(),
-                unsealed.actorName(),
-                unsealed.action(),
-                unsealed.resourceType(),
-                unsealed.resourceId(),
-                unsealed.sourceAddress(),
-                unsealed.outcome(),
-                unsealed.detailsJson(),
-                prevHash,
-                hash(unsealed));
+        return unsealed.withHash(hash(unsealed));
     }
 
     private static void field(MessageDigest sha, String value) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ import java.util.Objects;
  * exact copy: text fields as strings, {@code details} as the stored JSON object, byte for byte. CSV
  * (RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line break in double
  * quotes, quotes doubled) is for spreadsheets, and spreadsheets run cells that start with {@code =},
- * {@code +}, {@code -} or {@code @} as formulas; such cells get a leading {@code '} so a user name
+ * {@code +}, {@code -} or {@code @} (or a tab or carriage return before one) as formulas; such cells
+ * get a leading {@code '} so a user name
  * like {@code =HYPERLINK(...)} stays text. Those cells are therefore not byte-exact.
  */
 public final class AuditExport {
@@ -113,7 +115,7 @@ public final class AuditExport {
     }
 
     private static List<String> values(AuditRecord r) {
-        return java.util.Arrays.asList(
+        return Arrays.asList(
                 Long.toString(r.seq()),
                 r.at().toString(),
                 Long.toString(r.atMillis()),

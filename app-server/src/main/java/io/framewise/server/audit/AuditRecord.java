@@ -35,4 +35,21 @@ public record AuditRecord(
     public boolean hashMatches() {
         return AuditChain.hash(this).equals(hash);
     }
+
+    /** This record with {@code hash} set; used when sealing a new entry. */
+    AuditRecord withHash(String hash) {
+        return new AuditRecord(
+                seq,
+                atMillis,
+                actorId,
+                actorName,
+                action,
+                resourceType,
+                resourceId,
+                sourceAddress,
+                outcome,
+                detailsJson,
+                prevHash,
+                hash);
+    }
 }

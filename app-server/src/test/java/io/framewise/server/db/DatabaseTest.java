@@ -44,6 +44,7 @@ class DatabaseTest {
                             "approvals",
                             "asset_versions",
                             "assets",
+                            "audit_log",
                             "events",
                             "flyway_schema_history",
                             "folders",
@@ -57,7 +58,7 @@ class DatabaseTest {
             Object applied = db.read(
                     ctx -> ctx.fetchValue(
                             "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1"));
-            assertEquals("1", String.valueOf(applied));
+            assertEquals("3", String.valueOf(applied));
         }
     }
 
