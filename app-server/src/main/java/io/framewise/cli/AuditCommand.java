@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code framewise audit}: the server's audit log, from outside the server. */
 @Command(
         name = "audit",
+        mixinStandardHelpOptions = true,
         description = "Work with the server's audit log.",
         subcommands = {AuditCommand.Verify.class})
 final class AuditCommand implements Runnable {
@@ -28,6 +29,7 @@ final class AuditCommand implements Runnable {
     /** {@code framewise audit verify}: checks the hash chain; exit 0 when intact, 1 naming the first bad entry. */
     @Command(
             name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Check that no audit entry was changed or removed since it was written (the server may be"
                     + " stopped). Exit 0 when intact, 1 naming the first bad entry.")
     static final class Verify implements Callable<Integer> {
