@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ServerCommand.class,
             DemoCommand.class,
             UserCommand.class,
+            AuditCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,
             CommandLine.HelpCommand.class

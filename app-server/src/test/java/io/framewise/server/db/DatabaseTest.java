@@ -45,6 +45,7 @@ class DatabaseTest {
                             "approvals",
                             "asset_versions",
                             "assets",
+                            "audit_log",
                             "events",
                             "flyway_schema_history",
                             "folders",
@@ -59,8 +60,8 @@ class DatabaseTest {
             Object applied = db.read(
                     ctx -> ctx.fetchValue(
                             "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1"));
-            // At least V2 (accounts); later migrations only raise it.
-            assertTrue(Integer.parseInt(String.valueOf(applied)) >= 2, "schema version " + applied);
+            // V1 library, V2 accounts, V3 audit; later migrations only raise it.
+            assertTrue(Integer.parseInt(String.valueOf(applied)) >= 3, "schema version " + applied);
         }
     }
 
