@@ -111,63 +111,18 @@ public final class JooqNoteRepository implements NoteRepository {
 
     @Override
     public Optional<Note> updateText(String id, String text) {
-        return change(
-                id,
-                n -> new Note(
-                        n.id(),
-                        n.mediaId(),
-                        n.parentId(),
-                        n.frame(),
-                        n.frameOut(),
-                        text,
-                        n.drawing(),
-                        n.resolved(),
-                        n.resolvedBy(),
-                        n.resolvedAt(),
-                        n.authorId(),
-                        n.created(),
-                        Instant.ofEpochMilli(db.nowMillis())));
+        return change(id, n -> n.withText(text, Instant.ofEpochMilli(db.nowMillis())));
     }
 
     @Override
     public Optional<Note> updateDrawing(String id, Drawing drawing) {
-        return change(
-                id,
-                n -> new Note(
-                        n.id(),
-                        n.mediaId(),
-                        n.parentId(),
-                        n.frame(),
-                        n.frameOut(),
-                        n.text(),
-                        drawing,
-                        n.resolved(),
-                        n.resolvedBy(),
-                        n.resolvedAt(),
-                        n.authorId(),
-                        n.created(),
-                        Instant.ofEpochMilli(db.nowMillis())));
+        return change(id, n -> n.withDrawing(drawing, Instant.ofEpochMilli(db.nowMillis())));
     }
 
     @Override
     public Optional<Note> setResolved(String id, boolean resolved, String userId) {
         Ids.require("userId", userId);
-        return change(
-                id,
-                n -> new Note(
-                        n.id(),
-                        n.mediaId(),
-                        n.parentId(),
-                        n.frame(),
-                        n.frameOut(),
-                        n.text(),
-                        n.drawing(),
-                        resolved,
-                        resolved ? userId : null,
-                        resolved ? Instant.ofEpochMilli(db.nowMillis()) : null,
-                        n.authorId(),
-                        n.created(),
-                        n.edited()));
+        return change(id, n -> n.withResolution(resolved ? userId : null, Instant.ofEpochMilli(db.nowMillis())));
     }
 
     @Override

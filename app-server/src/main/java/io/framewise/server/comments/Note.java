@@ -43,6 +43,61 @@ public record Note(
         Require.present("created", created);
     }
 
+    /** This note with new text, edited at {@code at}. */
+    public Note withText(String newText, Instant at) {
+        return new Note(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                newText,
+                drawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                created,
+                at);
+    }
+
+    /** This note with a new drawing (or none), edited at {@code at}. */
+    public Note withDrawing(Drawing newDrawing, Instant at) {
+        return new Note(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                newDrawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                created,
+                at);
+    }
+
+    /** This note resolved by {@code by} at {@code at}, or reopened when {@code by} is null. */
+    public Note withResolution(String by, Instant at) {
+        boolean nowResolved = by != null;
+        return new Note(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                drawing,
+                nowResolved,
+                by,
+                nowResolved ? at : null,
+                authorId,
+                created,
+                edited);
+    }
+
     static void checkFrames(long frame, Long frameOut) {
         Require.range("frame", frame, 0, Long.MAX_VALUE - 1);
         if (frameOut != null && frameOut <= frame) {
