@@ -283,24 +283,11 @@ public final class DemoLibrary {
         }
     }
 
-    private static void run(ProcessBuilder pb, String what) throws IOException {
-        Path log = Files.createTempFile("framewise-demo", ".log");
+    private static void run(ProcessBuilder pb, String what) {
         try {
-            Process p =
-                    pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("making the demo sample " + what + " took too long");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("making the demo sample " + what + " failed: "
-                        + Files.readString(log, StandardCharsets.UTF_8).strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making the demo samples", e);
-        } finally {
-            Files.deleteIfExists(log);
+            Ffmpeg.runToCompletion(pb, Duration.ofMinutes(5));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("making the demo sample " + what + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -129,6 +129,38 @@ public final class Ffmpeg {
         return pb;
     }
 
+    /**
+     * Runs a bundled executable to completion within {@code timeout}; throws an {@link
+     * IllegalStateException} carrying the command and its output when it fails or takes too long.
+     */
+    public static void runToCompletion(ProcessBuilder pb, java.time.Duration timeout) {
+        String cmd = String.join(" ", pb.command());
+        try {
+            Path log = java.nio.file.Files.createTempFile("framewise-tool", ".log");
+            try {
+                Process p = pb.redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s: " + cmd);
+                }
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("exit " + p.exitValue() + ": " + cmd + "\n"
+                            + java.nio.file.Files.readString(log, StandardCharsets.UTF_8)
+                                    .strip());
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(log);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + cmd, e);
+        }
+    }
+
     /** The path of the bundled {@code ffprobe} executable (unpacked on first use). */
     public static Path ffprobeExecutable() {
         return Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Generates the media the tests run on with the bundled ffmpeg executable, once per build, into
@@ -372,30 +371,7 @@ public final class TestMedia {
 
     /** Runs a process to completion within ten minutes; fails with its output when it does not exit 0. */
     public static void exec(ProcessBuilder pb) {
-        String cmd = String.join(" ", pb.command());
-        try {
-            Path log = Files.createTempFile("framewise-ffmpeg", ".log");
-            try {
-                Process p = pb.redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-                if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("timed out: " + cmd);
-                }
-                if (p.exitValue() != 0) {
-                    throw new IllegalStateException("exit " + p.exitValue() + ": " + cmd + "\n"
-                            + Files.readString(log, StandardCharsets.UTF_8));
-                }
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + cmd, e);
-        }
+        Ffmpeg.runToCompletion(pb, java.time.Duration.ofMinutes(10));
     }
 
     private static void write(Path file, String text) {
