@@ -1,0 +1,5 @@
+package io.framewise.desktop;
+
+public final class DesktopMain {
+    public static void main(String[] args) {}
+}
