@@ -32,8 +32,14 @@ public final class ErrorMapper {
 
     /** Installs the exception handlers and the 404 fallback on a Javalin configuration. */
     public static void install(JavalinConfig cfg) {
-        cfg.routes.exception(
-                ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        cfg.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof ApiException.Unauthenticated) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"framewise\"");
+            } else if (e instanceof ApiException.TooManyRequests tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            }
+            write(ctx, e.status(), e.code(), e.getMessage(), e.details());
+        });
         cfg.routes.exception(JsonProcessingException.class, (e, ctx) -> jsonError(ctx, e));
         cfg.routes.exception(MediaException.class, ErrorMapper::mediaError);
         cfg.routes.exception(ValidationException.class, (e, ctx) -> validationError(ctx, e));
