@@ -2,7 +2,7 @@ package io.framewise.desktop.player;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -26,7 +26,8 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
  */
 final class VideoSurface implements BufferFormatCallback, RenderCallback {
 
-    private final ReentrantLock writing = new ReentrantLock();
+    // VLC locks and unlocks on different threads, so an owner-free permit guards the buffer.
+    private final Semaphore writing = new Semaphore(1);
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private final ObjectProperty<WritableImage> image = new SimpleObjectProperty<>();
     private final ObjectProperty<Rectangle2D> viewport = new SimpleObjectProperty<>();
@@ -72,7 +73,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
 
     @Override
     public void lock(MediaPlayer mediaPlayer) {
-        writing.lock();
+        writing.acquireUninterruptibly();
     }
 
     @Override
@@ -92,12 +93,12 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
 
     @Override
     public void unlock(MediaPlayer mediaPlayer) {
-        writing.unlock();
+        writing.release();
     }
 
     /** A copy of the picture VLC shows now (ARGB), or null before the first frame. */
     StillImage copy(int index) {
-        writing.lock();
+        writing.acquireUninterruptibly();
         try {
             ByteBuffer b = buffer;
             int w = displayWidth;
@@ -114,7 +115,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
             }
             return new StillImage(index, w, h, argb);
         } finally {
-            writing.unlock();
+            writing.release();
         }
     }
 

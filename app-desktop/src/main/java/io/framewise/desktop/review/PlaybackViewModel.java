@@ -3,6 +3,8 @@ package io.framewise.desktop.review;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.StillCache;
 import io.framewise.desktop.player.StillImage;
+import io.framewise.model.time.FrameRate;
+import io.framewise.model.time.Timecode;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -48,7 +50,7 @@ public final class PlaybackViewModel {
     private final StringBinding position;
     private final StringBinding rateLabel;
 
-    private ClipTiming timing = new ClipTiming(0, io.framewise.model.time.FrameRate.FPS_25, new io.framewise.model.time.Timecode(0, 0, 0, 0, false));
+    private ClipTiming timing = new ClipTiming(0, FrameRate.FPS_25, new Timecode(0, 0, 0, 0, false));
     private Player player = Player.none("nothing loaded");
     private StillCache stills;
     private int direction = 1;
