@@ -45,6 +45,7 @@ import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LiveFeature;
 import java.io.Closeable;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +90,15 @@ public final class FramewiseServer implements Closeable {
      * registered after the product's own (tests use this to look at the assembled router).
      */
     public static FramewiseServer start(ServerConfig config, Feature... extra) {
-        Database db = Database.open(config.dataDir());
+        return start(config, Clock.systemUTC(), extra);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Feature...)} with the clock that times sessions, tokens, login
+     * limits and the audit log (tests move it to expire sessions and end rate-limit windows).
+     */
+    public static FramewiseServer start(ServerConfig config, Clock clock, Feature... extra) {
+        Database db = Database.open(config.dataDir(), clock);
         try {
             Repositories repos = new Repositories(
                     new JooqMediaRepository(db),

@@ -40,8 +40,11 @@ public final class RolePolicy {
             case PROJECT_VIEW, PROJECT_MEMBERS_VIEW, PROJECT_MEMBERS_MANAGE, ASSET_CREATE -> onProject(
                     person, action, resource);
             case ASSET_VIEW, VERSION_ADD, APPROVAL_SET -> onAsset(person, action, resource);
-            case MEDIA_VIEW, MEDIA_DELETE, NOTE_VIEW, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
-                    person, action, resource);
+            case MEDIA_VIEW, MEDIA_DELETE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(person, action, resource);
+                // Listing a media item's notes, or looking at one note.
+            case NOTE_VIEW -> resource instanceof Resource.Note
+                    ? onNote(person, action, resource)
+                    : onMedia(person, action, resource);
             case NOTE_EDIT, NOTE_DELETE, NOTE_RESOLVE -> onNote(person, action, resource);
         };
     }

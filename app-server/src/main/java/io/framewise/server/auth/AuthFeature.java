@@ -132,7 +132,7 @@ public final class AuthFeature implements Feature {
         String token = ctx.cookie(Authenticator.SESSION_COOKIE);
         Principal principal = Access.principal(ctx);
         if (token != null && sessions.revoke(token)) {
-            access.record(ctx, "logout", Resource.SERVER, AuditOutcome.SUCCESS, Map.of());
+            access.record(ctx, "logout.success", Resource.SERVER, AuditOutcome.SUCCESS, Map.of());
             if (principal instanceof Principal.Person person
                     && person.credential().kind() == Principal.Credential.Kind.SESSION) {
                 revoked.accept(person.credential());
