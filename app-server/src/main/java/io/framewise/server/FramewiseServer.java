@@ -130,8 +130,9 @@ public final class FramewiseServer implements Closeable {
                     MediaOptions.fromSystemProperties());
             NotesFeature notes = new NotesFeature(repos.notes(), repos.media(), access, repos.events(), events.notes());
             LibraryFeature library = new LibraryFeature(repos.projects(), assets, repos.media(), access);
+            AccessFilter filter = new AccessFilter(access, RouteTable.product());
             List<Feature> features = new ArrayList<>(List.of(
-                    new AccessFilter(access, RouteTable.product()),
+                    filter,
                     new AuthFeature(
                             access,
                             repos.accounts(),
@@ -153,6 +154,7 @@ public final class FramewiseServer implements Closeable {
             features.addAll(List.of(extra));
             ServerApp app = ServerApp.start(config, features);
             try {
+                filter.verifyEveryRouteHasARule();
                 media.start();
             } catch (RuntimeException e) {
                 app.close();
