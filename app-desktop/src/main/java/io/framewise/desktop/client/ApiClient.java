@@ -15,6 +15,7 @@ import io.framewise.desktop.client.ApiModels.MediaPage;
 import io.framewise.desktop.client.ApiModels.Note;
 import io.framewise.desktop.client.ApiModels.NotePage;
 import io.framewise.desktop.client.ApiModels.Project;
+import io.framewise.desktop.client.ApiModels.Version;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -200,12 +201,13 @@ public final class ApiClient {
                 Asset.class);
     }
 
-    public Asset addVersion(String assetId, String mediaId) {
+    /** Adds a media item as the asset's next version; answers the new version. */
+    public Version addVersion(String assetId, String mediaId) {
         return send(
                 "POST",
                 "/api/assets/" + enc(assetId) + "/versions",
                 JSON.createObjectNode().put("mediaId", mediaId),
-                Asset.class);
+                Version.class);
     }
 
     /** {@code status}: needs_review, changes_requested or approved. */

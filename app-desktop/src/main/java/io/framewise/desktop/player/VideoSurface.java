@@ -97,7 +97,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
     }
 
     /** A copy of the picture VLC shows now (ARGB), or null before the first frame. */
-    StillImage copy(int index) {
+    StillImage copy(java.util.function.IntSupplier index) {
         writing.acquireUninterruptibly();
         try {
             ByteBuffer b = buffer;
@@ -113,7 +113,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
                     argb[y * w + x] = 0xff000000 | (b.get(i + 2) & 0xff) << 16 | (b.get(i + 1) & 0xff) << 8 | (b.get(i) & 0xff);
                 }
             }
-            return new StillImage(index, w, h, argb);
+            return new StillImage(index.getAsInt(), w, h, argb);
         } finally {
             writing.release();
         }

@@ -111,7 +111,7 @@ public final class VlcPlayer implements Player {
 
     /** The picture VLC shows now, copied (tests read the frame code drawn in it). */
     public StillImage currentPicture() {
-        return surface.copy(lastShown);
+        return surface.copy(() -> lastShown);
     }
 
     public int lastShown() {

@@ -36,7 +36,11 @@ final class HostPanel extends HBox {
         url.getStyleClass().add("accent");
         Canvas qr = new Canvas(0, 0);
         vm.qrProperty().addListener((o, a, code) -> paint(qr, code));
-        VBox text = new VBox(2, status, url);
+        Label admin = new Label();
+        admin.textProperty().bind(vm.adminNoticeProperty());
+        admin.getStyleClass().add("warning");
+        admin.managedProperty().bind(admin.textProperty().isNotEmpty());
+        VBox text = new VBox(2, status, url, admin);
         getChildren().addAll(toggle, text, qr);
         setPadding(new Insets(0, 4, 0, 4));
     }

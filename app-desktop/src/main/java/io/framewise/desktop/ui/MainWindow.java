@@ -64,7 +64,8 @@ public final class MainWindow {
         MediaOpener opener = new MediaOpener(vlcOrStills(headlessAudio));
         review = new ReviewViewModel(Platform::runLater, io, new FxTicker(), opener);
         compare = new CompareViewModel(Platform::runLater, io, new FxTicker());
-        host = new HostViewModel(Platform::runLater, io, data.resolve("hosted"), () -> LanAddress.find().orElseGet(InetAddress::getLoopbackAddress));
+        host = new HostViewModel(
+                Platform::runLater, io, data.resolve("library"), () -> LanAddress.find().orElseGet(InetAddress::getLoopbackAddress), this::releaseLocal);
     }
 
     /** {@code headlessAudio}: no sound device (tests, CI); the app itself plays sound. */
@@ -95,7 +96,7 @@ public final class MainWindow {
         header.setStyle("-fx-border-color: transparent transparent -color-border-default transparent;");
         root.setTop(header);
 
-        connectView = new ConnectView(connect, data.resolve("local"));
+        connectView = new ConnectView(connect, data.resolve("library"));
         libraryView = new LibraryView(library, this::openReview);
         reviewView = new ReviewView(review, () -> {
             review.playback().stop();
@@ -107,6 +108,16 @@ public final class MainWindow {
             show(reviewView);
         });
         connect.connectionProperty().addListener((o, a, c) -> connected(c));
+        host.hostedProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                connect.connectionProperty().set(now);
+            } else if (was != null && connect.connectionProperty().get() == was) {
+                review.close();
+                connect.connectionProperty().set(null);
+                where.setText("Not connected (hosting stopped)");
+                show(connectView);
+            }
+        });
         StackPane centred = new StackPane(connectView);
         StackPane.setAlignment(connectView, Pos.TOP_CENTER);
         root.setCenter(centred);
@@ -129,6 +140,19 @@ public final class MainWindow {
                 Platform.runLater(() -> connect.messageProperty().set("LAN discovery is off: " + e.getMessage()));
             }
         });
+    }
+
+    /** Stops the app's own loopback server (hosting takes its library over). */
+    private void releaseLocal() {
+        Connection c = connect.connectionProperty().get();
+        if (c != null && c.embedded() != null && c.embedded() != hostedServer()) {
+            c.embedded().close();
+        }
+    }
+
+    private io.framewise.server.FramewiseServer hostedServer() {
+        Connection h = host.hostedProperty().get();
+        return h == null ? null : h.embedded();
     }
 
     public void connectTo(String url) {
@@ -214,10 +238,7 @@ public final class MainWindow {
                 discovery.close();
             }
         }
-        Connection c = connect.connectionProperty().get();
-        if (c != null && c.embedded() != null) {
-            c.embedded().close();
-        }
+        releaseLocal();
         io.shutdownNow();
     }
 }

@@ -75,14 +75,18 @@ final class NotesPanel extends VBox {
         });
 
         ToggleGroup tools = new ToggleGroup();
-        HBox toolBar = new HBox(4);
-        ToggleButton draw = new ToggleButton("Draw");
+        javafx.scene.layout.FlowPane toolBar = new javafx.scene.layout.FlowPane(4, 4);
+        ToggleButton draw = new ToggleButton("✎ Draw");
         draw.setId("draw-toggle");
+        draw.getStyleClass().add("small");
+        draw.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         draw.selectedProperty().bindBidirectional(review.drawingModeProperty());
         toolBar.getChildren().add(draw);
         for (String t : new String[] {"pen", "arrow", "line", "rect", "ellipse", "text"}) {
             ToggleButton b = new ToggleButton(t);
             b.setId("tool-" + t);
+            b.getStyleClass().add("small");
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setToggleGroup(tools);
             b.setUserData(t);
             b.disableProperty().bind(review.drawingModeProperty().not());

@@ -3,8 +3,11 @@ package io.framewise.desktop.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.testing.Await;
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,7 +30,7 @@ class HostModeTest {
     @Test
     void hostsAnnouncesIsFoundAndStops(@TempDir Path data) throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        HostViewModel host = new HostViewModel(Runnable::run, Runnable::run, data, () -> loopback);
+        HostViewModel host = new HostViewModel(Runnable::run, Runnable::run, data, () -> loopback, () -> {});
         Map<String, Discovery.Found> found = new ConcurrentHashMap<>();
         try (Discovery browser = Discovery.browse(loopback, f -> found.put(f.name(), f), found::remove)) {
             host.setHosting(true).join();
@@ -45,7 +48,16 @@ class HostModeTest {
             HttpResponse<String> health = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(URI.create(f.url() + "api/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
-            assertEquals("local", new io.framewise.desktop.client.ApiClient(URI.create(f.url()), null).authMode(), "the LAN host asks for accounts");
+            ApiClient guest = new ApiClient(URI.create(f.url()), null);
+            assertEquals("local", guest.authMode(), "the LAN host asks for accounts");
+            ApiError anonymous = assertThrows(ApiError.class, guest::media);
+            assertEquals(401, anonymous.status());
+            String notice = host.adminNoticeProperty().get();
+            String password = notice.substring(notice.indexOf(" / ") + 3, notice.indexOf(" (shown once"));
+            guest.login(HostViewModel.adminName(), password);
+            guest.issueToken("test machine");
+            assertTrue(guest.media().isEmpty(), "signed in, a guest's app reads the library with its own token");
+            assertTrue(host.hostedProperty().get().api().media().isEmpty(), "the host app is signed in to its own library");
 
             host.setHosting(false).join();
             assertFalse(host.hostingProperty().get());

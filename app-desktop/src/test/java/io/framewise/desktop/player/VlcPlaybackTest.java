@@ -52,11 +52,8 @@ class VlcPlaybackTest {
 
             Await.fx(vm::togglePlay);
             Await.until("VLC to play 20 frames", DEADLINE, () -> Await.on(vm::frame) >= 20);
-            StillImage live = vlc.currentPicture();
-            int counted = vlc.lastShown();
-            System.out.printf("%s: VLC picture code %d, counted %d%n", variant, code(live), counted);
-
             Await.fx(vm::togglePlay);
+            assertVlcPictureIsTheCountedFrame(vlc, variant);
             int paused = Await.on(vm::frame);
             assertShows(vm, variant, paused);
 
@@ -64,6 +61,13 @@ class VlcPlaybackTest {
                 Await.fx(() -> vm.step(step));
                 assertShows(vm, variant, paused += step);
             }
+            // Playing again from a stepped-to frame starts VLC exactly there.
+            int from = paused;
+            Await.fx(vm::togglePlay);
+            Await.until("VLC to play on from frame " + from, DEADLINE, () -> Await.on(vm::frame) >= from + 15);
+            Await.fx(vm::togglePlay);
+            assertVlcPictureIsTheCountedFrame(vlc, variant);
+            assertShows(vm, variant, Await.on(vm::frame));
             if (drop) {
                 Await.fx(() -> vm.seek(0));
                 assertEquals("01:00:00;00", Await.on(() -> vm.position().get()));
@@ -71,6 +75,14 @@ class VlcPlaybackTest {
         } finally {
             player.close();
         }
+    }
+
+    /** Once VLC has settled on its paused picture, that picture carries the counted frame index. */
+    private static void assertVlcPictureIsTheCountedFrame(VlcPlayer vlc, TestMedia.Variant variant) {
+        Await.until("VLC's paused picture to carry the counted index", DEADLINE, () -> {
+            StillImage live = vlc.currentPicture();
+            return live != null && code(live) == variant.expectedCode(live.index());
+        });
     }
 
     private static void assertShows(PlaybackViewModel vm, TestMedia.Variant variant, int expected) {

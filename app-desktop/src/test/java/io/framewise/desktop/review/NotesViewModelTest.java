@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.framewise.desktop.client.ApiModels.Note;
 import io.framewise.desktop.testing.ReviewServer;
 import java.util.List;
@@ -93,7 +93,7 @@ class NotesViewModelTest {
         editor.begin(0.4, 0.4, null);
         editor.end();
         assertEquals(5, editor.shapes().size(), "a click without a drag leaves no rectangle");
-        JsonNode json = DrawingJson.write(editor.shapes());
+        ObjectNode json = DrawingJson.write(editor.shapes());
         assertEquals(1, json.get("schema").asInt());
         notes.add("All shapes", 3, null, editor.shapes()).join();
         assertEquals("", notes.errorProperty().get());

@@ -35,7 +35,8 @@ public final class ReviewServer {
         v1 = ready(a.id());
         v2 = ready(b.id());
         Asset created = api.createAsset("Harbour", v1.id());
-        asset = api.addVersion(created.id(), v2.id());
+        api.addVersion(created.id(), v2.id());
+        asset = api.asset(created.id());
     }
 
     public static synchronized ReviewServer get() {
