@@ -60,6 +60,10 @@ public final class StillCache implements AutoCloseable {
 
     private synchronized CompletableFuture<StillImage> fetch(int index) {
         CompletableFuture<StillImage> f = pictures.get(index);
+        if (worker.isShutdown()) {
+            // Closed (another clip is open now): late requests get an answer rather than an exception.
+            return f != null ? f : CompletableFuture.failedFuture(new IllegalStateException("the clip was closed"));
+        }
         if (f == null || f.isCompletedExceptionally()) {
             f = CompletableFuture.supplyAsync(() -> source.load(index), worker);
             pictures.put(index, f);

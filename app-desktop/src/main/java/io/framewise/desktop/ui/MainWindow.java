@@ -39,11 +39,19 @@ import javafx.scene.layout.StackPane;
 public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
-    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "framewise-io");
         t.setDaemon(true);
         return t;
     });
+    /** Server and disk work; after shutdown late requests from the screens are dropped. */
+    private final java.util.concurrent.Executor io = task -> {
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing: nothing is waiting for this any more.
+        }
+    };
     private final ConnectViewModel connect;
     private final LibraryViewModel library;
     private final ReviewViewModel review;
@@ -239,6 +247,6 @@ public final class MainWindow {
             }
         }
         releaseLocal();
-        io.shutdownNow();
+        pool.shutdownNow();
     }
 }

@@ -28,12 +28,12 @@ import javafx.util.StringConverter;
 /**
  * The review screen: picture with drawings, transport and timeline, notes panel, version and
  * approval. Keys as in the web UI: Space, J/K/L, Left/Right (Shift: one second), Home/End, I/O,
- * Shift+L loop, M note, ? help.
+ * Shift+L loop, M note, F full screen, ? help.
  */
 final class ReviewView extends BorderPane {
 
     static final String HELP = "Space play/pause · J/K/L shuttle (again: 2x 4x 8x) · ←/→ step · Shift+←/→ one second"
-            + " · Home/End · I/O loop in/out · Shift+L loop · M note · ? this help";
+            + " · Home/End · I/O loop in/out · Shift+L loop · M note · F full screen · click the time: frames/seconds · ? this help";
 
     final PictureView picture = new PictureView();
     final NotesPanel notesPanel;
@@ -223,6 +223,11 @@ final class ReviewView extends BorderPane {
             case I -> pb.markIn();
             case O -> pb.markOut();
             case M -> notesPanel.composer.requestFocus();
+            case F -> {
+                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                    stage.setFullScreen(!stage.isFullScreen());
+                }
+            }
             case SLASH -> {
                 if (e.isShiftDown()) {
                     help.setVisible(!help.isVisible());

@@ -72,7 +72,9 @@ class DesktopUiTest extends FxRobot {
 
     @AfterEach
     void close() {
-        Await.fx(() -> window.shutdown());
+        if (window != null) {
+            Await.fx(() -> window.shutdown());
+        }
     }
 
     private void connect() {
@@ -168,6 +170,7 @@ class DesktopUiTest extends FxRobot {
 
     private void openHarbour() {
         javafx.scene.Node list = lookup("#library-list").query();
+        Await.until("the library row on screen", DEADLINE, () -> Await.on(() -> from(list).lookup("Harbour").tryQuery().isPresent()));
         doubleClickOn(from(list).lookup("Harbour").queryAs(javafx.scene.Node.class));
     }
 
