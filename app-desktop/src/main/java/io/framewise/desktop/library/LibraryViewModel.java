@@ -69,12 +69,12 @@ public final class LibraryViewModel {
                 return null;
             }
             projects.setAll(list);
-            if (!list.isEmpty()) {
-                Project current = project.get();
-                project.set(current != null && list.contains(current) ? current : list.get(0));
-            }
-            return null;
-        }, ui).thenCompose(v -> refresh());
+            Project current = project.get();
+            Project chosen = list.isEmpty() ? null : current != null && list.contains(current) ? current : list.get(0);
+            project.set(chosen);
+            // A changed project refreshes through its listener; an unchanged one (reconnect) here.
+            return chosen != null && chosen.equals(current);
+        }, ui).thenCompose(same -> Boolean.TRUE.equals(same) ? refresh() : CompletableFuture.completedFuture(null));
     }
 
     /** Reloads the assets of the chosen project and the state of their media. */

@@ -21,7 +21,8 @@ final class CompareView extends BorderPane {
 
     private final ImageView a = new ImageView();
     private final ImageView b = new ImageView();
-    private final Pane stage = new Pane(a, b);
+    private final javafx.scene.shape.Line divider = new javafx.scene.shape.Line();
+    private final Pane stage = new Pane(a, b, divider);
     private final CompareViewModel vm;
 
     CompareView(CompareViewModel vm, Runnable back) {
@@ -47,6 +48,7 @@ final class CompareView extends BorderPane {
 
         a.setPreserveRatio(true);
         b.setPreserveRatio(true);
+        divider.setMouseTransparent(true);
         stage.setStyle("-fx-background-color: black;");
         setCenter(stage);
         pb.stillProperty().addListener((o, x, img) -> {
@@ -110,9 +112,17 @@ final class CompareView extends BorderPane {
             double x = (side && v == b ? w / 2 + 4 : 0) + (slotW - pw) / 2;
             v.relocate(x, (h - ph) / 2);
         }
+        divider.setVisible(!side);
         if (side) {
             b.setClip(null);
         } else {
+            double lineX = b.getLayoutX() + b.getFitWidth() * vm.wipeProperty().get();
+            divider.setStartX(lineX);
+            divider.setEndX(lineX);
+            divider.setStartY(b.getLayoutY());
+            divider.setEndY(b.getLayoutY() + b.getFitHeight());
+            divider.setStroke(javafx.scene.paint.Color.WHITE);
+            divider.setStrokeWidth(2);
             // Wipe: B over A, cut at the wipe position, both on the same rectangle.
             double cut = b.getFitWidth() * vm.wipeProperty().get();
             b.setClip(new Rectangle(cut, 0, Math.max(0, b.getFitWidth() - cut), b.getFitHeight()));

@@ -126,14 +126,16 @@ final class LibraryView extends BorderPane {
             if (row.media() != null && row.media().hasRendition("poster")) {
                 String id = row.media().id();
                 vm.poster(id).thenAccept(bytes -> Platform.runLater(() -> {
-                    if (getItem() == row) {
+                    if (row.equals(getItem())) {
                         poster.setImage(Images.of(bytes));
                     }
                 }));
             }
             Label title = new Label(row.title());
             title.getStyleClass().add("title-4");
-            String facts = row.media() == null || row.media().frameCount() == null ? "" : String.format(
+            String facts = row.media() == null || row.media().frameCount() == null ? "" : row.media().frameCount() == 0
+                    ? String.format(java.util.Locale.ROOT, "Audio only · %.1f s · v%d", row.media().durationSeconds() == null ? 0.0 : row.media().durationSeconds(), row.latest() == null ? 0 : row.latest().number())
+                    : String.format(
                     "%d×%d · %s fps · %d frames%s · v%d",
                     row.media().width(), row.media().height(), fps(row.media().frameRate()), row.media().frameCount(),
                     Boolean.TRUE.equals(row.media().dropFrame()) ? " · DF" : "", row.latest() == null ? 0 : row.latest().number());

@@ -161,7 +161,8 @@ class DesktopUiTest extends FxRobot {
         StillImage b = Await.on(() -> window.compare().stillBProperty().get());
         assertEquals(5, code(a));
         assertEquals(5, code(b));
-        assertTrue(a.width() == 640 && b.width() == 640, "both versions at their full 640 px width");
+        assertTrue(Await.on(() -> window.compare().labelAProperty().get()).endsWith("v1"));
+        assertTrue(Await.on(() -> window.compare().labelBProperty().get()).endsWith("v2"));
         Screenshots.write(scene, "compare-side-by-side");
         Await.fx(() -> window.compare().modeProperty().set(io.framewise.desktop.compare.CompareViewModel.Mode.WIPE));
         Await.fx(() -> {});

@@ -117,7 +117,18 @@ class RealWindowScreenshots {
     }
 
     private static void capture(String name) throws Exception {
-        Await.fx(() -> {});
+        // Three pulses after the last change: the scene has been rendered to the X window.
+        java.util.concurrent.CountDownLatch pulses = new java.util.concurrent.CountDownLatch(3);
+        Await.fx(() -> new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.countDown();
+                if (pulses.getCount() == 0) {
+                    stop();
+                }
+            }
+        }.start());
+        assertTrue(pulses.await(30, TimeUnit.SECONDS), "the scene rendered");
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
