@@ -3,7 +3,9 @@ package io.framewise.desktop;
 import atlantafx.base.theme.PrimerDark;
 import io.framewise.desktop.ui.MainWindow;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: AtlantaFX's dark theme and the main window. */
@@ -17,7 +19,8 @@ public final class FramewiseApp extends Application {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         DesktopOptions o = options != null ? options : DesktopOptions.parse(new String[0], System.getenv());
         window = MainWindow.create(o.data(), false);
-        Scene scene = new Scene(window.root(), 1440, 900);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.install(scene);
         stage.setTitle("Framewise");
         stage.setScene(scene);
