@@ -11,7 +11,7 @@ mkdir -p "$OUT" "$WORK/desktop-input" "$WORK/server/framewise-server-$VERSION/li
 
 # Desktop: every runtime jar next to the app's own, one folder for jpackage.
 cp "$ROOT"/app-desktop/target/app-desktop-*.jar "$WORK/desktop-input/"
-tr ':' '\n' < "$ROOT/app-desktop/target/classpath.txt" | while read -r jar; do
+tr ':' '\n' < "$ROOT/app-desktop/target/classpath.txt" | while read -r jar || [ -n "$jar" ]; do
   [ -n "$jar" ] && cp "$jar" "$WORK/desktop-input/"
 done
 DESKTOP_JAR="$(basename "$(ls "$ROOT"/app-desktop/target/app-desktop-*.jar | grep -v -- '-tests' | head -n 1)")"
@@ -21,14 +21,14 @@ jpackage --type deb --dest "$OUT" \
   --vendor "Framewise" --description "Frame-exact media review: native VLC playback, notes, LAN hosting" \
   --input "$WORK/desktop-input" --main-jar "$DESKTOP_JAR" --main-class io.framewise.desktop.DesktopMain \
   --java-options "-Dprism.order=es2,sw" \
-  --linux-package-name framewise-desktop --linux-shortcut --linux-menu-group "AudioVideo" \
+  --linux-package-name framewise-desktop \
   --linux-app-category video --linux-package-deps "libvlc5, vlc-plugin-base"
 
 # Server: jars, launcher, unit, installer, nginx example.
 S="$WORK/server/framewise-server-$VERSION"
 cp "$ROOT"/app-server/target/app-server-*.jar "$S/lib/"
 rm -f "$S"/lib/*-tests.jar
-tr ':' '\n' < "$ROOT/app-server/target/classpath.txt" | while read -r jar; do
+tr ':' '\n' < "$ROOT/app-server/target/classpath.txt" | while read -r jar || [ -n "$jar" ]; do
   [ -n "$jar" ] && cp "$jar" "$S/lib/"
 done
 cp "$ROOT/installers/server/bin-framewise" "$S/bin/framewise"

@@ -130,6 +130,30 @@ public final class ApiClient {
         return bytes("/api/media/" + enc(id) + "/frames/" + n + q);
     }
 
+    /** The sprite sheet and its index, or null when the media has none (audio, still processing). */
+    public io.framewise.desktop.review.Sprites sprites(String id) {
+        JsonNode index;
+        try {
+            index = get("/api/media/" + enc(id) + "/sprites.json", JsonNode.class);
+        } catch (ApiError e) {
+            if (e.status() == 404 || e.status() == 409) {
+                return null;
+            }
+            throw e;
+        }
+        long[] frames = new long[index.path("frames").size()];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = index.path("frames").get(i).asLong();
+        }
+        return new io.framewise.desktop.review.Sprites(
+                bytes("/api/media/" + enc(id) + "/sprites"),
+                index.path("columns").asInt(),
+                index.path("rows").asInt(),
+                index.path("tileWidth").asInt(),
+                index.path("tileHeight").asInt(),
+                frames);
+    }
+
     public byte[] poster(String id) {
         return bytes("/api/media/" + enc(id) + "/poster");
     }

@@ -38,6 +38,7 @@ public final class ReviewViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty drawingMode = new SimpleBooleanProperty(false);
     private final ObjectProperty<MediaOpener.Opened> opened = new SimpleObjectProperty<>();
+    private final ObjectProperty<Sprites> sprites = new SimpleObjectProperty<>();
     private Connection connection;
     private Asset asset;
 
@@ -47,6 +48,25 @@ public final class ReviewViewModel {
         this.opener = opener;
         this.playback = new PlaybackViewModel(ui, ticker);
         this.notes = new NotesViewModel(ui, io);
+        this.live = new io.framewise.desktop.live.LiveSessionViewModel(ui, io, playback);
+    }
+
+    private final io.framewise.desktop.live.LiveSessionViewModel live;
+
+    public io.framewise.desktop.live.LiveSessionViewModel live() {
+        return live;
+    }
+
+    /** Starts a live session on the shown version; this app drives. */
+    public void startLive() {
+        Version v = version.get();
+        if (v != null) {
+            live.start(connection.api(), v.mediaId());
+        }
+    }
+
+    public void joinLive(String sessionId) {
+        live.join(connection.api(), sessionId);
     }
 
     /** Opens the asset's latest version (or {@code chosen}); completes once its first still is asked for. */
@@ -76,6 +96,16 @@ public final class ReviewViewModel {
                     message.set(o.player().available() ? "" : o.player().unavailableReason());
                 }, ui)
                 .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
+                .thenRunAsync(() -> {
+                    Sprites sheet = null;
+                    try {
+                        sheet = conn.api().sprites(v.mediaId());
+                    } catch (RuntimeException e) {
+                        // No hover preview then; the timeline still seeks.
+                    }
+                    Sprites found = sheet;
+                    ui.execute(() -> sprites.set(found));
+                }, io)
                 .exceptionally(err -> {
                     ui.execute(() -> message.set(PlaybackViewModel.rootMessage(err)));
                     return null;
@@ -124,6 +154,7 @@ public final class ReviewViewModel {
     }
 
     public void close() {
+        live.close();
         playback.stop();
         MediaOpener.Opened o = opened.get();
         if (o != null) {
@@ -178,6 +209,10 @@ public final class ReviewViewModel {
 
     public BooleanProperty drawingModeProperty() {
         return drawingMode;
+    }
+
+    public ObjectProperty<Sprites> spritesProperty() {
+        return sprites;
     }
 
     public ObjectProperty<MediaOpener.Opened> openedProperty() {

@@ -100,9 +100,30 @@ final class ReviewView extends BorderPane {
         compareB.setId("compare");
         compareB.disableProperty().bind(javafx.beans.binding.Bindings.size(review.versions()).lessThan(2));
         compareB.setOnAction(e -> compare.accept(review));
+        Button startLive = new Button("Start live session");
+        startLive.setId("start-live");
+        startLive.setOnAction(e -> review.startLive());
+        Button joinLive = new Button("Join...");
+        joinLive.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog();
+            d.setHeaderText("Session id to join");
+            d.showAndWait().map(String::strip).filter(x -> !x.isEmpty()).ifPresent(review::joinLive);
+        });
+        Button leave = new Button("Leave");
+        leave.setOnAction(e -> review.live().close());
+        startLive.visibleProperty().bind(review.live().activeProperty().not());
+        startLive.managedProperty().bind(startLive.visibleProperty());
+        joinLive.visibleProperty().bind(startLive.visibleProperty());
+        joinLive.managedProperty().bind(startLive.visibleProperty());
+        leave.visibleProperty().bind(review.live().activeProperty());
+        leave.managedProperty().bind(leave.visibleProperty());
+        Label live = new Label();
+        live.setId("live-status");
+        live.textProperty().bind(review.live().statusProperty().concat(javafx.beans.binding.Bindings.when(review.live().membersProperty().isEmpty()).then("").otherwise(review.live().membersProperty().map(m -> " · " + m))));
+        live.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(10, backB, title, versions, grow, approval, compareB);
+        HBox top = new HBox(10, backB, title, versions, live, grow, startLive, joinLive, leave, approval, compareB);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
@@ -166,6 +187,7 @@ final class ReviewView extends BorderPane {
         HBox transport = new HBox(10, prev, play, next, position, frame, rate, loop);
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
+        review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));
         review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> timeline.paint());
         VBox bottom = new VBox(6, timeline, transport);
         bottom.setPadding(new Insets(8, 10, 10, 10));
@@ -204,6 +226,12 @@ final class ReviewView extends BorderPane {
             return;
         }
         PlaybackViewModel pb = review.playback();
+        if (review.live().activeProperty().get() && !review.live().drivingProperty().get()
+                && e.getCode() != KeyCode.M && !"?".equals(e.getText())) {
+            review.messageProperty().set("Following the driver: leave the session to look around on your own");
+            e.consume();
+            return;
+        }
         int second = (int) Math.max(1, Math.round(pb.timing().rate().fps()));
         switch (e.getCode()) {
             case SPACE -> pb.togglePlay();

@@ -36,6 +36,33 @@ final class TimelineBar extends Pane {
         playback.loopOutProperty().addListener(o -> paint());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::seek);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seek);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::preview);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> popup.hide());
+        tile.setFitWidth(192);
+        tile.setPreserveRatio(true);
+        popup.getContent().add(tile);
+    }
+
+    private final javafx.stage.Popup popup = new javafx.stage.Popup();
+    private final javafx.scene.image.ImageView tile = new javafx.scene.image.ImageView();
+    private io.framewise.desktop.review.Sprites sprites;
+
+    /** Hover-scrub: the sprite tile nearest the frame under the pointer, above the timeline. */
+    void setSprites(io.framewise.desktop.review.Sprites s) {
+        sprites = s;
+        tile.setImage(s == null ? null : Images.of(s.jpeg()));
+    }
+
+    private void preview(MouseEvent e) {
+        int count = playback.frameCountProperty().get();
+        if (sprites == null || count <= 0 || getScene() == null) {
+            return;
+        }
+        long f = Math.round(e.getX() / getWidth() * (count - 1));
+        int t = sprites.tileFor(f);
+        tile.setViewport(new javafx.geometry.Rectangle2D(sprites.tileX(t), sprites.tileY(t), sprites.tileWidth(), sprites.tileHeight()));
+        double h = 192.0 * sprites.tileHeight() / sprites.tileWidth();
+        popup.show(getScene().getWindow(), e.getScreenX() - 96, localToScreen(0, 0).getY() - h - 6);
     }
 
     private void seek(MouseEvent e) {

@@ -1,0 +1,235 @@
+package io.framewise.desktop.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.EventStream;
+import io.framewise.desktop.review.PlaybackViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+
+/**
+ * A live review session on the shown media: start one (this app drives) or join one by its id
+ * (this app follows). Following, the transport goes where the driver's goes: paused, it lands on
+ * the driver's frame (the frame-exact still); playing, it plays from the driver's frame. Driving,
+ * play, pause and every move of the playhead are sent. Messages are protocol version 1.
+ */
+public final class LiveSessionViewModel implements AutoCloseable {
+
+    private final Executor ui;
+    private final Executor io;
+    private final PlaybackViewModel playback;
+    private final StringProperty session = new SimpleStringProperty("");
+    private final StringProperty members = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty active = new SimpleBooleanProperty(false);
+    private final BooleanProperty driving = new SimpleBooleanProperty(false);
+    private final ChangeListener<Number> frameSender = (o, a, b) -> sendPosition();
+    private final ChangeListener<Number> rateSender = (o, a, b) -> sendPosition();
+    private EventStream events;
+    private String you;
+    private boolean applying;
+
+    public LiveSessionViewModel(Executor ui, Executor io, PlaybackViewModel playback) {
+        this.ui = ui;
+        this.io = io;
+        this.playback = playback;
+    }
+
+    /** Starts a session on {@code mediaId}; this app drives. */
+    public void start(ApiClient api, String mediaId) {
+        connect(api, s -> s.createSession(mediaId));
+    }
+
+    /** Joins a session by its id; this app follows the driver. */
+    public void join(ApiClient api, String sessionId) {
+        connect(api, s -> s.joinSession(sessionId.strip()));
+    }
+
+    private void connect(ApiClient api, java.util.function.Consumer<EventStream> first) {
+        close();
+        status.set("Connecting to the live session...");
+        io.execute(() -> {
+            try {
+                EventStream s = api.openEvents(new EventStream.Listener() {
+                    @Override
+                    public void onMessage(JsonNode m) {
+                        ui.execute(() -> handle(m));
+                    }
+
+                    @Override
+                    public void onClosed(String reason) {
+                        ui.execute(() -> ended("Live session ended: " + reason));
+                    }
+                });
+                ui.execute(() -> events = s);
+                first.accept(s);
+            } catch (RuntimeException e) {
+                ui.execute(() -> ended("Live session failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void handle(JsonNode m) {
+        String type = m.path("type").asText();
+        switch (type) {
+            case "session.snapshot" -> {
+                session.set(m.path("session").asText());
+                you = m.path("you").asText();
+                active.set(true);
+                showMembers(m.path("members"));
+                apply(m.path("state"));
+            }
+            case "session.state" -> apply(m.path("state"));
+            case "session.presence" -> showMembers(m.path("members"));
+            case "error" -> status.set("Live session: " + m.path("message").asText());
+            default -> {
+                // Lasers, strokes and driver requests are shown by the web UI; the desktop ignores them.
+            }
+        }
+    }
+
+    private void showMembers(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        boolean me = false;
+        for (JsonNode member : list) {
+            boolean drives = member.path("driver").asBoolean();
+            names.add(member.path("name").asText() + (drives ? " (driving)" : ""));
+            if (drives && member.path("id").asText().equals(you)) {
+                me = true;
+            }
+        }
+        members.set(String.join(", ", names));
+        setDriving(me);
+        status.set(me ? "You drive the session " + session.get() : "Following the driver in " + session.get());
+    }
+
+    private void setDriving(boolean on) {
+        if (on == driving.get()) {
+            return;
+        }
+        driving.set(on);
+        if (on) {
+            playback.frameProperty().addListener(frameSender);
+            playback.rateProperty().addListener(rateSender);
+        } else {
+            playback.frameProperty().removeListener(frameSender);
+            playback.rateProperty().removeListener(rateSender);
+        }
+    }
+
+    /** Following: go where the driver is. */
+    private void apply(JsonNode state) {
+        if (driving.get() || state.isMissingNode()) {
+            return;
+        }
+        applying = true;
+        try {
+            int frame = state.path("frame").asInt();
+            if (state.path("playing").asBoolean()) {
+                playback.seek(frame);
+                if (!playback.playing()) {
+                    playback.play(Math.max(1, state.path("rate").asDouble(1)));
+                }
+            } else {
+                if (playback.playing()) {
+                    playback.stop();
+                }
+                playback.step(frame - playback.frame());
+            }
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** Driving: tell the others what the transport does. */
+    private void sendPosition() {
+        EventStream s = events;
+        String id = session.get();
+        if (s == null || id.isEmpty() || applying || !driving.get()) {
+            return;
+        }
+        long frame = playback.frame();
+        boolean playing = playback.playing();
+        boolean startedOrStopped = playing != lastPlaying;
+        lastPlaying = playing;
+        if (playing && !startedOrStopped) {
+            return; // while playing, each client runs its own clock from the play message
+        }
+        io.execute(() -> {
+            if (!playing) {
+                if (startedOrStopped) {
+                    s.pause(id, frame);
+                } else {
+                    s.seek(id, frame);
+                }
+            } else {
+                s.play(id, frame);
+            }
+        });
+    }
+
+    private boolean lastPlaying;
+
+    private void ended(String why) {
+        setDriving(false);
+        active.set(false);
+        session.set("");
+        members.set("");
+        status.set(why);
+        events = null;
+    }
+
+    /** Leaves the session (the app closing, another clip opened). */
+    @Override
+    public void close() {
+        EventStream s = events;
+        String id = session.get();
+        setDriving(false);
+        active.set(false);
+        session.set("");
+        members.set("");
+        status.set("");
+        events = null;
+        if (s != null) {
+            io.execute(() -> {
+                try {
+                    if (!id.isEmpty()) {
+                        s.leaveSession(id);
+                    }
+                } catch (RuntimeException e) {
+                    // Already gone: closing is all that is left.
+                } finally {
+                    s.close();
+                }
+            });
+        }
+    }
+
+    public ReadOnlyStringProperty sessionProperty() {
+        return session;
+    }
+
+    public ReadOnlyStringProperty membersProperty() {
+        return members;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active;
+    }
+
+    public ReadOnlyBooleanProperty drivingProperty() {
+        return driving;
+    }
+}

@@ -1,0 +1,104 @@
+package io.framewise.desktop.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.player.LocalStills;
+import io.framewise.desktop.player.Player;
+import io.framewise.desktop.player.StillCache;
+import io.framewise.desktop.review.ClipTiming;
+import io.framewise.desktop.review.PlaybackViewModel;
+import io.framewise.desktop.review.Ticker;
+import io.framewise.desktop.testing.Await;
+import io.framewise.desktop.testing.ReviewServer;
+import io.framewise.media.testing.TestMedia;
+import io.framewise.model.time.FrameRate;
+import io.framewise.model.time.Timecode;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two apps in one live session on a real server: the follower lands where the driver goes. */
+class LiveSessionTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Ticker STILL = new Ticker() {
+        @Override
+        public void start(double ticksPerSecond, Runnable tick) {}
+
+        @Override
+        public void stop() {}
+    };
+
+    private final ReviewServer server = ReviewServer.get();
+    /** One thread per app stands in for its FX thread; state is read on it. */
+    private final ExecutorService uiA = Executors.newSingleThreadExecutor();
+    private final ExecutorService uiB = Executors.newSingleThreadExecutor();
+    private final ExecutorService io = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        uiA.shutdownNow();
+        uiB.shutdownNow();
+        io.shutdownNow();
+    }
+
+    private PlaybackViewModel playback(ExecutorService ui) throws Exception {
+        TestMedia.Variant v = TestMedia.Variant.H264_2997_DF;
+        return ui.submit(() -> {
+                    PlaybackViewModel p = new PlaybackViewModel(ui, STILL);
+                    p.load(new ClipTiming(150, FrameRate.FPS_29_97, Timecode.parse("01:00:00;00")), Player.none("test"),
+                            new StillCache(new LocalStills(TestMedia.get(v)), 150, 16, 1));
+                    return p;
+                })
+                .get();
+    }
+
+    private static <T> T on(ExecutorService ui, java.util.concurrent.Callable<T> read) {
+        try {
+            return ui.submit(read).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theFollowerGoesWhereTheDriverGoes() throws Exception {
+        PlaybackViewModel a = playback(uiA);
+        PlaybackViewModel b = playback(uiB);
+        LiveSessionViewModel driver = on(uiA, () -> new LiveSessionViewModel(uiA, io, a));
+        LiveSessionViewModel follower = on(uiB, () -> new LiveSessionViewModel(uiB, io, b));
+        ApiClient api = new ApiClient(server.server.baseUri(), null);
+        uiA.submit(() -> driver.start(api, server.v1.id())).get();
+        Await.until("the driver's session", DEADLINE, () -> on(uiA, () -> driver.drivingProperty().get()));
+        String id = on(uiA, () -> driver.sessionProperty().get());
+        assertFalse(id.isEmpty());
+
+        uiB.submit(() -> follower.join(api, id)).get();
+        Await.until("the follower in the session", DEADLINE, () -> on(uiB, () -> follower.activeProperty().get()));
+        assertFalse(on(uiB, () -> follower.drivingProperty().get()));
+        Await.until("both in the member list", DEADLINE, () -> on(uiA, () -> driver.membersProperty().get()).contains(","));
+
+        uiA.submit(() -> a.step(40)).get();
+        Await.until("the follower on frame 40", DEADLINE, () -> on(uiB, b::frame) == 40);
+        Await.until("the follower showing the still of frame 40", DEADLINE, () -> on(uiB, () -> b.stillProperty().get() != null && b.stillProperty().get().index() == 40));
+
+        uiA.submit(() -> a.play(1)).get();
+        Await.until("the follower playing", DEADLINE, () -> on(uiB, b::playing));
+        uiA.submit(() -> {
+                    a.stop();
+                    a.step(7);
+                })
+                .get();
+        Await.until("the follower paused on the driver's frame", DEADLINE, () -> on(uiB, () -> !b.playing() && b.frame() == 47));
+        assertTrue(on(uiB, () -> follower.statusProperty().get()).startsWith("Following"));
+
+        uiB.submit(follower::close).get();
+        uiA.submit(driver::close).get();
+        assertFalse(on(uiB, () -> follower.activeProperty().get()));
+    }
+}
