@@ -163,7 +163,8 @@ public final class LiveSessionViewModel implements AutoCloseable {
         if (playing && !startedOrStopped) {
             return; // while playing, each client runs its own clock from the play message
         }
-        io.execute(() -> {
+        // One sender thread keeps the messages in the order the transport made them.
+        sender.execute(() -> {
             if (!playing) {
                 if (startedOrStopped) {
                     s.pause(id, frame);
@@ -177,6 +178,11 @@ public final class LiveSessionViewModel implements AutoCloseable {
     }
 
     private boolean lastPlaying;
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "framewise-live-send");
+        t.setDaemon(true);
+        return t;
+    });
 
     private void ended(String why) {
         setDriving(false);

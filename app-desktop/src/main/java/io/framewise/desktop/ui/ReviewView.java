@@ -119,7 +119,10 @@ final class ReviewView extends BorderPane {
         leave.managedProperty().bind(leave.visibleProperty());
         Label live = new Label();
         live.setId("live-status");
-        live.textProperty().bind(review.live().statusProperty().concat(javafx.beans.binding.Bindings.when(review.live().membersProperty().isEmpty()).then("").otherwise(review.live().membersProperty().map(m -> " · " + m))));
+        live.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> review.live().statusProperty().get()
+                        + (review.live().membersProperty().get().isEmpty() ? "" : " · " + review.live().membersProperty().get()),
+                review.live().statusProperty(), review.live().membersProperty()));
         live.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

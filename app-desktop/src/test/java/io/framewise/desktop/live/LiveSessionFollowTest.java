@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Two apps in one live session on a real server: the follower lands where the driver goes. */
-class LiveSessionTest {
+class LiveSessionFollowTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final Ticker STILL = new Ticker() {
