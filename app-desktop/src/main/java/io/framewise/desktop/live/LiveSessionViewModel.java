@@ -178,11 +178,12 @@ public final class LiveSessionViewModel implements AutoCloseable {
     }
 
     private boolean lastPlaying;
-    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "framewise-live-send");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService sender =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "framewise-live-send");
+                t.setDaemon(true);
+                return t;
+            });
 
     private void ended(String why) {
         setDriving(false);

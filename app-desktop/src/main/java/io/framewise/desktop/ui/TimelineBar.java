@@ -60,9 +60,11 @@ final class TimelineBar extends Pane {
         }
         long f = Math.round(e.getX() / getWidth() * (count - 1));
         int t = sprites.tileFor(f);
-        tile.setViewport(new javafx.geometry.Rectangle2D(sprites.tileX(t), sprites.tileY(t), sprites.tileWidth(), sprites.tileHeight()));
+        tile.setViewport(new javafx.geometry.Rectangle2D(
+                sprites.tileX(t), sprites.tileY(t), sprites.tileWidth(), sprites.tileHeight()));
         double h = 192.0 * sprites.tileHeight() / sprites.tileWidth();
-        popup.show(getScene().getWindow(), e.getScreenX() - 96, localToScreen(0, 0).getY() - h - 6);
+        popup.show(
+                getScene().getWindow(), e.getScreenX() - 96, localToScreen(0, 0).getY() - h - 6);
     }
 
     private void seek(MouseEvent e) {

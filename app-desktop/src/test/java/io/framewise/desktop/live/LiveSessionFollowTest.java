@@ -1,6 +1,5 @@
 package io.framewise.desktop.live;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +36,7 @@ class LiveSessionFollowTest {
     private final ReviewServer server = ReviewServer.get();
     /** One thread per app stands in for its FX thread; state is read on it. */
     private final ExecutorService uiA = Executors.newSingleThreadExecutor();
+
     private final ExecutorService uiB = Executors.newSingleThreadExecutor();
     private final ExecutorService io = Executors.newCachedThreadPool();
 
@@ -51,7 +51,9 @@ class LiveSessionFollowTest {
         TestMedia.Variant v = TestMedia.Variant.H264_2997_DF;
         return ui.submit(() -> {
                     PlaybackViewModel p = new PlaybackViewModel(ui, STILL);
-                    p.load(new ClipTiming(150, FrameRate.FPS_29_97, Timecode.parse("01:00:00;00")), Player.none("test"),
+                    p.load(
+                            new ClipTiming(150, FrameRate.FPS_29_97, Timecode.parse("01:00:00;00")),
+                            Player.none("test"),
                             new StillCache(new LocalStills(TestMedia.get(v)), 150, 16, 1));
                     return p;
                 })
@@ -74,18 +76,32 @@ class LiveSessionFollowTest {
         LiveSessionViewModel follower = on(uiB, () -> new LiveSessionViewModel(uiB, io, b));
         ApiClient api = new ApiClient(server.server.baseUri(), null);
         uiA.submit(() -> driver.start(api, server.v1.id())).get();
-        Await.until("the driver's session", DEADLINE, () -> on(uiA, () -> driver.drivingProperty().get()));
+        Await.until(
+                "the driver's session",
+                DEADLINE,
+                () -> on(uiA, () -> driver.drivingProperty().get()));
         String id = on(uiA, () -> driver.sessionProperty().get());
         assertFalse(id.isEmpty());
 
         uiB.submit(() -> follower.join(api, id)).get();
-        Await.until("the follower in the session", DEADLINE, () -> on(uiB, () -> follower.activeProperty().get()));
+        Await.until(
+                "the follower in the session",
+                DEADLINE,
+                () -> on(uiB, () -> follower.activeProperty().get()));
         assertFalse(on(uiB, () -> follower.drivingProperty().get()));
-        Await.until("both in the member list", DEADLINE, () -> on(uiA, () -> driver.membersProperty().get()).contains(","));
+        Await.until("both in the member list", DEADLINE, () -> on(
+                        uiA, () -> driver.membersProperty().get())
+                .contains(","));
 
         uiA.submit(() -> a.step(40)).get();
         Await.until("the follower on frame 40", DEADLINE, () -> on(uiB, b::frame) == 40);
-        Await.until("the follower showing the still of frame 40", DEADLINE, () -> on(uiB, () -> b.stillProperty().get() != null && b.stillProperty().get().index() == 40));
+        Await.until(
+                "the follower showing the still of frame 40",
+                DEADLINE,
+                () -> on(
+                        uiB,
+                        () -> b.stillProperty().get() != null
+                                && b.stillProperty().get().index() == 40));
 
         uiA.submit(() -> a.play(1)).get();
         Await.until("the follower playing", DEADLINE, () -> on(uiB, b::playing));
@@ -94,7 +110,10 @@ class LiveSessionFollowTest {
                     a.step(7);
                 })
                 .get();
-        Await.until("the follower paused on the driver's frame", DEADLINE, () -> on(uiB, () -> !b.playing() && b.frame() == 47));
+        Await.until(
+                "the follower paused on the driver's frame",
+                DEADLINE,
+                () -> on(uiB, () -> !b.playing() && b.frame() == 47));
         assertTrue(on(uiB, () -> follower.statusProperty().get()).startsWith("Following"));
 
         uiB.submit(follower::close).get();
