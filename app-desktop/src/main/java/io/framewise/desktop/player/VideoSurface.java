@@ -1,7 +1,6 @@
 package io.framewise.desktop.player;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
@@ -26,8 +25,6 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
  */
 final class VideoSurface implements BufferFormatCallback, RenderCallback {
 
-    // VLC locks and unlocks on different threads, so an owner-free permit guards the buffer.
-    private final Semaphore writing = new Semaphore(1);
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private final ObjectProperty<WritableImage> image = new SimpleObjectProperty<>();
     private final ObjectProperty<Rectangle2D> viewport = new SimpleObjectProperty<>();
@@ -36,7 +33,6 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
     private int bufferHeight;
     private volatile int displayWidth;
     private volatile int displayHeight;
-    private volatile ByteBuffer buffer;
     private PixelBuffer<ByteBuffer> pixels;
     private int displayed;
 
@@ -63,7 +59,6 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
         ByteBuffer b = buffers[0];
         int w = bufferWidth;
         int h = bufferHeight;
-        buffer = b;
         Platform.runLater(() -> {
             pixels = new PixelBuffer<>(w, h, b, PixelFormat.getByteBgraPreInstance());
             image.set(new WritableImage(pixels));
@@ -74,7 +69,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
 
     @Override
     public void lock(MediaPlayer mediaPlayer) {
-        writing.acquireUninterruptibly();
+        // Nothing to guard: the FX side only reads the buffer VLC owns, a frame late at worst.
     }
 
     @Override
@@ -82,6 +77,11 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
         displayWidth = dw;
         displayHeight = dh;
         shown.accept(++displayed);
+        java.util.function.IntSupplier keep = keepShown;
+        int keptIndex = keep == null ? -1 : keep.getAsInt();
+        if (keptIndex >= 0) {
+            lastPicture = read(nativeBuffers[0], keptIndex);
+        }
         if (updatePending.compareAndSet(false, true)) {
             Platform.runLater(() -> {
                 updatePending.set(false);
@@ -94,19 +94,33 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
 
     @Override
     public void unlock(MediaPlayer mediaPlayer) {
-        writing.release();
+        // See lock.
     }
 
-    /** A copy of the picture VLC shows now (ARGB), or null before the first frame. */
-    StillImage copy(java.util.function.IntSupplier index) {
-        writing.acquireUninterruptibly();
-        try {
-            ByteBuffer b = buffer;
-            int w = displayWidth;
-            int h = displayHeight;
-            if (b == null || w <= 0 || h <= 0) {
-                return null;
-            }
+    /**
+     * From now on, keeps a copy of every picture VLC displays, labelled with {@code index} at that
+     * moment. VLC decodes the next picture into the same buffer before it is due, so only a copy
+     * taken in {@code display} is certainly the picture shown. Costs a copy per frame: for tests.
+     */
+    void keepShownPictures(java.util.function.IntSupplier index) {
+        keepShown = index;
+    }
+
+    /** The last picture VLC displayed (see {@link #keepShownPictures}), or null. */
+    StillImage lastShownPicture() {
+        return lastPicture;
+    }
+
+    private volatile java.util.function.IntSupplier keepShown;
+    private volatile StillImage lastPicture;
+
+    private StillImage read(ByteBuffer b, int index) {
+        int w = displayWidth;
+        int h = displayHeight;
+        if (b == null || w <= 0 || h <= 0) {
+            return null;
+        }
+        {
             int[] argb = new int[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -115,9 +129,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
                             0xff000000 | (b.get(i + 2) & 0xff) << 16 | (b.get(i + 1) & 0xff) << 8 | (b.get(i) & 0xff);
                 }
             }
-            return new StillImage(index.getAsInt(), w, h, argb);
-        } finally {
-            writing.release();
+            return new StillImage(index, w, h, argb);
         }
     }
 

@@ -34,6 +34,7 @@ public final class VlcPlayer implements Player {
     private volatile int startCount;
     private volatile int lastShown = -1;
     private volatile int count;
+    private volatile boolean counting;
 
     private VlcPlayer(MediaPlayerFactory factory, String mrl, FrameRate rate) {
         this.factory = factory;
@@ -43,6 +44,11 @@ public final class VlcPlayer implements Player {
         player.videoSurface().set(factory.videoSurfaces().newVideoSurface(surface, surface, true));
         surface.onDisplayed(n -> {
             count = n;
+            if (!counting) {
+                // Paused, VLC redisplays its picture now and then, and a few frames still arrive
+                // after a pause request: neither is a new frame of playback.
+                return;
+            }
             int index = startFrame + (n - startCount) - 1;
             lastShown = index;
             listener.accept(index);
@@ -90,16 +96,26 @@ public final class VlcPlayer implements Player {
 
     @Override
     public void play(int fromFrame, double speed) {
+        counting = false;
         startFrame = fromFrame;
-        startCount = count;
-        // start-time half a frame before the frame's own time: VLC shows the first frame at or after it.
-        double seconds = Math.max(0, rate.secondsOf(fromFrame) - 0.5 / rate.fps());
-        player.media().play(mrl, String.format(Locale.ROOT, ":start-time=%.6f", seconds));
+        if (fromFrame == 0) {
+            player.media().play(mrl);
+        } else {
+            // VLC starts on the frame whose interval holds start-time: aim at the middle of the frame.
+            // It may first show one stale picture from before it (measured: 2-3 frames earlier at
+            // 25 fps long GOP), so the count can lead VLC's picture by a frame or two after a
+            // mid-clip start; paused and stepped pictures are exact stills regardless (ADR 0016).
+            double seconds = rate.secondsOf(fromFrame) + 0.5 / rate.fps();
+            player.media().play(mrl, String.format(Locale.ROOT, ":start-time=%.6f", seconds));
+        }
         player.controls().setRate((float) speed);
+        startCount = count;
+        counting = true;
     }
 
     @Override
     public int pause() {
+        counting = false;
         player.controls().setPause(true);
         int shown = lastShown;
         return shown < 0 ? startFrame : shown;
@@ -110,9 +126,14 @@ public final class VlcPlayer implements Player {
         this.listener = frameListener;
     }
 
-    /** The picture VLC shows now, copied (tests read the frame code drawn in it). */
-    public StillImage currentPicture() {
-        return surface.copy(() -> lastShown);
+    /** Keeps a copy of each picture VLC displays, with its counted index (tests read its frame code). */
+    public void keepShownPictures() {
+        surface.keepShownPictures(() -> counting ? lastShown : -1);
+    }
+
+    /** The last picture VLC displayed, after {@link #keepShownPictures()}; null before. */
+    public StillImage lastShownPicture() {
+        return surface.lastShownPicture();
     }
 
     public int lastShown() {
