@@ -4,6 +4,7 @@ import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
 import io.framewise.desktop.client.ApiModels.Project;
+import io.framewise.desktop.client.EventStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,12 @@ public final class LibraryViewModel {
     public CompletableFuture<Void> load(ApiClient client) {
         this.api = client;
         posters.clear();
+        listen(client);
+        return loadProjects(client);
+    }
+
+    /** The projects; a new library has none until its first asset makes the default one. */
+    private CompletableFuture<Void> loadProjects(ApiClient client) {
         busy.set(true);
         return CompletableFuture.supplyAsync(client::projects, io)
                 .handleAsync(
@@ -71,6 +78,10 @@ public final class LibraryViewModel {
                                 return null;
                             }
                             projects.setAll(list);
+                            if (list.isEmpty()) {
+                                rows.clear();
+                                message.set("No media yet: drop files here to upload them.");
+                            }
                             Project current = project.get();
                             Project chosen = list.isEmpty()
                                     ? null
@@ -81,6 +92,88 @@ public final class LibraryViewModel {
                         },
                         ui)
                 .thenCompose(same -> Boolean.TRUE.equals(same) ? refresh() : CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Follows the server's library events (uploads added, processing progress, ready, failed), so
+     * statuses and posters appear without a manual refresh. A burst of events makes one refresh
+     * now and at most one after it.
+     */
+    private void listen(ApiClient client) {
+        EventStream old = events;
+        events = null;
+        if (old != null) {
+            io.execute(old::close);
+        }
+        io.execute(() -> {
+            try {
+                EventStream s = client.openEvents(m -> {
+                    if (m.path("type").asText().equals("library.event")) {
+                        ui.execute(this::refreshSoon);
+                    }
+                });
+                s.subscribeLibrary();
+                ui.execute(() -> events = s);
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set("Live library updates are off (" + e.getMessage() + "); use Refresh"));
+            }
+        });
+    }
+
+    private boolean refreshing;
+    private boolean refreshAgain;
+    private EventStream events;
+
+    private void refreshSoon() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        refresh()
+                .whenComplete((v, e) -> ui.execute(() -> {
+                    refreshing = false;
+                    if (refreshAgain) {
+                        refreshAgain = false;
+                        refreshSoon();
+                    }
+                }));
+    }
+
+    private int posterChecks;
+    private boolean posterCheckPending;
+
+    /**
+     * The server announces a clip as ready before its poster is made (and sends no event for the
+     * poster), so while a ready clip still lacks one the list is looked at again every two
+     * seconds, for a minute at most; one check is pending at a time.
+     */
+    private void awaitPosters(List<LibraryRow> list) {
+        boolean missing = list.stream()
+                .anyMatch(r -> r.media() != null
+                        && r.media().ready()
+                        && r.media().frameCount() != null
+                        && r.media().frameCount() > 0
+                        && !r.media().hasRendition("poster"));
+        if (!missing) {
+            posterChecks = 0;
+        } else if (!posterCheckPending && posterChecks++ < 30) {
+            posterCheckPending = true;
+            CompletableFuture.delayedExecutor(2, java.util.concurrent.TimeUnit.SECONDS, ui)
+                    .execute(() -> {
+                        posterCheckPending = false;
+                        refreshSoon();
+                    });
+        }
+    }
+
+    /** Stops following library events (the window closing). */
+    public void close() {
+        EventStream s = events;
+        events = null;
+        if (s != null) {
+            s.close();
+        }
     }
 
     /** Reloads the assets of the chosen project and the state of their media. */
@@ -115,6 +208,7 @@ public final class LibraryViewModel {
                             } else {
                                 message.set(list.isEmpty() ? "No media yet: drop files here to upload them." : "");
                                 rows.setAll(list);
+                                awaitPosters(list);
                             }
                             return null;
                         },
@@ -151,7 +245,7 @@ public final class LibraryViewModel {
                             return null;
                         },
                         ui)
-                .thenCompose(v -> refresh());
+                .thenCompose(v -> project.get() == null ? loadProjects(client) : refresh());
     }
 
     static String cause(Throwable err) {

@@ -252,6 +252,7 @@ public final class MainWindow {
     }
 
     public void shutdown() {
+        library.close();
         review.close();
         compare.close();
         host.shutdown();

@@ -92,10 +92,13 @@ class RealWindowScreenshots {
         Await.until(
                 "the posters",
                 DEADLINE,
+                // Posters come after a clip is ready; the library picks them up without a refresh.
                 () -> Await.on(() -> window.library().visible().stream()
-                        .allMatch(r -> r.media() == null
-                                || !r.media().hasRendition("poster")
-                                || window.library().poster(r.media().id()).isDone())));
+                        .filter(r -> r.media() != null
+                                && r.media().frameCount() != null
+                                && r.media().frameCount() > 0)
+                        .allMatch(r -> r.media().hasRendition("poster")
+                                && window.library().poster(r.media().id()).isDone())));
         capture("xvfb-library");
 
         LibraryRow interview = Await.on(() -> window.library().visible().stream()
