@@ -40,6 +40,9 @@ public final class TusUploads implements Feature {
 
     public static final String PATH = "/api/tus";
 
+    /** Response header naming the media item a finished upload became. */
+    public static final String MEDIA_ID_HEADER = "Upload-Media-Id";
+
     private final TusFileUploadService tus;
     private final ServerConfig config;
     private final UploadCallback callback;
@@ -82,27 +85,34 @@ public final class TusUploads implements Feature {
         }
     }
 
+    /**
+     * The request that completes an upload answers with {@value #MEDIA_ID_HEADER}: the library item
+     * the file became, so a browser can file it as an asset without guessing.
+     */
     private void handOverIfComplete(Context ctx) throws Exception {
-        handOver(ctx.req().getRequestURI());
+        Object received = handOver(ctx.req().getRequestURI());
+        if (received instanceof Map<?, ?> view && view.get("id") instanceof String id && !ctx.res().isCommitted()) {
+            ctx.res().setHeader(MEDIA_ID_HEADER, id);
+        }
     }
 
     /**
      * Hands a complete upload to the callback, then removes the tus copy. A request finishing the
      * upload and {@link #handOverCompleted()} may both get here; the first one takes it.
      */
-    private void handOver(String uri) throws Exception {
+    private Object handOver(String uri) throws Exception {
         if (handingOver.putIfAbsent(uri, Boolean.TRUE) != null) {
-            return;
+            return null;
         }
         try {
             UploadInfo info;
             try {
                 info = tus.getUploadInfo(uri);
             } catch (TusException e) {
-                return;
+                return null;
             }
             if (info == null || info.isUploadInProgress() || !info.hasLength()) {
-                return;
+                return null;
             }
             ReceivedFile file;
             try (UploadTarget target =
@@ -114,8 +124,9 @@ public final class TusUploads implements Feature {
                 }
                 file = target.finish(info.getFileName());
             }
+            Object received;
             try {
-                callback.onReceived(file);
+                received = callback.onReceived(file);
             } catch (Exception | Error e) {
                 Files.deleteIfExists(file.path());
                 tus.deleteUpload(uri);
@@ -125,6 +136,7 @@ public final class TusUploads implements Feature {
             // start (a duplicate at worst), where the other order could lose a fully uploaded file.
             tus.deleteUpload(uri);
             LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
+            return received;
         } finally {
             handingOver.remove(uri);
         }
