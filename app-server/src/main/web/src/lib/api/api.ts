@@ -62,8 +62,9 @@ export const api = {
   createProject: (name: string) => http.post<Project>('/api/projects', { name }),
   assets: (projectId: string) => http.get<Asset[]>(`/api/projects/${enc(projectId)}/assets`),
   asset: (id: string) => http.get<Asset>(`/api/assets/${enc(id)}`),
-  createAsset: (projectId: string, title: string, mediaId: string) =>
-    http.post<Asset>('/api/assets', { projectId, title, mediaId }),
+  /** Without a project the server files the asset in its default project. */
+  createAsset: (projectId: string | null, title: string, mediaId: string) =>
+    http.post<Asset>('/api/assets', projectId ? { projectId, title, mediaId } : { title, mediaId }),
   addVersion: (assetId: string, mediaId: string) =>
     http.post<AssetVersion>(`/api/assets/${enc(assetId)}/versions`, { mediaId }),
   approve: (assetId: string, number: number, status: ApprovalStatus) =>
@@ -71,6 +72,17 @@ export const api = {
 
   media: (id: string) => http.get<Media>(`/api/media/${enc(id)}`),
   mediaPage: (after?: string) => http.get<MediaPage>('/api/media', { query: { limit: 1000, after } }),
+  /** Every media item, page by page. */
+  async allMedia(): Promise<Media[]> {
+    const all: Media[] = [];
+    let after: string | undefined;
+    do {
+      const page = await api.mediaPage(after);
+      all.push(...page.items);
+      after = page.next ?? undefined;
+    } while (after);
+    return all;
+  },
   deleteMedia: (id: string) => http.del<void>(`/api/media/${enc(id)}`),
   sprites: (id: string) => http.get<SpriteIndex>(`/api/media/${enc(id)}/sprites.json`),
   waveform: (id: string) => http.get<WaveformData>(`/api/media/${enc(id)}/waveform.json`),

@@ -78,16 +78,19 @@ public final class MediaRoutes {
         if (after != null && !after.isEmpty()) {
             offset = cursorOffset(after);
         }
-        List<MediaItem> page = media.list(new Paging(offset, limit + 1, false));
-        boolean more = page.size() > limit;
+        // The total tells whether a page follows; asking for limit + 1 rows would break the
+        // repository's own cap when the client asks for the largest page.
+        List<MediaItem> page = media.list(new Paging(offset, limit, false));
+        long total = media.count();
+        boolean more = page.size() == limit && offset + limit < total;
         List<Map<String, Object>> items = new ArrayList<>();
-        for (MediaItem item : page.subList(0, Math.min(limit, page.size()))) {
+        for (MediaItem item : page) {
             items.add(MediaView.of(item, media.renditions(item.id())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
         out.put("next", more ? cursor(offset + limit) : null);
-        out.put("total", media.count());
+        out.put("total", total);
         ctx.json(out);
     }
 
