@@ -28,7 +28,7 @@ describe('api client', () => {
 
   it('turns the server error shape into one ApiError', async () => {
     const f = fakeFetch(422, { error: { code: 'invalid', message: 'text must be 1 to 10000 characters', details: { field: 'text' } } });
-    const e = await request('POST', '/api/x', { body: {}, fetchImpl: f.impl }).catch((x) => x);
+    const e = await request<never>('POST', '/api/x', { body: {}, fetchImpl: f.impl }).catch((x) => x as ApiError);
     expect(e).toBeInstanceOf(ApiError);
     expect(e.code).toBe('invalid');
     expect(e.status).toBe(422);
@@ -38,7 +38,7 @@ describe('api client', () => {
 
   it('gives an error for bodies that are not the error shape', async () => {
     const f = fakeFetch(502, 'bad gateway');
-    const e = await request('GET', '/api/x', { fetchImpl: f.impl }).catch((x) => x);
+    const e = await request<never>('GET', '/api/x', { fetchImpl: f.impl }).catch((x) => x as ApiError);
     expect(e.code).toBe('http_502');
   });
 
@@ -53,7 +53,7 @@ describe('api client', () => {
 
   it('explains rate limiting with the wait from Retry-After', async () => {
     const f = fakeFetch(429, { error: { code: 'rate_limited', message: 'slow down', details: {} } }, { 'Retry-After': '30' });
-    const e = await request('POST', '/api/auth/login', { fetchImpl: f.impl }).catch((x) => x);
+    const e = await request<never>('POST', '/api/auth/login', { fetchImpl: f.impl }).catch((x) => x as ApiError);
     expect(describeError(e)).toBe('Too many attempts. Wait 30 seconds, then try again.');
   });
 
@@ -61,7 +61,7 @@ describe('api client', () => {
     const impl = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    const e = await request('GET', '/api/x', { fetchImpl: impl }).catch((x) => x);
+    const e = await request<never>('GET', '/api/x', { fetchImpl: impl }).catch((x) => x as ApiError);
     expect(e.code).toBe('network');
     expect(e.message).toMatch(/cannot be reached/);
   });
