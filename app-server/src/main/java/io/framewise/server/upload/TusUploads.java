@@ -91,7 +91,9 @@ public final class TusUploads implements Feature {
      */
     private void handOverIfComplete(Context ctx) throws Exception {
         Object received = handOver(ctx.req().getRequestURI());
-        if (received instanceof Map<?, ?> view && view.get("id") instanceof String id && !ctx.res().isCommitted()) {
+        if (received instanceof Map<?, ?> view
+                && view.get("id") instanceof String id
+                && !ctx.res().isCommitted()) {
             ctx.res().setHeader(MEDIA_ID_HEADER, id);
         }
     }

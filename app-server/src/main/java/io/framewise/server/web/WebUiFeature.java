@@ -69,8 +69,7 @@ public final class WebUiFeature implements Feature {
     private void serve(Context ctx) {
         String path = ctx.path();
         if (path.equals("/api") || path.startsWith("/api/")) {
-            throw new ApiException.NotFound(
-                    "No endpoint GET " + path, Map.of("method", "GET", "path", path));
+            throw new ApiException.NotFound("No endpoint GET " + path, Map.of("method", "GET", "path", path));
         }
         String file = safeFile(path);
         Optional<byte[]> asset = file == null ? Optional.empty() : read(file);

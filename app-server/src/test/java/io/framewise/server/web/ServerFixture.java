@@ -18,7 +18,8 @@ import java.time.Instant;
 final class ServerFixture {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final FramewiseServer server;
 
     ServerFixture(FramewiseServer server) {
@@ -77,7 +78,8 @@ final class ServerFixture {
                 throw new IllegalStateException("media " + mediaId + " did not get ready: " + media);
             }
             // Polls the condition with a short pause between looks; the deadline bounds the wait.
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(50).toNanos());
         }
     }
 

@@ -44,7 +44,8 @@ class WebUiBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeAvailable();
-        server = FramewiseServer.start(ServerConfig.defaults(data.resolve("server")).withPort(0).withWorkers(2));
+        server = FramewiseServer.start(
+                ServerConfig.defaults(data.resolve("server")).withPort(0).withWorkers(2));
         api = new ServerFixture(server);
         projectId = api.project("Browser tests");
         dfMedia = api.upload(TestMedia.get(Variant.H264_2997_DF), "harbour-df.mp4");
@@ -89,12 +90,11 @@ class WebUiBrowserTest {
                             TestMedia.get(Variant.PRORES_23976).toString(),
                             broken.toString()));
             b.await("three uploads filed as assets", d -> b.all("asset").size() == 3);
-            b.await(
-                    "two assets ready and one failed",
-                    d -> statuses(b).equals(List.of("failed", "ready", "ready")));
+            b.await("two assets ready and one failed", d -> statuses(b).equals(List.of("failed", "ready", "ready")));
             WebElement failed = b.driver()
                     .findElement(org.openqa.selenium.By.cssSelector("[data-testid='asset'][data-status='failed']"));
-            String reason = failed.findElement(Browser.byTestId("failure-reason")).getText();
+            String reason =
+                    failed.findElement(Browser.byTestId("failure-reason")).getText();
             assertFalse(reason.isBlank(), "the failed upload says why");
             assertTrue(failed.getAttribute("data-title").startsWith("broken-clip"));
             b.await("upload rows done", d -> b.all("upload").stream()
@@ -282,7 +282,9 @@ class WebUiBrowserTest {
             b.open("/review/" + asset);
             awaitFrame(b, 0, null);
             b.find("version-file").sendKeys(TestMedia.get(Variant.H264_LONG_GOP).toString());
-            b.await("version 2 listed", d -> new Select(b.find("version-select")).getOptions().size() == 2);
+            b.await(
+                    "version 2 listed",
+                    d -> new Select(b.find("version-select")).getOptions().size() == 2);
             JsonNode v2 = api.get("/api/assets/" + asset).at("/versions/1");
             api.awaitReady(v2.get("mediaId").asText());
 
@@ -297,10 +299,13 @@ class WebUiBrowserTest {
             for (int i = 0; i < 4; i++) {
                 b.press(Keys.ARROW_RIGHT);
             }
-            b.await("both panes on frame 4", d -> b.driver()
-                    .findElements(org.openqa.selenium.By.cssSelector("[data-testid='still'][data-frame='4']"))
-                    .size()
-                    == 2);
+            b.await(
+                    "both panes on frame 4",
+                    d -> b.driver()
+                                    .findElements(
+                                            org.openqa.selenium.By.cssSelector("[data-testid='still'][data-frame='4']"))
+                                    .size()
+                            == 2);
             List<WebElement> stills =
                     b.driver().findElements(org.openqa.selenium.By.cssSelector("[data-testid='still']"));
             for (WebElement still : stills) {
@@ -311,7 +316,9 @@ class WebUiBrowserTest {
             b.awaitText("approval-badge", "Approved");
             assertEquals(
                     "approved",
-                    api.get("/api/assets/" + asset).at("/versions/0/approval/status").asText());
+                    api.get("/api/assets/" + asset)
+                            .at("/versions/0/approval/status")
+                            .asText());
             b.screenshot("compare");
         }
     }

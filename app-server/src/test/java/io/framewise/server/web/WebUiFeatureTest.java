@@ -42,7 +42,8 @@ class WebUiFeatureTest {
 
     static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve(URI.create(path))).build(),
+                HttpRequest.newBuilder(server.baseUri().resolve(URI.create(path)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -66,7 +67,8 @@ class WebUiFeatureTest {
         assertTrue(js.find(), "index.html names its script: " + index);
         HttpResponse<String> r = get(js.group(1));
         assertEquals(200, r.statusCode());
-        assertEquals(WebUiFeature.IMMUTABLE, r.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                WebUiFeature.IMMUTABLE, r.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
         assertTrue(r.body().length() > 1000);
     }
