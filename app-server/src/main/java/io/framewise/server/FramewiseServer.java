@@ -1,5 +1,24 @@
 package io.framewise.server;
 
+import io.framewise.server.access.Access;
+import io.framewise.server.access.AccessFacts;
+import io.framewise.server.access.AccessFilter;
+import io.framewise.server.access.Authorizer;
+import io.framewise.server.access.JooqAccessFacts;
+import io.framewise.server.access.RouteTable;
+import io.framewise.server.audit.AuditFeature;
+import io.framewise.server.audit.AuditLog;
+import io.framewise.server.audit.AuditQuery;
+import io.framewise.server.auth.AccountRepository;
+import io.framewise.server.auth.AuthFeature;
+import io.framewise.server.auth.Authenticator;
+import io.framewise.server.auth.JooqAccountRepository;
+import io.framewise.server.auth.LoginRateLimiter;
+import io.framewise.server.auth.PasswordHasher;
+import io.framewise.server.auth.SessionStore;
+import io.framewise.server.auth.TokenStore;
+import io.framewise.server.auth.TokensFeature;
+import io.framewise.server.auth.UsersAdminFeature;
 import io.framewise.server.comments.JooqNoteRepository;
 import io.framewise.server.comments.NoteRepository;
 import io.framewise.server.comments.NotesFeature;
@@ -10,8 +29,12 @@ import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
+import io.framewise.server.library.JooqMemberRepository;
 import io.framewise.server.library.JooqProjectRepository;
 import io.framewise.server.library.LibraryFeature;
+import io.framewise.server.library.MemberRepository;
+import io.framewise.server.library.MembersFeature;
+import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
 import io.framewise.server.media.MediaOptions;
@@ -23,6 +46,7 @@ import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LiveFeature;
 import java.io.Closeable;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,13 +68,22 @@ public final class FramewiseServer implements Closeable {
             NoteRepository notes,
             UserRepository users,
             JobRepository jobs,
-            EventRepository events) {}
+            EventRepository events,
+            AccountRepository accounts,
+            ProjectRepository projects,
+            MemberRepository members) {}
 
-    private FramewiseServer(Database db, ServerApp app, Repositories repositories, LiveFeature live) {
+    private final Access access;
+    private final TokenStore tokens;
+
+    private FramewiseServer(
+            Database db, ServerApp app, Repositories repositories, LiveFeature live, Access access, TokenStore tokens) {
+        this.tokens = tokens;
         this.db = db;
         this.app = app;
         this.repositories = repositories;
         this.live = live;
+        this.access = access;
     }
 
     /**
@@ -58,15 +91,33 @@ public final class FramewiseServer implements Closeable {
      * registered after the product's own (tests use this to look at the assembled router).
      */
     public static FramewiseServer start(ServerConfig config, Feature... extra) {
-        Database db = Database.open(config.dataDir());
+        return start(config, Clock.systemUTC(), extra);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Feature...)} with the clock that times sessions, tokens, login
+     * limits and the audit log (tests move it to expire sessions and end rate-limit windows).
+     */
+    public static FramewiseServer start(ServerConfig config, Clock clock, Feature... extra) {
+        Database db = Database.open(config.dataDir(), clock);
         try {
             Repositories repos = new Repositories(
                     new JooqMediaRepository(db),
                     new JooqNoteRepository(db),
                     new JooqUserRepository(db),
                     new JooqJobRepository(db),
-                    new JooqEventRepository(db));
-            LiveFeature live = new LiveFeature(repos.media());
+                    new JooqEventRepository(db),
+                    new JooqAccountRepository(db, new PasswordHasher()),
+                    new JooqProjectRepository(db),
+                    new JooqMemberRepository(db));
+            SessionStore sessions = new SessionStore(db);
+            TokenStore tokens = new TokenStore(db);
+            AccessFacts facts = new JooqAccessFacts(db);
+            Access access = new Access(
+                    new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens),
+                    new Authorizer(facts),
+                    new AuditLog(db));
+            LiveFeature live = new LiveFeature(repos.media(), access);
             JooqAssetRepository assets = new JooqAssetRepository(db);
             AssetTagging events = new AssetTagging(assets, live.events());
             MediaFeature media = new MediaFeature(
@@ -76,12 +127,30 @@ public final class FramewiseServer implements Closeable {
                     repos.jobs(),
                     repos.events(),
                     events.library(),
+                    access,
                     MediaOptions.fromSystemProperties());
-            NotesFeature notes =
-                    new NotesFeature(repos.notes(), repos.media(), repos.users(), repos.events(), events.notes());
-            LibraryFeature library =
-                    new LibraryFeature(new JooqProjectRepository(db), assets, repos.media(), repos.users());
-            List<Feature> features = new ArrayList<>(List.of(live, media, notes, library, new OpenApiFeature()));
+            NotesFeature notes = new NotesFeature(repos.notes(), repos.media(), access, repos.events(), events.notes());
+            LibraryFeature library = new LibraryFeature(repos.projects(), assets, repos.media(), access);
+            List<Feature> features = new ArrayList<>(List.of(
+                    new AccessFilter(access, RouteTable.product()),
+                    new AuthFeature(
+                            access,
+                            repos.accounts(),
+                            sessions,
+                            tokens,
+                            new LoginRateLimiter(db.clock()),
+                            facts,
+                            repos.projects(),
+                            live::revoked),
+                    new TokensFeature(access, tokens, live::revoked),
+                    new UsersAdminFeature(access, repos.accounts(), sessions, tokens, live::signedOut),
+                    new AuditFeature(access, new AuditQuery(db)),
+                    new MembersFeature(access, repos.members()),
+                    live,
+                    media,
+                    notes,
+                    library,
+                    new OpenApiFeature()));
             features.addAll(List.of(extra));
             // Last: its catch-all GET must not shadow an API route.
             features.add(new WebUiFeature());
@@ -92,7 +161,7 @@ public final class FramewiseServer implements Closeable {
                 app.close();
                 throw e;
             }
-            return new FramewiseServer(db, app, repos, live);
+            return new FramewiseServer(db, app, repos, live, access, tokens);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -117,6 +186,16 @@ public final class FramewiseServer implements Closeable {
 
     public LiveFeature live() {
         return live;
+    }
+
+    /** Personal API tokens (the demo and tests issue theirs here). */
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** Authentication, authorization and the audit trail, for callers that check or record access. */
+    public Access access() {
+        return access;
     }
 
     /** Stops serving and processing (the features close with the app), then closes the database. */

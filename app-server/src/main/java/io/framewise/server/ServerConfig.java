@@ -1,5 +1,6 @@
 package io.framewise.server;
 
+import io.framewise.server.auth.AuthSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,9 +14,16 @@ import java.util.Objects;
  * @param workers how many background processing workers run (probe, frame map, proxies)
  * @param maxUploadBytes the largest accepted upload body, in bytes
  * @param minFreeDiskBytes uploads are refused (507) when they would leave less free disk than this
+ * @param auth who decides identity ({@code none} by default: one local user, loopback only)
  */
 public record ServerConfig(
-        Path dataDir, String host, int port, int workers, long maxUploadBytes, long minFreeDiskBytes) {
+        Path dataDir,
+        String host,
+        int port,
+        int workers,
+        long maxUploadBytes,
+        long minFreeDiskBytes,
+        AuthSettings auth) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -40,6 +48,12 @@ public record ServerConfig(
         if (minFreeDiskBytes < 0) {
             throw new IllegalArgumentException("minFreeDiskBytes must not be negative, was " + minFreeDiskBytes);
         }
+        Objects.requireNonNull(auth, "auth");
+    }
+
+    /** A configuration without accounts (auth mode {@code none}). */
+    public ServerConfig(Path dataDir, String host, int port, int workers, long maxUploadBytes, long minFreeDiskBytes) {
+        this(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, AuthSettings.none());
     }
 
     /** The defaults for a data folder: loopback, port 8642, two workers, 64 GiB uploads, 1 GiB reserve. */
@@ -54,23 +68,27 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes);
+        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes);
+        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
-        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes);
+        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
-        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes);
+        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes, auth);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin);
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin, auth);
+    }
+
+    public ServerConfig withAuth(AuthSettings newAuth) {
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth);
     }
 
     /** Where plain uploads are streamed before they are handed on. */

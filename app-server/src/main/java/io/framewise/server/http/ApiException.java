@@ -14,7 +14,10 @@ public abstract sealed class ApiException extends RuntimeException
                 ApiException.PayloadTooLarge,
                 ApiException.Unsupported,
                 ApiException.Invalid,
-                ApiException.InsufficientStorage {
+                ApiException.InsufficientStorage,
+                ApiException.Unauthenticated,
+                ApiException.Forbidden,
+                ApiException.TooManyRequests {
 
     private final int status;
     private final String code;
@@ -100,6 +103,38 @@ public abstract sealed class ApiException extends RuntimeException
     public static final class InsufficientStorage extends ApiException {
         public InsufficientStorage(String message, Map<String, Object> details) {
             super(507, "insufficient_storage", message, details, null);
+        }
+    }
+
+    /** 401: nobody is signed in (or the credential expired or was revoked); the mapper adds WWW-Authenticate. */
+    public static final class Unauthenticated extends ApiException {
+        public Unauthenticated(String message) {
+            super(401, "unauthenticated", message, Map.of(), null);
+        }
+    }
+
+    /** 403: signed in, but this person may not do this (never used for media they may not see: 404). */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String message) {
+            super(403, "forbidden", message, Map.of(), null);
+        }
+
+        public Forbidden(String message, Map<String, Object> details) {
+            super(403, "forbidden", message, details, null);
+        }
+    }
+
+    /** 429: too many attempts; the mapper adds Retry-After from {@link #retryAfterSeconds()}. */
+    public static final class TooManyRequests extends ApiException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String message, long retryAfterSeconds) {
+            super(429, "rate_limited", message, Map.of("retryAfterSeconds", retryAfterSeconds), null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

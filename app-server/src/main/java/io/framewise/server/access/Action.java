@@ -1,0 +1,43 @@
+package io.framewise.server.access;
+
+/**
+ * What a principal wants to do. The role policy grants actions by project role; organizer plugins
+ * see the same names (as lower-case wire strings) when they take part in a decision.
+ */
+public enum Action {
+    // Anyone, signed in or not (sign-in itself, server facts).
+    PUBLIC,
+    // Any signed-in person, about themselves.
+    SELF,
+    // Library.
+    PROJECT_LIST,
+    PROJECT_CREATE,
+    PROJECT_VIEW,
+    PROJECT_MEMBERS_VIEW,
+    PROJECT_MEMBERS_MANAGE,
+    ASSET_VIEW,
+    ASSET_CREATE,
+    VERSION_ADD,
+    APPROVAL_SET,
+    MEDIA_LIST,
+    MEDIA_UPLOAD,
+    MEDIA_VIEW,
+    MEDIA_DELETE,
+    // Notes.
+    NOTE_VIEW,
+    NOTE_CREATE,
+    NOTE_EDIT,
+    NOTE_DELETE,
+    NOTE_RESOLVE,
+    // Live review and events.
+    EVENTS_SUBSCRIBE,
+    LIVE_JOIN,
+    LIVE_DRIVE,
+    // Administration.
+    USERS_ADMIN,
+    AUDIT_READ;
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
