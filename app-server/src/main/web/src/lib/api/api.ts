@@ -54,7 +54,7 @@ export const api = {
   setMembers: (projectId: string, members: { userId: string; role: string }[]) =>
     http.put<Member[]>(`/api/projects/${enc(projectId)}/members`, members),
   audit: (filter: { from?: string; to?: string; user?: string; action?: string }) =>
-    http.get<AuditEntry[] | { items: AuditEntry[] }>('/api/admin/audit', { query: { ...filter, format: 'json' } }),
+    http.get<AuditEntry[]>('/api/admin/audit', { query: { ...filter, format: 'json', limit: 500 } }),
   auditExportUrl: (format: 'csv' | 'json', filter: { from?: string; to?: string; user?: string; action?: string }) =>
     withQuery('/api/admin/audit', { ...filter, format }),
 
