@@ -14,6 +14,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1024,
   },
+  // `npm run dev` serves the UI with hot reload against a running server (default: the local one).
+  server: {
+    proxy: {
+      '/api': { target: process.env.FRAMEWISE_URL ?? 'http://127.0.0.1:8642', ws: true },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

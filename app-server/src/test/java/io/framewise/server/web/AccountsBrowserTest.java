@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.media.testing.TestMedia;
+import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.server.auth.AuthSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,6 +108,25 @@ class AccountsBrowserTest {
             signIn(b, "carol", PASSWORD);
             String error = b.find("signin-error").getText();
             assertTrue(error.matches("Too many attempts\\. Wait \\d+ seconds, then try again\\."), error);
+        }
+    }
+
+    @Test
+    void aSignedInUploadSendsTheCsrfTokenOnEveryUnsafeRequest() throws Exception {
+        try (Browser b = new Browser(server.baseUri())) {
+            b.open("/signin");
+            signIn(b, "ada", PASSWORD);
+            b.await("the library", d -> d.findElements(By.id("new-project")).size() == 1);
+            b.driver().findElement(By.id("new-project")).sendKeys("Signed in");
+            b.driver().findElement(By.cssSelector("form.new button[type='submit']")).click();
+            b.await("the new project open", d -> d.getCurrentUrl().contains("/projects/"));
+            b.find("file-input").sendKeys(TestMedia.get(Variant.H264_2997_DF).toString());
+            b.await("the upload filed and ready", d -> b.all("asset").stream()
+                    .anyMatch(a -> "ready".equals(a.getAttribute("data-status"))));
+            // Project, upload (tus POST and PATCH) and asset were all cookie-authenticated writes.
+            assertTrue(server.repositories().projects().list().stream()
+                    .anyMatch(p -> p.name().equals("Signed in")));
+            assertEquals(1, b.all("asset").size());
         }
     }
 
