@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.framewise.server.FramewiseServer;
-import io.framewise.server.ServerConfig;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
+import io.framewise.server.FramewiseServer;
+import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,7 +118,9 @@ class AccountsBrowserTest {
             signIn(b, "ada", PASSWORD);
             b.await("the library", d -> d.findElements(By.id("new-project")).size() == 1);
             b.driver().findElement(By.id("new-project")).sendKeys("Signed in");
-            b.driver().findElement(By.cssSelector("form.new button[type='submit']")).click();
+            b.driver()
+                    .findElement(By.cssSelector("form.new button[type='submit']"))
+                    .click();
             b.await("the new project open", d -> d.getCurrentUrl().contains("/projects/"));
             b.find("file-input").sendKeys(TestMedia.get(Variant.H264_2997_DF).toString());
             b.await("the upload filed and ready", d -> b.all("asset").stream()

@@ -264,12 +264,28 @@ class WebUiBrowserTest {
                     .moveByOffset(20, 10)
                     .perform();
             follower.find("laser");
+            follower.screenshot("live-follower");
 
             try (Browser late = new Browser(api.base())) {
                 late.open("/review/" + dfAsset + "?session=" + session);
                 awaitFrame(late, stopped, null);
                 late.await("three members", d -> late.all("member").size() == 3);
             }
+
+            // The follower asks to drive, the driver hands over, and the roles swap.
+            follower.find("request-drive").click();
+            driver.await(
+                    "the hand-over question",
+                    d -> d.findElements(org.openqa.selenium.By.xpath("//button[text()='Hand over']"))
+                                    .size()
+                            == 1);
+            driver.driver()
+                    .findElement(org.openqa.selenium.By.xpath("//button[text()='Hand over']"))
+                    .click();
+            follower.awaitText("driver", "You are driving");
+            follower.press(Keys.ARROW_RIGHT);
+            awaitFrame(driver, stopped + 1, null);
+            assertEquals(stopped + 1, shownCode(driver));
         }
     }
 
