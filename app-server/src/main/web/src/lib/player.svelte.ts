@@ -46,7 +46,10 @@ export class Player {
   }
 
   load(media: Media): void {
-    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, media.frameCount);
+    // Audio has no frames of its own: it is counted in frames of the default rate, so notes,
+    // loops and the timeline work the same way.
+    const count = media.frameCount || Math.round((media.durationSeconds ?? 0) * 25);
+    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, count);
     this.mediaId = media.id;
     this.frame = clampFrame(this.frame, this.frameCount);
   }
