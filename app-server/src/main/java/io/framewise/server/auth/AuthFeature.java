@@ -8,6 +8,7 @@ import io.framewise.server.access.ProjectRole;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.framewise.server.library.Project;
 import io.framewise.server.library.ProjectRepository;
 import io.javalin.config.JavalinConfig;
@@ -81,7 +82,7 @@ public final class AuthFeature implements Feature {
                                     : "through its reverse proxy (auth mode proxy)."),
                     Map.of("mode", mode().wire()));
         }
-        Login req = ctx.bodyAsClass(Login.class);
+        Login req = Bodies.read(ctx, Login.class);
         if (req.username() == null || req.username().isBlank() || req.password() == null) {
             throw new ApiException.Invalid("give a username and a password", Map.of("field", "username"));
         }
@@ -168,7 +169,7 @@ public final class AuthFeature implements Feature {
 
     private void changePassword(Context ctx) {
         Principal.Person person = Access.person(ctx);
-        PasswordChange req = ctx.bodyAsClass(PasswordChange.class);
+        PasswordChange req = Bodies.read(ctx, PasswordChange.class);
         Account account =
                 accounts.get(person.userId()).orElseThrow(() -> new ApiException.Unauthenticated("Sign in first."));
         if (!account.hasPassword()) {
