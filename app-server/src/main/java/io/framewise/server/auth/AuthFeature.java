@@ -90,26 +90,14 @@ public final class AuthFeature implements Feature {
         String name = req.username().strip();
         var refusal = limiter.check(name, address);
         if (refusal.isPresent()) {
-            access.audit(
-                    Principal.ANONYMOUS,
-                    address,
-                    "login.failure",
-                    Resource.SERVER,
-                    AuditOutcome.DENIED,
-                    Map.of("username", limitedName(name), "reason", "rate_limited"));
+            auditFailure(address, name, "rate_limited");
             long wait = refusal.get().retryAfterSeconds();
             throw new ApiException.TooManyRequests("Too many failed sign-ins. Try again in " + wait + " s.", wait);
         }
         var account = accounts.authenticate(name, req.password());
         if (account.isEmpty()) {
             limiter.failed(name, address);
-            access.audit(
-                    Principal.ANONYMOUS,
-                    address,
-                    "login.failure",
-                    Resource.SERVER,
-                    AuditOutcome.DENIED,
-                    Map.of("username", limitedName(name)));
+            auditFailure(address, name, "wrong_credentials");
             throw new ApiException.Unauthenticated("Wrong user name or password, or the account is disabled.");
         }
         limiter.succeeded(name, address);
@@ -206,6 +194,16 @@ public final class AuthFeature implements Feature {
         m.put("displayName", person.displayName());
         m.put("isAdmin", person.admin());
         return m;
+    }
+
+    private void auditFailure(String address, String name, String reason) {
+        access.audit(
+                Principal.ANONYMOUS,
+                address,
+                "login.failure",
+                Resource.SERVER,
+                AuditOutcome.DENIED,
+                Map.of("username", limitedName(name), "reason", reason));
     }
 
     private static String limitedName(String name) {

@@ -119,7 +119,9 @@ class MediaLibraryTest {
         // Thumbnails follow in their own job; each rendition is published as soon as it is written.
         MediaServer.await(
                 "poster and sprites",
-                () -> status(id, "/poster") == 200 && status(id, "/sprites") == 200 && status(id, "/sprites.json") == 200);
+                () -> status(id, "/poster") == 200
+                        && status(id, "/sprites") == 200
+                        && status(id, "/sprites.json") == 200);
 
         // The list pages with a cursor.
         JsonNode second = server.uploadRaw(source, "second.mp4");
