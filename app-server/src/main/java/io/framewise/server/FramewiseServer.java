@@ -131,8 +131,9 @@ public final class FramewiseServer implements Closeable {
                     MediaOptions.fromSystemProperties());
             NotesFeature notes = new NotesFeature(repos.notes(), repos.media(), access, repos.events(), events.notes());
             LibraryFeature library = new LibraryFeature(repos.projects(), assets, repos.media(), access);
+            AccessFilter filter = new AccessFilter(access, RouteTable.product());
             List<Feature> features = new ArrayList<>(List.of(
-                    new AccessFilter(access, RouteTable.product()),
+                    filter,
                     new AuthFeature(
                             access,
                             repos.accounts(),
@@ -156,6 +157,7 @@ public final class FramewiseServer implements Closeable {
             features.add(new WebUiFeature());
             ServerApp app = ServerApp.start(config, features);
             try {
+                filter.verifyEveryRouteHasARule();
                 media.start();
             } catch (RuntimeException e) {
                 app.close();

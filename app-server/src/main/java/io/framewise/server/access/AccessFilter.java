@@ -2,9 +2,11 @@ package io.framewise.server.access;
 
 import io.framewise.server.Feature;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.JavalinState;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import java.util.Set;
 
 /**
@@ -38,9 +40,32 @@ public final class AccessFilter implements Feature {
         return routes;
     }
 
+    private volatile JavalinState state;
+
     @Override
     public void register(JavalinConfig cfg) {
         cfg.router.handlerWrapper(this::wrap);
+        this.state = cfg.unsafe;
+    }
+
+    /**
+     * Fails (naming the first one) if an API route of the started app has no rule. Call it once the
+     * app is built: the router wraps handlers lazily, so without this a route missing from the table
+     * would only fail when first called.
+     */
+    public void verifyEveryRouteHasARule() {
+        if (state == null) {
+            throw new IllegalStateException("AccessFilter was not registered on the app");
+        }
+        for (ParsedEndpoint parsed : state.internalRouter.allHttpHandlers()) {
+            Endpoint endpoint = parsed.endpoint;
+            if (HTTP.contains(endpoint.method)
+                    && endpoint.path.startsWith("/api/")
+                    && routes.find(endpoint.method, endpoint.path).isEmpty()) {
+                throw new IllegalStateException("The route " + endpoint.method + " " + endpoint.path
+                        + " has no access rule: add one to RouteTable");
+            }
+        }
     }
 
     private Handler wrap(Endpoint endpoint) {

@@ -63,6 +63,11 @@ public final class AccessWorld implements AutoCloseable {
     private String expiredSessionCookie;
 
     public AccessWorld(Path data) throws Exception {
+        this(data, true);
+    }
+
+    /** @param withMedia whether to upload and process the project's media item (takes a few seconds) */
+    public AccessWorld(Path data, boolean withMedia) throws Exception {
         server = FramewiseServer.start(
                 ServerConfig.defaults(data).withPort(0).withWorkers(1).withAuth(AuthSettings.local()), clock);
         for (Who who : new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER}) {
@@ -83,18 +88,23 @@ public final class AccessWorld implements AutoCloseable {
         server.repositories().members().put(projectId, userIds.get(Who.REVIEWER), ProjectRole.REVIEWER);
         server.repositories().members().put(projectId, userIds.get(Who.VIEWER), ProjectRole.VIEWER);
 
-        mediaId = upload(Who.EDITOR, TestMedia.get(TestMedia.Variant.H264_2997_DF));
-        awaitReady(mediaId);
-        assetId = json(
-                        call(
-                                Who.EDITOR,
-                                "POST",
-                                "/api/assets",
-                                "{\"projectId\":\"" + projectId + "\",\"title\":\"Shot 1\",\"mediaId\":\"" + mediaId
-                                        + "\"}"),
-                        201)
-                .get("id")
-                .asText();
+        if (!withMedia) {
+            mediaId = null;
+            assetId = null;
+        } else {
+            mediaId = upload(Who.EDITOR, TestMedia.get(TestMedia.Variant.H264_2997_DF));
+            awaitReady(mediaId);
+            assetId = json(
+                            call(
+                                    Who.EDITOR,
+                                    "POST",
+                                    "/api/assets",
+                                    "{\"projectId\":\"" + projectId + "\",\"title\":\"Shot 1\",\"mediaId\":\"" + mediaId
+                                            + "\"}"),
+                            201)
+                    .get("id")
+                    .asText();
+        }
 
         // A viewer's browser session that then expires: the idle limit is 12 hours.
         HttpResponse<String> login = call(

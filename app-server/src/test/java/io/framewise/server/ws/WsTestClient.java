@@ -93,6 +93,21 @@ public final class WsTestClient implements AutoCloseable {
         return message;
     }
 
+    /**
+     * The code of the last {@code error} among the messages {@link #await} skipped since the last
+     * call (null if none), forgetting them.
+     */
+    public String lastSkippedErrorCode() {
+        String code = null;
+        for (JsonNode m : skipped) {
+            if ("error".equals(m.path("type").asText())) {
+                code = m.path("code").asText();
+            }
+        }
+        skipped.clear();
+        return code;
+    }
+
     /** Resolves with "code reason" when the server closes the socket. */
     public CompletableFuture<String> closed() {
         return closed;
