@@ -87,7 +87,7 @@ export class Player {
       for (const v of [this.video, ...this.followers]) {
         if (!v) continue;
         v.playbackRate = rate;
-        v.play().catch(() => {});
+        v.play().catch((e: unknown) => this.playMuted(v, e));
       }
     } else {
       this.video?.pause();
@@ -96,6 +96,25 @@ export class Player {
     }
     if (local) this.emit({ type: 'play', frame: this.frame });
     this.startTicking();
+  }
+
+  /** Set when the browser refused to play with sound (no click yet on this page): playing muted. */
+  mutedByBrowser = $state(false);
+
+  /**
+   * Browsers refuse sound until the user has clicked the page; a follower who joined a live session
+   * by link has not. Playing muted keeps the picture in sync, and the page offers to unmute.
+   */
+  private playMuted(v: HTMLVideoElement, e: unknown): void {
+    if ((e as { name?: string } | null)?.name !== 'NotAllowedError' || v.muted || !this.playing) return;
+    v.muted = true;
+    if (v === this.video) this.mutedByBrowser = true;
+    v.play().catch(() => {});
+  }
+
+  unmute(): void {
+    if (this.video) this.video.muted = false;
+    this.mutedByBrowser = false;
   }
 
   pause(local = true): void {
