@@ -394,6 +394,12 @@ class WebUiBrowserTest {
                             .at("/versions/0/approval/status")
                             .asText());
             b.screenshot("compare");
+
+            new Select(b.find("compare-mode")).selectByValue("wipe");
+            b.await(
+                    "the wipe over the first version",
+                    d -> b.find("pane-b").getAttribute("style").contains("inset(0px 0px 0px 50%)"));
+            b.screenshot("compare-wipe");
         }
     }
 }
