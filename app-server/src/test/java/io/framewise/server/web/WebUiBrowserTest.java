@@ -105,6 +105,22 @@ class WebUiBrowserTest {
             JsonNode assets = api.get("/api/projects/" + project + "/assets");
             assertEquals(3, assets.size());
             b.screenshot("library");
+
+            // Hovering a poster scrubs through the sprite sheet: further right, a later tile.
+            WebElement ready = b.driver()
+                    .findElement(org.openqa.selenium.By.cssSelector("[data-testid='asset'][data-status='ready'] a"));
+            int width = ready.getSize().getWidth();
+            String left = b.await("a sprite tile near the start", d -> {
+                new Actions(d).moveToElement(ready, -width / 2 + 5, 0).perform();
+                return b.all("scrub").isEmpty() ? null : b.all("scrub").get(0).getAttribute("data-tile");
+            });
+            new Actions(b.driver()).moveToElement(ready, width / 2 - 5, 0).perform();
+            b.await(
+                    "a later tile near the end",
+                    d -> !b.all("scrub").isEmpty()
+                            && Integer.parseInt(b.all("scrub").get(0).getAttribute("data-tile"))
+                                    > Integer.parseInt(left));
+            assertTrue(b.all("scrub").get(0).getAttribute("style").contains("/sprites"));
         }
     }
 
