@@ -99,7 +99,8 @@ class MediaIngestTest {
         assertFalse(error.contains(data.toString()), "the reason must not leak server paths: " + error);
         // The row changes first, then the event goes out: wait for it rather than race it.
         MediaServer.await("the failed event", () -> server.events.stream()
-                .anyMatch(e -> e.kind() == LibraryEvent.Kind.FAILED && e.mediaId().equals(id)));
+                .anyMatch(
+                        e -> e.kind() == LibraryEvent.Kind.FAILED && e.mediaId().equals(id)));
         HttpResponse<byte[]> still = server.get("/api/media/" + id + "/frames/0");
         MediaLibraryTest.assertError(still, 409);
     }
