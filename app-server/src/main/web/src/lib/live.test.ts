@@ -6,6 +6,15 @@ import type { Player, PlayerAction } from './player.svelte';
 class FakeSocket {
   sent: Record<string, unknown>[] = [];
   listeners: Listener[] = [];
+  stateListeners: ((s: string) => void)[] = [];
+  onState(l: (s: string) => void) {
+    this.stateListeners.push(l);
+    l('open');
+    return () => {};
+  }
+  setState(s: string) {
+    this.stateListeners.forEach((l) => l(s));
+  }
   send(m: Record<string, unknown>) {
     this.sent.push(m);
   }
@@ -161,5 +170,18 @@ describe('live review', () => {
     expect(live.lasers.a).toBeUndefined();
     ws.emit({ type: 'session.state', session: 'other', cause: 'seek', serverTime: 0, state: state({ frame: 99, revision: 50 }) });
     expect(live.state?.frame).toBe(0);
+  });
+
+  it('joins again after the connection comes back, and gives up on a session that ended', () => {
+    const { ws, live } = setup();
+    live.join('s1');
+    snapshot(ws, 'b', 'a');
+    ws.setState('closed');
+    ws.setState('connecting');
+    ws.setState('open');
+    expect(ws.sent.at(-1)).toEqual({ type: 'session.join', session: 's1' });
+    ws.emit({ type: 'error', about: 'session.join', code: 'not_found', message: 'No such live session' });
+    expect(live.sessionId).toBeNull();
+    expect(live.notice).toBe('No such live session');
   });
 });
