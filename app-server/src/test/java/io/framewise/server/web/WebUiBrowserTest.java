@@ -209,6 +209,15 @@ class WebUiBrowserTest {
             assertEquals(149, shownCode(b));
             b.press(Keys.HOME);
             awaitFrame(b, 0, "01:00:00;00");
+
+            // Typing a timecode or a frame number goes there.
+            b.find("readout").click();
+            b.find("goto").sendKeys("01:00:02;10" + Keys.ENTER);
+            awaitFrame(b, 70, "01:00:02;10");
+            assertEquals(70, shownCode(b));
+            b.find("readout").click();
+            b.find("goto").sendKeys("12" + Keys.ENTER);
+            awaitFrame(b, 12, "01:00:00;12");
         }
     }
 
