@@ -129,7 +129,8 @@ public final class FramewiseServer implements Closeable {
                     events.library(),
                     access,
                     MediaOptions.fromSystemProperties());
-            NotesFeature notes = new NotesFeature(repos.notes(), repos.media(), access, repos.events(), events.notes());
+            NotesFeature notes = new NotesFeature(
+                    repos.notes(), repos.media(), repos.users(), access, repos.events(), events.notes());
             LibraryFeature library = new LibraryFeature(repos.projects(), assets, repos.media(), access);
             AccessFilter filter = new AccessFilter(access, RouteTable.product());
             List<Feature> features = new ArrayList<>(List.of(
