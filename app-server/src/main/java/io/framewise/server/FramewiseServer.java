@@ -41,6 +41,7 @@ import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
+import io.framewise.server.web.WebUiFeature;
 import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LiveFeature;
 import java.io.Closeable;
@@ -128,7 +129,8 @@ public final class FramewiseServer implements Closeable {
                     events.library(),
                     access,
                     MediaOptions.fromSystemProperties());
-            NotesFeature notes = new NotesFeature(repos.notes(), repos.media(), access, repos.events(), events.notes());
+            NotesFeature notes = new NotesFeature(
+                    repos.notes(), repos.media(), repos.users(), access, repos.events(), events.notes());
             LibraryFeature library = new LibraryFeature(repos.projects(), assets, repos.media(), access);
             AccessFilter filter = new AccessFilter(access, RouteTable.product());
             List<Feature> features = new ArrayList<>(List.of(
@@ -152,6 +154,8 @@ public final class FramewiseServer implements Closeable {
                     library,
                     new OpenApiFeature()));
             features.addAll(List.of(extra));
+            // Last: its catch-all GET must not shadow an API route.
+            features.add(new WebUiFeature());
             ServerApp app = ServerApp.start(config, features);
             try {
                 filter.verifyEveryRouteHasARule();

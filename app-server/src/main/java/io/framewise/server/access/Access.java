@@ -93,6 +93,27 @@ public final class Access {
                 details);
     }
 
+    /**
+     * Records an event by a user known only by id (work that finishes away from its request, such as
+     * a resumable upload's last piece); null for nobody in particular.
+     */
+    public void auditFor(
+            String userId,
+            String sourceAddress,
+            String event,
+            Resource resource,
+            AuditOutcome outcome,
+            Map<String, ?> details) {
+        AuditEntry entry = AuditEntry.of(event, outcome).from(sourceAddress).by(userId, null);
+        if (resource != null && !(resource instanceof Resource.Server)) {
+            entry = entry.on(resource.type(), resource.idOrNull());
+        }
+        if (details != null && !details.isEmpty()) {
+            entry = entry.details(details);
+        }
+        audit.append(entry);
+    }
+
     /** Records an event (WebSocket messages and other callers without an HTTP request use this). */
     public void audit(
             Principal principal,

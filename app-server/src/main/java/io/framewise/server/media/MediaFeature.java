@@ -109,7 +109,17 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.uploads = new UploadReceiver(config);
         this.tus = new TusUploads(
                 config,
-                (file, owner) -> MediaView.of(ingest.ingest(file, owner), java.util.List.of()),
+                (file, owner) -> {
+                    MediaItem item = ingest.ingest(file, owner);
+                    access.auditFor(
+                            owner,
+                            null,
+                            "media.uploaded",
+                            new Resource.Media(item.id()),
+                            AuditOutcome.SUCCESS,
+                            Map.of("name", item.originalName(), "sizeBytes", item.sizeBytes(), "resumable", true));
+                    return MediaView.of(item, java.util.List.of());
+                },
                 ctx -> Access.person(ctx).userId());
     }
 
