@@ -97,7 +97,12 @@ public final class VlcPlayer implements Player {
     @Override
     public void play(int fromFrame, double speed) {
         counting = false;
+        // Stop first (synchronous): no picture of the previous play arrives after this, so the
+        // count can start before the new media opens and its first picture is never missed.
+        player.controls().stop();
         startFrame = fromFrame;
+        startCount = count;
+        counting = true;
         if (fromFrame == 0) {
             player.media().play(mrl);
         } else {
@@ -109,8 +114,6 @@ public final class VlcPlayer implements Player {
             player.media().play(mrl, String.format(Locale.ROOT, ":start-time=%.6f", seconds));
         }
         player.controls().setRate((float) speed);
-        startCount = count;
-        counting = true;
     }
 
     @Override
