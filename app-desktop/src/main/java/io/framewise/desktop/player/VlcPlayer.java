@@ -72,8 +72,15 @@ public final class VlcPlayer implements Player {
         if (!libvlcPresent()) {
             return Player.none(INSTALL_HINT);
         }
-        List<String> args =
-                new ArrayList<>(List.of("--quiet", "--no-video-title-show", "--no-osd", "--no-snapshot-preview"));
+        List<String> args = new ArrayList<>(List.of(
+                "--quiet",
+                "--no-video-title-show",
+                "--no-osd",
+                "--no-snapshot-preview",
+                // The frame index is a count of displayed pictures, so VLC must show every decoded
+                // picture, late or not: a busy machine would otherwise shift the count.
+                "--no-drop-late-frames",
+                "--no-skip-frames"));
         if (headless) {
             args.add("--aout=dummy");
         }
