@@ -40,8 +40,13 @@ class HostModeTest {
             assertNotNull(host.qrProperty().get());
             assertTrue(host.qrProperty().get().size() >= 21, "a QR code is at least 21 modules wide");
 
-            Await.until("the browser to find the hosted server", Duration.ofSeconds(30), () -> !found.isEmpty());
-            Discovery.Found f = found.values().iterator().next();
+            // mDNS is machine-wide: other servers (other test runs) may be announced too.
+            Await.until("the browser to find the hosted server", Duration.ofSeconds(30), () -> found.values().stream()
+                    .anyMatch(x -> x.url().equals(url)));
+            Discovery.Found f = found.values().stream()
+                    .filter(x -> x.url().equals(url))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(f.name().startsWith("Framewise on "), f.name());
             assertEquals(url, f.url());
 
@@ -67,7 +72,8 @@ class HostModeTest {
             host.setHosting(false).join();
             assertFalse(host.hostingProperty().get());
             assertEquals("", host.urlProperty().get());
-            Await.until("the browser to hear the server is gone", Duration.ofSeconds(30), found::isEmpty);
+            Await.until("the browser to hear the server is gone", Duration.ofSeconds(30), () -> found.values().stream()
+                    .noneMatch(x -> x.url().equals(f.url())));
             assertTrue(refused(f.url()), "the server stopped with the switch");
         }
     }
