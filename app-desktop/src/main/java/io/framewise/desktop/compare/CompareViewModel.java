@@ -56,7 +56,7 @@ public final class CompareViewModel {
     public CompareViewModel(Executor ui, Executor io, Ticker ticker) {
         this.ui = ui;
         this.io = io;
-        this.opener = new MediaOpener((mrl, rate) -> Player.none("compare plays from stills"));
+        this.opener = new MediaOpener((mrl, rate, keyframes) -> Player.none("compare plays from stills"));
         this.playback = new PlaybackViewModel(ui, ticker);
         playback.frameProperty().addListener((o, was, now) -> showB(now.intValue()));
     }

@@ -17,6 +17,18 @@ public final class LocalStills implements StillSource {
         return reader.frameCount();
     }
 
+    /** The keyframe indices, ascending, from the frame map. */
+    public int[] keyframes() {
+        var map = reader.frameMap();
+        int[] out = new int[map.keyframeCount()];
+        for (int i = 0, k = 0; i < map.frameCount() && k < out.length; i++) {
+            if (map.isKeyframe(i)) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
     @Override
     public StillImage load(int index) {
         Picture p = reader.read(index);

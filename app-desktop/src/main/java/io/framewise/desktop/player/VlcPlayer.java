@@ -35,8 +35,13 @@ public final class VlcPlayer implements Player {
     private volatile int lastShown = -1;
     private volatile int count;
     private volatile boolean counting;
+    private volatile int target;
+    private volatile int reported = -1;
+    private volatile double speed = 1;
+    private final int[] keyframes;
 
-    private VlcPlayer(MediaPlayerFactory factory, String mrl, FrameRate rate) {
+    private VlcPlayer(MediaPlayerFactory factory, String mrl, FrameRate rate, int[] keyframes) {
+        this.keyframes = keyframes == null || keyframes.length == 0 ? new int[] {0} : keyframes.clone();
         this.factory = factory;
         this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
         this.mrl = mrl;
@@ -50,7 +55,13 @@ public final class VlcPlayer implements Player {
                 return;
             }
             int index = startFrame + (n - startCount) - 1;
+            if (index < target) {
+                // From the keyframe up to the asked frame: counted, not reported (the still stays).
+                reported = -1;
+                return;
+            }
             lastShown = index;
+            reported = index;
             listener.accept(index);
         });
     }
@@ -69,6 +80,15 @@ public final class VlcPlayer implements Player {
      * install VLC when libvlc is missing. {@code headless} leaves audio out (tests, CI).
      */
     public static Player open(String mrl, FrameRate rate, boolean headless) {
+        return open(mrl, rate, new int[] {0}, headless);
+    }
+
+    /**
+     * As {@link #open(String, FrameRate, boolean)}, with the media's keyframe indices (ascending,
+     * from its frame map): a play starts VLC on the keyframe at or before the asked frame, where
+     * VLC starts cleanly, and counts its way to the asked frame; frames are reported from there.
+     */
+    public static Player open(String mrl, FrameRate rate, int[] keyframes, boolean headless) {
         if (!libvlcPresent()) {
             return Player.none(INSTALL_HINT);
         }
@@ -85,7 +105,7 @@ public final class VlcPlayer implements Player {
             args.add("--aout=dummy");
         }
         try {
-            return new VlcPlayer(new MediaPlayerFactory(args), mrl, rate);
+            return new VlcPlayer(new MediaPlayerFactory(args), mrl, rate, keyframes);
         } catch (RuntimeException | LinkageError e) {
             return Player.none("VLC could not start (" + e.getMessage() + "). " + INSTALL_HINT);
         }
@@ -102,33 +122,45 @@ public final class VlcPlayer implements Player {
     }
 
     @Override
-    public void play(int fromFrame, double speed) {
+    public void play(int fromFrame, double newSpeed) {
         counting = false;
         // Stop first (synchronous): no picture of the previous play arrives after this, so the
         // count can start before the new media opens and its first picture is never missed.
         player.controls().stop();
-        startFrame = fromFrame;
+        int key = keyframeAtOrBefore(fromFrame);
+        startFrame = key;
+        target = fromFrame;
+        speed = newSpeed;
         startCount = count;
+        reported = -1;
         counting = true;
-        if (fromFrame == 0) {
+        if (key == 0) {
             player.media().play(mrl);
         } else {
-            // VLC starts on the frame whose interval holds start-time: aim at the middle of the frame.
-            // It may first show one stale picture from before it (measured: 2-3 frames earlier at
-            // 25 fps long GOP), so the count can lead VLC's picture by a frame or two after a
-            // mid-clip start; paused and stepped pictures are exact stills regardless (ADR 0016).
-            double seconds = rate.secondsOf(fromFrame) + 0.5 / rate.fps();
+            // A start on a keyframe needs no preroll: VLC's first picture is that keyframe. (From
+            // inside a GOP it may first show a stale picture from before the asked frame.)
+            double seconds = rate.secondsOf(key) + 0.5 / rate.fps();
             player.media().play(mrl, String.format(Locale.ROOT, ":start-time=%.6f", seconds));
         }
-        player.controls().setRate((float) speed);
+        player.controls().setRate((float) newSpeed);
+    }
+
+    int keyframeAtOrBefore(int frame) {
+        int i = java.util.Arrays.binarySearch(keyframes, frame);
+        if (i >= 0) {
+            return keyframes[i];
+        }
+        int insertion = -i - 1;
+        return insertion == 0 ? 0 : keyframes[insertion - 1];
     }
 
     @Override
     public int pause() {
         counting = false;
         player.controls().setPause(true);
-        int shown = lastShown;
-        return shown < 0 ? startFrame : shown;
+        // Before the asked frame was reached (still catching up) the playhead has not moved.
+        int shown = reported;
+        return shown < 0 ? target : shown;
     }
 
     @Override
@@ -138,7 +170,7 @@ public final class VlcPlayer implements Player {
 
     /** Keeps a copy of each picture VLC displays, with its counted index (tests read its frame code). */
     public void keepShownPictures() {
-        surface.keepShownPictures(() -> counting ? lastShown : -1);
+        surface.keepShownPictures(() -> counting ? reported : -1);
     }
 
     /** The last picture VLC displayed, after {@link #keepShownPictures()}; null before. */

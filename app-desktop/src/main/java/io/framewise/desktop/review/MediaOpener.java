@@ -23,7 +23,8 @@ public final class MediaOpener {
     /** Makes the native player for a source; the app's makes VLC, a test's may make none. */
     @FunctionalInterface
     public interface PlayerFactory {
-        Player open(String mrl, FrameRate rate);
+        /** {@code keyframes}: the media's keyframe indices, ascending (from its frame map). */
+        Player open(String mrl, FrameRate rate, int[] keyframes);
     }
 
     /** An opened item: its timing, player and still cache; closing releases the player and decoder. */
@@ -53,7 +54,10 @@ public final class MediaOpener {
                 .orElseGet(() -> connection.api().streamUri(mediaId, "original").toString());
         StillSource source =
                 local.<StillSource>map(LocalStills::new).orElseGet(() -> new RemoteStills(connection.api(), mediaId));
-        Player player = players.open(mrl, timing.rate());
+        int[] keyframes = source instanceof LocalStills ls
+                ? ls.keyframes()
+                : connection.api().frameMap(mediaId).keyframes();
+        Player player = players.open(mrl, timing.rate(), keyframes);
         return new Opened(item, timing, player, new StillCache(source, timing.frameCount(), 96, 6));
     }
 

@@ -41,6 +41,7 @@ public final class PlaybackViewModel {
     private final IntegerProperty frameCount = new SimpleIntegerProperty(0);
     private final DoubleProperty rate = new SimpleDoubleProperty(0);
     private final BooleanProperty native_ = new SimpleBooleanProperty(false);
+    private final BooleanProperty videoShown = new SimpleBooleanProperty(false);
     private final IntegerProperty loopIn = new SimpleIntegerProperty(-1);
     private final IntegerProperty loopOut = new SimpleIntegerProperty(-1);
     private final BooleanProperty looping = new SimpleBooleanProperty(false);
@@ -117,6 +118,7 @@ public final class PlaybackViewModel {
             frame.set(clamp(shown));
         }
         native_.set(false);
+        videoShown.set(false);
         rate.set(0);
         showStill(frame.get());
     }
@@ -137,6 +139,8 @@ public final class PlaybackViewModel {
         direction = newRate < 0 ? -1 : 1;
         if (newRate > 0 && player.available()) {
             native_.set(true);
+            videoShown.set(false);
+            showStill(frame.get());
             player.play(frame.get(), newRate);
         } else {
             if (native_.get()) {
@@ -163,6 +167,8 @@ public final class PlaybackViewModel {
         }
         frame.set(f);
         if (rate.get() > 0 && native_.get()) {
+            videoShown.set(false);
+            showStill(f);
             player.play(f, rate.get());
         } else {
             showStill(f);
@@ -228,10 +234,13 @@ public final class PlaybackViewModel {
         }
         if (looping.get() && index > loopEnd()) {
             frame.set(loopStart());
+            videoShown.set(false);
+            showStill(loopStart());
             player.play(loopStart(), rate.get());
             return;
         }
         frame.set(clamp(index));
+        videoShown.set(true);
         if (index >= timing.lastFrame()) {
             stop();
         }
@@ -246,7 +255,7 @@ public final class PlaybackViewModel {
                 .whenComplete((img, err) -> ui.execute(() -> {
                     if (err != null) {
                         message.set("Frame " + index + " could not be shown: " + rootMessage(err));
-                    } else if (frame.get() == img.index() && (rate.get() == 0 || !native_.get())) {
+                    } else if (frame.get() == img.index() && !videoShown.get()) {
                         still.set(img);
                     }
                 }));
@@ -294,9 +303,14 @@ public final class PlaybackViewModel {
         return rate;
     }
 
-    /** True while the native player's pictures are shown (false: the still is). */
+    /** True while the native player plays (it may still be on its way to the playhead's frame). */
     public ReadOnlyBooleanProperty nativeProperty() {
         return native_;
+    }
+
+    /** True once the native player shows playback frames: the view shows its video, else the still. */
+    public ReadOnlyBooleanProperty videoShownProperty() {
+        return videoShown;
     }
 
     public ReadOnlyIntegerProperty loopInProperty() {

@@ -90,7 +90,8 @@ public final class MainWindow {
 
     private static MediaOpener.PlayerFactory vlcOrStills(boolean headlessAudio) {
         boolean present = VlcPlayer.libvlcPresent();
-        return (mrl, rate) -> present ? VlcPlayer.open(mrl, rate, headlessAudio) : Player.none(VlcPlayer.INSTALL_HINT);
+        return (mrl, rate, keyframes) ->
+                present ? VlcPlayer.open(mrl, rate, keyframes, headlessAudio) : Player.none(VlcPlayer.INSTALL_HINT);
     }
 
     private void build() {

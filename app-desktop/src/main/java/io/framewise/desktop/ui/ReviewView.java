@@ -151,7 +151,7 @@ final class ReviewView extends BorderPane {
             picture.setStill(Images.of(b));
             picture.repaint();
         });
-        pb.nativeProperty().addListener((o, a, b) -> picture.showVideo(b));
+        pb.videoShownProperty().addListener((o, a, b) -> picture.showVideo(b));
         review.openedProperty().addListener((o, a, b) -> {
             if (b != null && b.player() instanceof VlcPlayer vlc) {
                 picture.setVideo(vlc.image().get(), vlc.viewport().get());
