@@ -1,0 +1,20 @@
+package io.framewise.organizer.sdk;
+
+import java.time.Instant;
+
+/**
+ * A media item as the server describes it.
+ *
+ * @param status {@code processing}, {@code ready} or {@code failed}
+ * @param frameRate a rational "num/den", empty until probed
+ * @param assetId the asset it is a version of, empty when none
+ */
+public record MediaInfo(
+        String id,
+        String originalName,
+        String status,
+        String error,
+        long frameCount,
+        String frameRate,
+        String assetId,
+        Instant created) {}
