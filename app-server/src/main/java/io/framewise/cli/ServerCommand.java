@@ -2,6 +2,7 @@ package io.framewise.cli;
 
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,10 +41,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Serve on a non-loopback address although there are no accounts yet.")
     boolean allowInsecureLan;
 
+    @Option(
+            names = "--organizer",
+            paramLabel = "\"CMD ARGS\"",
+            description = "Run an organizer plugin: the command line that starts it (repeat for several).")
+    java.util.List<String> organizers = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig settings = new ServerSettings(System.getenv(), config).resolve(data, host, port, workers);
         ServerSettings.checkExposure(settings.host(), allowInsecureLan);
+        OrganizerSettings plugins = settings.organizers();
+        for (String line : organizers) {
+            plugins = plugins.withCommand(OrganizerSettings.parseCommand(line));
+        }
+        settings = settings.withOrganizers(plugins);
         FramewiseServer server = FramewiseServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -1,5 +1,8 @@
 package io.framewise.server;
 
+import io.framewise.server.access.Principal;
+import io.framewise.server.auth.JooqAccountRepository;
+import io.framewise.server.auth.PasswordHasher;
 import io.framewise.server.comments.JooqNoteRepository;
 import io.framewise.server.comments.NoteRepository;
 import io.framewise.server.comments.NotesFeature;
@@ -16,14 +19,21 @@ import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
+import io.framewise.server.organizer.HostServices;
+import io.framewise.server.organizer.MemberDirectory;
+import io.framewise.server.organizer.Organizers;
 import io.framewise.server.users.JooqUserRepository;
+import io.framewise.server.users.User;
 import io.framewise.server.users.UserRepository;
 import io.framewise.server.ws.AssetTagging;
+import io.framewise.server.ws.LibraryEvent;
 import io.framewise.server.ws.LiveFeature;
+import io.framewise.server.ws.NoteEvent;
 import java.io.Closeable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The whole server put together: database, repositories, processing, and every feature on the one
@@ -36,6 +46,7 @@ public final class FramewiseServer implements Closeable {
     private final ServerApp app;
     private final Repositories repositories;
     private final LiveFeature live;
+    private final Organizers organizers;
 
     /** The repositories the features share, for callers that seed or inspect data (demo, tests). */
     public record Repositories(
@@ -45,11 +56,13 @@ public final class FramewiseServer implements Closeable {
             JobRepository jobs,
             EventRepository events) {}
 
-    private FramewiseServer(Database db, ServerApp app, Repositories repositories, LiveFeature live) {
+    private FramewiseServer(
+            Database db, ServerApp app, Repositories repositories, LiveFeature live, Organizers organizers) {
         this.db = db;
         this.app = app;
         this.repositories = repositories;
         this.live = live;
+        this.organizers = organizers;
     }
 
     /**
@@ -67,33 +80,92 @@ public final class FramewiseServer implements Closeable {
                     new JooqEventRepository(db));
             LiveFeature live = new LiveFeature(repos.media());
             JooqAssetRepository assets = new JooqAssetRepository(db);
+            JooqProjectRepository projects = new JooqProjectRepository(db);
             AssetTagging events = new AssetTagging(assets, live.events());
-            MediaFeature media = new MediaFeature(
-                    config,
-                    db,
+            Organizers organizers = Organizers.start(
+                    config.organizers(),
+                    new HostServices(
+                            db,
+                            repos.media(),
+                            repos.notes(),
+                            projects,
+                            assets,
+                            new JooqAccountRepository(db, new PasswordHasher()),
+                            repos.jobs(),
+                            MemberDirectory.NONE),
+                    config.dataDir().resolve("logs"),
+                    ctx -> localAdmin(repos.users()));
+            MediaFeature media;
+            try {
+                media = new MediaFeature(
+                        config,
+                        db,
+                        repos.media(),
+                        repos.jobs(),
+                        repos.events(),
+                        toOrganizers(events.library(), organizers, repos.users()),
+                        MediaOptions.fromSystemProperties());
+            } catch (RuntimeException e) {
+                organizers.close();
+                throw e;
+            }
+            NotesFeature notes = new NotesFeature(
+                    repos.notes(),
                     repos.media(),
-                    repos.jobs(),
+                    repos.users(),
                     repos.events(),
-                    events.library(),
-                    MediaOptions.fromSystemProperties());
-            NotesFeature notes =
-                    new NotesFeature(repos.notes(), repos.media(), repos.users(), repos.events(), events.notes());
-            LibraryFeature library =
-                    new LibraryFeature(new JooqProjectRepository(db), assets, repos.media(), repos.users());
-            List<Feature> features = new ArrayList<>(List.of(live, media, notes, library, new OpenApiFeature()));
+                    toOrganizers(events.notes(), organizers));
+            LibraryFeature library = new LibraryFeature(projects, assets, repos.media(), repos.users());
+            List<Feature> features =
+                    new ArrayList<>(List.of(organizers, live, media, notes, library, new OpenApiFeature()));
             features.addAll(List.of(extra));
-            ServerApp app = ServerApp.start(config, features);
+            ServerApp app;
+            try {
+                app = ServerApp.start(config, features);
+            } catch (RuntimeException e) {
+                organizers.close();
+                throw e;
+            }
             try {
                 media.start();
             } catch (RuntimeException e) {
                 app.close();
                 throw e;
             }
-            return new FramewiseServer(db, app, repos, live);
+            return new FramewiseServer(db, app, repos, live, organizers);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Until accounts decide who is asking, everyone is the local user, an administrator. */
+    private static Principal localAdmin(UserRepository users) {
+        User local = users.localUser();
+        return new Principal.Person(local.id(), local.name(), local.displayName(), true, Principal.Credential.local());
+    }
+
+    /** Passes library events on, and tells organizers about new and processed media. */
+    private static Consumer<LibraryEvent> toOrganizers(
+            Consumer<LibraryEvent> next, Organizers organizers, UserRepository users) {
+        return e -> {
+            next.accept(e);
+            switch (e.kind()) {
+                case ADDED -> organizers.mediaAdded(e.mediaId(), localAdmin(users));
+                case READY, FAILED -> organizers.mediaReady(e.mediaId());
+                default -> {}
+            }
+        };
+    }
+
+    /** Passes note events on, and tells organizers about new notes. */
+    private static Consumer<NoteEvent> toOrganizers(Consumer<NoteEvent> next, Organizers organizers) {
+        return e -> {
+            next.accept(e);
+            if (e.kind() == NoteEvent.Kind.CREATED && e.noteId() != null) {
+                organizers.noteAdded(e.noteId());
+            }
+        };
     }
 
     public URI baseUri() {
@@ -114,6 +186,11 @@ public final class FramewiseServer implements Closeable {
 
     public LiveFeature live() {
         return live;
+    }
+
+    /** The organizer plugins: their access rules, event hooks and states. */
+    public Organizers organizers() {
+        return organizers;
     }
 
     /** Stops serving and processing (the features close with the app), then closes the database. */

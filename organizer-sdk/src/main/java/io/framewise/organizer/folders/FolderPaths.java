@@ -71,7 +71,8 @@ final class FolderPaths {
     /** The location a path names, checked against the caller's rights to homes. */
     static Location resolve(Host host, Principal principal, String path) {
         List<String> s = segments(path);
-        if (s.isEmpty() || (s.size() == 1 && (s.get(0).equals("projects") || s.get(0).equals("users")))) {
+        if (s.isEmpty()
+                || (s.size() == 1 && (s.get(0).equals("projects") || s.get(0).equals("users")))) {
             throw new OrganizerException.Invalid(path + " lists places, not folders");
         }
         String base;
@@ -112,7 +113,8 @@ final class FolderPaths {
             String id = s.get(i);
             String expectedParent = parent;
             FolderInfo folder = host.getFolder(id)
-                    .filter(f -> f.projectId().equals(project.id()) && f.parentId().equals(expectedParent))
+                    .filter(f ->
+                            f.projectId().equals(project.id()) && f.parentId().equals(expectedParent))
                     .orElseThrow(() -> new OrganizerException.NotFound("no such folder path: " + path));
             chain.add(folder);
             parent = folder.id();
@@ -148,7 +150,8 @@ final class FolderPaths {
         if (shared) {
             return "/projects/" + projectId;
         }
-        if (!principal.isAnonymous() && host.getUserHome(principal.userId()).id().equals(projectId)) {
+        if (!principal.isAnonymous()
+                && host.getUserHome(principal.userId()).id().equals(projectId)) {
             return "/users/" + principal.userId();
         }
         if (principal.admin()) {

@@ -54,8 +54,7 @@ public final class FoldersOrganizer implements Organizer {
 
     @Override
     public OrganizerInfo info() {
-        return new OrganizerInfo(
-                NAME, "1.0", "Personal home folders and shared project folders.", List.of());
+        return new OrganizerInfo(NAME, "1.0", "Personal home folders and shared project folders.", List.of());
     }
 
     @Override
@@ -154,10 +153,10 @@ public final class FoldersOrganizer implements Organizer {
         }
         int total = folders.size() + assets.size();
         int end = Math.min(total, offset + size);
-        List<FolderEntry> pageFolders = folders.subList(Math.min(offset, folders.size()), Math.min(end, folders.size()));
+        List<FolderEntry> pageFolders =
+                folders.subList(Math.min(offset, folders.size()), Math.min(end, folders.size()));
         List<AssetEntry> pageAssets = assets.subList(
-                Math.min(Math.max(0, offset - folders.size()), assets.size()),
-                Math.max(0, end - folders.size()));
+                Math.min(Math.max(0, offset - folders.size()), assets.size()), Math.max(0, end - folders.size()));
         return new FolderPage(
                 path, title, crumbs, pageFolders, pageAssets, actions, end < total ? String.valueOf(end) : "");
     }
@@ -172,14 +171,17 @@ public final class FoldersOrganizer implements Organizer {
         switch (request.actionId()) {
             case "create-folder" -> {
                 Location at = FolderPaths.resolve(host, me, request.path());
-                FolderInfo created =
-                        host.createFolder(at.project().id(), at.folderId(), request.parameter("name").strip());
+                FolderInfo created = host.createFolder(
+                        at.project().id(),
+                        at.folderId(),
+                        request.parameter("name").strip());
                 return new ActionResult("Created folder " + created.name() + ".", at.pathOf(created));
             }
             case "rename-folder" -> {
                 requireTarget(request, "folder");
                 FolderPaths.locationOfFolder(host, me, target);
-                FolderInfo renamed = host.renameFolder(target, request.parameter("name").strip());
+                FolderInfo renamed =
+                        host.renameFolder(target, request.parameter("name").strip());
                 return ActionResult.done("Renamed the folder to " + renamed.name() + ".");
             }
             case "move-folder" -> {
@@ -209,7 +211,8 @@ public final class FoldersOrganizer implements Organizer {
                 host.moveAsset(asset.id(), to.folderId());
                 return new ActionResult("Moved " + asset.title() + ".", to.path());
             }
-            default -> throw new OrganizerException.NotFound("the folders organizer has no action " + request.actionId());
+            default -> throw new OrganizerException.NotFound(
+                    "the folders organizer has no action " + request.actionId());
         }
     }
 

@@ -86,8 +86,10 @@ final class GrpcHost implements Host {
     @Override
     public List<MediaInfo> listMedia() {
         return all(token -> rpc(() -> {
-            var r = call().listMedia(
-                    ListMediaRequest.newBuilder().setPageSize(1000).setPageToken(token).build());
+            var r = call().listMedia(ListMediaRequest.newBuilder()
+                    .setPageSize(1000)
+                    .setPageToken(token)
+                    .build());
             return new Page<>(r.getMediaList().stream().map(Wire::media).toList(), r.getNextPageToken());
         }));
     }
@@ -112,8 +114,8 @@ final class GrpcHost implements Host {
 
     @Override
     public Optional<NoteInfo> getNote(String noteId) {
-        return optional(() ->
-                Wire.note(call().getNote(GetNoteRequest.newBuilder().setNoteId(noteId).build())));
+        return optional(() -> Wire.note(
+                call().getNote(GetNoteRequest.newBuilder().setNoteId(noteId).build())));
     }
 
     @Override
@@ -152,8 +154,8 @@ final class GrpcHost implements Host {
 
     @Override
     public ProjectInfo getUserHome(String userId) {
-        return rpc(() -> Wire.project(
-                call().getUserHome(GetUserHomeRequest.newBuilder().setUserId(userId).build())));
+        return rpc(() -> Wire.project(call().getUserHome(
+                        GetUserHomeRequest.newBuilder().setUserId(userId).build())));
     }
 
     @Override
@@ -171,8 +173,8 @@ final class GrpcHost implements Host {
 
     @Override
     public Optional<FolderInfo> getFolder(String folderId) {
-        return optional(() -> Wire.folder(
-                call().getFolder(GetFolderRequest.newBuilder().setFolderId(folderId).build())));
+        return optional(() -> Wire.folder(call().getFolder(
+                        GetFolderRequest.newBuilder().setFolderId(folderId).build())));
     }
 
     @Override
@@ -204,7 +206,7 @@ final class GrpcHost implements Host {
     @Override
     public void deleteFolder(String folderId) {
         rpc(() -> call().deleteFolder(
-                DeleteFolderRequest.newBuilder().setFolderId(folderId).build()));
+                        DeleteFolderRequest.newBuilder().setFolderId(folderId).build()));
     }
 
     @Override
@@ -263,7 +265,8 @@ final class GrpcHost implements Host {
 
     @Override
     public List<String> notify(List<String> userIds, String text, ResourceRef subject) {
-        var request = CreateNotificationRequest.newBuilder().addAllUserIds(userIds).setText(text);
+        var request =
+                CreateNotificationRequest.newBuilder().addAllUserIds(userIds).setText(text);
         if (subject != null) {
             request.setSubject(Wire.ref(subject));
         }

@@ -112,15 +112,18 @@ final class OrganizerAdapter extends OrganizerServiceGrpc.OrganizerServiceImplBa
                     .setPath(page.path())
                     .setTitle(page.title())
                     .setNextPageToken(page.nextPageToken());
-            page.breadcrumbs().forEach(c -> reply.addBreadcrumbs(
-                    Breadcrumb.newBuilder().setPath(c.path()).setName(c.name())));
-            page.folders().forEach(f -> reply.addFolders(FolderEntry.newBuilder()
-                    .setPath(f.path())
-                    .setName(f.name())
-                    .setFolderId(f.folderId())
-                    .setPosition(f.position())));
-            page.assets().forEach(a -> reply.addAssets(
-                    AssetEntry.newBuilder().setAssetId(a.assetId()).setTitle(a.title())));
+            page.breadcrumbs()
+                    .forEach(c -> reply.addBreadcrumbs(
+                            Breadcrumb.newBuilder().setPath(c.path()).setName(c.name())));
+            page.folders()
+                    .forEach(f -> reply.addFolders(FolderEntry.newBuilder()
+                            .setPath(f.path())
+                            .setName(f.name())
+                            .setFolderId(f.folderId())
+                            .setPosition(f.position())));
+            page.assets()
+                    .forEach(a -> reply.addAssets(
+                            AssetEntry.newBuilder().setAssetId(a.assetId()).setTitle(a.title())));
             page.actions().forEach(a -> reply.addActions(Wire.action(a)));
             return reply.build();
         });
@@ -151,8 +154,7 @@ final class OrganizerAdapter extends OrganizerServiceGrpc.OrganizerServiceImplBa
     }
 
     @Override
-    public void onApprovalChanged(
-            OnApprovalChangedRequest request, StreamObserver<OnApprovalChangedResponse> out) {
+    public void onApprovalChanged(OnApprovalChangedRequest request, StreamObserver<OnApprovalChangedResponse> out) {
         answer(out, () -> {
             organizer.onApprovalChanged(new ApprovalChange(
                     request.getAssetId(),
