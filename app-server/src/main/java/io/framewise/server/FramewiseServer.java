@@ -115,7 +115,13 @@ public final class FramewiseServer implements Closeable {
                     repos.users(),
                     repos.events(),
                     toOrganizers(events.notes(), organizers));
-            LibraryFeature library = new LibraryFeature(projects, assets, repos.media(), repos.users());
+            LibraryFeature library = new LibraryFeature(
+                    projects,
+                    assets,
+                    repos.media(),
+                    repos.users(),
+                    (asset, number, status, by) ->
+                            organizers.approvalChanged(asset, number, status, localAdmin(repos.users())));
             List<Feature> features =
                     new ArrayList<>(List.of(organizers, live, media, notes, library, new OpenApiFeature()));
             features.addAll(List.of(extra));

@@ -27,13 +27,31 @@ public final class LibraryFeature implements Feature {
     private final AssetRepository assets;
     private final MediaRepository media;
     private final UserRepository users;
+    private final ApprovalListener approvals;
+
+    /** Hears every approval decision after it is stored (organizer plugins do). */
+    @FunctionalInterface
+    public interface ApprovalListener {
+        /** @param status the wire form, e.g. {@code approved} */
+        void approvalChanged(String assetId, int versionNumber, String status, String decidedBy);
+    }
 
     public LibraryFeature(
             ProjectRepository projects, AssetRepository assets, MediaRepository media, UserRepository users) {
+        this(projects, assets, media, users, (asset, number, status, by) -> {});
+    }
+
+    public LibraryFeature(
+            ProjectRepository projects,
+            AssetRepository assets,
+            MediaRepository media,
+            UserRepository users,
+            ApprovalListener approvals) {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.media = Objects.requireNonNull(media, "media");
         this.users = Objects.requireNonNull(users, "users");
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
     }
 
     record NewProject(String name) {}
@@ -123,6 +141,8 @@ public final class LibraryFeature implements Feature {
             throw new ApiException.Invalid(e.getMessage(), Map.of("field", "status"));
         }
         assets.setApproval(version.id(), status, users.localUser().id());
+        approvals.approvalChanged(
+                asset.id(), number, status.wire(), users.localUser().id());
         ctx.json(versionView(version));
     }
 

@@ -53,9 +53,7 @@ final class OrganizerRoutes implements Feature {
 
     private void folder(Context ctx) {
         String path = Objects.requireNonNullElse(ctx.queryParam("path"), "/");
-        int pageSize = ctx.queryParamAsClass("pageSize", Integer.class)
-                .check(n -> n >= 0 && n <= 1000, "pageSize must be 0 to 1000")
-                .getOrDefault(0);
+        int pageSize = intParam(ctx, "pageSize", 0, 1000, 0);
         String token = Objects.requireNonNullElse(ctx.queryParam("pageToken"), "");
         if (!path.startsWith("/") || path.length() > 2000) {
             throw new ApiException.Invalid(
@@ -194,9 +192,7 @@ final class OrganizerRoutes implements Feature {
         if (!(me instanceof Principal.Person person)) {
             throw new ApiException.Unauthenticated("sign in to see your notifications");
         }
-        int limit = ctx.queryParamAsClass("limit", Integer.class)
-                .check(n -> n >= 1 && n <= 500, "limit must be 1 to 500")
-                .getOrDefault(100);
+        int limit = intParam(ctx, "limit", 1, 500, 100);
         ctx.json(organizers.notifications().forUser(person.userId(), limit).stream()
                 .map(n -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -211,6 +207,23 @@ final class OrganizerRoutes implements Feature {
                     return m;
                 })
                 .toList());
+    }
+
+    private static int intParam(Context ctx, String name, int min, int max, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, like an out-of-range number.
+        }
+        throw new ApiException.Invalid(
+                name + " must be a whole number from " + min + " to " + max + ", got " + raw, Map.of("field", name));
     }
 
     private void statuses(Context ctx) {
