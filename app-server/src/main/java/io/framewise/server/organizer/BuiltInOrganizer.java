@@ -2,7 +2,7 @@ package io.framewise.server.organizer;
 
 import io.framewise.organizer.sdk.Organizer;
 import io.framewise.organizer.sdk.OrganizerServer;
-import io.grpc.Channel;
+import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +15,13 @@ import java.util.Optional;
 final class BuiltInOrganizer implements OrganizerPeer, AutoCloseable {
 
     private final OrganizerServer server;
+    private final ManagedChannel host;
     private final OrganizerLink link;
     private final Instant since = Instant.now();
     private volatile String lastError;
 
-    BuiltInOrganizer(Organizer organizer, String channelName, Channel host, String secret) {
+    BuiltInOrganizer(Organizer organizer, String channelName, ManagedChannel host, String secret) {
+        this.host = host;
         this.server = OrganizerServer.inProcess(organizer, channelName, host, secret);
         this.link = OrganizerLink.inProcess(
                 InProcessChannelBuilder.forName(channelName).directExecutor().build());
@@ -67,5 +69,6 @@ final class BuiltInOrganizer implements OrganizerPeer, AutoCloseable {
     public void close() {
         link.close();
         server.close();
+        host.shutdownNow();
     }
 }

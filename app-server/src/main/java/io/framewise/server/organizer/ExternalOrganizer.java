@@ -59,6 +59,7 @@ final class ExternalOrganizer implements OrganizerPeer, AutoCloseable {
     private Duration backoff = FIRST_BACKOFF;
     private boolean everConnected;
     private boolean lastClaimedAuthorize;
+    private boolean killedOnPurpose;
     private boolean closed;
     private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
 
@@ -211,9 +212,11 @@ final class ExternalOrganizer implements OrganizerPeer, AutoCloseable {
                 }
                 return;
             }
-            String why = "exited with status " + which.exitValue();
-            lastError = lastError == null || state.equals("running") ? why : lastError + "; " + why;
-            LOG.warn("organizer {} {}; restarting in {} ms", name, why, backoff.toMillis());
+            if (!killedOnPurpose) {
+                lastError = "exited with status " + which.exitValue();
+            }
+            killedOnPurpose = false;
+            LOG.warn("organizer {} stopped ({}); restarting in {} ms", name, lastError, backoff.toMillis());
             scheduleRestart();
         }
     }
@@ -259,6 +262,8 @@ final class ExternalOrganizer implements OrganizerPeer, AutoCloseable {
                         name,
                         consecutiveFailures,
                         why);
+                lastError = "restarted after " + consecutiveFailures + " failed calls in a row; the last: " + why;
+                killedOnPurpose = true;
                 consecutiveFailures = 0;
                 victim = process;
             }
