@@ -2,11 +2,16 @@ package io.framewise.cli;
 
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.auth.Account;
+import io.framewise.server.auth.AuthMode;
+import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.demo.DemoLibrary;
+import io.framewise.server.demo.DemoUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,6 +48,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Port (default 8642; 0 picks one).")
     int port;
 
+    @Option(
+            names = "--auth",
+            paramLabel = "MODE",
+            defaultValue = "none",
+            description = "none (no sign-in, the default) or local (sign in as one of the demo's accounts).")
+    String auth;
+
     @Option(names = "--no-wait", description = "Load the demo library and stop, instead of serving until Ctrl-C.")
     boolean noWait;
 
@@ -57,8 +69,13 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         DemoLibrary library = new DemoLibrary(samples);
         library.samples();
-        FramewiseServer server =
-                FramewiseServer.start(ServerConfig.defaults(dir).withPort(port));
+        AuthMode mode = AuthMode.fromWire(auth.strip().toLowerCase(java.util.Locale.ROOT));
+        if (mode == AuthMode.PROXY) {
+            throw new IllegalArgumentException("the demo runs with --auth none or --auth local, not proxy");
+        }
+        FramewiseServer server = FramewiseServer.start(ServerConfig.defaults(dir)
+                .withPort(port)
+                .withAuth(mode == AuthMode.LOCAL ? AuthSettings.local() : AuthSettings.none()));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
@@ -67,14 +84,28 @@ final class DemoCommand implements Callable<Integer> {
                 },
                 "framewise-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        Map<String, String> ids = library.load(server.baseUri(), Duration.ofMinutes(5));
+        DemoUsers users = new DemoUsers(server.repositories().accounts());
+        Account admin = users.seed();
+        String token = mode == AuthMode.LOCAL
+                ? server.tokens()
+                        .issue(admin.id(), "demo loader", Instant.now().plus(Duration.ofHours(1)))
+                        .token()
+                : null;
+        Map<String, String> ids = library.load(server.baseUri(), Duration.ofMinutes(5), token);
+        server.repositories()
+                .projects()
+                .list()
+                .forEach(p -> users.join(server.repositories().members(), p.id()));
         out.printf("Framewise demo on %s (data: %s)%n", server.baseUri(), dir);
         for (Map.Entry<String, String> e : ids.entrySet()) {
             out.printf("  %-26s %sapi/media/%s%n", e.getKey(), server.baseUri(), e.getValue());
         }
-        out.printf(
-                "API description: %sapi/openapi.json. The web UI and the desktop app arrive with their issues.%n",
-                server.baseUri());
+        out.printf("API description: %sapi/openapi.json%n", server.baseUri());
+        if (mode == AuthMode.LOCAL) {
+            out.printf("Sign in as %s, password '%s'.%n", String.join(", ", DemoUsers.describe()), DemoUsers.PASSWORD);
+        } else {
+            out.println("No sign-in (auth none): you are the local administrator. `demo --auth local` has accounts.");
+        }
         out.flush();
         if (noWait) {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -2,8 +2,13 @@ package io.framewise.cli;
 
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.auth.AuthMode;
+import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,20 +42,56 @@ final class ServerCommand implements Callable<Integer> {
     Path config;
 
     @Option(
+            names = "--auth",
+            paramLabel = "MODE",
+            description = "none (one local user, loopback only; the default), local (accounts) or proxy (identity"
+                    + " from a reverse proxy's X-Remote-User-* headers).")
+    String auth;
+
+    @Option(
+            names = "--trusted-proxy",
+            paramLabel = "CIDR[,CIDR]",
+            split = ",",
+            description = "Addresses of the reverse proxy whose X-Remote-User-* headers are believed (--auth proxy).")
+    List<String> trustedProxies = new ArrayList<>();
+
+    @Option(
+            names = "--secure-cookies",
+            description = "Mark session cookies Secure (the server is reached over TLS through a proxy).")
+    boolean secureCookies;
+
+    @Option(
             names = "--allow-insecure-lan",
-            description = "Serve on a non-loopback address although there are no accounts yet.")
+            description = "Serve on a non-loopback address with --auth none (everyone there is administrator).")
     boolean allowInsecureLan;
 
     @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
-    java.util.List<String> organizers = new java.util.ArrayList<>();
+    List<String> organizers = new ArrayList<>();
+
+    private AuthSettings authSettings() {
+        AuthMode mode =
+                auth == null ? AuthMode.NONE : AuthMode.fromWire(auth.strip().toLowerCase(Locale.ROOT));
+        if (mode != AuthMode.PROXY && !trustedProxies.isEmpty()) {
+            throw new IllegalArgumentException("--trusted-proxy only applies to --auth proxy");
+        }
+        AuthSettings settings =
+                switch (mode) {
+                    case NONE -> AuthSettings.none();
+                    case LOCAL -> AuthSettings.local();
+                    case PROXY -> AuthSettings.proxy(trustedProxies);
+                };
+        return settings.withSecureCookies(secureCookies);
+    }
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig settings = new ServerSettings(System.getenv(), config).resolve(data, host, port, workers);
-        ServerSettings.checkExposure(settings.host(), allowInsecureLan);
+        ServerConfig settings = new ServerSettings(System.getenv(), config)
+                .resolve(data, host, port, workers)
+                .withAuth(authSettings());
+        ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();
         for (String line : organizers) {
             plugins = plugins.withCommand(OrganizerSettings.parseCommand(line));

@@ -1,6 +1,7 @@
 package io.framewise.cli;
 
 import io.framewise.server.ServerConfig;
+import io.framewise.server.auth.AuthMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -84,10 +85,13 @@ final class ServerSettings {
     }
 
     /**
-     * Refuses addresses other machines can reach while there are no accounts: anyone on the network
-     * would see and change the whole library.
+     * Refuses addresses other machines can reach in auth mode none: anyone on the network would see
+     * and change the whole library as its administrator.
      */
-    static void checkExposure(String host, boolean allowInsecureLan) {
+    static void checkExposure(String host, AuthMode mode, boolean allowInsecureLan) {
+        if (mode != AuthMode.NONE) {
+            return;
+        }
         boolean loopback;
         try {
             loopback = InetAddress.getByName(host).isLoopbackAddress();
@@ -95,9 +99,10 @@ final class ServerSettings {
             throw new IllegalArgumentException("cannot resolve --host " + host);
         }
         if (!loopback && !allowInsecureLan) {
-            throw new IllegalArgumentException("refusing to serve on " + host + " without accounts: anyone on the"
-                    + " network could read and change the library. Use --host 127.0.0.1, or add"
-                    + " --allow-insecure-lan if you really mean it.");
+            throw new IllegalArgumentException("refusing to serve on " + host + " with --auth none: anyone on the"
+                    + " network could read and change the library. Use --auth local (accounts; add the first with"
+                    + " 'framewise user add NAME --admin --password-stdin') or --auth proxy, or --host 127.0.0.1,"
+                    + " or add --allow-insecure-lan if you really mean it.");
         }
     }
 }

@@ -1,8 +1,24 @@
 package io.framewise.server;
 
-import io.framewise.server.access.Principal;
+import io.framewise.server.access.Access;
+import io.framewise.server.access.AccessFacts;
+import io.framewise.server.access.AccessFilter;
+import io.framewise.server.access.Authorizer;
+import io.framewise.server.access.JooqAccessFacts;
+import io.framewise.server.access.RouteTable;
+import io.framewise.server.audit.AuditFeature;
+import io.framewise.server.audit.AuditLog;
+import io.framewise.server.audit.AuditQuery;
+import io.framewise.server.auth.AccountRepository;
+import io.framewise.server.auth.AuthFeature;
+import io.framewise.server.auth.Authenticator;
 import io.framewise.server.auth.JooqAccountRepository;
+import io.framewise.server.auth.LoginRateLimiter;
 import io.framewise.server.auth.PasswordHasher;
+import io.framewise.server.auth.SessionStore;
+import io.framewise.server.auth.TokenStore;
+import io.framewise.server.auth.TokensFeature;
+import io.framewise.server.auth.UsersAdminFeature;
 import io.framewise.server.comments.JooqNoteRepository;
 import io.framewise.server.comments.NoteRepository;
 import io.framewise.server.comments.NotesFeature;
@@ -13,8 +29,12 @@ import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
+import io.framewise.server.library.JooqMemberRepository;
 import io.framewise.server.library.JooqProjectRepository;
 import io.framewise.server.library.LibraryFeature;
+import io.framewise.server.library.MemberRepository;
+import io.framewise.server.library.MembersFeature;
+import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
 import io.framewise.server.media.MediaOptions;
@@ -23,7 +43,6 @@ import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
 import io.framewise.server.users.JooqUserRepository;
-import io.framewise.server.users.User;
 import io.framewise.server.users.UserRepository;
 import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LibraryEvent;
@@ -31,6 +50,7 @@ import io.framewise.server.ws.LiveFeature;
 import io.framewise.server.ws.NoteEvent;
 import java.io.Closeable;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,15 +74,29 @@ public final class FramewiseServer implements Closeable {
             NoteRepository notes,
             UserRepository users,
             JobRepository jobs,
-            EventRepository events) {}
+            EventRepository events,
+            AccountRepository accounts,
+            ProjectRepository projects,
+            MemberRepository members) {}
+
+    private final Access access;
+    private final TokenStore tokens;
 
     private FramewiseServer(
-            Database db, ServerApp app, Repositories repositories, LiveFeature live, Organizers organizers) {
+            Database db,
+            ServerApp app,
+            Repositories repositories,
+            LiveFeature live,
+            Access access,
+            TokenStore tokens,
+            Organizers organizers) {
+        this.organizers = organizers;
+        this.tokens = tokens;
         this.db = db;
         this.app = app;
         this.repositories = repositories;
         this.live = live;
-        this.organizers = organizers;
+        this.access = access;
     }
 
     /**
@@ -70,17 +104,34 @@ public final class FramewiseServer implements Closeable {
      * registered after the product's own (tests use this to look at the assembled router).
      */
     public static FramewiseServer start(ServerConfig config, Feature... extra) {
-        Database db = Database.open(config.dataDir());
+        return start(config, Clock.systemUTC(), extra);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Feature...)} with the clock that times sessions, tokens, login
+     * limits and the audit log (tests move it to expire sessions and end rate-limit windows).
+     */
+    public static FramewiseServer start(ServerConfig config, Clock clock, Feature... extra) {
+        Database db = Database.open(config.dataDir(), clock);
         try {
             Repositories repos = new Repositories(
                     new JooqMediaRepository(db),
                     new JooqNoteRepository(db),
                     new JooqUserRepository(db),
                     new JooqJobRepository(db),
-                    new JooqEventRepository(db));
-            LiveFeature live = new LiveFeature(repos.media());
+                    new JooqEventRepository(db),
+                    new JooqAccountRepository(db, new PasswordHasher()),
+                    new JooqProjectRepository(db),
+                    new JooqMemberRepository(db));
+            SessionStore sessions = new SessionStore(db);
+            TokenStore tokens = new TokenStore(db);
+            AccessFacts facts = new JooqAccessFacts(db);
+            Access access = new Access(
+                    new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens),
+                    new Authorizer(facts),
+                    new AuditLog(db));
+            LiveFeature live = new LiveFeature(repos.media(), access);
             JooqAssetRepository assets = new JooqAssetRepository(db);
-            JooqProjectRepository projects = new JooqProjectRepository(db);
             AssetTagging events = new AssetTagging(assets, live.events());
             Organizers organizers = Organizers.start(
                     config.organizers(),
@@ -88,76 +139,89 @@ public final class FramewiseServer implements Closeable {
                             db,
                             repos.media(),
                             repos.notes(),
-                            projects,
+                            repos.projects(),
                             assets,
-                            new JooqAccountRepository(db, new PasswordHasher()),
+                            repos.accounts(),
                             repos.jobs(),
-                            MemberDirectory.NONE),
+                            projectId -> repos.members().list(projectId).stream()
+                                    .map(m -> new MemberDirectory.Membership(
+                                            m.userId(), m.role().wire()))
+                                    .toList(),
+                            facts::uploaderOf),
                     config.dataDir().resolve("logs"),
-                    ctx -> localAdmin(repos.users()));
-            MediaFeature media;
+                    access.authorizer());
             try {
-                media = new MediaFeature(
+                // Organizers that claim Authorize take part in every decision; they fail closed.
+                organizers.accessRules().forEach(access.authorizer()::addRule);
+                MediaFeature media = new MediaFeature(
                         config,
                         db,
                         repos.media(),
                         repos.jobs(),
                         repos.events(),
-                        toOrganizers(events.library(), organizers, repos.users()),
+                        libraryToOrganizers(events.library(), organizers),
+                        access,
                         MediaOptions.fromSystemProperties());
+                NotesFeature notes = new NotesFeature(
+                        repos.notes(),
+                        repos.media(),
+                        access,
+                        repos.events(),
+                        notesToOrganizers(events.notes(), organizers));
+                LibraryFeature library = new LibraryFeature(
+                        repos.projects(),
+                        assets,
+                        repos.media(),
+                        access,
+                        (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
+                AccessFilter filter = new AccessFilter(access, RouteTable.product());
+                List<Feature> features = new ArrayList<>(List.of(
+                        filter,
+                        new AuthFeature(
+                                access,
+                                repos.accounts(),
+                                sessions,
+                                tokens,
+                                new LoginRateLimiter(db.clock()),
+                                facts,
+                                repos.projects(),
+                                live::revoked),
+                        new TokensFeature(access, tokens, live::revoked),
+                        new UsersAdminFeature(access, repos.accounts(), sessions, tokens, live::signedOut),
+                        new AuditFeature(access, new AuditQuery(db)),
+                        new MembersFeature(access, repos.members()),
+                        organizers,
+                        live,
+                        media,
+                        notes,
+                        library,
+                        new OpenApiFeature()));
+                features.addAll(List.of(extra));
+                ServerApp app = ServerApp.start(config, features);
+                try {
+                    filter.verifyEveryRouteHasARule();
+                    media.start();
+                } catch (RuntimeException e) {
+                    app.close();
+                    throw e;
+                }
+                return new FramewiseServer(db, app, repos, live, access, tokens, organizers);
             } catch (RuntimeException e) {
                 organizers.close();
                 throw e;
             }
-            NotesFeature notes = new NotesFeature(
-                    repos.notes(),
-                    repos.media(),
-                    repos.users(),
-                    repos.events(),
-                    toOrganizers(events.notes(), organizers));
-            LibraryFeature library = new LibraryFeature(
-                    projects,
-                    assets,
-                    repos.media(),
-                    repos.users(),
-                    (asset, number, status, by) ->
-                            organizers.approvalChanged(asset, number, status, localAdmin(repos.users())));
-            List<Feature> features =
-                    new ArrayList<>(List.of(organizers, live, media, notes, library, new OpenApiFeature()));
-            features.addAll(List.of(extra));
-            ServerApp app;
-            try {
-                app = ServerApp.start(config, features);
-            } catch (RuntimeException e) {
-                organizers.close();
-                throw e;
-            }
-            try {
-                media.start();
-            } catch (RuntimeException e) {
-                app.close();
-                throw e;
-            }
-            return new FramewiseServer(db, app, repos, live, organizers);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    /** Until accounts decide who is asking, everyone is the local user, an administrator. */
-    private static Principal localAdmin(UserRepository users) {
-        User local = users.localUser();
-        return new Principal.Person(local.id(), local.name(), local.displayName(), true, Principal.Credential.local());
-    }
-
     /** Passes library events on, and tells organizers about new and processed media. */
-    private static Consumer<LibraryEvent> toOrganizers(
-            Consumer<LibraryEvent> next, Organizers organizers, UserRepository users) {
+    private static Consumer<LibraryEvent> libraryToOrganizers(Consumer<LibraryEvent> next, Organizers organizers) {
         return e -> {
             next.accept(e);
             switch (e.kind()) {
-                case ADDED -> organizers.mediaAdded(e.mediaId(), localAdmin(users));
+                case ADDED -> organizers.mediaAdded(e.mediaId());
                 case READY, FAILED -> organizers.mediaReady(e.mediaId());
                 default -> {}
             }
@@ -165,7 +229,7 @@ public final class FramewiseServer implements Closeable {
     }
 
     /** Passes note events on, and tells organizers about new notes. */
-    private static Consumer<NoteEvent> toOrganizers(Consumer<NoteEvent> next, Organizers organizers) {
+    private static Consumer<NoteEvent> notesToOrganizers(Consumer<NoteEvent> next, Organizers organizers) {
         return e -> {
             next.accept(e);
             if (e.kind() == NoteEvent.Kind.CREATED && e.noteId() != null) {
@@ -197,6 +261,16 @@ public final class FramewiseServer implements Closeable {
     /** The organizer plugins: their access rules, event hooks and states. */
     public Organizers organizers() {
         return organizers;
+    }
+
+    /** Personal API tokens (the demo and tests issue theirs here). */
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** Authentication, authorization and the audit trail, for callers that check or record access. */
+    public Access access() {
+        return access;
     }
 
     /** Stops serving and processing (the features close with the app), then closes the database. */

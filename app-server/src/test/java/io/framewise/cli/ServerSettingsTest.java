@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.ServerConfig;
+import io.framewise.server.auth.AuthMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,10 +64,11 @@ class ServerSettingsTest {
 
     @Test
     void onlyLoopbackWithoutAccountsUnlessAllowed() {
-        ServerSettings.checkExposure("127.0.0.1", false);
-        ServerSettings.checkExposure("localhost", false);
-        ServerSettings.checkExposure("::1", false);
-        assertThrows(IllegalArgumentException.class, () -> ServerSettings.checkExposure("0.0.0.0", false));
-        ServerSettings.checkExposure("0.0.0.0", true);
+        ServerSettings.checkExposure("127.0.0.1", AuthMode.NONE, false);
+        ServerSettings.checkExposure("localhost", AuthMode.NONE, false);
+        ServerSettings.checkExposure("::1", AuthMode.NONE, false);
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerSettings.checkExposure("0.0.0.0", AuthMode.NONE, false));
+        ServerSettings.checkExposure("0.0.0.0", AuthMode.NONE, true);
     }
 }

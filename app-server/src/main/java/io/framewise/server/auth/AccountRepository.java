@@ -33,6 +33,19 @@ public interface AccountRepository {
 
     void setDisabled(String id, boolean disabled);
 
+    void setAdmin(String id, boolean admin);
+
+    /** Changes the name shown to people (1 to 120 characters, no control characters). */
+    void setDisplayName(String id, String displayName);
+
+    /**
+     * The account a reverse proxy vouches for, created on first sight without a password (it can
+     * never sign in with one); its display name and admin flag follow what the proxy says.
+     *
+     * @throws AccountException.BadName when the proxy's user id is not a valid user name
+     */
+    Account ensureExternal(String name, String displayName, boolean admin);
+
     /**
      * Deletes the account with its sessions and tokens.
      *

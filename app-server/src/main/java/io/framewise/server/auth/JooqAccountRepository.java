@@ -93,6 +93,66 @@ public final class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
+    public void setAdmin(String id, boolean admin) {
+        update(id, r -> r.set(USERS.IS_ADMIN, admin));
+    }
+
+    @Override
+    public void setDisplayName(String id, String displayName) {
+        String shown = checkedDisplayName(displayName);
+        update(id, r -> r.set(USERS.DISPLAY_NAME, shown));
+    }
+
+    @Override
+    public Account ensureExternal(String name, String displayName, boolean admin) {
+        String canonical = UserNames.canonical(name);
+        String shown = displayName == null || displayName.isBlank()
+                ? UserNames.display(name)
+                : checkedDisplayName(displayName);
+        long now = db.nowMillis();
+        return db.write(ctx -> {
+            Optional<UsersRecord> existing =
+                    ctx.selectFrom(USERS).where(USERS.NAME.eq(canonical)).fetchOptional();
+            if (existing.isEmpty()) {
+                ctx.insertInto(USERS)
+                        .set(USERS.ID, Ids.newId())
+                        .set(USERS.NAME, canonical)
+                        .set(USERS.DISPLAY_NAME, shown)
+                        .set(USERS.IS_ADMIN, admin)
+                        .set(USERS.DISABLED, false)
+                        .set(USERS.CREATED_AT, now)
+                        .set(USERS.UPDATED_AT, now)
+                        .execute();
+            } else if (!shown.equals(existing.get().getDisplayName())
+                    || admin != Boolean.TRUE.equals(existing.get().getIsAdmin())) {
+                ctx.update(USERS)
+                        .set(USERS.DISPLAY_NAME, shown)
+                        .set(USERS.IS_ADMIN, admin)
+                        .set(USERS.UPDATED_AT, now)
+                        .where(USERS.NAME.eq(canonical))
+                        .execute();
+            }
+            return toAccount(
+                    ctx.selectFrom(USERS).where(USERS.NAME.eq(canonical)).fetchSingle());
+        });
+    }
+
+    /** A display name as stored: NFKC, trimmed, 1 to 120 characters without control characters. */
+    private static String checkedDisplayName(String displayName) {
+        String shown = displayName == null
+                ? ""
+                : java.text.Normalizer.normalize(displayName, java.text.Normalizer.Form.NFKC)
+                        .strip();
+        if (shown.isEmpty() || shown.codePointCount(0, shown.length()) > 120) {
+            throw new AccountException.BadName("the display name must be 1 to 120 characters");
+        }
+        if (shown.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new AccountException.BadName("the display name contains a control or invisible character");
+        }
+        return shown;
+    }
+
+    @Override
     public void delete(String id) {
         Account account = get(id).orElseThrow(() -> new AccountException.NoSuchAccount(id));
         try {

@@ -149,6 +149,19 @@ public final class SessionStore {
                 .execute());
     }
 
+    /** Whether the session with this {@link Session#id()} is still live (not revoked, expired or idle). */
+    public boolean isLive(String sessionId) {
+        long now = db.nowMillis();
+        return sessionId != null
+                && db.read(ctx -> ctx.fetchExists(
+                        SESSIONS,
+                        SESSIONS.ID
+                                .eq(sessionId)
+                                .and(SESSIONS.REVOKED.isFalse())
+                                .and(SESSIONS.EXPIRES_AT.gt(now))
+                                .and(SESSIONS.LAST_SEEN_AT.gt(now - idleMillis))));
+    }
+
     private Optional<SessionsRecord> live(String token) {
         if (!Secrets.plausible(token)) {
             return Optional.empty();

@@ -93,6 +93,19 @@ public final class TokenStore {
                 .execute());
     }
 
+    /** Whether the token with this id still authenticates (not revoked, not expired). */
+    public boolean isLive(String tokenId) {
+        long now = db.nowMillis();
+        return tokenId != null
+                && db.read(ctx -> ctx.fetchExists(
+                        API_TOKENS,
+                        API_TOKENS
+                                .ID
+                                .eq(tokenId)
+                                .and(API_TOKENS.REVOKED.isFalse())
+                                .and(API_TOKENS.EXPIRES_AT.isNull().or(API_TOKENS.EXPIRES_AT.gt(now)))));
+    }
+
     /**
      * The token a request presented, when it exists, is not revoked and has not expired; notes
      * when it was used.

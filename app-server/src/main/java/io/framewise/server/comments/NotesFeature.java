@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.framewise.server.Feature;
+import io.framewise.server.access.Access;
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Json;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
-import io.framewise.server.users.UserRepository;
 import io.framewise.server.ws.NoteEvent;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -49,7 +52,7 @@ public final class NotesFeature implements Feature {
 
     private final NoteRepository notes;
     private final MediaRepository media;
-    private final UserRepository users;
+    private final Access access;
     private final EventRepository events;
     private final Consumer<NoteEvent> publish;
     private final ObjectMapper mapper = Json.newMapper();
@@ -59,12 +62,12 @@ public final class NotesFeature implements Feature {
     public NotesFeature(
             NoteRepository notes,
             MediaRepository media,
-            UserRepository users,
+            Access access,
             EventRepository events,
             Consumer<NoteEvent> publish) {
         this.notes = Objects.requireNonNull(notes, "notes");
         this.media = Objects.requireNonNull(media, "media");
-        this.users = Objects.requireNonNull(users, "users");
+        this.access = Objects.requireNonNull(access, "access");
         this.events = Objects.requireNonNull(events, "events");
         this.publish = Objects.requireNonNull(publish, "publish");
     }
@@ -114,7 +117,7 @@ public final class NotesFeature implements Feature {
                     frameOut,
                     req.text(),
                     drawing,
-                    users.localUser().id()));
+                    Access.person(ctx).userId()));
         } catch (IllegalArgumentException e) {
             // The thread was deleted between the check and the write.
             throw new ApiException.Invalid(e.getMessage(), Map.of("field", "parentId"));
@@ -156,6 +159,13 @@ public final class NotesFeature implements Feature {
     private void patch(Context ctx) throws JsonProcessingException {
         Note note = requireNote(ctx.pathParam("id"));
         NoteInput.Patch req = input.patch(ctx.body());
+        Resource.Note target = new Resource.Note(note.id());
+        if (req.text() != null || req.drawing() != null) {
+            access.require(ctx, Action.NOTE_EDIT, target);
+        }
+        if (req.resolved() != null) {
+            access.require(ctx, Action.NOTE_RESOLVE, target);
+        }
         // Everything is checked before anything is written, so a refused patch changes nothing.
         Drawing drawing = req.drawing() == null || req.drawing().isNull() ? null : drawings.validate(req.drawing());
         Note changed = note;
@@ -167,7 +177,7 @@ public final class NotesFeature implements Feature {
         }
         if (req.resolved() != null) {
             changed = notes.setResolved(
-                            note.id(), req.resolved(), users.localUser().id())
+                            note.id(), req.resolved(), Access.person(ctx).userId())
                     .orElseThrow(() -> gone(note.id()));
         }
         boolean onlyResolution = req.text() == null && req.drawing() == null;
@@ -181,6 +191,12 @@ public final class NotesFeature implements Feature {
             throw gone(note.id());
         }
         announce(NoteEvent.Kind.DELETED, note);
+        access.record(
+                ctx,
+                "note.deleted",
+                new Resource.Note(note.id()),
+                AuditOutcome.SUCCESS,
+                Map.of("mediaId", note.mediaId(), "authorId", note.authorId()));
         ctx.status(204);
     }
 

@@ -124,6 +124,8 @@ public final class DemoLibrary {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private volatile String bearer;
+
     public DemoLibrary(Path cache) {
         this.cache = cache;
     }
@@ -154,6 +156,15 @@ public final class DemoLibrary {
 
     /** Uploads the samples to the server at {@code base}, waits until they are processed, adds notes. */
     public Map<String, String> load(URI base, Duration timeout) {
+        return load(base, timeout, null);
+    }
+
+    /**
+     * As {@link #load(URI, Duration)}, as the owner of {@code bearerToken} (a server with accounts);
+     * null for a server in auth mode none.
+     */
+    public Map<String, String> load(URI base, Duration timeout, String bearerToken) {
+        this.bearer = bearerToken;
         Map<String, String> ids = new LinkedHashMap<>();
         for (Path file : samples()) {
             String name = file.getFileName().toString();
@@ -258,6 +269,9 @@ public final class DemoLibrary {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method, body);
         if (type != null) {
             request.header("Content-Type", type);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         try {
             HttpResponse<String> response =

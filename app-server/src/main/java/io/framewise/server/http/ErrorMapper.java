@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.framewise.media.MediaException;
+import io.framewise.server.auth.AccountException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -40,6 +41,7 @@ public final class ErrorMapper {
             }
             write(ctx, e.status(), e.code(), e.getMessage(), e.details());
         });
+        cfg.routes.exception(AccountException.class, (e, ctx) -> accountError(ctx, e));
         cfg.routes.exception(JsonProcessingException.class, (e, ctx) -> jsonError(ctx, e));
         cfg.routes.exception(MediaException.class, ErrorMapper::mediaError);
         cfg.routes.exception(ValidationException.class, (e, ctx) -> validationError(ctx, e));
@@ -56,6 +58,22 @@ public final class ErrorMapper {
                         Map.of("method", ctx.method().name(), "path", ctx.path()));
             }
         });
+    }
+
+    /** Account rules broken: a bad name or weak password (422), a taken name or a referenced account (409). */
+    private static void accountError(Context ctx, AccountException e) {
+        if (e instanceof AccountException.NameTaken || e instanceof AccountException.StillReferenced) {
+            write(ctx, 409, "conflict", e.getMessage(), Map.of());
+        } else if (e instanceof AccountException.NoSuchAccount) {
+            write(ctx, 404, "not_found", e.getMessage(), Map.of());
+        } else {
+            write(
+                    ctx,
+                    422,
+                    "invalid",
+                    e.getMessage(),
+                    Map.of("field", e instanceof AccountException.WeakPassword ? "password" : "name"));
+        }
     }
 
     /** Writes the error shape; the only method that formats an error response. */

@@ -65,13 +65,22 @@ public final class MediaIngest {
 
     /** Takes {@code file} into the library and returns the new item (status processing). */
     public MediaItem ingest(ReceivedFile file) throws IOException {
+        return ingest(file, null);
+    }
+
+    /**
+     * Takes {@code file} into the library for {@code uploaderId} (who may then see it before it is
+     * filed into a project; null for nobody in particular) and returns the new item.
+     */
+    public MediaItem ingest(ReceivedFile file, String uploaderId) throws IOException {
         String id = Ids.newId();
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
         MediaItem item;
         try {
-            item = media.create(new NewMediaItem(id, name, files.relative(target), Files.size(target), file.sha256()));
+            item = media.create(
+                    new NewMediaItem(id, name, files.relative(target), Files.size(target), file.sha256(), uploaderId));
             jobs.enqueue(JobKind.PROBE, id, PROBE_PRIORITY, null);
         } catch (RuntimeException e) {
             // Not acknowledged: take the row (if any) and the file back out so nothing half-made stays.

@@ -1,15 +1,20 @@
 package io.framewise.server.library;
 
 import io.framewise.server.Feature;
+import io.framewise.server.access.Access;
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Principal;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.media.MediaRepository;
-import io.framewise.server.users.UserRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Projects, assets and their version stacks, and the approval of each version.
@@ -26,31 +31,30 @@ public final class LibraryFeature implements Feature {
     private final ProjectRepository projects;
     private final AssetRepository assets;
     private final MediaRepository media;
-    private final UserRepository users;
+    private final Access access;
     private final ApprovalListener approvals;
 
     /** Hears every approval decision after it is stored (organizer plugins do). */
     @FunctionalInterface
     public interface ApprovalListener {
         /** @param status the wire form, e.g. {@code approved} */
-        void approvalChanged(String assetId, int versionNumber, String status, String decidedBy);
+        void approvalChanged(String assetId, int versionNumber, String status, Principal decidedBy);
     }
 
-    public LibraryFeature(
-            ProjectRepository projects, AssetRepository assets, MediaRepository media, UserRepository users) {
-        this(projects, assets, media, users, (asset, number, status, by) -> {});
+    public LibraryFeature(ProjectRepository projects, AssetRepository assets, MediaRepository media, Access access) {
+        this(projects, assets, media, access, (asset, number, status, by) -> {});
     }
 
     public LibraryFeature(
             ProjectRepository projects,
             AssetRepository assets,
             MediaRepository media,
-            UserRepository users,
+            Access access,
             ApprovalListener approvals) {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.media = Objects.requireNonNull(media, "media");
-        this.users = Objects.requireNonNull(users, "users");
+        this.access = Objects.requireNonNull(access, "access");
         this.approvals = Objects.requireNonNull(approvals, "approvals");
     }
 
@@ -67,6 +71,7 @@ public final class LibraryFeature implements Feature {
         cfg.routes.get(
                 "/api/projects",
                 ctx -> ctx.json(projects.list().stream()
+                        .filter(p -> visible(ctx, Action.PROJECT_VIEW, new Resource.Project(p.id())))
                         .map(LibraryFeature::projectView)
                         .toList()));
         cfg.routes.post("/api/projects", this::createProject);
@@ -83,25 +88,30 @@ public final class LibraryFeature implements Feature {
         if (name.isEmpty() || name.length() > 200) {
             throw new ApiException.Invalid("name must be 1 to 200 characters", Map.of("field", "name"));
         }
-        ctx.status(201).json(projectView(projects.create(name, users.localUser().id())));
+        Project project = projects.create(name, Access.person(ctx).userId());
+        access.record(
+                ctx, "project.created", new Resource.Project(project.id()), AuditOutcome.SUCCESS, Map.of("name", name));
+        ctx.status(201).json(projectView(project));
     }
 
     private void listAssets(Context ctx) {
         Project project = projects.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new ApiException.NotFound("no such project: " + ctx.pathParam("id")));
         ctx.json(assets.list(project.id(), ctx.queryParam("folder")).stream()
+                .filter(a -> visible(ctx, Action.ASSET_VIEW, new Resource.Asset(a.id())))
                 .map(this::view)
                 .toList());
     }
 
     private void createAsset(Context ctx) {
         NewAsset req = ctx.bodyAsClass(NewAsset.class);
-        requireMedia(req.mediaId());
+        requireMedia(ctx, req.mediaId());
         String title = req.title() == null ? "" : req.title().strip();
         if (title.isEmpty() || title.length() > 300) {
             throw new ApiException.Invalid("title must be 1 to 300 characters", Map.of("field", "title"));
         }
-        String projectId = req.projectId() != null ? requireProject(req.projectId()) : defaultProject();
+        String projectId = req.projectId() != null ? requireProject(req.projectId()) : defaultProject(ctx);
+        access.require(ctx, Action.ASSET_CREATE, new Resource.Project(projectId));
         if (req.folderId() != null) {
             projects.getFolder(req.folderId())
                     .filter(f -> f.projectId().equals(projectId))
@@ -109,20 +119,32 @@ public final class LibraryFeature implements Feature {
                             "no such folder in the project: " + req.folderId(), Map.of("field", "folderId")));
         }
         Asset asset = assets.create(
-                projectId, req.folderId(), title, users.localUser().id());
+                projectId, req.folderId(), title, Access.person(ctx).userId());
         assets.addVersion(asset.id(), req.mediaId());
+        access.record(
+                ctx,
+                "asset.created",
+                new Resource.Asset(asset.id()),
+                AuditOutcome.SUCCESS,
+                Map.of("title", title, "projectId", projectId, "mediaId", req.mediaId()));
         ctx.status(201).json(view(asset));
     }
 
     private void addVersion(Context ctx) {
         Asset asset = requireAsset(ctx.pathParam("id"));
         NewVersion req = ctx.bodyAsClass(NewVersion.class);
-        requireMedia(req.mediaId());
+        requireMedia(ctx, req.mediaId());
         if (assets.versions(asset.id()).stream().anyMatch(v -> v.mediaId().equals(req.mediaId()))) {
             throw new ApiException.Conflict(
                     "that media is already a version of this asset", Map.of("mediaId", req.mediaId()));
         }
         AssetVersion version = assets.addVersion(asset.id(), req.mediaId());
+        access.record(
+                ctx,
+                "version.added",
+                new Resource.Asset(asset.id()),
+                AuditOutcome.SUCCESS,
+                Map.of("number", version.number(), "mediaId", req.mediaId()));
         ctx.status(201).json(versionView(version));
     }
 
@@ -140,19 +162,50 @@ public final class LibraryFeature implements Feature {
         } catch (IllegalArgumentException e) {
             throw new ApiException.Invalid(e.getMessage(), Map.of("field", "status"));
         }
-        assets.setApproval(version.id(), status, users.localUser().id());
-        approvals.approvalChanged(
-                asset.id(), number, status.wire(), users.localUser().id());
+        assets.setApproval(version.id(), status, Access.person(ctx).userId());
+        access.record(
+                ctx,
+                "approval.changed",
+                new Resource.Asset(asset.id()),
+                AuditOutcome.SUCCESS,
+                Map.of("version", number, "status", status.wire()));
+        approvals.approvalChanged(asset.id(), number, status.wire(), Access.person(ctx));
         ctx.json(versionView(version));
     }
 
-    private String defaultProject() {
-        return projects.list().stream()
+    /**
+     * The project an asset goes to when the client names none: the default project "Library" (made
+     * on first use by an admin), else the caller's only project they may add to.
+     */
+    private String defaultProject(Context ctx) {
+        Principal.Person person = Access.person(ctx);
+        Optional<Project> library = projects.list().stream()
                 .filter(p -> p.name().equals(DEFAULT_PROJECT))
-                .findFirst()
-                .orElseGet(
-                        () -> projects.create(DEFAULT_PROJECT, users.localUser().id()))
-                .id();
+                .filter(p -> visible(ctx, Action.ASSET_CREATE, new Resource.Project(p.id())))
+                .findFirst();
+        if (library.isPresent()) {
+            return library.get().id();
+        }
+        if (person.admin()) {
+            return projects.create(DEFAULT_PROJECT, person.userId()).id();
+        }
+        List<Project> writable = projects.list().stream()
+                .filter(p -> visible(ctx, Action.ASSET_CREATE, new Resource.Project(p.id())))
+                .toList();
+        if (writable.size() == 1) {
+            return writable.get(0).id();
+        }
+        throw new ApiException.Invalid(
+                writable.isEmpty()
+                        ? "you are not an editor of any project; ask a project owner to add you"
+                        : "name the project (projectId): you can add to several",
+                Map.of("field", "projectId"));
+    }
+
+    private boolean visible(Context ctx, Action action, Resource resource) {
+        return access.authorizer()
+                .decide(Access.principal(ctx), action, resource)
+                .allowed();
     }
 
     private String requireProject(String id) {
@@ -161,8 +214,8 @@ public final class LibraryFeature implements Feature {
                 .id();
     }
 
-    private void requireMedia(String id) {
-        if (id == null || media.get(id).isEmpty()) {
+    private void requireMedia(Context ctx, String id) {
+        if (id == null || media.get(id).isEmpty() || !visible(ctx, Action.MEDIA_VIEW, new Resource.Media(id))) {
             throw new ApiException.Invalid("no such media: " + id, Map.of("field", "mediaId"));
         }
     }

@@ -33,6 +33,7 @@ public final class JooqMediaRepository implements MediaRepository {
                 .set(MEDIA_ITEMS.STORED_PATH, item.storedPath())
                 .set(MEDIA_ITEMS.SIZE_BYTES, item.sizeBytes())
                 .set(MEDIA_ITEMS.SHA256, item.sha256())
+                .set(MEDIA_ITEMS.UPLOADED_BY, item.uploadedBy())
                 .set(MEDIA_ITEMS.STATUS, MediaStatus.PROCESSING.wire())
                 .set(MEDIA_ITEMS.CREATED_AT, now)
                 .set(MEDIA_ITEMS.UPDATED_AT, now)

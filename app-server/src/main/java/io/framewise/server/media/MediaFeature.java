@@ -2,6 +2,9 @@ package io.framewise.server.media;
 
 import io.framewise.server.Feature;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.access.Access;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.http.ApiException;
@@ -45,6 +48,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaFeature.class);
 
     private final ServerConfig config;
+    private final Access access;
     private final MediaRepository media;
     private final JobRepository jobs;
     private final EventRepository events;
@@ -69,8 +73,9 @@ public final class MediaFeature implements Feature, AutoCloseable {
             MediaRepository media,
             JobRepository jobs,
             EventRepository events,
-            Consumer<LibraryEvent> publish) {
-        this(config, db, media, jobs, events, publish, MediaOptions.DEFAULT);
+            Consumer<LibraryEvent> publish,
+            Access access) {
+        this(config, db, media, jobs, events, publish, access, MediaOptions.DEFAULT);
     }
 
     /** As the other constructor, with explicit timings (tests shorten leases and polls). */
@@ -81,8 +86,10 @@ public final class MediaFeature implements Feature, AutoCloseable {
             JobRepository jobs,
             EventRepository events,
             Consumer<LibraryEvent> publish,
+            Access access,
             MediaOptions options) {
         this.config = config;
+        this.access = access;
         this.media = media;
         this.jobs = jobs;
         this.events = events;
@@ -97,9 +104,23 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 ingest,
                 options.watchPoll());
         this.stills = new FrameStills(files, options.openReaders());
-        this.routes = new MediaRoutes(media, files, stills);
+        this.routes = new MediaRoutes(
+                media, files, stills, (ctx, item) -> access.authorizer().canSee(Access.principal(ctx), item.id()));
         this.uploads = new UploadReceiver(config);
-        this.tus = new TusUploads(config, file -> MediaView.of(ingest.ingest(file), java.util.List.of()));
+        this.tus = new TusUploads(
+                config,
+                (file, owner) -> {
+                    MediaItem item = ingest.ingest(file, owner);
+                    access.auditFor(
+                            owner,
+                            null,
+                            "media.uploaded",
+                            new Resource.Media(item.id()),
+                            AuditOutcome.SUCCESS,
+                            Map.of("name", item.originalName(), "sizeBytes", item.sizeBytes(), "resumable", true));
+                    return MediaView.of(item, java.util.List.of());
+                },
+                ctx -> Access.person(ctx).userId());
     }
 
     /**
@@ -127,7 +148,16 @@ public final class MediaFeature implements Feature, AutoCloseable {
     public void register(JavalinConfig cfg) {
         cfg.routes.post(
                 "/api/media",
-                ctx -> uploads.handle(ctx, file -> MediaView.of(ingest.ingest(file), java.util.List.of())));
+                ctx -> uploads.handle(ctx, file -> {
+                    MediaItem item = ingest.ingest(file, Access.person(ctx).userId());
+                    access.record(
+                            ctx,
+                            "media.uploaded",
+                            new Resource.Media(item.id()),
+                            AuditOutcome.SUCCESS,
+                            Map.of("name", item.originalName(), "sizeBytes", item.sizeBytes()));
+                    return MediaView.of(item, java.util.List.of());
+                }));
         cfg.routes.delete("/api/media/{id}", this::delete);
         routes.register(cfg);
         tus.register(cfg);
@@ -147,6 +177,12 @@ public final class MediaFeature implements Feature, AutoCloseable {
         stills.evict(item.id());
         files.deleteAll(item.id());
         events.append("media.removed", item.id(), null, "{}");
+        access.record(
+                ctx,
+                "media.deleted",
+                new Resource.Media(item.id()),
+                AuditOutcome.SUCCESS,
+                Map.of("name", item.originalName()));
         publish.accept(LibraryEvent.removed(item.id(), null));
         ctx.status(204);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * The read side of the library over HTTP: listing, item details, the original and proxy streams
@@ -36,7 +37,15 @@ public final class MediaRoutes {
     private final FrameStills stills;
     private final RangeFileResponder responder = new RangeFileResponder();
 
-    public MediaRoutes(MediaRepository media, MediaFiles files, FrameStills stills) {
+    private final BiPredicate<Context, MediaItem> visible;
+
+    /**
+     * @param visible whether the caller may see an item; lists show only those (single items are
+     *     guarded by the access filter before a handler runs)
+     */
+    public MediaRoutes(
+            MediaRepository media, MediaFiles files, FrameStills stills, BiPredicate<Context, MediaItem> visible) {
+        this.visible = visible;
         this.media = media;
         this.files = files;
         this.stills = stills;
@@ -78,7 +87,26 @@ public final class MediaRoutes {
         if (after != null && !after.isEmpty()) {
             offset = cursorOffset(after);
         }
-        List<MediaItem> page = media.list(new Paging(offset, limit + 1, false));
+        // Pages count only what the caller may see, so they stay full and the cursor stays stable.
+        List<MediaItem> page = new ArrayList<>();
+        int seen = 0;
+        int total = 0;
+        int chunk = 0;
+        for (List<MediaItem> batch; !(batch = media.list(new Paging(chunk, Paging.MAX_LIMIT, false))).isEmpty(); ) {
+            for (MediaItem item : batch) {
+                if (!visible.test(ctx, item)) {
+                    continue;
+                }
+                total++;
+                if (seen++ >= offset && page.size() <= limit) {
+                    page.add(item);
+                }
+            }
+            chunk += batch.size();
+            if (batch.size() < Paging.MAX_LIMIT) {
+                break;
+            }
+        }
         boolean more = page.size() > limit;
         List<Map<String, Object>> items = new ArrayList<>();
         for (MediaItem item : page.subList(0, Math.min(limit, page.size()))) {
@@ -87,7 +115,7 @@ public final class MediaRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
         out.put("next", more ? cursor(offset + limit) : null);
-        out.put("total", media.count());
+        out.put("total", total);
         ctx.json(out);
     }
 

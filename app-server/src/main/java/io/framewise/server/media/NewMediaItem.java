@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * @param originalName the uploaded file's name, 1 to 255 characters
  * @param storedPath where the original lies, relative to the data folder, 1 to 1024 characters
  * @param sha256 the original's SHA-256 in lowercase hex, or {@code null} when not computed yet
+ * @param uploadedBy the user who uploaded it, or {@code null} (watched folder): who may see it before
+ *     it is filed into a project
  */
-public record NewMediaItem(String id, String originalName, String storedPath, long sizeBytes, String sha256) {
+public record NewMediaItem(
+        String id, String originalName, String storedPath, long sizeBytes, String sha256, String uploadedBy) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -24,5 +27,11 @@ public record NewMediaItem(String id, String originalName, String storedPath, lo
         if (sha256 != null && !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits");
         }
+        Ids.optional("uploadedBy", uploadedBy);
+    }
+
+    /** An item nobody in particular uploaded. */
+    public NewMediaItem(String id, String originalName, String storedPath, long sizeBytes, String sha256) {
+        this(id, originalName, storedPath, sizeBytes, sha256, null);
     }
 }

@@ -84,19 +84,14 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
             PageToken page = PageToken.of(r.getPageSize(), r.getPageToken());
             List<MediaItem> items = s.media().list(page.paging());
             var reply = ListMediaResponse.newBuilder();
-            items.forEach(m -> reply.addMedia(
-                    Proto.media(m, s.assets().assetOfMedia(m.id()).orElse(null))));
+            items.forEach(m -> reply.addMedia(media(m)));
             return reply.setNextPageToken(page.next(items.size())).build();
         });
     }
 
     @Override
     public void getMedia(GetMediaRequest r, StreamObserver<Media> out) {
-        answer(
-                out,
-                () -> Proto.media(
-                        media(r.getMediaId()),
-                        s.assets().assetOfMedia(r.getMediaId()).orElse(null)));
+        answer(out, () -> media(media(r.getMediaId())));
     }
 
     @Override
@@ -370,6 +365,13 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
 
     private io.framewise.organizer.wire.v1.Asset asset(Asset a) {
         return Proto.asset(a, s.assets().versions(a.id()), labels.tags(a.id()), labels.metadata(a.id()));
+    }
+
+    private Media media(MediaItem m) {
+        return Proto.media(
+                m,
+                s.assets().assetOfMedia(m.id()).orElse(null),
+                s.uploaders().uploaderOf(m.id()).orElse(null));
     }
 
     private MediaItem media(String id) {

@@ -8,6 +8,7 @@ import io.framewise.server.library.AssetRepository;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.MediaRepository;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The parts of the server organizers reach through the host API. */
 public record HostServices(
@@ -18,7 +19,14 @@ public record HostServices(
         AssetRepository assets,
         AccountRepository accounts,
         JobRepository jobs,
-        MemberDirectory members) {
+        MemberDirectory members,
+        UploaderLookup uploaders) {
+
+    /** Who uploaded a media item, when someone did (not the watched folder). */
+    @FunctionalInterface
+    public interface UploaderLookup {
+        Optional<String> uploaderOf(String mediaId);
+    }
 
     public HostServices {
         Objects.requireNonNull(db, "db");
@@ -29,5 +37,6 @@ public record HostServices(
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(uploaders, "uploaders");
     }
 }

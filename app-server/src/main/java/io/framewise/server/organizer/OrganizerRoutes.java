@@ -4,11 +4,7 @@ import io.framewise.organizer.wire.v1.ListFolderResponse;
 import io.framewise.organizer.wire.v1.ResourceRef;
 import io.framewise.organizer.wire.v1.RunActionResponse;
 import io.framewise.server.Feature;
-import io.framewise.server.access.AccessRule;
-import io.framewise.server.access.AccessRule.Opinion.Verdict;
-import io.framewise.server.access.Action;
 import io.framewise.server.access.Principal;
-import io.framewise.server.access.Resource;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.library.Asset;
 import io.javalin.config.JavalinConfig;
@@ -115,14 +111,9 @@ final class OrganizerRoutes implements Feature {
         return m;
     }
 
-    /** Pages leave out assets an organizer hides from this user (the same rules as opening one). */
+    /** Pages leave out assets the caller may not open (roles and organizers decide, as on the asset's route). */
     private boolean mayView(Principal me, String assetId) {
-        for (AccessRule rule : organizers.accessRules()) {
-            if (rule.decide(me, Action.ASSET_VIEW, new Resource.Asset(assetId)).verdict() == Verdict.DENY) {
-                return false;
-            }
-        }
-        return true;
+        return organizers.mayView(me, assetId);
     }
 
     private void action(Context ctx) {

@@ -17,9 +17,11 @@ import io.framewise.organizer.wire.v1.ResourceRef;
 import io.framewise.organizer.wire.v1.RunActionRequest;
 import io.framewise.organizer.wire.v1.RunActionResponse;
 import io.framewise.server.Feature;
+import io.framewise.server.access.Access;
 import io.framewise.server.access.AccessRule;
 import io.framewise.server.access.AccessRule.Opinion;
 import io.framewise.server.access.Action;
+import io.framewise.server.access.Authorizer;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.http.ApiException;
@@ -36,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +61,8 @@ public final class Organizers implements Feature, AutoCloseable {
     private final OrganizerRuntime runtime;
     private final JooqLabelRepository labels;
     private final JooqNotificationRepository notifications;
-    private final PrincipalResolver principals;
+    private final Authorizer authorizer;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService events;
 
     private Organizers(
@@ -67,13 +71,13 @@ public final class Organizers implements Feature, AutoCloseable {
             OrganizerRuntime runtime,
             JooqLabelRepository labels,
             JooqNotificationRepository notifications,
-            PrincipalResolver principals) {
+            Authorizer authorizer) {
         this.settings = settings;
         this.services = services;
         this.runtime = runtime;
         this.labels = labels;
         this.notifications = notifications;
-        this.principals = principals;
+        this.authorizer = authorizer;
         // Event hooks are fire-and-forget; a bounded queue drops (and logs) rather than piling up.
         this.events = new ThreadPoolExecutor(
                 1,
@@ -94,17 +98,15 @@ public final class Organizers implements Feature, AutoCloseable {
      * waiting (up to the start timeout) for each external one's first handshake.
      *
      * @param logDir where each external organizer's output goes ({@code organizer-N.log})
+     * @param authorizer decides which assets a page shows (the caller adds {@link #accessRules()} to it)
      */
     public static Organizers start(
-            OrganizerSettings settings,
-            HostServices services,
-            java.nio.file.Path logDir,
-            PrincipalResolver principals) {
+            OrganizerSettings settings, HostServices services, java.nio.file.Path logDir, Authorizer authorizer) {
         var labels = new JooqLabelRepository(services.db());
         var notifications = new JooqNotificationRepository(services.db());
         var host = new HostServiceImpl(services, new JooqFolderRepository(services.db()), labels, notifications);
         OrganizerRuntime runtime = OrganizerRuntime.start(settings, host, new FoldersOrganizer(), logDir);
-        return new Organizers(settings, services, runtime, labels, notifications, principals);
+        return new Organizers(settings, services, runtime, labels, notifications, authorizer);
     }
 
     /** One access rule per organizer, in start order; the Authorizer consults them all. */
@@ -115,7 +117,9 @@ public final class Organizers implements Feature, AutoCloseable {
     }
 
     Opinion authorize(OrganizerPeer peer, Principal principal, Action action, Resource resource) {
-        if (!peer.mayAuthorize()) {
+        // Organizers decide about library content; administration and accounts stay with the roles,
+        // so a broken organizer can never lock administrators out of seeing and fixing it.
+        if (!peer.mayAuthorize() || resource instanceof Resource.Server || resource instanceof Resource.User) {
             return Opinion.none();
         }
         Optional<OrganizerLink> link = peer.link();
@@ -284,18 +288,21 @@ public final class Organizers implements Feature, AutoCloseable {
 
     // Events the server reports. Each goes, off the caller's thread, to every organizer claiming it.
 
-    /** A media item was uploaded by {@code uploader}. */
-    public void mediaAdded(String mediaId, Principal uploader) {
-        services.media()
-                .get(mediaId)
-                .ifPresent(m -> fire(
-                        Hook.HOOK_ON_MEDIA_ADDED,
-                        stub -> stub.onMediaAdded(OnMediaAddedRequest.newBuilder()
-                                .setMedia(Proto.media(
-                                        m,
-                                        services.assets().assetOfMedia(mediaId).orElse(null)))
-                                .setUploader(Proto.principal(uploader))
-                                .build())));
+    /** A media item was uploaded. */
+    public void mediaAdded(String mediaId) {
+        services.media().get(mediaId).ifPresent(m -> {
+            var uploader = services.uploaders()
+                    .uploaderOf(mediaId)
+                    .flatMap(services.accounts()::get)
+                    .map(Proto::principal)
+                    .orElse(io.framewise.organizer.wire.v1.Principal.getDefaultInstance());
+            fire(
+                    Hook.HOOK_ON_MEDIA_ADDED,
+                    stub -> stub.onMediaAdded(OnMediaAddedRequest.newBuilder()
+                            .setMedia(media(m))
+                            .setUploader(uploader)
+                            .build()));
+        });
     }
 
     /** A media item finished processing (ready or failed). */
@@ -305,10 +312,15 @@ public final class Organizers implements Feature, AutoCloseable {
                 .ifPresent(m -> fire(
                         Hook.HOOK_ON_MEDIA_READY,
                         stub -> stub.onMediaReady(OnMediaReadyRequest.newBuilder()
-                                .setMedia(Proto.media(
-                                        m,
-                                        services.assets().assetOfMedia(mediaId).orElse(null)))
+                                .setMedia(media(m))
                                 .build())));
+    }
+
+    private io.framewise.organizer.wire.v1.Media media(io.framewise.server.media.MediaItem m) {
+        return Proto.media(
+                m,
+                services.assets().assetOfMedia(m.id()).orElse(null),
+                services.uploaders().uploaderOf(m.id()).orElse(null));
     }
 
     /** A note was written. */
@@ -364,7 +376,14 @@ public final class Organizers implements Feature, AutoCloseable {
     }
 
     Principal principal(io.javalin.http.Context ctx) {
-        return principals.resolve(ctx);
+        return Access.principal(ctx);
+    }
+
+    /** Whether the caller may open an asset: roles and every organizer's rule, as on the asset's own route. */
+    boolean mayView(Principal principal, String assetId) {
+        return authorizer
+                .decide(principal, Action.ASSET_VIEW, new Resource.Asset(assetId))
+                .allowed();
     }
 
     HostServices services() {
@@ -391,6 +410,9 @@ public final class Organizers implements Feature, AutoCloseable {
     /** Waits for queued events (bounded), then stops every organizer and the host API. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);

@@ -42,13 +42,23 @@ final class Proto {
         return Principal.getDefaultInstance();
     }
 
-    static Media media(MediaItem m, String assetId) {
+    static Principal principal(Account a) {
+        return Principal.newBuilder()
+                .setUserId(a.id())
+                .setName(a.name())
+                .setDisplayName(a.displayName())
+                .setAdmin(a.admin())
+                .build();
+    }
+
+    static Media media(MediaItem m, String assetId, String uploaderId) {
         var b = Media.newBuilder()
                 .setId(m.id())
                 .setOriginalName(m.originalName())
                 .setStatus(MediaStatus.valueOf("MEDIA_STATUS_" + m.status().name()))
                 .setError(m.error() == null ? "" : m.error())
                 .setAssetId(assetId == null ? "" : assetId)
+                .setUploaderUserId(uploaderId == null ? "" : uploaderId)
                 .setCreateTime(time(m.created()));
         m.probeSummary().ifPresent(p -> {
             b.setFrameCount(p.frameCount());

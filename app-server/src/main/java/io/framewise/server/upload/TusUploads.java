@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import me.desair.tus.server.TusFileUploadService;
 import me.desair.tus.server.exception.TusException;
@@ -42,12 +43,29 @@ public final class TusUploads implements Feature {
 
     private final TusFileUploadService tus;
     private final ServerConfig config;
-    private final UploadCallback callback;
+    private final OwnedCallback callback;
+    private final Function<Context, String> owner;
     private final Map<String, Boolean> handingOver = new ConcurrentHashMap<>();
 
+    /** What happens to a complete upload, told whose it is (null when uploaded without an owner). */
+    @FunctionalInterface
+    public interface OwnedCallback {
+        Object onReceived(ReceivedFile file, String ownerId) throws Exception;
+    }
+
+    /** Uploads nobody in particular owns (every client may resume every upload). */
     public TusUploads(ServerConfig config, UploadCallback callback) {
+        this(config, (file, ownerId) -> callback.onReceived(file), ctx -> null);
+    }
+
+    /**
+     * Uploads owned by whoever {@code owner} says sent the request: only the owner can resume,
+     * inspect or cancel an upload (others get 404), and the library learns who uploaded it.
+     */
+    public TusUploads(ServerConfig config, OwnedCallback callback, Function<Context, String> owner) {
         this.config = config;
         this.callback = callback;
+        this.owner = owner;
         try {
             Files.createDirectories(config.tusDir());
         } catch (IOException e) {
@@ -76,28 +94,54 @@ public final class TusUploads implements Feature {
             UploadTarget.checkFreeDisk(
                     config.tusDir(), Math.max(0, ctx.req().getContentLengthLong()), config.minFreeDiskBytes());
         }
-        tus.process(ctx.req(), ctx.res());
+        String ownerId = owner.apply(ctx);
+        tus.process(ctx.req(), ctx.res(), ownerId);
+        if (ctx.method() == HandlerType.POST && ownerId != null) {
+            rememberOwner(ctx.res().getHeader("Location"), ownerId);
+        }
         if (ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.POST) {
-            handOverIfComplete(ctx);
+            handOver(ctx.req().getRequestURI(), ownerId);
         }
     }
 
-    private void handOverIfComplete(Context ctx) throws Exception {
-        handOver(ctx.req().getRequestURI());
+    /**
+     * Keeps who owns a new upload next to it, so an upload finished just before a restart is handed
+     * over under its owner at the next start (tus-java-server only finds an owned upload by owner).
+     */
+    private void rememberOwner(String location, String ownerId) throws IOException {
+        if (location == null) {
+            return;
+        }
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        if (!id.matches("[0-9A-Za-z_-]{1,100}")) {
+            return;
+        }
+        Path owners = config.tusDir().resolve("owners");
+        Files.createDirectories(owners);
+        Files.writeString(owners.resolve(id), ownerId);
+    }
+
+    private String rememberedOwner(String uploadId) {
+        Path file = config.tusDir().resolve("owners").resolve(uploadId);
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
      * Hands a complete upload to the callback, then removes the tus copy. A request finishing the
      * upload and {@link #handOverCompleted()} may both get here; the first one takes it.
      */
-    private void handOver(String uri) throws Exception {
+    private void handOver(String uri, String ownerId) throws Exception {
         if (handingOver.putIfAbsent(uri, Boolean.TRUE) != null) {
             return;
         }
         try {
             UploadInfo info;
             try {
-                info = tus.getUploadInfo(uri);
+                info = tus.getUploadInfo(uri, ownerId);
             } catch (TusException e) {
                 return;
             }
@@ -107,7 +151,7 @@ public final class TusUploads implements Feature {
             ReceivedFile file;
             try (UploadTarget target =
                             new UploadTarget(config.uploadsDir(), config.maxUploadBytes(), config.minFreeDiskBytes());
-                    InputStream in = tus.getUploadedBytes(uri)) {
+                    InputStream in = tus.getUploadedBytes(uri, ownerId)) {
                 byte[] buf = new byte[256 * 1024];
                 for (int n; (n = in.read(buf)) >= 0; ) {
                     target.write(buf, 0, n);
@@ -115,15 +159,17 @@ public final class TusUploads implements Feature {
                 file = target.finish(info.getFileName());
             }
             try {
-                callback.onReceived(file);
+                callback.onReceived(file, ownerId);
             } catch (Exception | Error e) {
                 Files.deleteIfExists(file.path());
-                tus.deleteUpload(uri);
+                tus.deleteUpload(uri, ownerId);
+                forgetOwner(uri);
                 throw e;
             }
             // Removed only once the library has it: a kill in between hands it over again at the next
             // start (a duplicate at worst), where the other order could lose a fully uploaded file.
-            tus.deleteUpload(uri);
+            tus.deleteUpload(uri, ownerId);
+            forgetOwner(uri);
             LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
         } finally {
             handingOver.remove(uri);
@@ -138,7 +184,7 @@ public final class TusUploads implements Feature {
         for (Path dir : uploadDirs()) {
             String uri = PATH + "/" + dir.getFileName();
             try {
-                handOver(uri);
+                handOver(uri, rememberedOwner(dir.getFileName().toString()));
             } catch (Exception e) {
                 LOG.warn("Could not hand over the finished resumable upload {}: {}", uri, e.toString());
             }
@@ -158,7 +204,8 @@ public final class TusUploads implements Feature {
             String uri = PATH + "/" + dir.getFileName();
             Path data = dir.resolve("data");
             try {
-                UploadInfo info = tus.getUploadInfo(uri);
+                UploadInfo info =
+                        tus.getUploadInfo(uri, rememberedOwner(dir.getFileName().toString()));
                 if (info == null || info.getOffset() == null || !Files.isRegularFile(data)) {
                     continue;
                 }
@@ -177,6 +224,14 @@ public final class TusUploads implements Feature {
             } catch (IOException | TusException | RuntimeException e) {
                 LOG.warn("Could not check the resumable upload {}: {}", uri, e.toString());
             }
+        }
+    }
+
+    private void forgetOwner(String uri) {
+        try {
+            Files.deleteIfExists(config.tusDir().resolve("owners").resolve(uri.substring(uri.lastIndexOf('/') + 1)));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not remove the owner note of {}: {}", uri, e.toString());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.framewise.server.ws;
 
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Resource;
 import io.framewise.server.live.SessionEvent.MemberView;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,18 +23,22 @@ public final class EventHub {
     private final ServerMessages messages;
     private final ConcurrentHashMap<Topic, Set<ClientConnection>> subscribers = new ConcurrentHashMap<>();
 
-    EventHub(ServerMessages messages) {
+    private final WsAccess access;
+
+    EventHub(ServerMessages messages, WsAccess access) {
         this.messages = messages;
+        this.access = access;
     }
 
     /** Sends a library event to subscribers of the library, its asset and its media item. */
     public void publish(LibraryEvent event) {
-        deliver(messages.library(event), event.mediaId(), event.assetId());
+        // A removal names an id the watchers already knew, and the item is gone: nothing to check against.
+        deliver(messages.library(event), event.mediaId(), event.assetId(), event.kind() != LibraryEvent.Kind.REMOVED);
     }
 
     /** Sends a note event to subscribers of the library, its asset and its media item. */
     public void publish(NoteEvent event) {
-        deliver(messages.note(event), event.mediaId(), event.assetId());
+        deliver(messages.note(event), event.mediaId(), event.assetId(), true);
     }
 
     public int subscriberCount(Topic topic) {
@@ -87,7 +93,7 @@ public final class EventHub {
         watchers.forEach(c -> c.send(text));
     }
 
-    private void deliver(String text, String mediaId, String assetId) {
+    private void deliver(String text, String mediaId, String assetId, boolean onlyToViewers) {
         // A connection watching the library and the item still gets the event once.
         Set<ClientConnection> recipients = new LinkedHashSet<>();
         addAll(recipients, Topic.LIBRARY);
@@ -95,7 +101,13 @@ public final class EventHub {
         if (assetId != null) {
             addAll(recipients, Topic.asset(assetId));
         }
-        recipients.forEach(c -> c.send(text));
+        for (ClientConnection c : recipients) {
+            if (!onlyToViewers
+                    || access.decide(c.identity().principal(), Action.MEDIA_VIEW, new Resource.Media(mediaId))
+                            .allowed()) {
+                c.send(text);
+            }
+        }
     }
 
     private void addAll(Set<ClientConnection> recipients, Topic topic) {

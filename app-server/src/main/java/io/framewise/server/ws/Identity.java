@@ -1,20 +1,28 @@
 package io.framewise.server.ws;
 
+import io.framewise.server.access.Principal;
 import java.util.Objects;
 
 /**
- * Who is on a connection. Until accounts exist this is only a display name; {@code userId} is the
- * seam where an authenticated user will appear.
+ * Who is on a connection: the principal the handshake authenticated (every message is authorized
+ * on it) and the name other people in a session see.
  *
  * @param userId the authenticated user, or null for a guest known only by name
  */
-public record Identity(String userId, String displayName) {
+public record Identity(String userId, String displayName, Principal principal) {
 
     public Identity {
         Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(principal, "principal");
     }
 
+    /** A guest known only by name (servers without the access layer, tests). */
     public static Identity guest(String displayName) {
-        return new Identity(null, displayName);
+        return new Identity(null, displayName, Principal.ANONYMOUS);
+    }
+
+    /** A signed-in person. */
+    public static Identity of(Principal.Person person) {
+        return new Identity(person.userId(), person.displayName(), person);
     }
 }

@@ -12,8 +12,13 @@ public interface IdentityResolver {
 
     int MAX_NAME_LENGTH = 64;
 
-    /** The handshake as the resolver sees it: query parameters and request headers. */
-    record Handshake(Map<String, List<String>> query, Map<String, String> headers) {}
+    /**
+     * The handshake as the resolver sees it: query parameters, request headers, and the attributes
+     * the upgrade check left (the authenticated principal, under {@link #PRINCIPAL_ATTRIBUTE}).
+     */
+    record Handshake(Map<String, List<String>> query, Map<String, String> headers, Map<String, Object> attributes) {}
+
+    String PRINCIPAL_ATTRIBUTE = "framewise.ws.principal";
 
     /** Thrown when a client may not connect; the message goes to the client as the close reason. */
     final class Rejected extends Exception {
@@ -23,6 +28,20 @@ public interface IdentityResolver {
     }
 
     Identity resolve(Handshake handshake) throws Rejected;
+
+    /**
+     * The person the upgrade check authenticated (see {@link WebSocketEndpoint}'s upgrade hook);
+     * rejects a handshake that arrives without one.
+     */
+    static IdentityResolver authenticatedPrincipal() {
+        return handshake -> {
+            Object principal = handshake.attributes().get(PRINCIPAL_ATTRIBUTE);
+            if (principal instanceof io.framewise.server.access.Principal.Person person) {
+                return Identity.of(person);
+            }
+            throw new Rejected("sign in first");
+        };
+    }
 
     /**
      * A guest named by {@code ?name=}: 1..64 characters without control characters, trimmed; a

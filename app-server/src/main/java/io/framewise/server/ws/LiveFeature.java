@@ -1,6 +1,13 @@
 package io.framewise.server.ws;
 
 import io.framewise.server.Feature;
+import io.framewise.server.access.Access;
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Decision;
+import io.framewise.server.access.Principal;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Json;
 import io.framewise.server.live.MediaCatalog;
 import io.framewise.server.live.MediaFacts;
@@ -9,8 +16,15 @@ import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.ProbeSummary;
 import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket side of the server at {@value WebSocketEndpoint#PATH}: event subscriptions and live
@@ -18,17 +32,112 @@ import java.util.Optional;
  * items that are ready and have video frames can host one.
  *
  * <p>The rest of the server publishes through {@link #events()}, e.g.
- * {@code new NotesFeature(..., live.events()::publish)}. It holds no threads of its own: Jetty
- * closes the sockets when the server stops, and each close cleans up the client's sessions.
+ * {@code new NotesFeature(..., live.events()::publish)}. Jetty closes the sockets when the server
+ * stops, and each close cleans up the client's sessions; behind the access layer one daemon thread
+ * re-checks credentials.
  */
-public final class LiveFeature implements Feature {
+public final class LiveFeature implements Feature, AutoCloseable {
+
+    /** How often open connections' credentials are checked again (expiry, revocation elsewhere). */
+    static final Duration RECHECK_INTERVAL = Duration.ofSeconds(30);
 
     private final WsGateway gateway;
     private final WebSocketEndpoint endpoint;
+    private final Access access;
+    private final ScheduledExecutorService recheck;
 
+    /** Without accounts: every client is a guest named by {@code ?name=} and may do everything. */
     public LiveFeature(MediaRepository media) {
         this.gateway = new WsGateway(catalog(Objects.requireNonNull(media, "media")), Json.newMapper());
         this.endpoint = new WebSocketEndpoint(gateway);
+        this.access = null;
+        this.recheck = null;
+    }
+
+    /**
+     * Behind the access layer: the upgrade request is authenticated like any API request (cookie,
+     * bearer header or {@code ?access_token=}), every message is authorized, and a connection
+     * closes when its session or token is revoked or its account disabled.
+     */
+    public LiveFeature(MediaRepository media, Access access) {
+        this.access = Objects.requireNonNull(access, "access");
+        WsAccess wsAccess = new WsAccess() {
+            @Override
+            public Decision decide(Principal principal, Action action, Resource resource) {
+                return access.authorizer().decide(principal, action, resource);
+            }
+
+            @Override
+            public void joined(Identity who, String mediaId, boolean started) {
+                access.audit(
+                        who.principal(),
+                        null,
+                        started ? "live.started" : "live.joined",
+                        new Resource.Media(mediaId),
+                        AuditOutcome.SUCCESS,
+                        Map.of());
+            }
+        };
+        this.gateway = new WsGateway(
+                catalog(Objects.requireNonNull(media, "media")),
+                Json.newMapper(),
+                Clock.systemUTC(),
+                WsGateway.DEFAULT_OUTBOX_CAPACITY,
+                wsAccess);
+        this.endpoint = new WebSocketEndpoint(
+                gateway,
+                IdentityResolver.authenticatedPrincipal(),
+                ctx -> {
+                    Principal principal = access.authenticator().authenticate(ctx, true);
+                    if (!(principal instanceof Principal.Person)) {
+                        throw new ApiException.Unauthenticated(
+                                "Sign in first (cookie, 'Authorization: Bearer' or ?access_token=).");
+                    }
+                    ctx.attribute(IdentityResolver.PRINCIPAL_ATTRIBUTE, principal);
+                },
+                WebSocketEndpoint.DEFAULT_IDLE_TIMEOUT,
+                WebSocketEndpoint.DEFAULT_PING_INTERVAL);
+        this.recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "framewise-ws-credentials");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = RECHECK_INTERVAL.toMillis();
+        recheck.scheduleWithFixedDelay(this::recheckCredentials, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes connections whose credential no longer stands; runs every {@link #RECHECK_INTERVAL}. */
+    public int recheckCredentials() {
+        if (access == null) {
+            return 0;
+        }
+        try {
+            return gateway.closeWhere(
+                    identity -> !access.authenticator().stillValid(identity.principal()), "signed out");
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(LiveFeature.class).warn("Checking WebSocket credentials failed", e);
+            return 0;
+        }
+    }
+
+    /** Closes the connections opened with this credential (a revoked token, an ended session). */
+    public int revoked(Principal.Credential credential) {
+        return gateway.closeWhere(
+                identity -> identity.principal() instanceof Principal.Person p
+                        && p.credential().equals(credential),
+                "signed out");
+    }
+
+    /** Closes every connection of this user (account disabled, deleted, password reset). */
+    public int signedOut(String userId) {
+        return gateway.closeWhere(identity -> userId.equals(identity.userId()), "signed out");
+    }
+
+    @Override
+    public void close() {
+        if (recheck != null) {
+            recheck.shutdownNow();
+        }
     }
 
     /** The library as live sessions see it: ready items with at least one video frame. */

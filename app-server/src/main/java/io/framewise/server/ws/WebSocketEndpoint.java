@@ -1,6 +1,7 @@
 package io.framewise.server.ws;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.time.Duration;
@@ -27,12 +28,28 @@ public final class WebSocketEndpoint {
 
     private final WsGateway gateway;
     private final IdentityResolver identities;
+    private final Handler beforeUpgrade;
     private final Duration idleTimeout;
     private final Duration pingInterval;
     private final ConcurrentHashMap<String, ClientConnection> bySocket = new ConcurrentHashMap<>();
 
     public WebSocketEndpoint(
             WsGateway gateway, IdentityResolver identities, Duration idleTimeout, Duration pingInterval) {
+        this(gateway, identities, null, idleTimeout, pingInterval);
+    }
+
+    /**
+     * @param beforeUpgrade runs on the HTTP upgrade request before it becomes a WebSocket: it
+     *     authenticates (throwing refuses the upgrade with the usual error answer) and leaves the
+     *     principal in the {@link IdentityResolver#PRINCIPAL_ATTRIBUTE} attribute; null for none
+     */
+    public WebSocketEndpoint(
+            WsGateway gateway,
+            IdentityResolver identities,
+            Handler beforeUpgrade,
+            Duration idleTimeout,
+            Duration pingInterval) {
+        this.beforeUpgrade = beforeUpgrade;
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.identities = Objects.requireNonNull(identities, "identities");
         if (pingInterval.compareTo(idleTimeout) >= 0) {
@@ -53,6 +70,9 @@ public final class WebSocketEndpoint {
             factory.setMaxTextMessageSize(Protocol.MAX_TRANSPORT_MESSAGE_BYTES);
             factory.setMaxBinaryMessageSize(Protocol.MAX_MESSAGE_BYTES);
         });
+        if (beforeUpgrade != null) {
+            config.routes.wsBeforeUpgrade(PATH, beforeUpgrade);
+        }
         config.routes.ws(PATH, this::configure);
     }
 
@@ -60,7 +80,8 @@ public final class WebSocketEndpoint {
         ws.onConnect(ctx -> {
             Identity identity;
             try {
-                identity = identities.resolve(new IdentityResolver.Handshake(ctx.queryParamMap(), ctx.headerMap()));
+                identity = identities.resolve(
+                        new IdentityResolver.Handshake(ctx.queryParamMap(), ctx.headerMap(), ctx.attributeMap()));
             } catch (IdentityResolver.Rejected e) {
                 ctx.closeSession(1008, e.getMessage());
                 return;

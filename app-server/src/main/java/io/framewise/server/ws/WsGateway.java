@@ -1,6 +1,9 @@
 package io.framewise.server.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Decision;
+import io.framewise.server.access.Resource;
 import io.framewise.server.live.LiveSession;
 import io.framewise.server.live.LiveSessions;
 import io.framewise.server.live.MediaCatalog;
@@ -33,6 +36,7 @@ import io.framewise.server.ws.ClientMessageParser.Parsed;
 import io.framewise.server.ws.ClientMessageParser.Rejected;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +60,18 @@ public final class WsGateway implements SessionOutput {
     private final EventHub events;
     private final LiveSessions sessions;
     private final int outboxCapacity;
+    private final WsAccess access;
     private final ConcurrentHashMap<String, ClientConnection> connections = new ConcurrentHashMap<>();
 
     public WsGateway(MediaCatalog catalog, ObjectMapper mapper, Clock clock, int outboxCapacity) {
+        this(catalog, mapper, clock, outboxCapacity, WsAccess.OPEN);
+    }
+
+    /** A gateway that asks {@code access} about every message and every event it delivers. */
+    public WsGateway(MediaCatalog catalog, ObjectMapper mapper, Clock clock, int outboxCapacity, WsAccess access) {
+        this.access = access;
         this.messages = new ServerMessages(mapper);
-        this.events = new EventHub(messages);
+        this.events = new EventHub(messages, access);
         this.sessions = new LiveSessions(catalog, this, clock);
         this.outboxCapacity = outboxCapacity;
     }
@@ -145,8 +156,79 @@ public final class WsGateway implements SessionOutput {
         }
     }
 
+    /**
+     * Closes every connection whose identity matches (its credential was revoked, its account
+     * disabled or deleted); returns how many.
+     */
+    public int closeWhere(java.util.function.Predicate<Identity> which, String reason) {
+        int n = 0;
+        for (ClientConnection c : List.copyOf(connections.values())) {
+            if (which.test(c.identity())) {
+                c.close(1008, reason);
+                closed(c);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Every open connection's identity (the server re-checks their credentials now and then). */
+    public List<Identity> identities() {
+        return connections.values().stream().map(ClientConnection::identity).toList();
+    }
+
+    /** Refuses the message unless the connection's principal may do {@code action} on the media item. */
+    private void require(ClientConnection c, Action action, String mediaId) {
+        Decision decision = access.decide(c.identity().principal(), action, new Resource.Media(mediaId));
+        switch (decision.outcome()) {
+            case ALLOW -> {}
+            case UNAUTHENTICATED -> throw new SessionException("unauthenticated", "sign in first");
+            case HIDDEN -> throw new SessionException("not_found", "no such media: " + mediaId);
+            case DENY -> throw new SessionException("forbidden", "not allowed: " + decision.reason());
+        }
+    }
+
+    private Action actionOf(SessionMessage message) {
+        return message instanceof JoinSession || message instanceof LeaveSession ? Action.LIVE_JOIN : Action.LIVE_DRIVE;
+    }
+
     private void handle(ClientConnection c, ClientMessage message) throws EventHub.TooManyTopics {
         String me = c.id();
+        if (message instanceof Subscribe s) {
+            if (s.topic().scope() == Topic.Scope.MEDIA) {
+                require(c, Action.MEDIA_VIEW, s.topic().id());
+            } else if (s.topic().scope() == Topic.Scope.ASSET) {
+                Decision d = access.decide(
+                        c.identity().principal(),
+                        Action.ASSET_VIEW,
+                        new Resource.Asset(s.topic().id()));
+                if (!d.allowed()) {
+                    throw new SessionException(
+                            "not_found", "no such asset: " + s.topic().id());
+                }
+            } else {
+                Decision d = access.decide(c.identity().principal(), Action.EVENTS_SUBSCRIBE, Resource.SERVER);
+                if (!d.allowed()) {
+                    throw new SessionException("unauthenticated", "sign in first");
+                }
+            }
+        } else if (message instanceof CreateSession create) {
+            require(c, Action.LIVE_DRIVE, create.media());
+        } else if (message instanceof SwitchVersion v) {
+            require(c, actionOf(v), sessions.require(v.session()).state().mediaId());
+            require(c, Action.LIVE_DRIVE, v.media());
+        } else if (message instanceof SessionMessage m && !(message instanceof LeaveSession)) {
+            require(c, actionOf(m), sessions.require(m.session()).state().mediaId());
+        }
+        dispatch(c, me, message);
+        if (message instanceof CreateSession create) {
+            access.joined(c.identity(), create.media(), true);
+        } else if (message instanceof JoinSession join) {
+            access.joined(c.identity(), sessions.require(join.session()).state().mediaId(), false);
+        }
+    }
+
+    private void dispatch(ClientConnection c, String me, ClientMessage message) throws EventHub.TooManyTopics {
         if (message instanceof Ping) {
             c.send(messages.pong());
         } else if (message instanceof Subscribe s) {

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
+import io.framewise.server.testing.TestAccess;
 import io.framewise.server.ws.LibraryEvent;
 import java.io.IOException;
 import java.net.URI;
@@ -51,6 +53,7 @@ final class MediaServer implements AutoCloseable {
         db = Database.open(data);
         media = new JooqMediaRepository(db);
         jobs = new JooqJobRepository(db);
+        Access access = TestAccess.none(db);
         feature = new MediaFeature(
                 config,
                 db,
@@ -61,8 +64,9 @@ final class MediaServer implements AutoCloseable {
                     events.add(e);
                     also.accept(e);
                 },
+                access,
                 options);
-        app = ServerApp.start(config, feature);
+        app = ServerApp.start(config, TestAccess.filter(access), feature);
         feature.start();
     }
 

@@ -12,6 +12,7 @@ import io.framewise.organizer.sdk.FolderPage;
 import io.framewise.organizer.sdk.FolderRequest;
 import io.framewise.organizer.sdk.Host;
 import io.framewise.organizer.sdk.MediaInfo;
+import io.framewise.organizer.sdk.Member;
 import io.framewise.organizer.sdk.NoteInfo;
 import io.framewise.organizer.sdk.Organizer;
 import io.framewise.organizer.sdk.OrganizerException;
@@ -128,8 +129,8 @@ public final class ContractOrganizer implements Organizer {
                 "getNote",
                 () -> host.getNote(noteId).orElseThrow().mediaId().equals(mediaId));
         check(failures, "listProjects", () -> host.listProjects().stream().anyMatch(p -> p.id().equals(projectId)));
-        check(failures, "listProjectMembers", () -> host.listProjectMembers(projectId)
-                .isEmpty());
+        List<Member> members = host.listProjectMembers(projectId);
+        check(failures, "listProjectMembers " + members, () -> members.contains(new Member(me, "owner")));
         check(failures, "listUsers", () -> host.listUsers().stream().anyMatch(u -> u.id().equals(me)));
         String home = host.getUserHome(me).id();
         check(failures, "getUserHome stable", () -> host.getUserHome(me).id().equals(home));

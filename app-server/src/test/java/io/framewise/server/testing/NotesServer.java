@@ -6,6 +6,7 @@ import io.framewise.model.time.FrameRate;
 import io.framewise.server.Feature;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.access.Access;
 import io.framewise.server.comments.JooqNoteRepository;
 import io.framewise.server.comments.NoteRepository;
 import io.framewise.server.comments.NotesFeature;
@@ -58,8 +59,12 @@ public final class NotesServer implements AutoCloseable {
         users = new JooqUserRepository(db);
         events = new JooqEventRepository(db);
         live = new LiveFeature(media);
+        Access access = TestAccess.none(db);
         List<Feature> features = new ArrayList<>(List.of(
-                live, new NotesFeature(notes, media, users, events, live.events()::publish), new OpenApiFeature()));
+                TestAccess.filter(access),
+                live,
+                new NotesFeature(notes, media, access, events, live.events()::publish),
+                new OpenApiFeature()));
         features.addAll(List.of(extra));
         app = ServerApp.start(new ServerConfig(dataDir, "127.0.0.1", 0, 1, 1L << 30, 0), features);
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real WebSocket client (java.net.http) that collects messages and awaits them with deadlines. */
-final class WsTestClient implements AutoCloseable {
+public final class WsTestClient implements AutoCloseable {
 
     static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,16 +33,22 @@ final class WsTestClient implements AutoCloseable {
     final String name;
 
     WsTestClient(HttpClient http, int port, String name) throws Exception {
+        this(http, port, name, java.util.Map.of());
+    }
+
+    /** Connects with extra handshake headers (Authorization, Cookie); fails when the upgrade is refused. */
+    public WsTestClient(HttpClient http, int port, String name, java.util.Map<String, String> headers)
+            throws Exception {
         this.name = name;
         URI uri = URI.create("ws://127.0.0.1:" + port + WebSocketEndpoint.PATH + "?name="
                 + URLEncoder.encode(name, StandardCharsets.UTF_8));
-        socket = http.newWebSocketBuilder()
-                .buildAsync(uri, new Collector())
-                .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(uri, new Collector()).get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Sends a JSON message built from alternating field names and values, with v and type first. */
-    void send(String type, Object... fields) throws Exception {
+    public void send(String type, Object... fields) throws Exception {
         var node = JSON.createObjectNode().put("v", Protocol.VERSION).put("type", type);
         for (int i = 0; i < fields.length; i += 2) {
             node.set((String) fields[i], JSON.valueToTree(fields[i + 1]));
@@ -50,7 +56,7 @@ final class WsTestClient implements AutoCloseable {
         sendRaw(JSON.writeValueAsString(node));
     }
 
-    void sendRaw(String text) throws Exception {
+    public void sendRaw(String text) throws Exception {
         socket.sendText(text, true).get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -59,7 +65,7 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** The next message of the type matching the condition; earlier other messages are skipped. */
-    JsonNode await(String type, Predicate<JsonNode> condition) throws InterruptedException {
+    public JsonNode await(String type, Predicate<JsonNode> condition) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -74,12 +80,12 @@ final class WsTestClient implements AutoCloseable {
         }
     }
 
-    JsonNode await(String type) throws InterruptedException {
+    public JsonNode await(String type) throws InterruptedException {
         return await(type, m -> true);
     }
 
     /** The very next message, whatever it is. */
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode message = inbox.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
             fail(name + " got no message within " + DEADLINE);
@@ -87,12 +93,27 @@ final class WsTestClient implements AutoCloseable {
         return message;
     }
 
+    /**
+     * The code of the last {@code error} among the messages {@link #await} skipped since the last
+     * call (null if none), forgetting them.
+     */
+    public String lastSkippedErrorCode() {
+        String code = null;
+        for (JsonNode m : skipped) {
+            if ("error".equals(m.path("type").asText())) {
+                code = m.path("code").asText();
+            }
+        }
+        skipped.clear();
+        return code;
+    }
+
     /** Resolves with "code reason" when the server closes the socket. */
-    CompletableFuture<String> closed() {
+    public CompletableFuture<String> closed() {
         return closed;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return !socket.isInputClosed() && !closed.isDone();
     }
 

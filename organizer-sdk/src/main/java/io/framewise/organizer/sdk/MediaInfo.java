@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param status {@code processing}, {@code ready} or {@code failed}
  * @param frameRate a rational "num/den", empty until probed
  * @param assetId the asset it is a version of, empty when none
+ * @param uploaderUserId who uploaded it, empty when nobody did (the watched folder)
  */
 public record MediaInfo(
         String id,
@@ -17,4 +18,5 @@ public record MediaInfo(
         long frameCount,
         String frameRate,
         String assetId,
+        String uploaderUserId,
         Instant created) {}

@@ -48,6 +48,7 @@ final class Wire {
                 m.getFrameCount(),
                 m.getFrameRate(),
                 m.getAssetId(),
+                m.getUploaderUserId(),
                 time(m.getCreateTime()));
     }
 

@@ -1,0 +1,137 @@
+package io.framewise.server.access;
+
+import io.framewise.server.audit.AuditEntry;
+import io.framewise.server.audit.AuditLog;
+import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.auth.Authenticator;
+import io.framewise.server.http.ApiException;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The access services handlers share: who is asking ({@link #principal}), the authorizer for
+ * decisions a route rule cannot make alone ({@link #require}), and the audit trail ({@link #audit}).
+ */
+public final class Access {
+
+    static final String PRINCIPAL_ATTRIBUTE = "framewise.principal";
+
+    private final Authenticator authenticator;
+    private final Authorizer authorizer;
+    private final AuditLog audit;
+
+    public Access(Authenticator authenticator, Authorizer authorizer, AuditLog audit) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    /** Who sent the request, as the access filter established before the handler ran. */
+    public static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL_ATTRIBUTE);
+        if (principal == null) {
+            throw new IllegalStateException("No principal on " + ctx.method() + " " + ctx.path()
+                    + ": the access filter did not run (is AccessFilter registered?)");
+        }
+        return principal;
+    }
+
+    /** The signed-in person sending the request; 401 when nobody is signed in. */
+    public static Principal.Person person(Context ctx) {
+        if (principal(ctx) instanceof Principal.Person person) {
+            return person;
+        }
+        throw new ApiException.Unauthenticated("Sign in first.");
+    }
+
+    /** Lets the request go on only if the caller may do {@code action} on {@code resource}. */
+    public void require(Context ctx, Action action, Resource resource) {
+        Principal principal = principal(ctx);
+        Decision decision = authorizer.decide(principal, action, resource);
+        enforce(ctx, principal, action, resource, decision);
+    }
+
+    /** Turns a decision into the answer the client gets, auditing refusals of signed-in people. */
+    void enforce(Context ctx, Principal principal, Action action, Resource resource, Decision decision) {
+        switch (decision.outcome()) {
+            case ALLOW -> {}
+            case UNAUTHENTICATED -> throw new ApiException.Unauthenticated(
+                    "Sign in first (or send an API token as 'Authorization: Bearer ...').");
+            case HIDDEN -> throw new ApiException.NotFound(
+                    "no such " + resource.type() + ": " + resource.idOrNull(), Map.of("type", resource.type()));
+            case DENY -> {
+                record(
+                        ctx,
+                        "access.denied",
+                        resource,
+                        AuditOutcome.DENIED,
+                        Map.of("action", action.wire(), "reason", decision.reason()));
+                throw new ApiException.Forbidden(
+                        "Not allowed: " + decision.reason() + ".", Map.of("action", action.wire()));
+            }
+        }
+    }
+
+    /** Records an event by the request's caller, from the request's address. */
+    public void record(Context ctx, String event, Resource resource, AuditOutcome outcome, Map<String, ?> details) {
+        Principal principal = ctx.attribute(PRINCIPAL_ATTRIBUTE);
+        audit(
+                principal == null ? Principal.ANONYMOUS : principal,
+                ctx.req().getRemoteAddr(),
+                event,
+                resource,
+                outcome,
+                details);
+    }
+
+    /**
+     * Records an event by a user known only by id (work that finishes away from its request, such as
+     * a resumable upload's last piece); null for nobody in particular.
+     */
+    public void auditFor(
+            String userId,
+            String sourceAddress,
+            String event,
+            Resource resource,
+            AuditOutcome outcome,
+            Map<String, ?> details) {
+        AuditEntry entry = AuditEntry.of(event, outcome).from(sourceAddress).by(userId, null);
+        if (resource != null && !(resource instanceof Resource.Server)) {
+            entry = entry.on(resource.type(), resource.idOrNull());
+        }
+        if (details != null && !details.isEmpty()) {
+            entry = entry.details(details);
+        }
+        audit.append(entry);
+    }
+
+    /** Records an event (WebSocket messages and other callers without an HTTP request use this). */
+    public void audit(
+            Principal principal,
+            String sourceAddress,
+            String event,
+            Resource resource,
+            AuditOutcome outcome,
+            Map<String, ?> details) {
+        AuditEntry entry = AuditEntry.of(event, outcome).from(sourceAddress);
+        if (principal instanceof Principal.Person person) {
+            entry = entry.by(person.userId(), person.name());
+        }
+        if (resource != null && !(resource instanceof Resource.Server)) {
+            entry = entry.on(resource.type(), resource.idOrNull());
+        }
+        if (details != null && !details.isEmpty()) {
+            entry = entry.details(details);
+        }
+        audit.append(entry);
+    }
+}

@@ -1,0 +1,32 @@
+package io.framewise.server.access;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the role policy needs to know about the library, in the fewest questions: which projects a
+ * thing belongs to and which role a person has there. Answers are read fresh on every decision,
+ * so a membership change takes effect on the next request.
+ */
+public interface AccessFacts {
+
+    /** A note's place: the media it is on and who wrote it. */
+    record NoteFacts(String mediaId, String authorId) {}
+
+    /** The person's role in each project they belong to. */
+    Map<String, ProjectRole> roles(String userId);
+
+    /** Whether the project exists. */
+    boolean projectExists(String projectId);
+
+    /** The project of an asset, if the asset exists. */
+    Optional<String> projectOfAsset(String assetId);
+
+    /** The projects whose assets hold this media item as a version (usually one). */
+    java.util.Set<String> projectsOfMedia(String mediaId);
+
+    /** Who uploaded the media item, if it exists and someone did. */
+    Optional<String> uploaderOf(String mediaId);
+
+    Optional<NoteFacts> note(String noteId);
+}

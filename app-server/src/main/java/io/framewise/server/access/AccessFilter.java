@@ -1,0 +1,92 @@
+package io.framewise.server.access;
+
+import io.framewise.server.Feature;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.JavalinState;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
+import java.util.Set;
+
+/**
+ * Puts every API route behind the one authorization point. It wraps each endpoint's handler as the
+ * router registers it: the wrapper authenticates the request, asks the {@link Authorizer} about
+ * the route's {@link RouteRule}, and only then runs the handler. An {@code /api/} route without a
+ * rule stops the server from starting, so no route is ever reachable by accident.
+ *
+ * <p>Paths outside {@code /api/} (the web UI's files) are public and pass untouched.
+ */
+public final class AccessFilter implements Feature {
+
+    private static final Set<HandlerType> HTTP = Set.of(
+            HandlerType.GET,
+            HandlerType.POST,
+            HandlerType.PUT,
+            HandlerType.PATCH,
+            HandlerType.DELETE,
+            HandlerType.HEAD,
+            HandlerType.OPTIONS);
+
+    private final Access access;
+    private final RouteTable routes;
+
+    public AccessFilter(Access access, RouteTable routes) {
+        this.access = access;
+        this.routes = routes;
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    private volatile JavalinState state;
+
+    @Override
+    public void register(JavalinConfig cfg) {
+        cfg.router.handlerWrapper(this::wrap);
+        this.state = cfg.unsafe;
+    }
+
+    /**
+     * Fails (naming the first one) if an API route of the started app has no rule. Call it once the
+     * app is built: the router wraps handlers lazily, so without this a route missing from the table
+     * would only fail when first called.
+     */
+    public void verifyEveryRouteHasARule() {
+        if (state == null) {
+            throw new IllegalStateException("AccessFilter was not registered on the app");
+        }
+        for (ParsedEndpoint parsed : state.internalRouter.allHttpHandlers()) {
+            Endpoint endpoint = parsed.endpoint;
+            if (HTTP.contains(endpoint.method)
+                    && endpoint.path.startsWith("/api/")
+                    && routes.find(endpoint.method, endpoint.path).isEmpty()) {
+                throw new IllegalStateException("The route " + endpoint.method + " " + endpoint.path
+                        + " has no access rule: add one to RouteTable");
+            }
+        }
+    }
+
+    private Handler wrap(Endpoint endpoint) {
+        Handler handler = endpoint.handler;
+        if (!HTTP.contains(endpoint.method) || !endpoint.path.startsWith("/api/")) {
+            return handler;
+        }
+        RouteRule rule = routes.find(endpoint.method, endpoint.path)
+                .orElseThrow(() -> new IllegalStateException("The route " + endpoint.method + " " + endpoint.path
+                        + " has no access rule: add one to RouteTable"));
+        return ctx -> {
+            Principal principal = access.authenticator().authenticate(ctx, false);
+            ctx.attribute(Access.PRINCIPAL_ATTRIBUTE, principal);
+            Resource resource = rule.resource().apply(ctx);
+            access.enforce(
+                    ctx,
+                    principal,
+                    rule.action(),
+                    resource,
+                    access.authorizer().decide(principal, rule.action(), resource));
+            handler.handle(ctx);
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package io.framewise.server.access;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one authorization point: every HTTP route (through {@link AccessFilter}) and every WebSocket
+ * message asks here, with (principal, action, resource). The role policy answers first; then every
+ * {@link AccessRule} (organizer plugins) may deny or allow on top. A denial by a rule on something
+ * that can be hidden (a project, asset, media item or note) answers as if it did not exist.
+ */
+public final class Authorizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authorizer.class);
+
+    private final RolePolicy policy;
+    private final List<AccessRule> rules = new CopyOnWriteArrayList<>();
+
+    public Authorizer(AccessFacts facts) {
+        this.policy = new RolePolicy(facts);
+    }
+
+    /** Adds a voice on top of the roles (an organizer plugin's Authorize hook). */
+    public void addRule(AccessRule rule) {
+        rules.add(rule);
+    }
+
+    public void removeRule(AccessRule rule) {
+        rules.remove(rule);
+    }
+
+    public Decision decide(Principal principal, Action action, Resource resource) {
+        Decision base = policy.decide(principal, action, resource);
+        if (rules.isEmpty() || action == Action.PUBLIC || base.outcome() == Decision.Outcome.UNAUTHENTICATED) {
+            return base;
+        }
+        Decision granted = null;
+        for (AccessRule rule : rules) {
+            AccessRule.Opinion opinion;
+            try {
+                opinion = rule.decide(principal, action, resource);
+            } catch (RuntimeException e) {
+                // A rule that cannot answer fails closed.
+                LOG.warn("An access rule failed on {} {}; denying", action.wire(), resource, e);
+                opinion = AccessRule.Opinion.deny("an access rule could not answer");
+            }
+            if (opinion == null || opinion.verdict() == AccessRule.Opinion.Verdict.NO_OPINION) {
+                continue;
+            }
+            if (opinion.verdict() == AccessRule.Opinion.Verdict.DENY) {
+                return hideable(resource)
+                        ? Decision.hidden(opinion.reason())
+                        : Decision.deny(opinion.reason().isEmpty() ? "not allowed" : opinion.reason());
+            }
+            granted = Decision.allow(opinion.reason());
+        }
+        return granted != null ? granted : base;
+    }
+
+    /** Whether the person may see the media item (used to filter lists and events). */
+    public boolean canSee(Principal principal, String mediaId) {
+        return decide(principal, Action.MEDIA_VIEW, new Resource.Media(mediaId)).allowed();
+    }
+
+    private static boolean hideable(Resource resource) {
+        return resource instanceof Resource.Project
+                || resource instanceof Resource.Asset
+                || resource instanceof Resource.Media
+                || resource instanceof Resource.Note;
+    }
+}

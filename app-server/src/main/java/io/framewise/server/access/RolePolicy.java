@@ -1,0 +1,154 @@
+package io.framewise.server.access;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The server's own answer to "may this person do this": admins may do everything; everyone else
+ * by their role in the project a thing belongs to. Things a person has no role for are
+ * {@link Decision.Outcome#HIDDEN} (answered 404), so ids cannot be probed; things they can see but
+ * not change are denied (403).
+ *
+ * <p>A media item not yet filed into a project belongs to its uploader, who may do with it what an
+ * owner may; nobody else but admins sees it.
+ */
+public final class RolePolicy {
+
+    private final AccessFacts facts;
+
+    public RolePolicy(AccessFacts facts) {
+        this.facts = facts;
+    }
+
+    public Decision decide(Principal principal, Action action, Resource resource) {
+        if (action == Action.PUBLIC) {
+            return Decision.allow("open to everyone");
+        }
+        if (!(principal instanceof Principal.Person person)) {
+            return Decision.unauthenticated();
+        }
+        if (person.admin()) {
+            return Decision.allow("administrator");
+        }
+        return switch (action) {
+            case PUBLIC -> Decision.allow("open to everyone");
+            case SELF, PROJECT_LIST, MEDIA_LIST, EVENTS_SUBSCRIBE -> Decision.allow("signed in");
+            case USERS_ADMIN, AUDIT_READ -> Decision.deny("only administrators may do this");
+            case PROJECT_CREATE -> Decision.deny("only administrators create projects");
+            case MEDIA_UPLOAD -> upload(person);
+            case PROJECT_VIEW, PROJECT_MEMBERS_VIEW, PROJECT_MEMBERS_MANAGE, ASSET_CREATE -> onProject(
+                    person, action, resource);
+            case ASSET_VIEW, VERSION_ADD, APPROVAL_SET -> onAsset(person, action, resource);
+            case MEDIA_VIEW, MEDIA_DELETE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(person, action, resource);
+                // Listing a media item's notes, or looking at one note.
+            case NOTE_VIEW -> resource instanceof Resource.Note
+                    ? onNote(person, action, resource)
+                    : onMedia(person, action, resource);
+            case NOTE_EDIT, NOTE_DELETE, NOTE_RESOLVE -> onNote(person, action, resource);
+        };
+    }
+
+    private Decision upload(Principal.Person person) {
+        boolean editorSomewhere =
+                facts.roles(person.userId()).values().stream().anyMatch(r -> r.atLeast(ProjectRole.EDITOR));
+        return editorSomewhere
+                ? Decision.allow("editor in a project")
+                : Decision.deny("uploading needs the editor role in a project");
+    }
+
+    private Decision onProject(Principal.Person person, Action action, Resource resource) {
+        if (!(resource instanceof Resource.Project project)) {
+            throw new IllegalArgumentException(action + " is about a project, not " + resource);
+        }
+        ProjectRole role = facts.roles(person.userId()).get(project.id());
+        if (role == null) {
+            return Decision.hidden("no such project");
+        }
+        return switch (action) {
+            case PROJECT_MEMBERS_MANAGE -> require(role, ProjectRole.OWNER, "managing members needs the owner role");
+            case ASSET_CREATE -> require(role, ProjectRole.EDITOR, "adding assets needs the editor role");
+            default -> Decision.allow(role.wire() + " of the project");
+        };
+    }
+
+    private Decision onAsset(Principal.Person person, Action action, Resource resource) {
+        if (!(resource instanceof Resource.Asset asset)) {
+            throw new IllegalArgumentException(action + " is about an asset, not " + resource);
+        }
+        Optional<String> project = facts.projectOfAsset(asset.id());
+        ProjectRole role = project.map(p -> facts.roles(person.userId()).get(p)).orElse(null);
+        if (role == null) {
+            return Decision.hidden("no such asset");
+        }
+        return switch (action) {
+            case VERSION_ADD -> require(role, ProjectRole.EDITOR, "adding versions needs the editor role");
+            case APPROVAL_SET -> require(role, ProjectRole.REVIEWER, "approving needs the reviewer role");
+            default -> Decision.allow(role.wire() + " of the project");
+        };
+    }
+
+    private Decision onMedia(Principal.Person person, Action action, Resource resource) {
+        if (!(resource instanceof Resource.Media media)) {
+            throw new IllegalArgumentException(action + " is about media, not " + resource);
+        }
+        return onMediaId(person, action, media.id(), null);
+    }
+
+    private Decision onMediaId(Principal.Person person, Action action, String mediaId, String noteAuthor) {
+        ProjectRole role = roleOnMedia(person, mediaId);
+        if (role == null) {
+            return Decision.hidden("no such media");
+        }
+        boolean uploader =
+                facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
+        boolean author = person.userId().equals(noteAuthor);
+        return switch (action) {
+            case NOTE_CREATE, LIVE_DRIVE, NOTE_RESOLVE -> require(
+                    role, ProjectRole.REVIEWER, "this needs the reviewer role or more");
+            case MEDIA_DELETE -> uploader && role.atLeast(ProjectRole.EDITOR)
+                    ? Decision.allow("uploader")
+                    : require(role, ProjectRole.OWNER, "only the uploader or a project owner may delete media");
+            case NOTE_EDIT -> author && role.atLeast(ProjectRole.REVIEWER)
+                    ? Decision.allow("author")
+                    : Decision.deny("only the author may edit a note");
+            case NOTE_DELETE -> author && role.atLeast(ProjectRole.REVIEWER)
+                    ? Decision.allow("author")
+                    : require(role, ProjectRole.OWNER, "only the author or a project owner may delete a note");
+            default -> Decision.allow(role.wire());
+        };
+    }
+
+    private Decision onNote(Principal.Person person, Action action, Resource resource) {
+        if (!(resource instanceof Resource.Note note)) {
+            throw new IllegalArgumentException(action + " is about a note, not " + resource);
+        }
+        Optional<AccessFacts.NoteFacts> found = facts.note(note.id());
+        if (found.isEmpty()) {
+            return Decision.hidden("no such note");
+        }
+        return onMediaId(person, action, found.get().mediaId(), found.get().authorId());
+    }
+
+    /** The strongest role the person has on the media: through its projects, or as its uploader. */
+    private ProjectRole roleOnMedia(Principal.Person person, String mediaId) {
+        Map<String, ProjectRole> roles = facts.roles(person.userId());
+        ProjectRole best = null;
+        Set<String> projects = facts.projectsOfMedia(mediaId);
+        for (String project : projects) {
+            ProjectRole role = roles.get(project);
+            if (role != null && (best == null || role.atLeast(best))) {
+                best = role;
+            }
+        }
+        if (projects.isEmpty()
+                && facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false)) {
+            best = ProjectRole.OWNER;
+        }
+        return best;
+    }
+
+    private static Decision require(ProjectRole role, ProjectRole needed, String otherwise) {
+        return role.atLeast(needed) ? Decision.allow(role.wire()) : Decision.deny(otherwise);
+    }
+}

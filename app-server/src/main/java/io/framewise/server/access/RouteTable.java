@@ -1,0 +1,104 @@
+package io.framewise.server.access;
+
+import io.javalin.http.HandlerType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every API route of the product and what it needs, in one table. {@link AccessFilter} refuses to
+ * start a server with an {@code /api/} route that is missing here, and the access-control matrix
+ * test walks this table, so a route cannot be added without deciding who may call it.
+ */
+public final class RouteTable {
+
+    private final Map<String, RouteRule> rules = new LinkedHashMap<>();
+
+    /** The product's routes. */
+    public static RouteTable product() {
+        RouteTable t = new RouteTable();
+        // Server facts and sign-in.
+        t.add(HandlerType.GET, "/api/health", RouteRule.open());
+        t.add(HandlerType.GET, "/api/openapi.json", RouteRule.open());
+        t.add(HandlerType.GET, "/api/auth/config", RouteRule.open());
+        t.add(HandlerType.POST, "/api/auth/login", RouteRule.open());
+        t.add(HandlerType.POST, "/api/auth/logout", RouteRule.open());
+        // The caller's own account and tokens (handlers only ever touch the caller's own).
+        t.add(HandlerType.GET, "/api/me", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/me/password", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/tokens", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/tokens", RouteRule.server(Action.SELF));
+        t.add(HandlerType.DELETE, "/api/tokens/{id}", RouteRule.server(Action.SELF));
+        // Administration.
+        t.add(HandlerType.GET, "/api/admin/users", RouteRule.server(Action.USERS_ADMIN));
+        t.add(HandlerType.POST, "/api/admin/users", RouteRule.server(Action.USERS_ADMIN));
+        t.add(HandlerType.PATCH, "/api/admin/users/{id}", RouteRule.user(Action.USERS_ADMIN));
+        t.add(HandlerType.DELETE, "/api/admin/users/{id}", RouteRule.user(Action.USERS_ADMIN));
+        t.add(HandlerType.GET, "/api/admin/audit", RouteRule.server(Action.AUDIT_READ));
+        // Library.
+        t.add(HandlerType.GET, "/api/projects", RouteRule.server(Action.PROJECT_LIST));
+        t.add(HandlerType.POST, "/api/projects", RouteRule.server(Action.PROJECT_CREATE));
+        t.add(HandlerType.GET, "/api/projects/{id}/assets", RouteRule.project(Action.PROJECT_VIEW));
+        t.add(HandlerType.GET, "/api/projects/{id}/members", RouteRule.project(Action.PROJECT_MEMBERS_VIEW));
+        t.add(HandlerType.PUT, "/api/projects/{id}/members", RouteRule.project(Action.PROJECT_MEMBERS_MANAGE));
+        // The project is in the body: the handler asks for ASSET_CREATE on it.
+        t.add(HandlerType.POST, "/api/assets", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/assets/{id}", RouteRule.asset(Action.ASSET_VIEW));
+        t.add(HandlerType.POST, "/api/assets/{id}/versions", RouteRule.asset(Action.VERSION_ADD));
+        t.add(HandlerType.PUT, "/api/assets/{id}/versions/{number}/approval", RouteRule.asset(Action.APPROVAL_SET));
+        // Media.
+        t.add(HandlerType.GET, "/api/media", RouteRule.server(Action.MEDIA_LIST));
+        t.add(HandlerType.POST, "/api/media", RouteRule.server(Action.MEDIA_UPLOAD));
+        t.add(HandlerType.GET, "/api/media/{id}", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.DELETE, "/api/media/{id}", RouteRule.media(Action.MEDIA_DELETE));
+        for (String sub :
+                new String[] {"stream", "frames/{n}", "poster", "sprites", "sprites.json", "waveform.json", "framemap"
+                }) {
+            t.add(HandlerType.GET, "/api/media/{id}/" + sub, RouteRule.media(Action.MEDIA_VIEW));
+        }
+        t.add(HandlerType.HEAD, "/api/media/{id}/stream", RouteRule.media(Action.MEDIA_VIEW));
+        for (HandlerType method : new HandlerType[] {
+            HandlerType.POST, HandlerType.HEAD, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS
+        }) {
+            t.add(method, "/api/tus", RouteRule.server(Action.MEDIA_UPLOAD));
+            t.add(method, "/api/tus/{id}", RouteRule.server(Action.MEDIA_UPLOAD));
+        }
+        // Notes: editing text and resolving need different rights; the handler asks for the one it does.
+        t.add(HandlerType.GET, "/api/media/{id}/comments", RouteRule.media(Action.NOTE_VIEW));
+        t.add(HandlerType.POST, "/api/media/{id}/comments", RouteRule.media(Action.NOTE_CREATE));
+        t.add(HandlerType.PATCH, "/api/comments/{id}", RouteRule.note(Action.NOTE_VIEW));
+        t.add(HandlerType.DELETE, "/api/comments/{id}", RouteRule.note(Action.NOTE_DELETE));
+        // Organizers: pages and actions are for anyone signed in; the organizer decides what each shows
+        // and allows, and pages leave out assets the caller may not open.
+        t.add(HandlerType.GET, "/api/folders", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/actions", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/notifications", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/admin/organizers", RouteRule.server(Action.USERS_ADMIN));
+        t.add(HandlerType.GET, "/api/assets/{id}/tags", RouteRule.asset(Action.ASSET_VIEW));
+        // Tagging changes the asset the way adding a version does: editors and owners.
+        t.add(HandlerType.PUT, "/api/assets/{id}/tags", RouteRule.asset(Action.VERSION_ADD));
+        // The WebSocket upgrade; each message is then authorized on its own (WsGateway).
+        t.add(HandlerType.GET, "/api/ws", RouteRule.server(Action.EVENTS_SUBSCRIBE));
+        return t;
+    }
+
+    /** Adds (or replaces) the rule of a route; features outside the core add theirs this way. */
+    public RouteTable add(HandlerType method, String path, RouteRule rule) {
+        rules.put(key(method, path), rule);
+        return this;
+    }
+
+    public Optional<RouteRule> find(HandlerType method, String path) {
+        return Optional.ofNullable(rules.get(key(method, path)));
+    }
+
+    /** Every route with its rule, keyed {@code "METHOD path"}. */
+    public Map<String, RouteRule> all() {
+        return Collections.unmodifiableMap(rules);
+    }
+
+    private static String key(HandlerType method, String path) {
+        return method.name() + " " + path;
+    }
+}

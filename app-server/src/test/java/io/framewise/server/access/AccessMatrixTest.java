@@ -1,0 +1,340 @@
+package io.framewise.server.access;
+
+import static io.framewise.server.testing.AccessWorld.Who.ADMIN;
+import static io.framewise.server.testing.AccessWorld.Who.ANONYMOUS;
+import static io.framewise.server.testing.AccessWorld.Who.EDITOR;
+import static io.framewise.server.testing.AccessWorld.Who.EXPIRED_SESSION;
+import static io.framewise.server.testing.AccessWorld.Who.OUTSIDER;
+import static io.framewise.server.testing.AccessWorld.Who.REVIEWER;
+import static io.framewise.server.testing.AccessWorld.Who.REVOKED_TOKEN;
+import static io.framewise.server.testing.AccessWorld.Who.VIEWER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.framewise.server.testing.AccessWorld;
+import io.framewise.server.testing.AccessWorld.Who;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every API route times everyone a request can come from, with the answer each must get. The routes
+ * come from the route table the server enforces ({@link RouteTable#product()}), and the server
+ * refuses to start with an API route the table lacks; so a new route without a rule, or a rule
+ * without a row here, fails the build.
+ *
+ * <p>"Allowed" answers are the handler's own (201 for a creation, 404 from tus for an upload id
+ * that does not exist); the access answers are 401 (nobody, revoked token, expired session), 403
+ * (signed in, not allowed) and 404 (a project member's things seen by an outsider).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    private AccessWorld world;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /** One route called by one person: how to make the request (fresh resources per call). */
+    @FunctionalInterface
+    interface Request {
+        HttpResponse<String> send(Who who) throws Exception;
+    }
+
+    record Row(String route, Request request, Map<Who, Integer> expected) {}
+
+    @BeforeAll
+    void start(@TempDir Path data) throws Exception {
+        world = new AccessWorld(data);
+    }
+
+    @AfterAll
+    void stop() {
+        world.close();
+    }
+
+    // Who gets what, by the kind of rule. Unlisted people get 401 (they are not signed in).
+    private static Map<Who, Integer> open(int ok) {
+        return expect(ok, ok, ok, ok, ok, ok, 401, ok);
+    }
+
+    private static Map<Who, Integer> signedIn(int ok) {
+        return expect(ok, ok, ok, ok, ok, 401, 401, 401);
+    }
+
+    private static Map<Who, Integer> adminOnly(int ok) {
+        return expect(ok, 403, 403, 403, 403, 401, 401, 401);
+    }
+
+    private static Map<Who, Integer> members(int ok) {
+        return expect(ok, ok, ok, ok, 404, 401, 401, 401);
+    }
+
+    private static Map<Who, Integer> reviewers(int ok) {
+        return expect(ok, ok, ok, 403, 404, 401, 401, 401);
+    }
+
+    private static Map<Who, Integer> editors(int ok) {
+        return expect(ok, ok, 403, 403, 404, 401, 401, 401);
+    }
+
+    private static Map<Who, Integer> uploaders(int ok) {
+        return expect(ok, ok, 403, 403, 403, 401, 401, 401);
+    }
+
+    private static Map<Who, Integer> expect(
+            int admin, int editor, int reviewer, int viewer, int outsider, int anonymous, int revoked, int expired) {
+        Map<Who, Integer> m = new EnumMap<>(Who.class);
+        m.put(ADMIN, admin);
+        m.put(EDITOR, editor);
+        m.put(REVIEWER, reviewer);
+        m.put(VIEWER, viewer);
+        m.put(OUTSIDER, outsider);
+        m.put(ANONYMOUS, anonymous);
+        m.put(REVOKED_TOKEN, revoked);
+        m.put(EXPIRED_SESSION, expired);
+        return m;
+    }
+
+    private Request plain(String method, String path, String body) {
+        return who -> world.call(who, method, path, body);
+    }
+
+    private Request tus(String method, String path, Map<String, String> headers) {
+        return who -> world.call(who, method, path, method.equals("PATCH") ? "" : null, headers);
+    }
+
+    private List<Row> rows() {
+        String m = world.mediaId;
+        String p = world.projectId;
+        String a = world.assetId;
+        String nobody = "AAAAAAAAAAAAAAAAAAAAAA";
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("GET /api/health", plain("GET", "/api/health", null), open(200)));
+        rows.add(new Row("GET /api/openapi.json", plain("GET", "/api/openapi.json", null), open(200)));
+        rows.add(new Row("GET /api/auth/config", plain("GET", "/api/auth/config", null), open(200)));
+        rows.add(new Row(
+                "POST /api/auth/login",
+                plain(
+                        "POST",
+                        "/api/auth/login",
+                        "{\"username\":\"viewer\",\"password\":\"" + AccessWorld.PASSWORD + "\"}"),
+                open(200)));
+        rows.add(new Row("POST /api/auth/logout", plain("POST", "/api/auth/logout", null), open(204)));
+        rows.add(new Row("GET /api/me", plain("GET", "/api/me", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/me/password",
+                plain(
+                        "POST",
+                        "/api/me/password",
+                        "{\"currentPassword\":\"" + AccessWorld.PASSWORD + "\",\"newPassword\":\""
+                                + AccessWorld.PASSWORD + "\"}"),
+                signedIn(204)));
+        rows.add(new Row("GET /api/tokens", plain("GET", "/api/tokens", null), signedIn(200)));
+        rows.add(new Row("POST /api/tokens", plain("POST", "/api/tokens", "{\"name\":\"script\"}"), signedIn(201)));
+        // Someone else's (here: nobody's) token id: 404 to everyone signed in.
+        rows.add(new Row("DELETE /api/tokens/{id}", plain("DELETE", "/api/tokens/" + nobody, null), signedIn(404)));
+        rows.add(new Row("GET /api/admin/users", plain("GET", "/api/admin/users", null), adminOnly(200)));
+        rows.add(new Row(
+                "POST /api/admin/users",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/admin/users",
+                        "{\"name\":\"new" + counter.incrementAndGet() + "\",\"password\":\"" + AccessWorld.PASSWORD
+                                + "\"}"),
+                adminOnly(201)));
+        rows.add(new Row(
+                "PATCH /api/admin/users/{id}",
+                plain("PATCH", "/api/admin/users/" + world.userIds.get(OUTSIDER), "{\"displayName\":\"Out Sider\"}"),
+                adminOnly(200)));
+        rows.add(new Row(
+                "DELETE /api/admin/users/{id}",
+                who -> {
+                    String id = world.server
+                            .repositories()
+                            .accounts()
+                            .create("gone" + counter.incrementAndGet(), AccessWorld.PASSWORD, false)
+                            .id();
+                    return world.call(who, "DELETE", "/api/admin/users/" + id, null);
+                },
+                adminOnly(204)));
+        rows.add(new Row("GET /api/admin/audit", plain("GET", "/api/admin/audit?limit=5", null), adminOnly(200)));
+        rows.add(new Row("GET /api/projects", plain("GET", "/api/projects", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/projects",
+                who -> world.call(who, "POST", "/api/projects", "{\"name\":\"P" + counter.incrementAndGet() + "\"}"),
+                adminOnly(201)));
+        rows.add(new Row(
+                "GET /api/projects/{id}/assets", plain("GET", "/api/projects/" + p + "/assets", null), members(200)));
+        rows.add(new Row(
+                "GET /api/projects/{id}/members", plain("GET", "/api/projects/" + p + "/members", null), members(200)));
+        rows.add(new Row(
+                "PUT /api/projects/{id}/members",
+                plain(
+                        "PUT",
+                        "/api/projects/" + p + "/members",
+                        "[{\"userId\":\"" + world.userIds.get(ADMIN) + "\",\"role\":\"owner\"},"
+                                + "{\"userId\":\"" + world.userIds.get(EDITOR) + "\",\"role\":\"editor\"},"
+                                + "{\"userId\":\"" + world.userIds.get(REVIEWER) + "\",\"role\":\"reviewer\"},"
+                                + "{\"userId\":\"" + world.userIds.get(VIEWER) + "\",\"role\":\"viewer\"}]"),
+                expect(200, 403, 403, 403, 404, 401, 401, 401)));
+        // The project is in the body: editors of it may file media they can see into it.
+        rows.add(new Row(
+                "POST /api/assets",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/assets",
+                        "{\"projectId\":\"" + p + "\",\"title\":\"Again\",\"mediaId\":\"" + m + "\"}"),
+                // Outsiders cannot see the media they name: refused as an invalid field (422).
+                expect(201, 201, 403, 403, 422, 401, 401, 401)));
+        rows.add(new Row("GET /api/assets/{id}", plain("GET", "/api/assets/" + a, null), members(200)));
+        rows.add(new Row(
+                "POST /api/assets/{id}/versions",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/assets/" + a + "/versions",
+                        "{\"mediaId\":\"" + (who == ADMIN || who == EDITOR ? world.filedMedia() : m) + "\"}"),
+                editors(201)));
+        rows.add(new Row(
+                "PUT /api/assets/{id}/versions/{number}/approval",
+                plain("PUT", "/api/assets/" + a + "/versions/1/approval", "{\"status\":\"approved\"}"),
+                reviewers(200)));
+        // Organizers: pages and actions for anyone signed in (the organizer decides what they show).
+        rows.add(new Row("GET /api/folders", plain("GET", "/api/folders?path=/", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/actions",
+                plain(
+                        "POST",
+                        "/api/actions",
+                        "{\"organizer\":\"folders\",\"action\":\"create-folder\",\"path\":\"/home\","
+                                + "\"parameters\":{\"name\":\"Mine\"}}"),
+                signedIn(200)));
+        rows.add(new Row("GET /api/notifications", plain("GET", "/api/notifications", null), signedIn(200)));
+        rows.add(new Row("GET /api/admin/organizers", plain("GET", "/api/admin/organizers", null), adminOnly(200)));
+        rows.add(new Row("GET /api/assets/{id}/tags", plain("GET", "/api/assets/" + a + "/tags", null), members(200)));
+        rows.add(new Row(
+                "PUT /api/assets/{id}/tags",
+                plain("PUT", "/api/assets/" + a + "/tags", "{\"tags\":[\"hero\"]}"),
+                editors(200)));
+        rows.add(new Row("GET /api/media", plain("GET", "/api/media", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/media",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/media?filename=notes.txt",
+                        "not media",
+                        Map.of("Content-Type", "text/plain")),
+                uploaders(201)));
+        rows.add(new Row("GET /api/media/{id}", plain("GET", "/api/media/" + m, null), members(200)));
+        rows.add(new Row(
+                "DELETE /api/media/{id}",
+                who -> world.call(who, "DELETE", "/api/media/" + world.filedMedia(), null),
+                // The editor uploaded it; reviewers and viewers may not delete.
+                expect(204, 204, 403, 403, 404, 401, 401, 401)));
+        rows.add(
+                new Row("GET /api/media/{id}/stream", plain("GET", "/api/media/" + m + "/stream", null), members(200)));
+        rows.add(new Row(
+                "HEAD /api/media/{id}/stream", plain("HEAD", "/api/media/" + m + "/stream", null), members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/frames/{n}", plain("GET", "/api/media/" + m + "/frames/5", null), members(200)));
+        rows.add(
+                new Row("GET /api/media/{id}/poster", plain("GET", "/api/media/" + m + "/poster", null), members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/sprites", plain("GET", "/api/media/" + m + "/sprites", null), members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/sprites.json",
+                plain("GET", "/api/media/" + m + "/sprites.json", null),
+                members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/waveform.json",
+                plain("GET", "/api/media/" + m + "/waveform.json", null),
+                members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/framemap", plain("GET", "/api/media/" + m + "/framemap", null), members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/comments", plain("GET", "/api/media/" + m + "/comments", null), members(200)));
+        rows.add(new Row(
+                "POST /api/media/{id}/comments",
+                plain("POST", "/api/media/" + m + "/comments", "{\"text\":\"hello\",\"frame\":1}"),
+                reviewers(201)));
+        rows.add(new Row(
+                "PATCH /api/comments/{id}",
+                who -> world.call(who, "PATCH", "/api/comments/" + world.reviewerNote(), "{\"text\":\"edited\"}"),
+                // Only the author (the reviewer) edits the text; admins may do everything.
+                expect(200, 403, 200, 403, 404, 401, 401, 401)));
+        rows.add(new Row(
+                "DELETE /api/comments/{id}",
+                who -> world.call(who, "DELETE", "/api/comments/" + world.reviewerNote(), null),
+                // The author or an owner (the admin created the project) deletes.
+                expect(204, 403, 204, 403, 404, 401, 401, 401)));
+        Map<String, String> tusHeaders = Map.of("Tus-Resumable", "1.0.0", "Upload-Length", "10");
+        rows.add(new Row("POST /api/tus", tus("POST", "/api/tus", tusHeaders), uploaders(201)));
+        rows.add(new Row("OPTIONS /api/tus", tus("OPTIONS", "/api/tus", Map.of()), uploaders(204)));
+        Map<String, String> resume = Map.of(
+                "Tus-Resumable", "1.0.0", "Upload-Offset", "0", "Content-Type", "application/offset+octet-stream");
+        for (String method : new String[] {"HEAD", "PATCH", "DELETE"}) {
+            rows.add(new Row(method + " /api/tus/{id}", tus(method, "/api/tus/" + nobody, resume), uploaders(404)));
+        }
+        // tus creates uploads only at /api/tus.
+        rows.add(new Row("POST /api/tus/{id}", tus("POST", "/api/tus/" + nobody, tusHeaders), uploaders(405)));
+        rows.add(new Row("OPTIONS /api/tus/{id}", tus("OPTIONS", "/api/tus/" + nobody, Map.of()), uploaders(204)));
+        rows.add(new Row("HEAD /api/tus", tus("HEAD", "/api/tus", resume), uploaders(404)));
+        rows.add(new Row("PATCH /api/tus", tus("PATCH", "/api/tus", resume), uploaders(404)));
+        rows.add(new Row("DELETE /api/tus", tus("DELETE", "/api/tus", resume), uploaders(404)));
+        return rows;
+    }
+
+    @Test
+    void everyRouteAnswersEveryoneAsItsRuleSays() throws Exception {
+        List<Row> rows = rows();
+        // The table the server enforces and the rows here list the same routes (the WebSocket upgrade
+        // has its own test below).
+        TreeSet<String> tableRoutes = new TreeSet<>(RouteTable.product().all().keySet());
+        tableRoutes.remove("GET /api/ws");
+        TreeSet<String> tested = new TreeSet<>();
+        rows.forEach(r -> tested.add(r.route()));
+        assertEquals(tableRoutes, tested, "routes without a row here, or rows without a route");
+
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (Row row : rows) {
+            for (Map.Entry<Who, Integer> e : row.expected().entrySet()) {
+                HttpResponse<String> response = row.request().send(e.getKey());
+                if (response.statusCode() != e.getValue()) {
+                    wrong.put(
+                            row.route() + " as " + e.getKey(),
+                            "expected " + e.getValue() + ", got " + response.statusCode() + " "
+                                    + abbreviate(response.body()));
+                }
+                if (response.statusCode() == 401) {
+                    assertTrue(
+                            response.headers().firstValue("WWW-Authenticate").isPresent(),
+                            row.route() + " as " + e.getKey() + ": 401 without WWW-Authenticate");
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " unexpected answers:\n" + String.join("\n", format(wrong)));
+    }
+
+    private static List<String> format(Map<String, String> wrong) {
+        List<String> lines = new ArrayList<>();
+        wrong.forEach((k, v) -> lines.add("  " + k + ": " + v));
+        return lines;
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 160 ? body.substring(0, 160) + "..." : body;
+    }
+}

@@ -1,0 +1,240 @@
+package io.framewise.server.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.media.testing.TestMedia;
+import io.framewise.server.FramewiseServer;
+import io.framewise.server.ServerConfig;
+import io.framewise.server.access.ProjectRole;
+import io.framewise.server.auth.Account;
+import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.MutableClock;
+import io.framewise.server.media.NewMediaItem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A real server with accounts (auth mode local) and one person of every kind the access rules tell
+ * apart: an administrator, an editor, a reviewer and a viewer of the project, someone outside it,
+ * nobody, a revoked token and an expired browser session. The project holds one real, processed
+ * media item uploaded by the editor.
+ */
+public final class AccessWorld implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Everyone a request can come from. */
+    public enum Who {
+        ADMIN,
+        EDITOR,
+        REVIEWER,
+        VIEWER,
+        OUTSIDER,
+        ANONYMOUS,
+        REVOKED_TOKEN,
+        EXPIRED_SESSION
+    }
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
+    public final FramewiseServer server;
+    public final Map<Who, String> tokens = new EnumMap<>(Who.class);
+    public final Map<Who, String> userIds = new EnumMap<>(Who.class);
+    public final String projectId;
+    public final String mediaId;
+    public final String assetId;
+    private String expiredSessionCookie;
+
+    public AccessWorld(Path data) throws Exception {
+        this(data, true);
+    }
+
+    /** @param withMedia whether to upload and process the project's media item (takes a few seconds) */
+    public AccessWorld(Path data, boolean withMedia) throws Exception {
+        server = FramewiseServer.start(
+                ServerConfig.defaults(data).withPort(0).withWorkers(1).withAuth(AuthSettings.local()), clock);
+        for (Who who : new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER}) {
+            Account account = server.repositories()
+                    .accounts()
+                    .create(who.name().toLowerCase(java.util.Locale.ROOT), PASSWORD, who == Who.ADMIN);
+            userIds.put(who, account.id());
+            tokens.put(who, server.tokens().issue(account.id(), "tests", null).token());
+        }
+        var revoked = server.tokens().issue(userIds.get(Who.EDITOR), "revoked", null);
+        server.tokens().revoke(userIds.get(Who.EDITOR), revoked.info().id());
+        tokens.put(Who.REVOKED_TOKEN, revoked.token());
+
+        projectId = json(call(Who.ADMIN, "POST", "/api/projects", "{\"name\":\"Show\"}"), 201)
+                .get("id")
+                .asText();
+        server.repositories().members().put(projectId, userIds.get(Who.EDITOR), ProjectRole.EDITOR);
+        server.repositories().members().put(projectId, userIds.get(Who.REVIEWER), ProjectRole.REVIEWER);
+        server.repositories().members().put(projectId, userIds.get(Who.VIEWER), ProjectRole.VIEWER);
+
+        if (!withMedia) {
+            mediaId = null;
+            assetId = null;
+        } else {
+            mediaId = upload(Who.EDITOR, TestMedia.get(TestMedia.Variant.H264_2997_DF));
+            awaitReady(mediaId);
+            assetId = json(
+                            call(
+                                    Who.EDITOR,
+                                    "POST",
+                                    "/api/assets",
+                                    "{\"projectId\":\"" + projectId + "\",\"title\":\"Shot 1\",\"mediaId\":\"" + mediaId
+                                            + "\"}"),
+                            201)
+                    .get("id")
+                    .asText();
+        }
+
+        // A viewer's browser session that then expires: the idle limit is 12 hours.
+        HttpResponse<String> login = call(
+                Who.ANONYMOUS,
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"viewer\",\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        expiredSessionCookie = sessionCookie(login);
+        clock.advance(Duration.ofHours(13));
+    }
+
+    /** The {@code fw_session=...} pair a login answer set. */
+    public static String sessionCookie(HttpResponse<?> login) {
+        return login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("fw_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + login.headers()));
+    }
+
+    /** The {@code fw_csrf} value a login answer set. */
+    public static String csrfCookie(HttpResponse<?> login) {
+        return login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("fw_csrf="))
+                .map(c -> c.substring("fw_csrf=".length(), c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no CSRF cookie in " + login.headers()));
+    }
+
+    public URI uri(String path) {
+        return server.baseUri().resolve(path.substring(1));
+    }
+
+    /** The credential headers of {@code who} (none for anonymous). */
+    public Map<String, String> credentials(Who who) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (who == Who.EXPIRED_SESSION) {
+            headers.put("Cookie", expiredSessionCookie);
+        } else if (tokens.containsKey(who)) {
+            headers.put("Authorization", "Bearer " + tokens.get(who));
+        }
+        return headers;
+    }
+
+    public HttpResponse<String> call(Who who, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return call(who, method, path, body, Map.of());
+    }
+
+    public HttpResponse<String> call(Who who, String method, String path, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && !headers.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        credentials(who).forEach(request::header);
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonNode json(HttpResponse<String> response, int expectedStatus) throws IOException {
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Uploads a file as {@code who} and returns the media id. */
+    public String upload(Who who, Path file) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/media?filename=" + file.getFileName()))
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        credentials(who).forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return json(response, 201).get("id").asText();
+    }
+
+    /**
+     * A new media item uploaded by the editor and filed into the project (its file is not real
+     * media: for routes that only need an item to exist, such as deleting one).
+     */
+    public String filedMedia() throws Exception {
+        String id = Ids.newId();
+        server.repositories()
+                .media()
+                .create(new NewMediaItem(
+                        id, "junk.bin", "media/" + id + "/junk.bin", 4, null, userIds.get(Who.EDITOR)));
+        json(
+                call(
+                        Who.EDITOR,
+                        "POST",
+                        "/api/assets",
+                        "{\"projectId\":\"" + projectId + "\",\"title\":\"Junk\",\"mediaId\":\"" + id + "\"}"),
+                201);
+        return id;
+    }
+
+    /** A new note by the reviewer on the project's media item. */
+    public String reviewerNote() throws Exception {
+        return json(
+                        call(
+                                Who.REVIEWER,
+                                "POST",
+                                "/api/media/" + mediaId + "/comments",
+                                "{\"text\":\"a note\",\"frame\":3}"),
+                        201)
+                .get("id")
+                .asText();
+    }
+
+    private void awaitReady(String id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            JsonNode media = json(call(Who.ADMIN, "GET", "/api/media/" + id, null), 200);
+            String status = media.path("status").asText();
+            if (status.equals("ready")) {
+                return;
+            }
+            if (status.equals("failed")) {
+                fail("test media failed: " + media);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        fail("test media not ready within 120 s");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
