@@ -84,6 +84,7 @@ final class FolderPaths {
             case "projects" -> {
                 project = host.listProjects().stream()
                         .filter(p -> p.id().equals(s.get(1)))
+                        .filter(p -> roleIn(host, principal, p.id()) != null)
                         .findFirst()
                         .orElseThrow(() -> new OrganizerException.NotFound("no such project: " + s.get(1)));
                 base = "/projects/" + project.id();
@@ -120,6 +121,33 @@ final class FolderPaths {
             parent = folder.id();
         }
         return new Location(base, project, owner, baseName, chain);
+    }
+
+    /**
+     * The caller's role in a shared project ({@code admin} for administrators), or null when they
+     * are not a member: such projects do not exist for them.
+     */
+    static String roleIn(Host host, Principal principal, String projectId) {
+        if (principal.admin()) {
+            return "admin";
+        }
+        if (principal.isAnonymous()) {
+            return null;
+        }
+        return host.listProjectMembers(projectId).stream()
+                .filter(m -> m.userId().equals(principal.userId()))
+                .map(m -> m.role())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Whether the caller may change folders at a location: their own home, or as owner or editor. */
+    static boolean mayOrganise(Host host, Principal principal, Location at) {
+        if (!at.owner().isEmpty()) {
+            return at.owner().equals(principal.userId()) || principal.admin();
+        }
+        String role = roleIn(host, principal, at.project().id());
+        return "admin".equals(role) || "owner".equals(role) || "editor".equals(role);
     }
 
     static String displayName(Host host, String userId) {

@@ -86,7 +86,9 @@ public final class FoldersOrganizer implements Organizer {
             path = "/projects";
             title = "Projects";
             crumbs.add(new Crumb("/", "Library"));
-            var projects = host.listProjects();
+            var projects = host.listProjects().stream()
+                    .filter(p -> FolderPaths.roleIn(host, me, p.id()) != null)
+                    .toList();
             for (int i = 0; i < projects.size(); i++) {
                 var p = projects.get(i);
                 folders.add(new FolderEntry("/projects/" + p.id(), p.name(), "", i));
@@ -127,7 +129,7 @@ public final class FoldersOrganizer implements Organizer {
             for (AssetInfo a : host.listAssets(at.project().id(), at.folderId())) {
                 assets.add(new AssetEntry(a.id(), a.title()));
             }
-            actions = me.isAnonymous() ? List.of() : FOLDER_ACTIONS;
+            actions = FolderPaths.mayOrganise(host, me, at) ? FOLDER_ACTIONS : List.of();
         }
         return paged(request, path, title, crumbs, folders, assets, actions);
     }
@@ -170,7 +172,7 @@ public final class FoldersOrganizer implements Organizer {
         String target = request.target().id();
         switch (request.actionId()) {
             case "create-folder" -> {
-                Location at = FolderPaths.resolve(host, me, request.path());
+                Location at = organisable(me, FolderPaths.resolve(host, me, request.path()));
                 FolderInfo created = host.createFolder(
                         at.project().id(),
                         at.folderId(),
@@ -179,14 +181,14 @@ public final class FoldersOrganizer implements Organizer {
             }
             case "rename-folder" -> {
                 requireTarget(request, "folder");
-                FolderPaths.locationOfFolder(host, me, target);
+                organisable(me, FolderPaths.locationOfFolder(host, me, target));
                 FolderInfo renamed =
                         host.renameFolder(target, request.parameter("name").strip());
                 return ActionResult.done("Renamed the folder to " + renamed.name() + ".");
             }
             case "move-folder" -> {
                 requireTarget(request, "folder");
-                Location from = FolderPaths.locationOfFolder(host, me, target);
+                Location from = organisable(me, FolderPaths.locationOfFolder(host, me, target));
                 Location to = FolderPaths.resolve(host, me, request.parameter("parentPath"));
                 sameProject(from, to);
                 int position = position(request);
@@ -195,7 +197,7 @@ public final class FoldersOrganizer implements Organizer {
             }
             case "delete-folder" -> {
                 requireTarget(request, "folder");
-                Location at = FolderPaths.locationOfFolder(host, me, target);
+                Location at = organisable(me, FolderPaths.locationOfFolder(host, me, target));
                 host.deleteFolder(target);
                 String parent = at.path().substring(0, at.path().lastIndexOf('/'));
                 return new ActionResult("Deleted the folder.", parent);
@@ -204,7 +206,7 @@ public final class FoldersOrganizer implements Organizer {
                 requireTarget(request, "asset");
                 AssetInfo asset = host.getAsset(target)
                         .orElseThrow(() -> new OrganizerException.NotFound("no such asset: " + target));
-                Location to = FolderPaths.resolve(host, me, request.parameter("folderPath"));
+                Location to = organisable(me, FolderPaths.resolve(host, me, request.parameter("folderPath")));
                 if (!to.project().id().equals(asset.projectId())) {
                     throw new OrganizerException.Invalid("an asset moves only within its project");
                 }
@@ -214,6 +216,13 @@ public final class FoldersOrganizer implements Organizer {
             default -> throw new OrganizerException.NotFound(
                     "the folders organizer has no action " + request.actionId());
         }
+    }
+
+    private Location organisable(Principal me, Location at) {
+        if (!FolderPaths.mayOrganise(host, me, at)) {
+            throw new OrganizerException.Forbidden("only owners and editors organise this project's folders");
+        }
+        return at;
     }
 
     private static void requireTarget(ActionRequest request, String type) {
