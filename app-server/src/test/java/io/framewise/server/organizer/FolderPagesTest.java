@@ -1,11 +1,18 @@
 package io.framewise.server.organizer;
 
+import static io.framewise.server.testing.AccessWorld.Who.ADMIN;
+import static io.framewise.server.testing.AccessWorld.Who.ANONYMOUS;
+import static io.framewise.server.testing.AccessWorld.Who.EDITOR;
+import static io.framewise.server.testing.AccessWorld.Who.OUTSIDER;
+import static io.framewise.server.testing.AccessWorld.Who.REVIEWER;
+import static io.framewise.server.testing.AccessWorld.Who.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.testing.AccessWorld;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,5 +182,76 @@ class FolderPagesTest {
                     api.call("POST", "/api/actions", action("create-folder", base, null, null, "{}"))
                             .status());
         }
+    }
+
+    @Test
+    void pagesAndFolderActionsFollowProjectRolesAndHomes() throws Exception {
+        try (AccessWorld world = new AccessWorld(data, false)) {
+            String base = "/projects/" + world.projectId;
+            String create = action("create-folder", base, null, null, "{\"name\":\"Shots\"}");
+
+            assertEquals(
+                    List.of("My folders", "Projects"),
+                    names(get(world, VIEWER, "/api/folders?path=/").get("folders"), "name"));
+            assertEquals(
+                    List.of(base),
+                    names(get(world, VIEWER, "/api/folders?path=/projects").get("folders"), "path"));
+            assertEquals(
+                    0,
+                    get(world, OUTSIDER, "/api/folders?path=/projects")
+                            .get("folders")
+                            .size());
+            assertEquals(
+                    404,
+                    world.call(OUTSIDER, "GET", "/api/folders?path=" + base, null)
+                            .statusCode());
+
+            // Viewers and reviewers look; editors and owners organise.
+            assertEquals(
+                    0,
+                    get(world, VIEWER, "/api/folders?path=" + base)
+                            .get("actions")
+                            .size());
+            assertEquals(403, world.call(VIEWER, "POST", "/api/actions", create).statusCode());
+            assertEquals(
+                    403, world.call(REVIEWER, "POST", "/api/actions", create).statusCode());
+            assertEquals(200, world.call(EDITOR, "POST", "/api/actions", create).statusCode());
+            assertEquals(
+                    List.of("Shots"),
+                    names(get(world, VIEWER, "/api/folders?path=" + base).get("folders"), "name"));
+
+            // Everyone has a home; only its owner and administrators open it.
+            String viewer = world.userIds.get(VIEWER);
+            assertEquals(
+                    200,
+                    world.call(
+                                    VIEWER,
+                                    "POST",
+                                    "/api/actions",
+                                    action("create-folder", "/home", null, null, "{\"name\":\"Mine\"}"))
+                            .statusCode());
+            assertEquals(
+                    List.of("Mine"),
+                    names(
+                            get(world, ADMIN, "/api/folders?path=/users/" + viewer)
+                                    .get("folders"),
+                            "name"));
+            assertEquals(
+                    403,
+                    world.call(EDITOR, "GET", "/api/folders?path=/users/" + viewer, null)
+                            .statusCode());
+            assertEquals(
+                    403,
+                    world.call(VIEWER, "GET", "/api/folders?path=/users", null).statusCode());
+            assertTrue(names(get(world, ADMIN, "/api/folders?path=/users").get("folders"), "path")
+                    .contains("/users/" + viewer));
+            assertEquals(
+                    401,
+                    world.call(ANONYMOUS, "GET", "/api/folders?path=/", null).statusCode());
+        }
+    }
+
+    private static JsonNode get(AccessWorld world, AccessWorld.Who who, String path) throws Exception {
+        return AccessWorld.json(world.call(who, "GET", path, null), 200);
     }
 }
