@@ -44,6 +44,7 @@ import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
+import io.framewise.server.web.WebUiFeature;
 import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LibraryEvent;
 import io.framewise.server.ws.LiveFeature;
@@ -197,6 +198,8 @@ public final class FramewiseServer implements Closeable {
                         library,
                         new OpenApiFeature()));
                 features.addAll(List.of(extra));
+                // Last: its catch-all GET must not shadow an API route.
+                features.add(new WebUiFeature());
                 ServerApp app = ServerApp.start(config, features);
                 try {
                     filter.verifyEveryRouteHasARule();

@@ -8,6 +8,7 @@ import io.framewise.server.access.ProjectRole;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.framewise.server.library.Project;
 import io.framewise.server.library.ProjectRepository;
 import io.javalin.config.JavalinConfig;
@@ -81,7 +82,7 @@ public final class AuthFeature implements Feature {
                                     : "through its reverse proxy (auth mode proxy)."),
                     Map.of("mode", mode().wire()));
         }
-        Login req = ctx.bodyAsClass(Login.class);
+        Login req = Bodies.read(ctx, Login.class);
         if (req.username() == null || req.username().isBlank() || req.password() == null) {
             throw new ApiException.Invalid("give a username and a password", Map.of("field", "username"));
         }
@@ -89,26 +90,14 @@ public final class AuthFeature implements Feature {
         String name = req.username().strip();
         var refusal = limiter.check(name, address);
         if (refusal.isPresent()) {
-            access.audit(
-                    Principal.ANONYMOUS,
-                    address,
-                    "login.failure",
-                    Resource.SERVER,
-                    AuditOutcome.DENIED,
-                    Map.of("username", limitedName(name), "reason", "rate_limited"));
+            auditFailure(address, name, "rate_limited");
             long wait = refusal.get().retryAfterSeconds();
             throw new ApiException.TooManyRequests("Too many failed sign-ins. Try again in " + wait + " s.", wait);
         }
         var account = accounts.authenticate(name, req.password());
         if (account.isEmpty()) {
             limiter.failed(name, address);
-            access.audit(
-                    Principal.ANONYMOUS,
-                    address,
-                    "login.failure",
-                    Resource.SERVER,
-                    AuditOutcome.DENIED,
-                    Map.of("username", limitedName(name)));
+            auditFailure(address, name, "wrong_credentials");
             throw new ApiException.Unauthenticated("Wrong user name or password, or the account is disabled.");
         }
         limiter.succeeded(name, address);
@@ -168,7 +157,7 @@ public final class AuthFeature implements Feature {
 
     private void changePassword(Context ctx) {
         Principal.Person person = Access.person(ctx);
-        PasswordChange req = ctx.bodyAsClass(PasswordChange.class);
+        PasswordChange req = Bodies.read(ctx, PasswordChange.class);
         Account account =
                 accounts.get(person.userId()).orElseThrow(() -> new ApiException.Unauthenticated("Sign in first."));
         if (!account.hasPassword()) {
@@ -205,6 +194,16 @@ public final class AuthFeature implements Feature {
         m.put("displayName", person.displayName());
         m.put("isAdmin", person.admin());
         return m;
+    }
+
+    private void auditFailure(String address, String name, String reason) {
+        access.audit(
+                Principal.ANONYMOUS,
+                address,
+                "login.failure",
+                Resource.SERVER,
+                AuditOutcome.DENIED,
+                Map.of("username", limitedName(name), "reason", reason));
     }
 
     private static String limitedName(String name) {

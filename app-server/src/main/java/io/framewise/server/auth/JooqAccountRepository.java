@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jooq.DSLContext;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.exception.DataAccessException;
@@ -36,16 +37,7 @@ public final class JooqAccountRepository implements AccountRepository {
             if (ctx.fetchExists(USERS, USERS.NAME.eq(canonical))) {
                 throw new AccountException.NameTaken(display);
             }
-            return ctx.insertInto(USERS)
-                    .set(USERS.ID, id)
-                    .set(USERS.NAME, canonical)
-                    .set(USERS.DISPLAY_NAME, display)
-                    .set(USERS.PASSWORD_HASH, hash)
-                    .set(USERS.IS_ADMIN, admin)
-                    .set(USERS.DISABLED, false)
-                    .set(USERS.CREATED_AT, now)
-                    .set(USERS.UPDATED_AT, now)
-                    .execute();
+            return insert(ctx, id, canonical, display, hash, admin, now);
         });
         return new Account(
                 id, canonical, display, admin, false, true, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now));
@@ -114,15 +106,7 @@ public final class JooqAccountRepository implements AccountRepository {
             Optional<UsersRecord> existing =
                     ctx.selectFrom(USERS).where(USERS.NAME.eq(canonical)).fetchOptional();
             if (existing.isEmpty()) {
-                ctx.insertInto(USERS)
-                        .set(USERS.ID, Ids.newId())
-                        .set(USERS.NAME, canonical)
-                        .set(USERS.DISPLAY_NAME, shown)
-                        .set(USERS.IS_ADMIN, admin)
-                        .set(USERS.DISABLED, false)
-                        .set(USERS.CREATED_AT, now)
-                        .set(USERS.UPDATED_AT, now)
-                        .execute();
+                insert(ctx, Ids.newId(), canonical, shown, null, admin, now);
             } else if (!shown.equals(existing.get().getDisplayName())
                     || admin != Boolean.TRUE.equals(existing.get().getIsAdmin())) {
                 ctx.update(USERS)
@@ -135,6 +119,20 @@ public final class JooqAccountRepository implements AccountRepository {
             return toAccount(
                     ctx.selectFrom(USERS).where(USERS.NAME.eq(canonical)).fetchSingle());
         });
+    }
+
+    private static int insert(
+            DSLContext ctx, String id, String canonical, String display, String hash, boolean admin, long now) {
+        return ctx.insertInto(USERS)
+                .set(USERS.ID, id)
+                .set(USERS.NAME, canonical)
+                .set(USERS.DISPLAY_NAME, display)
+                .set(USERS.PASSWORD_HASH, hash)
+                .set(USERS.IS_ADMIN, admin)
+                .set(USERS.DISABLED, false)
+                .set(USERS.CREATED_AT, now)
+                .set(USERS.UPDATED_AT, now)
+                .execute();
     }
 
     /** A display name as stored: NFKC, trimmed, 1 to 120 characters without control characters. */

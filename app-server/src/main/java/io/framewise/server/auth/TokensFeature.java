@@ -6,6 +6,7 @@ import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class TokensFeature implements Feature {
 
     private void create(Context ctx) {
         Principal.Person person = Access.person(ctx);
-        NewToken req = ctx.bodyAsClass(NewToken.class);
+        NewToken req = Bodies.read(ctx, NewToken.class);
         String name = req.name() == null ? "" : req.name().strip();
         if (name.isEmpty()
                 || name.length() > TokenStore.MAX_NAME_LENGTH

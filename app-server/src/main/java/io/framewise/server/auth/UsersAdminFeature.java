@@ -6,6 +6,7 @@ import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class UsersAdminFeature implements Feature {
     }
 
     private void create(Context ctx) {
-        NewUser req = ctx.bodyAsClass(NewUser.class);
+        NewUser req = Bodies.read(ctx, NewUser.class);
         Account account = accounts.create(req.name(), req.password(), Boolean.TRUE.equals(req.isAdmin()));
         if (req.displayName() != null && !req.displayName().isBlank()) {
             accounts.setDisplayName(account.id(), req.displayName());
@@ -71,7 +72,7 @@ public final class UsersAdminFeature implements Feature {
 
     private void change(Context ctx) {
         Account account = require(ctx.pathParam("id"));
-        UserChange req = ctx.bodyAsClass(UserChange.class);
+        UserChange req = Bodies.read(ctx, UserChange.class);
         Principal.Person me = Access.person(ctx);
         boolean self = me.userId().equals(account.id());
         if (self && (Boolean.FALSE.equals(req.isAdmin()) || Boolean.TRUE.equals(req.disabled()))) {

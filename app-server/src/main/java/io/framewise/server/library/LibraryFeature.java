@@ -7,6 +7,7 @@ import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.framewise.server.media.MediaRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -83,7 +84,7 @@ public final class LibraryFeature implements Feature {
     }
 
     private void createProject(Context ctx) {
-        NewProject req = ctx.bodyAsClass(NewProject.class);
+        NewProject req = Bodies.read(ctx, NewProject.class);
         String name = req.name() == null ? "" : req.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new ApiException.Invalid("name must be 1 to 200 characters", Map.of("field", "name"));
@@ -104,7 +105,7 @@ public final class LibraryFeature implements Feature {
     }
 
     private void createAsset(Context ctx) {
-        NewAsset req = ctx.bodyAsClass(NewAsset.class);
+        NewAsset req = Bodies.read(ctx, NewAsset.class);
         requireMedia(ctx, req.mediaId());
         String title = req.title() == null ? "" : req.title().strip();
         if (title.isEmpty() || title.length() > 300) {
@@ -132,7 +133,7 @@ public final class LibraryFeature implements Feature {
 
     private void addVersion(Context ctx) {
         Asset asset = requireAsset(ctx.pathParam("id"));
-        NewVersion req = ctx.bodyAsClass(NewVersion.class);
+        NewVersion req = Bodies.read(ctx, NewVersion.class);
         requireMedia(ctx, req.mediaId());
         if (assets.versions(asset.id()).stream().anyMatch(v -> v.mediaId().equals(req.mediaId()))) {
             throw new ApiException.Conflict(
@@ -155,7 +156,7 @@ public final class LibraryFeature implements Feature {
                 .filter(v -> v.number() == number)
                 .findFirst()
                 .orElseThrow(() -> new ApiException.NotFound("asset " + asset.id() + " has no version " + number));
-        NewApproval req = ctx.bodyAsClass(NewApproval.class);
+        NewApproval req = Bodies.read(ctx, NewApproval.class);
         ApprovalStatus status;
         try {
             status = ApprovalStatus.fromWire(String.valueOf(req.status()));

@@ -7,6 +7,7 @@ import io.framewise.server.access.ProjectRole;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ public final class MembersFeature implements Feature {
 
     private void replace(Context ctx) {
         String projectId = ctx.pathParam("id");
-        MemberInput[] input = ctx.bodyAsClass(MemberInput[].class);
+        MemberInput[] input = Bodies.read(ctx, MemberInput[].class);
         if (input == null) {
             throw new ApiException.Invalid("the body must be a list of {userId, role}", Map.of());
         }

@@ -41,6 +41,9 @@ public final class TusUploads implements Feature {
 
     public static final String PATH = "/api/tus";
 
+    /** Response header naming the media item a finished upload became. */
+    public static final String MEDIA_ID_HEADER = "Upload-Media-Id";
+
     private final TusFileUploadService tus;
     private final ServerConfig config;
     private final OwnedCallback callback;
@@ -100,7 +103,20 @@ public final class TusUploads implements Feature {
             rememberOwner(ctx.res().getHeader("Location"), ownerId);
         }
         if (ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.POST) {
-            handOver(ctx.req().getRequestURI(), ownerId);
+            handOverIfComplete(ctx, ownerId);
+        }
+    }
+
+    /**
+     * The request that completes an upload answers with {@value #MEDIA_ID_HEADER}: the library item
+     * the file became, so a browser can file it as an asset without guessing.
+     */
+    private void handOverIfComplete(Context ctx, String ownerId) throws Exception {
+        Object received = handOver(ctx.req().getRequestURI(), ownerId);
+        if (received instanceof Map<?, ?> view
+                && view.get("id") instanceof String id
+                && !ctx.res().isCommitted()) {
+            ctx.res().setHeader(MEDIA_ID_HEADER, id);
         }
     }
 
@@ -134,19 +150,19 @@ public final class TusUploads implements Feature {
      * Hands a complete upload to the callback, then removes the tus copy. A request finishing the
      * upload and {@link #handOverCompleted()} may both get here; the first one takes it.
      */
-    private void handOver(String uri, String ownerId) throws Exception {
+    private Object handOver(String uri, String ownerId) throws Exception {
         if (handingOver.putIfAbsent(uri, Boolean.TRUE) != null) {
-            return;
+            return null;
         }
         try {
             UploadInfo info;
             try {
                 info = tus.getUploadInfo(uri, ownerId);
             } catch (TusException e) {
-                return;
+                return null;
             }
             if (info == null || info.isUploadInProgress() || !info.hasLength()) {
-                return;
+                return null;
             }
             ReceivedFile file;
             try (UploadTarget target =
@@ -158,8 +174,9 @@ public final class TusUploads implements Feature {
                 }
                 file = target.finish(info.getFileName());
             }
+            Object received;
             try {
-                callback.onReceived(file, ownerId);
+                received = callback.onReceived(file, ownerId);
             } catch (Exception | Error e) {
                 Files.deleteIfExists(file.path());
                 tus.deleteUpload(uri, ownerId);
@@ -171,6 +188,7 @@ public final class TusUploads implements Feature {
             tus.deleteUpload(uri, ownerId);
             forgetOwner(uri);
             LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
+            return received;
         } finally {
             handingOver.remove(uri);
         }

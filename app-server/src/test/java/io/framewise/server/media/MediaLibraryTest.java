@@ -116,10 +116,12 @@ class MediaLibraryTest {
         assertEquals(0, map.path("keyframes").path(0).asInt());
         assertFalse(map.path("vfr").asBoolean());
 
-        // Thumbnails follow in their own job.
-        MediaServer.await("poster", () -> status(id, "/poster") == 200);
-        assertEquals(200, status(id, "/sprites"));
-        assertEquals(200, status(id, "/sprites.json"));
+        // Thumbnails follow in their own job; each rendition is published as soon as it is written.
+        MediaServer.await(
+                "poster and sprites",
+                () -> status(id, "/poster") == 200
+                        && status(id, "/sprites") == 200
+                        && status(id, "/sprites.json") == 200);
 
         // The list pages with a cursor.
         JsonNode second = server.uploadRaw(source, "second.mp4");

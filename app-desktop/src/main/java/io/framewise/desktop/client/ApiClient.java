@@ -1,0 +1,335 @@
+package io.framewise.desktop.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.framewise.desktop.client.ApiModels.Asset;
+import io.framewise.desktop.client.ApiModels.AuthConfig;
+import io.framewise.desktop.client.ApiModels.FrameMapInfo;
+import io.framewise.desktop.client.ApiModels.IssuedToken;
+import io.framewise.desktop.client.ApiModels.LoginAnswer;
+import io.framewise.desktop.client.ApiModels.MediaItem;
+import io.framewise.desktop.client.ApiModels.MediaPage;
+import io.framewise.desktop.client.ApiModels.Note;
+import io.framewise.desktop.client.ApiModels.NotePage;
+import io.framewise.desktop.client.ApiModels.Project;
+import io.framewise.desktop.client.ApiModels.Version;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The server's REST API for the desktop app, over {@code java.net.http}. One instance talks to one
+ * server. It signs in with a personal API token ({@code Authorization: Bearer}) once it has one;
+ * right after a password sign-in it uses the session cookie and sends the CSRF token the API asks
+ * for on changes, until {@link #useToken} switches it over. Thread-safe; calls block, so views run
+ * them off the FX thread.
+ */
+public final class ApiClient {
+
+    static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private volatile String token;
+
+    public ApiClient(URI base, String token) {
+        String s = Objects.requireNonNull(base, "base").toString();
+        if (!s.startsWith("http://") && !s.startsWith("https://")) {
+            throw new IllegalArgumentException("A server address starts with http:// or https://, not " + s);
+        }
+        this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        this.token = token;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The API token in use, or null while signed in by cookie (or when the server needs none). */
+    public String token() {
+        return token;
+    }
+
+    public void useToken(String newToken) {
+        this.token = newToken;
+    }
+
+    public URI resolve(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    // ---- accounts ----
+
+    /** The server's auth mode; a server from before accounts answers 404 and needs no sign-in. */
+    public String authMode() {
+        try {
+            return get("/api/auth/config", AuthConfig.class).mode();
+        } catch (ApiError e) {
+            if (e.status() == 404) {
+                return "none";
+            }
+            throw e;
+        }
+    }
+
+    public LoginAnswer login(String username, String password) {
+        ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password);
+        return send("POST", "/api/auth/login", body, LoginAnswer.class);
+    }
+
+    /** Creates a personal API token (after a password sign-in) and uses it from then on. */
+    public IssuedToken issueToken(String name) {
+        IssuedToken issued = send("POST", "/api/tokens", JSON.createObjectNode().put("name", name), IssuedToken.class);
+        useToken(issued.token());
+        return issued;
+    }
+
+    public JsonNode me() {
+        return get("/api/me", JsonNode.class);
+    }
+
+    // ---- media ----
+
+    public List<MediaItem> media() {
+        return get("/api/media?limit=1000", MediaPage.class).items();
+    }
+
+    public MediaItem media(String id) {
+        return get("/api/media/" + enc(id), MediaItem.class);
+    }
+
+    public FrameMapInfo frameMap(String id) {
+        return get("/api/media/" + enc(id) + "/framemap", FrameMapInfo.class);
+    }
+
+    /** The frame-exact still of frame {@code n} as PNG (or JPEG when {@code width} asks for a small one). */
+    public byte[] still(String id, long n, int width) {
+        String q = width > 0 ? "?format=jpeg&width=" + width : "?format=png";
+        return bytes("/api/media/" + enc(id) + "/frames/" + n + q);
+    }
+
+    public byte[] poster(String id) {
+        return bytes("/api/media/" + enc(id) + "/poster");
+    }
+
+    /** Where the player streams from; {@code rendition} is original or proxy. */
+    public URI streamUri(String id, String rendition) {
+        String uri = resolve("/api/media/" + enc(id) + "/stream?rendition=" + rendition).toString();
+        return URI.create(token == null ? uri : uri + "&access_token=" + enc(token));
+    }
+
+    /** Uploads a file as one request body (the server streams it to disk); answers the new item. */
+    public MediaItem upload(Path file) {
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (IOException e) {
+            throw new ApiError(0, "unreadable", "Cannot read " + file + ": " + e.getMessage(), null);
+        }
+        String name = file.getFileName().toString();
+        HttpRequest req = request("/api/media?filename=" + enc(name))
+                .header("Content-Type", "application/octet-stream")
+                .POST(body)
+                .timeout(Duration.ofHours(6))
+                .build();
+        return parse(exchange(req, HttpResponse.BodyHandlers.ofByteArray()), MediaItem.class);
+    }
+
+    // ---- notes ----
+
+    public List<Note> notes(String mediaId) {
+        return get("/api/media/" + enc(mediaId) + "/comments", NotePage.class).items();
+    }
+
+    /** {@code fields}: text, frame, frameOut?, parentId?, drawing? as the API names them. */
+    public Note createNote(String mediaId, ObjectNode fields) {
+        return send("POST", "/api/media/" + enc(mediaId) + "/comments", fields, Note.class);
+    }
+
+    /** {@code fields}: any of text, drawing (null removes it), resolved. */
+    public Note updateNote(String noteId, ObjectNode fields) {
+        return send("PATCH", "/api/comments/" + enc(noteId), fields, Note.class);
+    }
+
+    public void deleteNote(String noteId) {
+        exchange(
+                request("/api/comments/" + enc(noteId)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    // ---- library ----
+
+    public List<Project> projects() {
+        return get("/api/projects", new TypeReference<List<Project>>() {});
+    }
+
+    public List<Asset> assets(String projectId) {
+        return get("/api/projects/" + enc(projectId) + "/assets", new TypeReference<List<Asset>>() {});
+    }
+
+    public Asset asset(String id) {
+        return get("/api/assets/" + enc(id), Asset.class);
+    }
+
+    public Asset createAsset(String title, String mediaId) {
+        return send(
+                "POST",
+                "/api/assets",
+                JSON.createObjectNode().put("title", title).put("mediaId", mediaId),
+                Asset.class);
+    }
+
+    /** Adds a media item as the asset's next version; answers the new version. */
+    public Version addVersion(String assetId, String mediaId) {
+        return send(
+                "POST",
+                "/api/assets/" + enc(assetId) + "/versions",
+                JSON.createObjectNode().put("mediaId", mediaId),
+                Version.class);
+    }
+
+    /** {@code status}: needs_review, changes_requested or approved. */
+    public JsonNode approve(String assetId, int version, String status) {
+        return send(
+                "PUT",
+                "/api/assets/" + enc(assetId) + "/versions/" + version + "/approval",
+                JSON.createObjectNode().put("status", status),
+                JsonNode.class);
+    }
+
+    // ---- plumbing ----
+
+    /** Opens the event and live-session WebSocket with this client's credentials. */
+    public EventStream openEvents(EventStream.Listener listener) {
+        return EventStream.open(http, base, token, cookieHeader(), listener);
+    }
+
+    <T> T get(String path, Class<T> type) {
+        return parse(exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()), type);
+    }
+
+    <T> T get(String path, TypeReference<T> type) {
+        byte[] body = exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw badAnswer(path, e);
+        }
+    }
+
+    private byte[] bytes(String path) {
+        return exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> T send(String method, String path, JsonNode body, Class<T> type) {
+        HttpRequest req = request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        return parse(exchange(req, HttpResponse.BodyHandlers.ofByteArray()), type);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        String t = token;
+        if (t != null) {
+            b.header("Authorization", "Bearer " + t);
+        } else {
+            String csrf = cookie("fw_csrf");
+            if (csrf != null) {
+                b.header("X-CSRF-Token", csrf);
+            }
+        }
+        return b;
+    }
+
+    private byte[] exchange(HttpRequest req, HttpResponse.BodyHandler<byte[]> handler) {
+        HttpResponse<byte[]> res;
+        try {
+            res = http.send(req, handler);
+        } catch (IOException e) {
+            throw ApiError.unreachable(base.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(0, "interrupted", "Stopped before the server answered", null);
+        }
+        if (res.statusCode() >= 400) {
+            throw errorOf(res);
+        }
+        return res.body();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ApiError errorOf(HttpResponse<byte[]> res) {
+        try {
+            JsonNode err = JSON.readTree(res.body()).path("error");
+            if (err.isObject()) {
+                Map<String, Object> details = err.has("details") ? JSON.convertValue(err.get("details"), Map.class) : null;
+                return new ApiError(
+                        res.statusCode(), err.path("code").asText("error"), err.path("message").asText(), details);
+            }
+        } catch (IOException | IllegalArgumentException ignored) {
+            // Not our error shape (a proxy's page, say): fall through to the status line.
+        }
+        return new ApiError(res.statusCode(), "http_" + res.statusCode(), "The server answered " + res.statusCode(), null);
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw badAnswer(type.getSimpleName(), e);
+        }
+    }
+
+    private ApiError badAnswer(String what, IOException e) {
+        return new ApiError(0, "bad_answer", "The server's answer (" + what + ") could not be read: " + e.getMessage(), null);
+    }
+
+    String cookieHeader() {
+        StringBuilder sb = new StringBuilder();
+        for (HttpCookie c : cookies.getCookieStore().get(base)) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(c.getName()).append('=').append(c.getValue());
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private String cookie(String name) {
+        return cookies.getCookieStore().get(base).stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,89 @@
+package io.framewise.desktop.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The server's JSON answers as the desktop app reads them; unknown fields are ignored. */
+public final class ApiModels {
+
+    private ApiModels() {}
+
+    /** A media item ({@code GET /api/media/{id}}); probe facts are null while it is processing. */
+    public record MediaItem(
+            String id,
+            String name,
+            String status,
+            Long frameCount,
+            String frameRate,
+            String startTimecode,
+            Boolean dropFrame,
+            Integer width,
+            Integer height,
+            Double durationSeconds,
+            Boolean hasAudio,
+            String error,
+            List<Rendition> renditions) {
+
+        public boolean ready() {
+            return "ready".equals(status);
+        }
+
+        public boolean hasRendition(String kind) {
+            return renditions != null
+                    && renditions.stream().anyMatch(r -> r.kind().equals(kind) && "ready".equals(r.status()));
+        }
+    }
+
+    public record Rendition(String kind, String status, String url) {}
+
+    public record MediaPage(List<MediaItem> items, String next, Long total) {}
+
+    /** {@code GET /api/media/{id}/framemap}: the facts the player needs to turn time into frames. */
+    public record FrameMapInfo(
+            int frameCount, String frameRate, String timeBase, double durationSeconds, boolean vfr, int[] keyframes) {}
+
+    /** A note; {@code drawing} is the vector drawing object (schema 1) or null. */
+    public record Note(
+            String id,
+            String mediaId,
+            String parentId,
+            long frame,
+            Long frameOut,
+            String text,
+            JsonNode drawing,
+            boolean resolved,
+            String resolvedBy,
+            String authorId,
+            String created,
+            String edited) {}
+
+    public record NotePage(List<Note> items, String next) {}
+
+    public record Project(String id, String name, String createdAt) {}
+
+    public record Approval(String status, String by, String at) {}
+
+    public record Version(String id, int number, String mediaId, String createdAt, Approval approval) {}
+
+    public record Asset(
+            String id,
+            String projectId,
+            String folderId,
+            String title,
+            String createdAt,
+            int versionCount,
+            List<Version> versions) {
+
+        public Version latest() {
+            return versions == null || versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        }
+    }
+
+    public record User(String id, String name, String displayName, boolean isAdmin) {}
+
+    public record LoginAnswer(User user, String csrfToken) {}
+
+    public record IssuedToken(String id, String token, String name, String createdAt, String expiresAt) {}
+
+    public record AuthConfig(String mode) {}
+}

@@ -1,0 +1,44 @@
+package io.framewise.desktop.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.Map;
+import javax.jmdns.JmDNS;
+import javax.jmdns.ServiceInfo;
+
+/**
+ * Announces a Framewise server over mDNS/DNS-SD as {@code _framewise._tcp.local.}, with the path and
+ * version in its TXT record, until closed (closing sends the goodbye so browsers drop it at once).
+ */
+public final class Announcer implements AutoCloseable {
+
+    public static final String SERVICE_TYPE = "_framewise._tcp.local.";
+
+    private final JmDNS dns;
+
+    private Announcer(JmDNS dns) {
+        this.dns = dns;
+    }
+
+    public static Announcer announce(InetAddress on, String name, int port) {
+        try {
+            JmDNS dns = JmDNS.create(on, "framewise-" + Math.abs(name.hashCode()));
+            ServiceInfo info = ServiceInfo.create(SERVICE_TYPE, name, port, 0, 0, Map.of("path", "/", "api", "1"));
+            dns.registerService(info);
+            return new Announcer(dns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot announce the server on the network: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dns.unregisterAllServices();
+        try {
+            dns.close();
+        } catch (IOException e) {
+            // Closing the multicast socket failed: the announcement expires by its TTL anyway.
+        }
+    }
+}

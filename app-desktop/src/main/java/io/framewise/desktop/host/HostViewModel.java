@@ -1,0 +1,198 @@
+package io.framewise.desktop.host;
+
+import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.connect.Connection;
+import io.framewise.server.FramewiseServer;
+import io.framewise.server.auth.Account;
+import io.framewise.server.auth.AccountRepository;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The "Host on LAN" switch: on starts the embedded server on every interface with local accounts
+ * and announces it over mDNS; off withdraws the announcement and stops the server. The URL and its
+ * QR code are for browser guests.
+ */
+public final class HostViewModel {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Executor ui;
+    private final Executor io;
+    private final Path dataDir;
+    private final Supplier<InetAddress> lanAddress;
+    private final BooleanProperty hosting = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Not hosting");
+    private final ObjectProperty<QrCode> qr = new SimpleObjectProperty<>();
+    private final StringProperty adminNotice = new SimpleStringProperty("");
+    private final ObjectProperty<Connection> hosted = new SimpleObjectProperty<>();
+    private FramewiseServer server;
+    private Announcer announcer;
+
+    private final Runnable releaseLibrary;
+
+    /**
+     * {@code releaseLibrary} runs before the LAN server starts: it stops the app's own loopback
+     * server on the same data folder, so hosting promotes that library instead of opening it twice.
+     */
+    public HostViewModel(Executor ui, Executor io, Path dataDir, Supplier<InetAddress> lanAddress, Runnable releaseLibrary) {
+        this.releaseLibrary = releaseLibrary;
+        this.ui = ui;
+        this.io = io;
+        this.dataDir = dataDir;
+        this.lanAddress = lanAddress;
+    }
+
+    public CompletableFuture<Void> setHosting(boolean on) {
+        if (on == hosting.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        busy.set(true);
+        status.set(on ? "Starting the server on the LAN..." : "Stopping...");
+        return CompletableFuture.runAsync(on ? this::start : this::stop, io).handleAsync((v, err) -> {
+            busy.set(false);
+            if (err != null) {
+                hosting.set(false);
+                status.set("Hosting failed: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
+                url.set("");
+                qr.set(null);
+            } else if (on) {
+                hosting.set(true);
+                status.set("Hosting on the LAN; colleagues' apps find it by themselves");
+            } else {
+                hosting.set(false);
+                status.set("Not hosting");
+                url.set("");
+                qr.set(null);
+                adminNotice.set("");
+                hosted.set(null);
+            }
+            return null;
+        }, ui);
+    }
+
+    private synchronized void start() {
+        InetAddress address = lanAddress.get();
+        releaseLibrary.run();
+        server = EmbeddedServers.lan(dataDir, 0);
+        try {
+            String name = "Framewise on " + hostName();
+            announcer = Announcer.announce(address, name, server.port());
+            String link = "http://" + address.getHostAddress() + ":" + server.port() + "/";
+            QrCode code = QrCode.of(link);
+            String notice = ensureAdmin(server);
+            Account me = server.repositories().accounts().findByName(adminName()).orElse(null);
+            Connection own = me == null ? null : new Connection(
+                    new ApiClient(server.baseUri(), server.tokens().issue(me.id(), "Framewise desktop (host)", null).token()),
+                    "Hosted on the LAN (" + link + ")", server, dataDir);
+            ui.execute(() -> {
+                url.set(link);
+                qr.set(code);
+                adminNotice.set(notice);
+                hosted.set(own);
+            });
+        } catch (RuntimeException e) {
+            server.close();
+            server = null;
+            throw e;
+        }
+    }
+
+    /**
+     * A new hosted library has no accounts yet: the host gets an admin account named after the OS
+     * user, with a generated password shown once (for signing in from a browser); others are
+     * added by the admin. Answers the notice to show, or "" when accounts exist.
+     */
+    private static String ensureAdmin(FramewiseServer server) {
+        AccountRepository accounts = server.repositories().accounts();
+        if (!accounts.list().isEmpty()) {
+            return "";
+        }
+        byte[] raw = new byte[12];
+        RANDOM.nextBytes(raw);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        accounts.create(adminName(), password, true);
+        return "Admin account for browsers: " + adminName() + " / " + password + " (shown once; change it after signing in)";
+    }
+
+    static String adminName() {
+        String user = System.getProperty("user.name", "host").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+        return user.isEmpty() ? "host" : user;
+    }
+
+    private synchronized void stop() {
+        try {
+            if (announcer != null) {
+                announcer.close();
+            }
+        } finally {
+            announcer = null;
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+    }
+
+    /** Stops hosting now (the app is closing). */
+    public void shutdown() {
+        stop();
+    }
+
+    static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                h = "this machine";
+            }
+        }
+        return h;
+    }
+
+    public ReadOnlyBooleanProperty hostingProperty() {
+        return hosting;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty urlProperty() {
+        return url;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty adminNoticeProperty() {
+        return adminNotice;
+    }
+
+    /** The app's own connection to the hosted library (an admin token issued in process). */
+    public ReadOnlyObjectProperty<Connection> hostedProperty() {
+        return hosted;
+    }
+
+    public ReadOnlyObjectProperty<QrCode> qrProperty() {
+        return qr;
+    }
+}

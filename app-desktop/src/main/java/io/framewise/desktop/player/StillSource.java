@@ -1,0 +1,11 @@
+package io.framewise.desktop.player;
+
+/** Where frame-exact stills come from: the local media engine or the server. Calls block. */
+public interface StillSource extends AutoCloseable {
+
+    /** The picture of frame {@code index}, decoded exactly. */
+    StillImage load(int index);
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,45 @@
+package io.framewise.desktop.review;
+
+import io.framewise.desktop.client.ApiModels.MediaItem;
+import io.framewise.model.time.FrameRate;
+import io.framewise.model.time.Timecode;
+
+/**
+ * The facts that turn a frame index into what people read: frame count, exact rate, start
+ * timecode (its drop-frame flag is the media's).
+ */
+public record ClipTiming(int frameCount, FrameRate rate, Timecode start) {
+
+    public ClipTiming {
+        if (frameCount < 0) {
+            throw new IllegalArgumentException("frameCount must not be negative, was " + frameCount);
+        }
+        if (start.dropFrame() && !rate.supportsDropFrame()) {
+            throw new IllegalArgumentException("drop-frame timecode does not exist at " + rate);
+        }
+    }
+
+    /** From the server's media view; a missing start timecode is 00:00:00:00 (;00 when drop-frame). */
+    public static ClipTiming of(MediaItem item) {
+        if (item.frameCount() == null || item.frameRate() == null) {
+            throw new IllegalArgumentException(item.name() + " has no video frames to review");
+        }
+        FrameRate rate = FrameRate.parse(item.frameRate());
+        boolean drop = Boolean.TRUE.equals(item.dropFrame()) && rate.supportsDropFrame();
+        Timecode start = item.startTimecode() == null
+                ? new Timecode(0, 0, 0, 0, drop)
+                : Timecode.parse(item.startTimecode());
+        if (start.dropFrame() != drop) {
+            start = new Timecode(start.hours(), start.minutes(), start.seconds(), start.frames(), drop);
+        }
+        return new ClipTiming(item.frameCount().intValue(), rate, start);
+    }
+
+    public int lastFrame() {
+        return Math.max(0, frameCount - 1);
+    }
+
+    public Timecode timecodeOf(int index) {
+        return Timecode.ofIndex(index, start, rate);
+    }
+}

@@ -1,0 +1,67 @@
+package io.framewise.desktop.review;
+
+import io.framewise.desktop.client.ApiModels.MediaItem;
+import io.framewise.desktop.connect.Connection;
+import io.framewise.desktop.player.LocalStills;
+import io.framewise.desktop.player.Player;
+import io.framewise.desktop.player.RemoteStills;
+import io.framewise.desktop.player.StillCache;
+import io.framewise.desktop.player.StillSource;
+import io.framewise.model.time.FrameRate;
+import io.framewise.server.media.MediaFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Opens a media item for review: where the player streams it from and where its stills come from.
+ * On the app's own embedded server both are the local file (stills decoded here by the media
+ * engine); on a remote server the player streams the original and stills come from the server.
+ */
+public final class MediaOpener {
+
+    /** Makes the native player for a source; the app's makes VLC, a test's may make none. */
+    @FunctionalInterface
+    public interface PlayerFactory {
+        Player open(String mrl, FrameRate rate);
+    }
+
+    /** An opened item: its timing, player and still cache; closing releases the player and decoder. */
+    public record Opened(MediaItem item, ClipTiming timing, Player player, StillCache stills) implements AutoCloseable {
+        @Override
+        public void close() {
+            player.close();
+            stills.close();
+        }
+    }
+
+    private final PlayerFactory players;
+
+    public MediaOpener(PlayerFactory players) {
+        this.players = players;
+    }
+
+    public Opened open(Connection connection, String mediaId) {
+        MediaItem item = connection.api().media(mediaId);
+        if (!item.ready()) {
+            throw new IllegalStateException(item.name() + " is " + item.status() + (item.error() == null ? "" : ": " + item.error()) + "; it can be reviewed once it is ready");
+        }
+        ClipTiming timing = ClipTiming.of(item);
+        Optional<Path> local = localFile(connection, mediaId);
+        String mrl = local.map(Path::toString)
+                .orElseGet(() -> connection.api().streamUri(mediaId, "original").toString());
+        StillSource source = local.<StillSource>map(LocalStills::new)
+                .orElseGet(() -> new RemoteStills(connection.api(), mediaId));
+        Player player = players.open(mrl, timing.rate());
+        return new Opened(item, timing, player, new StillCache(source, timing.frameCount(), 96, 6));
+    }
+
+    private static Optional<Path> localFile(Connection connection, String mediaId) {
+        if (connection.embedded() == null) {
+            return Optional.empty();
+        }
+        return connection.embedded().repositories().media().get(mediaId)
+                .map(m -> new MediaFiles(connection.embedded().config().dataDir()).resolve(m.storedPath()))
+                .filter(Files::isRegularFile);
+    }
+}

@@ -1,0 +1,36 @@
+package io.framewise.desktop.review;
+
+import io.framewise.desktop.client.ApiModels.Note;
+import java.util.List;
+
+/** A thread as shown: its first note (frame, range, drawing, resolved flag) and the replies. */
+public record NoteThread(Note first, List<Note> replies) {
+
+    public NoteThread {
+        replies = List.copyOf(replies);
+    }
+
+    public long frame() {
+        return first.frame();
+    }
+
+    public boolean resolved() {
+        return first.resolved();
+    }
+
+    public boolean hasDrawing() {
+        return first.drawing() != null && !first.drawing().isNull();
+    }
+
+    /** Whether the thread is about {@code frame}: its frame, or inside its [frame, frameOut) range. */
+    public boolean covers(long frame) {
+        Long out = first.frameOut();
+        return out == null ? frame == first.frame() : frame >= first.frame() && frame < out;
+    }
+
+    public boolean mentions(String words) {
+        String w = words.toLowerCase(java.util.Locale.ROOT);
+        return first.text().toLowerCase(java.util.Locale.ROOT).contains(w)
+                || replies.stream().anyMatch(r -> r.text().toLowerCase(java.util.Locale.ROOT).contains(w));
+    }
+}

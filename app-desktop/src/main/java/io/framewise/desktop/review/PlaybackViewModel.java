@@ -1,0 +1,338 @@
+package io.framewise.desktop.review;
+
+import io.framewise.desktop.player.Player;
+import io.framewise.desktop.player.StillCache;
+import io.framewise.desktop.player.StillImage;
+import io.framewise.model.time.FrameRate;
+import io.framewise.model.time.Timecode;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The transport of one review: the playhead as a frame index, play and shuttle, stepping, loop in
+ * and out, and what the picture shows. Forward playback at 1x to 8x goes to the native player,
+ * which reports the index of each frame it shows; reverse shuttle, and all playback when there is
+ * no native player, beat through frame-exact stills. Whenever playback stops the picture is the
+ * still of the playhead's frame. Every property changes on the thread of {@code ui}.
+ */
+public final class PlaybackViewModel {
+
+    static final double MAX_SHUTTLE = 8;
+
+    private final Executor ui;
+    private final Ticker ticker;
+    private final IntegerProperty frame = new SimpleIntegerProperty(0);
+    private final IntegerProperty frameCount = new SimpleIntegerProperty(0);
+    private final DoubleProperty rate = new SimpleDoubleProperty(0);
+    private final BooleanProperty native_ = new SimpleBooleanProperty(false);
+    private final IntegerProperty loopIn = new SimpleIntegerProperty(-1);
+    private final IntegerProperty loopOut = new SimpleIntegerProperty(-1);
+    private final BooleanProperty looping = new SimpleBooleanProperty(false);
+    private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.TIMECODE);
+    private final ObjectProperty<StillImage> still = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringBinding position;
+    private final StringBinding rateLabel;
+
+    private ClipTiming timing = new ClipTiming(0, FrameRate.FPS_25, new Timecode(0, 0, 0, 0, false));
+    private Player player = Player.none("nothing loaded");
+    private StillCache stills;
+    private int direction = 1;
+
+    public PlaybackViewModel(Executor ui, Ticker ticker) {
+        this.ui = ui;
+        this.ticker = ticker;
+        this.position = Bindings.createStringBinding(() -> timeFormat.get().format(frame.get(), timing), frame, timeFormat, frameCount);
+        this.rateLabel = Bindings.createStringBinding(
+                () -> rate.get() == 0 ? "Paused" : (rate.get() < 0 ? "◀ " : "▶ ") + fmt(Math.abs(rate.get())) + "x", rate);
+    }
+
+    /** Shows a new clip, paused on its first frame. */
+    public void load(ClipTiming newTiming, Player newPlayer, StillCache newStills) {
+        stop();
+        this.timing = newTiming;
+        this.player = newPlayer;
+        this.stills = newStills;
+        newPlayer.onFrame(i -> ui.execute(() -> shownByPlayer(i)));
+        loopIn.set(-1);
+        loopOut.set(-1);
+        looping.set(false);
+        message.set(newPlayer.available() ? "" : newPlayer.unavailableReason());
+        frameCount.set(newTiming.frameCount());
+        frame.set(-1);
+        seek(0);
+    }
+
+    public ClipTiming timing() {
+        return timing;
+    }
+
+    // ---- commands ----
+
+    /** Space: play forward at normal speed, or pause. */
+    public void togglePlay() {
+        if (rate.get() != 0) {
+            stop();
+        } else {
+            play(1);
+        }
+    }
+
+    /** L: forward; pressed again while playing forward doubles the speed up to 8x. */
+    public void shuttleForward() {
+        double r = rate.get();
+        play(r <= 0 ? 1 : Math.min(MAX_SHUTTLE, r * 2));
+    }
+
+    /** J: reverse; pressed again while playing backwards doubles the speed up to 8x. */
+    public void shuttleBack() {
+        double r = rate.get();
+        play(r >= 0 ? -1 : Math.max(-MAX_SHUTTLE, r * 2));
+    }
+
+    /** K: stop on the frame being shown, which becomes its frame-exact still. */
+    public void stop() {
+        double was = rate.get();
+        ticker.stop();
+        if (was > 0 && native_.get()) {
+            int shown = player.pause();
+            frame.set(clamp(shown));
+        }
+        native_.set(false);
+        rate.set(0);
+        showStill(frame.get());
+    }
+
+    public void play(double newRate) {
+        if (frameCount.get() == 0 || newRate == 0) {
+            stop();
+            return;
+        }
+        if (newRate > 0 && frame.get() >= timing.lastFrame()) {
+            frame.set(startOfPlay());
+        }
+        if (newRate < 0 && frame.get() <= 0) {
+            return;
+        }
+        ticker.stop();
+        rate.set(newRate);
+        direction = newRate < 0 ? -1 : 1;
+        if (newRate > 0 && player.available()) {
+            native_.set(true);
+            player.play(frame.get(), newRate);
+        } else {
+            if (native_.get()) {
+                frame.set(clamp(player.pause()));
+                native_.set(false);
+            }
+            ticker.start(timing.rate().fps() * Math.abs(newRate), this::tick);
+        }
+    }
+
+    public void step(int frames) {
+        if (rate.get() != 0) {
+            stop();
+        }
+        direction = frames < 0 ? -1 : 1;
+        seek(frame.get() + frames);
+    }
+
+    /** Moves the playhead; while playing natively the player restarts there. */
+    public void seek(int index) {
+        int f = clamp(index);
+        if (f == frame.get()) {
+            return;
+        }
+        frame.set(f);
+        if (rate.get() > 0 && native_.get()) {
+            player.play(f, rate.get());
+        } else {
+            showStill(f);
+        }
+    }
+
+    public void home() {
+        step(-frame.get());
+    }
+
+    public void end() {
+        step(timing.lastFrame() - frame.get());
+    }
+
+    public void markIn() {
+        loopIn.set(frame.get());
+        if (loopOut.get() >= 0 && loopOut.get() < frame.get()) {
+            loopOut.set(-1);
+        }
+    }
+
+    public void markOut() {
+        loopOut.set(frame.get());
+        if (loopIn.get() > frame.get()) {
+            loopIn.set(-1);
+        }
+    }
+
+    public void toggleLoop() {
+        looping.set(!looping.get());
+    }
+
+    public void clearLoop() {
+        loopIn.set(-1);
+        loopOut.set(-1);
+        looping.set(false);
+    }
+
+    public void cycleTimeFormat() {
+        timeFormat.set(timeFormat.get().next());
+    }
+
+    // ---- playback internals ----
+
+    private void tick() {
+        int next = frame.get() + direction;
+        if (looping.get() && direction > 0 && next > loopEnd()) {
+            next = loopStart();
+        } else if (looping.get() && direction < 0 && next < loopStart()) {
+            next = loopEnd();
+        }
+        if (next < 0 || next > timing.lastFrame()) {
+            stop();
+            return;
+        }
+        frame.set(next);
+        showStill(next);
+    }
+
+    private void shownByPlayer(int index) {
+        if (!native_.get() || rate.get() <= 0) {
+            return;
+        }
+        if (looping.get() && index > loopEnd()) {
+            frame.set(loopStart());
+            player.play(loopStart(), rate.get());
+            return;
+        }
+        frame.set(clamp(index));
+        if (index >= timing.lastFrame()) {
+            stop();
+        }
+    }
+
+    private void showStill(int index) {
+        StillCache cache = stills;
+        if (cache == null || index < 0) {
+            return;
+        }
+        cache.get(index, direction).whenComplete((img, err) -> ui.execute(() -> {
+            if (err != null) {
+                message.set("Frame " + index + " could not be shown: " + rootMessage(err));
+            } else if (frame.get() == img.index() && (rate.get() == 0 || !native_.get())) {
+                still.set(img);
+            }
+        }));
+    }
+
+    private int startOfPlay() {
+        return looping.get() ? loopStart() : 0;
+    }
+
+    private int loopStart() {
+        return loopIn.get() >= 0 ? loopIn.get() : 0;
+    }
+
+    private int loopEnd() {
+        return loopOut.get() >= 0 ? loopOut.get() : timing.lastFrame();
+    }
+
+    private int clamp(int index) {
+        return Math.max(0, Math.min(timing.lastFrame(), index));
+    }
+
+    private static String fmt(double r) {
+        return r == Math.rint(r) ? Integer.toString((int) r) : Double.toString(r);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    // ---- state for views ----
+
+    public ReadOnlyIntegerProperty frameProperty() {
+        return frame;
+    }
+
+    public ReadOnlyIntegerProperty frameCountProperty() {
+        return frameCount;
+    }
+
+    public ReadOnlyDoubleProperty rateProperty() {
+        return rate;
+    }
+
+    /** True while the native player's pictures are shown (false: the still is). */
+    public ReadOnlyBooleanProperty nativeProperty() {
+        return native_;
+    }
+
+    public ReadOnlyIntegerProperty loopInProperty() {
+        return loopIn;
+    }
+
+    public ReadOnlyIntegerProperty loopOutProperty() {
+        return loopOut;
+    }
+
+    public ReadOnlyBooleanProperty loopingProperty() {
+        return looping;
+    }
+
+    public ObjectProperty<TimeFormat> timeFormatProperty() {
+        return timeFormat;
+    }
+
+    public ReadOnlyObjectProperty<StillImage> stillProperty() {
+        return still;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public StringBinding position() {
+        return position;
+    }
+
+    public StringBinding rateLabel() {
+        return rateLabel;
+    }
+
+    public int frame() {
+        return frame.get();
+    }
+
+    public boolean playing() {
+        return rate.get() != 0;
+    }
+}

@@ -1,0 +1,186 @@
+package io.framewise.desktop.review;
+
+import io.framewise.desktop.client.ApiModels.Asset;
+import io.framewise.desktop.client.ApiModels.MediaItem;
+import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.connect.Connection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One review: an asset's version on screen with its transport, notes, the drawing being made, the
+ * version list and the version's approval. Opening and approving run on {@code io}.
+ */
+public final class ReviewViewModel {
+
+    public static final List<String> APPROVALS = List.of("needs_review", "changes_requested", "approved");
+
+    private final Executor ui;
+    private final Executor io;
+    private final MediaOpener opener;
+    private final PlaybackViewModel playback;
+    private final NotesViewModel notes;
+    private final DrawingEditor drawing = new DrawingEditor();
+    private final ObservableList<Version> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<Version> version = new SimpleObjectProperty<>();
+    private final ObjectProperty<MediaItem> media = new SimpleObjectProperty<>();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty approval = new SimpleStringProperty("needs_review");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty drawingMode = new SimpleBooleanProperty(false);
+    private final ObjectProperty<MediaOpener.Opened> opened = new SimpleObjectProperty<>();
+    private Connection connection;
+    private Asset asset;
+
+    public ReviewViewModel(Executor ui, Executor io, Ticker ticker, MediaOpener opener) {
+        this.ui = ui;
+        this.io = io;
+        this.opener = opener;
+        this.playback = new PlaybackViewModel(ui, ticker);
+        this.notes = new NotesViewModel(ui, io);
+    }
+
+    /** Opens the asset's latest version (or {@code chosen}); completes once its first still is asked for. */
+    public CompletableFuture<Void> open(Connection conn, Asset a, Version chosen) {
+        this.connection = conn;
+        this.asset = a;
+        title.set(a.title());
+        versions.setAll(a.versions());
+        Version v = chosen != null ? chosen : a.latest();
+        return openVersion(v);
+    }
+
+    public CompletableFuture<Void> openVersion(Version v) {
+        Connection conn = connection;
+        message.set("Opening " + asset.title() + " v" + v.number() + "...");
+        return CompletableFuture.supplyAsync(() -> opener.open(conn, v.mediaId()), io).thenAcceptAsync(o -> {
+                    MediaOpener.Opened previous = opened.get();
+                    playback.load(o.timing(), o.player(), o.stills());
+                    if (previous != null) {
+                        previous.close();
+                    }
+                    opened.set(o);
+                    version.set(v);
+                    media.set(o.item());
+                    approval.set(v.approval() == null ? "needs_review" : v.approval().status());
+                    drawing.clear();
+                    message.set(o.player().available() ? "" : o.player().unavailableReason());
+                }, ui)
+                .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
+                .exceptionally(err -> {
+                    ui.execute(() -> message.set(PlaybackViewModel.rootMessage(err)));
+                    return null;
+                });
+    }
+
+    /** Sets the shown version's approval; the server records who decided. */
+    public CompletableFuture<Void> approve(String status) {
+        Version v = version.get();
+        if (v == null || !APPROVALS.contains(status)) {
+            throw new IllegalArgumentException("approval must be one of " + APPROVALS);
+        }
+        return CompletableFuture.runAsync(() -> connection.api().approve(asset.id(), v.number(), status), io)
+                .handleAsync((x, err) -> {
+                    if (err != null) {
+                        message.set("Approval not saved: " + PlaybackViewModel.rootMessage(err));
+                    } else {
+                        approval.set(status);
+                    }
+                    return null;
+                }, ui);
+    }
+
+    /** M: a note on the current frame (or the loop range when one is marked), with the drawing made. */
+    public CompletableFuture<Void> addNote(String text) {
+        if (text == null || text.isBlank()) {
+            message.set("A note needs some words");
+            return CompletableFuture.completedFuture(null);
+        }
+        int in = playback.loopInProperty().get();
+        int out = playback.loopOutProperty().get();
+        long frame = in >= 0 && out > in ? in : playback.frame();
+        Long frameOut = in >= 0 && out > in ? (long) out + 1 : null;
+        List<Shape> shapes = List.copyOf(drawing.shapes());
+        return notes.add(text.strip(), frame, frameOut, shapes).thenRun(() -> ui.execute(() -> {
+            if (notes.errorProperty().get().isEmpty()) {
+                drawing.clear();
+                drawingMode.set(false);
+            }
+        }));
+    }
+
+    /** Jumps to a thread's frame (clicking a note or a timeline marker). */
+    public void goTo(NoteThread t) {
+        playback.step((int) t.frame() - playback.frame());
+    }
+
+    public void close() {
+        playback.stop();
+        MediaOpener.Opened o = opened.get();
+        if (o != null) {
+            o.close();
+            opened.set(null);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Asset asset() {
+        return asset;
+    }
+
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    public NotesViewModel notes() {
+        return notes;
+    }
+
+    public DrawingEditor drawing() {
+        return drawing;
+    }
+
+    public ObservableList<Version> versions() {
+        return versions;
+    }
+
+    public ObjectProperty<Version> versionProperty() {
+        return version;
+    }
+
+    public ObjectProperty<MediaItem> mediaProperty() {
+        return media;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty approvalProperty() {
+        return approval;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty drawingModeProperty() {
+        return drawingMode;
+    }
+
+    public ObjectProperty<MediaOpener.Opened> openedProperty() {
+        return opened;
+    }
+}

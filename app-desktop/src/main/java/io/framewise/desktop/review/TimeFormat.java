@@ -1,0 +1,33 @@
+package io.framewise.desktop.review;
+
+import java.util.Locale;
+
+/** How the playhead is shown; the frame index underneath never changes. */
+public enum TimeFormat {
+    TIMECODE("Timecode"),
+    FRAMES("Frames"),
+    SECONDS("Seconds");
+
+    private final String label;
+
+    TimeFormat(String label) {
+        this.label = label;
+    }
+
+    public String format(int index, ClipTiming timing) {
+        return switch (this) {
+            case TIMECODE -> timing.timecodeOf(index).toString();
+            case FRAMES -> Integer.toString(index);
+            case SECONDS -> String.format(Locale.ROOT, "%.3f s", timing.rate().secondsOf(index));
+        };
+    }
+
+    public TimeFormat next() {
+        return values()[(ordinal() + 1) % values().length];
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,252 @@
+package io.framewise.desktop.ui;
+
+import io.framewise.desktop.client.TokenStore;
+import io.framewise.desktop.compare.CompareViewModel;
+import io.framewise.desktop.connect.Connection;
+import io.framewise.desktop.connect.ConnectViewModel;
+import io.framewise.desktop.host.Discovery;
+import io.framewise.desktop.host.HostViewModel;
+import io.framewise.desktop.host.LanAddress;
+import io.framewise.desktop.library.LibraryRow;
+import io.framewise.desktop.library.LibraryViewModel;
+import io.framewise.desktop.player.Player;
+import io.framewise.desktop.player.VlcPlayer;
+import io.framewise.desktop.review.FxTicker;
+import io.framewise.desktop.review.MediaOpener;
+import io.framewise.desktop.review.ReviewViewModel;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The window: a header (where the app is connected, the host switch) over one screen at a time:
+ * connect, library, review or compare. It builds the ViewModels and hands them to their views.
+ */
+public final class MainWindow {
+
+    private final BorderPane root = new BorderPane();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "framewise-io");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Server and disk work; after shutdown late requests from the screens are dropped. */
+    private final java.util.concurrent.Executor io = task -> {
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing: nothing is waiting for this any more.
+        }
+    };
+    private final ConnectViewModel connect;
+    private final LibraryViewModel library;
+    private final ReviewViewModel review;
+    private final CompareViewModel compare;
+    private final HostViewModel host;
+    private final Label where = new Label("Not connected");
+    private final Path data;
+    private Discovery discovery;
+    private ConnectView connectView;
+    private LibraryView libraryView;
+    private ReviewView reviewView;
+    private CompareView compareView;
+
+    private MainWindow(Path data, boolean headlessAudio) {
+        this.data = data;
+        connect = new ConnectViewModel(Platform::runLater, io, TokenStore.forUser(System.getenv()));
+        library = new LibraryViewModel(Platform::runLater, io);
+        MediaOpener opener = new MediaOpener(vlcOrStills(headlessAudio));
+        review = new ReviewViewModel(Platform::runLater, io, new FxTicker(), opener);
+        compare = new CompareViewModel(Platform::runLater, io, new FxTicker());
+        host = new HostViewModel(
+                Platform::runLater, io, data.resolve("library"), () -> LanAddress.find().orElseGet(InetAddress::getLoopbackAddress), this::releaseLocal);
+    }
+
+    /** {@code headlessAudio}: no sound device (tests, CI); the app itself plays sound. */
+    public static MainWindow create(Path data, boolean headlessAudio) {
+        MainWindow w = new MainWindow(data, headlessAudio);
+        w.build();
+        return w;
+    }
+
+    private static MediaOpener.PlayerFactory vlcOrStills(boolean headlessAudio) {
+        boolean present = VlcPlayer.libvlcPresent();
+        return (mrl, rate) -> present ? VlcPlayer.open(mrl, rate, headlessAudio) : Player.none(VlcPlayer.INSTALL_HINT);
+    }
+
+    private void build() {
+        root.setId("main-window");
+        Label brand = new Label("Framewise");
+        brand.getStyleClass().add("title-3");
+        where.setId("connection-label");
+        where.getStyleClass().add("text-muted");
+        Button disconnect = new Button("Connect...");
+        disconnect.setOnAction(e -> show(connectView));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(14, brand, where, disconnect, grow, new HostPanel(host));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+        header.setStyle("-fx-border-color: transparent transparent -color-border-default transparent;");
+        root.setTop(header);
+
+        connectView = new ConnectView(connect, data.resolve("library"));
+        libraryView = new LibraryView(library, this::openReview);
+        reviewView = new ReviewView(review, () -> {
+            review.playback().stop();
+            show(libraryView);
+            library.refresh();
+        }, this::openCompare);
+        compareView = new CompareView(compare, () -> {
+            compare.close();
+            show(reviewView);
+        });
+        connect.connectionProperty().addListener((o, a, c) -> connected(c));
+        host.hostedProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                connect.connectionProperty().set(now);
+            } else if (was != null && connect.connectionProperty().get() == was) {
+                review.close();
+                connect.connectionProperty().set(null);
+                where.setText("Not connected (hosting stopped)");
+                show(connectView);
+            }
+        });
+        StackPane centred = new StackPane(connectView);
+        StackPane.setAlignment(connectView, Pos.TOP_CENTER);
+        root.setCenter(centred);
+        startDiscovery();
+    }
+
+    public void install(Scene scene) {
+        scene.getStylesheets().add(MainWindow.class.getResource("/io/framewise/desktop/app.css").toExternalForm());
+    }
+
+    private void startDiscovery() {
+        io.execute(() -> {
+            try {
+                InetAddress on = LanAddress.find().orElseGet(InetAddress::getLoopbackAddress);
+                Discovery d = Discovery.browse(on, f -> Platform.runLater(() -> connect.found(f)), n -> Platform.runLater(() -> connect.gone(n)));
+                synchronized (this) {
+                    discovery = d;
+                }
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> connect.messageProperty().set("LAN discovery is off: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Stops the app's own loopback server (hosting takes its library over). */
+    private void releaseLocal() {
+        Connection c = connect.connectionProperty().get();
+        if (c != null && c.embedded() != null && c.embedded() != hostedServer()) {
+            c.embedded().close();
+        }
+    }
+
+    private io.framewise.server.FramewiseServer hostedServer() {
+        Connection h = host.hostedProperty().get();
+        return h == null ? null : h.embedded();
+    }
+
+    public void connectTo(String url) {
+        connect.urlProperty().set(url);
+        connect.connect();
+    }
+
+    private void connected(Connection c) {
+        if (c == null) {
+            return;
+        }
+        where.setText("Connected to " + c.label());
+        library.load(c.api());
+        show(libraryView);
+    }
+
+    private void openReview(LibraryRow row) {
+        Connection c = connect.connectionProperty().get();
+        if (row.latest() == null) {
+            return;
+        }
+        show(reviewView);
+        review.open(c, row.asset(), null);
+        reviewView.requestFocus();
+    }
+
+    private void openCompare(ReviewViewModel r) {
+        List<io.framewise.desktop.client.ApiModels.Version> vs = r.versions();
+        var b = r.versionProperty().get();
+        var a = vs.stream().filter(v -> !v.equals(b)).reduce((x, y) -> y).orElse(vs.get(0));
+        r.playback().stop();
+        show(compareView);
+        compare.open(r.connection(), r.asset(), a, b);
+        compareView.requestFocus();
+    }
+
+    void show(Node screen) {
+        StackPane centred = new StackPane(screen);
+        StackPane.setAlignment(screen, Pos.TOP_CENTER);
+        root.setCenter(screen == connectView ? centred : screen);
+        screen.requestFocus();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public ConnectViewModel connect() {
+        return connect;
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
+    public ReviewViewModel review() {
+        return review;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    public HostViewModel host() {
+        return host;
+    }
+
+    /** Opens the review of a library row (tests and the library's double click). */
+    public void open(LibraryRow row) {
+        openReview(row);
+    }
+
+    public void compareVersions() {
+        openCompare(review);
+    }
+
+    public void shutdown() {
+        review.close();
+        compare.close();
+        host.shutdown();
+        synchronized (this) {
+            if (discovery != null) {
+                discovery.close();
+            }
+        }
+        releaseLocal();
+        pool.shutdownNow();
+    }
+}

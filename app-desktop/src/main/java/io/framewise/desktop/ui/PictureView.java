@@ -1,0 +1,135 @@
+package io.framewise.desktop.ui;
+
+import io.framewise.desktop.review.DrawingEditor;
+import io.framewise.desktop.review.Shape;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * The picture: VLC's video while playing natively, else the frame-exact still, letterboxed to keep
+ * the aspect ratio, with the drawing overlay sized to exactly the picture's rectangle. In drawing
+ * mode the pointer draws into the {@link DrawingEditor}.
+ */
+final class PictureView extends Region {
+
+    private final ImageView still = new ImageView();
+    private final ImageView video = new ImageView();
+    private final DrawingOverlay overlay = new DrawingOverlay();
+    private final BooleanProperty drawing = new SimpleBooleanProperty(false);
+    private DrawingEditor editor;
+    private Supplier<List<Shape>> saved = List::of;
+
+    PictureView() {
+        getStyleClass().add("picture");
+        setStyle("-fx-background-color: black;");
+        still.setPreserveRatio(true);
+        video.setPreserveRatio(true);
+        video.setVisible(false);
+        getChildren().addAll(still, video, overlay);
+        setMinSize(160, 90);
+        overlay.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (drawing.get() && editor != null) {
+                String words = null;
+                if (editor.toolProperty().get().equals("text")) {
+                    TextInputDialog d = new TextInputDialog();
+                    d.setHeaderText("Text on the picture");
+                    words = d.showAndWait().orElse("").strip();
+                    if (words.isEmpty()) {
+                        return;
+                    }
+                }
+                editor.begin(fx(e), fy(e), words);
+            }
+        });
+        overlay.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (drawing.get() && editor != null) {
+                editor.drag(fx(e), fy(e));
+            }
+        });
+        overlay.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (drawing.get() && editor != null) {
+                editor.end();
+            }
+        });
+    }
+
+    void bindEditor(DrawingEditor e, Supplier<List<Shape>> savedShapes) {
+        this.editor = e;
+        this.saved = savedShapes;
+        e.shapes().addListener((javafx.collections.ListChangeListener<Shape>) c -> repaint());
+    }
+
+    void setStill(Image img) {
+        still.setImage(img);
+        requestLayout();
+    }
+
+    void setVideo(Image img, Rectangle2D viewport) {
+        video.setImage(img);
+        video.setViewport(viewport);
+        requestLayout();
+    }
+
+    void showVideo(boolean on) {
+        video.setVisible(on && video.getImage() != null);
+        still.setVisible(!video.isVisible());
+    }
+
+    BooleanProperty drawingProperty() {
+        return drawing;
+    }
+
+    void repaint() {
+        overlay.paint(saved.get(), editor == null ? List.of() : editor.shapes());
+    }
+
+    private double fx(MouseEvent e) {
+        return e.getX() / overlay.getWidth();
+    }
+
+    private double fy(MouseEvent e) {
+        return e.getY() / overlay.getHeight();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double aspect = aspect();
+        double pw = w;
+        double ph = w / aspect;
+        if (ph > h) {
+            ph = h;
+            pw = h * aspect;
+        }
+        double x = (w - pw) / 2;
+        double y = (h - ph) / 2;
+        for (ImageView v : new ImageView[] {still, video}) {
+            v.setFitWidth(pw);
+            v.setFitHeight(ph);
+            v.relocate(x, y);
+        }
+        if (overlay.getWidth() != pw || overlay.getHeight() != ph) {
+            overlay.setWidth(pw);
+            overlay.setHeight(ph);
+        }
+        overlay.relocate(x, y);
+        repaint();
+    }
+
+    private double aspect() {
+        if (video.isVisible() && video.getViewport() != null) {
+            return video.getViewport().getWidth() / video.getViewport().getHeight();
+        }
+        Image img = still.getImage();
+        return img == null || img.getHeight() == 0 ? 16.0 / 9 : img.getWidth() / img.getHeight();
+    }
+}

@@ -1,0 +1,249 @@
+package io.framewise.desktop.ui;
+
+import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.player.VlcPlayer;
+import io.framewise.desktop.review.NoteThread;
+import io.framewise.desktop.review.PlaybackViewModel;
+import io.framewise.desktop.review.ReviewViewModel;
+import io.framewise.desktop.review.Shape;
+import io.framewise.desktop.review.DrawingJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The review screen: picture with drawings, transport and timeline, notes panel, version and
+ * approval. Keys as in the web UI: Space, J/K/L, Left/Right (Shift: one second), Home/End, I/O,
+ * Shift+L loop, M note, F full screen, ? help.
+ */
+final class ReviewView extends BorderPane {
+
+    static final String HELP = "Space play/pause · J/K/L shuttle (again: 2x 4x 8x) · ←/→ step · Shift+←/→ one second"
+            + " · Home/End · I/O loop in/out · Shift+L loop · M note · F full screen · click the time: frames/seconds · ? this help";
+
+    final PictureView picture = new PictureView();
+    final NotesPanel notesPanel;
+    final Label position = new Label();
+    private final ReviewViewModel review;
+    private final Label help = new Label(HELP);
+
+    ReviewView(ReviewViewModel review, Runnable back, Consumer<ReviewViewModel> compare) {
+        this.review = review;
+        PlaybackViewModel pb = review.playback();
+        setId("review-view");
+
+        Button backB = new Button("← Library");
+        backB.setOnAction(e -> back.run());
+        Label title = new Label();
+        title.textProperty().bind(review.titleProperty());
+        title.getStyleClass().add("title-3");
+        ChoiceBox<Version> versions = new ChoiceBox<>(review.versions());
+        versions.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Version v) {
+                return v == null ? "" : "v" + v.number();
+            }
+
+            @Override
+            public Version fromString(String s) {
+                return null;
+            }
+        });
+        versions.setValue(review.versionProperty().get());
+        review.versionProperty().addListener((o, a, b) -> versions.setValue(b));
+        versions.setOnAction(e -> {
+            Version v = versions.getValue();
+            if (v != null && !v.equals(review.versionProperty().get())) {
+                review.openVersion(v);
+            }
+        });
+        ChoiceBox<String> approval = new ChoiceBox<>();
+        approval.setId("approval");
+        approval.getItems().setAll(ReviewViewModel.APPROVALS);
+        approval.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null ? "" : switch (s) {
+                    case "approved" -> "✓ Approved";
+                    case "changes_requested" -> "Changes requested";
+                    default -> "Needs review";
+                };
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        approval.setValue(review.approvalProperty().get());
+        review.approvalProperty().addListener((o, a, b) -> approval.setValue(b));
+        approval.setOnAction(e -> {
+            if (approval.getValue() != null && !approval.getValue().equals(review.approvalProperty().get())) {
+                review.approve(approval.getValue());
+            }
+        });
+        Button compareB = new Button("Compare versions");
+        compareB.setId("compare");
+        compareB.disableProperty().bind(javafx.beans.binding.Bindings.size(review.versions()).lessThan(2));
+        compareB.setOnAction(e -> compare.accept(review));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(10, backB, title, versions, grow, approval, compareB);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 10, 8, 10));
+        setTop(top);
+
+        notesPanel = new NotesPanel(review);
+        setRight(notesPanel);
+
+        picture.bindEditor(review.drawing(), this::savedShapes);
+        picture.drawingProperty().bind(review.drawingModeProperty());
+        pb.stillProperty().addListener((o, a, b) -> {
+            picture.setStill(Images.of(b));
+            picture.repaint();
+        });
+        pb.nativeProperty().addListener((o, a, b) -> picture.showVideo(b));
+        review.openedProperty().addListener((o, a, b) -> {
+            if (b != null && b.player() instanceof VlcPlayer vlc) {
+                picture.setVideo(vlc.image().get(), vlc.viewport().get());
+                vlc.image().addListener((x, y, img) -> picture.setVideo(img, vlc.viewport().get()));
+                vlc.viewport().addListener((x, y, vp) -> picture.setVideo(vlc.image().get(), vp));
+            } else {
+                picture.setVideo(null, null);
+            }
+        });
+        pb.frameProperty().addListener(o -> picture.repaint());
+        review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> picture.repaint());
+        Label message = new Label();
+        message.setId("review-message");
+        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> !review.messageProperty().get().isEmpty() ? review.messageProperty().get() : pb.messageProperty().get(),
+                review.messageProperty(), pb.messageProperty()));
+        message.getStyleClass().add("warning");
+        message.setWrapText(true);
+        help.setVisible(false);
+        help.setWrapText(true);
+        help.setStyle("-fx-background-color: rgba(0,0,0,0.75); -fx-padding: 12; -fx-text-fill: white;");
+        StackPane.setAlignment(help, Pos.TOP_CENTER);
+        StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
+        StackPane center = new StackPane(picture, message, help);
+        setCenter(center);
+
+        position.setId("position");
+        position.textProperty().bind(pb.position());
+        position.getStyleClass().addAll("title-4", "timecode");
+        position.setOnMouseClicked(e -> pb.cycleTimeFormat());
+        position.setMinWidth(130);
+        Label frame = new Label();
+        frame.textProperty().bind(pb.frameProperty().asString("frame %d").concat(pb.frameCountProperty().asString(" / %d")));
+        frame.getStyleClass().add("text-muted");
+        Label rate = new Label();
+        rate.textProperty().bind(pb.rateLabel());
+        Button play = new Button("▶ / ❚❚");
+        play.setOnAction(e -> pb.togglePlay());
+        Button prev = new Button("◀|");
+        prev.setOnAction(e -> pb.step(-1));
+        Button next = new Button("|▶");
+        next.setOnAction(e -> pb.step(1));
+        Label loop = new Label();
+        loop.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (pb.loopingProperty().get() ? "Loop on" : "Loop off") + loopRange(pb),
+                pb.loopingProperty(), pb.loopInProperty(), pb.loopOutProperty()));
+        HBox transport = new HBox(10, prev, play, next, position, frame, rate, loop);
+        transport.setAlignment(Pos.CENTER_LEFT);
+        TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
+        review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> timeline.paint());
+        VBox bottom = new VBox(6, timeline, transport);
+        bottom.setPadding(new Insets(8, 10, 10, 10));
+        setBottom(bottom);
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private static String loopRange(PlaybackViewModel pb) {
+        int in = pb.loopInProperty().get();
+        int out = pb.loopOutProperty().get();
+        return in < 0 && out < 0 ? "" : "  [" + (in < 0 ? "start" : in) + " – " + (out < 0 ? "end" : out) + "]";
+    }
+
+    /** The drawings of the notes about the frame shown, painted under the one being made. */
+    private List<Shape> savedShapes() {
+        List<Shape> out = new ArrayList<>();
+        for (NoteThread t : review.notes().at(review.playback().frame())) {
+            if (t.hasDrawing()) {
+                try {
+                    out.addAll(DrawingJson.read(t.first().drawing()));
+                } catch (IllegalArgumentException e) {
+                    // A drawing in a newer schema: the note text still shows; the drawing is skipped.
+                }
+            }
+        }
+        return out;
+    }
+
+    private void key(KeyEvent e) {
+        if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                requestFocus();
+                e.consume();
+            }
+            return;
+        }
+        PlaybackViewModel pb = review.playback();
+        int second = (int) Math.max(1, Math.round(pb.timing().rate().fps()));
+        switch (e.getCode()) {
+            case SPACE -> pb.togglePlay();
+            case J -> pb.shuttleBack();
+            case K -> pb.stop();
+            case L -> {
+                if (e.isShiftDown()) {
+                    pb.toggleLoop();
+                } else {
+                    pb.shuttleForward();
+                }
+            }
+            case LEFT -> pb.step(e.isShiftDown() ? -second : -1);
+            case RIGHT -> pb.step(e.isShiftDown() ? second : 1);
+            case HOME -> pb.home();
+            case END -> pb.end();
+            case I -> pb.markIn();
+            case O -> pb.markOut();
+            case M -> notesPanel.composer.requestFocus();
+            case F -> {
+                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                    stage.setFullScreen(!stage.isFullScreen());
+                }
+            }
+            case SLASH -> {
+                if (e.isShiftDown()) {
+                    help.setVisible(!help.isVisible());
+                } else {
+                    return;
+                }
+            }
+            case ESCAPE -> help.setVisible(false);
+            default -> {
+                if ("?".equals(e.getText())) {
+                    help.setVisible(!help.isVisible());
+                    break;
+                }
+                return;
+            }
+        }
+        e.consume();
+    }
+}

@@ -1,0 +1,79 @@
+package io.framewise.desktop.ui;
+
+import io.framewise.desktop.review.NoteThread;
+import io.framewise.desktop.review.PlaybackViewModel;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+
+/**
+ * The timeline: playhead, loop range, and a marker per note thread (a bar for a range), yellow
+ * when open and grey when resolved. Clicking or dragging seeks to the frame under the pointer.
+ */
+final class TimelineBar extends Pane {
+
+    private final Canvas canvas = new Canvas();
+    private final PlaybackViewModel playback;
+    private final Supplier<List<NoteThread>> threads;
+
+    TimelineBar(PlaybackViewModel playback, Supplier<List<NoteThread>> threads) {
+        this.playback = playback;
+        this.threads = threads;
+        getStyleClass().add("timeline");
+        setPrefHeight(34);
+        setMinHeight(34);
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        canvas.widthProperty().addListener(o -> paint());
+        playback.frameProperty().addListener(o -> paint());
+        playback.frameCountProperty().addListener(o -> paint());
+        playback.loopInProperty().addListener(o -> paint());
+        playback.loopOutProperty().addListener(o -> paint());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::seek);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seek);
+    }
+
+    private void seek(MouseEvent e) {
+        int count = playback.frameCountProperty().get();
+        if (count > 0) {
+            int f = (int) Math.round(e.getX() / getWidth() * (count - 1));
+            playback.step(f - playback.frame());
+        }
+    }
+
+    void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.web("#1c2128"));
+        g.fillRect(0, 0, w, h);
+        int count = playback.frameCountProperty().get();
+        if (count <= 0) {
+            return;
+        }
+        double perFrame = w / count;
+        int in = playback.loopInProperty().get();
+        int out = playback.loopOutProperty().get();
+        if (in >= 0 || out >= 0) {
+            double x1 = (in >= 0 ? in : 0) * perFrame;
+            double x2 = ((out >= 0 ? out : count - 1) + 1) * perFrame;
+            g.setFill(Color.web("#2f81f7", 0.35));
+            g.fillRect(x1, 0, x2 - x1, h);
+        }
+        for (NoteThread t : threads.get()) {
+            g.setFill(t.resolved() ? Color.web("#6e7681") : Color.web("#e3b341"));
+            double x = t.frame() * perFrame;
+            Long end = t.first().frameOut();
+            double width = end == null ? Math.max(3, perFrame) : Math.max(3, (end - t.frame()) * perFrame);
+            g.fillRect(x, h - 10, width, 8);
+        }
+        double x = (playback.frame() + 0.5) * perFrame;
+        g.setFill(Color.web("#f85149"));
+        g.fillRect(x - 1, 0, 2, h);
+    }
+}

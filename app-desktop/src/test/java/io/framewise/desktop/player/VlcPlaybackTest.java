@@ -1,0 +1,101 @@
+package io.framewise.desktop.player;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.framewise.desktop.review.ClipTiming;
+import io.framewise.desktop.review.FxTicker;
+import io.framewise.desktop.review.PlaybackViewModel;
+import io.framewise.desktop.testing.Await;
+import io.framewise.media.testing.FrameCode;
+import io.framewise.media.testing.TestMedia;
+import io.framewise.model.time.FrameRate;
+import io.framewise.model.time.Timecode;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.testfx.api.FxToolkit;
+
+/**
+ * A real libvlc, headless (dummy audio, video into our PixelBuffer surface): play generated media
+ * whose frames carry their index in the picture, pause, step both ways, and check the frame shown
+ * is the playhead's frame every time.
+ */
+class VlcPlaybackTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = TestMedia.Variant.class,
+            names = {"H264_LONG_GOP", "H264_2997_DF"})
+    void playsPausesAndStepsOnTheExactFrame(TestMedia.Variant variant) throws Exception {
+        Path file = TestMedia.get(variant);
+        FrameRate rate = FrameRate.parse(variant.frameRate());
+        boolean drop = variant == TestMedia.Variant.H264_2997_DF;
+        ClipTiming timing = new ClipTiming(variant.frameCount(), rate, drop ? Timecode.parse("01:00:00;00") : new Timecode(0, 0, 0, 0, false));
+        assertTrue(VlcPlayer.libvlcPresent(), "libvlc must be installed for this test (./framewise test installs it)");
+        Player player = VlcPlayer.open(file.toString(), rate, true);
+        assertTrue(player.available(), player.unavailableReason());
+        VlcPlayer vlc = (VlcPlayer) player;
+        try (StillCache stills = new StillCache(new LocalStills(file), variant.frameCount(), 64, 4)) {
+            PlaybackViewModel vm = Await.fx(() -> new PlaybackViewModel(Platform::runLater, new FxTicker()));
+            Await.fx(() -> vm.load(timing, player, stills));
+
+            Await.fx(vm::togglePlay);
+            Await.until("VLC to play 20 frames", DEADLINE, () -> Await.on(vm::frame) >= 20);
+            Await.fx(vm::togglePlay);
+            assertVlcPictureIsTheCountedFrame(vlc, variant);
+            int paused = Await.on(vm::frame);
+            assertShows(vm, variant, paused);
+
+            for (int step : new int[] {1, 1, 1, -1, -1, 10, -5}) {
+                Await.fx(() -> vm.step(step));
+                assertShows(vm, variant, paused += step);
+            }
+            // Playing again from a stepped-to frame starts VLC exactly there.
+            int from = paused;
+            Await.fx(vm::togglePlay);
+            Await.until("VLC to play on from frame " + from, DEADLINE, () -> Await.on(vm::frame) >= from + 15);
+            Await.fx(vm::togglePlay);
+            assertVlcPictureIsTheCountedFrame(vlc, variant);
+            assertShows(vm, variant, Await.on(vm::frame));
+            if (drop) {
+                Await.fx(() -> vm.seek(0));
+                assertEquals("01:00:00;00", Await.on(() -> vm.position().get()));
+            }
+        } finally {
+            player.close();
+        }
+    }
+
+    /** Once VLC has settled on its paused picture, that picture carries the counted frame index. */
+    private static void assertVlcPictureIsTheCountedFrame(VlcPlayer vlc, TestMedia.Variant variant) {
+        Await.until("VLC's paused picture to carry the counted index", DEADLINE, () -> {
+            StillImage live = vlc.currentPicture();
+            return live != null && code(live) == variant.expectedCode(live.index());
+        });
+    }
+
+    private static void assertShows(PlaybackViewModel vm, TestMedia.Variant variant, int expected) {
+        assertEquals(expected, (int) Await.on(vm::frame));
+        Await.until("the still of frame " + expected, DEADLINE, () -> {
+            StillImage s = Await.on(() -> vm.stillProperty().get());
+            return s != null && s.index() == expected;
+        });
+        StillImage s = Await.on(() -> vm.stillProperty().get());
+        assertEquals(variant.expectedCode(expected), code(s), "picture shown for frame " + expected);
+    }
+
+    static int code(StillImage s) {
+        return FrameCode.readRgb(s.toRgb(), s.width(), s.height(), s.width() * 3);
+    }
+}

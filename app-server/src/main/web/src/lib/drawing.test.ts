@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { DrawingModel, normalise, parseDrawing, shapeProblem, simplify, toJson, type Shape } from './drawing';
+
+const arrow: Shape = { type: 'arrow', color: '#ff0000', width: 0.01, points: [[0.1, 0.2], [0.4, 0.5]] };
+
+describe('drawing model', () => {
+  it('undoes and redoes shape by shape', () => {
+    const m = new DrawingModel();
+    m.add(arrow);
+    m.add({ type: 'rect', color: '#00ff00', width: 0.005, points: [[0, 0], [1, 1]] });
+    expect(m.shapes.map((s) => s.type)).toEqual(['arrow', 'rect']);
+    m.undo();
+    expect(m.shapes.map((s) => s.type)).toEqual(['arrow']);
+    expect(m.canRedo).toBe(true);
+    m.redo();
+    expect(m.shapes).toHaveLength(2);
+    m.undo();
+    m.add({ type: 'text', color: '#ffffff', width: 0.01, points: [[0.5, 0.5]], text: 'here' });
+    expect(m.canRedo).toBe(false);
+    m.clear();
+    expect(m.isEmpty).toBe(true);
+    m.undo();
+    expect(m.shapes.map((s) => s.type)).toEqual(['arrow', 'text']);
+  });
+
+  it('serialises only the schema fields', () => {
+    const json = toJson([{ ...arrow, text: 'ignored' } as Shape]);
+    expect(json).toEqual({ schema: 1, shapes: [arrow] });
+    expect(Object.keys(json.shapes[0])).toEqual(['type', 'color', 'width', 'points']);
+  });
+
+  it('refuses shapes the server would refuse', () => {
+    expect(shapeProblem({ ...arrow, color: 'red' })).toMatch(/colour/);
+    expect(shapeProblem({ ...arrow, width: 0.3 })).toMatch(/width/);
+    expect(shapeProblem({ ...arrow, points: [[0.1, 0.1]] })).toMatch(/2 points/);
+    expect(shapeProblem({ type: 'text', color: '#ffffff', width: 0.01, points: [[0, 0]], text: ' ' })).toMatch(/text/);
+    expect(() => new DrawingModel().add({ ...arrow, points: [[2, 0], [0, 0]] })).toThrow(/outside/);
+  });
+
+  it('reads stored drawings and drops what it cannot trust', () => {
+    const d = parseDrawing({ schema: 1, shapes: [arrow, { type: 'blob', color: '#000000', width: 0.1, points: [] }] });
+    expect(d?.shapes).toEqual([arrow]);
+    expect(parseDrawing({ schema: 2, shapes: [] })).toBeNull();
+    expect(parseDrawing('nope')).toBeNull();
+  });
+
+  it('normalises and simplifies pen points', () => {
+    expect(normalise(1.5, -0.2)).toEqual([1, 0]);
+    expect(normalise(0.123456, 0.5)).toEqual([0.1235, 0.5]);
+    const pts = simplify([[0, 0], [0.0001, 0], [0.0002, 0], [0.5, 0.5], [0.5001, 0.5]]);
+    expect(pts).toEqual([[0, 0], [0.5, 0.5], [0.5001, 0.5]]);
+  });
+});

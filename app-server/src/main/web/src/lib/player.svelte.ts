@@ -1,0 +1,235 @@
+import { clampFrame, frameAtTime, frameClock, timeOfFrame, type FrameClock } from './timecode';
+import type { Media } from './api/types';
+import { loopRange, nextShuttle, wrapLoop } from './shuttle';
+
+/** What the local user did, for a live session to pass on when this player drives. */
+export type PlayerAction =
+  | { type: 'play'; frame: number }
+  | { type: 'pause'; frame: number }
+  | { type: 'seek'; frame: number }
+  | { type: 'step'; delta: number }
+  | { type: 'rate'; rate: number }
+  | { type: 'loop'; in: number; out: number }
+  | { type: 'loop.clear' };
+
+/**
+ * The review player's state. The frame index here is the truth: the video element plays, but
+ * whenever playback stops the index is fixed and the picture shown is the server's still for that
+ * index. Notes take this index, never the element's currentTime.
+ */
+export class Player {
+  frame = $state(0);
+  playing = $state(false);
+  /** Shuttle speed; negative plays backwards (by seeking, as browsers cannot play in reverse). */
+  rate = $state(1);
+  markIn = $state<number | null>(null);
+  markOut = $state<number | null>(null);
+  looping = $state(false);
+  clock: FrameClock = $state(frameClock(null, null, false, 0));
+  mediaId = $state<string | null>(null);
+
+  video: HTMLVideoElement | null = null;
+  /** Called for actions taken here (not for state applied from a live session). */
+  onAction: ((a: PlayerAction) => void) | null = null;
+  /** Other videos kept on this player's frame (compare). */
+  followers = new Set<HTMLVideoElement>();
+
+  private raf = 0;
+  private reverseFrom = { frame: 0, at: 0 };
+
+  get frameCount(): number {
+    return this.clock.frameCount;
+  }
+
+  get loop(): { in: number; out: number } | null {
+    return this.looping ? loopRange(this.markIn, this.markOut, this.frameCount) : null;
+  }
+
+  load(media: Media): void {
+    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, media.frameCount);
+    this.mediaId = media.id;
+    this.frame = clampFrame(this.frame, this.frameCount);
+  }
+
+  attach(video: HTMLVideoElement | null): void {
+    this.video = video;
+    if (video) {
+      video.addEventListener('loadedmetadata', () => this.syncVideo(this.frame));
+      video.addEventListener('ended', () => {
+        if (this.playing && this.rate > 0) this.stopAt(this.frameCount - 1, true);
+      });
+    }
+  }
+
+  private emit(a: PlayerAction): void {
+    this.onAction?.(a);
+  }
+
+  private syncVideo(frame: number): void {
+    const t = timeOfFrame(frame, this.clock.rate);
+    for (const v of [this.video, ...this.followers]) {
+      if (v && v.readyState >= 1 && Math.abs(v.currentTime - t) > 0.25 / (this.clock.rate.num / this.clock.rate.den)) {
+        v.currentTime = t;
+      }
+    }
+  }
+
+  play(local = true, rate = this.rate > 0 ? this.rate : 1): void {
+    if (this.frameCount <= 0) return;
+    if (this.frame >= this.frameCount - 1 && rate > 0) this.frame = this.loop?.in ?? 0;
+    this.rate = rate;
+    this.playing = true;
+    if (rate > 0) {
+      this.syncVideo(this.frame);
+      for (const v of [this.video, ...this.followers]) {
+        if (!v) continue;
+        v.playbackRate = rate;
+        v.play().catch(() => {});
+      }
+    } else {
+      this.video?.pause();
+      this.followers.forEach((v) => v.pause());
+      this.reverseFrom = { frame: this.frame, at: performance.now() };
+    }
+    if (local) this.emit({ type: 'play', frame: this.frame });
+    this.startTicking();
+  }
+
+  pause(local = true): void {
+    if (!this.playing) return;
+    // The frame shown when the user stopped becomes the index; the still replaces the video.
+    const at = this.rate > 0 && this.video ? frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount) : this.frame;
+    this.stopAt(at, local);
+  }
+
+  private stopAt(frame: number, local: boolean): void {
+    this.playing = false;
+    this.video?.pause();
+    this.followers.forEach((v) => v.pause());
+    cancelAnimationFrame(this.raf);
+    this.frame = clampFrame(frame, this.frameCount);
+    this.syncVideo(this.frame);
+    if (local) this.emit({ type: 'pause', frame: this.frame });
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play(true, 1);
+  }
+
+  seek(frame: number, local = true): void {
+    this.frame = clampFrame(frame, this.frameCount);
+    this.syncVideo(this.frame);
+    if (this.playing && this.rate < 0) this.reverseFrom = { frame: this.frame, at: performance.now() };
+    if (local) this.emit({ type: 'seek', frame: this.frame });
+  }
+
+  step(delta: number): void {
+    if (this.playing) this.pause();
+    const target = clampFrame(this.frame + delta, this.frameCount);
+    const moved = target - this.frame;
+    this.frame = target;
+    this.syncVideo(target);
+    if (moved !== 0) this.emit({ type: 'step', delta: moved });
+  }
+
+  shuttle(key: 'j' | 'k' | 'l'): void {
+    if (key === 'k') {
+      this.pause();
+      this.rate = 1;
+      return;
+    }
+    const rate = nextShuttle(this.rate, this.playing, key);
+    const wasPlaying = this.playing && Math.sign(this.rate) === Math.sign(rate);
+    if (wasPlaying && rate > 0) {
+      this.rate = rate;
+      [this.video, ...this.followers].forEach((v) => v && (v.playbackRate = rate));
+      this.emit({ type: 'rate', rate });
+    } else if (wasPlaying) {
+      this.reverseFrom = { frame: this.frame, at: performance.now() };
+      this.rate = rate;
+    } else {
+      if (this.playing) this.pause();
+      if (rate > 0) this.emit({ type: 'rate', rate });
+      this.play(rate > 0, rate);
+    }
+  }
+
+  setIn(): void {
+    this.markIn = this.frame;
+    if (this.markOut !== null && this.markOut < this.frame) this.markOut = null;
+    this.loopChanged();
+  }
+
+  setOut(): void {
+    this.markOut = this.frame;
+    if (this.markIn !== null && this.markIn > this.frame) this.markIn = null;
+    this.looping = true;
+    this.loopChanged();
+  }
+
+  setLoop(range: { in: number; out: number } | null, local = true): void {
+    if (range) {
+      this.markIn = range.in;
+      this.markOut = range.out - 1;
+      this.looping = true;
+    } else {
+      this.looping = false;
+    }
+    if (local) this.loopChanged();
+  }
+
+  toggleLoop(): void {
+    this.looping = !this.looping;
+    this.loopChanged();
+  }
+
+  clearMarks(): void {
+    this.markIn = this.markOut = null;
+    this.looping = false;
+    this.loopChanged();
+  }
+
+  private loopChanged(): void {
+    const l = this.loop;
+    this.emit(l ? { type: 'loop', in: l.in, out: l.out } : { type: 'loop.clear' });
+  }
+
+  private startTicking(): void {
+    cancelAnimationFrame(this.raf);
+    const tick = () => {
+      if (!this.playing) return;
+      if (this.rate > 0 && this.video) {
+        let f = frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount);
+        const loop = this.loop;
+        const wrapped = wrapLoop(f, loop);
+        if (wrapped !== f) {
+          f = wrapped;
+          this.syncVideo(f);
+          this.video.play().catch(() => {});
+        }
+        this.frame = f;
+        for (const v of this.followers) {
+          const t = this.video.currentTime;
+          if (Math.abs(v.currentTime - t) > 2 / (this.clock.rate.num / this.clock.rate.den)) v.currentTime = t;
+        }
+      } else if (this.rate < 0) {
+        const elapsed = (performance.now() - this.reverseFrom.at) / 1000;
+        const f = Math.round(this.reverseFrom.frame + elapsed * this.rate * (this.clock.rate.num / this.clock.rate.den));
+        if (f <= 0) {
+          this.stopAt(0, true);
+          return;
+        }
+        this.frame = f;
+        this.syncVideo(f);
+      }
+      this.raf = requestAnimationFrame(tick);
+    };
+    this.raf = requestAnimationFrame(tick);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    this.playing = false;
+  }
+}

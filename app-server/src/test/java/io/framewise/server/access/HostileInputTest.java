@@ -1,0 +1,174 @@
+package io.framewise.server.access;
+
+import static io.framewise.server.testing.AccessWorld.Who.ADMIN;
+import static io.framewise.server.testing.AccessWorld.Who.ANONYMOUS;
+import static io.framewise.server.testing.AccessWorld.Who.EDITOR;
+import static io.framewise.server.testing.AccessWorld.Who.REVIEWER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.server.testing.AccessWorld;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an attacker would type: SQL in names, overlong and look-alike user names, paths that climb
+ * out of the data folder in every file name the server takes, and markup in text. Each is refused
+ * in words or kept as plain data; nothing stored is lost and nothing escapes the data folder.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputTest {
+
+    private AccessWorld world;
+    private Path data;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        data = dir;
+        world = new AccessWorld(dir);
+    }
+
+    @AfterAll
+    void stop() {
+        world.close();
+    }
+
+    private HttpResponse<String> createUser(String name) throws Exception {
+        String body = AccessWorld.JSON.writeValueAsString(Map.of("name", name, "password", AccessWorld.PASSWORD));
+        return world.call(ADMIN, "POST", "/api/admin/users", body);
+    }
+
+    @Test
+    void hostileUserNamesAreRefusedInWords() throws Exception {
+        for (String name : List.of(
+                "robert'); DROP TABLE users;--",
+                "x".repeat(65),
+                "p\u0430ypal", // Cyrillic a among Latin letters
+                "admin\u200b", // zero-width space
+                "../../etc/passwd",
+                "<script>alert(1)</script>",
+                "")) {
+            HttpResponse<String> response = createUser(name);
+            assertEquals(422, response.statusCode(), name + ": " + response.body());
+            assertTrue(
+                    AccessWorld.JSON
+                                    .readTree(response.body())
+                                    .path("error")
+                                    .path("message")
+                                    .asText()
+                                    .length()
+                            > 10,
+                    response.body());
+        }
+        // Look-alikes of an existing name are the same account, not a second one.
+        assertEquals(201, createUser("Ｍａｌｌｏｒｙ").statusCode()); // full-width letters
+        assertEquals(409, createUser("mallory").statusCode());
+        assertEquals(409, createUser("MALLORY").statusCode());
+        // Nothing was dropped: every account is still there.
+        JsonNode users = AccessWorld.json(world.call(ADMIN, "GET", "/api/admin/users", null), 200);
+        assertTrue(users.size() >= 6, users.toString());
+    }
+
+    @Test
+    void sqlInASignInIsJustAWrongName() throws Exception {
+        HttpResponse<String> response = world.call(
+                ANONYMOUS,
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"admin' OR '1'='1\",\"password\":\"' OR '1'='1\"}");
+        assertEquals(401, response.statusCode(), response.body());
+        for (String garbage : List.of("{", "[]", "{\"username\":5}", "null", "\u0000\u0001")) {
+            int status =
+                    world.call(ANONYMOUS, "POST", "/api/auth/login", garbage).statusCode();
+            assertTrue(status == 400 || status == 422, garbage + " -> " + status);
+        }
+    }
+
+    @Test
+    void fileNamesThatClimbOutOfTheDataFolderStayInside() throws Exception {
+        String evil = "../../../../tmp/evil-" + System.nanoTime() + ".mov";
+        HttpResponse<String> plain = world.call(
+                EDITOR,
+                "POST",
+                "/api/media?filename=" + URLEncoder.encode(evil, StandardCharsets.UTF_8),
+                "not media",
+                Map.of("Content-Type", "application/octet-stream"));
+        assertEquals(201, plain.statusCode(), plain.body());
+        // The name is kept as data, shown to people as they typed it...
+        assertEquals(evil, AccessWorld.JSON.readTree(plain.body()).path("name").asText());
+
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"..\\\\..\\\\win.ini\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nnot media\r\n--b--\r\n";
+        HttpResponse<String> form = world.call(
+                EDITOR, "POST", "/api/media", multipart, Map.of("Content-Type", "multipart/form-data; boundary=b"));
+        assertEquals(201, form.statusCode(), form.body());
+
+        String metadata = "filename " + Base64.getEncoder().encodeToString("../../../etc/cron.d/x".getBytes());
+        HttpResponse<String> tus = world.call(
+                EDITOR,
+                "POST",
+                "/api/tus",
+                null,
+                Map.of("Tus-Resumable", "1.0.0", "Upload-Length", "9", "Upload-Metadata", metadata));
+        assertEquals(201, tus.statusCode(), tus.body());
+        String location = tus.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> patch = world.call(
+                EDITOR,
+                "PATCH",
+                location.substring(location.indexOf("/api/")),
+                "not media",
+                Map.of(
+                        "Tus-Resumable", "1.0.0",
+                        "Upload-Offset", "0",
+                        "Content-Type", "application/offset+octet-stream"));
+        assertEquals(204, patch.statusCode(), patch.body());
+
+        // ...and every file the uploads made is inside the data folder.
+        assertTrue(Files.notExists(Path.of("/tmp").resolve(Path.of(evil).getFileName())));
+        try (Stream<Path> files = Files.walk(data)) {
+            List<Path> stored = files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().contains("media"))
+                    .toList();
+            stored.forEach(p -> assertTrue(p.normalize().startsWith(data), p.toString()));
+        }
+    }
+
+    @Test
+    void markupInTextIsStoredAndServedAsText() throws Exception {
+        String text = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quotes\"";
+        JsonNode created = AccessWorld.json(
+                world.call(
+                        REVIEWER,
+                        "POST",
+                        "/api/media/" + world.mediaId + "/comments",
+                        AccessWorld.JSON.writeValueAsString(Map.of("text", text, "frame", 2))),
+                201);
+        HttpResponse<String> list = world.call(REVIEWER, "GET", "/api/media/" + world.mediaId + "/comments", null);
+        assertTrue(list.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        boolean found = false;
+        for (JsonNode note : AccessWorld.JSON.readTree(list.body()).path("items")) {
+            if (note.path("id").asText().equals(created.path("id").asText())) {
+                assertEquals(text, note.path("text").asText());
+                found = true;
+            }
+        }
+        assertTrue(found, list.body());
+        JsonNode token = AccessWorld.json(
+                world.call(EDITOR, "POST", "/api/tokens", AccessWorld.JSON.writeValueAsString(Map.of("name", text))),
+                201);
+        assertEquals(text, token.path("name").asText());
+    }
+}

@@ -1,0 +1,177 @@
+package io.framewise.server.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium driven through Debian's chromedriver, with the waits the browser
+ * tests use: every wait polls a condition up to a deadline, none sleeps.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(45);
+
+    private final ChromeDriver driver;
+    private final URI base;
+    private final Path profile;
+
+    /**
+     * Skips the calling test when there is no Chromium, except in CI: there {@code ./framewise test}
+     * installs it, so its absence is a failure, not a reason to skip.
+     */
+    static void assumeAvailable() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must run the browser tests: install Debian's chromium and"
+                    + " chromium-driver (./framewise test does)");
+        }
+        Assumptions.assumeTrue(
+                present,
+                "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing"
+                        + " (apt-get install chromium chromium-driver, or run ./framewise test)");
+    }
+
+    Browser(URI base) {
+        this.base = base;
+        try {
+            this.profile = Files.createTempDirectory("framewise-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base.resolve(path).toString());
+    }
+
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    WebElement find(String testId) {
+        return await(testId + " to appear", d -> {
+            List<WebElement> found = d.findElements(byTestId(testId));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    static By byTestId(String testId) {
+        return By.cssSelector("[data-testid='" + testId + "']");
+    }
+
+    List<WebElement> all(String testId) {
+        return driver.findElements(byTestId(testId));
+    }
+
+    /** Waits until the element's text is exactly {@code expected}. */
+    void awaitText(String testId, String expected) {
+        await(testId + " to read '" + expected + "' (was '" + textOrNull(testId) + "')", d -> {
+            List<WebElement> found = d.findElements(byTestId(testId));
+            return !found.isEmpty() && found.get(0).getText().trim().equals(expected);
+        });
+    }
+
+    void awaitAttribute(String testId, String attribute, String expected) {
+        await(testId + "[" + attribute + "] to be '" + expected + "'", d -> {
+            List<WebElement> found = d.findElements(byTestId(testId));
+            return !found.isEmpty() && expected.equals(found.get(0).getAttribute(attribute));
+        });
+    }
+
+    String textOrNull(String testId) {
+        List<WebElement> found = driver.findElements(byTestId(testId));
+        return found.isEmpty() ? null : found.get(0).getText();
+    }
+
+    /** Keys typed with nothing focused, as a reviewer uses the player's shortcuts. */
+    void press(CharSequence... keys) {
+        js("if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();");
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    void pressShift(Keys key) {
+        js("if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();");
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** A PNG of the whole window under target/screenshots, written on every run. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path out = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary profile is harmless.
+            }
+        }
+    }
+}

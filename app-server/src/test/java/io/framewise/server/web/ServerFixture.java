@@ -1,0 +1,101 @@
+package io.framewise.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.server.FramewiseServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** REST calls the browser tests use to seed and check the server the pages talk to. */
+final class ServerFixture {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final FramewiseServer server;
+
+    ServerFixture(FramewiseServer server) {
+        this.server = server;
+    }
+
+    URI base() {
+        return server.baseUri();
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    JsonNode send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve(path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    String upload(Path file, String name) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(server.baseUri()
+                                .resolve("/api/media?filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /** Polls the media item until it is ready (processing takes seconds with real FFmpeg). */
+    JsonNode awaitReady(String mediaId) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            JsonNode media = get("/api/media/" + mediaId);
+            String status = media.get("status").asText();
+            if (status.equals("ready")) {
+                return media;
+            }
+            if (status.equals("failed") || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("media " + mediaId + " did not get ready: " + media);
+            }
+            // Polls the condition with a short pause between looks; the deadline bounds the wait.
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    String project(String name) throws IOException, InterruptedException {
+        return send("POST", "/api/projects", JSON.writeValueAsString(java.util.Map.of("name", name)))
+                .get("id")
+                .asText();
+    }
+
+    String asset(String projectId, String title, String mediaId) throws IOException, InterruptedException {
+        return send(
+                        "POST",
+                        "/api/assets",
+                        JSON.writeValueAsString(
+                                java.util.Map.of("projectId", projectId, "title", title, "mediaId", mediaId)))
+                .get("id")
+                .asText();
+    }
+}
