@@ -163,7 +163,12 @@ def main():
     server.start()
     log.info("serving on %s", socket_path)
     signal.signal(signal.SIGTERM, lambda *_: server.stop(1))
-    server.wait_for_termination()
+    # A server killed outright cannot stop its organizers: stop when it is gone (we get re-parented).
+    parent = os.getppid()
+    while server.wait_for_termination(timeout=1.0):  # True: the second passed and it still runs
+        if os.getppid() != parent:
+            log.info("the server is gone; stopping")
+            server.stop(0)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ public record DesktopOptions(String server, Path data) {
     /** {@code $XDG_DATA_HOME/framewise}, else {@code ~/.local/share/framewise}: the server's own default. */
     static Path defaultData(Map<String, String> env) {
         String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("framewise");
     }
 }

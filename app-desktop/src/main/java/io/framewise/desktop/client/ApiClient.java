@@ -136,7 +136,8 @@ public final class ApiClient {
 
     /** Where the player streams from; {@code rendition} is original or proxy. */
     public URI streamUri(String id, String rendition) {
-        String uri = resolve("/api/media/" + enc(id) + "/stream?rendition=" + rendition).toString();
+        String uri = resolve("/api/media/" + enc(id) + "/stream?rendition=" + rendition)
+                .toString();
         return URI.create(token == null ? uri : uri + "&access_token=" + enc(token));
     }
 
@@ -174,9 +175,7 @@ public final class ApiClient {
     }
 
     public void deleteNote(String noteId) {
-        exchange(
-                request("/api/comments/" + enc(noteId)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        exchange(request("/api/comments/" + enc(noteId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     // ---- library ----
@@ -252,9 +251,8 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(path))
-                .timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
         String t = token;
         if (t != null) {
             b.header("Authorization", "Bearer " + t);
@@ -288,14 +286,19 @@ public final class ApiClient {
         try {
             JsonNode err = JSON.readTree(res.body()).path("error");
             if (err.isObject()) {
-                Map<String, Object> details = err.has("details") ? JSON.convertValue(err.get("details"), Map.class) : null;
+                Map<String, Object> details =
+                        err.has("details") ? JSON.convertValue(err.get("details"), Map.class) : null;
                 return new ApiError(
-                        res.statusCode(), err.path("code").asText("error"), err.path("message").asText(), details);
+                        res.statusCode(),
+                        err.path("code").asText("error"),
+                        err.path("message").asText(),
+                        details);
             }
         } catch (IOException | IllegalArgumentException ignored) {
             // Not our error shape (a proxy's page, say): fall through to the status line.
         }
-        return new ApiError(res.statusCode(), "http_" + res.statusCode(), "The server answered " + res.statusCode(), null);
+        return new ApiError(
+                res.statusCode(), "http_" + res.statusCode(), "The server answered " + res.statusCode(), null);
     }
 
     private <T> T parse(byte[] body, Class<T> type) {
@@ -307,7 +310,8 @@ public final class ApiClient {
     }
 
     private ApiError badAnswer(String what, IOException e) {
-        return new ApiError(0, "bad_answer", "The server's answer (" + what + ") could not be read: " + e.getMessage(), null);
+        return new ApiError(
+                0, "bad_answer", "The server's answer (" + what + ") could not be read: " + e.getMessage(), null);
     }
 
     String cookieHeader() {

@@ -30,9 +30,7 @@ public final class TokenStore {
     /** {@code $XDG_CONFIG_HOME/framewise/tokens.properties}, else {@code ~/.config/framewise/...}. */
     public static TokenStore forUser(Map<String, String> env) {
         String xdg = env.get("XDG_CONFIG_HOME");
-        Path dir = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".config");
+        Path dir = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
         return new TokenStore(dir.resolve("framewise").resolve("tokens.properties"));
     }
 
@@ -88,7 +86,8 @@ public final class TokenStore {
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             if (posix) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(tmp);
             }

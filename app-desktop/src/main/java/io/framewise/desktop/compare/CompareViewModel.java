@@ -65,17 +65,23 @@ public final class CompareViewModel {
         labelA.set(asset.title() + "  v" + va.number());
         labelB.set(asset.title() + "  v" + vb.number());
         message.set("Opening v" + va.number() + " and v" + vb.number() + "...");
-        return CompletableFuture.supplyAsync(() -> new MediaOpener.Opened[] {opener.open(conn, va.mediaId()), opener.open(conn, vb.mediaId())}, io)
-                .thenAcceptAsync(pair -> {
-                    close();
-                    a = pair[0];
-                    b = pair[1];
-                    playback.load(a.timing(), a.player(), a.stills());
-                    showB(playback.frame());
-                    message.set("");
-                }, ui)
+        return CompletableFuture.supplyAsync(
+                        () -> new MediaOpener.Opened[] {opener.open(conn, va.mediaId()), opener.open(conn, vb.mediaId())
+                        },
+                        io)
+                .thenAcceptAsync(
+                        pair -> {
+                            close();
+                            a = pair[0];
+                            b = pair[1];
+                            playback.load(a.timing(), a.player(), a.stills());
+                            showB(playback.frame());
+                            message.set("");
+                        },
+                        ui)
                 .exceptionally(err -> {
-                    ui.execute(() -> message.set("Cannot compare: " + err.getCause().getMessage()));
+                    ui.execute(() ->
+                            message.set("Cannot compare: " + err.getCause().getMessage()));
                     return null;
                 });
     }
@@ -86,11 +92,13 @@ public final class CompareViewModel {
             return;
         }
         int index = Math.min(frame, other.timing().lastFrame());
-        other.stills().get(index, 1).thenAccept(img -> ui.execute(() -> {
-            if (Math.min(playback.frame(), other.timing().lastFrame()) == img.index()) {
-                stillB.set(img);
-            }
-        }));
+        other.stills()
+                .get(index, 1)
+                .thenAccept(img -> ui.execute(() -> {
+                    if (Math.min(playback.frame(), other.timing().lastFrame()) == img.index()) {
+                        stillB.set(img);
+                    }
+                }));
     }
 
     public void close() {

@@ -86,7 +86,9 @@ public final class ConnectViewModel {
                         throw new ApiError(401, "unauthenticated", "This server asks you to sign in", null);
                     }
                     api.login(user, pass);
-                    tokens.put(server, api.issueToken("Framewise desktop on " + machine()).token());
+                    tokens.put(
+                            server,
+                            api.issueToken("Framewise desktop on " + machine()).token());
                 }
             }
             return new Connection(api, api.base().getHost() + ":" + api.base().getPort(), null, null);
@@ -97,7 +99,8 @@ public final class ConnectViewModel {
     public CompletableFuture<Void> workLocally(Path dataDir) {
         return work(() -> {
             FramewiseServer server = EmbeddedServers.local(dataDir);
-            return new Connection(new ApiClient(server.baseUri(), null), "This computer (" + dataDir + ")", server, dataDir);
+            return new Connection(
+                    new ApiClient(server.baseUri(), null), "This computer (" + dataDir + ")", server, dataDir);
         });
     }
 
@@ -108,18 +111,21 @@ public final class ConnectViewModel {
     private CompletableFuture<Void> work(Supplier<Connection> task) {
         busy.set(true);
         message.set("Connecting...");
-        return CompletableFuture.supplyAsync(task, io).handleAsync((c, err) -> {
-            busy.set(false);
-            if (err != null) {
-                Throwable cause = err.getCause() != null ? err.getCause() : err;
-                message.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
-            } else {
-                message.set("");
-                password.set("");
-                connection.set(c);
-            }
-            return null;
-        }, ui);
+        return CompletableFuture.supplyAsync(task, io)
+                .handleAsync(
+                        (c, err) -> {
+                            busy.set(false);
+                            if (err != null) {
+                                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                                message.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                            } else {
+                                message.set("");
+                                password.set("");
+                                connection.set(c);
+                            }
+                            return null;
+                        },
+                        ui);
     }
 
     static String machine() {

@@ -28,7 +28,8 @@ public final class Discovery implements AutoCloseable {
 
     public static Discovery browse(InetAddress on, Consumer<Found> found, Consumer<String> gone) {
         try {
-            JmDNS dns = JmDNS.create(on, "framewise-browser-" + ProcessHandle.current().pid());
+            JmDNS dns = JmDNS.create(
+                    on, "framewise-browser-" + ProcessHandle.current().pid());
             dns.addServiceListener(Announcer.SERVICE_TYPE, new ServiceListener() {
                 @Override
                 public void serviceAdded(ServiceEvent event) {
@@ -47,7 +48,8 @@ public final class Discovery implements AutoCloseable {
                     if (hosts.length > 0) {
                         String host = hosts[0].contains(":") ? "[" + hosts[0] + "]" : hosts[0];
                         String path = info.getPropertyString("path");
-                        found.accept(new Found(info.getName(), "http://" + host + ":" + info.getPort() + (path == null ? "/" : path)));
+                        found.accept(new Found(
+                                info.getName(), "http://" + host + ":" + info.getPort() + (path == null ? "/" : path)));
                     }
                 }
             });

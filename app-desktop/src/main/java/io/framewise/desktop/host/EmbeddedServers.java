@@ -17,7 +17,9 @@ public final class EmbeddedServers {
 
     /** "Host on LAN": every interface, local accounts, on {@code port} (0 picks one). */
     public static FramewiseServer lan(Path dataDir, int port) {
-        return FramewiseServer.start(
-                ServerConfig.defaults(dataDir).withHost("0.0.0.0").withPort(port).withAuth(AuthSettings.local()));
+        return FramewiseServer.start(ServerConfig.defaults(dataDir)
+                .withHost("0.0.0.0")
+                .withPort(port)
+                .withAuth(AuthSettings.local()));
     }
 }

@@ -5,10 +5,10 @@ import io.framewise.desktop.connect.Connection;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.auth.Account;
 import io.framewise.server.auth.AccountRepository;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -51,7 +51,8 @@ public final class HostViewModel {
      * {@code releaseLibrary} runs before the LAN server starts: it stops the app's own loopback
      * server on the same data folder, so hosting promotes that library instead of opening it twice.
      */
-    public HostViewModel(Executor ui, Executor io, Path dataDir, Supplier<InetAddress> lanAddress, Runnable releaseLibrary) {
+    public HostViewModel(
+            Executor ui, Executor io, Path dataDir, Supplier<InetAddress> lanAddress, Runnable releaseLibrary) {
         this.releaseLibrary = releaseLibrary;
         this.ui = ui;
         this.io = io;
@@ -65,26 +66,32 @@ public final class HostViewModel {
         }
         busy.set(true);
         status.set(on ? "Starting the server on the LAN..." : "Stopping...");
-        return CompletableFuture.runAsync(on ? this::start : this::stop, io).handleAsync((v, err) -> {
-            busy.set(false);
-            if (err != null) {
-                hosting.set(false);
-                status.set("Hosting failed: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
-                url.set("");
-                qr.set(null);
-            } else if (on) {
-                hosting.set(true);
-                status.set("Hosting on the LAN; colleagues' apps find it by themselves");
-            } else {
-                hosting.set(false);
-                status.set("Not hosting");
-                url.set("");
-                qr.set(null);
-                adminNotice.set("");
-                hosted.set(null);
-            }
-            return null;
-        }, ui);
+        return CompletableFuture.runAsync(on ? this::start : this::stop, io)
+                .handleAsync(
+                        (v, err) -> {
+                            busy.set(false);
+                            if (err != null) {
+                                hosting.set(false);
+                                status.set("Hosting failed: "
+                                        + (err.getCause() != null
+                                                ? err.getCause().getMessage()
+                                                : err.getMessage()));
+                                url.set("");
+                                qr.set(null);
+                            } else if (on) {
+                                hosting.set(true);
+                                status.set("Hosting on the LAN; colleagues' apps find it by themselves");
+                            } else {
+                                hosting.set(false);
+                                status.set("Not hosting");
+                                url.set("");
+                                qr.set(null);
+                                adminNotice.set("");
+                                hosted.set(null);
+                            }
+                            return null;
+                        },
+                        ui);
     }
 
     private synchronized void start() {
@@ -97,10 +104,19 @@ public final class HostViewModel {
             String link = "http://" + address.getHostAddress() + ":" + server.port() + "/";
             QrCode code = QrCode.of(link);
             String notice = ensureAdmin(server);
-            Account me = server.repositories().accounts().findByName(adminName()).orElse(null);
-            Connection own = me == null ? null : new Connection(
-                    new ApiClient(server.baseUri(), server.tokens().issue(me.id(), "Framewise desktop (host)", null).token()),
-                    "Hosted on the LAN (" + link + ")", server, dataDir);
+            Account me =
+                    server.repositories().accounts().findByName(adminName()).orElse(null);
+            Connection own = me == null
+                    ? null
+                    : new Connection(
+                            new ApiClient(
+                                    server.baseUri(),
+                                    server.tokens()
+                                            .issue(me.id(), "Framewise desktop (host)", null)
+                                            .token()),
+                            "Hosted on the LAN (" + link + ")",
+                            server,
+                            dataDir);
             ui.execute(() -> {
                 url.set(link);
                 qr.set(code);
@@ -128,11 +144,14 @@ public final class HostViewModel {
         RANDOM.nextBytes(raw);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         accounts.create(adminName(), password, true);
-        return "Admin account for browsers: " + adminName() + " / " + password + " (shown once; change it after signing in)";
+        return "Admin account for browsers: " + adminName() + " / " + password
+                + " (shown once; change it after signing in)";
     }
 
     static String adminName() {
-        String user = System.getProperty("user.name", "host").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+        String user = System.getProperty("user.name", "host")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]", "");
         return user.isEmpty() ? "host" : user;
     }
 

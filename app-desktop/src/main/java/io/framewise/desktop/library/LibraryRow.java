@@ -36,6 +36,7 @@ public record LibraryRow(Asset asset, MediaItem media) {
     public boolean matches(String words) {
         String w = words.toLowerCase(java.util.Locale.ROOT);
         return asset.title().toLowerCase(java.util.Locale.ROOT).contains(w)
-                || (media != null && media.name().toLowerCase(java.util.Locale.ROOT).contains(w));
+                || (media != null
+                        && media.name().toLowerCase(java.util.Locale.ROOT).contains(w));
     }
 }

@@ -62,19 +62,25 @@ public final class LibraryViewModel {
         this.api = client;
         posters.clear();
         busy.set(true);
-        return CompletableFuture.supplyAsync(client::projects, io).handleAsync((list, err) -> {
-            busy.set(false);
-            if (err != null) {
-                message.set(cause(err));
-                return null;
-            }
-            projects.setAll(list);
-            Project current = project.get();
-            Project chosen = list.isEmpty() ? null : current != null && list.contains(current) ? current : list.get(0);
-            project.set(chosen);
-            // A changed project refreshes through its listener; an unchanged one (reconnect) here.
-            return chosen != null && chosen.equals(current);
-        }, ui).thenCompose(same -> Boolean.TRUE.equals(same) ? refresh() : CompletableFuture.completedFuture(null));
+        return CompletableFuture.supplyAsync(client::projects, io)
+                .handleAsync(
+                        (list, err) -> {
+                            busy.set(false);
+                            if (err != null) {
+                                message.set(cause(err));
+                                return null;
+                            }
+                            projects.setAll(list);
+                            Project current = project.get();
+                            Project chosen = list.isEmpty()
+                                    ? null
+                                    : current != null && list.contains(current) ? current : list.get(0);
+                            project.set(chosen);
+                            // A changed project refreshes through its listener; an unchanged one (reconnect) here.
+                            return chosen != null && chosen.equals(current);
+                        },
+                        ui)
+                .thenCompose(same -> Boolean.TRUE.equals(same) ? refresh() : CompletableFuture.completedFuture(null));
     }
 
     /** Reloads the assets of the chosen project and the state of their media. */
@@ -85,26 +91,34 @@ public final class LibraryViewModel {
             return CompletableFuture.completedFuture(null);
         }
         busy.set(true);
-        return CompletableFuture.supplyAsync(() -> {
-                    List<Asset> assets = client.assets(p.id());
-                    Map<String, MediaItem> media =
-                            client.media().stream().collect(Collectors.toMap(MediaItem::id, Function.identity()));
-                    List<LibraryRow> out = new ArrayList<>();
-                    for (Asset a : assets) {
-                        out.add(new LibraryRow(a, a.latest() == null ? null : media.get(a.latest().mediaId())));
-                    }
-                    return out;
-                }, io)
-                .handleAsync((list, err) -> {
-                    busy.set(false);
-                    if (err != null) {
-                        message.set(cause(err));
-                    } else {
-                        message.set(list.isEmpty() ? "No media yet: drop files here to upload them." : "");
-                        rows.setAll(list);
-                    }
-                    return null;
-                }, ui);
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            List<Asset> assets = client.assets(p.id());
+                            Map<String, MediaItem> media = client.media().stream()
+                                    .collect(Collectors.toMap(MediaItem::id, Function.identity()));
+                            List<LibraryRow> out = new ArrayList<>();
+                            for (Asset a : assets) {
+                                out.add(new LibraryRow(
+                                        a,
+                                        a.latest() == null
+                                                ? null
+                                                : media.get(a.latest().mediaId())));
+                            }
+                            return out;
+                        },
+                        io)
+                .handleAsync(
+                        (list, err) -> {
+                            busy.set(false);
+                            if (err != null) {
+                                message.set(cause(err));
+                            } else {
+                                message.set(list.isEmpty() ? "No media yet: drop files here to upload them." : "");
+                                rows.setAll(list);
+                            }
+                            return null;
+                        },
+                        ui);
     }
 
     /** The poster JPEG of a media item, fetched once. */
@@ -117,22 +131,26 @@ public final class LibraryViewModel {
         ApiClient client = api;
         uploadProgress.set(0);
         message.set("Uploading " + files.size() + (files.size() == 1 ? " file..." : " files..."));
-        return CompletableFuture.runAsync(() -> {
-                    int done = 0;
-                    for (Path f : files) {
-                        MediaItem item = client.upload(f);
-                        String name = f.getFileName().toString();
-                        int dot = name.lastIndexOf('.');
-                        client.createAsset(dot > 0 ? name.substring(0, dot) : name, item.id());
-                        double progress = (double) ++done / files.size();
-                        ui.execute(() -> uploadProgress.set(progress));
-                    }
-                }, io)
-                .handleAsync((v, err) -> {
-                    uploadProgress.set(-1);
-                    message.set(err == null ? "" : "Upload failed: " + cause(err));
-                    return null;
-                }, ui)
+        return CompletableFuture.runAsync(
+                        () -> {
+                            int done = 0;
+                            for (Path f : files) {
+                                MediaItem item = client.upload(f);
+                                String name = f.getFileName().toString();
+                                int dot = name.lastIndexOf('.');
+                                client.createAsset(dot > 0 ? name.substring(0, dot) : name, item.id());
+                                double progress = (double) ++done / files.size();
+                                ui.execute(() -> uploadProgress.set(progress));
+                            }
+                        },
+                        io)
+                .handleAsync(
+                        (v, err) -> {
+                            uploadProgress.set(-1);
+                            message.set(err == null ? "" : "Upload failed: " + cause(err));
+                            return null;
+                        },
+                        ui)
                 .thenCompose(v -> refresh());
     }
 

@@ -10,8 +10,8 @@ public record StillImage(int index, int width, int height, int[] argb) {
 
     public StillImage {
         if (width <= 0 || height <= 0 || argb.length != width * height) {
-            throw new IllegalArgumentException("a " + width + "x" + height + " picture needs " + (width * height)
-                    + " pixels, got " + argb.length);
+            throw new IllegalArgumentException(
+                    "a " + width + "x" + height + " picture needs " + (width * height) + " pixels, got " + argb.length);
         }
     }
 
@@ -22,7 +22,8 @@ public record StillImage(int index, int width, int height, int[] argb) {
             int row = y * stride;
             for (int x = 0; x < width; x++) {
                 int i = row + x * 3;
-                argb[y * width + x] = 0xff000000 | (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
+                argb[y * width + x] =
+                        0xff000000 | (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
             }
         }
         return new StillImage(index, width, height, argb);

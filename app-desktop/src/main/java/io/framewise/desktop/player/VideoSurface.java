@@ -1,8 +1,8 @@
 package io.framewise.desktop.player;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -67,7 +67,8 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
         Platform.runLater(() -> {
             pixels = new PixelBuffer<>(w, h, b, PixelFormat.getByteBgraPreInstance());
             image.set(new WritableImage(pixels));
-            viewport.set(new Rectangle2D(0, 0, displayWidth > 0 ? displayWidth : w, displayHeight > 0 ? displayHeight : h));
+            viewport.set(
+                    new Rectangle2D(0, 0, displayWidth > 0 ? displayWidth : w, displayHeight > 0 ? displayHeight : h));
         });
     }
 
@@ -110,7 +111,8 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = (y * bufferWidth + x) * 4;
-                    argb[y * w + x] = 0xff000000 | (b.get(i + 2) & 0xff) << 16 | (b.get(i + 1) & 0xff) << 8 | (b.get(i) & 0xff);
+                    argb[y * w + x] =
+                            0xff000000 | (b.get(i + 2) & 0xff) << 16 | (b.get(i + 1) & 0xff) << 8 | (b.get(i) & 0xff);
                 }
             }
             return new StillImage(index.getAsInt(), w, h, argb);

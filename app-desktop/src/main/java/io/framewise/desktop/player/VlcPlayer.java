@@ -66,7 +66,8 @@ public final class VlcPlayer implements Player {
         if (!libvlcPresent()) {
             return Player.none(INSTALL_HINT);
         }
-        List<String> args = new ArrayList<>(List.of("--quiet", "--no-video-title-show", "--no-osd", "--no-snapshot-preview"));
+        List<String> args =
+                new ArrayList<>(List.of("--quiet", "--no-video-title-show", "--no-osd", "--no-snapshot-preview"));
         if (headless) {
             args.add("--aout=dummy");
         }

@@ -26,9 +26,8 @@ public record ClipTiming(int frameCount, FrameRate rate, Timecode start) {
         }
         FrameRate rate = FrameRate.parse(item.frameRate());
         boolean drop = Boolean.TRUE.equals(item.dropFrame()) && rate.supportsDropFrame();
-        Timecode start = item.startTimecode() == null
-                ? new Timecode(0, 0, 0, 0, drop)
-                : Timecode.parse(item.startTimecode());
+        Timecode start =
+                item.startTimecode() == null ? new Timecode(0, 0, 0, 0, drop) : Timecode.parse(item.startTimecode());
         if (start.dropFrame() != drop) {
             start = new Timecode(start.hours(), start.minutes(), start.seconds(), start.frames(), drop);
         }

@@ -26,7 +26,12 @@ public final class DrawingEditor {
 
     /** Starts a shape at a point; a text shape is complete at once. */
     public void begin(double x, double y, String words) {
-        Shape s = new Shape(tool.get(), color.get(), width.get(), List.of(new Shape.Point(x, y)), tool.get().equals("text") ? words : null);
+        Shape s = new Shape(
+                tool.get(),
+                color.get(),
+                width.get(),
+                List.of(new Shape.Point(x, y)),
+                tool.get().equals("text") ? words : null);
         if (s.type().equals("text")) {
             shapes.add(s);
             return;

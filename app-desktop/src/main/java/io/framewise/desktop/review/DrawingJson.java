@@ -19,7 +19,10 @@ public final class DrawingJson {
         ObjectNode root = f.objectNode().put("schema", SCHEMA);
         ArrayNode array = root.putArray("shapes");
         for (Shape s : shapes) {
-            ObjectNode o = array.addObject().put("type", s.type()).put("color", s.color()).put("width", s.width());
+            ObjectNode o = array.addObject()
+                    .put("type", s.type())
+                    .put("color", s.color())
+                    .put("width", s.width());
             ArrayNode pts = o.putArray("points");
             for (Shape.Point p : s.points()) {
                 pts.addArray().add(round(p.x())).add(round(p.y()));
@@ -37,7 +40,8 @@ public final class DrawingJson {
             return List.of();
         }
         if (drawing.path("schema").asInt(-1) != SCHEMA) {
-            throw new IllegalArgumentException("drawing schema " + drawing.path("schema") + " is not supported (this app reads " + SCHEMA + ")");
+            throw new IllegalArgumentException(
+                    "drawing schema " + drawing.path("schema") + " is not supported (this app reads " + SCHEMA + ")");
         }
         List<Shape> shapes = new ArrayList<>();
         for (JsonNode s : drawing.path("shapes")) {

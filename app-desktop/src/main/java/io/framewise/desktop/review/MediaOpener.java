@@ -44,14 +44,15 @@ public final class MediaOpener {
     public Opened open(Connection connection, String mediaId) {
         MediaItem item = connection.api().media(mediaId);
         if (!item.ready()) {
-            throw new IllegalStateException(item.name() + " is " + item.status() + (item.error() == null ? "" : ": " + item.error()) + "; it can be reviewed once it is ready");
+            throw new IllegalStateException(item.name() + " is " + item.status()
+                    + (item.error() == null ? "" : ": " + item.error()) + "; it can be reviewed once it is ready");
         }
         ClipTiming timing = ClipTiming.of(item);
         Optional<Path> local = localFile(connection, mediaId);
         String mrl = local.map(Path::toString)
                 .orElseGet(() -> connection.api().streamUri(mediaId, "original").toString());
-        StillSource source = local.<StillSource>map(LocalStills::new)
-                .orElseGet(() -> new RemoteStills(connection.api(), mediaId));
+        StillSource source =
+                local.<StillSource>map(LocalStills::new).orElseGet(() -> new RemoteStills(connection.api(), mediaId));
         Player player = players.open(mrl, timing.rate());
         return new Opened(item, timing, player, new StillCache(source, timing.frameCount(), 96, 6));
     }
@@ -60,7 +61,11 @@ public final class MediaOpener {
         if (connection.embedded() == null) {
             return Optional.empty();
         }
-        return connection.embedded().repositories().media().get(mediaId)
+        return connection
+                .embedded()
+                .repositories()
+                .media()
+                .get(mediaId)
                 .map(m -> new MediaFiles(connection.embedded().config().dataDir()).resolve(m.storedPath()))
                 .filter(Files::isRegularFile);
     }

@@ -31,6 +31,8 @@ public record NoteThread(Note first, List<Note> replies) {
     public boolean mentions(String words) {
         String w = words.toLowerCase(java.util.Locale.ROOT);
         return first.text().toLowerCase(java.util.Locale.ROOT).contains(w)
-                || replies.stream().anyMatch(r -> r.text().toLowerCase(java.util.Locale.ROOT).contains(w));
+                || replies.stream()
+                        .anyMatch(
+                                r -> r.text().toLowerCase(java.util.Locale.ROOT).contains(w));
     }
 }

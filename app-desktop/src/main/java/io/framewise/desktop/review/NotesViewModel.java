@@ -77,7 +77,8 @@ public final class NotesViewModel {
 
     /** A new thread on {@code frame} (to {@code frameOut} exclusive when not null), with a drawing or none. */
     public CompletableFuture<Void> add(String text, long frame, Long frameOut, List<Shape> drawing) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("text", text).put("frame", frame);
+        ObjectNode body =
+                JsonNodeFactory.instance.objectNode().put("text", text).put("frame", frame);
         if (frameOut != null) {
             body.put("frameOut", frameOut);
         }
@@ -88,16 +89,21 @@ public final class NotesViewModel {
     }
 
     public CompletableFuture<Void> reply(NoteThread thread, String text) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("text", text).put("parentId", thread.first().id());
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
+                .put("text", text)
+                .put("parentId", thread.first().id());
         return run(() -> api.createNote(mediaId, body));
     }
 
     public CompletableFuture<Void> edit(Note note, String text) {
-        return run(() -> api.updateNote(note.id(), JsonNodeFactory.instance.objectNode().put("text", text)));
+        return run(() ->
+                api.updateNote(note.id(), JsonNodeFactory.instance.objectNode().put("text", text)));
     }
 
     public CompletableFuture<Void> resolve(NoteThread thread, boolean resolved) {
-        return run(() -> api.updateNote(thread.first().id(), JsonNodeFactory.instance.objectNode().put("resolved", resolved)));
+        return run(() -> api.updateNote(
+                thread.first().id(), JsonNodeFactory.instance.objectNode().put("resolved", resolved)));
     }
 
     public CompletableFuture<Void> delete(Note note) {
@@ -116,7 +122,8 @@ public final class NotesViewModel {
     public NoteThread neighbour(long frame, boolean forward) {
         NoteThread best = null;
         for (NoteThread t : threads) {
-            if (forward ? t.frame() > frame && (best == null || t.frame() < best.frame())
+            if (forward
+                    ? t.frame() > frame && (best == null || t.frame() < best.frame())
                     : t.frame() < frame && (best == null || t.frame() > best.frame())) {
                 best = t;
             }
@@ -171,8 +178,8 @@ public final class NotesViewModel {
     private void refilter() {
         Filter f = filter.get();
         String words = search.get() == null ? "" : search.get().strip();
-        visible.setPredicate(t -> (f == Filter.ALL || (f == Filter.RESOLVED) == t.resolved())
-                && (words.isEmpty() || t.mentions(words)));
+        visible.setPredicate(t ->
+                (f == Filter.ALL || (f == Filter.RESOLVED) == t.resolved()) && (words.isEmpty() || t.mentions(words)));
     }
 
     public ObservableList<NoteThread> threads() {

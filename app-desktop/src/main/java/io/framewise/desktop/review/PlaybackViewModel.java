@@ -58,9 +58,11 @@ public final class PlaybackViewModel {
     public PlaybackViewModel(Executor ui, Ticker ticker) {
         this.ui = ui;
         this.ticker = ticker;
-        this.position = Bindings.createStringBinding(() -> timeFormat.get().format(frame.get(), timing), frame, timeFormat, frameCount);
+        this.position = Bindings.createStringBinding(
+                () -> timeFormat.get().format(frame.get(), timing), frame, timeFormat, frameCount);
         this.rateLabel = Bindings.createStringBinding(
-                () -> rate.get() == 0 ? "Paused" : (rate.get() < 0 ? "◀ " : "▶ ") + fmt(Math.abs(rate.get())) + "x", rate);
+                () -> rate.get() == 0 ? "Paused" : (rate.get() < 0 ? "◀ " : "▶ ") + fmt(Math.abs(rate.get())) + "x",
+                rate);
     }
 
     /** Shows a new clip, paused on its first frame. */
@@ -240,13 +242,14 @@ public final class PlaybackViewModel {
         if (cache == null || index < 0) {
             return;
         }
-        cache.get(index, direction).whenComplete((img, err) -> ui.execute(() -> {
-            if (err != null) {
-                message.set("Frame " + index + " could not be shown: " + rootMessage(err));
-            } else if (frame.get() == img.index() && (rate.get() == 0 || !native_.get())) {
-                still.set(img);
-            }
-        }));
+        cache.get(index, direction)
+                .whenComplete((img, err) -> ui.execute(() -> {
+                    if (err != null) {
+                        message.set("Frame " + index + " could not be shown: " + rootMessage(err));
+                    } else if (frame.get() == img.index() && (rate.get() == 0 || !native_.get())) {
+                        still.set(img);
+                    }
+                }));
     }
 
     private int startOfPlay() {

@@ -62,19 +62,25 @@ public final class ReviewViewModel {
     public CompletableFuture<Void> openVersion(Version v) {
         Connection conn = connection;
         message.set("Opening " + asset.title() + " v" + v.number() + "...");
-        return CompletableFuture.supplyAsync(() -> opener.open(conn, v.mediaId()), io).thenAcceptAsync(o -> {
-                    MediaOpener.Opened previous = opened.get();
-                    playback.load(o.timing(), o.player(), o.stills());
-                    if (previous != null) {
-                        previous.close();
-                    }
-                    opened.set(o);
-                    version.set(v);
-                    media.set(o.item());
-                    approval.set(v.approval() == null ? "needs_review" : v.approval().status());
-                    drawing.clear();
-                    message.set(o.player().available() ? "" : o.player().unavailableReason());
-                }, ui)
+        return CompletableFuture.supplyAsync(() -> opener.open(conn, v.mediaId()), io)
+                .thenAcceptAsync(
+                        o -> {
+                            MediaOpener.Opened previous = opened.get();
+                            playback.load(o.timing(), o.player(), o.stills());
+                            if (previous != null) {
+                                previous.close();
+                            }
+                            opened.set(o);
+                            version.set(v);
+                            media.set(o.item());
+                            approval.set(
+                                    v.approval() == null
+                                            ? "needs_review"
+                                            : v.approval().status());
+                            drawing.clear();
+                            message.set(o.player().available() ? "" : o.player().unavailableReason());
+                        },
+                        ui)
                 .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
                 .exceptionally(err -> {
                     ui.execute(() -> message.set(PlaybackViewModel.rootMessage(err)));
@@ -89,14 +95,16 @@ public final class ReviewViewModel {
             throw new IllegalArgumentException("approval must be one of " + APPROVALS);
         }
         return CompletableFuture.runAsync(() -> connection.api().approve(asset.id(), v.number(), status), io)
-                .handleAsync((x, err) -> {
-                    if (err != null) {
-                        message.set("Approval not saved: " + PlaybackViewModel.rootMessage(err));
-                    } else {
-                        approval.set(status);
-                    }
-                    return null;
-                }, ui);
+                .handleAsync(
+                        (x, err) -> {
+                            if (err != null) {
+                                message.set("Approval not saved: " + PlaybackViewModel.rootMessage(err));
+                            } else {
+                                approval.set(status);
+                            }
+                            return null;
+                        },
+                        ui);
     }
 
     /** M: a note on the current frame (or the loop range when one is marked), with the drawing made. */
@@ -110,12 +118,13 @@ public final class ReviewViewModel {
         long frame = in >= 0 && out > in ? in : playback.frame();
         Long frameOut = in >= 0 && out > in ? (long) out + 1 : null;
         List<Shape> shapes = List.copyOf(drawing.shapes());
-        return notes.add(text.strip(), frame, frameOut, shapes).thenRun(() -> ui.execute(() -> {
-            if (notes.errorProperty().get().isEmpty()) {
-                drawing.clear();
-                drawingMode.set(false);
-            }
-        }));
+        return notes.add(text.strip(), frame, frameOut, shapes)
+                .thenRun(() -> ui.execute(() -> {
+                    if (notes.errorProperty().get().isEmpty()) {
+                        drawing.clear();
+                        drawingMode.set(false);
+                    }
+                }));
     }
 
     /** Jumps to a thread's frame (clicking a note or a timeline marker). */

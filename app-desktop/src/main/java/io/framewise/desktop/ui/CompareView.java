@@ -104,7 +104,9 @@ final class CompareView extends BorderPane {
         boolean side = vm.modeProperty().get() == CompareViewModel.Mode.SIDE_BY_SIDE;
         double slotW = side ? w / 2 - 4 : w;
         for (ImageView v : new ImageView[] {a, b}) {
-            double aspect = v.getImage() == null ? 16.0 / 9 : v.getImage().getWidth() / v.getImage().getHeight();
+            double aspect = v.getImage() == null
+                    ? 16.0 / 9
+                    : v.getImage().getWidth() / v.getImage().getHeight();
             double pw = Math.min(slotW, h * aspect);
             double ph = pw / aspect;
             v.setFitWidth(pw);

@@ -87,11 +87,23 @@ final class ConnectView extends VBox {
         local.setId("work-locally");
         local.disableProperty().bind(vm.busyProperty());
         local.setOnAction(e -> vm.workLocally(localData));
-        Label localNote = new Label("Runs the server inside this app on " + localData + " (no sign-in, this computer only).");
+        Label localNote =
+                new Label("Runs the server inside this app on " + localData + " (no sign-in, this computer only).");
         localNote.getStyleClass().add("text-muted");
         localNote.setWrapText(true);
 
-        getChildren().addAll(heading, form, new HBox(10, connect, busy), signIn, message, new Separator(), lanHeading, lan,
-                new Separator(), local, localNote);
+        getChildren()
+                .addAll(
+                        heading,
+                        form,
+                        new HBox(10, connect, busy),
+                        signIn,
+                        message,
+                        new Separator(),
+                        lanHeading,
+                        lan,
+                        new Separator(),
+                        local,
+                        localNote);
     }
 }

@@ -49,7 +49,10 @@ final class DrawingOverlay extends Canvas {
                 if (p.size() < 2) {
                     return;
                 }
-                double x1 = p.get(0).x() * w, y1 = p.get(0).y() * h, x2 = p.get(1).x() * w, y2 = p.get(1).y() * h;
+                double x1 = p.get(0).x() * w,
+                        y1 = p.get(0).y() * h,
+                        x2 = p.get(1).x() * w,
+                        y2 = p.get(1).y() * h;
                 g.strokeLine(x1, y1, x2, y2);
                 if (s.type().equals("arrow")) {
                     double angle = Math.atan2(y2 - y1, x2 - x1);

@@ -16,7 +16,8 @@ final class Images {
             return null;
         }
         WritableImage img = new WritableImage(s.width(), s.height());
-        img.getPixelWriter().setPixels(0, 0, s.width(), s.height(), PixelFormat.getIntArgbInstance(), s.argb(), 0, s.width());
+        img.getPixelWriter()
+                .setPixels(0, 0, s.width(), s.height(), PixelFormat.getIntArgbInstance(), s.argb(), 0, s.width());
         return img;
     }
 

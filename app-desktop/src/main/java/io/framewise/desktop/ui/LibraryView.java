@@ -74,7 +74,8 @@ final class LibraryView extends BorderPane {
             }
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
             }
         });
@@ -125,29 +126,47 @@ final class LibraryView extends BorderPane {
             frame.setStyle("-fx-background-color: #0d1117;");
             if (row.media() != null && row.media().hasRendition("poster")) {
                 String id = row.media().id();
-                vm.poster(id).thenAccept(bytes -> Platform.runLater(() -> {
-                    if (row.equals(getItem())) {
-                        poster.setImage(Images.of(bytes));
-                    }
-                }));
+                vm.poster(id)
+                        .thenAccept(bytes -> Platform.runLater(() -> {
+                            if (row.equals(getItem())) {
+                                poster.setImage(Images.of(bytes));
+                            }
+                        }));
             }
             Label title = new Label(row.title());
             title.getStyleClass().add("title-4");
-            String facts = row.media() == null || row.media().frameCount() == null ? "" : row.media().frameCount() == 0
-                    ? String.format(java.util.Locale.ROOT, "Audio only · %.1f s · v%d", row.media().durationSeconds() == null ? 0.0 : row.media().durationSeconds(), row.latest() == null ? 0 : row.latest().number())
-                    : String.format(
-                    "%d×%d · %s fps · %d frames%s · v%d",
-                    row.media().width(), row.media().height(), fps(row.media().frameRate()), row.media().frameCount(),
-                    Boolean.TRUE.equals(row.media().dropFrame()) ? " · DF" : "", row.latest() == null ? 0 : row.latest().number());
+            String facts = row.media() == null || row.media().frameCount() == null
+                    ? ""
+                    : row.media().frameCount() == 0
+                            ? String.format(
+                                    java.util.Locale.ROOT,
+                                    "Audio only · %.1f s · v%d",
+                                    row.media().durationSeconds() == null
+                                            ? 0.0
+                                            : row.media().durationSeconds(),
+                                    row.latest() == null ? 0 : row.latest().number())
+                            : String.format(
+                                    "%d×%d · %s fps · %d frames%s · v%d",
+                                    row.media().width(),
+                                    row.media().height(),
+                                    fps(row.media().frameRate()),
+                                    row.media().frameCount(),
+                                    Boolean.TRUE.equals(row.media().dropFrame()) ? " · DF" : "",
+                                    row.latest() == null ? 0 : row.latest().number());
             Label detail = new Label(facts);
             detail.getStyleClass().add("text-muted");
             Label status = new Label(row.status());
-            status.getStyleClass().add(row.status().startsWith("Failed") ? "danger" : row.status().equals("Ready") ? "success" : "warning");
-            Label approval = new Label(switch (row.approval()) {
-                case "approved" -> "✓ Approved";
-                case "changes_requested" -> "Changes requested";
-                default -> "Needs review";
-            });
+            status.getStyleClass()
+                    .add(
+                            row.status().startsWith("Failed")
+                                    ? "danger"
+                                    : row.status().equals("Ready") ? "success" : "warning");
+            Label approval = new Label(
+                    switch (row.approval()) {
+                        case "approved" -> "✓ Approved";
+                        case "changes_requested" -> "Changes requested";
+                        default -> "Needs review";
+                    });
             approval.getStyleClass().add(row.approval().equals("approved") ? "success" : "text-muted");
             VBox text = new VBox(4, title, detail, status);
             Region grow = new Region();

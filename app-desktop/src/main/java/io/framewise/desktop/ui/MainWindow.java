@@ -2,8 +2,8 @@ package io.framewise.desktop.ui;
 
 import io.framewise.desktop.client.TokenStore;
 import io.framewise.desktop.compare.CompareViewModel;
-import io.framewise.desktop.connect.Connection;
 import io.framewise.desktop.connect.ConnectViewModel;
+import io.framewise.desktop.connect.Connection;
 import io.framewise.desktop.host.Discovery;
 import io.framewise.desktop.host.HostViewModel;
 import io.framewise.desktop.host.LanAddress;
@@ -52,6 +52,7 @@ public final class MainWindow {
             // The window is closing: nothing is waiting for this any more.
         }
     };
+
     private final ConnectViewModel connect;
     private final LibraryViewModel library;
     private final ReviewViewModel review;
@@ -73,7 +74,11 @@ public final class MainWindow {
         review = new ReviewViewModel(Platform::runLater, io, new FxTicker(), opener);
         compare = new CompareViewModel(Platform::runLater, io, new FxTicker());
         host = new HostViewModel(
-                Platform::runLater, io, data.resolve("library"), () -> LanAddress.find().orElseGet(InetAddress::getLoopbackAddress), this::releaseLocal);
+                Platform::runLater,
+                io,
+                data.resolve("library"),
+                () -> LanAddress.find().orElseGet(InetAddress::getLoopbackAddress),
+                this::releaseLocal);
     }
 
     /** {@code headlessAudio}: no sound device (tests, CI); the app itself plays sound. */
@@ -106,11 +111,14 @@ public final class MainWindow {
 
         connectView = new ConnectView(connect, data.resolve("library"));
         libraryView = new LibraryView(library, this::openReview);
-        reviewView = new ReviewView(review, () -> {
-            review.playback().stop();
-            show(libraryView);
-            library.refresh();
-        }, this::openCompare);
+        reviewView = new ReviewView(
+                review,
+                () -> {
+                    review.playback().stop();
+                    show(libraryView);
+                    library.refresh();
+                },
+                this::openCompare);
         compareView = new CompareView(compare, () -> {
             compare.close();
             show(reviewView);
@@ -133,14 +141,20 @@ public final class MainWindow {
     }
 
     public void install(Scene scene) {
-        scene.getStylesheets().add(MainWindow.class.getResource("/io/framewise/desktop/app.css").toExternalForm());
+        scene.getStylesheets()
+                .add(MainWindow.class
+                        .getResource("/io/framewise/desktop/app.css")
+                        .toExternalForm());
     }
 
     private void startDiscovery() {
         io.execute(() -> {
             try {
                 InetAddress on = LanAddress.find().orElseGet(InetAddress::getLoopbackAddress);
-                Discovery d = Discovery.browse(on, f -> Platform.runLater(() -> connect.found(f)), n -> Platform.runLater(() -> connect.gone(n)));
+                Discovery d = Discovery.browse(
+                        on,
+                        f -> Platform.runLater(() -> connect.found(f)),
+                        n -> Platform.runLater(() -> connect.gone(n)));
                 synchronized (this) {
                     discovery = d;
                 }

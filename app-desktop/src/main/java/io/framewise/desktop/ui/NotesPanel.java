@@ -100,9 +100,11 @@ final class NotesPanel extends VBox {
                 review.drawing().toolProperty().set((String) b.getUserData());
             }
         });
-        ColorPicker color = new ColorPicker(Color.web(review.drawing().colorProperty().get()));
+        ColorPicker color =
+                new ColorPicker(Color.web(review.drawing().colorProperty().get()));
         color.setPrefWidth(48);
-        color.valueProperty().addListener((o, a, b) -> review.drawing().colorProperty().set(hex(b)));
+        color.valueProperty()
+                .addListener((o, a, b) -> review.drawing().colorProperty().set(hex(b)));
         Button undo = new Button("Undo");
         undo.setOnAction(e -> review.drawing().undo());
         Button add = new Button("Add note");
@@ -117,15 +119,19 @@ final class NotesPanel extends VBox {
 
     private void save(ReviewViewModel review) {
         String text = composer.getText();
-        review.addNote(text).thenRun(() -> javafx.application.Platform.runLater(() -> {
-            if (review.notes().errorProperty().get().isEmpty() && !text.isBlank()) {
-                composer.clear();
-            }
-        }));
+        review.addNote(text)
+                .thenRun(() -> javafx.application.Platform.runLater(() -> {
+                    if (review.notes().errorProperty().get().isEmpty() && !text.isBlank()) {
+                        composer.clear();
+                    }
+                }));
     }
 
     static String hex(Color c) {
-        return String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        return String.format(
+                "#%02x%02x%02x",
+                (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int)
+                        Math.round(c.getBlue() * 255));
     }
 
     /** One thread: where it is, what it says, its replies, and its actions. */
@@ -147,7 +153,10 @@ final class NotesPanel extends VBox {
             TimeFormat fmt = review.playback().timeFormatProperty().get();
             String where = fmt.format((int) t.frame(), review.playback().timing());
             if (t.first().frameOut() != null) {
-                where += " – " + fmt.format((int) (t.first().frameOut() - 1), review.playback().timing());
+                where += " – "
+                        + fmt.format(
+                                (int) (t.first().frameOut() - 1),
+                                review.playback().timing());
             }
             Label at = new Label(where + (t.hasDrawing() ? "  ✎" : "") + (t.resolved() ? "  ✓ resolved" : ""));
             at.getStyleClass().add(t.resolved() ? "text-muted" : "accent");
@@ -162,9 +171,12 @@ final class NotesPanel extends VBox {
                 reply.getStyleClass().add("text-muted");
                 box.getChildren().add(reply);
             }
-            Button replyB = small("Reply", () -> ask("Reply", "").ifPresent(s -> review.notes().reply(t, s)));
-            Button edit = small("Edit", () -> ask("Edit note", t.first().text()).ifPresent(s -> review.notes().edit(t.first(), s)));
-            Button resolve = small(t.resolved() ? "Reopen" : "Resolve", () -> review.notes().resolve(t, !t.resolved()));
+            Button replyB = small("Reply", () -> ask("Reply", "")
+                    .ifPresent(s -> review.notes().reply(t, s)));
+            Button edit = small("Edit", () -> ask("Edit note", t.first().text())
+                    .ifPresent(s -> review.notes().edit(t.first(), s)));
+            Button resolve = small(
+                    t.resolved() ? "Reopen" : "Resolve", () -> review.notes().resolve(t, !t.resolved()));
             resolve.setId("resolve-" + t.first().id());
             Button delete = small("Delete", () -> review.notes().delete(t.first()));
             box.getChildren().add(new HBox(4, replyB, edit, resolve, delete));

@@ -2,11 +2,11 @@ package io.framewise.desktop.ui;
 
 import io.framewise.desktop.client.ApiModels.Version;
 import io.framewise.desktop.player.VlcPlayer;
+import io.framewise.desktop.review.DrawingJson;
 import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.PlaybackViewModel;
 import io.framewise.desktop.review.ReviewViewModel;
 import io.framewise.desktop.review.Shape;
-import io.framewise.desktop.review.DrawingJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -77,11 +77,13 @@ final class ReviewView extends BorderPane {
         approval.setConverter(new StringConverter<>() {
             @Override
             public String toString(String s) {
-                return s == null ? "" : switch (s) {
-                    case "approved" -> "✓ Approved";
-                    case "changes_requested" -> "Changes requested";
-                    default -> "Needs review";
-                };
+                return s == null
+                        ? ""
+                        : switch (s) {
+                            case "approved" -> "✓ Approved";
+                            case "changes_requested" -> "Changes requested";
+                            default -> "Needs review";
+                        };
             }
 
             @Override
@@ -92,13 +94,15 @@ final class ReviewView extends BorderPane {
         approval.setValue(review.approvalProperty().get());
         review.approvalProperty().addListener((o, a, b) -> approval.setValue(b));
         approval.setOnAction(e -> {
-            if (approval.getValue() != null && !approval.getValue().equals(review.approvalProperty().get())) {
+            if (approval.getValue() != null
+                    && !approval.getValue().equals(review.approvalProperty().get())) {
                 review.approve(approval.getValue());
             }
         });
         Button compareB = new Button("Compare versions");
         compareB.setId("compare");
-        compareB.disableProperty().bind(javafx.beans.binding.Bindings.size(review.versions()).lessThan(2));
+        compareB.disableProperty()
+                .bind(javafx.beans.binding.Bindings.size(review.versions()).lessThan(2));
         compareB.setOnAction(e -> compare.accept(review));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -120,19 +124,27 @@ final class ReviewView extends BorderPane {
         review.openedProperty().addListener((o, a, b) -> {
             if (b != null && b.player() instanceof VlcPlayer vlc) {
                 picture.setVideo(vlc.image().get(), vlc.viewport().get());
-                vlc.image().addListener((x, y, img) -> picture.setVideo(img, vlc.viewport().get()));
-                vlc.viewport().addListener((x, y, vp) -> picture.setVideo(vlc.image().get(), vp));
+                vlc.image()
+                        .addListener((x, y, img) ->
+                                picture.setVideo(img, vlc.viewport().get()));
+                vlc.viewport()
+                        .addListener((x, y, vp) -> picture.setVideo(vlc.image().get(), vp));
             } else {
                 picture.setVideo(null, null);
             }
         });
         pb.frameProperty().addListener(o -> picture.repaint());
-        review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> picture.repaint());
+        review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>)
+                c -> picture.repaint());
         Label message = new Label();
         message.setId("review-message");
-        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> !review.messageProperty().get().isEmpty() ? review.messageProperty().get() : pb.messageProperty().get(),
-                review.messageProperty(), pb.messageProperty()));
+        message.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> !review.messageProperty().get().isEmpty()
+                                ? review.messageProperty().get()
+                                : pb.messageProperty().get(),
+                        review.messageProperty(),
+                        pb.messageProperty()));
         message.getStyleClass().add("warning");
         message.setWrapText(true);
         help.setVisible(false);
@@ -149,7 +161,10 @@ final class ReviewView extends BorderPane {
         position.setOnMouseClicked(e -> pb.cycleTimeFormat());
         position.setMinWidth(130);
         Label frame = new Label();
-        frame.textProperty().bind(pb.frameProperty().asString("frame %d").concat(pb.frameCountProperty().asString(" / %d")));
+        frame.textProperty()
+                .bind(pb.frameProperty()
+                        .asString("frame %d")
+                        .concat(pb.frameCountProperty().asString(" / %d")));
         frame.getStyleClass().add("text-muted");
         Label rate = new Label();
         rate.textProperty().bind(pb.rateLabel());
@@ -160,9 +175,12 @@ final class ReviewView extends BorderPane {
         Button next = new Button("|▶");
         next.setOnAction(e -> pb.step(1));
         Label loop = new Label();
-        loop.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (pb.loopingProperty().get() ? "Loop on" : "Loop off") + loopRange(pb),
-                pb.loopingProperty(), pb.loopInProperty(), pb.loopOutProperty()));
+        loop.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> (pb.loopingProperty().get() ? "Loop on" : "Loop off") + loopRange(pb),
+                        pb.loopingProperty(),
+                        pb.loopInProperty(),
+                        pb.loopOutProperty()));
         HBox transport = new HBox(10, prev, play, next, position, frame, rate, loop);
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());

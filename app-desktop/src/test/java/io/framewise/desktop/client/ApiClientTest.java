@@ -28,7 +28,8 @@ class ApiClientTest {
         FrameMapInfo map = s.api.frameMap(s.v1.id());
         assertEquals(150, map.frameCount());
         assertTrue(map.keyframes().length > 0 && map.keyframes()[0] == 0);
-        assertEquals(77, FrameCode.read(s.api.still(s.v1.id(), 77, 0)), "the server's still of frame 77 shows frame 77");
+        assertEquals(
+                77, FrameCode.read(s.api.still(s.v1.id(), 77, 0)), "the server's still of frame 77 shows frame 77");
         assertTrue(s.api.projects().stream().anyMatch(p -> p.id().equals(s.asset.projectId())));
         assertEquals(2, s.api.asset(s.asset.id()).versions().size());
     }
@@ -40,7 +41,8 @@ class ApiClientTest {
         assertTrue(e.getMessage().contains("outside"), e.getMessage());
         ApiError missing = assertThrows(ApiError.class, () -> s.api.media("nope"));
         assertEquals(404, missing.status());
-        ApiError down = assertThrows(ApiError.class, () -> new ApiClient(URI.create("http://127.0.0.1:1/"), null).media());
+        ApiError down =
+                assertThrows(ApiError.class, () -> new ApiClient(URI.create("http://127.0.0.1:1/"), null).media());
         assertEquals(0, down.status());
         assertTrue(down.getMessage().startsWith("Cannot reach"), down.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ApiClient(URI.create("ftp://x/"), null));
@@ -51,14 +53,20 @@ class ApiClientTest {
         ConcurrentLinkedQueue<JsonNode> heard = new ConcurrentLinkedQueue<>();
         try (EventStream events = s.api.openEvents(heard::add)) {
             events.subscribeMedia(s.v2.id());
-            Await.until("the subscription to be confirmed", Duration.ofSeconds(10), () -> heard.stream().anyMatch(m -> m.path("type").asText().equals("subscribed")));
-            var note = s.api.createNote(s.v2.id(), ApiClient.JSON.createObjectNode().put("text", "Event check").put("frame", 5));
-            Await.until("the note event", Duration.ofSeconds(10), () -> heard.stream().anyMatch(m -> note.id().equals(m.path("note").asText())));
+            Await.until("the subscription to be confirmed", Duration.ofSeconds(10), () -> heard.stream()
+                    .anyMatch(m -> m.path("type").asText().equals("subscribed")));
+            var note = s.api.createNote(
+                    s.v2.id(),
+                    ApiClient.JSON.createObjectNode().put("text", "Event check").put("frame", 5));
+            Await.until("the note event", Duration.ofSeconds(10), () -> heard.stream()
+                    .anyMatch(m -> note.id().equals(m.path("note").asText())));
             s.api.deleteNote(note.id());
         }
         JsonNode approved = s.api.approve(s.asset.id(), 2, "changes_requested");
         assertNotNull(approved);
-        assertEquals("changes_requested", s.api.asset(s.asset.id()).versions().get(1).approval().status());
+        assertEquals(
+                "changes_requested",
+                s.api.asset(s.asset.id()).versions().get(1).approval().status());
         s.api.approve(s.asset.id(), 2, "needs_review");
     }
 }

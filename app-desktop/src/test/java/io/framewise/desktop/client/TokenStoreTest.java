@@ -17,10 +17,14 @@ class TokenStoreTest {
         TokenStore store = new TokenStore(dir.resolve("cfg/framewise/tokens.properties"));
         store.put("http://a.example:8642/", "fw_one");
         store.put("http://b.example:8642", "fw_two");
-        assertEquals(Optional.of("fw_one"), store.token("http://a.example:8642"), "a trailing slash names the same server");
+        assertEquals(
+                Optional.of("fw_one"), store.token("http://a.example:8642"), "a trailing slash names the same server");
         assertEquals(Optional.of("fw_two"), new TokenStore(store.file()).token("http://b.example:8642/"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file().getParent())));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(store.file().getParent())));
         store.remove("http://a.example:8642");
         assertTrue(store.token("http://a.example:8642").isEmpty());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())));

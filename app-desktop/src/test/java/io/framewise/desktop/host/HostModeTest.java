@@ -46,7 +46,10 @@ class HostModeTest {
             assertEquals(url, f.url());
 
             HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(f.url() + "api/health")).build(), HttpResponse.BodyHandlers.ofString());
+                    .send(
+                            HttpRequest.newBuilder(URI.create(f.url() + "api/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             ApiClient guest = new ApiClient(URI.create(f.url()), null);
             assertEquals("local", guest.authMode(), "the LAN host asks for accounts");
@@ -57,7 +60,9 @@ class HostModeTest {
             guest.login(HostViewModel.adminName(), password);
             guest.issueToken("test machine");
             assertTrue(guest.media().isEmpty(), "signed in, a guest's app reads the library with its own token");
-            assertTrue(host.hostedProperty().get().api().media().isEmpty(), "the host app is signed in to its own library");
+            assertTrue(
+                    host.hostedProperty().get().api().media().isEmpty(),
+                    "the host app is signed in to its own library");
 
             host.setHosting(false).join();
             assertFalse(host.hostingProperty().get());
@@ -69,7 +74,12 @@ class HostModeTest {
 
     private static boolean refused(String url) throws InterruptedException {
         try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "api/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return false;
         } catch (java.io.IOException e) {
             return true;

@@ -41,7 +41,8 @@ class VlcPlaybackTest {
         Path file = TestMedia.get(variant);
         FrameRate rate = FrameRate.parse(variant.frameRate());
         boolean drop = variant == TestMedia.Variant.H264_2997_DF;
-        ClipTiming timing = new ClipTiming(variant.frameCount(), rate, drop ? Timecode.parse("01:00:00;00") : new Timecode(0, 0, 0, 0, false));
+        ClipTiming timing = new ClipTiming(
+                variant.frameCount(), rate, drop ? Timecode.parse("01:00:00;00") : new Timecode(0, 0, 0, 0, false));
         assertTrue(VlcPlayer.libvlcPresent(), "libvlc must be installed for this test (./framewise test installs it)");
         Player player = VlcPlayer.open(file.toString(), rate, true);
         assertTrue(player.available(), player.unavailableReason());

@@ -43,21 +43,26 @@ class NotesViewModelTest {
         NoteThread first = notes.threads().get(0);
         assertEquals(12, first.frame());
         assertTrue(first.hasDrawing());
-        assertEquals(List.of(new Shape("rect", "#ff3b30", 0.006, List.of(new Shape.Point(0.1, 0.2), new Shape.Point(0.5, 0.6)), null)),
+        assertEquals(
+                List.of(new Shape(
+                        "rect", "#ff3b30", 0.006, List.of(new Shape.Point(0.1, 0.2), new Shape.Point(0.5, 0.6)), null)),
                 DrawingJson.read(first.first().drawing()));
 
         notes.reply(first, "Agreed").join();
         notes.edit(notes.threads().get(0).first(), "Sky is far too warm").join();
         NoteThread edited = notes.threads().get(0);
         assertEquals("Sky is far too warm", edited.first().text());
-        assertEquals(List.of("Agreed"), edited.replies().stream().map(Note::text).toList());
+        assertEquals(
+                List.of("Agreed"), edited.replies().stream().map(Note::text).toList());
         assertTrue(notes.threads().get(1).covers(51));
         assertFalse(notes.threads().get(1).covers(52), "frameOut is exclusive");
 
         notes.resolve(edited, true).join();
         assertTrue(notes.threads().get(0).resolved());
         notes.filterProperty().set(NotesViewModel.Filter.OPEN);
-        assertEquals(List.of("Cut a bit later"), notes.visible().stream().map(t -> t.first().text()).toList());
+        assertEquals(
+                List.of("Cut a bit later"),
+                notes.visible().stream().map(t -> t.first().text()).toList());
         notes.filterProperty().set(NotesViewModel.Filter.ALL);
         notes.searchProperty().set("agreed");
         assertEquals(1, notes.visible().size(), "search finds a thread by its replies too");
@@ -73,7 +78,9 @@ class NotesViewModelTest {
     @Test
     void aRefusedNoteIsReportedInWords() {
         notes.add("Past the end", 100_000, null, List.of()).join();
-        assertTrue(notes.errorProperty().get().toLowerCase().contains("frame"), notes.errorProperty().get());
+        assertTrue(
+                notes.errorProperty().get().toLowerCase().contains("frame"),
+                notes.errorProperty().get());
         assertEquals(0, notes.threads().size());
     }
 
@@ -100,6 +107,8 @@ class NotesViewModelTest {
         List<Shape> back = DrawingJson.read(notes.threads().get(0).first().drawing());
         assertEquals(editor.shapes(), back);
         assertEquals(3, back.get(0).points().size(), "a pen keeps every point");
-        assertThrows(IllegalArgumentException.class, () -> DrawingJson.read(json.deepCopy().put("schema", 2)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DrawingJson.read(json.deepCopy().put("schema", 2)));
     }
 }

@@ -54,6 +54,7 @@ class PlaybackViewModelTest {
 
     /** The "FX thread" of this test: tasks queue up and run when the test drains them. */
     private final ConcurrentLinkedQueue<Runnable> uiQueue = new ConcurrentLinkedQueue<>();
+
     private final Executor ui = uiQueue::add;
     private final HandTicker ticker = new HandTicker();
     private PlaybackViewModel vm;
@@ -64,7 +65,10 @@ class PlaybackViewModelTest {
         TestMedia.Variant v = TestMedia.Variant.H264_2997_DF;
         stills = new StillCache(new LocalStills(TestMedia.get(v)), v.frameCount(), 32, 3);
         vm = new PlaybackViewModel(ui, ticker);
-        vm.load(new ClipTiming(150, FrameRate.FPS_29_97, Timecode.parse("01:00:00;00")), Player.none(VlcPlayer.INSTALL_HINT), stills);
+        vm.load(
+                new ClipTiming(150, FrameRate.FPS_29_97, Timecode.parse("01:00:00;00")),
+                Player.none(VlcPlayer.INSTALL_HINT),
+                stills);
     }
 
     @AfterEach
@@ -191,7 +195,10 @@ class PlaybackViewModelTest {
     void holdingRightIsServedFromTheCacheAroundThePlayhead() {
         vm.step(1);
         stillOf(1);
-        Await.until("the frames ahead to be cached", Duration.ofSeconds(30), () -> stills.holds(2) && stills.holds(3) && stills.holds(4));
+        Await.until(
+                "the frames ahead to be cached",
+                Duration.ofSeconds(30),
+                () -> stills.holds(2) && stills.holds(3) && stills.holds(4));
         vm.step(1);
         drain();
         assertNotNull(vm.stillProperty().get());

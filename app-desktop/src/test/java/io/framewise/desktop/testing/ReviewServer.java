@@ -53,12 +53,15 @@ public final class ReviewServer {
     }
 
     private MediaItem ready(String id) {
-        Await.until("media " + id + " to be processed", Duration.ofMinutes(3), () -> !api.media(id).status().equals("processing"));
+        Await.until("media " + id + " to be processed", Duration.ofMinutes(3), () -> !api.media(id)
+                .status()
+                .equals("processing"));
         MediaItem item = api.media(id);
         if (!item.ready()) {
             throw new AssertionError("test media failed to process: " + item.error());
         }
-        Await.until("the poster of " + id, Duration.ofMinutes(2), () -> api.media(id).hasRendition("poster"));
+        Await.until("the poster of " + id, Duration.ofMinutes(2), () -> api.media(id)
+                .hasRendition("poster"));
         return api.media(id);
     }
 }

@@ -80,20 +80,27 @@ class DesktopUiTest extends FxRobot {
     private void connect() {
         clickOn("#server-url").eraseText(40).write(server.server.baseUri().toString());
         clickOn("#connect");
-        Await.until("the library to list the asset", DEADLINE, () -> Await.on(() -> window.library().visible().size()) == 1);
+        Await.until(
+                "the library to list the asset",
+                DEADLINE,
+                () -> Await.on(() -> window.library().visible().size()) == 1);
     }
 
     @Test
     void connectsAndListsTheLibrary() {
         clickOn("#server-url").eraseText(40).write("http://127.0.0.1:1/");
         clickOn("#connect");
-        Await.until("the connect error", DEADLINE, () -> Await.on(() -> lookup("#connect-message").queryAs(Label.class).getText()).startsWith("Cannot reach"));
+        Await.until("the connect error", DEADLINE, () -> Await.on(
+                        () -> lookup("#connect-message").queryAs(Label.class).getText())
+                .startsWith("Cannot reach"));
         connect();
         LibraryRow row = Await.on(() -> window.library().visible().get(0));
         assertEquals("Harbour", row.title());
         assertEquals("Ready", row.status());
         assertEquals(2, row.latest().number());
-        Await.until("the poster", DEADLINE, () -> window.library().poster(row.media().id()).isDone());
+        Await.until("the poster", DEADLINE, () -> window.library()
+                .poster(row.media().id())
+                .isDone());
         clickOn("#library-search").write("nothing like it");
         assertEquals(0, (int) Await.on(() -> window.library().visible().size()));
         clickOn("#library-search").eraseText(20).write("harb");
@@ -110,36 +117,58 @@ class DesktopUiTest extends FxRobot {
         type(KeyCode.RIGHT, 3);
         type(KeyCode.LEFT);
         assertFrameShown(2);
-        assertEquals("00:00:00:02", Await.on(() -> lookup("#position").queryAs(Label.class).getText()));
+        assertEquals(
+                "00:00:00:02",
+                Await.on(() -> lookup("#position").queryAs(Label.class).getText()));
         press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         assertFrameShown(27);
 
         clickOn("#draw-toggle");
         clickOn("#tool-rect");
-        Bounds pic = Await.on(() -> window.review().playback() != null ? lookup(".picture").query().localToScreen(lookup(".picture").query().getBoundsInLocal()) : null);
+        Bounds pic = Await.on(() -> window.review().playback() != null
+                ? lookup(".picture")
+                        .query()
+                        .localToScreen(lookup(".picture").query().getBoundsInLocal())
+                : null);
         double cx = pic.getCenterX();
         double cy = pic.getCenterY();
-        moveTo(cx - 150, cy - 90).press(MouseButton.PRIMARY).moveTo(cx + 40, cy + 60).release(MouseButton.PRIMARY);
+        moveTo(cx - 150, cy - 90)
+                .press(MouseButton.PRIMARY)
+                .moveTo(cx + 40, cy + 60)
+                .release(MouseButton.PRIMARY);
         assertEquals(1, (int) Await.on(() -> window.review().drawing().shapes().size()));
         clickOn("#note-text").write("Reframe: keep the code band clear");
         clickOn("#add-note");
-        Await.until("the note to be saved", DEADLINE, () -> Await.on(() -> window.review().notes().threads().size()) == 1);
+        Await.until(
+                "the note to be saved",
+                DEADLINE,
+                () -> Await.on(() -> window.review().notes().threads().size()) == 1);
         NoteThread t = Await.on(() -> window.review().notes().threads().get(0));
         assertEquals(27, t.frame());
-        List<Shape> shapes = DrawingJson.read(server.api.notes(server.v2.id()).get(0).drawing());
+        List<Shape> shapes =
+                DrawingJson.read(server.api.notes(server.v2.id()).get(0).drawing());
         assertEquals("rect", shapes.get(0).type());
-        assertTrue(shapes.get(0).points().get(0).x() < 0.5 && shapes.get(0).points().get(1).x() > 0.5, "the rectangle spans the centre");
+        assertTrue(
+                shapes.get(0).points().get(0).x() < 0.5
+                        && shapes.get(0).points().get(1).x() > 0.5,
+                "the rectangle spans the centre");
         Await.fx(() -> {});
         Screenshots.write(scene, "review-drawing");
 
         type(KeyCode.L);
-        Await.until("playback to move on", DEADLINE, () -> Await.on(() -> window.review().playback().frame()) > 30);
+        Await.until(
+                "playback to move on",
+                DEADLINE,
+                () -> Await.on(() -> window.review().playback().frame()) > 30);
         type(KeyCode.K);
         int stopped = Await.on(() -> window.review().playback().frame());
         assertFrameShown(stopped);
 
         clickOn("#resolve-" + t.first().id());
-        Await.until("the thread to be resolved", DEADLINE, () -> Await.on(() -> window.review().notes().threads().get(0).resolved()));
+        Await.until(
+                "the thread to be resolved",
+                DEADLINE,
+                () -> Await.on(() -> window.review().notes().threads().get(0).resolved()));
         assertTrue(server.api.notes(server.v2.id()).get(0).resolved());
     }
 
@@ -149,15 +178,22 @@ class DesktopUiTest extends FxRobot {
         openHarbour();
         Await.until("the first still", DEADLINE, () -> shownIndex() == 0);
         clickOn("#compare");
-        Await.until("both versions shown", DEADLINE, () -> Await.on(() -> window.compare().stillBProperty().get() != null
-                && window.compare().playback().stillProperty().get() != null));
+        Await.until(
+                "both versions shown",
+                DEADLINE,
+                () -> Await.on(() -> window.compare().stillBProperty().get() != null
+                        && window.compare().playback().stillProperty().get() != null));
         type(KeyCode.RIGHT, 5);
-        Await.until("both on frame 5", DEADLINE, () -> Await.on(() -> {
-            StillImage a = window.compare().playback().stillProperty().get();
-            StillImage b = window.compare().stillBProperty().get();
-            return a.index() == 5 && b.index() == 5;
-        }));
-        StillImage a = Await.on(() -> window.compare().playback().stillProperty().get());
+        Await.until(
+                "both on frame 5",
+                DEADLINE,
+                () -> Await.on(() -> {
+                    StillImage a = window.compare().playback().stillProperty().get();
+                    StillImage b = window.compare().stillBProperty().get();
+                    return a.index() == 5 && b.index() == 5;
+                }));
+        StillImage a =
+                Await.on(() -> window.compare().playback().stillProperty().get());
         StillImage b = Await.on(() -> window.compare().stillBProperty().get());
         assertEquals(5, code(a));
         assertEquals(5, code(b));
@@ -171,7 +207,10 @@ class DesktopUiTest extends FxRobot {
 
     private void openHarbour() {
         javafx.scene.Node list = lookup("#library-list").query();
-        Await.until("the library row on screen", DEADLINE, () -> Await.on(() -> from(list).lookup("Harbour").tryQuery().isPresent()));
+        Await.until(
+                "the library row on screen",
+                DEADLINE,
+                () -> Await.on(() -> from(list).lookup("Harbour").tryQuery().isPresent()));
         doubleClickOn(from(list).lookup("Harbour").queryAs(javafx.scene.Node.class));
     }
 

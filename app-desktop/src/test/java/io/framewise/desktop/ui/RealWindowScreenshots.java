@@ -85,34 +85,64 @@ class RealWindowScreenshots {
     @Test
     void libraryReviewWithDrawingAndCompare() throws Exception {
         Await.fx(() -> window.connectTo(server.baseUri().toString()));
-        Await.until("the demo library", DEADLINE, () -> Await.on(() -> window.library().visible().size()) >= 3);
-        Await.until("the posters", DEADLINE, () -> Await.on(() -> window.library().visible().stream()
-                .allMatch(r -> r.media() == null || !r.media().hasRendition("poster") || window.library().poster(r.media().id()).isDone())));
+        Await.until(
+                "the demo library",
+                DEADLINE,
+                () -> Await.on(() -> window.library().visible().size()) >= 3);
+        Await.until(
+                "the posters",
+                DEADLINE,
+                () -> Await.on(() -> window.library().visible().stream()
+                        .allMatch(r -> r.media() == null
+                                || !r.media().hasRendition("poster")
+                                || window.library().poster(r.media().id()).isDone())));
         capture("xvfb-library");
 
         LibraryRow interview = Await.on(() -> window.library().visible().stream()
-                .filter(r -> r.title().startsWith("Interview")).findFirst().orElseThrow());
+                .filter(r -> r.title().startsWith("Interview"))
+                .findFirst()
+                .orElseThrow());
         Await.fx(() -> window.open(interview));
-        Await.until("the review's notes", DEADLINE, () -> Await.on(() -> window.review().notes().threads().size()) >= 1);
-        NoteThread drawn = Await.on(() -> window.review().notes().threads().stream().filter(NoteThread::hasDrawing).findFirst().orElseThrow());
+        Await.until(
+                "the review's notes",
+                DEADLINE,
+                () -> Await.on(() -> window.review().notes().threads().size()) >= 1);
+        NoteThread drawn = Await.on(() -> window.review().notes().threads().stream()
+                .filter(NoteThread::hasDrawing)
+                .findFirst()
+                .orElseThrow());
         Await.fx(() -> window.review().goTo(drawn));
-        Await.until("the still of the drawn frame", DEADLINE, () -> Await.on(() -> {
-            var s = window.review().playback().stillProperty().get();
-            return s != null && s.index() == drawn.frame();
-        }));
+        Await.until(
+                "the still of the drawn frame",
+                DEADLINE,
+                () -> Await.on(() -> {
+                    var s = window.review().playback().stillProperty().get();
+                    return s != null && s.index() == drawn.frame();
+                }));
         capture("xvfb-review-drawing");
 
         // A second version of the interview (another demo clip) to compare against.
         LibraryRow other = Await.on(() -> window.library().rows().stream()
-                .filter(r -> r != interview && r.media() != null && r.media().frameCount() != null && r.media().frameCount() > 0)
-                .findFirst().orElseThrow());
+                .filter(r -> r != interview
+                        && r.media() != null
+                        && r.media().frameCount() != null
+                        && r.media().frameCount() > 0)
+                .findFirst()
+                .orElseThrow());
         ApiClient api = new ApiClient(server.baseUri(), null);
         api.addVersion(interview.asset().id(), other.media().id());
-        Await.fx(() -> window.review().open(window.review().connection(), api.asset(interview.asset().id()), null));
-        Await.until("the review of two versions", DEADLINE, () -> Await.on(() -> window.review().versions().size()) == 2);
+        Await.fx(() -> window.review()
+                .open(window.review().connection(), api.asset(interview.asset().id()), null));
+        Await.until(
+                "the review of two versions",
+                DEADLINE,
+                () -> Await.on(() -> window.review().versions().size()) == 2);
         Await.fx(() -> window.compareVersions());
-        Await.until("both versions in compare", DEADLINE, () -> Await.on(() -> window.compare().stillBProperty().get() != null
-                && window.compare().playback().stillProperty().get() != null));
+        Await.until(
+                "both versions in compare",
+                DEADLINE,
+                () -> Await.on(() -> window.compare().stillBProperty().get() != null
+                        && window.compare().playback().stillProperty().get() != null));
         capture("xvfb-compare");
     }
 

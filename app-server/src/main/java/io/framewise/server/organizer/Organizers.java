@@ -288,8 +288,17 @@ public final class Organizers implements Feature, AutoCloseable {
 
     // Events the server reports. Each goes, off the caller's thread, to every organizer claiming it.
 
+    /** Whether any running organizer claims a hook (events nobody hears are not even read). */
+    private boolean claimed(Hook hook) {
+        return runtime.peers().stream()
+                .anyMatch(p -> p.link().filter(l -> l.claims(hook)).isPresent());
+    }
+
     /** A media item was uploaded. */
     public void mediaAdded(String mediaId) {
+        if (!claimed(Hook.HOOK_ON_MEDIA_ADDED)) {
+            return;
+        }
         services.media().get(mediaId).ifPresent(m -> {
             var uploader = services.uploaders()
                     .uploaderOf(mediaId)
@@ -307,6 +316,9 @@ public final class Organizers implements Feature, AutoCloseable {
 
     /** A media item finished processing (ready or failed). */
     public void mediaReady(String mediaId) {
+        if (!claimed(Hook.HOOK_ON_MEDIA_READY)) {
+            return;
+        }
         services.media()
                 .get(mediaId)
                 .ifPresent(m -> fire(
@@ -325,6 +337,9 @@ public final class Organizers implements Feature, AutoCloseable {
 
     /** A note was written. */
     public void noteAdded(String noteId) {
+        if (!claimed(Hook.HOOK_ON_NOTE_ADDED)) {
+            return;
+        }
         services.notes()
                 .get(noteId)
                 .ifPresent(n -> fire(

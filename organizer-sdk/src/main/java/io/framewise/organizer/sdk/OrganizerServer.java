@@ -66,6 +66,8 @@ public final class OrganizerServer implements AutoCloseable {
         }
         OrganizerServer running = onSocket(organizer, Path.of(socket), Path.of(hostSocket), secret);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "organizer-shutdown"));
+        // A server killed outright cannot stop its organizers: they stop when it is gone.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         running.server.awaitTermination();
     }
 
