@@ -4,6 +4,7 @@ import static io.framewise.server.db.generated.Tables.ASSETS;
 import static io.framewise.server.db.generated.Tables.FOLDERS;
 import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
 import static io.framewise.server.db.generated.Tables.PROJECTS;
+import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
@@ -52,6 +53,13 @@ final class JooqFolderRepository {
             ctx.insertInto(HOME_PROJECTS)
                     .set(HOME_PROJECTS.USER_ID, userId)
                     .set(HOME_PROJECTS.PROJECT_ID, id)
+                    .execute();
+            // Its owner's role is what lets them open what they file there.
+            ctx.insertInto(PROJECT_MEMBERS)
+                    .set(PROJECT_MEMBERS.PROJECT_ID, id)
+                    .set(PROJECT_MEMBERS.USER_ID, userId)
+                    .set(PROJECT_MEMBERS.ROLE, "owner")
+                    .set(PROJECT_MEMBERS.ADDED_AT, db.nowMillis())
                     .execute();
             return id;
         });

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.media.testing.TestMedia;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.testing.AccessWorld;
@@ -248,6 +249,34 @@ class FolderPagesTest {
             assertEquals(
                     401,
                     world.call(ANONYMOUS, "GET", "/api/folders?path=/", null).statusCode());
+
+            // What the editor files in their home is theirs to open, and nobody else's.
+            get(world, EDITOR, "/api/folders?path=/home");
+            String home = null;
+            for (JsonNode p : get(world, EDITOR, "/api/projects")) {
+                if (p.get("name").asText().equals("Home of editor")) {
+                    home = p.get("id").asText();
+                }
+            }
+            assertTrue(home != null, "the editor's home project is theirs");
+            String media = world.upload(EDITOR, TestMedia.get(TestMedia.Variant.H264_2997_DF));
+            String asset = AccessWorld.json(
+                            world.call(
+                                    EDITOR,
+                                    "POST",
+                                    "/api/assets",
+                                    "{\"projectId\":\"" + home + "\",\"title\":\"Draft\",\"mediaId\":\"" + media
+                                            + "\"}"),
+                            201)
+                    .get("id")
+                    .asText();
+            assertEquals(
+                    List.of("Draft"),
+                    names(get(world, EDITOR, "/api/folders?path=/home").get("assets"), "title"));
+            assertEquals(
+                    200, world.call(EDITOR, "GET", "/api/assets/" + asset, null).statusCode());
+            assertEquals(
+                    404, world.call(VIEWER, "GET", "/api/assets/" + asset, null).statusCode());
         }
     }
 
