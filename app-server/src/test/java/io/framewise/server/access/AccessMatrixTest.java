@@ -215,12 +215,14 @@ class AccessMatrixTest {
         rows.add(new Row("GET /api/folders", plain("GET", "/api/folders?path=/", null), signedIn(200)));
         rows.add(new Row(
                 "POST /api/actions",
+                // Organising a project's folders is for its owners and editors (the folders organizer
+                // decides); outsiders do not see the project at all.
                 plain(
                         "POST",
                         "/api/actions",
-                        "{\"organizer\":\"folders\",\"action\":\"create-folder\",\"path\":\"/home\","
-                                + "\"parameters\":{\"name\":\"Mine\"}}"),
-                signedIn(200)));
+                        "{\"organizer\":\"folders\",\"action\":\"create-folder\",\"path\":\"/projects/" + p
+                                + "\",\"parameters\":{\"name\":\"Cuts\"}}"),
+                editors(200)));
         rows.add(new Row("GET /api/notifications", plain("GET", "/api/notifications", null), signedIn(200)));
         rows.add(new Row("GET /api/admin/organizers", plain("GET", "/api/admin/organizers", null), adminOnly(200)));
         rows.add(new Row("GET /api/assets/{id}/tags", plain("GET", "/api/assets/" + a + "/tags", null), members(200)));
