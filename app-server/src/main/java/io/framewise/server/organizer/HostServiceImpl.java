@@ -12,6 +12,7 @@ import io.framewise.organizer.wire.v1.GetAssetRequest;
 import io.framewise.organizer.wire.v1.GetFolderRequest;
 import io.framewise.organizer.wire.v1.GetMediaRequest;
 import io.framewise.organizer.wire.v1.GetNoteRequest;
+import io.framewise.organizer.wire.v1.GetProjectRequest;
 import io.framewise.organizer.wire.v1.GetUserHomeRequest;
 import io.framewise.organizer.wire.v1.HostServiceGrpc;
 import io.framewise.organizer.wire.v1.Job;
@@ -123,9 +124,18 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
                     .filter(p -> !homes.contains(p.id()))
                     .toList();
             var reply = ListProjectsResponse.newBuilder();
-            page.slice(shared).forEach(p -> reply.addProjects(Proto.project(p)));
+            page.slice(shared).forEach(p -> reply.addProjects(Proto.project(p, null)));
             return reply.setNextPageToken(page.nextOf(shared.size())).build();
         });
+    }
+
+    @Override
+    public void getProject(GetProjectRequest r, StreamObserver<Project> out) {
+        answer(
+                out,
+                () -> Proto.project(
+                        project(r.getProjectId()),
+                        folders.homeOwnerOf(r.getProjectId()).orElse(null)));
     }
 
     @Override
@@ -158,7 +168,7 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
             Account user =
                     s.accounts().get(r.getUserId()).orElseThrow(() -> notFound("no such user: " + r.getUserId()));
             String id = folders.ensureHome(user.id(), "Home of " + user.displayName());
-            return Proto.project(project(id));
+            return Proto.project(project(id), user.id());
         });
     }
 

@@ -72,6 +72,14 @@ final class JooqFolderRepository {
                 .fetchOptional(HOME_PROJECTS.PROJECT_ID));
     }
 
+    /** Whose home a project is, empty for a shared project. */
+    Optional<String> homeOwnerOf(String projectId) {
+        return db.read(ctx -> ctx.select(HOME_PROJECTS.USER_ID)
+                .from(HOME_PROJECTS)
+                .where(HOME_PROJECTS.PROJECT_ID.eq(projectId))
+                .fetchOptional(HOME_PROJECTS.USER_ID));
+    }
+
     /** Every home project's id (shared project listings leave them out). */
     Set<String> homeProjectIds() {
         return new HashSet<>(db.read(

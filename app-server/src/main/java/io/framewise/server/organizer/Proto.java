@@ -83,11 +83,13 @@ final class Proto {
                 .build();
     }
 
-    static Project project(io.framewise.server.library.Project p) {
+    /** @param homeUserId whose home the project is, null for a shared project */
+    static Project project(io.framewise.server.library.Project p, String homeUserId) {
         return Project.newBuilder()
                 .setId(p.id())
                 .setName(p.name())
                 .setCreatorUserId(p.createdBy())
+                .setHomeUserId(homeUserId == null ? "" : homeUserId)
                 .build();
     }
 

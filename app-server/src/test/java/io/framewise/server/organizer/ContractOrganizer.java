@@ -135,6 +135,15 @@ public final class ContractOrganizer implements Organizer {
         String home = host.getUserHome(me).id();
         check(failures, "getUserHome stable", () -> host.getUserHome(me).id().equals(home));
         check(failures, "homes not shared", () -> host.listProjects().stream().noneMatch(p -> p.id().equals(home)));
+        check(
+                failures,
+                "getProject home",
+                () -> host.getProject(home).orElseThrow().homeUserId().equals(me));
+        check(failures, "getProject shared", () -> !host.getProject(projectId)
+                .orElseThrow()
+                .isHome());
+        check(failures, "getProject missing", () -> host.getProject("no-such-project-00000")
+                .isEmpty());
 
         FolderInfo a = host.createFolder(projectId, "", "A");
         FolderInfo b = host.createFolder(projectId, null, "B");

@@ -167,28 +167,15 @@ final class FolderPaths {
             chain.add(0, f);
             f = f.parentId().isEmpty() ? null : host.getFolder(f.parentId()).orElse(null);
         }
-        StringBuilder path = new StringBuilder(baseOf(host, principal, folder.projectId()));
+        StringBuilder path = new StringBuilder(baseOf(host, folder.projectId()));
         chain.forEach(f -> path.append('/').append(f.id()));
         return resolve(host, principal, path.toString());
     }
 
     /** {@code /projects/P}, or {@code /users/U} when the project is U's home. */
-    static String baseOf(Host host, Principal principal, String projectId) {
-        boolean shared = host.listProjects().stream().anyMatch(p -> p.id().equals(projectId));
-        if (shared) {
-            return "/projects/" + projectId;
-        }
-        if (!principal.isAnonymous()
-                && host.getUserHome(principal.userId()).id().equals(projectId)) {
-            return "/users/" + principal.userId();
-        }
-        if (principal.admin()) {
-            for (var user : host.listUsers()) {
-                if (host.getUserHome(user.id()).id().equals(projectId)) {
-                    return "/users/" + user.id();
-                }
-            }
-        }
-        throw new OrganizerException.NotFound("no such project: " + projectId);
+    static String baseOf(Host host, String projectId) {
+        ProjectInfo project = host.getProject(projectId)
+                .orElseThrow(() -> new OrganizerException.NotFound("no such project: " + projectId));
+        return project.isHome() ? "/users/" + project.homeUserId() : "/projects/" + project.id();
     }
 }

@@ -9,6 +9,7 @@ import io.framewise.organizer.wire.v1.GetAssetRequest;
 import io.framewise.organizer.wire.v1.GetFolderRequest;
 import io.framewise.organizer.wire.v1.GetMediaRequest;
 import io.framewise.organizer.wire.v1.GetNoteRequest;
+import io.framewise.organizer.wire.v1.GetProjectRequest;
 import io.framewise.organizer.wire.v1.GetUserHomeRequest;
 import io.framewise.organizer.wire.v1.HostServiceGrpc;
 import io.framewise.organizer.wire.v1.JobKind;
@@ -127,6 +128,12 @@ final class GrpcHost implements Host {
                     .build());
             return new Page<>(r.getProjectsList().stream().map(Wire::project).toList(), r.getNextPageToken());
         }));
+    }
+
+    @Override
+    public Optional<ProjectInfo> getProject(String projectId) {
+        return optional(() -> Wire.project(call().getProject(
+                        GetProjectRequest.newBuilder().setProjectId(projectId).build())));
     }
 
     @Override

@@ -22,6 +22,9 @@ public interface Host {
     /** Every shared project (personal homes are not listed). */
     List<ProjectInfo> listProjects();
 
+    /** A shared project or a user's home. */
+    Optional<ProjectInfo> getProject(String projectId);
+
     List<Member> listProjectMembers(String projectId);
 
     List<UserInfo> listUsers();

@@ -83,7 +83,7 @@ final class Wire {
     }
 
     static ProjectInfo project(io.framewise.organizer.wire.v1.Project p) {
-        return new ProjectInfo(p.getId(), p.getName(), p.getCreatorUserId());
+        return new ProjectInfo(p.getId(), p.getName(), p.getCreatorUserId(), p.getHomeUserId());
     }
 
     static UserInfo user(io.framewise.organizer.wire.v1.User u) {
