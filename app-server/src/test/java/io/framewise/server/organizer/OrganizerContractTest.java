@@ -36,7 +36,10 @@ class OrganizerContractTest {
                 .withPort(0)
                 .withWorkers(1)
                 .withOrganizers(
-                        OrganizerSettings.none().withCommand(OrganizerTestKit.command(ContractOrganizer.class)));
+                        // Generous deadlines: a busy test machine must not turn a slow answer into a failure.
+                        OrganizerSettings.none()
+                                .withCommand(OrganizerTestKit.command(ContractOrganizer.class))
+                                .withDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(30)));
         try (FramewiseServer server = FramewiseServer.start(config)) {
             OrganizerApi api = new OrganizerApi(server);
 

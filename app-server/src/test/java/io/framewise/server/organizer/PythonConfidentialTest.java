@@ -14,6 +14,7 @@ import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,9 @@ class PythonConfidentialTest {
                         "/usr/bin/python3",
                         EXAMPLE.resolve("confidential_organizer.py").toString(),
                         "--generated",
-                        generated.toString()));
+                        generated.toString()))
+                // Generous deadlines: a busy test machine must not turn a slow answer into a denial.
+                .withDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(30));
         try (AccessWorld world = new AccessWorld(data, true, python)) {
             JsonNode state = json(world.call(ADMIN, "GET", "/api/admin/organizers", null), 200)
                     .get(1);
