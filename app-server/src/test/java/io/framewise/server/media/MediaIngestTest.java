@@ -97,7 +97,8 @@ class MediaIngestTest {
         String error = item.path("error").asText();
         assertFalse(error.isBlank());
         assertFalse(error.contains(data.toString()), "the reason must not leak server paths: " + error);
-        assertTrue(server.events.stream()
+        // The row changes first, then the event goes out: wait for it rather than race it.
+        MediaServer.await("the failed event", () -> server.events.stream()
                 .anyMatch(
                         e -> e.kind() == LibraryEvent.Kind.FAILED && e.mediaId().equals(id)));
         HttpResponse<byte[]> still = server.get("/api/media/" + id + "/frames/0");
