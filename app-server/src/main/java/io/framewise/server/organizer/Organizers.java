@@ -79,8 +79,9 @@ public final class Organizers implements Feature, AutoCloseable {
         this.notifications = notifications;
         this.authorizer = authorizer;
         // Event hooks are fire-and-forget; a bounded queue drops (and logs) rather than piling up.
-        this.events = new ThreadPoolExecutor(
-                1,
+        // Two threads, so one organizer hanging until its deadline does not hold up the others' events.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                2,
                 2,
                 30,
                 TimeUnit.SECONDS,
@@ -90,7 +91,9 @@ public final class Organizers implements Feature, AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 },
-                (r, pool) -> LOG.warn("organizer event queue is full; an event was dropped"));
+                (r, full) -> LOG.warn("organizer event queue is full; an event was dropped"));
+        pool.allowCoreThreadTimeOut(true);
+        this.events = pool;
     }
 
     /**
@@ -399,10 +402,6 @@ public final class Organizers implements Feature, AutoCloseable {
         return authorizer
                 .decide(principal, Action.ASSET_VIEW, new Resource.Asset(assetId))
                 .allowed();
-    }
-
-    HostServices services() {
-        return services;
     }
 
     JooqLabelRepository labels() {
