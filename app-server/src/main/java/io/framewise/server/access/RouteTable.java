@@ -74,6 +74,7 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/folders", RouteRule.server(Action.SELF));
         t.add(HandlerType.POST, "/api/actions", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/notifications", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/notifications/{id}/read", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/admin/organizers", RouteRule.server(Action.USERS_ADMIN));
         t.add(HandlerType.GET, "/api/assets/{id}/tags", RouteRule.asset(Action.ASSET_VIEW));
         // Tagging changes the asset the way adding a version does: editors and owners.

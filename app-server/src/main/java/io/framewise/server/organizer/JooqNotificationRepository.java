@@ -40,6 +40,22 @@ final class JooqNotificationRepository {
         });
     }
 
+    /** Marks one of the user's notifications read (again: keeps the first time). @return whether it is theirs */
+    boolean markRead(String userId, String id) {
+        return db.write(ctx -> {
+                    int mine = ctx.fetchCount(
+                            NOTIFICATIONS, NOTIFICATIONS.ID.eq(id).and(NOTIFICATIONS.USER_ID.eq(userId)));
+                    ctx.update(NOTIFICATIONS)
+                            .set(NOTIFICATIONS.READ_AT, db.nowMillis())
+                            .where(NOTIFICATIONS.ID.eq(id))
+                            .and(NOTIFICATIONS.USER_ID.eq(userId))
+                            .and(NOTIFICATIONS.READ_AT.isNull())
+                            .execute();
+                    return mine;
+                })
+                == 1;
+    }
+
     /** The user's newest notifications first. */
     List<Notification> forUser(String userId, int limit) {
         return db.read(ctx -> ctx.selectFrom(NOTIFICATIONS)

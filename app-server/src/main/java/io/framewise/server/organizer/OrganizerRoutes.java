@@ -44,6 +44,7 @@ final class OrganizerRoutes implements Feature {
         });
         cfg.routes.put("/api/assets/{id}/tags", this::setTags);
         cfg.routes.get("/api/notifications", this::notifications);
+        cfg.routes.post("/api/notifications/{id}/read", this::markRead);
         cfg.routes.get("/api/admin/organizers", this::statuses);
     }
 
@@ -198,6 +199,16 @@ final class OrganizerRoutes implements Feature {
                     return m;
                 })
                 .toList());
+    }
+
+    private void markRead(Context ctx) {
+        if (!(organizers.principal(ctx) instanceof Principal.Person person)) {
+            throw new ApiException.Unauthenticated("sign in to see your notifications");
+        }
+        if (!organizers.notifications().markRead(person.userId(), ctx.pathParam("id"))) {
+            throw new ApiException.NotFound("no such notification: " + ctx.pathParam("id"));
+        }
+        ctx.status(204);
     }
 
     private static int intParam(Context ctx, String name, int min, int max, int fallback) {

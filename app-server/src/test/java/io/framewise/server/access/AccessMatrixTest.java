@@ -224,6 +224,10 @@ class AccessMatrixTest {
                                 + "\",\"parameters\":{\"name\":\"Cuts\"}}"),
                 editors(200)));
         rows.add(new Row("GET /api/notifications", plain("GET", "/api/notifications", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/notifications/{id}/read",
+                plain("POST", "/api/notifications/" + nobody + "/read", null),
+                signedIn(404)));
         rows.add(new Row("GET /api/admin/organizers", plain("GET", "/api/admin/organizers", null), adminOnly(200)));
         rows.add(new Row("GET /api/assets/{id}/tags", plain("GET", "/api/assets/" + a + "/tags", null), members(200)));
         rows.add(new Row(

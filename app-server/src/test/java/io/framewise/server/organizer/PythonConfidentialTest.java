@@ -94,6 +94,20 @@ class PythonConfidentialTest {
             assertEquals(List.of("editor asks you to review \"Shot 1\""), texts(inbox));
             assertEquals(asset, inbox.get(0).at("/subject/id").asText());
             assertEquals("confidential", inbox.get(0).get("source").asText());
+            assertTrue(inbox.get(0).get("readAt").isNull());
+            String note = inbox.get(0).get("id").asText();
+            assertEquals(
+                    404,
+                    world.call(EDITOR, "POST", "/api/notifications/" + note + "/read", null)
+                            .statusCode());
+            assertEquals(
+                    204,
+                    world.call(REVIEWER, "POST", "/api/notifications/" + note + "/read", null)
+                            .statusCode());
+            assertTrue(json(world.call(REVIEWER, "GET", "/api/notifications", null), 200)
+                    .get(0)
+                    .get("readAt")
+                    .isTextual());
             assertEquals(List.of(), texts(json(world.call(VIEWER, "GET", "/api/notifications", null), 200)));
             assertEquals(
                     422,
