@@ -44,6 +44,8 @@ export class LiveReview {
   private off: (() => void) | null = null;
   private drift: ReturnType<typeof setInterval> | null = null;
   private lastLaser = 0;
+  private offState: (() => void) | null = null;
+  private disconnected = false;
 
   constructor(
     private readonly ws: LiveSocket,
@@ -52,6 +54,15 @@ export class LiveReview {
     private readonly switchMedia: (mediaId: string) => Promise<void>,
   ) {
     this.off = ws.on((m) => this.handle(m));
+    // Session membership belongs to a connection: after a reconnect, join again and take the
+    // snapshot, so a dropped link costs a moment, not the session.
+    this.offState = ws.onState((state) => {
+      if (state === 'closed' && this.sessionId) this.disconnected = true;
+      if (state === 'open' && this.disconnected && this.sessionId) {
+        this.disconnected = false;
+        this.ws.send({ type: 'session.join', session: this.sessionId });
+      }
+    });
     player.onAction = (a) => this.passOn(a);
     this.drift = setInterval(() => this.correctDrift(), 1000);
   }
@@ -124,6 +135,7 @@ export class LiveReview {
   destroy(): void {
     this.leave();
     this.off?.();
+    this.offState?.();
     if (this.drift) clearInterval(this.drift);
     this.player.onAction = null;
   }
@@ -174,6 +186,8 @@ export class LiveReview {
   private handle(m: ServerMessage): void {
     if (m.type === 'error' && typeof m.about === 'string' && m.about.startsWith('session')) {
       this.notice = String(m.message ?? 'The live session refused that.');
+      // A session that ended while we were away cannot be joined again.
+      if (m.about === 'session.join') this.reset();
       return;
     }
     if (!m.type.startsWith('session.')) return;

@@ -35,6 +35,10 @@ export class Player {
   followers = new Set<HTMLVideoElement>();
 
   private raf = 0;
+  /** The frame the browser last put on screen while playing (from its video frame callback). */
+  private presented: number | null = null;
+  /** Only the newest frame-callback chain keeps going (play, pause, play quickly starts a second). */
+  private chain = 0;
   private reverseFrom = { frame: 0, at: 0 };
 
   get frameCount(): number {
@@ -46,7 +50,10 @@ export class Player {
   }
 
   load(media: Media): void {
-    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, media.frameCount);
+    // Audio has no frames of its own: it is counted in frames of the default rate, so notes,
+    // loops and the timeline work the same way.
+    const count = media.frameCount || Math.round((media.durationSeconds ?? 0) * 25);
+    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, count);
     this.mediaId = media.id;
     this.frame = clampFrame(this.frame, this.frameCount);
   }
@@ -66,6 +73,7 @@ export class Player {
   }
 
   private syncVideo(frame: number): void {
+    this.presented = null;
     const t = timeOfFrame(frame, this.clock.rate);
     for (const v of [this.video, ...this.followers]) {
       if (v && v.readyState >= 1 && Math.abs(v.currentTime - t) > 0.25 / (this.clock.rate.num / this.clock.rate.den)) {
@@ -84,7 +92,7 @@ export class Player {
       for (const v of [this.video, ...this.followers]) {
         if (!v) continue;
         v.playbackRate = rate;
-        v.play().catch(() => {});
+        v.play().catch((e: unknown) => this.playMuted(v, e));
       }
     } else {
       this.video?.pause();
@@ -92,13 +100,36 @@ export class Player {
       this.reverseFrom = { frame: this.frame, at: performance.now() };
     }
     if (local) this.emit({ type: 'play', frame: this.frame });
+    this.watchPresentedFrames();
     this.startTicking();
+  }
+
+  /** Set when the browser refused to play with sound (no click yet on this page): playing muted. */
+  mutedByBrowser = $state(false);
+
+  /**
+   * Browsers refuse sound until the user has clicked the page; a follower who joined a live session
+   * by link has not. Playing muted keeps the picture in sync, and the page offers to unmute.
+   */
+  private playMuted(v: HTMLVideoElement, e: unknown): void {
+    if ((e as { name?: string } | null)?.name !== 'NotAllowedError' || v.muted || !this.playing) return;
+    v.muted = true;
+    if (v === this.video) this.mutedByBrowser = true;
+    v.play().catch(() => {});
+  }
+
+  unmute(): void {
+    if (this.video) this.video.muted = false;
+    this.mutedByBrowser = false;
   }
 
   pause(local = true): void {
     if (!this.playing) return;
     // The frame shown when the user stopped becomes the index; the still replaces the video.
-    const at = this.rate > 0 && this.video ? frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount) : this.frame;
+    const at =
+      this.rate > 0 && this.video
+        ? (this.presented ?? frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount))
+        : this.frame;
     this.stopAt(at, local);
   }
 
@@ -200,7 +231,7 @@ export class Player {
     const tick = () => {
       if (!this.playing) return;
       if (this.rate > 0 && this.video) {
-        let f = frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount);
+        let f = this.presented ?? frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount);
         const loop = this.loop;
         const wrapped = wrapLoop(f, loop);
         if (wrapped !== f) {
@@ -228,8 +259,29 @@ export class Player {
     this.raf = requestAnimationFrame(tick);
   }
 
+  /**
+   * While playing, the browser tells which frame it presented (its media time), which can trail
+   * currentTime by a frame; pausing then keeps the frame the reviewer actually saw.
+   */
+  private watchPresentedFrames(): void {
+    const v = this.video as (HTMLVideoElement & { requestVideoFrameCallback?: FrameCallbackHost['request'] }) | null;
+    if (!v || typeof v.requestVideoFrameCallback !== 'function' || this.rate <= 0) return;
+    const gen = ++this.chain;
+    const onFrame: FrameCallback = (_now, meta) => {
+      if (gen !== this.chain || !this.playing || this.rate <= 0 || this.video !== v) return;
+      this.presented = frameAtTime(meta.mediaTime, this.clock.rate, this.frameCount);
+      v.requestVideoFrameCallback!(onFrame);
+    };
+    v.requestVideoFrameCallback(onFrame);
+  }
+
   destroy(): void {
     cancelAnimationFrame(this.raf);
     this.playing = false;
   }
+}
+
+type FrameCallback = (now: number, metadata: { mediaTime: number }) => void;
+interface FrameCallbackHost {
+  request(callback: FrameCallback): number;
 }

@@ -166,6 +166,7 @@ public final class FramewiseServer implements Closeable {
                 NotesFeature notes = new NotesFeature(
                         repos.notes(),
                         repos.media(),
+                        repos.users(),
                         access,
                         repos.events(),
                         notesToOrganizers(events.notes(), organizers));

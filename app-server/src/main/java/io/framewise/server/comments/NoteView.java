@@ -23,10 +23,17 @@ public record NoteView(
         String resolvedBy,
         String resolvedAt,
         String authorId,
+        String authorName,
         String created,
         String edited) {
 
-    public static NoteView of(Note n) {
+    /**
+     * The view of a note.
+     *
+     * @param names the display name of a user id (the author's name is shown next to the note in
+     *     every client, also to people who cannot list the project's members)
+     */
+    public static NoteView of(Note n, java.util.function.Function<String, String> names) {
         return new NoteView(
                 n.id(),
                 n.mediaId(),
@@ -39,6 +46,7 @@ public record NoteView(
                 n.resolvedBy(),
                 n.resolvedAt() == null ? null : n.resolvedAt().toString(),
                 n.authorId(),
+                names.apply(n.authorId()),
                 n.created().toString(),
                 n.edited() == null ? null : n.edited().toString());
     }

@@ -13,6 +13,7 @@ import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Json;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
+import io.framewise.server.users.UserRepository;
 import io.framewise.server.ws.NoteEvent;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -53,6 +54,10 @@ public final class NotesFeature implements Feature {
     private final NoteRepository notes;
     private final MediaRepository media;
     private final Access access;
+    private final UserRepository users;
+    /** Display names by user id; names change rarely and a stale one is harmless for a few minutes. */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final EventRepository events;
     private final Consumer<NoteEvent> publish;
     private final ObjectMapper mapper = Json.newMapper();
@@ -62,12 +67,14 @@ public final class NotesFeature implements Feature {
     public NotesFeature(
             NoteRepository notes,
             MediaRepository media,
+            UserRepository users,
             Access access,
             EventRepository events,
             Consumer<NoteEvent> publish) {
         this.notes = Objects.requireNonNull(notes, "notes");
         this.media = Objects.requireNonNull(media, "media");
         this.access = Objects.requireNonNull(access, "access");
+        this.users = Objects.requireNonNull(users, "users");
         this.events = Objects.requireNonNull(events, "events");
         this.publish = Objects.requireNonNull(publish, "publish");
     }
@@ -123,7 +130,7 @@ public final class NotesFeature implements Feature {
             throw new ApiException.Invalid(e.getMessage(), Map.of("field", "parentId"));
         }
         announce(NoteEvent.Kind.CREATED, note);
-        ctx.status(201).json(NoteView.of(note));
+        ctx.status(201).json(NoteView.of(note, this::name));
     }
 
     private void list(Context ctx) {
@@ -182,7 +189,7 @@ public final class NotesFeature implements Feature {
         }
         boolean onlyResolution = req.text() == null && req.drawing() == null;
         announce(onlyResolution ? NoteEvent.Kind.RESOLVED : NoteEvent.Kind.UPDATED, changed);
-        ctx.json(NoteView.of(changed));
+        ctx.json(NoteView.of(changed, this::name));
     }
 
     private void delete(Context ctx) {
@@ -203,9 +210,18 @@ public final class NotesFeature implements Feature {
     /** The list answer: the notes and the cursor of the next page. */
     public record Page(List<NoteView> items, String next) {}
 
-    private static List<NoteView> views(List<Note> list) {
+    /** The author's display name, or null for an account that no longer exists. */
+    private String name(String userId) {
+        if (names.size() > 10_000) {
+            names.clear();
+        }
+        return names.computeIfAbsent(
+                userId, id -> users.get(id).map(u -> u.displayName()).orElse(null));
+    }
+
+    private List<NoteView> views(List<Note> list) {
         List<NoteView> views = new ArrayList<>(list.size());
-        list.forEach(n -> views.add(NoteView.of(n)));
+        list.forEach(n -> views.add(NoteView.of(n, this::name)));
         return views;
     }
 
@@ -265,6 +281,10 @@ public final class NotesFeature implements Feature {
                 .put("frame", note.frame());
         events.append("note." + kind.wireName(), note.mediaId(), null, payload.toString());
         publish.accept(new NoteEvent(
-                kind, note.id(), note.mediaId(), null, kind == NoteEvent.Kind.DELETED ? null : NoteView.of(note)));
+                kind,
+                note.id(),
+                note.mediaId(),
+                null,
+                kind == NoteEvent.Kind.DELETED ? null : NoteView.of(note, this::name)));
     }
 }

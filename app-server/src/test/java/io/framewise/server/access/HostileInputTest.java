@@ -162,6 +162,7 @@ class HostileInputTest {
         for (JsonNode note : AccessWorld.JSON.readTree(list.body()).path("items")) {
             if (note.path("id").asText().equals(created.path("id").asText())) {
                 assertEquals(text, note.path("text").asText());
+                assertEquals("reviewer", note.path("authorName").asText());
                 found = true;
             }
         }

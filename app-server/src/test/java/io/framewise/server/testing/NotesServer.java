@@ -63,7 +63,7 @@ public final class NotesServer implements AutoCloseable {
         List<Feature> features = new ArrayList<>(List.of(
                 TestAccess.filter(access),
                 live,
-                new NotesFeature(notes, media, access, events, live.events()::publish),
+                new NotesFeature(notes, media, users, access, events, live.events()::publish),
                 new OpenApiFeature()));
         features.addAll(List.of(extra));
         app = ServerApp.start(new ServerConfig(dataDir, "127.0.0.1", 0, 1, 1L << 30, 0), features);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -103,7 +105,79 @@ class WebUiBrowserTest {
             JsonNode assets = api.get("/api/projects/" + project + "/assets");
             assertEquals(3, assets.size());
             b.screenshot("library");
+
+            // Hovering a poster scrubs through the sprite sheet: further right, a later tile.
+            WebElement ready = b.driver()
+                    .findElement(org.openqa.selenium.By.cssSelector("[data-testid='asset'][data-status='ready'] a"));
+            int width = ready.getSize().getWidth();
+            String left = b.await("a sprite tile near the start", d -> {
+                new Actions(d).moveToElement(ready, -width / 2 + 5, 0).perform();
+                return b.all("scrub").isEmpty() ? null : b.all("scrub").get(0).getAttribute("data-tile");
+            });
+            new Actions(b.driver()).moveToElement(ready, width / 2 - 5, 0).perform();
+            b.await(
+                    "a later tile near the end",
+                    d -> !b.all("scrub").isEmpty()
+                            && Integer.parseInt(b.all("scrub").get(0).getAttribute("data-tile"))
+                                    > Integer.parseInt(left));
+            assertTrue(b.all("scrub").get(0).getAttribute("style").contains("/sprites"));
         }
+    }
+
+    @Test
+    void anUploadInterruptedByAReloadContinuesWhereItStopped() throws Exception {
+        String project = api.project("Resumed");
+        Path file = TestMedia.get(Variant.H264_LONG_GOP);
+        try (Browser b = new Browser(api.base())) {
+            ChromeDriver chrome = (ChromeDriver) b.driver();
+            // A slow link, so the reload lands in the middle of the upload.
+            chrome.setNetworkConditions(new ChromiumNetworkConditions()
+                    .setUploadThroughput(96 * 1024)
+                    .setDownloadThroughput(10 * 1024 * 1024));
+            b.open("/projects/" + project);
+            b.find("file-input").sendKeys(file.toString());
+            int before = b.await("the upload a quarter done", d -> {
+                int p = percent(b);
+                return p >= 25 && p < 90 ? p : null;
+            });
+            b.driver().navigate().refresh();
+            b.awaitAttribute("upload", "data-state", "interrupted");
+            int stopped = percent(b);
+            assertTrue(stopped >= before, "the list keeps the progress: " + stopped + " after " + before);
+
+            // Picking the same file again continues from the server's offset, not from zero.
+            b.find("file-input").sendKeys(file.toString());
+            b.awaitAttribute("upload", "data-state", "uploading");
+            // The first progress the resumed upload reports counts the bytes the server already had
+            // (a little less than the browser had sent: bytes in flight at the reload are lost); a
+            // fresh start would report a few percent.
+            int next = b.await("progress after resuming", d -> {
+                int p = percent(b);
+                return p != stopped ? p : null;
+            });
+            assertTrue(next >= stopped / 2, "resumed at " + next + "% after stopping at " + stopped + "%");
+            chrome.deleteNetworkConditions();
+            b.await("the resumed upload ready", d -> b.all("asset").stream()
+                    .anyMatch(a -> "ready".equals(a.getAttribute("data-status"))));
+            JsonNode assets = api.get("/api/projects/" + project + "/assets");
+            assertEquals(1, assets.size());
+            String media = assets.at("/0/versions/0/mediaId").asText();
+            assertEquals(
+                    sha256(file), api.get("/api/media/" + media).get("sha256").asText());
+        }
+    }
+
+    /** The percentage the upload row shows, from its progress bar. */
+    private static int percent(Browser b) {
+        String v = b.driver()
+                .findElement(org.openqa.selenium.By.cssSelector("[data-testid='upload'] [role='progressbar']"))
+                .getAttribute("aria-valuenow");
+        return Integer.parseInt(v);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        return java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
     }
 
     private static List<String> statuses(Browser b) {
@@ -135,6 +209,15 @@ class WebUiBrowserTest {
             assertEquals(149, shownCode(b));
             b.press(Keys.HOME);
             awaitFrame(b, 0, "01:00:00;00");
+
+            // Typing a timecode or a frame number goes there.
+            b.find("readout").click();
+            b.find("goto").sendKeys("01:00:02;10" + Keys.ENTER);
+            awaitFrame(b, 70, "01:00:02;10");
+            assertEquals(70, shownCode(b));
+            b.find("readout").click();
+            b.find("goto").sendKeys("12" + Keys.ENTER);
+            awaitFrame(b, 12, "01:00:00;12");
         }
     }
 
@@ -336,6 +419,12 @@ class WebUiBrowserTest {
                             .at("/versions/0/approval/status")
                             .asText());
             b.screenshot("compare");
+
+            new Select(b.find("compare-mode")).selectByValue("wipe");
+            b.await(
+                    "the wipe over the first version",
+                    d -> b.find("pane-b").getAttribute("style").contains("inset(0px 0px 0px 50%)"));
+            b.screenshot("compare-wipe");
         }
     }
 }
