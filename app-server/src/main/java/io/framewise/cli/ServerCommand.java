@@ -4,6 +4,7 @@ import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "Serve on a non-loopback address with --auth none (everyone there is administrator).")
     boolean allowInsecureLan;
 
+    @Option(
+            names = "--organizer",
+            paramLabel = "\"CMD ARGS\"",
+            description = "Run an organizer plugin: the command line that starts it (repeat for several).")
+    List<String> organizers = new ArrayList<>();
+
     private AuthSettings authSettings() {
         AuthMode mode =
                 auth == null ? AuthMode.NONE : AuthMode.fromWire(auth.strip().toLowerCase(Locale.ROOT));
@@ -85,6 +92,11 @@ final class ServerCommand implements Callable<Integer> {
                 .resolve(data, host, port, workers)
                 .withAuth(authSettings());
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
+        OrganizerSettings plugins = settings.organizers();
+        for (String line : organizers) {
+            plugins = plugins.withCommand(OrganizerSettings.parseCommand(line));
+        }
+        settings = settings.withOrganizers(plugins);
         FramewiseServer server = FramewiseServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

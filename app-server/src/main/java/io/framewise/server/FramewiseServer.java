@@ -39,16 +39,22 @@ import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
+import io.framewise.server.organizer.HostServices;
+import io.framewise.server.organizer.MemberDirectory;
+import io.framewise.server.organizer.Organizers;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
 import io.framewise.server.web.WebUiFeature;
 import io.framewise.server.ws.AssetTagging;
+import io.framewise.server.ws.LibraryEvent;
 import io.framewise.server.ws.LiveFeature;
+import io.framewise.server.ws.NoteEvent;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The whole server put together: database, repositories, processing, and every feature on the one
@@ -61,6 +67,7 @@ public final class FramewiseServer implements Closeable {
     private final ServerApp app;
     private final Repositories repositories;
     private final LiveFeature live;
+    private final Organizers organizers;
 
     /** The repositories the features share, for callers that seed or inspect data (demo, tests). */
     public record Repositories(
@@ -77,7 +84,14 @@ public final class FramewiseServer implements Closeable {
     private final TokenStore tokens;
 
     private FramewiseServer(
-            Database db, ServerApp app, Repositories repositories, LiveFeature live, Access access, TokenStore tokens) {
+            Database db,
+            ServerApp app,
+            Repositories repositories,
+            LiveFeature live,
+            Access access,
+            TokenStore tokens,
+            Organizers organizers) {
+        this.organizers = organizers;
         this.tokens = tokens;
         this.db = db;
         this.app = app;
@@ -120,55 +134,112 @@ public final class FramewiseServer implements Closeable {
             LiveFeature live = new LiveFeature(repos.media(), access);
             JooqAssetRepository assets = new JooqAssetRepository(db);
             AssetTagging events = new AssetTagging(assets, live.events());
-            MediaFeature media = new MediaFeature(
-                    config,
-                    db,
-                    repos.media(),
-                    repos.jobs(),
-                    repos.events(),
-                    events.library(),
-                    access,
-                    MediaOptions.fromSystemProperties());
-            NotesFeature notes = new NotesFeature(
-                    repos.notes(), repos.media(), repos.users(), access, repos.events(), events.notes());
-            LibraryFeature library = new LibraryFeature(repos.projects(), assets, repos.media(), access);
-            AccessFilter filter = new AccessFilter(access, RouteTable.product());
-            List<Feature> features = new ArrayList<>(List.of(
-                    filter,
-                    new AuthFeature(
-                            access,
-                            repos.accounts(),
-                            sessions,
-                            tokens,
-                            new LoginRateLimiter(db.clock()),
-                            facts,
+            Organizers organizers = Organizers.start(
+                    config.organizers(),
+                    new HostServices(
+                            db,
+                            repos.media(),
+                            repos.notes(),
                             repos.projects(),
-                            live::revoked),
-                    new TokensFeature(access, tokens, live::revoked),
-                    new UsersAdminFeature(access, repos.accounts(), sessions, tokens, live::signedOut),
-                    new AuditFeature(access, new AuditQuery(db)),
-                    new MembersFeature(access, repos.members()),
-                    live,
-                    media,
-                    notes,
-                    library,
-                    new OpenApiFeature()));
-            features.addAll(List.of(extra));
-            // Last: its catch-all GET must not shadow an API route.
-            features.add(new WebUiFeature());
-            ServerApp app = ServerApp.start(config, features);
+                            assets,
+                            repos.accounts(),
+                            repos.jobs(),
+                            projectId -> repos.members().list(projectId).stream()
+                                    .map(m -> new MemberDirectory.Membership(
+                                            m.userId(), m.role().wire()))
+                                    .toList(),
+                            facts::uploaderOf),
+                    config.dataDir().resolve("logs"),
+                    access.authorizer());
             try {
-                filter.verifyEveryRouteHasARule();
-                media.start();
+                // Organizers that claim Authorize take part in every decision; they fail closed.
+                organizers.accessRules().forEach(access.authorizer()::addRule);
+                MediaFeature media = new MediaFeature(
+                        config,
+                        db,
+                        repos.media(),
+                        repos.jobs(),
+                        repos.events(),
+                        libraryToOrganizers(events.library(), organizers),
+                        access,
+                        MediaOptions.fromSystemProperties());
+                NotesFeature notes = new NotesFeature(
+                        repos.notes(),
+                        repos.media(),
+                        repos.users(),
+                        access,
+                        repos.events(),
+                        notesToOrganizers(events.notes(), organizers));
+                LibraryFeature library = new LibraryFeature(
+                        repos.projects(),
+                        assets,
+                        repos.media(),
+                        access,
+                        (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
+                AccessFilter filter = new AccessFilter(access, RouteTable.product());
+                List<Feature> features = new ArrayList<>(List.of(
+                        filter,
+                        new AuthFeature(
+                                access,
+                                repos.accounts(),
+                                sessions,
+                                tokens,
+                                new LoginRateLimiter(db.clock()),
+                                facts,
+                                repos.projects(),
+                                live::revoked),
+                        new TokensFeature(access, tokens, live::revoked),
+                        new UsersAdminFeature(access, repos.accounts(), sessions, tokens, live::signedOut),
+                        new AuditFeature(access, new AuditQuery(db)),
+                        new MembersFeature(access, repos.members()),
+                        organizers,
+                        live,
+                        media,
+                        notes,
+                        library,
+                        new OpenApiFeature()));
+                features.addAll(List.of(extra));
+                // Last: its catch-all GET must not shadow an API route.
+                features.add(new WebUiFeature());
+                ServerApp app = ServerApp.start(config, features);
+                try {
+                    filter.verifyEveryRouteHasARule();
+                    media.start();
+                } catch (RuntimeException e) {
+                    app.close();
+                    throw e;
+                }
+                return new FramewiseServer(db, app, repos, live, access, tokens, organizers);
             } catch (RuntimeException e) {
-                app.close();
+                organizers.close();
                 throw e;
             }
-            return new FramewiseServer(db, app, repos, live, access, tokens);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Passes library events on, and tells organizers about new and processed media. */
+    private static Consumer<LibraryEvent> libraryToOrganizers(Consumer<LibraryEvent> next, Organizers organizers) {
+        return e -> {
+            next.accept(e);
+            switch (e.kind()) {
+                case ADDED -> organizers.mediaAdded(e.mediaId());
+                case READY, FAILED -> organizers.mediaReady(e.mediaId());
+                default -> {}
+            }
+        };
+    }
+
+    /** Passes note events on, and tells organizers about new notes. */
+    private static Consumer<NoteEvent> notesToOrganizers(Consumer<NoteEvent> next, Organizers organizers) {
+        return e -> {
+            next.accept(e);
+            if (e.kind() == NoteEvent.Kind.CREATED && e.noteId() != null) {
+                organizers.noteAdded(e.noteId());
+            }
+        };
     }
 
     public URI baseUri() {
@@ -189,6 +260,11 @@ public final class FramewiseServer implements Closeable {
 
     public LiveFeature live() {
         return live;
+    }
+
+    /** The organizer plugins: their access rules, event hooks and states. */
+    public Organizers organizers() {
+        return organizers;
     }
 
     /** Personal API tokens (the demo and tests issue theirs here). */

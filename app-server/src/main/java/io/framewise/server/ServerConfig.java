@@ -1,6 +1,7 @@
 package io.framewise.server;
 
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param maxUploadBytes the largest accepted upload body, in bytes
  * @param minFreeDiskBytes uploads are refused (507) when they would leave less free disk than this
  * @param auth who decides identity ({@code none} by default: one local user, loopback only)
+ * @param organizers the external organizer plugins to run, and how long to wait for them
  */
 public record ServerConfig(
         Path dataDir,
@@ -23,7 +25,8 @@ public record ServerConfig(
         int workers,
         long maxUploadBytes,
         long minFreeDiskBytes,
-        AuthSettings auth) {
+        AuthSettings auth,
+        OrganizerSettings organizers) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -49,6 +52,19 @@ public record ServerConfig(
             throw new IllegalArgumentException("minFreeDiskBytes must not be negative, was " + minFreeDiskBytes);
         }
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(organizers, "organizers");
+    }
+
+    /** A configuration without external organizers. */
+    public ServerConfig(
+            Path dataDir,
+            String host,
+            int port,
+            int workers,
+            long maxUploadBytes,
+            long minFreeDiskBytes,
+            AuthSettings auth) {
+        this(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, OrganizerSettings.none());
     }
 
     /** A configuration without accounts (auth mode {@code none}). */
@@ -68,27 +84,31 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth);
+        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth);
+        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
-        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth);
+        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
-        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes, auth);
+        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin, auth);
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth);
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers);
+    }
+
+    public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers);
     }
 
     /** Where plain uploads are streamed before they are handed on. */

@@ -69,6 +69,16 @@ public final class RouteTable {
         t.add(HandlerType.POST, "/api/media/{id}/comments", RouteRule.media(Action.NOTE_CREATE));
         t.add(HandlerType.PATCH, "/api/comments/{id}", RouteRule.note(Action.NOTE_VIEW));
         t.add(HandlerType.DELETE, "/api/comments/{id}", RouteRule.note(Action.NOTE_DELETE));
+        // Organizers: pages and actions are for anyone signed in; the organizer decides what each shows
+        // and allows, and pages leave out assets the caller may not open.
+        t.add(HandlerType.GET, "/api/folders", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/actions", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/notifications", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/notifications/{id}/read", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/admin/organizers", RouteRule.server(Action.USERS_ADMIN));
+        t.add(HandlerType.GET, "/api/assets/{id}/tags", RouteRule.asset(Action.ASSET_VIEW));
+        // Tagging changes the asset the way adding a version does: editors and owners.
+        t.add(HandlerType.PUT, "/api/assets/{id}/tags", RouteRule.asset(Action.VERSION_ADD));
         // The WebSocket upgrade; each message is then authorized on its own (WsGateway).
         t.add(HandlerType.GET, "/api/ws", RouteRule.server(Action.EVENTS_SUBSCRIBE));
         return t;

@@ -17,7 +17,8 @@ public abstract sealed class ApiException extends RuntimeException
                 ApiException.InsufficientStorage,
                 ApiException.Unauthenticated,
                 ApiException.Forbidden,
-                ApiException.TooManyRequests {
+                ApiException.TooManyRequests,
+                ApiException.Unavailable {
 
     private final int status;
     private final String code;
@@ -135,6 +136,13 @@ public abstract sealed class ApiException extends RuntimeException
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
+        }
+    }
+
+    /** 503: something the request needs (an organizer plugin) cannot answer now; try again later. */
+    public static final class Unavailable extends ApiException {
+        public Unavailable(String message, Map<String, Object> details) {
+            super(503, "unavailable", message, details, null);
         }
     }
 }

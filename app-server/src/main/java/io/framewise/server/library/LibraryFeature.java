@@ -33,12 +33,30 @@ public final class LibraryFeature implements Feature {
     private final AssetRepository assets;
     private final MediaRepository media;
     private final Access access;
+    private final ApprovalListener approvals;
+
+    /** Hears every approval decision after it is stored (organizer plugins do). */
+    @FunctionalInterface
+    public interface ApprovalListener {
+        /** @param status the wire form, e.g. {@code approved} */
+        void approvalChanged(String assetId, int versionNumber, String status, Principal decidedBy);
+    }
 
     public LibraryFeature(ProjectRepository projects, AssetRepository assets, MediaRepository media, Access access) {
+        this(projects, assets, media, access, (asset, number, status, by) -> {});
+    }
+
+    public LibraryFeature(
+            ProjectRepository projects,
+            AssetRepository assets,
+            MediaRepository media,
+            Access access,
+            ApprovalListener approvals) {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.media = Objects.requireNonNull(media, "media");
         this.access = Objects.requireNonNull(access, "access");
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
     }
 
     record NewProject(String name) {}
@@ -152,6 +170,7 @@ public final class LibraryFeature implements Feature {
                 new Resource.Asset(asset.id()),
                 AuditOutcome.SUCCESS,
                 Map.of("version", number, "status", status.wire()));
+        approvals.approvalChanged(asset.id(), number, status.wire(), Access.person(ctx));
         ctx.json(versionView(version));
     }
 

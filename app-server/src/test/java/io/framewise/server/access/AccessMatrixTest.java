@@ -211,6 +211,29 @@ class AccessMatrixTest {
                 "PUT /api/assets/{id}/versions/{number}/approval",
                 plain("PUT", "/api/assets/" + a + "/versions/1/approval", "{\"status\":\"approved\"}"),
                 reviewers(200)));
+        // Organizers: pages and actions for anyone signed in (the organizer decides what they show).
+        rows.add(new Row("GET /api/folders", plain("GET", "/api/folders?path=/", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/actions",
+                // Organising a project's folders is for its owners and editors (the folders organizer
+                // decides); outsiders do not see the project at all.
+                plain(
+                        "POST",
+                        "/api/actions",
+                        "{\"organizer\":\"folders\",\"action\":\"create-folder\",\"path\":\"/projects/" + p
+                                + "\",\"parameters\":{\"name\":\"Cuts\"}}"),
+                editors(200)));
+        rows.add(new Row("GET /api/notifications", plain("GET", "/api/notifications", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/notifications/{id}/read",
+                plain("POST", "/api/notifications/" + nobody + "/read", null),
+                signedIn(404)));
+        rows.add(new Row("GET /api/admin/organizers", plain("GET", "/api/admin/organizers", null), adminOnly(200)));
+        rows.add(new Row("GET /api/assets/{id}/tags", plain("GET", "/api/assets/" + a + "/tags", null), members(200)));
+        rows.add(new Row(
+                "PUT /api/assets/{id}/tags",
+                plain("PUT", "/api/assets/" + a + "/tags", "{\"tags\":[\"hero\"]}"),
+                editors(200)));
         rows.add(new Row("GET /api/media", plain("GET", "/api/media", null), signedIn(200)));
         rows.add(new Row(
                 "POST /api/media",

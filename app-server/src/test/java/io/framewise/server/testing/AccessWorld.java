@@ -14,6 +14,7 @@ import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.MutableClock;
 import io.framewise.server.media.NewMediaItem;
+import io.framewise.server.organizer.OrganizerSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,8 +69,18 @@ public final class AccessWorld implements AutoCloseable {
 
     /** @param withMedia whether to upload and process the project's media item (takes a few seconds) */
     public AccessWorld(Path data, boolean withMedia) throws Exception {
+        this(data, withMedia, OrganizerSettings.none());
+    }
+
+    /** @param organizers the organizer plugins the server runs */
+    public AccessWorld(Path data, boolean withMedia, OrganizerSettings organizers) throws Exception {
         server = FramewiseServer.start(
-                ServerConfig.defaults(data).withPort(0).withWorkers(1).withAuth(AuthSettings.local()), clock);
+                ServerConfig.defaults(data)
+                        .withPort(0)
+                        .withWorkers(1)
+                        .withAuth(AuthSettings.local())
+                        .withOrganizers(organizers),
+                clock);
         for (Who who : new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER}) {
             Account account = server.repositories()
                     .accounts()

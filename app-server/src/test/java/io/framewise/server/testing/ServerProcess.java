@@ -53,6 +53,12 @@ public final class ServerProcess implements AutoCloseable {
      * {@code log}.
      */
     public static ServerProcess start(Path data, Path log, Map<String, String> systemProperties) throws IOException {
+        return start(data, log, systemProperties, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map)} with more {@code server} options after the usual ones. */
+    public static ServerProcess start(Path data, Path log, Map<String, String> systemProperties, List<String> options)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -60,6 +66,7 @@ public final class ServerProcess implements AutoCloseable {
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.framewise.cli.FramewiseCli"));
         cmd.addAll(List.of("server", "--data", data.toString(), "--port", "0", "--workers", "1"));
+        cmd.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // The child must take its settings from the command line only, not from the build's environment.
         pb.environment().keySet().removeIf(k -> k.startsWith("FRAMEWISE_"));

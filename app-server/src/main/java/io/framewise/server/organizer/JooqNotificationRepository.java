@@ -1,0 +1,79 @@
+package io.framewise.server.organizer;
+
+import static io.framewise.server.db.generated.Tables.NOTIFICATIONS;
+
+import io.framewise.server.db.Database;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.generated.tables.records.NotificationsRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** In-app notifications per user. */
+final class JooqNotificationRepository {
+
+    private final Database db;
+
+    JooqNotificationRepository(Database db) {
+        this.db = db;
+    }
+
+    /** One notification per user, in one transaction. @return their ids, in the users' order */
+    List<String> post(List<String> userIds, String text, String subjectType, String subjectId, String source) {
+        return db.write(ctx -> {
+            List<String> ids = new ArrayList<>();
+            long now = db.nowMillis();
+            for (String userId : userIds) {
+                String id = Ids.newId();
+                ctx.insertInto(NOTIFICATIONS)
+                        .set(NOTIFICATIONS.ID, id)
+                        .set(NOTIFICATIONS.USER_ID, userId)
+                        .set(NOTIFICATIONS.BODY, text)
+                        .set(NOTIFICATIONS.SUBJECT_TYPE, subjectType)
+                        .set(NOTIFICATIONS.SUBJECT_ID, subjectId)
+                        .set(NOTIFICATIONS.SOURCE, source)
+                        .set(NOTIFICATIONS.CREATED_AT, now)
+                        .execute();
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
+
+    /** Marks one of the user's notifications read (again: keeps the first time). @return whether it is theirs */
+    boolean markRead(String userId, String id) {
+        return db.write(ctx -> {
+                    int mine = ctx.fetchCount(
+                            NOTIFICATIONS, NOTIFICATIONS.ID.eq(id).and(NOTIFICATIONS.USER_ID.eq(userId)));
+                    ctx.update(NOTIFICATIONS)
+                            .set(NOTIFICATIONS.READ_AT, db.nowMillis())
+                            .where(NOTIFICATIONS.ID.eq(id))
+                            .and(NOTIFICATIONS.USER_ID.eq(userId))
+                            .and(NOTIFICATIONS.READ_AT.isNull())
+                            .execute();
+                    return mine;
+                })
+                == 1;
+    }
+
+    /** The user's newest notifications first. */
+    List<Notification> forUser(String userId, int limit) {
+        return db.read(ctx -> ctx.selectFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.USER_ID.eq(userId))
+                .orderBy(NOTIFICATIONS.CREATED_AT.desc(), NOTIFICATIONS.ID.desc())
+                .limit(limit)
+                .fetch(JooqNotificationRepository::toNotification));
+    }
+
+    private static Notification toNotification(NotificationsRecord r) {
+        return new Notification(
+                r.getId(),
+                r.getUserId(),
+                r.getBody(),
+                r.getSubjectType(),
+                r.getSubjectId(),
+                r.getSource(),
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                r.getReadAt() == null ? null : Instant.ofEpochMilli(r.getReadAt()));
+    }
+}

@@ -1,0 +1,253 @@
+package io.framewise.server.organizer;
+
+import io.framewise.organizer.wire.v1.ListFolderResponse;
+import io.framewise.organizer.wire.v1.ResourceRef;
+import io.framewise.organizer.wire.v1.RunActionResponse;
+import io.framewise.server.Feature;
+import io.framewise.server.access.Principal;
+import io.framewise.server.http.ApiException;
+import io.framewise.server.library.Asset;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The HTTP side of organizers: library pages ({@code GET /api/folders}), actions
+ * ({@code POST /api/actions}), asset tags, the user's notifications, and organizer states for
+ * administrators.
+ */
+final class OrganizerRoutes implements Feature {
+
+    private final Organizers organizers;
+
+    OrganizerRoutes(Organizers organizers) {
+        this.organizers = organizers;
+    }
+
+    record ActionBody(String organizer, String action, String path, Target target, Map<String, String> parameters) {}
+
+    record Target(String type, String id) {}
+
+    record TagsBody(List<String> tags) {}
+
+    @Override
+    public void register(JavalinConfig cfg) {
+        cfg.routes.get("/api/folders", this::folder);
+        cfg.routes.post("/api/actions", this::action);
+        cfg.routes.get("/api/assets/{id}/tags", ctx -> {
+            Asset asset = visibleAsset(ctx);
+            ctx.json(tagsView(asset.id()));
+        });
+        cfg.routes.put("/api/assets/{id}/tags", this::setTags);
+        cfg.routes.get("/api/notifications", this::notifications);
+        cfg.routes.post("/api/notifications/{id}/read", this::markRead);
+        cfg.routes.get("/api/admin/organizers", this::statuses);
+    }
+
+    private void folder(Context ctx) {
+        String path = Objects.requireNonNullElse(ctx.queryParam("path"), "/");
+        int pageSize = intParam(ctx, "pageSize", 0, 1000, 0);
+        String token = Objects.requireNonNullElse(ctx.queryParam("pageToken"), "");
+        if (!path.startsWith("/") || path.length() > 2000) {
+            throw new ApiException.Invalid(
+                    "path must start with '/' and be at most 2000 characters", Map.of("field", "path"));
+        }
+        Principal me = organizers.principal(ctx);
+        Organizers.Page page = organizers.folderPage(me, path, pageSize, token);
+        ctx.json(pageView(me, page));
+    }
+
+    private Map<String, Object> pageView(Principal me, Organizers.Page page) {
+        ListFolderResponse p = page.page();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("path", p.getPath());
+        m.put("title", p.getTitle());
+        m.put("organizer", page.organizer());
+        m.put(
+                "breadcrumbs",
+                p.getBreadcrumbsList().stream()
+                        .map(b -> Map.of("path", b.getPath(), "name", b.getName()))
+                        .toList());
+        m.put(
+                "folders",
+                p.getFoldersList().stream()
+                        .map(f -> {
+                            Map<String, Object> e = new LinkedHashMap<>();
+                            e.put("path", f.getPath());
+                            e.put("name", f.getName());
+                            e.put("folderId", f.getFolderId().isEmpty() ? null : f.getFolderId());
+                            e.put("position", f.getPosition());
+                            return e;
+                        })
+                        .toList());
+        List<Map<String, Object>> assets = new ArrayList<>();
+        for (var a : p.getAssetsList()) {
+            if (mayView(me, a.getAssetId())) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("id", a.getAssetId());
+                e.put("title", a.getTitle());
+                e.put("tags", organizers.labels().tags(a.getAssetId()));
+                assets.add(e);
+            }
+        }
+        m.put("assets", assets);
+        m.put(
+                "actions",
+                page.actions().stream()
+                        .map(a -> {
+                            Map<String, Object> e = new LinkedHashMap<>();
+                            e.put("organizer", a.organizer());
+                            e.put("id", a.action().getId());
+                            e.put("label", a.action().getLabel());
+                            e.put("description", a.action().getDescription());
+                            e.put("targetType", a.action().getTargetType());
+                            return e;
+                        })
+                        .toList());
+        m.put("nextPageToken", p.getNextPageToken().isEmpty() ? null : p.getNextPageToken());
+        return m;
+    }
+
+    /** Pages leave out assets the caller may not open (roles and organizers decide, as on the asset's route). */
+    private boolean mayView(Principal me, String assetId) {
+        return organizers.mayView(me, assetId);
+    }
+
+    private void action(Context ctx) {
+        ActionBody body = ctx.bodyAsClass(ActionBody.class);
+        if (body.organizer() == null || body.organizer().isBlank()) {
+            throw new ApiException.Invalid("name the organizer that offers the action", Map.of("field", "organizer"));
+        }
+        if (body.action() == null || body.action().isBlank()) {
+            throw new ApiException.Invalid("name the action", Map.of("field", "action"));
+        }
+        ResourceRef.Builder target = ResourceRef.newBuilder();
+        if (body.target() != null) {
+            target.setType(Objects.requireNonNullElse(body.target().type(), ""))
+                    .setId(Objects.requireNonNullElse(body.target().id(), ""));
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (body.parameters() != null) {
+            body.parameters().forEach((k, v) -> {
+                if (k == null || v == null) {
+                    throw new ApiException.Invalid(
+                            "parameters are names with text values", Map.of("field", "parameters"));
+                }
+                parameters.put(k, v);
+            });
+        }
+        RunActionResponse done = organizers.runAction(
+                organizers.principal(ctx),
+                body.organizer(),
+                body.action(),
+                target.build(),
+                Objects.requireNonNullElse(body.path(), ""),
+                parameters);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", done.getMessage());
+        m.put("navigatePath", done.getNavigatePath().isEmpty() ? null : done.getNavigatePath());
+        ctx.json(m);
+    }
+
+    private Asset visibleAsset(Context ctx) {
+        Asset asset = organizers.asset(ctx.pathParam("id"));
+        if (!mayView(organizers.principal(ctx), asset.id())) {
+            throw new ApiException.NotFound("no such asset: " + asset.id());
+        }
+        return asset;
+    }
+
+    private void setTags(Context ctx) {
+        Asset asset = visibleAsset(ctx);
+        TagsBody body = ctx.bodyAsClass(TagsBody.class);
+        if (body.tags() == null) {
+            throw new ApiException.Invalid("send {\"tags\": [...]}", Map.of("field", "tags"));
+        }
+        try {
+            organizers.labels().setTags(asset.id(), body.tags());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.Invalid(e.getMessage(), Map.of("field", "tags"));
+        }
+        ctx.json(tagsView(asset.id()));
+    }
+
+    private Map<String, Object> tagsView(String assetId) {
+        return Map.of("assetId", assetId, "tags", organizers.labels().tags(assetId));
+    }
+
+    private void notifications(Context ctx) {
+        Principal me = organizers.principal(ctx);
+        if (!(me instanceof Principal.Person person)) {
+            throw new ApiException.Unauthenticated("sign in to see your notifications");
+        }
+        int limit = intParam(ctx, "limit", 1, 500, 100);
+        ctx.json(organizers.notifications().forUser(person.userId(), limit).stream()
+                .map(n -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", n.id());
+                    m.put("text", n.text());
+                    m.put(
+                            "subject",
+                            n.subjectType() == null ? null : Map.of("type", n.subjectType(), "id", n.subjectId()));
+                    m.put("source", n.source());
+                    m.put("createdAt", n.created().toString());
+                    m.put("readAt", n.read() == null ? null : n.read().toString());
+                    return m;
+                })
+                .toList());
+    }
+
+    private void markRead(Context ctx) {
+        if (!(organizers.principal(ctx) instanceof Principal.Person person)) {
+            throw new ApiException.Unauthenticated("sign in to see your notifications");
+        }
+        if (!organizers.notifications().markRead(person.userId(), ctx.pathParam("id"))) {
+            throw new ApiException.NotFound("no such notification: " + ctx.pathParam("id"));
+        }
+        ctx.status(204);
+    }
+
+    private static int intParam(Context ctx, String name, int min, int max, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, like an out-of-range number.
+        }
+        throw new ApiException.Invalid(
+                name + " must be a whole number from " + min + " to " + max + ", got " + raw, Map.of("field", name));
+    }
+
+    private void statuses(Context ctx) {
+        Principal me = organizers.principal(ctx);
+        if (!(me instanceof Principal.Person person) || !person.admin()) {
+            throw new ApiException.Forbidden("only administrators see organizer states");
+        }
+        ctx.json(organizers.statuses().stream()
+                .map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", s.name());
+                    m.put("state", s.state());
+                    m.put("builtIn", s.builtIn());
+                    m.put("command", s.command());
+                    m.put("version", s.version());
+                    m.put("apiVersion", s.apiVersion());
+                    m.put("hooks", s.hooks());
+                    m.put("restarts", s.restarts());
+                    m.put("lastError", s.lastError());
+                    m.put("since", s.since().toString());
+                    return m;
+                })
+                .toList());
+    }
+}

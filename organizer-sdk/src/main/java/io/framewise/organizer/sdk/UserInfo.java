@@ -1,0 +1,4 @@
+package io.framewise.organizer.sdk;
+
+/** A user account. */
+public record UserInfo(String id, String name, String displayName, boolean admin) {}
