@@ -28,6 +28,14 @@ public final class AccessFilter implements Feature {
             HandlerType.HEAD,
             HandlerType.OPTIONS);
 
+    /**
+     * Routes that media players fetch themselves (VLC, an HTML video element opened from a link):
+     * they cannot send an Authorization header, so these also take {@code ?access_token=}. Tokens
+     * in URLs reach logs, so no other route does.
+     */
+    static final Set<String> QUERY_TOKEN_ROUTES =
+            Set.of("GET /api/media/{id}/stream", "HEAD /api/media/{id}/stream", "GET /api/media/{id}/frames/{n}");
+
     private final Access access;
     private final RouteTable routes;
 
@@ -76,8 +84,9 @@ public final class AccessFilter implements Feature {
         RouteRule rule = routes.find(endpoint.method, endpoint.path)
                 .orElseThrow(() -> new IllegalStateException("The route " + endpoint.method + " " + endpoint.path
                         + " has no access rule: add one to RouteTable"));
+        boolean playerRoute = QUERY_TOKEN_ROUTES.contains(endpoint.method.name() + " " + endpoint.path);
         return ctx -> {
-            Principal principal = access.authenticator().authenticate(ctx, false);
+            Principal principal = access.authenticator().authenticate(ctx, playerRoute);
             ctx.attribute(Access.PRINCIPAL_ATTRIBUTE, principal);
             Resource resource = rule.resource().apply(ctx);
             access.enforce(

@@ -73,8 +73,9 @@ public final class Authenticator {
     /**
      * Who sent this request (anonymous when nobody signed in).
      *
-     * @param allowQueryToken accept {@value #TOKEN_QUERY} (the WebSocket handshake only: tokens in
-     *     URLs end up in logs, so ordinary requests must use the header)
+     * @param allowQueryToken accept {@value #TOKEN_QUERY} (the WebSocket handshake and the routes
+     *     media players fetch themselves only: tokens in URLs end up in logs, so ordinary requests
+     *     must use the header)
      * @throws ApiException.Unauthenticated when a presented token does not work
      * @throws ApiException.Forbidden when a cookie-authenticated state change lacks the CSRF token
      */

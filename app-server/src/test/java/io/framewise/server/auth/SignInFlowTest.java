@@ -158,6 +158,23 @@ class SignInFlowTest {
     }
 
     @Test
+    void mediaPlayersMayPassTheTokenInTheStreamUrlButNowhereElse() throws Exception {
+        String token = world.tokens.get(io.framewise.server.testing.AccessWorld.Who.ADMIN);
+        // Not a real stream here (no media): the access check passes and the handler answers 404.
+        HttpResponse<String> stream =
+                world.call(ANONYMOUS, "GET", "/api/media/AAAAAAAAAAAAAAAAAAAAAA/stream?access_token=" + token, null);
+        assertEquals(404, stream.statusCode(), stream.body());
+        assertEquals(
+                401,
+                world.call(ANONYMOUS, "GET", "/api/media/AAAAAAAAAAAAAAAAAAAAAA/stream", null)
+                        .statusCode());
+        assertEquals(
+                401,
+                world.call(ANONYMOUS, "GET", "/api/me?access_token=" + token, null)
+                        .statusCode());
+    }
+
+    @Test
     void aWeakPasswordIsRefusedInWords() throws Exception {
         HttpResponse<String> weak =
                 world.call(ADMIN, "POST", "/api/admin/users", "{\"name\":\"shorty\",\"password\":\"short\"}");
