@@ -203,6 +203,19 @@ class LibraryFoldersBrowserTest {
                     api.get("/api/projects/" + project + "/assets?folder=" + editId)
                             .size());
 
+            // A folder that holds something is not deleted, and the dialog says why.
+            pick(b, folder(b, "Shots"), "folder-menu", "Delete");
+            b.find("action-dialog")
+                    .findElement(By.cssSelector("button[type='submit']"))
+                    .click();
+            String refusal = b.find("action-error").getText();
+            assertFalse(refusal.isBlank());
+            b.find("action-dialog")
+                    .findElement(By.xpath(".//button[normalize-space()='Cancel']"))
+                    .click();
+            b.await("the dialog closed", d -> b.all("action-dialog").isEmpty());
+            assertEquals(List.of("Shots", "Edit"), folderNames(b));
+
             // Rename Edit by its menu.
             pick(b, folder(b, "Edit"), "folder-menu", "Rename…");
             dialogText(b, "Edits");
@@ -249,7 +262,15 @@ class LibraryFoldersBrowserTest {
             awaitTitle(b, "Notified");
             assertTrue(b.all("unread-count").isEmpty(), "nothing unread yet");
 
-            pick(b, assetSlot(b, "Final cut"), "asset-menu", ReviewRequestOrganizer.LABEL);
+            // The organizer's own action sits in the asset's menu with the folder operations.
+            WebElement slot = assetSlot(b, "Final cut");
+            slot.findElement(Browser.byTestId("asset-menu")).click();
+            b.await(
+                    "the asset menu",
+                    d -> slot.findElements(By.cssSelector("[role='menuitem']")).size() == 2);
+            b.screenshot("library-actions");
+            slot.findElement(Browser.byTestId("asset-menu")).click();
+            pick(b, slot, "asset-menu", ReviewRequestOrganizer.LABEL);
             WebElement dialog = b.find("action-dialog");
             assertTrue(dialog.getText().contains("Final cut"));
             dialog.findElement(By.cssSelector("button[type='submit']")).click();
@@ -279,6 +300,59 @@ class LibraryFoldersBrowserTest {
             b.find("bell").click();
             b.awaitAttribute("notification", "data-read", "true");
             assertTrue(b.all("unread-count").isEmpty());
+
+            // The notification leads to the review, where tags are seen and edited.
+            b.find("notification").findElement(By.tagName("button")).click();
+            b.await("the review opened", d -> d.getCurrentUrl().contains("/review/" + asset));
+            b.find("add-tag").click();
+            b.find("tag-input").sendKeys("Hero, Client Pick\n");
+            b.await("two tags shown", d -> b.all("tag").size() == 2);
+            assertEquals(
+                    // The server keeps tags lower-cased and in order.
+                    List.of("client pick", "hero"),
+                    List.of(
+                            b.all("tag").get(0).getText().replace("×", "").trim(),
+                            b.all("tag").get(1).getText().replace("×", "").trim()));
+            b.all("tag").get(1).findElement(By.tagName("button")).click();
+            b.await("one tag left", d -> b.all("tag").size() == 1);
+            assertEquals(
+                    "client pick",
+                    api.get("/api/assets/" + asset + "/tags").at("/tags/0").asText());
+            b.open("/projects/" + project);
+            b.awaitText("asset-tag", "client pick");
+
+            // Administrators see every organizer's state.
+            b.open("/admin");
+            b.find("organizers-tab").click();
+            b.await(
+                    "both organizers running",
+                    d -> b.all("organizer-row").stream()
+                                    .filter(r -> "running".equals(r.getAttribute("data-state")))
+                                    .count()
+                            == 2);
+            assertEquals("folders", b.all("organizer-row").get(0).getAttribute("data-name"));
+            b.screenshot("admin-organizers");
+        }
+    }
+
+    @Test
+    void uploadsIntoMyFoldersLandInTheHome() throws Exception {
+        try (Browser b = new Browser(api.base())) {
+            b.open("/home");
+            awaitTitle(b, "My folders");
+            b.await("the canonical address", d -> d.getCurrentUrl().contains("/users/"));
+            b.find("new-folder").click();
+            dialogText(b, "Drafts");
+            folder(b, "Drafts").findElement(By.cssSelector("a.open")).click();
+            awaitTitle(b, "Drafts");
+            b.find("file-input").sendKeys(TestMedia.get(Variant.H264_2997_DF).toString());
+            b.await("the upload filed in Drafts", d -> assetTitles(b).equals(List.of("h264-2997-df")));
+            clickCrumb(b, "My folders");
+            awaitTitle(b, "My folders");
+            b.await(
+                    "Drafts listed, the asset inside it",
+                    d -> folderNames(b).equals(List.of("Drafts"))
+                            && assetTitles(b).isEmpty());
         }
     }
 }
