@@ -318,6 +318,7 @@ class LibraryFoldersBrowserTest {
             assertEquals(
                     "client pick",
                     api.get("/api/assets/" + asset + "/tags").at("/tags/0").asText());
+            b.screenshot("review-tags");
             b.open("/projects/" + project);
             b.awaitText("asset-tag", "client pick");
 
