@@ -69,6 +69,12 @@ class LibraryFoldersBrowserTest {
         return titles;
     }
 
+    private static List<String> texts(Browser b, String testId) {
+        List<String> texts = new ArrayList<>();
+        b.all(testId).forEach(e -> texts.add(e.getText().trim()));
+        return texts;
+    }
+
     private static WebElement folder(Browser b, String name) {
         return b.await(
                 "folder " + name,
@@ -138,6 +144,8 @@ class LibraryFoldersBrowserTest {
             b.find("new-folder").click();
             dialogText(b, "Edit");
             b.await("both folders listed", d -> folderNames(b).equals(List.of("Shots", "Edit")));
+            b.await("both folders in the tree under the project", d -> texts(b, "nav-folder")
+                    .equals(List.of("Shots", "Edit")));
             String shotsPath =
                     folder(b, "Shots").findElement(By.cssSelector("a.open")).getAttribute("pathname");
             String shots = shotsPath.substring(shotsPath.lastIndexOf('/') + 1);
@@ -220,6 +228,7 @@ class LibraryFoldersBrowserTest {
             pick(b, folder(b, "Edit"), "folder-menu", "Rename…");
             dialogText(b, "Edits");
             b.await("the renamed folder", d -> folderNames(b).equals(List.of("Shots", "Edits")));
+            b.await("the tree renamed too", d -> texts(b, "nav-folder").equals(List.of("Shots", "Edits")));
 
             // Into Edits, then up by the breadcrumbs: project, projects, library.
             folder(b, "Edits").findElement(By.cssSelector("a.open")).click();
