@@ -230,6 +230,10 @@ class LibraryFoldersBrowserTest {
             b.await("the renamed folder", d -> folderNames(b).equals(List.of("Shots", "Edits")));
             b.await("the tree renamed too", d -> texts(b, "nav-folder").equals(List.of("Shots", "Edits")));
 
+            // Reorder: Edits up before Shots.
+            pick(b, folder(b, "Edits"), "folder-menu", "Move up");
+            b.await("the new order", d -> folderNames(b).equals(List.of("Edits", "Shots")));
+
             // Into Edits, then up by the breadcrumbs: project, projects, library.
             folder(b, "Edits").findElement(By.cssSelector("a.open")).click();
             awaitTitle(b, "Edits");
