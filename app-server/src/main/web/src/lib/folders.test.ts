@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { destinations, folderNameProblem, normaliseTags, parentOf, pathInfo, sameTree, sortActions } from './folders';
+import {
+  destinations,
+  folderNameProblem,
+  folderPathOf,
+  hrefOf,
+  normaliseTags,
+  parentOf,
+  pathInfo,
+  sameTree,
+  sortActions,
+} from './folders';
 import type { FolderPage, OrganizerAction } from './api/types';
 
 const act = (organizer: string, id: string, targetType = '', label = id): OrganizerAction => ({
@@ -92,5 +102,18 @@ describe('names and tags', () => {
 
   it('normalises tags as the server stores them', () => {
     expect(normaliseTags([' Confidential', 'confidential', '', 'Hero Shot'])).toEqual(['confidential', 'hero shot']);
+  });
+});
+
+describe('addresses of folder pages', () => {
+  it('uses the folders organizer paths as addresses and puts other organizers paths under /library', () => {
+    expect(hrefOf('/projects/P/F')).toBe('/projects/P/F');
+    expect(hrefOf('/')).toBe('/');
+    expect(hrefOf('/shows/S 1/E')).toBe('/library?path=%2Fshows%2FS%201%2FE');
+    expect(folderPathOf('/library', new URLSearchParams('path=%2Fshows%2FS%201%2FE&q=x'))).toBe('/shows/S 1/E');
+    expect(folderPathOf('/projects/P/', new URLSearchParams())).toBe('/projects/P');
+    expect(folderPathOf('/home', new URLSearchParams())).toBe('/home');
+    expect(folderPathOf('/review/A', new URLSearchParams())).toBeNull();
+    expect(folderPathOf('/projectsX', new URLSearchParams())).toBeNull();
   });
 });

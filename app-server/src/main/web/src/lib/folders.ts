@@ -121,3 +121,24 @@ export function normaliseTags(raw: string[]): string[] {
   }
   return out;
 }
+
+// The server's own organizer uses '/', '/projects...', '/users...' and '/home', which are the web
+// UI's addresses as they are. A plugin may serve any other path ('/shows/S/E'): those live under
+// '/library?path=...' so they can never collide with the UI's other pages.
+const OWN = /^\/(projects|users|home)(\/|$)/;
+
+/** The address of the library page for a folder path. */
+export function hrefOf(path: string): string {
+  if (path === '/' || OWN.test(path)) return path;
+  return `/library?path=${encodeURIComponent(path)}`;
+}
+
+/** The folder path an address shows, or null when the address is another page of the UI. */
+export function folderPathOf(routePath: string, query: URLSearchParams): string | null {
+  if (routePath === '/library') {
+    const p = query.get('path') ?? '/';
+    return p.startsWith('/') ? p : '/';
+  }
+  if (routePath === '/' || OWN.test(routePath)) return routePath.replace(/\/+$/, '') || '/';
+  return null;
+}

@@ -350,6 +350,24 @@ class LibraryFoldersBrowserTest {
     }
 
     @Test
+    void pagesOfAnotherOrganizerAreBrowsedUnderTheLibraryAddress() {
+        try (Browser b = new Browser(api.base())) {
+            b.open("/library?path=%2Freviews");
+            awaitTitle(b, "Review requests");
+            b.awaitText("page-organizer", "reviews");
+            folder(b, "Open requests").findElement(By.cssSelector("a.open")).click();
+            awaitTitle(b, "Open requests");
+            assertTrue(b.driver().getCurrentUrl().endsWith("/library?path=%2Freviews%2Fopen"));
+            b.find("empty");
+            clickCrumb(b, "Review requests");
+            awaitTitle(b, "Review requests");
+            clickCrumb(b, "Library");
+            awaitTitle(b, "Library");
+            assertTrue(b.all("page-organizer").isEmpty(), "the built-in organizer's page carries no badge");
+        }
+    }
+
+    @Test
     void uploadsIntoMyFoldersLandInTheHome() throws Exception {
         try (Browser b = new Browser(api.base())) {
             b.open("/home");

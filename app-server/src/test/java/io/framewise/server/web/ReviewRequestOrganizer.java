@@ -4,6 +4,8 @@ import io.framewise.organizer.sdk.ActionDefinition;
 import io.framewise.organizer.sdk.ActionRequest;
 import io.framewise.organizer.sdk.ActionResult;
 import io.framewise.organizer.sdk.AssetInfo;
+import io.framewise.organizer.sdk.FolderPage;
+import io.framewise.organizer.sdk.FolderRequest;
 import io.framewise.organizer.sdk.Host;
 import io.framewise.organizer.sdk.Member;
 import io.framewise.organizer.sdk.Organizer;
@@ -15,7 +17,8 @@ import java.util.List;
 /**
  * A custom organizer for the library browser test, run as a real external process: it offers a
  * "Request review" action on assets that notifies every member of the asset's project, so the page
- * shows an organizer's own action in its menus and the bell shows what the action posted.
+ * shows an organizer's own action in its menus and the bell shows what the action posted. It also
+ * serves pages of its own under {@code /reviews}, paths the built-in organizer does not know.
  */
 public final class ReviewRequestOrganizer implements Organizer {
 
@@ -39,6 +42,31 @@ public final class ReviewRequestOrganizer implements Organizer {
     @Override
     public void start(Host newHost) {
         this.host = newHost;
+    }
+
+    @Override
+    public FolderPage listFolder(FolderRequest request) {
+        FolderPage.Crumb library = new FolderPage.Crumb("/", "Library");
+        return switch (request.path()) {
+            case "/reviews" -> new FolderPage(
+                    "/reviews",
+                    "Review requests",
+                    List.of(library),
+                    List.of(new FolderPage.FolderEntry("/reviews/open", "Open requests", "", 0)),
+                    List.of(),
+                    List.of(),
+                    "");
+            case "/reviews/open" -> new FolderPage(
+                    "/reviews/open",
+                    "Open requests",
+                    List.of(library, new FolderPage.Crumb("/reviews", "Review requests")),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "");
+                // Every other path is the built-in organizer's.
+            default -> throw new Unimplemented();
+        };
     }
 
     @Override
