@@ -246,9 +246,31 @@ class LibraryFoldersBrowserTest {
             awaitTitle(b, "Library");
             b.await("the library's top folders", d -> folderNames(b).containsAll(List.of("My folders", "Projects")));
 
-            // A file dropped in the project's top level, so its page shows folders and media together.
+            // Files dropped on a folder go into that folder.
             b.open(base);
             awaitTitle(b, "Show");
+            b.js(
+                    "fetch('/api/media/' + arguments[0] + '/stream').then(r => r.blob()).then(blob => {"
+                            + "  const dt = new DataTransfer();"
+                            + "  dt.items.add(new File([blob], 'into shots.mp4', { type: 'video/mp4' }));"
+                            + "  const tile = document.querySelector(\"[data-testid=folder][data-name='Shots']\");"
+                            + "  tile.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));"
+                            + "  tile.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));"
+                            + "});",
+                    source);
+            b.await("the file dropped on Shots filed there", d -> {
+                try {
+                    List<String> titles = new ArrayList<>();
+                    api.get("/api/projects/" + project + "/assets?folder=" + shots)
+                            .forEach(a -> titles.add(a.get("title").asText()));
+                    return titles.contains("into shots");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(assetTitles(b).isEmpty(), "nothing filed at the project's top level");
+
+            // A file picked at the project's top level, so its page shows folders and media together.
             b.find("file-input").sendKeys(TestMedia.get(Variant.PRORES_23976).toString());
             b.await("the upload in the project", d -> assetTitles(b).equals(List.of("prores-23976")));
             for (JsonNode a : api.get("/api/projects/" + project + "/assets")) {
