@@ -283,6 +283,12 @@ class LibraryFoldersBrowserTest {
                     .click();
             b.await("the upload list cleared", d -> b.all("upload").isEmpty());
             b.screenshot("library-folders");
+            b.driver()
+                    .findElement(By.xpath("//button[normalize-space()='List']"))
+                    .click();
+            b.await("the list layout", d -> !d.findElements(By.cssSelector(".card.list"))
+                    .isEmpty());
+            b.screenshot("library-folders-list");
         }
     }
 
