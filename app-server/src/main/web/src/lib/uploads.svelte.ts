@@ -19,6 +19,8 @@ export interface UploadItem {
   mediaId: string | null;
   assetId: string | null;
   projectId: string | null;
+  /** The folder of the project the new asset goes into; null for the project's top level. */
+  folderId?: string | null;
   /** When set, the file becomes a new version of this asset instead of a new asset. */
   versionOf: string | null;
   startedAt: number;
@@ -60,13 +62,13 @@ export function titleOf(fileName: string): string {
 
 export type Filed = (item: UploadItem) => void;
 
-/** Starts (or resumes) uploading a file into a project, or as a new version of an asset. */
+/** Starts (or resumes) uploading a file into a project's folder, or as a new version of an asset. */
 export function startUpload(
   file: File,
-  target: { projectId: string | null; versionOf?: string | null },
+  target: { projectId: string | null; folderId?: string | null; versionOf?: string | null },
   onFiled: Filed,
 ): void {
-  const key = keyOf(file, target.versionOf ?? target.projectId ?? '');
+  const key = keyOf(file, target.versionOf ?? [target.projectId ?? '', target.folderId ?? ''].filter(Boolean).join('/'));
   if (running.has(key)) return;
   let item = uploads.items.find((i) => i.key === key);
   if (!item) {
@@ -80,6 +82,7 @@ export function startUpload(
       mediaId: null,
       assetId: null,
       projectId: target.projectId,
+      folderId: target.folderId ?? null,
       versionOf: target.versionOf ?? null,
       startedAt: Date.now(),
     };
@@ -149,7 +152,7 @@ async function file_(key: string): Promise<void> {
     await api.addVersion(item.versionOf, mediaId);
     update(key, { assetId: item.versionOf });
   } else {
-    const asset = await api.createAsset(item.projectId, titleOf(item.name), mediaId);
+    const asset = await api.createAsset(item.projectId, titleOf(item.name), mediaId, item.folderId ?? null);
     update(key, { assetId: asset.id });
   }
 }

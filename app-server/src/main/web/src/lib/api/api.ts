@@ -1,6 +1,10 @@
 import { http, withQuery } from './http';
 import type {
+  ActionResult,
   ApiTokenInfo,
+  AppNotification,
+  FolderPage,
+  OrganizerStatus,
   ApprovalStatus,
   Asset,
   AssetVersion,
@@ -62,13 +66,43 @@ export const api = {
   createProject: (name: string) => http.post<Project>('/api/projects', { name }),
   assets: (projectId: string) => http.get<Asset[]>(`/api/projects/${enc(projectId)}/assets`),
   asset: (id: string) => http.get<Asset>(`/api/assets/${enc(id)}`),
-  /** Without a project the server files the asset in its default project. */
-  createAsset: (projectId: string | null, title: string, mediaId: string) =>
-    http.post<Asset>('/api/assets', projectId ? { projectId, title, mediaId } : { title, mediaId }),
+  /** Without a project the server files the asset in its default project; a folder must be of the project. */
+  createAsset: (projectId: string | null, title: string, mediaId: string, folderId: string | null = null) =>
+    http.post<Asset>(
+      '/api/assets',
+      projectId ? { projectId, title, mediaId, ...(folderId ? { folderId } : {}) } : { title, mediaId },
+    ),
   addVersion: (assetId: string, mediaId: string) =>
     http.post<AssetVersion>(`/api/assets/${enc(assetId)}/versions`, { mediaId }),
   approve: (assetId: string, number: number, status: ApprovalStatus) =>
     http.put<AssetVersion>(`/api/assets/${enc(assetId)}/versions/${number}/approval`, { status }),
+
+  /** The organizer's page for a folder path, every page of it. */
+  async folder(path: string): Promise<FolderPage> {
+    const first = await http.get<FolderPage>('/api/folders', { query: { path, pageSize: 1000 } });
+    let token = first.nextPageToken;
+    while (token) {
+      const more = await http.get<FolderPage>('/api/folders', { query: { path, pageSize: 1000, pageToken: token } });
+      first.folders.push(...more.folders);
+      first.assets.push(...more.assets);
+      token = more.nextPageToken;
+    }
+    first.nextPageToken = null;
+    return first;
+  },
+  runAction: (a: {
+    organizer: string;
+    action: string;
+    path: string;
+    target?: { type: string; id: string };
+    parameters?: Record<string, string>;
+  }) => http.post<ActionResult>('/api/actions', { ...a, parameters: a.parameters ?? {} }),
+  tags: async (assetId: string) => (await http.get<{ tags: string[] }>(`/api/assets/${enc(assetId)}/tags`)).tags,
+  setTags: async (assetId: string, tags: string[]) =>
+    (await http.put<{ tags: string[] }>(`/api/assets/${enc(assetId)}/tags`, { tags })).tags,
+  notifications: () => http.get<AppNotification[]>('/api/notifications', { query: { limit: 100 }, quiet401: true }),
+  markRead: (id: string) => http.post<void>(`/api/notifications/${enc(id)}/read`),
+  organizers: () => http.get<OrganizerStatus[]>('/api/admin/organizers'),
 
   media: (id: string) => http.get<Media>(`/api/media/${enc(id)}`),
   mediaPage: (after?: string) => http.get<MediaPage>('/api/media', { query: { limit: 1000, after } }),

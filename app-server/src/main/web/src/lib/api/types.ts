@@ -135,3 +135,59 @@ export interface WaveformData {
 }
 
 export type AuditEntry = Record<string, unknown>;
+
+/** A library page made by an organizer plugin (GET /api/folders). */
+export interface FolderPage {
+  path: string;
+  title: string;
+  organizer: string;
+  breadcrumbs: { path: string; name: string }[];
+  folders: FolderEntry[];
+  assets: { id: string; title: string; tags: string[] }[];
+  actions: OrganizerAction[];
+  nextPageToken: string | null;
+}
+
+export interface FolderEntry {
+  path: string;
+  name: string;
+  /** Null for virtual folders (a project, a user's home, the projects list). */
+  folderId: string | null;
+  position: number;
+}
+
+export interface OrganizerAction {
+  organizer: string;
+  id: string;
+  label: string;
+  description: string;
+  /** asset, folder, media, or empty for the page itself. */
+  targetType: string;
+}
+
+export interface ActionResult {
+  message: string;
+  navigatePath: string | null;
+}
+
+export interface AppNotification {
+  id: string;
+  text: string;
+  subject: { type: string; id: string } | null;
+  source: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface OrganizerStatus {
+  name: string;
+  state: 'starting' | 'running' | 'restarting' | 'failed' | 'stopped';
+  builtIn: boolean;
+  command: string[];
+  version: string;
+  apiVersion: string;
+  hooks: string[];
+  restarts: number;
+  lastError: string | null;
+  since: string;
+}
