@@ -157,6 +157,12 @@ public final class ApiClient {
                 frames);
     }
 
+    /** The audio envelope of a media item with sound; answers 404 (an ApiError) when it has none. */
+    public io.framewise.desktop.review.Waveform waveform(String id) {
+        return io.framewise.desktop.review.Waveform.parse(
+                get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
+    }
+
     public byte[] poster(String id) {
         return bytes("/api/media/" + enc(id) + "/poster");
     }

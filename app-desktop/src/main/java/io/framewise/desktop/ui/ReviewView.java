@@ -216,6 +216,7 @@ final class ReviewView extends BorderPane {
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
         review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));
+        review.waveformProperty().addListener((o, a, w) -> timeline.setWaveform(w, frameSeconds(review)));
         review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> timeline.paint());
         VBox bottom = new VBox(6, timeline, transport);
         bottom.setPadding(new Insets(8, 10, 10, 10));
@@ -303,5 +304,16 @@ final class ReviewView extends BorderPane {
             }
         }
         e.consume();
+    }
+
+    /** Seconds one frame lasts, from the media's rate ("30000/1001"), or 0 when unknown. */
+    private static double frameSeconds(ReviewViewModel review) {
+        var m = review.mediaProperty().get();
+        if (m == null || m.frameRate() == null) {
+            return 0;
+        }
+        String[] p = m.frameRate().split("/");
+        double fps = Double.parseDouble(p[0]) / (p.length > 1 ? Double.parseDouble(p[1]) : 1);
+        return fps > 0 ? 1 / fps : 0;
     }
 }
