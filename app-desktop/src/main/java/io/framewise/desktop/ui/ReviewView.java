@@ -1,6 +1,7 @@
 package io.framewise.desktop.ui;
 
 import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.live.LiveSessionViewModel;
 import io.framewise.desktop.player.VlcPlayer;
 import io.framewise.desktop.review.DrawingJson;
 import io.framewise.desktop.review.NoteThread;
@@ -15,6 +16,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -137,7 +141,55 @@ final class ReviewView extends BorderPane {
         live.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(10, backB, title, versions, live, grow, startLive, joinLive, leave, approval, compareB);
+        var session = review.live();
+        ToggleButton laser = new ToggleButton("Laser");
+        laser.setId("live-laser");
+        laser.visibleProperty().bind(session.activeProperty());
+        laser.managedProperty().bind(laser.visibleProperty());
+        laser.selectedProperty().addListener((o, a, on) -> {
+            if (!on) {
+                session.laserOff();
+            }
+        });
+        picture.onPointer(
+                (x, y) -> {
+                    if (laser.isSelected()) {
+                        session.laser(x, y);
+                    }
+                },
+                () -> {
+                    if (laser.isSelected()) {
+                        session.laserOff();
+                    }
+                });
+        session.lasers().addListener((javafx.collections.MapChangeListener<String, LiveSessionViewModel.LaserDot>)
+                c -> picture.showLasers(session.lasers().values()));
+        Button drive = new Button("Ask to drive");
+        drive.setId("live-ask-drive");
+        drive.setOnAction(e -> session.requestDrive());
+        drive.visibleProperty()
+                .bind(session.activeProperty().and(session.drivingProperty().not()));
+        drive.managedProperty().bind(drive.visibleProperty());
+        MenuButton asks = new MenuButton("Requests to drive");
+        asks.setId("live-requests");
+        Runnable showAsks = () -> {
+            asks.getItems().clear();
+            for (LiveSessionViewModel.DriveRequest r : List.copyOf(session.requests())) {
+                MenuItem yes = new MenuItem("Let " + r.name() + " drive");
+                yes.setOnAction(e -> session.answer(r, true));
+                MenuItem no = new MenuItem("Decline " + r.name());
+                no.setOnAction(e -> session.answer(r, false));
+                asks.getItems().addAll(yes, no);
+            }
+            asks.setVisible(!session.requests().isEmpty());
+            asks.setManaged(asks.isVisible());
+        };
+        session.requests().addListener((javafx.collections.ListChangeListener<LiveSessionViewModel.DriveRequest>)
+                c -> showAsks.run());
+        showAsks.run();
+        HBox top = new HBox(
+                10, backB, title, versions, live, grow, startLive, joinLive, laser, drive, asks, leave, approval,
+                compareB);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
