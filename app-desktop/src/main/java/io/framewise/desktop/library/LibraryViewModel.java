@@ -311,11 +311,11 @@ public final class LibraryViewModel {
         return CompletableFuture.supplyAsync(() -> pageOf(client, here), io)
                 .handleAsync(
                         (loaded, err) -> {
-                            if (generation < applied || !here.equals(path.get())) {
-                                // A later refresh already showed a newer page, or the user moved on.
+                            if (!here.equals(path.get())
+                                    || applied.getAndAccumulate(generation, Math::max) > generation) {
+                                // The user moved on, or a later refresh already showed a newer page.
                                 return null;
                             }
-                            applied = generation;
                             busy.set(false);
                             if (err != null) {
                                 message.set(cause(err));
@@ -344,7 +344,8 @@ public final class LibraryViewModel {
 
     private final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
 
-    private int applied;
+    /** The newest refresh shown; an older one finishing late is dropped (events refresh from their thread). */
+    private final java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Loaded(FolderPage page, List<LibraryRow> rows) {}
 
