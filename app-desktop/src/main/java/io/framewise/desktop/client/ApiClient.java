@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.framewise.desktop.client.ApiModels.ActionResult;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.AuthConfig;
+import io.framewise.desktop.client.ApiModels.FolderPage;
 import io.framewise.desktop.client.ApiModels.FrameMapInfo;
 import io.framewise.desktop.client.ApiModels.IssuedToken;
 import io.framewise.desktop.client.ApiModels.LoginAnswer;
@@ -27,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,6 +157,12 @@ public final class ApiClient {
                 frames);
     }
 
+    /** The audio envelope of a media item with sound; answers 404 (an ApiError) when it has none. */
+    public io.framewise.desktop.review.Waveform waveform(String id) {
+        return io.framewise.desktop.review.Waveform.parse(
+                get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
+    }
+
     public byte[] poster(String id) {
         return bytes("/api/media/" + enc(id) + "/poster");
     }
@@ -217,11 +226,60 @@ public final class ApiClient {
     }
 
     public Asset createAsset(String title, String mediaId) {
-        return send(
-                "POST",
-                "/api/assets",
-                JSON.createObjectNode().put("title", title).put("mediaId", mediaId),
-                Asset.class);
+        return createAsset(null, null, title, mediaId);
+    }
+
+    /** A new asset in a project and folder (both optional: the server's default project, its top). */
+    public Asset createAsset(String projectId, String folderId, String title, String mediaId) {
+        ObjectNode body = JSON.createObjectNode().put("title", title).put("mediaId", mediaId);
+        if (projectId != null) {
+            body.put("projectId", projectId);
+        }
+        if (folderId != null) {
+            body.put("folderId", folderId);
+        }
+        return send("POST", "/api/assets", body, Asset.class);
+    }
+
+    // ---- organizer pages ----
+
+    /** The whole organizer page for a folder path, every page of it joined. */
+    public FolderPage folderPage(String path) {
+        FolderPage page = get("/api/folders?path=" + enc(path), FolderPage.class);
+        List<ApiModels.FolderEntry> folders = new ArrayList<>(page.folders());
+        List<ApiModels.PageAsset> assets = new ArrayList<>(page.assets());
+        String next = page.nextPageToken();
+        for (int guard = 0; next != null && guard < 1000; guard++) {
+            FolderPage more = get("/api/folders?path=" + enc(path) + "&pageToken=" + enc(next), FolderPage.class);
+            folders.addAll(more.folders());
+            assets.addAll(more.assets());
+            next = more.nextPageToken();
+        }
+        return new FolderPage(
+                page.path(), page.title(), page.organizer(), page.breadcrumbs(), folders, assets, page.actions(), null);
+    }
+
+    /**
+     * Runs an organizer's action picked on the page at {@code path}; {@code targetType}/{@code
+     * targetId} are null for the page itself.
+     */
+    public ActionResult runAction(
+            String organizer,
+            String action,
+            String path,
+            String targetType,
+            String targetId,
+            Map<String, String> parameters) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("organizer", organizer)
+                .put("action", action)
+                .put("path", path);
+        if (targetType != null) {
+            body.putObject("target").put("type", targetType).put("id", targetId);
+        }
+        ObjectNode params = body.putObject("parameters");
+        parameters.forEach(params::put);
+        return send("POST", "/api/actions", body, ActionResult.class);
     }
 
     /** Adds a media item as the asset's next version; answers the new version. */
@@ -275,8 +333,12 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
+        return authorized(resolve(path));
+    }
+
+    /** A request to {@code uri} carrying this client's credentials (token, or cookie and CSRF token). */
+    HttpRequest.Builder authorized(URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
         String t = token;
         if (t != null) {
             b.header("Authorization", "Bearer " + t);
@@ -290,23 +352,27 @@ public final class ApiClient {
     }
 
     private byte[] exchange(HttpRequest req, HttpResponse.BodyHandler<byte[]> handler) {
-        HttpResponse<byte[]> res;
-        try {
-            res = http.send(req, handler);
-        } catch (IOException e) {
-            throw ApiError.unreachable(base.toString(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(0, "interrupted", "Stopped before the server answered", null);
-        }
+        HttpResponse<byte[]> res = answer(req);
         if (res.statusCode() >= 400) {
             throw errorOf(res);
         }
         return res.body();
     }
 
+    /** Sends a request and answers the response whatever its status; only unreachable servers throw. */
+    HttpResponse<byte[]> answer(HttpRequest req) {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw ApiError.unreachable(base.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(0, "interrupted", "Stopped before the server answered", null);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static ApiError errorOf(HttpResponse<byte[]> res) {
+    static ApiError errorOf(HttpResponse<byte[]> res) {
         try {
             JsonNode err = JSON.readTree(res.body()).path("error");
             if (err.isObject()) {

@@ -86,4 +86,35 @@ public final class ApiModels {
     public record IssuedToken(String id, String token, String name, String createdAt, String expiresAt) {}
 
     public record AuthConfig(String mode) {}
+
+    /** A link on a folder page: a breadcrumb or a folder to open. */
+    public record Crumb(String path, String name) {}
+
+    /** A folder on a page; {@code folderId} is null for virtual folders (a project, a user). */
+    public record FolderEntry(String path, String name, String folderId) {}
+
+    /** An asset as a folder page lists it; the library fetches its versions separately. */
+    public record PageAsset(String id, String title, List<String> tags) {}
+
+    /** An action a user can pick; {@code targetType} is asset, folder, media, or empty for the page. */
+    public record OrganizerAction(String organizer, String id, String label, String description, String targetType) {
+
+        public boolean forPage() {
+            return targetType == null || targetType.isEmpty();
+        }
+    }
+
+    /** {@code GET /api/folders?path=}: the organizer's page for a folder path. */
+    public record FolderPage(
+            String path,
+            String title,
+            String organizer,
+            List<Crumb> breadcrumbs,
+            List<FolderEntry> folders,
+            List<PageAsset> assets,
+            List<OrganizerAction> actions,
+            String nextPageToken) {}
+
+    /** What an action did; {@code navigatePath} is where to go next, if anywhere. */
+    public record ActionResult(String message, String navigatePath) {}
 }

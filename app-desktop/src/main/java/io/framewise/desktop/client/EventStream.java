@@ -97,6 +97,30 @@ public final class EventStream implements AutoCloseable {
         send(message("session.seek").put("session", sessionId).put("frame", frame));
     }
 
+    /** The laser pointer at {@code x}, {@code y} (0..1 of the picture) on {@code frame}. */
+    public void laser(String sessionId, double x, double y, long frame) {
+        send(message("session.laser")
+                .put("session", sessionId)
+                .put("x", x)
+                .put("y", y)
+                .put("frame", frame));
+    }
+
+    public void laserOff(String sessionId) {
+        send(message("session.laser.off").put("session", sessionId));
+    }
+
+    public void requestDriver(String sessionId) {
+        send(message("session.driver.request").put("session", sessionId));
+    }
+
+    public void answerDriver(String sessionId, String member, boolean grant) {
+        send(message("session.driver.answer")
+                .put("session", sessionId)
+                .put("member", member)
+                .put("grant", grant));
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

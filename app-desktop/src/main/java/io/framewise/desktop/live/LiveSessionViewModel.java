@@ -14,6 +14,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * A live review session on the shown media: start one (this app drives) or join one by its id
@@ -33,6 +36,8 @@ public final class LiveSessionViewModel implements AutoCloseable {
     private final BooleanProperty driving = new SimpleBooleanProperty(false);
     private final ChangeListener<Number> frameSender = (o, a, b) -> sendPosition();
     private final ChangeListener<Number> rateSender = (o, a, b) -> sendPosition();
+    private final ObservableMap<String, LaserDot> lasers = FXCollections.observableHashMap();
+    private final ObservableList<DriveRequest> requests = FXCollections.observableArrayList();
     private EventStream events;
     private String you;
     private boolean applying;
@@ -86,13 +91,87 @@ public final class LiveSessionViewModel implements AutoCloseable {
                 active.set(true);
                 showMembers(m.path("members"));
                 apply(m.path("state"));
+                lasers.clear();
+                m.path("lasers").forEach(l -> showLaser(l, true));
             }
             case "session.state" -> apply(m.path("state"));
             case "session.presence" -> showMembers(m.path("members"));
+            case "session.laser" -> showLaser(m, m.path("visible").asBoolean(true));
+            case "session.driver.requested" -> {
+                String member = m.path("member").asText();
+                requests.removeIf(r -> r.member().equals(member));
+                requests.add(new DriveRequest(member, m.path("name").asText()));
+            }
+            case "session.driver.denied" -> status.set("Your request to drive was declined"
+                    + reason(m.path("reason").asText()));
             case "error" -> status.set("Live session: " + m.path("message").asText());
             default -> {
-                // Lasers, strokes and driver requests are shown by the web UI; the desktop ignores them.
+                // Drawing strokes in a session are the web UI's; the desktop draws notes instead.
             }
+        }
+    }
+
+    private static String reason(String why) {
+        return why.isBlank() ? "" : ": " + why;
+    }
+
+    /** Someone else's pointer moved or went away; this app's own pointer is drawn where the mouse is. */
+    private void showLaser(JsonNode m, boolean visible) {
+        String member = m.path("member").asText();
+        if (member.equals(you)) {
+            return;
+        }
+        if (visible) {
+            lasers.put(
+                    member,
+                    new LaserDot(
+                            member,
+                            m.path("x").asDouble(),
+                            m.path("y").asDouble(),
+                            m.path("frame").asLong()));
+        } else {
+            lasers.remove(member);
+        }
+    }
+
+    /** Points at {@code x}, {@code y} (0..1 of the picture) for everyone in the session. */
+    public void laser(double x, double y) {
+        EventStream s = events;
+        String id = session.get();
+        if (s == null || id.isEmpty() || x < 0 || x > 1 || y < 0 || y > 1) {
+            return;
+        }
+        long frame = playback.frame();
+        sender.execute(() -> s.laser(id, x, y, frame));
+    }
+
+    /** Takes the pointer away. */
+    public void laserOff() {
+        EventStream s = events;
+        String id = session.get();
+        if (s != null && !id.isEmpty()) {
+            sender.execute(() -> s.laserOff(id));
+        }
+    }
+
+    /** Asks the driver to hand over; the answer arrives as a new driver or a refusal. */
+    public void requestDrive() {
+        EventStream s = events;
+        String id = session.get();
+        if (s == null || id.isEmpty() || driving.get()) {
+            return;
+        }
+        status.set("Asked the driver to hand over...");
+        sender.execute(() -> s.requestDriver(id));
+    }
+
+    /** Driving: grants or declines someone's request to drive. */
+    public void answer(DriveRequest request, boolean grant) {
+        EventStream s = events;
+        String id = session.get();
+        requests.remove(request);
+        if (s != null && !id.isEmpty()) {
+            sender.execute(() -> s.answerDriver(id, request.member(), grant));
         }
     }
 
@@ -107,6 +186,9 @@ public final class LiveSessionViewModel implements AutoCloseable {
             }
         }
         members.set(String.join(", ", names));
+        if (!me) {
+            requests.clear(); // Only the driver answers requests.
+        }
         setDriving(me);
         status.set(me ? "You drive the session " + session.get() : "Following the driver in " + session.get());
     }
@@ -187,6 +269,8 @@ public final class LiveSessionViewModel implements AutoCloseable {
 
     private void ended(String why) {
         setDriving(false);
+        lasers.clear();
+        requests.clear();
         active.set(false);
         session.set("");
         members.set("");
@@ -200,6 +284,8 @@ public final class LiveSessionViewModel implements AutoCloseable {
         EventStream s = events;
         String id = session.get();
         setDriving(false);
+        lasers.clear();
+        requests.clear();
         active.set(false);
         session.set("");
         members.set("");
@@ -235,6 +321,22 @@ public final class LiveSessionViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty activeProperty() {
         return active;
     }
+
+    /** Other members' laser pointers, by member. */
+    public ObservableMap<String, LaserDot> lasers() {
+        return lasers;
+    }
+
+    /** Requests to drive waiting for this app's answer (while it drives). */
+    public ObservableList<DriveRequest> requests() {
+        return requests;
+    }
+
+    /** A member's pointer: {@code x}, {@code y} in 0..1 of the picture, on {@code frame}. */
+    public record LaserDot(String member, double x, double y, long frame) {}
+
+    /** Someone asking to drive. */
+    public record DriveRequest(String member, String name) {}
 
     public ReadOnlyBooleanProperty drivingProperty() {
         return driving;

@@ -39,6 +39,7 @@ public final class ReviewViewModel {
     private final BooleanProperty drawingMode = new SimpleBooleanProperty(false);
     private final ObjectProperty<MediaOpener.Opened> opened = new SimpleObjectProperty<>();
     private final ObjectProperty<Sprites> sprites = new SimpleObjectProperty<>();
+    private final ObjectProperty<Waveform> waveform = new SimpleObjectProperty<>();
     private Connection connection;
     private Asset asset;
 
@@ -111,7 +112,20 @@ public final class ReviewViewModel {
                                 // No hover preview then; the timeline still seeks.
                             }
                             Sprites found = sheet;
-                            ui.execute(() -> sprites.set(found));
+                            Waveform wave = null;
+                            if (Boolean.TRUE.equals(
+                                    media.get() == null ? null : media.get().hasAudio())) {
+                                try {
+                                    wave = conn.api().waveform(v.mediaId());
+                                } catch (RuntimeException e) {
+                                    // Still being made or unreadable: the timeline shows no envelope.
+                                }
+                            }
+                            Waveform foundWave = wave;
+                            ui.execute(() -> {
+                                sprites.set(found);
+                                waveform.set(foundWave);
+                            });
                         },
                         io)
                 .exceptionally(err -> {
@@ -220,6 +234,11 @@ public final class ReviewViewModel {
 
     public BooleanProperty drawingModeProperty() {
         return drawingMode;
+    }
+
+    /** The audio envelope of the version on screen, or null (no sound, or not made yet). */
+    public ObjectProperty<Waveform> waveformProperty() {
+        return waveform;
     }
 
     public ObjectProperty<Sprites> spritesProperty() {

@@ -27,7 +27,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** The library: project, search, the assets with poster, status and approval; drop files to upload. */
+/**
+ * The library: the organizer's page on screen (breadcrumbs, folders, actions), project chooser and
+ * Home, search, the assets with poster, status and approval; drop files to upload them into it.
+ */
 final class LibraryView extends BorderPane {
 
     final ListView<LibraryRow> list = new ListView<>();
@@ -60,14 +63,26 @@ final class LibraryView extends BorderPane {
         upload.managedProperty().bind(upload.visibleProperty());
         Label heading = new Label("Library");
         heading.getStyleClass().add("title-3");
-        HBox top = new HBox(10, heading, projects, search, upload, refresh);
+        Button home = new Button("Home");
+        home.setId("library-home");
+        home.setOnAction(e -> vm.home());
+        Button all = new Button("Projects");
+        all.setOnAction(e -> vm.navigate("/projects"));
+        LibraryNav nav = new LibraryNav(vm);
+        HBox top = new HBox(10, heading, home, all, projects, search, upload, nav.actions, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10));
-        setTop(top);
+        setTop(new VBox(top, nav));
 
         list.setId("library-list");
         list.setItems(vm.visible());
         list.setCellFactory(v -> new RowCell(vm));
+        list.setOnContextMenuRequested(e -> {
+            LibraryRow row = list.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                nav.menuFor(row).show(list, e.getScreenX(), e.getScreenY());
+            }
+        });
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
@@ -84,7 +99,7 @@ final class LibraryView extends BorderPane {
         message.setPadding(new Insets(6, 10, 10, 10));
         message.getStyleClass().add("text-muted");
         setCenter(list);
-        setBottom(message);
+        setBottom(new VBox(new UploadList(vm), message));
 
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {

@@ -26,6 +26,10 @@ final class PictureView extends Region {
     private final BooleanProperty drawing = new SimpleBooleanProperty(false);
     private DrawingEditor editor;
     private Supplier<List<Shape>> saved = List::of;
+    /** Live-session laser pointers of the others, over the picture, never catching the mouse. */
+    private final javafx.scene.layout.Pane lasers = new javafx.scene.layout.Pane();
+
+    private java.util.Collection<io.framewise.desktop.live.LiveSessionViewModel.LaserDot> dots = List.of();
 
     PictureView() {
         getStyleClass().add("picture");
@@ -33,7 +37,8 @@ final class PictureView extends Region {
         still.setPreserveRatio(true);
         video.setPreserveRatio(true);
         video.setVisible(false);
-        getChildren().addAll(still, video, overlay);
+        getChildren().addAll(still, video, overlay, lasers);
+        lasers.setMouseTransparent(true);
         setMinSize(160, 90);
         overlay.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (drawing.get() && editor != null) {
@@ -59,6 +64,34 @@ final class PictureView extends Region {
                 editor.end();
             }
         });
+    }
+
+    /** Reports the pointer over the picture (0..1 both ways) while not drawing, and when it leaves. */
+    void onPointer(java.util.function.BiConsumer<Double, Double> moved, Runnable gone) {
+        overlay.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            if (!drawing.get()) {
+                moved.accept(fx(e), fy(e));
+            }
+        });
+        overlay.addEventHandler(MouseEvent.MOUSE_EXITED, e -> gone.run());
+    }
+
+    /** Shows the others' laser pointers: a red dot each, where they point on the picture. */
+    void showLasers(java.util.Collection<io.framewise.desktop.live.LiveSessionViewModel.LaserDot> now) {
+        dots = List.copyOf(now);
+        placeLasers();
+    }
+
+    private void placeLasers() {
+        lasers.getChildren().clear();
+        for (var d : dots) {
+            javafx.scene.shape.Circle c =
+                    new javafx.scene.shape.Circle(7, javafx.scene.paint.Color.web("#ff3b30", 0.85));
+            c.setStroke(javafx.scene.paint.Color.WHITE);
+            c.setCenterX(d.x() * overlay.getWidth());
+            c.setCenterY(d.y() * overlay.getHeight());
+            lasers.getChildren().add(c);
+        }
     }
 
     void bindEditor(DrawingEditor e, Supplier<List<Shape>> savedShapes) {
@@ -122,6 +155,8 @@ final class PictureView extends Region {
             overlay.setHeight(ph);
         }
         overlay.relocate(x, y);
+        lasers.resizeRelocate(x, y, pw, ph);
+        placeLasers();
         repaint();
     }
 

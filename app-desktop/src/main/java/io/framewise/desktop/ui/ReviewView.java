@@ -1,6 +1,7 @@
 package io.framewise.desktop.ui;
 
 import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.live.LiveSessionViewModel;
 import io.framewise.desktop.player.VlcPlayer;
 import io.framewise.desktop.review.DrawingJson;
 import io.framewise.desktop.review.NoteThread;
@@ -15,6 +16,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -137,7 +141,55 @@ final class ReviewView extends BorderPane {
         live.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(10, backB, title, versions, live, grow, startLive, joinLive, leave, approval, compareB);
+        var session = review.live();
+        ToggleButton laser = new ToggleButton("Laser");
+        laser.setId("live-laser");
+        laser.visibleProperty().bind(session.activeProperty());
+        laser.managedProperty().bind(laser.visibleProperty());
+        laser.selectedProperty().addListener((o, a, on) -> {
+            if (!on) {
+                session.laserOff();
+            }
+        });
+        picture.onPointer(
+                (x, y) -> {
+                    if (laser.isSelected()) {
+                        session.laser(x, y);
+                    }
+                },
+                () -> {
+                    if (laser.isSelected()) {
+                        session.laserOff();
+                    }
+                });
+        session.lasers().addListener((javafx.collections.MapChangeListener<String, LiveSessionViewModel.LaserDot>)
+                c -> picture.showLasers(session.lasers().values()));
+        Button drive = new Button("Ask to drive");
+        drive.setId("live-ask-drive");
+        drive.setOnAction(e -> session.requestDrive());
+        drive.visibleProperty()
+                .bind(session.activeProperty().and(session.drivingProperty().not()));
+        drive.managedProperty().bind(drive.visibleProperty());
+        MenuButton asks = new MenuButton("Requests to drive");
+        asks.setId("live-requests");
+        Runnable showAsks = () -> {
+            asks.getItems().clear();
+            for (LiveSessionViewModel.DriveRequest r : List.copyOf(session.requests())) {
+                MenuItem yes = new MenuItem("Let " + r.name() + " drive");
+                yes.setOnAction(e -> session.answer(r, true));
+                MenuItem no = new MenuItem("Decline " + r.name());
+                no.setOnAction(e -> session.answer(r, false));
+                asks.getItems().addAll(yes, no);
+            }
+            asks.setVisible(!session.requests().isEmpty());
+            asks.setManaged(asks.isVisible());
+        };
+        session.requests().addListener((javafx.collections.ListChangeListener<LiveSessionViewModel.DriveRequest>)
+                c -> showAsks.run());
+        showAsks.run();
+        HBox top = new HBox(
+                10, backB, title, versions, live, grow, startLive, joinLive, laser, drive, asks, leave, approval,
+                compareB);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
@@ -216,6 +268,7 @@ final class ReviewView extends BorderPane {
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
         review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));
+        review.waveformProperty().addListener((o, a, w) -> timeline.setWaveform(w, frameSeconds(review)));
         review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> timeline.paint());
         VBox bottom = new VBox(6, timeline, transport);
         bottom.setPadding(new Insets(8, 10, 10, 10));
@@ -303,5 +356,16 @@ final class ReviewView extends BorderPane {
             }
         }
         e.consume();
+    }
+
+    /** Seconds one frame lasts, from the media's rate ("30000/1001"), or 0 when unknown. */
+    private static double frameSeconds(ReviewViewModel review) {
+        var m = review.mediaProperty().get();
+        if (m == null || m.frameRate() == null) {
+            return 0;
+        }
+        String[] p = m.frameRate().split("/");
+        double fps = Double.parseDouble(p[0]) / (p.length > 1 ? Double.parseDouble(p[1]) : 1);
+        return fps > 0 ? 1 / fps : 0;
     }
 }

@@ -11,8 +11,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
 /**
- * The timeline: playhead, loop range, and a marker per note thread (a bar for a range), yellow
- * when open and grey when resolved. Clicking or dragging seeks to the frame under the pointer.
+ * The timeline: the audio envelope behind everything, playhead, loop range, and a marker per note
+ * thread (a bar for a range), yellow when open and grey when resolved. Clicking or dragging seeks to the frame under the pointer.
  */
 final class TimelineBar extends Pane {
 
@@ -46,6 +46,15 @@ final class TimelineBar extends Pane {
     private final javafx.stage.Popup popup = new javafx.stage.Popup();
     private final javafx.scene.image.ImageView tile = new javafx.scene.image.ImageView();
     private io.framewise.desktop.review.Sprites sprites;
+    private io.framewise.desktop.review.Waveform waveform;
+    private double secondsPerFrame;
+
+    /** The audio envelope to draw ({@code null} for none), placed by the clip's frame duration. */
+    void setWaveform(io.framewise.desktop.review.Waveform w, double frameSeconds) {
+        waveform = w;
+        secondsPerFrame = frameSeconds;
+        paint();
+    }
 
     /** Hover-scrub: the sprite tile nearest the frame under the pointer, above the timeline. */
     void setSprites(io.framewise.desktop.review.Sprites s) {
@@ -86,6 +95,19 @@ final class TimelineBar extends Pane {
             return;
         }
         double perFrame = w / count;
+        if (waveform != null && secondsPerFrame > 0) {
+            // One column per pixel: the extremes of the audio under it, centred on the middle line.
+            g.setFill(Color.web("#3fb950", 0.45));
+            double mid = h / 2;
+            for (int px = 0; px < (int) w; px++) {
+                double from = px / perFrame * secondsPerFrame;
+                double to = (px + 1) / perFrame * secondsPerFrame;
+                double[] e = waveform.extremes(from, to);
+                double top = mid - e[1] * (mid - 1);
+                double bottom = mid - e[0] * (mid - 1);
+                g.fillRect(px, top, 1, Math.max(1, bottom - top));
+            }
+        }
         int in = playback.loopInProperty().get();
         int out = playback.loopOutProperty().get();
         if (in >= 0 || out >= 0) {

@@ -35,6 +35,17 @@ class ApiClientTest {
     }
 
     @Test
+    void readsTheAudioEnvelopeForTheTimeline() {
+        io.framewise.desktop.review.Waveform wave = s.api.waveform(s.v1.id());
+        assertTrue(wave.length() > 10, "buckets " + wave.length());
+        assertEquals(s.v1.durationSeconds(), wave.durationSeconds(), 0.25, "the envelope covers the clip");
+        double[] all = wave.extremes(0, wave.durationSeconds());
+        assertTrue(all[1] > 0.01 && all[0] < -0.01, "the test tone is audible: " + all[0] + ".." + all[1]);
+        double[] after = wave.extremes(wave.durationSeconds() + 1, wave.durationSeconds() + 2);
+        assertEquals(0, after[1], "nothing after the audio ends");
+    }
+
+    @Test
     void refusalsCarryTheServersWords() {
         ApiError e = assertThrows(ApiError.class, () -> s.api.still(s.v1.id(), 5000, 0));
         assertTrue(e.status() == 400 || e.status() == 422, "status " + e.status());

@@ -120,4 +120,68 @@ class LiveSessionFollowTest {
         uiA.submit(driver::close).get();
         assertFalse(on(uiB, () -> follower.activeProperty().get()));
     }
+
+    @Test
+    void pointersShowOnTheOtherSideAndTheWheelChangesHandsOnRequest() throws Exception {
+        PlaybackViewModel a = playback(uiA);
+        PlaybackViewModel b = playback(uiB);
+        LiveSessionViewModel driver = on(uiA, () -> new LiveSessionViewModel(uiA, io, a));
+        LiveSessionViewModel guest = on(uiB, () -> new LiveSessionViewModel(uiB, io, b));
+        ApiClient api = new ApiClient(server.server.baseUri(), null);
+        uiA.submit(() -> driver.start(api, server.v1.id())).get();
+        Await.until(
+                "the driver's session",
+                DEADLINE,
+                () -> on(uiA, () -> driver.drivingProperty().get()));
+        String id = on(uiA, () -> driver.sessionProperty().get());
+        uiB.submit(() -> guest.join(api, id)).get();
+        Await.until(
+                "the guest in the session",
+                DEADLINE,
+                () -> on(uiB, () -> guest.activeProperty().get()));
+
+        // The guest points; the driver sees it, and sees it go.
+        uiB.submit(() -> guest.laser(0.25, 0.75)).get();
+        Await.until(
+                "the guest's pointer at the driver",
+                DEADLINE,
+                () -> on(uiA, () -> driver.lasers().values().stream().anyMatch(l -> l.x() == 0.25 && l.y() == 0.75)));
+        assertTrue(on(uiB, () -> guest.lasers().isEmpty()), "one's own pointer is not echoed back");
+        uiB.submit(guest::laserOff).get();
+        Await.until(
+                "the pointer gone",
+                DEADLINE,
+                () -> on(uiA, () -> driver.lasers().isEmpty()));
+
+        // The guest asks to drive; the driver grants it.
+        uiB.submit(guest::requestDrive).get();
+        Await.until(
+                "the request at the driver",
+                DEADLINE,
+                () -> on(uiA, () -> driver.requests().size()) == 1);
+        uiA.submit(() -> driver.answer(driver.requests().get(0), true)).get();
+        Await.until(
+                "the guest driving",
+                DEADLINE,
+                () -> on(uiB, () -> guest.drivingProperty().get()));
+        Await.until(
+                "the first driver following",
+                DEADLINE,
+                () -> !on(uiA, () -> driver.drivingProperty().get()));
+
+        // Asking back, and being declined, says so.
+        uiA.submit(driver::requestDrive).get();
+        Await.until(
+                "the request at the new driver",
+                DEADLINE,
+                () -> on(uiB, () -> guest.requests().size()) == 1);
+        uiB.submit(() -> guest.answer(guest.requests().get(0), false)).get();
+        Await.until(
+                "the refusal heard",
+                DEADLINE,
+                () -> on(uiA, () -> driver.statusProperty().get().contains("declined")));
+        assertFalse(on(uiA, () -> driver.drivingProperty().get()));
+        uiA.submit(driver::close).get();
+        uiB.submit(guest::close).get();
+    }
 }

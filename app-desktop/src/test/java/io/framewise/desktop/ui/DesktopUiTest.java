@@ -107,6 +107,25 @@ class DesktopUiTest extends FxRobot {
         assertEquals(1, (int) Await.on(() -> window.library().visible().size()));
         Await.fx(() -> {});
         Screenshots.write(scene, "library");
+
+        // Folder navigation: Home, then back to the project through its breadcrumbs.
+        String project = Await.on(() -> window.library().pathProperty().get());
+        assertTrue(project.startsWith("/projects/"), project);
+        clickOn("#library-home");
+        Await.until("the home page", DEADLINE, () -> Await.on(
+                        () -> window.library().titleProperty().get())
+                .equals("My folders"));
+        assertEquals(0, (int) Await.on(() -> window.library().visible().size()));
+        clickOn("Projects", javafx.scene.input.MouseButton.PRIMARY);
+        Await.until("the projects page", DEADLINE, () -> Await.on(
+                        () -> window.library().pathProperty().get())
+                .equals("/projects"));
+        clickOn(".folder");
+        Await.until(
+                "back in the project",
+                DEADLINE,
+                () -> Await.on(() -> window.library().visible().size()) == 1);
+        assertEquals(project, Await.on(() -> window.library().pathProperty().get()));
     }
 
     @Test
