@@ -104,14 +104,7 @@ public final class Access {
             Resource resource,
             AuditOutcome outcome,
             Map<String, ?> details) {
-        AuditEntry entry = AuditEntry.of(event, outcome).from(sourceAddress).by(userId, null);
-        if (resource != null && !(resource instanceof Resource.Server)) {
-            entry = entry.on(resource.type(), resource.idOrNull());
-        }
-        if (details != null && !details.isEmpty()) {
-            entry = entry.details(details);
-        }
-        audit.append(entry);
+        append(AuditEntry.of(event, outcome).from(sourceAddress).by(userId, null), resource, details);
     }
 
     /** Records an event (WebSocket messages and other callers without an HTTP request use this). */
@@ -126,6 +119,11 @@ public final class Access {
         if (principal instanceof Principal.Person person) {
             entry = entry.by(person.userId(), person.name());
         }
+        append(entry, resource, details);
+    }
+
+    /** Adds what the event is about and its details (the server itself is not named), then appends it. */
+    private void append(AuditEntry entry, Resource resource, Map<String, ?> details) {
         if (resource != null && !(resource instanceof Resource.Server)) {
             entry = entry.on(resource.type(), resource.idOrNull());
         }
