@@ -131,8 +131,8 @@ public final class FramewiseServer implements Closeable {
                     new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens),
                     new Authorizer(facts),
                     new AuditLog(db));
-            LiveFeature live = new LiveFeature(repos.media(), access);
             JooqAssetRepository assets = new JooqAssetRepository(db);
+            LiveFeature live = new LiveFeature(repos.media(), assets, access);
             AssetTagging events = new AssetTagging(assets, live.events());
             Organizers organizers = Organizers.start(
                     config.organizers(),

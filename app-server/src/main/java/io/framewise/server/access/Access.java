@@ -60,6 +60,22 @@ public final class Access {
         enforce(ctx, principal, action, resource, decision);
     }
 
+    /**
+     * As {@link #require}, for a resource named by a field of the request body (the media filed
+     * into an asset, the project it goes to). One the caller may not see answers 422 naming the
+     * field, exactly like an id that names nothing, so a body cannot probe for ids either; one they
+     * see but may not use this way answers 403.
+     */
+    public void requireReferenced(Context ctx, Action action, Resource resource, String field) {
+        Principal principal = principal(ctx);
+        Decision decision = authorizer.decide(principal, action, resource);
+        if (decision.outcome() == Decision.Outcome.HIDDEN) {
+            throw new ApiException.Invalid(
+                    "no such " + resource.type() + ": " + resource.idOrNull(), Map.of("field", field));
+        }
+        enforce(ctx, principal, action, resource, decision);
+    }
+
     /** Turns a decision into the answer the client gets, auditing refusals of signed-in people. */
     void enforce(Context ctx, Principal principal, Action action, Resource resource, Decision decision) {
         switch (decision.outcome()) {

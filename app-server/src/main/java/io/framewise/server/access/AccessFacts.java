@@ -22,8 +22,11 @@ public interface AccessFacts {
     /** The project of an asset, if the asset exists. */
     Optional<String> projectOfAsset(String assetId);
 
-    /** The projects whose assets hold this media item as a version (usually one). */
-    java.util.Set<String> projectsOfMedia(String mediaId);
+    /**
+     * The project whose asset holds this media item as a version; empty while it is unfiled. A media
+     * item is a version of at most one asset (the database holds it to that), so this is its one place.
+     */
+    Optional<String> projectOfMedia(String mediaId);
 
     /** Who uploaded the media item, if it exists and someone did. */
     Optional<String> uploaderOf(String mediaId);

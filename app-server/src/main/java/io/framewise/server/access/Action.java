@@ -23,6 +23,11 @@ public enum Action {
     MEDIA_UPLOAD,
     MEDIA_VIEW,
     MEDIA_DELETE,
+    /**
+     * Taking a media item from where it is now into an asset (a new asset or a new version). The
+     * place it goes needs its own right ({@link #ASSET_CREATE}, {@link #VERSION_ADD}).
+     */
+    MEDIA_FILE,
     // Notes.
     NOTE_VIEW,
     NOTE_CREATE,

@@ -9,11 +9,9 @@ import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@link AccessFacts} read from the library tables. */
 public final class JooqAccessFacts implements AccessFacts {
@@ -55,16 +53,16 @@ public final class JooqAccessFacts implements AccessFacts {
     }
 
     @Override
-    public Set<String> projectsOfMedia(String mediaId) {
+    public Optional<String> projectOfMedia(String mediaId) {
         if (!Ids.isValid(mediaId)) {
-            return Set.of();
+            return Optional.empty();
         }
-        return new HashSet<>(db.read(ctx -> ctx.selectDistinct(ASSETS.PROJECT_ID)
+        return db.read(ctx -> ctx.select(ASSETS.PROJECT_ID)
                 .from(ASSET_VERSIONS)
                 .join(ASSETS)
                 .on(ASSETS.ID.eq(ASSET_VERSIONS.ASSET_ID))
                 .where(ASSET_VERSIONS.MEDIA_ID.eq(mediaId))
-                .fetch(ASSETS.PROJECT_ID)));
+                .fetchOptional(ASSETS.PROJECT_ID));
     }
 
     @Override

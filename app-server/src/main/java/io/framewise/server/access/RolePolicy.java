@@ -1,8 +1,6 @@
 package io.framewise.server.access;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The server's own answer to "may this person do this": admins may do everything; everyone else
@@ -10,8 +8,11 @@ import java.util.Set;
  * {@link Decision.Outcome#HIDDEN} (answered 404), so ids cannot be probed; things they can see but
  * not change are denied (403).
  *
- * <p>A media item not yet filed into a project belongs to its uploader, who may do with it what an
- * owner may; nobody else but admins sees it.
+ * <p>A media item is a version of at most one asset, so it has one place: the project of that asset,
+ * where people have the role they have in the project and nowhere else. A media item not yet filed
+ * into a project belongs to its uploader, who may do with it what an owner may; nobody else but
+ * admins sees it. Filing it ({@link Action#MEDIA_FILE}) needs the editor role where it is now (the
+ * uploader's, while unfiled); the place it goes is decided on its own.
  */
 public final class RolePolicy {
 
@@ -40,7 +41,8 @@ public final class RolePolicy {
             case PROJECT_VIEW, PROJECT_MEMBERS_VIEW, PROJECT_MEMBERS_MANAGE, ASSET_CREATE -> onProject(
                     person, action, resource);
             case ASSET_VIEW, VERSION_ADD, APPROVAL_SET -> onAsset(person, action, resource);
-            case MEDIA_VIEW, MEDIA_DELETE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(person, action, resource);
+            case MEDIA_VIEW, MEDIA_DELETE, MEDIA_FILE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
+                    person, action, resource);
                 // Listing a media item's notes, or looking at one note.
             case NOTE_VIEW -> resource instanceof Resource.Note
                     ? onNote(person, action, resource)
@@ -106,6 +108,10 @@ public final class RolePolicy {
         return switch (action) {
             case NOTE_CREATE, LIVE_DRIVE, NOTE_RESOLVE -> require(
                     role, ProjectRole.REVIEWER, "this needs the reviewer role or more");
+            case MEDIA_FILE -> require(
+                    role,
+                    ProjectRole.EDITOR,
+                    "filing media needs the editor role in its project (or being its uploader while it is unfiled)");
             case MEDIA_DELETE -> uploader && role.atLeast(ProjectRole.EDITOR)
                     ? Decision.allow("uploader")
                     : require(role, ProjectRole.OWNER, "only the uploader or a project owner may delete media");
@@ -130,22 +136,18 @@ public final class RolePolicy {
         return onMediaId(person, action, found.get().mediaId(), found.get().authorId());
     }
 
-    /** The strongest role the person has on the media: through its projects, or as its uploader. */
+    /**
+     * The person's role on the media: their role in the one project it is filed in, or owner for its
+     * uploader while it is unfiled; null when they have none (it is hidden from them).
+     */
     private ProjectRole roleOnMedia(Principal.Person person, String mediaId) {
-        Map<String, ProjectRole> roles = facts.roles(person.userId());
-        ProjectRole best = null;
-        Set<String> projects = facts.projectsOfMedia(mediaId);
-        for (String project : projects) {
-            ProjectRole role = roles.get(project);
-            if (role != null && (best == null || role.atLeast(best))) {
-                best = role;
-            }
+        Optional<String> project = facts.projectOfMedia(mediaId);
+        if (project.isPresent()) {
+            return facts.roles(person.userId()).get(project.get());
         }
-        if (projects.isEmpty()
-                && facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false)) {
-            best = ProjectRole.OWNER;
-        }
-        return best;
+        boolean uploader =
+                facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
+        return uploader ? ProjectRole.OWNER : null;
     }
 
     private static Decision require(ProjectRole role, ProjectRole needed, String otherwise) {

@@ -1,5 +1,6 @@
 package io.framewise.server.http;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -16,13 +17,25 @@ public final class Bodies {
         } catch (NullPointerException e) {
             // Javalin's Jackson bridge refuses a literal null body this way.
             body = null;
+        } catch (Exception e) {
+            // Javalin passes Jackson's checked exceptions on undeclared. A field of the wrong type goes
+            // on to the error mapper, which names the field; a body of the wrong shape as a whole (an
+            // array, a string, a number, nothing) is answered here.
+            if (e instanceof MismatchedInputException m && m.getPath().isEmpty()) {
+                throw wrongShape(type, e);
+            }
+            throw e;
         }
         if (body == null) {
-            throw new ApiException.BadRequest(
-                    "the request body must be a JSON " + (type.isArray() ? "array" : "object"),
-                    Map.of("field", "body"),
-                    null);
+            throw wrongShape(type, null);
         }
         return body;
+    }
+
+    private static ApiException wrongShape(Class<?> type, Throwable cause) {
+        return new ApiException.BadRequest(
+                "the request body must be a JSON " + (type.isArray() ? "array" : "object"),
+                Map.of("field", "body"),
+                cause);
     }
 }

@@ -14,13 +14,25 @@ public interface AssetRepository {
     /** The assets directly in a folder ({@code null}: the project's top level), oldest first. */
     List<Asset> list(String projectId, String folderId);
 
-    /** Puts {@code mediaId} on top of the asset's stack as the next version number. */
+    /**
+     * Creates an asset whose version 1 is {@code mediaId}, in one transaction (no empty asset is left
+     * behind when the media cannot be filed).
+     *
+     * @throws MediaAlreadyFiledException when the media item already is a version of an asset
+     */
+    Asset createWithFirstVersion(String projectId, String folderId, String title, String createdBy, String mediaId);
+
+    /**
+     * Puts {@code mediaId} on top of the asset's stack as the next version number.
+     *
+     * @throws MediaAlreadyFiledException when the media item already is a version of an asset (this or another)
+     */
     AssetVersion addVersion(String assetId, String mediaId);
 
     /** The stack, version 1 first. */
     List<AssetVersion> versions(String assetId);
 
-    /** The asset a media item is a version of, if it is one. */
+    /** The one asset a media item is a version of, if it is one. */
     Optional<String> assetOfMedia(String mediaId);
 
     Optional<AssetVersion> getVersion(String versionId);

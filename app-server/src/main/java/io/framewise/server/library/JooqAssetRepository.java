@@ -69,11 +69,30 @@ public final class JooqAssetRepository implements AssetRepository {
     }
 
     @Override
+    public Asset createWithFirstVersion(
+            String projectId, String folderId, String title, String createdBy, String mediaId) {
+        // Nested writes join this transaction: a refused version rolls the asset back with it.
+        return db.write(ctx -> {
+            Asset asset = create(projectId, folderId, title, createdBy);
+            addVersion(asset.id(), mediaId);
+            return asset;
+        });
+    }
+
+    @Override
     public AssetVersion addVersion(String assetId, String mediaId) {
         Ids.require("assetId", assetId);
         Ids.require("mediaId", mediaId);
-        // Number and insert under the write lock, so two uploads cannot both become version n.
+        // Check, number and insert under the write lock, so two uploads cannot both become version n
+        // and one media item cannot become two versions (the unique index on media_id is the backstop).
         return db.write(ctx -> {
+            String holder = ctx.select(ASSET_VERSIONS.ASSET_ID)
+                    .from(ASSET_VERSIONS)
+                    .where(ASSET_VERSIONS.MEDIA_ID.eq(mediaId))
+                    .fetchOne(ASSET_VERSIONS.ASSET_ID);
+            if (holder != null) {
+                throw new MediaAlreadyFiledException(mediaId, holder);
+            }
             Integer top = ctx.select(DSL.max(ASSET_VERSIONS.VERSION_NUMBER))
                     .from(ASSET_VERSIONS)
                     .where(ASSET_VERSIONS.ASSET_ID.eq(assetId))
@@ -107,7 +126,6 @@ public final class JooqAssetRepository implements AssetRepository {
         return db.read(ctx -> ctx.select(ASSET_VERSIONS.ASSET_ID)
                 .from(ASSET_VERSIONS)
                 .where(ASSET_VERSIONS.MEDIA_ID.eq(mediaId))
-                .limit(1)
                 .fetchOptional(ASSET_VERSIONS.ASSET_ID));
     }
 

@@ -104,49 +104,87 @@ public final class LibraryFeature implements Feature {
                 .toList());
     }
 
+    /**
+     * Files a media item as version 1 of a new asset. The caller needs rights over where the media is
+     * now (its uploader while unfiled, an editor of its project once filed) and over where it goes
+     * (an editor of the project); a media item is a version of one asset only (409 otherwise).
+     */
     private void createAsset(Context ctx) {
         NewAsset req = Bodies.read(ctx, NewAsset.class);
-        requireMedia(ctx, req.mediaId());
         String title = req.title() == null ? "" : req.title().strip();
         if (title.isEmpty() || title.length() > 300) {
             throw new ApiException.Invalid("title must be 1 to 300 characters", Map.of("field", "title"));
         }
-        String projectId = req.projectId() != null ? requireProject(req.projectId()) : defaultProject(ctx);
-        access.require(ctx, Action.ASSET_CREATE, new Resource.Project(projectId));
+        String mediaId = fileableMedia(ctx, req.mediaId());
+        String projectId;
+        if (req.projectId() != null) {
+            access.requireReferenced(ctx, Action.ASSET_CREATE, new Resource.Project(req.projectId()), "projectId");
+            projectId = requireProject(req.projectId());
+        } else {
+            projectId = defaultProject(ctx);
+        }
         if (req.folderId() != null) {
             projects.getFolder(req.folderId())
                     .filter(f -> f.projectId().equals(projectId))
                     .orElseThrow(() -> new ApiException.Invalid(
                             "no such folder in the project: " + req.folderId(), Map.of("field", "folderId")));
         }
-        Asset asset = assets.create(
-                projectId, req.folderId(), title, Access.person(ctx).userId());
-        assets.addVersion(asset.id(), req.mediaId());
+        Asset asset;
+        try {
+            asset = assets.createWithFirstVersion(
+                    projectId, req.folderId(), title, Access.person(ctx).userId(), mediaId);
+        } catch (MediaAlreadyFiledException e) {
+            throw alreadyFiled(e, null);
+        }
         access.record(
                 ctx,
                 "asset.created",
                 new Resource.Asset(asset.id()),
                 AuditOutcome.SUCCESS,
-                Map.of("title", title, "projectId", projectId, "mediaId", req.mediaId()));
+                Map.of("title", title, "projectId", projectId, "mediaId", mediaId));
         ctx.status(201).json(view(asset));
     }
 
+    /** Files a media item as the next version; the route rule already asked for VERSION_ADD on the asset. */
     private void addVersion(Context ctx) {
         Asset asset = requireAsset(ctx.pathParam("id"));
         NewVersion req = Bodies.read(ctx, NewVersion.class);
-        requireMedia(ctx, req.mediaId());
-        if (assets.versions(asset.id()).stream().anyMatch(v -> v.mediaId().equals(req.mediaId()))) {
-            throw new ApiException.Conflict(
-                    "that media is already a version of this asset", Map.of("mediaId", req.mediaId()));
+        String mediaId = fileableMedia(ctx, req.mediaId());
+        AssetVersion version;
+        try {
+            version = assets.addVersion(asset.id(), mediaId);
+        } catch (MediaAlreadyFiledException e) {
+            throw alreadyFiled(e, asset.id());
         }
-        AssetVersion version = assets.addVersion(asset.id(), req.mediaId());
         access.record(
                 ctx,
                 "version.added",
                 new Resource.Asset(asset.id()),
                 AuditOutcome.SUCCESS,
-                Map.of("number", version.number(), "mediaId", req.mediaId()));
+                Map.of("number", version.number(), "mediaId", mediaId));
         ctx.status(201).json(versionView(version));
+    }
+
+    /**
+     * The media item named by the body, once the caller may take it from where it is now: 422 when
+     * it names nothing they can see, 403 when they see it but may not file it.
+     */
+    private String fileableMedia(Context ctx, String id) {
+        if (id == null) {
+            throw new ApiException.Invalid("mediaId is required", Map.of("field", "mediaId"));
+        }
+        access.requireReferenced(ctx, Action.MEDIA_FILE, new Resource.Media(id), "mediaId");
+        if (media.get(id).isEmpty()) {
+            throw new ApiException.Invalid("no such media: " + id, Map.of("field", "mediaId"));
+        }
+        return id;
+    }
+
+    private static ApiException alreadyFiled(MediaAlreadyFiledException e, String targetAsset) {
+        String message = e.assetId().equals(targetAsset)
+                ? "that media is already a version of this asset"
+                : "that media is already a version of another asset; a media item belongs to one asset only";
+        return new ApiException.Conflict(message, Map.of("mediaId", e.mediaId(), "assetId", e.assetId()));
     }
 
     private void approve(Context ctx) {
@@ -213,12 +251,6 @@ public final class LibraryFeature implements Feature {
         return projects.get(id)
                 .orElseThrow(() -> new ApiException.Invalid("no such project: " + id, Map.of("field", "projectId")))
                 .id();
-    }
-
-    private void requireMedia(Context ctx, String id) {
-        if (id == null || media.get(id).isEmpty() || !visible(ctx, Action.MEDIA_VIEW, new Resource.Media(id))) {
-            throw new ApiException.Invalid("no such media: " + id, Map.of("field", "mediaId"));
-        }
     }
 
     private Asset requireAsset(String id) {

@@ -70,10 +70,21 @@ public final class LiveSessions {
         }
     }
 
-    /** Switches a session to another media item (version), looked up in the catalog. */
+    /**
+     * Switches a session to another version of the asset it shows, looked up in the catalog. Only
+     * versions of that asset: members were let in for it, and another media item may be one some
+     * of them must not see.
+     */
     public void switchVersion(String sessionId, String memberId, String mediaId) {
         LiveSession session = require(sessionId);
-        session.switchVersion(memberId, requireMedia(mediaId));
+        MediaFacts next = requireMedia(mediaId);
+        String shown =
+                catalog.find(session.state().mediaId()).map(MediaFacts::assetId).orElse(null);
+        if (shown == null || !shown.equals(next.assetId())) {
+            throw new SessionException(
+                    "not_a_version", "media " + mediaId + " is not a version of the asset this session reviews");
+        }
+        session.switchVersion(memberId, next);
     }
 
     public LiveSession require(String sessionId) {

@@ -43,6 +43,7 @@ import io.framewise.organizer.wire.v1.SetAssetTagsRequest;
 import io.framewise.server.auth.Account;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.library.Asset;
+import io.framewise.server.library.MediaAlreadyFiledException;
 import io.framewise.server.media.MediaItem;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -273,18 +274,21 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
                 folderIn(folder, r.getProjectId());
             }
             media(r.getMediaId());
-            if (s.assets().assetOfMedia(r.getMediaId()).isPresent()) {
-                throw Status.FAILED_PRECONDITION
-                        .withDescription("media " + r.getMediaId() + " is already a version of an asset")
-                        .asRuntimeException();
-            }
             s.accounts().get(r.getCreatorUserId()).orElseThrow(() -> invalid("no such user: " + r.getCreatorUserId()));
             String title = r.getTitle().strip();
             if (title.isEmpty() || title.length() > 300) {
                 throw invalid("title must be 1 to 300 characters");
             }
-            Asset created = s.assets().create(r.getProjectId(), folder, title, r.getCreatorUserId());
-            s.assets().addVersion(created.id(), r.getMediaId());
+            // A media item is a version of one asset only: an organizer files media, never steals it.
+            Asset created;
+            try {
+                created = s.assets()
+                        .createWithFirstVersion(r.getProjectId(), folder, title, r.getCreatorUserId(), r.getMediaId());
+            } catch (MediaAlreadyFiledException e) {
+                throw Status.FAILED_PRECONDITION
+                        .withDescription("media " + r.getMediaId() + " is already a version of an asset")
+                        .asRuntimeException();
+            }
             return asset(created);
         });
     }

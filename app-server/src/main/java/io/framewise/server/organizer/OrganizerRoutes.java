@@ -6,6 +6,7 @@ import io.framewise.organizer.wire.v1.RunActionResponse;
 import io.framewise.server.Feature;
 import io.framewise.server.access.Principal;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.framewise.server.library.Asset;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -118,7 +119,7 @@ final class OrganizerRoutes implements Feature {
     }
 
     private void action(Context ctx) {
-        ActionBody body = ctx.bodyAsClass(ActionBody.class);
+        ActionBody body = Bodies.read(ctx, ActionBody.class);
         if (body.organizer() == null || body.organizer().isBlank()) {
             throw new ApiException.Invalid("name the organizer that offers the action", Map.of("field", "organizer"));
         }
@@ -163,7 +164,7 @@ final class OrganizerRoutes implements Feature {
 
     private void setTags(Context ctx) {
         Asset asset = visibleAsset(ctx);
-        TagsBody body = ctx.bodyAsClass(TagsBody.class);
+        TagsBody body = Bodies.read(ctx, TagsBody.class);
         if (body.tags() == null) {
             throw new ApiException.Invalid("send {\"tags\": [...]}", Map.of("field", "tags"));
         }

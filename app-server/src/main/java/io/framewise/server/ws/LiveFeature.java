@@ -9,6 +9,7 @@ import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Json;
+import io.framewise.server.library.AssetRepository;
 import io.framewise.server.live.MediaCatalog;
 import io.framewise.server.live.MediaFacts;
 import io.framewise.server.media.MediaItem;
@@ -47,8 +48,8 @@ public final class LiveFeature implements Feature, AutoCloseable {
     private final ScheduledExecutorService recheck;
 
     /** Without accounts: every client is a guest named by {@code ?name=} and may do everything. */
-    public LiveFeature(MediaRepository media) {
-        this.gateway = new WsGateway(catalog(Objects.requireNonNull(media, "media")), Json.newMapper());
+    public LiveFeature(MediaRepository media, AssetRepository assets) {
+        this.gateway = new WsGateway(catalog(media, assets), Json.newMapper());
         this.endpoint = new WebSocketEndpoint(gateway);
         this.access = null;
         this.recheck = null;
@@ -59,7 +60,7 @@ public final class LiveFeature implements Feature, AutoCloseable {
      * bearer header or {@code ?access_token=}), every message is authorized, and a connection
      * closes when its session or token is revoked or its account disabled.
      */
-    public LiveFeature(MediaRepository media, Access access) {
+    public LiveFeature(MediaRepository media, AssetRepository assets, Access access) {
         this.access = Objects.requireNonNull(access, "access");
         WsAccess wsAccess = new WsAccess() {
             @Override
@@ -79,7 +80,7 @@ public final class LiveFeature implements Feature, AutoCloseable {
             }
         };
         this.gateway = new WsGateway(
-                catalog(Objects.requireNonNull(media, "media")),
+                catalog(media, assets),
                 Json.newMapper(),
                 Clock.systemUTC(),
                 WsGateway.DEFAULT_OUTBOX_CAPACITY,
@@ -140,19 +141,24 @@ public final class LiveFeature implements Feature, AutoCloseable {
         }
     }
 
-    /** The library as live sessions see it: ready items with at least one video frame. */
-    static MediaCatalog catalog(MediaRepository media) {
-        return id ->
-                media.get(id).filter(item -> item.status() == MediaStatus.READY).flatMap(LiveFeature::facts);
+    /**
+     * The library as live sessions see it: ready items with at least one video frame, each with the
+     * one asset it is a version of (a session switches only between versions of that asset).
+     */
+    static MediaCatalog catalog(MediaRepository media, AssetRepository assets) {
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(assets, "assets");
+        return id -> media.get(id)
+                .filter(item -> item.status() == MediaStatus.READY)
+                .flatMap(item -> facts(item, assets.assetOfMedia(item.id()).orElse(null)));
     }
 
-    private static Optional<MediaFacts> facts(MediaItem item) {
+    private static Optional<MediaFacts> facts(MediaItem item, String assetId) {
         ProbeSummary probe = item.probe();
         if (probe == null || probe.frameCount() < 1 || probe.frameRate() == null) {
             return Optional.empty();
         }
-        // Loose media items for now; the asset is filled in once the library links versions here.
-        return Optional.of(new MediaFacts(item.id(), null, probe.frameCount(), probe.frameRate()));
+        return Optional.of(new MediaFacts(item.id(), assetId, probe.frameCount(), probe.frameRate()));
     }
 
     @Override

@@ -5,12 +5,15 @@ import static io.framewise.server.testing.AccessWorld.Who.ANONYMOUS;
 import static io.framewise.server.testing.AccessWorld.Who.EDITOR;
 import static io.framewise.server.testing.AccessWorld.Who.EXPIRED_SESSION;
 import static io.framewise.server.testing.AccessWorld.Who.OUTSIDER;
+import static io.framewise.server.testing.AccessWorld.Who.OWNER;
 import static io.framewise.server.testing.AccessWorld.Who.REVIEWER;
 import static io.framewise.server.testing.AccessWorld.Who.REVOKED_TOKEN;
+import static io.framewise.server.testing.AccessWorld.Who.UPLOADER;
 import static io.framewise.server.testing.AccessWorld.Who.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
 import java.net.http.HttpResponse;
@@ -188,15 +191,12 @@ class AccessMatrixTest {
                                 + "{\"userId\":\"" + world.userIds.get(REVIEWER) + "\",\"role\":\"reviewer\"},"
                                 + "{\"userId\":\"" + world.userIds.get(VIEWER) + "\",\"role\":\"viewer\"}]"),
                 expect(200, 403, 403, 403, 404, 401, 401, 401)));
-        // The project is in the body: editors of it may file media they can see into it.
+        // The project is in the body: editors of it may file their own fresh uploads into it (the
+        // filing matrix below goes through every kind of media and person).
         rows.add(new Row(
                 "POST /api/assets",
-                who -> world.call(
-                        who,
-                        "POST",
-                        "/api/assets",
-                        "{\"projectId\":\"" + p + "\",\"title\":\"Again\",\"mediaId\":\"" + m + "\"}"),
-                // Outsiders cannot see the media they name: refused as an invalid field (422).
+                who -> world.file(who, p, world.unfiledMedia(world.userIds.containsKey(who) ? who : EDITOR)),
+                // Outsiders do not see the project they name: refused as an invalid field (422).
                 expect(201, 201, 403, 403, 422, 401, 401, 401)));
         rows.add(new Row("GET /api/assets/{id}", plain("GET", "/api/assets/" + a, null), members(200)));
         rows.add(new Row(
@@ -205,7 +205,7 @@ class AccessMatrixTest {
                         who,
                         "POST",
                         "/api/assets/" + a + "/versions",
-                        "{\"mediaId\":\"" + (who == ADMIN || who == EDITOR ? world.filedMedia() : m) + "\"}"),
+                        "{\"mediaId\":\"" + world.unfiledMedia(world.userIds.containsKey(who) ? who : EDITOR) + "\"}"),
                 editors(201)));
         rows.add(new Row(
                 "PUT /api/assets/{id}/versions/{number}/approval",
@@ -332,6 +332,104 @@ class AccessMatrixTest {
             }
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " unexpected answers:\n" + String.join("\n", format(wrong)));
+    }
+
+    /** Who files media in the filing matrix: every role in the project, an outsider and an uploader outside it. */
+    private static final List<Who> FILERS = List.of(ADMIN, OWNER, EDITOR, REVIEWER, VIEWER, OUTSIDER, UPLOADER);
+
+    private static Map<Who, Integer> filing(
+            int admin, int owner, int editor, int reviewer, int viewer, int outsider, int uploader) {
+        Map<Who, Integer> m = new EnumMap<>(Who.class);
+        int[] codes = {admin, owner, editor, reviewer, viewer, outsider, uploader};
+        for (int i = 0; i < FILERS.size(); i++) {
+            m.put(FILERS.get(i), codes[i]);
+        }
+        m.put(ANONYMOUS, 401);
+        return m;
+    }
+
+    /**
+     * Filing media into a project, by every kind of person and every kind of media: it needs rights
+     * over where the media is now (its uploader while unfiled, an editor of its project once filed)
+     * and over where it goes (an editor of the project); and a media item is a version of one asset
+     * only, so media already filed is never filed again (409 for those who may see and move it).
+     */
+    @Test
+    void filingMediaIntoAProjectNeedsRightsWhereItIsAndWhereItGoes(@TempDir Path data) throws Exception {
+        // A world of its own: opening everyone's home here must not change the route matrix above.
+        try (AccessWorld filingWorld = new AccessWorld(data, false)) {
+            fileIn(filingWorld);
+        }
+    }
+
+    private void fileIn(AccessWorld world) throws Exception {
+        String p = world.projectId;
+        String m = world.filedMedia();
+        String a = AccessWorld.json(world.call(EDITOR, "GET", "/api/projects/" + p + "/assets", null), 200)
+                .get(0)
+                .get("id")
+                .asText();
+        Map<Who, String> homes = new EnumMap<>(Who.class);
+        Map<Who, String> homeAssets = new EnumMap<>(Who.class);
+        for (Who who : FILERS) {
+            homes.put(who, world.home(who));
+            // Anyone may file their own fresh upload into their own home.
+            homeAssets.put(
+                    who,
+                    AccessWorld.json(world.file(who, homes.get(who), world.unfiledMedia(who)), 201)
+                            .get("id")
+                            .asText());
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(
+                "their own unfiled upload as a new asset of the project",
+                who -> world.file(who, p, world.unfiledMedia(who == ANONYMOUS ? EDITOR : who)),
+                filing(201, 201, 201, 403, 403, 422, 422)));
+        rows.add(new Row(
+                "their own unfiled upload as a new version of the project's asset",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/assets/" + a + "/versions",
+                        "{\"mediaId\":\"" + world.unfiledMedia(who == ANONYMOUS ? EDITOR : who) + "\"}"),
+                filing(201, 201, 201, 403, 403, 404, 404)));
+        rows.add(new Row(
+                "someone else's unfiled upload as a new asset of the project",
+                who -> world.file(who, p, world.unfiledMedia(who == UPLOADER ? EDITOR : UPLOADER)),
+                filing(201, 422, 422, 422, 422, 422, 422)));
+        rows.add(new Row(
+                "the project's media as a new asset of their home",
+                who -> world.file(who, homes.getOrDefault(who, p), m),
+                filing(409, 409, 409, 403, 403, 422, 422)));
+        rows.add(new Row(
+                "the project's media as a new version of an asset in their home",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/assets/" + homeAssets.getOrDefault(who, a) + "/versions",
+                        "{\"mediaId\":\"" + m + "\"}"),
+                filing(409, 409, 409, 403, 403, 422, 422)));
+
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (Row row : rows) {
+            for (Map.Entry<Who, Integer> e : row.expected().entrySet()) {
+                HttpResponse<String> response = row.request().send(e.getKey());
+                if (response.statusCode() != e.getValue()) {
+                    wrong.put(
+                            row.route() + " as " + e.getKey(),
+                            "expected " + e.getValue() + ", got " + response.statusCode() + " "
+                                    + abbreviate(response.body()));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " unexpected answers:\n" + String.join("\n", format(wrong)));
+
+        // The project's media is still the one version it was, in the project, for its members only.
+        JsonNode asset = AccessWorld.json(world.call(VIEWER, "GET", "/api/assets/" + a, null), 200);
+        assertEquals(p, asset.get("projectId").asText());
+        assertEquals(m, asset.at("/versions/0/mediaId").asText());
+        assertEquals(404, world.call(OUTSIDER, "GET", "/api/media/" + m, null).statusCode());
+        assertEquals(404, world.call(UPLOADER, "GET", "/api/media/" + m, null).statusCode());
     }
 
     private static List<String> format(Map<String, String> wrong) {

@@ -14,9 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +146,82 @@ class HostileInputTest {
                     .toList();
             stored.forEach(p -> assertTrue(p.normalize().startsWith(data), p.toString()));
         }
+    }
+
+    /**
+     * Every JSON route, sent a body of the wrong shape as a whole ({@code null}, a string, an array
+     * where an object belongs or the other way round, broken JSON), answers 400 saying so; an empty
+     * object or array is refused in words too (4xx), never with a 500.
+     */
+    @Test
+    void everyJsonRouteRefusesABodyOfTheWrongShapeIn400() throws Exception {
+        Set<String> noJsonBody =
+                Set.of("POST /api/media", "POST /api/auth/logout", "POST /api/notifications/{id}/read");
+        Set<String> arrayBodies = Set.of("PUT /api/projects/{id}/members");
+        List<String> wrong = new ArrayList<>();
+        int routes = 0;
+        for (String route : RouteTable.product().all().keySet()) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            if (!Set.of("POST", "PUT", "PATCH").contains(method)
+                    || template.startsWith("/api/tus")
+                    || noJsonBody.contains(route)) {
+                continue;
+            }
+            routes++;
+            boolean array = arrayBodies.contains(route);
+            List<String> wrongShapes = new ArrayList<>(List.of("null", "\"x\"", "42", "{", array ? "{}" : "[]"));
+            for (String body : wrongShapes) {
+                HttpResponse<String> response = world.call(ADMIN, method, path(template), body);
+                JsonNode error = AccessWorld.JSON.readTree(response.body()).path("error");
+                if (response.statusCode() != 400
+                        || error.path("message").asText().isEmpty()) {
+                    wrong.add(route + " with " + body + ": " + response.statusCode() + " " + response.body());
+                }
+            }
+            HttpResponse<String> empty = world.call(ADMIN, method, path(template), array ? "[]" : "{}");
+            if (empty.statusCode() >= 500) {
+                wrong.add(route + " with an empty body: " + empty.statusCode() + " " + empty.body());
+            }
+        }
+        assertTrue(routes >= 14, "JSON routes found: " + routes);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // The answer says what the body must be.
+        HttpResponse<String> tags = world.call(ADMIN, "PUT", "/api/assets/" + world.assetId + "/tags", "null");
+        assertEquals(
+                "the request body must be a JSON object",
+                AccessWorld.JSON
+                        .readTree(tags.body())
+                        .path("error")
+                        .path("message")
+                        .asText());
+        HttpResponse<String> actions = world.call(ADMIN, "POST", "/api/actions", "[]");
+        assertEquals(
+                "the request body must be a JSON object",
+                AccessWorld.JSON
+                        .readTree(actions.body())
+                        .path("error")
+                        .path("message")
+                        .asText());
+    }
+
+    /** A route's path with real ids of the world in its parameters. */
+    private String path(String template) throws Exception {
+        String id;
+        if (template.startsWith("/api/projects/")) {
+            id = world.projectId;
+        } else if (template.startsWith("/api/assets/")) {
+            id = world.assetId;
+        } else if (template.startsWith("/api/media/")) {
+            id = world.mediaId;
+        } else if (template.startsWith("/api/comments/")) {
+            id = world.reviewerNote();
+        } else if (template.startsWith("/api/admin/users/")) {
+            id = world.userIds.get(AccessWorld.Who.OUTSIDER);
+        } else {
+            id = "AAAAAAAAAAAAAAAAAAAAAA";
+        }
+        return template.replace("{id}", id).replace("{number}", "1");
     }
 
     @Test

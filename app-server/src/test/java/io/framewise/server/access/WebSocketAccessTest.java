@@ -166,6 +166,43 @@ class WebSocketAccessTest {
     }
 
     /**
+     * A driver switches a session only between versions of the asset it reviews: not to other media
+     * they may drive on (their own unfiled upload), which the session's members may not see.
+     */
+    @Test
+    void aSessionSwitchesOnlyToAnotherVersionOfItsAsset() throws Exception {
+        String second = world.readyUnfiledMedia(EDITOR, 120);
+        AccessWorld.json(
+                world.call(
+                        EDITOR,
+                        "POST",
+                        "/api/assets/" + world.assetId + "/versions",
+                        "{\"mediaId\":\"" + second + "\"}"),
+                201);
+        String own = world.readyUnfiledMedia(EDITOR, 80);
+        try (WsTestClient driver = connect(EDITOR);
+                WsTestClient viewer = connect(VIEWER)) {
+            driver.await("welcome");
+            viewer.await("welcome");
+            driver.send("session.create", "media", world.mediaId);
+            String session = driver.await("session.snapshot").get("session").asText();
+            viewer.send("session.join", "session", session);
+            viewer.await("session.snapshot");
+
+            driver.send("session.version", "session", session, "media", own);
+            JsonNode refused = driver.await("error");
+            assertEquals("not_a_version", refused.get("code").asText(), refused.toString());
+            assertEquals(
+                    404, world.call(VIEWER, "GET", "/api/media/" + own, null).statusCode());
+
+            driver.send("session.version", "session", session, "media", second);
+            JsonNode switched = viewer.await(
+                    "session.state", m -> second.equals(m.at("/state/media").asText()));
+            assertEquals("version", switched.get("cause").asText());
+        }
+    }
+
+    /**
      * Sends a message and checks the answer: an error with {@code refusal} as its code, or (null)
      * no refusal: a ping sent after it is answered without an access error in between.
      */

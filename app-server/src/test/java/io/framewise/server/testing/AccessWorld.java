@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.testing.TestMedia;
+import io.framewise.model.time.FrameRate;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.ProjectRole;
@@ -14,6 +15,7 @@ import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.MutableClock;
 import io.framewise.server.media.NewMediaItem;
+import io.framewise.server.media.ProbeSummary;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -31,9 +33,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real server with accounts (auth mode local) and one person of every kind the access rules tell
- * apart: an administrator, an editor, a reviewer and a viewer of the project, someone outside it,
- * nobody, a revoked token and an expired browser session. The project holds one real, processed
- * media item uploaded by the editor.
+ * apart: an administrator, an owner, an editor, a reviewer and a viewer of the project, someone
+ * outside it, an uploader outside it (whose uploads are unfiled), nobody, a revoked token and an
+ * expired browser session. The project holds one real, processed media item uploaded by the editor.
  */
 public final class AccessWorld implements AutoCloseable {
 
@@ -51,7 +53,11 @@ public final class AccessWorld implements AutoCloseable {
         OUTSIDER,
         ANONYMOUS,
         REVOKED_TOKEN,
-        EXPIRED_SESSION
+        EXPIRED_SESSION,
+        /** Owner of the project (the administrator created it and is its owner too). */
+        OWNER,
+        /** No role in the project; has media of their own that is filed nowhere yet. */
+        UPLOADER
     }
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
@@ -81,7 +87,8 @@ public final class AccessWorld implements AutoCloseable {
                         .withAuth(AuthSettings.local())
                         .withOrganizers(organizers),
                 clock);
-        for (Who who : new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER}) {
+        for (Who who :
+                new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER, Who.OWNER, Who.UPLOADER}) {
             Account account = server.repositories()
                     .accounts()
                     .create(who.name().toLowerCase(java.util.Locale.ROOT), PASSWORD, who == Who.ADMIN);
@@ -98,6 +105,7 @@ public final class AccessWorld implements AutoCloseable {
         server.repositories().members().put(projectId, userIds.get(Who.EDITOR), ProjectRole.EDITOR);
         server.repositories().members().put(projectId, userIds.get(Who.REVIEWER), ProjectRole.REVIEWER);
         server.repositories().members().put(projectId, userIds.get(Who.VIEWER), ProjectRole.VIEWER);
+        server.repositories().members().put(projectId, userIds.get(Who.OWNER), ProjectRole.OWNER);
 
         if (!withMedia) {
             mediaId = null;
@@ -213,6 +221,58 @@ public final class AccessWorld implements AutoCloseable {
                         "{\"projectId\":\"" + projectId + "\",\"title\":\"Junk\",\"mediaId\":\"" + id + "\"}"),
                 201);
         return id;
+    }
+
+    /**
+     * A new media item uploaded by {@code uploader} and filed nowhere yet (its file is not real
+     * media: filing does not look at it).
+     */
+    public String unfiledMedia(Who uploader) {
+        String id = Ids.newId();
+        server.repositories()
+                .media()
+                .create(new NewMediaItem(id, "junk.bin", "media/" + id + "/junk.bin", 4, null, userIds.get(uploader)));
+        return id;
+    }
+
+    /**
+     * As {@link #unfiledMedia}, but ready for review with {@code frames} frames at 25 fps (its probe
+     * is set directly, it has no file): enough for a live session to show it.
+     */
+    public String readyUnfiledMedia(Who uploader, long frames) {
+        String id = unfiledMedia(uploader);
+        server.repositories()
+                .media()
+                .setProbe(
+                        id,
+                        new ProbeSummary(
+                                frames, FrameRate.FPS_25, "01:00:00:00", false, 640, 360, frames * 40_000, true, "{}"));
+        server.repositories().media().markReady(id);
+        return id;
+    }
+
+    /**
+     * The id of {@code who}'s home project, opening it first the way clients do ({@code GET
+     * /api/folders?path=/home} makes it on first use).
+     */
+    public String home(Who who) throws Exception {
+        json(call(who, "GET", "/api/folders?path=/home", null), 200);
+        String name = "Home of " + who.name().toLowerCase(java.util.Locale.ROOT);
+        for (JsonNode p : json(call(who, "GET", "/api/projects", null), 200)) {
+            if (p.path("name").asText().equals(name)) {
+                return p.path("id").asText();
+            }
+        }
+        throw new AssertionError(who + " has no home project after opening /home");
+    }
+
+    /** Files {@code mediaId} as a new asset of {@code projectId} as {@code who}; the raw answer. */
+    public HttpResponse<String> file(Who who, String projectId, String mediaId) throws Exception {
+        return call(
+                who,
+                "POST",
+                "/api/assets",
+                JSON.writeValueAsString(Map.of("projectId", projectId, "title", "Filed", "mediaId", mediaId)));
     }
 
     /** A new note by the reviewer on the project's media item. */

@@ -15,6 +15,7 @@ import io.framewise.server.db.Ids;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.http.OpenApiFeature;
+import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
@@ -58,7 +59,7 @@ public final class NotesServer implements AutoCloseable {
         notes = new JooqNoteRepository(db);
         users = new JooqUserRepository(db);
         events = new JooqEventRepository(db);
-        live = new LiveFeature(media);
+        live = new LiveFeature(media, new JooqAssetRepository(db));
         Access access = TestAccess.none(db);
         List<Feature> features = new ArrayList<>(List.of(
                 TestAccess.filter(access),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.testing.NotesServer;
 import java.net.http.HttpResponse;
@@ -121,9 +122,15 @@ class LiveFeatureTest {
         }
         assertEquals(
                 150,
-                LiveFeature.catalog(server.media).find(ready.id()).orElseThrow().frameCount());
-        assertTrue(LiveFeature.catalog(server.media).find(processing.id()).isEmpty());
-        assertTrue(
-                LiveFeature.catalog(server.media).find("AAAAAAAAAAAAAAAAAAAAAA").isEmpty());
+                LiveFeature.catalog(server.media, new JooqAssetRepository(server.db))
+                        .find(ready.id())
+                        .orElseThrow()
+                        .frameCount());
+        assertTrue(LiveFeature.catalog(server.media, new JooqAssetRepository(server.db))
+                .find(processing.id())
+                .isEmpty());
+        assertTrue(LiveFeature.catalog(server.media, new JooqAssetRepository(server.db))
+                .find("AAAAAAAAAAAAAAAAAAAAAA")
+                .isEmpty());
     }
 }

@@ -158,7 +158,11 @@ final class FolderPaths {
                 .orElseThrow(() -> new OrganizerException.NotFound("no such user: " + userId));
     }
 
-    /** The location holding a stored folder (for actions that name a folder by id). */
+    /**
+     * The location holding a stored folder (for actions that name a folder by id). A folder in a
+     * place the caller cannot open is "no such folder", as for one that does not exist: the answer
+     * names neither its project nor its owner.
+     */
     static Location locationOfFolder(Host host, Principal principal, String folderId) {
         FolderInfo folder = host.getFolder(folderId)
                 .orElseThrow(() -> new OrganizerException.NotFound("no such folder: " + folderId));
@@ -167,9 +171,13 @@ final class FolderPaths {
             chain.add(0, f);
             f = f.parentId().isEmpty() ? null : host.getFolder(f.parentId()).orElse(null);
         }
-        StringBuilder path = new StringBuilder(baseOf(host, folder.projectId()));
-        chain.forEach(f -> path.append('/').append(f.id()));
-        return resolve(host, principal, path.toString());
+        try {
+            StringBuilder path = new StringBuilder(baseOf(host, folder.projectId()));
+            chain.forEach(f -> path.append('/').append(f.id()));
+            return resolve(host, principal, path.toString());
+        } catch (OrganizerException.NotFound | OrganizerException.Forbidden e) {
+            throw new OrganizerException.NotFound("no such folder: " + folderId);
+        }
     }
 
     /** {@code /projects/P}, or {@code /users/U} when the project is U's home. */

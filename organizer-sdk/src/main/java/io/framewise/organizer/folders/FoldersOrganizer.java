@@ -206,6 +206,8 @@ public final class FoldersOrganizer implements Organizer {
                 requireTarget(request, "asset");
                 AssetInfo asset = host.getAsset(target)
                         .orElseThrow(() -> new OrganizerException.NotFound("no such asset: " + target));
+                // Rights over where the asset is now, then over where it goes.
+                organisable(me, locationOfAsset(me, asset));
                 Location to = organisable(me, FolderPaths.resolve(host, me, request.parameter("folderPath")));
                 if (!to.project().id().equals(asset.projectId())) {
                     throw new OrganizerException.Invalid("an asset moves only within its project");
@@ -215,6 +217,18 @@ public final class FoldersOrganizer implements Organizer {
             }
             default -> throw new OrganizerException.NotFound(
                     "the folders organizer has no action " + request.actionId());
+        }
+    }
+
+    /**
+     * The top level of the project or home holding an asset. An asset in a place the caller cannot
+     * open is "no such asset", as for one that does not exist, so actions cannot probe for ids.
+     */
+    private Location locationOfAsset(Principal me, AssetInfo asset) {
+        try {
+            return FolderPaths.resolve(host, me, FolderPaths.baseOf(host, asset.projectId()));
+        } catch (OrganizerException.NotFound | OrganizerException.Forbidden e) {
+            throw new OrganizerException.NotFound("no such asset: " + asset.id());
         }
     }
 
