@@ -42,9 +42,11 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/projects/{id}/assets", RouteRule.project(Action.PROJECT_VIEW));
         t.add(HandlerType.GET, "/api/projects/{id}/members", RouteRule.project(Action.PROJECT_MEMBERS_VIEW));
         t.add(HandlerType.PUT, "/api/projects/{id}/members", RouteRule.project(Action.PROJECT_MEMBERS_MANAGE));
-        // The project is in the body: the handler asks for ASSET_CREATE on it.
+        // The media and the project are in the body: the handler asks for MEDIA_FILE on the media
+        // (rights where it is now) and ASSET_CREATE on the project (rights where it goes).
         t.add(HandlerType.POST, "/api/assets", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/assets/{id}", RouteRule.asset(Action.ASSET_VIEW));
+        // The handler asks for MEDIA_FILE on the media named in the body as well.
         t.add(HandlerType.POST, "/api/assets/{id}/versions", RouteRule.asset(Action.VERSION_ADD));
         t.add(HandlerType.PUT, "/api/assets/{id}/versions/{number}/approval", RouteRule.asset(Action.APPROVAL_SET));
         // Media.

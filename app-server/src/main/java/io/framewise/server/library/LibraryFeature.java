@@ -24,6 +24,9 @@ import java.util.Optional;
  * the asset for a first upload ({@code POST /api/assets} with its media id) and add later uploads as
  * versions. Assets without a project go into the default project "Library", made on first use, so a
  * single user never has to think about projects.
+ *
+ * <p>A media item is a version of one asset only (ADR 0024): filing needs rights over where it is
+ * now and over where it goes, and media already filed answers 409.
  */
 public final class LibraryFeature implements Feature {
 
