@@ -36,6 +36,7 @@ class RealWindowScreenshots {
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     private static Process xvfb;
     private static FramewiseServer server;
+    private static DemoLibrary demo;
     private static MainWindow window;
 
     @BeforeAll
@@ -50,7 +51,8 @@ class RealWindowScreenshots {
         }
         Path data = Files.createTempDirectory("framewise-xvfb");
         server = FramewiseServer.start(ServerConfig.defaults(data).withPort(0));
-        new DemoLibrary(Path.of("target", "demo-samples")).load(server.baseUri(), Duration.ofMinutes(5));
+        demo = new DemoLibrary(Path.of("target", "demo-samples"));
+        demo.load(server.baseUri(), Duration.ofMinutes(5));
         CompletableFuture<Void> up = new CompletableFuture<>();
         Platform.startup(() -> up.complete(null));
         up.get(30, TimeUnit.SECONDS);
@@ -133,7 +135,15 @@ class RealWindowScreenshots {
                 .findFirst()
                 .orElseThrow());
         ApiClient api = new ApiClient(server.baseUri(), null);
-        api.addVersion(interview.asset().id(), other.media().id());
+        // A media item is a version of one asset only: the other clip comes in again as a new upload.
+        Path sample = demo.samples().stream()
+                .filter(p -> p.getFileName().toString().equals(other.media().name()))
+                .findFirst()
+                .orElseThrow();
+        String copy = api.upload(sample).id();
+        Await.until("the second version to be processed", DEADLINE, () -> api.media(copy)
+                .ready());
+        api.addVersion(interview.asset().id(), copy);
         Await.fx(() -> window.review()
                 .open(window.review().connection(), api.asset(interview.asset().id()), null));
         Await.until(
