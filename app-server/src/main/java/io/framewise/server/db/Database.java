@@ -14,12 +14,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -37,10 +40,12 @@ import org.sqlite.SQLiteDataSource;
  * <p>{@code synchronous=NORMAL} with WAL never corrupts the file on a crash; a power cut can at
  * worst lose the last transactions before a checkpoint, never half of one.
  */
-public final class Database implements Closeable {
+public final class Database implements Closeable, UnitOfWork {
 
     /** The database file's name inside the data folder. */
     public static final String FILE_NAME = "framewise.db";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
     private static final int READERS = 4;
@@ -69,6 +74,9 @@ public final class Database implements Closeable {
     private final DSLContext writer;
     private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> connections = new ArrayList<>();
+    /** Actions waiting for the current outermost write to commit; guarded by {@link #writeLock}. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
     private volatile boolean closed;
 
     private record Reader(Connection connection, DSLContext db) {}
@@ -140,6 +148,8 @@ public final class Database implements Closeable {
      */
     public <T> T write(Work<T> work) {
         ensureOpen();
+        List<Runnable> committedActions;
+        T result;
         writeLock.lock();
         try {
             ensureOpen();
@@ -149,17 +159,46 @@ public final class Database implements Closeable {
             exec(writerConnection, "BEGIN IMMEDIATE");
             boolean committed = false;
             try {
-                T result = work.run(writer);
+                result = work.run(writer);
                 exec(writerConnection, "COMMIT");
                 committed = true;
-                return result;
             } finally {
                 if (!committed) {
+                    afterCommit.clear();
                     rollbackQuietly();
                 }
             }
+            committedActions = List.copyOf(afterCommit);
+            afterCommit.clear();
         } finally {
             writeLock.unlock();
+        }
+        runAll(committedActions);
+        return result;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return write(ctx -> work.get());
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (writeLock.isHeldByCurrentThread()) {
+            afterCommit.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private static void runAll(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // The change is stored; one listener failing must not hide it from the others.
+                LOG.warn("An action after a commit failed", e);
+            }
         }
     }
 

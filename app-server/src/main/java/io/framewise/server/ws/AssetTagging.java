@@ -1,5 +1,7 @@
 package io.framewise.server.ws;
 
+import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.events.NoteEvent;
 import io.framewise.server.library.AssetRepository;
 import java.util.function.Consumer;
 

@@ -2,6 +2,8 @@ package io.framewise.server.ws;
 
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Resource;
+import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.events.NoteEvent;
 import io.framewise.server.live.SessionEvent.MemberView;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.events.NoteEvent;
 import io.framewise.server.live.PlaybackState;
 import io.framewise.server.live.SessionEvent;
 import io.framewise.server.live.SessionEvent.DriverDenied;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
-import io.framewise.server.ws.LibraryEvent;
+import io.framewise.server.events.LibraryEvent;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
-import io.framewise.server.ws.LibraryEvent;
+import io.framewise.server.events.LibraryEvent;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
+import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JobState;
-import io.framewise.server.ws.LibraryEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.model.time.FrameRate;
+import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.events.NoteEvent;
 import io.framewise.server.live.MediaFacts;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;

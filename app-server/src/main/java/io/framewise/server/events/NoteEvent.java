@@ -1,4 +1,4 @@
-package io.framewise.server.ws;
+package io.framewise.server.events;
 
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
-package io.framewise.server.ws;
+package io.framewise.server.events;
 
 import java.util.Objects;
 
 /**
- * Something happened to a media item in the library; published through {@link EventHub} to
+ * Something happened to a media item in the library; published through {@link io.framewise.server.ws.EventHub} to
  * subscribers of the library, of the item's asset and of the item. Sent as {@code library.event}.
  *
  * @param assetId the asset holding the item, or null

@@ -1,0 +1,58 @@
+package io.framewise.server.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.server.db.UnitOfWork;
+import io.framewise.server.http.Json;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The one sink for what happened in the library: a change's activity entry is appended to the feed
+ * inside the caller's unit of work, and the live event goes out only after that unit commits. So
+ * the feed never lacks a change that was stored, and no client hears of one that was rolled back.
+ */
+public final class DomainEvents {
+
+    private final EventRepository feed;
+    private final UnitOfWork work;
+    private final Consumer<LibraryEvent> library;
+    private final Consumer<NoteEvent> notes;
+    private final ObjectMapper json = Json.newMapper();
+
+    public DomainEvents(
+            EventRepository feed, UnitOfWork work, Consumer<LibraryEvent> library, Consumer<NoteEvent> notes) {
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.work = Objects.requireNonNull(work, "work");
+        this.library = Objects.requireNonNull(library, "library");
+        this.notes = Objects.requireNonNull(notes, "notes");
+    }
+
+    /** Records {@code event} as the feed entry {@code media.<kind>} with {@code payload}, then publishes it. */
+    public void media(LibraryEvent event, Map<String, ?> payload) {
+        work.inTransaction(() -> feed.append(
+                "media." + event.kind().wireName(), event.mediaId(), event.assetId(), payloadJson(payload)));
+        work.afterCommit(() -> library.accept(event));
+    }
+
+    /** Records {@code event} as the feed entry {@code note.<kind>} with {@code payload}, then publishes it. */
+    public void note(NoteEvent event, Map<String, ?> payload) {
+        work.inTransaction(() ->
+                feed.append("note." + event.kind().wireName(), event.mediaId(), event.assetId(), payloadJson(payload)));
+        work.afterCommit(() -> notes.accept(event));
+    }
+
+    /** Publishes a passing event that the feed does not keep (processing progress), after any open unit commits. */
+    public void transientMedia(LibraryEvent event) {
+        work.afterCommit(() -> library.accept(event));
+    }
+
+    private String payloadJson(Map<String, ?> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("An event payload must be JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
