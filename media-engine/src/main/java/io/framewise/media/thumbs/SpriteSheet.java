@@ -2,8 +2,8 @@ package io.framewise.media.thumbs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.MediaException;
+import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
 import io.framewise.media.still.StillEncoder;

@@ -57,8 +57,7 @@ class WaveformBoundsTest {
         float[] samples = new float[20_000];
         acc.add(samples, 20_000, 1);
         assertEquals(20_000, acc.capacity(), "growth stops at the cap, not at the next power of two");
-        MediaException e =
-                assertThrows(MediaException.Unsupported.class, () -> acc.add(new float[] {0.5f}, 1, 1));
+        MediaException e = assertThrows(MediaException.Unsupported.class, () -> acc.add(new float[] {0.5f}, 1, 1));
         assertTrue(e.getMessage().contains("too long"), e.getMessage());
     }
 }
