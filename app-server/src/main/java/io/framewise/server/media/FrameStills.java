@@ -118,11 +118,6 @@ public final class FrameStills implements AutoCloseable {
         return cache.added(file, bytes.length);
     }
 
-    /** What the cached stills take on disk together (for tests and metrics). */
-    public long cachedBytes() {
-        return cache.totalBytes();
-    }
-
     private Entry acquire(MediaItem item) throws IOException {
         synchronized (this) {
             if (closed) {

@@ -148,7 +148,10 @@ final class StillsCache {
         }
     }
 
-    /** The still at {@code file} pinned and marked as just used, or null when it is not cached. */
+    /**
+     * The still at {@code file} pinned and marked as just used, or null when it is not cached (or its
+     * file was removed behind the cache's back, which it then forgets).
+     */
     Pin pinIfPresent(Path file) {
         Entry e;
         synchronized (this) {
@@ -158,7 +161,15 @@ final class StillsCache {
             }
             e.pins++;
         }
-        touch(file);
+        if (!touch(file)) {
+            synchronized (this) {
+                e.pins--;
+                if (entries.remove(file, e)) {
+                    total -= e.size;
+                }
+            }
+            return null;
+        }
         return new Pin(this, e);
     }
 
@@ -221,13 +232,20 @@ final class StillsCache {
         }
     }
 
-    /** Sets the access time, which orders the stills again after a restart. */
-    private static void touch(Path file) {
+    /**
+     * Sets the access time, which orders the stills again after a restart; false when the file is
+     * gone.
+     */
+    private static boolean touch(Path file) {
         try {
             Files.getFileAttributeView(file, BasicFileAttributeView.class)
                     .setTimes(null, FileTime.from(Instant.now()), null);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
         } catch (IOException e) {
-            // Evicted or deleted meanwhile; the order on disk only matters for the next start.
+            // Not allowed to set times (a read-only copy): the order on disk only matters for the next start.
+            return Files.isRegularFile(file);
         }
     }
 }

@@ -53,6 +53,11 @@ class StillLimitsTest {
             }
             // All of them are the one full-size still on disk: no upscaled copies.
             assertEquals(List.of("10-full.png"), names(stills(id)));
+            // A cached file removed behind the server's back is made again, not a 404.
+            Files.delete(stills(id).resolve("10-full.png"));
+            HttpResponse<byte[]> remade = server.get("/api/media/" + id + "/frames/10?width=1280");
+            assertEquals(200, remade.statusCode());
+            assertEquals(10, FrameCode.read(remade.body()));
 
             HttpResponse<byte[]> small = server.get("/api/media/" + id + "/frames/11?width=320&format=jpg");
             assertEquals(320, image(small).getWidth());
