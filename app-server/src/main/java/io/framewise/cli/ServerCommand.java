@@ -38,8 +38,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Processing workers (default: half the cores).")
     Integer workers;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with data, host, port, workers.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file with data, host, port, workers, stills-cache.")
     Path config;
+
+    @Option(
+            names = "--stills-cache",
+            paramLabel = "SIZE",
+            description = "Most disk the cache of frame stills may take, e.g. 512M or 4G (default 1G); least"
+                    + " recently used stills are deleted beyond it and made again when asked for.")
+    String stillsCache;
 
     @Option(
             names = "--auth",
@@ -88,9 +98,10 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig settings = new ServerSettings(System.getenv(), config)
-                .resolve(data, host, port, workers)
-                .withAuth(authSettings());
+        ServerSettings sources = new ServerSettings(System.getenv(), config);
+        ServerConfig settings = sources.resolve(data, host, port, workers)
+                .withAuth(authSettings())
+                .withStillsCacheBytes(sources.stillsCacheBytes(stillsCache));
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();
         for (String line : organizers) {

@@ -14,9 +14,10 @@ import java.util.Properties;
 
 /**
  * Where the server's settings come from, strongest first: command-line options, environment variables
- * ({@code FRAMEWISE_DATA}, {@code FRAMEWISE_HOST}, {@code FRAMEWISE_PORT}, {@code FRAMEWISE_WORKERS}),
- * a properties file ({@code --config FILE}: {@code data=}, {@code host=}, {@code port=}, {@code
- * workers=}), then defaults (data under the XDG data home, 127.0.0.1:8642).
+ * ({@code FRAMEWISE_DATA}, {@code FRAMEWISE_HOST}, {@code FRAMEWISE_PORT}, {@code FRAMEWISE_WORKERS},
+ * {@code FRAMEWISE_STILLS_CACHE}), a properties file ({@code --config FILE}: {@code data=}, {@code
+ * host=}, {@code port=}, {@code workers=}, {@code stills-cache=}), then defaults (data under the XDG
+ * data home, 127.0.0.1:8642, a 1 GiB stills cache).
  */
 final class ServerSettings {
 
@@ -32,9 +33,10 @@ final class ServerSettings {
                 throw new IllegalArgumentException("cannot read the config file " + configFile + ": " + e.getMessage());
             }
             for (String key : file.stringPropertyNames()) {
-                if (!Map.of("data", 1, "host", 1, "port", 1, "workers", 1).containsKey(key)) {
-                    throw new IllegalArgumentException(
-                            "unknown setting '" + key + "' in " + configFile + " (known: data, host, port, workers)");
+                if (!Map.of("data", 1, "host", 1, "port", 1, "workers", 1, "stills-cache", 1)
+                        .containsKey(key)) {
+                    throw new IllegalArgumentException("unknown setting '" + key + "' in " + configFile
+                            + " (known: data, host, port, workers, stills-cache)");
                 }
             }
         }
@@ -55,6 +57,45 @@ final class ServerSettings {
                         .map(v -> number("workers", v))
                         .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         return ServerConfig.defaults(dataDir).withHost(h).withPort(p).withWorkers(w);
+    }
+
+    /**
+     * The most disk the stills cache may take: {@code cli} (null when not given), else {@code
+     * FRAMEWISE_STILLS_CACHE}, else {@code stills-cache=} in the file, else 1 GiB.
+     */
+    long stillsCacheBytes(String cli) {
+        String v = cli != null
+                ? cli
+                : pick("FRAMEWISE_STILLS_CACHE", "stills-cache").orElse(null);
+        return v == null ? ServerConfig.DEFAULT_STILLS_CACHE_BYTES : bytes("the stills cache size", v);
+    }
+
+    /** A size in bytes: a whole number with an optional binary unit, K, M, G or T ("512M", "2G"). */
+    static long bytes(String what, String value) {
+        String v = value.strip().toUpperCase(java.util.Locale.ROOT);
+        if (v.endsWith("IB")) {
+            v = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("B")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        int shift = 0;
+        if (!v.isEmpty()) {
+            int unit = "KMGT".indexOf(v.charAt(v.length() - 1));
+            if (unit >= 0) {
+                shift = 10 * (unit + 1);
+                v = v.substring(0, v.length() - 1);
+            }
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 0 || n > Long.MAX_VALUE >> shift) {
+                throw new NumberFormatException();
+            }
+            return n << shift;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    what + " must be a number of bytes, optionally with K, M, G or T (e.g. 512M), was '" + value + "'");
+        }
     }
 
     private java.util.Optional<String> pick(String envName, String key) {

@@ -47,7 +47,10 @@ final class StillCommand implements Callable<Integer> {
             description = "Output file, or folder for several frames.")
     Path output;
 
-    @Option(names = "--width", paramLabel = "W", description = "Scale to this width (aspect kept). Default: full size.")
+    @Option(
+            names = "--width",
+            paramLabel = "W",
+            description = "Scale down to this width (aspect kept; never enlarged). Default: full size.")
     Integer width;
 
     @Option(

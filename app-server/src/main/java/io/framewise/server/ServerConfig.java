@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param minFreeDiskBytes uploads are refused (507) when they would leave less free disk than this
  * @param auth who decides identity ({@code none} by default: one local user, loopback only)
  * @param organizers the external organizer plugins to run, and how long to wait for them
+ * @param stillsCacheBytes the most disk the cache of frame stills may take; least recently used
+ *     stills are deleted beyond it (they are made again when asked for)
  */
 public record ServerConfig(
         Path dataDir,
@@ -26,12 +28,14 @@ public record ServerConfig(
         long maxUploadBytes,
         long minFreeDiskBytes,
         AuthSettings auth,
-        OrganizerSettings organizers) {
+        OrganizerSettings organizers,
+        long stillsCacheBytes) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024 * 1024;
     public static final long DEFAULT_MIN_FREE_DISK_BYTES = 1024L * 1024 * 1024;
+    public static final long DEFAULT_STILLS_CACHE_BYTES = 1024L * 1024 * 1024;
 
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -53,6 +57,31 @@ public record ServerConfig(
         }
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(organizers, "organizers");
+        if (stillsCacheBytes < 0) {
+            throw new IllegalArgumentException("stillsCacheBytes must not be negative, was " + stillsCacheBytes);
+        }
+    }
+
+    /** A configuration with the default stills cache. */
+    public ServerConfig(
+            Path dataDir,
+            String host,
+            int port,
+            int workers,
+            long maxUploadBytes,
+            long minFreeDiskBytes,
+            AuthSettings auth,
+            OrganizerSettings organizers) {
+        this(
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                DEFAULT_STILLS_CACHE_BYTES);
     }
 
     /** A configuration without external organizers. */
@@ -84,31 +113,43 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(
+                dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(
+                dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
-        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(
+                dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
-        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(
+                dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers);
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers, stillsCacheBytes);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers);
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers, stillsCacheBytes);
     }
 
     public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers);
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers, stillsCacheBytes);
+    }
+
+    public ServerConfig withStillsCacheBytes(long newBytes) {
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, newBytes);
     }
 
     /** Where plain uploads are streamed before they are handed on. */

@@ -39,6 +39,26 @@ class ServerSettingsTest {
     }
 
     @Test
+    void stillsCacheSizeComesFromOptionEnvironmentFileOrDefault() throws Exception {
+        Path file = tmp.resolve("cache.properties");
+        Files.writeString(file, "stills-cache=256M\n");
+        assertEquals(
+                ServerConfig.DEFAULT_STILLS_CACHE_BYTES, new ServerSettings(Map.of(), null).stillsCacheBytes(null));
+        assertEquals(256L << 20, new ServerSettings(Map.of(), file).stillsCacheBytes(null));
+        Map<String, String> env = Map.of("FRAMEWISE_STILLS_CACHE", "2G");
+        assertEquals(2L << 30, new ServerSettings(env, file).stillsCacheBytes(null));
+        assertEquals(0, new ServerSettings(env, file).stillsCacheBytes("0"));
+        assertEquals(1536, ServerSettings.bytes("size", "1536"));
+        assertEquals(3L << 10, ServerSettings.bytes("size", "3KiB"));
+        assertEquals(5L << 40, ServerSettings.bytes("size", "5t"));
+        for (String bad : new String[] {"", "G", "-1M", "1.5G", "12X", "99999999999T"}) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ServerSettings.bytes("the size", bad), bad);
+            assertTrue(e.getMessage().contains("the size"), e.getMessage());
+        }
+    }
+
+    @Test
     void defaultsFollowTheXdgDataHome() {
         ServerConfig c =
                 new ServerSettings(Map.of("XDG_DATA_HOME", "/home/ed/.data"), null).resolve(null, null, null, null);

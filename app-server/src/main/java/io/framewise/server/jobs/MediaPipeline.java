@@ -68,6 +68,7 @@ public final class MediaPipeline implements JobHandler {
     private final ThumbnailStep thumbnails;
     private final ProxyStep proxy;
     private final ObjectMapper json = Json.newMapper();
+    private final int maxFrames;
 
     public MediaPipeline(
             MediaFiles files,
@@ -76,6 +77,22 @@ public final class MediaPipeline implements JobHandler {
             EventRepository events,
             Consumer<LibraryEvent> publish,
             Runnable jobQueued) {
+        this(files, media, jobs, events, publish, jobQueued, FrameMapBuilder.DEFAULT_MAX_FRAMES);
+    }
+
+    /**
+     * @param maxFrames the most video frames an item may have; probing or indexing a longer video
+     *     fails the item with that reason
+     */
+    public MediaPipeline(
+            MediaFiles files,
+            MediaRepository media,
+            JobRepository jobs,
+            EventRepository events,
+            Consumer<LibraryEvent> publish,
+            Runnable jobQueued,
+            int maxFrames) {
+        this.maxFrames = maxFrames;
         this.files = files;
         this.media = media;
         this.jobs = jobs;
@@ -113,7 +130,7 @@ public final class MediaPipeline implements JobHandler {
     }
 
     private void probe(MediaItem item, Path original) {
-        MediaInfo info = MediaProbe.probe(original);
+        MediaInfo info = MediaProbe.probe(original, maxFrames);
         if (info.video().isEmpty() && info.audio().isEmpty()) {
             throw new MediaException.Unsupported(original, "the file has neither video nor audio");
         }
@@ -140,7 +157,7 @@ public final class MediaPipeline implements JobHandler {
     }
 
     private void frameMap(MediaItem item, Path original) {
-        FrameMap map = FrameMapBuilder.build(original);
+        FrameMap map = FrameMapBuilder.build(original, maxFrames);
         Path target = files.file(item.id(), MediaFiles.FRAME_MAP);
         Stills.write(target, map.toBytes());
         ProbeSummary probe = item.probe();

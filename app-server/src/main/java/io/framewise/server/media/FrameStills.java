@@ -15,23 +15,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Frame-exact stills of library items, cached on disk under {@code <data>/media/<id>/stills/} by
- * frame, width and format (a still never changes, so the cache is never invalidated, only deleted
- * with its item).
+ * frame, width and format. A still never changes, so a cached one is never made again while it is
+ * kept; the cache is bounded by bytes ({@link StillsCache}: least recently used stills go first, and
+ * are made again when asked for), and an item's stills are deleted with it.
  *
  * <p>Decoding is the expensive part: opening a {@link FrameReader} reads headers and primes a
  * decoder, and a reader that stays open serves the next frames of a stepping reviewer from its cache.
  * So open readers are pooled per media item in a small LRU; a reader is used by one request at a time
  * (its methods are synchronized), and one that is evicted while a request uses it is closed when
- * that request hands it back.
+ * that request hands it back. Requests for the same still while it is being made wait for that one
+ * instead of decoding it again.
  */
 public final class FrameStills implements AutoCloseable {
 
     private final MediaFiles files;
     private final int maxOpen;
+    private final StillsCache cache;
     private final LinkedHashMap<String, Entry> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final ConcurrentHashMap<Path, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
     private boolean closed;
 
     private static final class Entry {
@@ -44,13 +50,21 @@ public final class FrameStills implements AutoCloseable {
         }
     }
 
-    /** @param maxOpen how many readers stay open at most (each holds a decoder and its frame cache) */
-    public FrameStills(MediaFiles files, int maxOpen) {
+    /**
+     * @param maxOpen how many readers stay open at most (each holds a decoder and its frame cache)
+     * @param cacheBytes the most disk the cached stills may take together
+     */
+    public FrameStills(MediaFiles files, int maxOpen, long cacheBytes) {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("maxOpen must be at least 1, was " + maxOpen);
         }
+        if (cacheBytes < 0) {
+            throw new IllegalArgumentException("cacheBytes must not be negative, was " + cacheBytes);
+        }
         this.files = files;
         this.maxOpen = maxOpen;
+        this.cache = new StillsCache(files.dataDir().resolve("media"), cacheBytes);
+        cache.load();
     }
 
     /** The cache file of frame {@code index} at {@code width} (0 = full size) in {@code format}. */
@@ -61,23 +75,47 @@ public final class FrameStills implements AutoCloseable {
     }
 
     /**
-     * The still of frame {@code index} of a ready item, decoded and cached on first use.
+     * The still of frame {@code index} of a ready item, decoded and cached on first use, pinned until
+     * the caller closes the pin (it is not evicted while served).
      *
-     * @param width 0 for the full shown size
+     * @param width 0 for the full shown size; a width past it gives the full size too
      */
-    public Path still(MediaItem item, int index, int width, StillFormat format) throws IOException {
-        Path cached = cacheFile(item.id(), index, width, format);
-        if (Files.isRegularFile(cached)) {
-            return cached;
+    StillsCache.Pin still(MediaItem item, int index, int width, StillFormat format) throws IOException {
+        Path file = cacheFile(item.id(), index, width, format);
+        while (true) {
+            StillsCache.Pin cached = cache.pinIfPresent(file);
+            if (cached != null) {
+                return cached;
+            }
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> other = making.putIfAbsent(file, mine);
+            if (other != null) {
+                // Someone makes this still right now: take theirs (or, if theirs failed, try again).
+                other.handle((ok, failed) -> null).join();
+                continue;
+            }
+            try {
+                cached = cache.pinIfPresent(file);
+                return cached != null ? cached : make(item, index, width, format, file);
+            } finally {
+                making.remove(file, mine);
+                mine.complete(null);
+            }
         }
+    }
+
+    private StillsCache.Pin make(MediaItem item, int index, int width, StillFormat format, Path file)
+            throws IOException {
         Entry entry = acquire(item);
+        byte[] bytes;
         try {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
-            Stills.write(cached, StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY));
-            return cached;
+            bytes = StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY);
         } finally {
             release(entry);
         }
+        Stills.write(file, bytes);
+        return cache.added(file, bytes.length);
     }
 
     private Entry acquire(MediaItem item) throws IOException {
@@ -136,8 +174,12 @@ public final class FrameStills implements AutoCloseable {
         }
     }
 
-    /** Closes the item's reader (now, or when its current request finishes); call when it is deleted. */
+    /**
+     * Closes the item's reader (now, or when its current request finishes) and forgets its cached
+     * stills; call when it is deleted (its folder, stills included, is deleted by the caller).
+     */
     public void evict(String mediaId) {
+        cache.forget(mediaId);
         List<Entry> toClose = new ArrayList<>();
         synchronized (this) {
             Entry e = open.remove(mediaId);

@@ -95,7 +95,8 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.events = events;
         this.publish = safe(publish);
         this.files = new MediaFiles(config.dataDir());
-        MediaPipeline pipeline = new MediaPipeline(files, media, jobs, events, this.publish, this::jobQueued);
+        MediaPipeline pipeline =
+                new MediaPipeline(files, media, jobs, events, this.publish, this::jobQueued, options.maxFrames());
         this.workers = new JobWorkers(jobs, pipeline, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new MediaIngest(files, media, jobs, events, this.publish, this::jobQueued);
         this.watched = new WatchedFolder(
@@ -103,7 +104,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 config.dataDir().resolve("rejected"),
                 ingest,
                 options.watchPoll());
-        this.stills = new FrameStills(files, options.openReaders());
+        this.stills = new FrameStills(files, options.openReaders(), config.stillsCacheBytes());
         this.routes = new MediaRoutes(
                 media, files, stills, (ctx, item) -> access.authorizer().canSee(Access.principal(ctx), item.id()));
         this.uploads = new UploadReceiver(config);
@@ -120,17 +121,20 @@ public final class MediaFeature implements Feature, AutoCloseable {
                             Map.of("name", item.originalName(), "sizeBytes", item.sizeBytes(), "resumable", true));
                     return MediaView.of(item, java.util.List.of());
                 },
-                ctx -> Access.person(ctx).userId());
+                ctx -> Access.person(ctx).userId(),
+                options.uploadExpiry(),
+                options.uploadSweep());
     }
 
     /**
      * Clears what a crash left half-written (temporary files older than this feature, see {@link
-     * LeftoverFiles}) and hands over resumable uploads that were complete but not yet taken into the
-     * library, then resumes interrupted jobs and starts the workers and the watched folder.
+     * LeftoverFiles}), hands over resumable uploads that were complete but not yet taken into the
+     * library and removes expired ones (then keeps removing them), then resumes interrupted jobs and
+     * starts the workers and the watched folder.
      */
     public void start() {
         LeftoverFiles.sweep(config.dataDir(), constructedAt);
-        tus.handOverCompleted();
+        tus.startSweeping();
         workers.start();
         try {
             watched.start();
@@ -204,6 +208,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
 
     @Override
     public void close() {
+        tus.close();
         watched.close();
         workers.close();
         stills.close();

@@ -26,8 +26,21 @@ import java.util.function.BiPredicate;
  */
 public final class MediaRoutes {
 
-    /** Stills never change for a given frame, width and format. */
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /**
+     * Stills never change for a given frame, width and format, so a browser keeps them; {@code
+     * private} because they are access-controlled: no shared cache (a proxy, a CDN) may keep one and
+     * hand it to someone else. A day, so that a browser left signed in does not hold them for a year.
+     */
+    static final String IMMUTABLE = "private, max-age=86400, immutable";
+
+    /**
+     * Streams, posters, sprites and waveforms: kept by the browser only, checked with the server
+     * (ETag, Last-Modified) before each reuse, since processing again rewrites them.
+     */
+    static final String REVALIDATE = "private, no-cache";
+
+    /** Response header: the width of the still served, after clamping to the source's shown width. */
+    static final String STILL_WIDTH_HEADER = "X-Still-Width";
 
     static final int MAX_STILL_WIDTH = 7680;
     static final int DEFAULT_LIMIT = 50;
@@ -147,7 +160,10 @@ public final class MediaRoutes {
                 .findFirst();
         String which = asked == null || asked.isEmpty() ? (proxy.isPresent() ? "proxy" : "original") : asked;
         switch (which) {
-            case "original" -> responder.respond(ctx, files.resolve(item.storedPath()));
+            case "original" -> {
+                ctx.header("Cache-Control", REVALIDATE);
+                responder.respond(ctx, files.resolve(item.storedPath()));
+            }
             case "proxy" -> {
                 if (proxy.isEmpty()) {
                     String why = item.status() == MediaStatus.PROCESSING
@@ -157,6 +173,7 @@ public final class MediaRoutes {
                             "Media " + item.id() + " cannot be streamed as proxy: " + why,
                             Map.of("id", item.id(), "rendition", "proxy"));
                 }
+                ctx.header("Cache-Control", REVALIDATE);
                 responder.respond(ctx, files.resolve(proxy.get().path()), "video/mp4");
             }
             default -> throw new ApiException.BadRequest(
@@ -164,7 +181,11 @@ public final class MediaRoutes {
         }
     }
 
-    /** {@code /frames/{n}?width=&format=png|jpg|webp}: the frame-exact still, cached on disk. */
+    /**
+     * {@code /frames/{n}?width=&format=png|jpg|webp}: the frame-exact still, cached on disk. A width
+     * beyond the source's shown width is served at the shown width (pictures are never enlarged, and
+     * all such widths share one cache file); {@value #STILL_WIDTH_HEADER} says which width was served.
+     */
     private void frame(Context ctx) throws IOException {
         MediaItem item = item(ctx);
         String rawN = ctx.pathParam("n");
@@ -193,9 +214,23 @@ public final class MediaRoutes {
                     "Frame " + n + " is outside the media's frames 0.." + (count - 1),
                     Map.of("n", n, "frameCount", count));
         }
-        Path still = stills.still(item, (int) n, width, format);
-        ctx.header("Cache-Control", IMMUTABLE);
-        responder.respond(ctx, still, format.mimeType());
+        int shownWidth = item.probe() == null ? 0 : item.probe().width();
+        int served = servedWidth(width, shownWidth);
+        try (StillsCache.Pin still = stills.still(item, (int) n, served, format)) {
+            ctx.header("Cache-Control", IMMUTABLE);
+            if (served > 0 || shownWidth > 0) {
+                ctx.header(STILL_WIDTH_HEADER, Integer.toString(served > 0 ? served : shownWidth));
+            }
+            responder.respond(ctx, still.file(), format.mimeType());
+        }
+    }
+
+    /**
+     * The width to make: 0 (the full shown size) for no width or one at or past the shown width,
+     * which the probe knows; otherwise the width asked.
+     */
+    static int servedWidth(int asked, int shownWidth) {
+        return asked == 0 || (shownWidth > 0 && asked >= shownWidth) ? 0 : asked;
     }
 
     private static StillFormat format(String raw) {
@@ -220,6 +255,7 @@ public final class MediaRoutes {
                         "Media " + item.id() + " has no " + kind.wire()
                                 + (item.status() == MediaStatus.PROCESSING ? " yet" : ""),
                         Map.of("id", item.id(), "rendition", kind.wire())));
+        ctx.header("Cache-Control", REVALIDATE);
         responder.respond(ctx, files.resolve(r.path()), contentType);
     }
 
@@ -232,6 +268,7 @@ public final class MediaRoutes {
             throw new ApiException.NotFound(
                     "Media " + item.id() + " has no " + name, Map.of("id", item.id(), "rendition", kind.wire()));
         }
+        ctx.header("Cache-Control", REVALIDATE);
         responder.respond(ctx, file, "application/json");
     }
 

@@ -5,6 +5,7 @@ import io.framewise.server.ServerConfig;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,14 +13,20 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import me.desair.tus.server.TusFileUploadService;
 import me.desair.tus.server.exception.TusException;
 import me.desair.tus.server.upload.UploadInfo;
+import me.desair.tus.server.upload.disk.DiskLockingService;
+import me.desair.tus.server.upload.disk.DiskStorageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +41,13 @@ import org.slf4j.LoggerFactory;
  * <p>Crash safety: at construction, bytes a killed server wrote past an upload's acknowledged offset
  * are cut off (see {@link #trimUnacknowledgedBytes()}), and {@link #handOverCompleted()} takes in
  * uploads that were complete but not yet handed over.
+ *
+ * <p>Limits: a PATCH body, chunked or not, never runs past the upload's declared length or the
+ * server's largest upload (413) nor into the free-disk reserve (507), see {@link BoundedPatchBody}.
+ * An upload left idle longer than its expiry is removed with its bytes by {@link #sweepExpired()},
+ * which {@link #startSweeping()} runs at once and then periodically.
  */
-public final class TusUploads implements Feature {
+public final class TusUploads implements Feature, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TusUploads.class);
 
@@ -45,10 +57,18 @@ public final class TusUploads implements Feature {
     public static final String MEDIA_ID_HEADER = "Upload-Media-Id";
 
     private final TusFileUploadService tus;
+    private final DiskStorageService storage;
     private final ServerConfig config;
     private final OwnedCallback callback;
     private final Function<Context, String> owner;
     private final Map<String, Boolean> handingOver = new ConcurrentHashMap<>();
+    private final Duration sweepEvery;
+    private ScheduledExecutorService sweeper;
+
+    /** How long an idle upload lives by default, and how often expired ones are looked for. */
+    public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
+
+    public static final Duration DEFAULT_SWEEP = Duration.ofHours(1);
 
     /** What happens to a complete upload, told whose it is (null when uploaded without an owner). */
     @FunctionalInterface
@@ -66,19 +86,42 @@ public final class TusUploads implements Feature {
      * inspect or cancel an upload (others get 404), and the library learns who uploaded it.
      */
     public TusUploads(ServerConfig config, OwnedCallback callback, Function<Context, String> owner) {
+        this(config, callback, owner, DEFAULT_EXPIRY, DEFAULT_SWEEP);
+    }
+
+    /**
+     * As the other constructor, with how long an idle upload lives ({@code expiry}, renewed by each
+     * PATCH) and how often {@link #startSweeping()} looks for expired ones.
+     */
+    public TusUploads(
+            ServerConfig config,
+            OwnedCallback callback,
+            Function<Context, String> owner,
+            Duration expiry,
+            Duration sweepEvery) {
+        if (expiry.toMillis() < 1 || sweepEvery.toMillis() < 1) {
+            throw new IllegalArgumentException("expiry and sweep interval must be positive");
+        }
+        this.sweepEvery = sweepEvery;
         this.config = config;
         this.callback = callback;
         this.owner = owner;
         try {
-            Files.createDirectories(config.tusDir());
+            // The library creates these on first use; the sweep lists them before any upload came.
+            Files.createDirectories(config.tusDir().resolve("uploads"));
+            Files.createDirectories(config.tusDir().resolve("locks"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + config.tusDir(), e);
         }
+        // The storage is kept to read an upload's state under the lock a request already holds (the
+        // service's own getUploadInfo takes the lock, which a PATCH in progress cannot).
+        this.storage = new DiskStorageService(config.tusDir().toString());
         this.tus = new TusFileUploadService()
                 .withUploadUri(PATH)
-                .withStoragePath(config.tusDir().toString())
+                .withUploadStorageService(storage)
+                .withUploadLockingService(new DiskLockingService(config.tusDir().toString()))
                 .withMaxUploadSize(config.maxUploadBytes())
-                .withUploadExpirationPeriod(7L * 24 * 3600 * 1000);
+                .withUploadExpirationPeriod(expiry.toMillis());
         trimUnacknowledgedBytes();
     }
 
@@ -94,16 +137,110 @@ public final class TusUploads implements Feature {
 
     private void process(Context ctx) throws Exception {
         if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH) {
+            // Before reading: a declared body must fit. A chunked one declares nothing and is held to the
+            // same limits as it is read.
             UploadTarget.checkFreeDisk(
                     config.tusDir(), Math.max(0, ctx.req().getContentLengthLong()), config.minFreeDiskBytes());
         }
         String ownerId = owner.apply(ctx);
-        tus.process(ctx.req(), ctx.res(), ownerId);
+        HttpServletRequest request = ctx.req();
+        BoundedPatchBody bounded = null;
+        if (ctx.method() == HandlerType.PATCH) {
+            String uri = request.getRequestURI();
+            bounded = new BoundedPatchBody(
+                    request, config.tusDir(), config.minFreeDiskBytes(), () -> roomOf(uri, ownerId));
+            request = bounded;
+        }
+        try {
+            tus.process(request, ctx.res(), ownerId);
+        } catch (IOException e) {
+            if (bounded == null || bounded.refusal() == null) {
+                throw e;
+            }
+        }
+        if (bounded != null && bounded.refusal() != null) {
+            // Upload-Offset says how many bytes were kept, where the client resumes; the library's
+            // empty-body length goes, and the status and body say why the rest was refused.
+            LOG.info(
+                    "Resumable upload {} refused: {}",
+                    request.getRequestURI(),
+                    bounded.refusal().getMessage());
+            UploadInfo kept = storage.getUploadInfo(request.getRequestURI(), ownerId);
+            if (kept != null && kept.getOffset() != null) {
+                ctx.res().setHeader("Upload-Offset", Long.toString(kept.getOffset()));
+            }
+            ctx.res().setHeader("Content-Length", null);
+            throw bounded.refusal().answer();
+        }
         if (ctx.method() == HandlerType.POST && ownerId != null) {
             rememberOwner(ctx.res().getHeader("Location"), ownerId);
         }
         if (ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.POST) {
             handOverIfComplete(ctx, ownerId);
+        }
+    }
+
+    /** What the upload at {@code uri} may still take (asked under the library's lock on it). */
+    private BoundedPatchBody.Room roomOf(String uri, String ownerId) throws IOException {
+        UploadInfo info = storage.getUploadInfo(uri, ownerId);
+        long offset = info == null || info.getOffset() == null ? 0 : info.getOffset();
+        if (info != null && info.hasLength()) {
+            return new BoundedPatchBody.Room(info.getLength() - offset, info.getLength(), true);
+        }
+        return new BoundedPatchBody.Room(config.maxUploadBytes() - offset, config.maxUploadBytes(), false);
+    }
+
+    /**
+     * Hands over what finished while the server was down, removes expired uploads, then keeps
+     * removing them every sweep interval. Call once, after the routes are registered.
+     */
+    public synchronized void startSweeping() {
+        if (sweeper != null) {
+            return;
+        }
+        handOverCompleted();
+        sweepExpired();
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "framewise-tus-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = sweepEvery.toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepExpired, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Removes uploads idle past their expiry (the library skips one a request is working on) with
+     * their bytes, then the owner notes of uploads that are gone.
+     */
+    public void sweepExpired() {
+        try {
+            tus.cleanup();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not remove expired resumable uploads: {}", e.toString());
+        }
+        Path owners = config.tusDir().resolve("owners");
+        if (!Files.isDirectory(owners)) {
+            return;
+        }
+        Path uploads = config.tusDir().resolve("uploads");
+        try (Stream<Path> notes = Files.list(owners)) {
+            for (Path note : (Iterable<Path>) notes::iterator) {
+                if (!Files.isDirectory(uploads.resolve(note.getFileName().toString()))) {
+                    Files.deleteIfExists(note);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not remove the owner notes of finished uploads: {}", e.toString());
+        }
+    }
+
+    /** Stops the periodic sweep. */
+    @Override
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
         }
     }
 

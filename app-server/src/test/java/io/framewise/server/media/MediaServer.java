@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** A real server with the media feature on a data folder, plus the HTTP helpers the tests share. */
 final class MediaServer implements AutoCloseable {
@@ -48,8 +49,18 @@ final class MediaServer implements AutoCloseable {
     }
 
     MediaServer(Path data, MediaOptions options, Consumer<LibraryEvent> also) {
+        this(data, options, also, c -> c);
+    }
+
+    /** A server whose configuration {@code adjust} changes from the tests' usual one. */
+    static MediaServer configured(Path data, MediaOptions options, UnaryOperator<ServerConfig> adjust) {
+        return new MediaServer(data, options, e -> {}, adjust);
+    }
+
+    private MediaServer(
+            Path data, MediaOptions options, Consumer<LibraryEvent> also, UnaryOperator<ServerConfig> adjust) {
         this.data = data;
-        ServerConfig config = new ServerConfig(data, "127.0.0.1", 0, 2, 512L * 1024 * 1024, 0);
+        ServerConfig config = adjust.apply(new ServerConfig(data, "127.0.0.1", 0, 2, 512L * 1024 * 1024, 0));
         db = Database.open(data);
         media = new JooqMediaRepository(db);
         jobs = new JooqJobRepository(db);

@@ -34,30 +34,55 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  */
 public final class FrameMapBuilder {
 
+    /**
+     * The most video packets a map is built from unless the caller says otherwise: over 100 hours at
+     * 25 fps, about 170 MB while the map is built. Packets are tiny, so without a cap a small hostile
+     * file could make the builder hold gigabytes.
+     */
+    public static final int DEFAULT_MAX_FRAMES = 10_000_000;
+
     private FrameMapBuilder() {}
 
     public static FrameMap build(Path file) {
+        return build(file, DEFAULT_MAX_FRAMES);
+    }
+
+    /**
+     * The map of {@code file}'s primary video stream.
+     *
+     * @param maxFrames the most video packets (frames) accepted
+     * @throws MediaException.Unsupported when the stream holds more than {@code maxFrames}
+     */
+    public static FrameMap build(Path file, int maxFrames) {
         try (MediaInput input = MediaInput.open(file)) {
-            return build(input);
+            return build(input, maxFrames);
         }
     }
 
     /** Reads the whole input from its current position; the caller seeks back if it reuses the input. */
     public static FrameMap build(MediaInput input) {
+        return build(input, DEFAULT_MAX_FRAMES);
+    }
+
+    /** As {@link #build(MediaInput)}, accepting at most {@code maxFrames} video packets. */
+    public static FrameMap build(MediaInput input, int maxFrames) {
+        if (maxFrames < 1) {
+            throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
+        }
         int streamIndex = input.requireVideoStream();
         AVStream stream = input.stream(streamIndex);
-        PacketList packets = readPackets(input, streamIndex);
+        PacketList packets = readPackets(input, streamIndex, maxFrames);
         if (packets.size == 0) {
             throw new MediaException.Corrupt(input.file(), "the video stream holds no frames");
         }
         if (packets.missingPts) {
-            packets = decodeTimestamps(input, streamIndex);
+            packets = decodeTimestamps(input, streamIndex, maxFrames);
         }
         return assemble(input.file(), stream, streamIndex, packets);
     }
 
-    private static PacketList readPackets(MediaInput input, int streamIndex) {
-        PacketList list = new PacketList();
+    private static PacketList readPackets(MediaInput input, int streamIndex, int maxFrames) {
+        PacketList list = new PacketList(input.file(), maxFrames);
         AVPacket pkt = av_packet_alloc();
         try {
             while (true) {
@@ -88,7 +113,7 @@ public final class FrameMapBuilder {
         return list;
     }
 
-    private static PacketList decodeTimestamps(MediaInput input, int streamIndex) {
+    private static PacketList decodeTimestamps(MediaInput input, int streamIndex, int maxFrames) {
         Ffmpeg.check(
                 org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
                         input.context(),
@@ -97,7 +122,7 @@ public final class FrameMapBuilder {
                         org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD),
                 "av_seek_frame",
                 input.file());
-        PacketList list = new PacketList();
+        PacketList list = new PacketList(input.file(), maxFrames);
         AVCodecContext dec = Decoders.open(input, streamIndex, 0);
         AVPacket pkt = av_packet_alloc();
         AVFrame frame = av_frame_alloc();
@@ -138,11 +163,7 @@ public final class FrameMapBuilder {
 
     private static FrameMap assemble(Path file, AVStream stream, int streamIndex, PacketList packets) {
         int n = packets.size;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(packets.pts[a], packets.pts[b]));
+        int[] order = PtsOrder.sort(packets.pts, n);
         long[] pts = new long[n];
         BitSet keys = new BitSet(n);
         int kept = 0;
@@ -230,18 +251,33 @@ public final class FrameMapBuilder {
         return FrameRate.of((int) num, (int) den);
     }
 
+    /** Packet facts in read order, growing with what the file really holds, up to a cap. */
     private static final class PacketList {
+        private final Path file;
+        private final int max;
         long[] pts = new long[1024];
         long[] duration = new long[1024];
         boolean[] key = new boolean[1024];
         int size;
         boolean missingPts;
 
+        PacketList(Path file, int max) {
+            this.file = file;
+            this.max = max;
+        }
+
         void add(long p, boolean k, long d) {
+            if (size == max) {
+                throw new MediaException.Unsupported(
+                        file,
+                        "the video holds more than " + max + " frames, the most this server indexes"
+                                + " (a longer video, or a damaged file of tiny packets)");
+            }
             if (size == pts.length) {
-                pts = Arrays.copyOf(pts, size * 2);
-                duration = Arrays.copyOf(duration, size * 2);
-                key = Arrays.copyOf(key, size * 2);
+                int grown = (int) Math.min(max, (long) size * 2);
+                pts = Arrays.copyOf(pts, grown);
+                duration = Arrays.copyOf(duration, grown);
+                key = Arrays.copyOf(key, grown);
             }
             pts[size] = p;
             key[size] = k;

@@ -46,12 +46,21 @@ public final class MediaProbe {
      * @throws MediaException.Unsupported when FFmpeg knows no demuxer for it or it holds no usable stream
      */
     public static MediaInfo probe(Path file) {
+        return probe(file, FrameMapBuilder.DEFAULT_MAX_FRAMES);
+    }
+
+    /**
+     * As {@link #probe(Path)}, counting at most {@code maxFrames} video frames.
+     *
+     * @throws MediaException.Unsupported also when the video holds more frames than that
+     */
+    public static MediaInfo probe(Path file, int maxFrames) {
         try (MediaInput input = MediaInput.open(file)) {
-            return probe(input);
+            return probe(input, maxFrames);
         }
     }
 
-    private static MediaInfo probe(MediaInput input) {
+    private static MediaInfo probe(MediaInput input, int maxFrames) {
         Path file = input.file();
         AVFormatContext ctx = input.context();
         String formatName = NativeText.orElse(ctx.iformat().name(), "unknown");
@@ -79,7 +88,7 @@ public final class MediaProbe {
         Optional<VideoStreamInfo> video = Optional.empty();
         double durationSeconds = containerDuration(ctx);
         if (videoIndex >= 0) {
-            FrameMap map = FrameMapBuilder.build(input);
+            FrameMap map = FrameMapBuilder.build(input, maxFrames);
             VideoStreamInfo info =
                     VideoStreamProbe.describe(input, videoIndex, map, ContainerNames.isImageDemuxer(formatName));
             video = Optional.of(info);

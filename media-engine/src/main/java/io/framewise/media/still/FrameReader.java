@@ -182,7 +182,8 @@ public final class FrameReader implements Closeable {
 
     /**
      * Frame {@code index} scaled to {@code width} pixels across (at least {@value
-     * PictureConverter#MIN_WIDTH}), the height following the shown aspect ratio, rounded to even.
+     * PictureConverter#MIN_WIDTH}), the height following the shown aspect ratio, rounded to even. A
+     * width at or beyond the shown width gives the full shown size: pictures are never enlarged.
      */
     public synchronized Picture read(int index, int width) {
         return readScaled(index, checkWidth(width));

@@ -82,18 +82,21 @@ final class PictureConverter implements AutoCloseable {
 
     /**
      * Converts {@code frame} to a picture {@code width} pixels wide (0 for its full shown size), its
-     * height following the shown aspect ratio and rounded to an even number.
+     * height following the shown aspect ratio and rounded to an even number. A width at or beyond the
+     * shown width gives the full shown size: pictures are never enlarged, so a caller cannot make a
+     * small source cost the memory of a large one.
      */
     Picture convert(AVFrame frame, int index, int width) {
         validate(frame);
         int[] shown = shownSize(frame);
         int outW;
         int outH;
-        if (width == 0) {
+        int asked = width == 0 ? shown[0] : Math.max(MIN_WIDTH, width);
+        if (asked >= shown[0]) {
             outW = shown[0];
             outH = shown[1];
         } else {
-            outW = Math.max(MIN_WIDTH, width);
+            outW = asked;
             outH = Math.max(2, (int) Math.round((double) outW * shown[1] / shown[0] / 2.0) * 2);
         }
         if (outW > MAX_SIDE || outH > MAX_SIDE) {

@@ -2,6 +2,7 @@ package io.framewise.media.thumbs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.media.MediaException;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
@@ -21,6 +22,12 @@ import java.util.Objects;
  * @param index where the tiles are and what they show
  */
 public record SpriteSheet(byte[] jpeg, Index index) {
+
+    /** The tallest sheet: JPEG and the browsers that show it handle this comfortably. */
+    static final int MAX_SHEET_SIDE = 16_383;
+
+    /** Narrower tiles than this show nothing a hover scrub could use. */
+    private static final int MIN_TILE_WIDTH = 16;
 
     public SpriteSheet {
         Objects.requireNonNull(jpeg, "jpeg");
@@ -126,16 +133,22 @@ public record SpriteSheet(byte[] jpeg, Index index) {
         }
     }
 
+    /**
+     * The sheet of an opened media file. Tiles are never wider than the picture, and never taller than
+     * twice the layout's tile width: a very tall picture gets narrower tiles, so a hostile aspect ratio
+     * cannot make the sheet (and the tiles held while it is put together) large.
+     */
     public static SpriteSheet create(FrameReader reader, Layout layout) {
         int[] frames = tileFrames(reader.frameMap(), layout.maxTiles());
-        List<Picture> tiles = reader.readAll(frames, layout.tileWidth());
-        int tileW = tiles.get(0).width();
-        int tileH = tiles.get(0).height();
         int columns = Math.min(layout.columns(), frames.length);
         int rows = (frames.length + columns - 1) / columns;
+        int tileWidth = tileWidthFor(reader, frames[0], layout.tileWidth(), rows);
+        List<Picture> tiles = reader.readAll(frames, tileWidth);
+        int tileW = tiles.get(0).width();
+        int tileH = tiles.get(0).height();
         int sheetW = columns * tileW;
         int sheetH = rows * tileH;
-        if (sheetH > 16_383) {
+        if (sheetH > MAX_SHEET_SIDE) {
             throw new IllegalArgumentException(
                     "a sprite sheet of " + rows + " rows of " + tileH + " px is too tall: use more columns");
         }
@@ -145,6 +158,26 @@ public record SpriteSheet(byte[] jpeg, Index index) {
         }
         byte[] jpeg = StillEncoder.encodeImage(sheetW, sheetH, rgb, StillFormat.JPEG, layout.quality());
         return new SpriteSheet(jpeg, new Index(columns, rows, tileW, tileH, frames));
+    }
+
+    /**
+     * The tile width that keeps a tile at most twice as tall as the layout's tile width and the sheet
+     * within {@value #MAX_SHEET_SIDE} pixels, judged on the first tile's picture.
+     */
+    private static int tileWidthFor(FrameReader reader, int firstFrame, int wanted, int rows) {
+        Picture probe = reader.read(firstFrame, wanted);
+        int maxTileHeight = Math.min(2 * wanted, MAX_SHEET_SIDE / rows);
+        if (probe.height() <= maxTileHeight) {
+            return wanted;
+        }
+        int narrower = (int) ((long) probe.width() * maxTileHeight / probe.height());
+        if (narrower < MIN_TILE_WIDTH) {
+            throw new MediaException.Unsupported(
+                    reader.file(),
+                    "the picture (" + probe.width() + "x" + probe.height()
+                            + " at sprite size) is too tall and narrow for a sprite sheet");
+        }
+        return narrower;
     }
 
     /**

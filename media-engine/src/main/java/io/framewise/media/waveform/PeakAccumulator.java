@@ -1,21 +1,43 @@
 package io.framewise.media.waveform;
 
+import io.framewise.media.MediaException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Folds interleaved float samples into min/max buckets of a fixed number of samples. */
+/**
+ * Folds interleaved float samples into min/max buckets of a fixed number of samples. The buffer
+ * starts small and grows with the samples really decoded, up to a hard cap: what a container declares
+ * about its length is never trusted for an allocation.
+ */
 final class PeakAccumulator {
 
+    /** Buckets the first buffer holds: about 80 s at 100 buckets a second. */
+    static final int INITIAL_PEAKS = 8192;
+
+    private final Path file;
     private final int samplesPerPeak;
+    private final int maxPeaks;
+    private final String limitText;
     private short[] peaks;
     private int size;
     private int inBucket;
     private float low = Float.POSITIVE_INFINITY;
     private float high = Float.NEGATIVE_INFINITY;
 
-    /** {@code expectedPeaks} sizes the first buffer; it grows as needed. */
-    PeakAccumulator(int samplesPerPeak, int expectedPeaks) {
+    /**
+     * @param maxPeaks the most buckets; one more fails with {@code limitText} as the reason
+     */
+    PeakAccumulator(Path file, int samplesPerPeak, int maxPeaks, String limitText) {
+        this.file = file;
         this.samplesPerPeak = samplesPerPeak;
-        this.peaks = new short[2 * Math.max(16, expectedPeaks + 2)];
+        this.maxPeaks = maxPeaks;
+        this.limitText = limitText;
+        this.peaks = new short[2 * Math.min(INITIAL_PEAKS, maxPeaks)];
+    }
+
+    /** The buffer's current capacity in buckets (for tests). */
+    int capacity() {
+        return peaks.length / 2;
     }
 
     /** Adds {@code frames} sample frames of {@code channels} interleaved values each. */
@@ -48,7 +70,10 @@ final class PeakAccumulator {
 
     private void closeBucket() {
         if (size + 2 > peaks.length) {
-            peaks = Arrays.copyOf(peaks, peaks.length * 2);
+            if (size / 2 >= maxPeaks) {
+                throw new MediaException.Unsupported(file, limitText);
+            }
+            peaks = Arrays.copyOf(peaks, (int) Math.min(2L * maxPeaks, 2L * peaks.length));
         }
         boolean any = low <= high;
         peaks[size++] = any ? WaveformPeaks.toShort(low) : 0;

@@ -9,7 +9,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
@@ -36,6 +35,12 @@ public final class Waveform {
     /** More buckets per second than this is no longer a waveform but the samples themselves. */
     public static final int MAX_PEAKS_PER_SECOND = 1000;
 
+    /**
+     * The longest audio a waveform covers. A timeline of a day is already unreadable, and the cap keeps
+     * the peaks of a hostile file that decodes forever at a few tens of megabytes.
+     */
+    public static final long MAX_SECONDS = 24L * 3600;
+
     private Waveform() {}
 
     /**
@@ -50,6 +55,14 @@ public final class Waveform {
 
     /** As {@link #compute(Path, int)}, stopping with {@link MediaException.Cancelled} once cancelled. */
     public static WaveformPeaks compute(Path file, int peaksPerSecond, Cancellation cancellation) {
+        return compute(file, peaksPerSecond, cancellation, MAX_SECONDS);
+    }
+
+    /** As {@link #compute(Path, int, Cancellation)}, failing once the audio runs past {@code maxSeconds}. */
+    static WaveformPeaks compute(Path file, int peaksPerSecond, Cancellation cancellation, long maxSeconds) {
+        if (maxSeconds < 1) {
+            throw new IllegalArgumentException("maxSeconds must be positive, was " + maxSeconds);
+        }
         if (peaksPerSecond < 1 || peaksPerSecond > MAX_PEAKS_PER_SECOND) {
             throw new IllegalArgumentException(
                     "peaksPerSecond must be 1.." + MAX_PEAKS_PER_SECOND + ", was " + peaksPerSecond);
@@ -77,12 +90,21 @@ public final class Waveform {
                 }
             }
             int samplesPerPeak = Math.max(1, (int) Math.round(sampleRate / (double) peaksPerSecond));
-            double seconds = ctx.duration() > 0 ? ctx.duration() / (double) AV_TIME_BASE : 0;
-            int expected = (int) Math.min(Integer.MAX_VALUE / 4, Math.round(seconds * sampleRate / samplesPerPeak));
-            PeakAccumulator peaks = new PeakAccumulator(samplesPerPeak, expected);
+            // Sized by the samples that decode, not by the duration the container declares (a header
+            // can claim centuries); the cap is a day at this resolution.
+            long maxPeaks = (maxSeconds * sampleRate + samplesPerPeak - 1) / samplesPerPeak;
+            PeakAccumulator peaks = new PeakAccumulator(
+                    file,
+                    samplesPerPeak,
+                    (int) Math.min(Integer.MAX_VALUE / 2 - 8, maxPeaks),
+                    "the audio is longer than " + duration(maxSeconds) + ", the longest a waveform covers");
             decode(input, index, sampleRate, peaks, cancellation);
             return new WaveformPeaks(sampleRate, channels, samplesPerPeak, peaks.finish());
         }
+    }
+
+    private static String duration(long seconds) {
+        return seconds % 3600 == 0 ? seconds / 3600 + " hours" : seconds + " seconds";
     }
 
     private static void decode(

@@ -155,8 +155,9 @@ class FrameReaderTest {
     void scaledReadsKeepTheAspectRatioWithEvenHeights() {
         Variant v = Variant.H264_LONG_GOP;
         try (FrameReader reader = FrameReader.open(TestMedia.get(v))) {
-            int[][] expected = {{320, 180}, {160, 90}, {100, 56}, {1280, 720}, {16, 10}};
-            int[] asked = {320, 160, 100, 1280, 16};
+            // Never enlarged: 1280 and 7680 on a 640x360 source give the source's own size.
+            int[][] expected = {{320, 180}, {160, 90}, {100, 56}, {640, 360}, {16, 10}, {640, 360}, {640, 360}};
+            int[] asked = {320, 160, 100, 1280, 16, 7680, 640};
             for (int k = 0; k < asked.length; k++) {
                 Picture p = reader.read(200 + k, asked[k]);
                 assertEquals(expected[k][0], p.width(), "width for " + asked[k]);
@@ -167,6 +168,7 @@ class FrameReaderTest {
                 }
             }
             assertEquals(16, reader.read(3, 5).width(), "tiny widths are raised to 16 pixels");
+            assertEquals(reader.read(207), reader.read(207, 7680), "a width past the source is the full picture");
         }
         try (FrameReader reader = FrameReader.open(TestMedia.get(Variant.PRORES_23976))) {
             Picture p = reader.read(11, 200);

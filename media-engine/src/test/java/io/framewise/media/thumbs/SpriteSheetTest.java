@@ -12,14 +12,23 @@ import io.framewise.media.testing.TestMedia.Variant;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpriteSheetTest {
 
     /** Reads the frame code of every tile cropped from the sheet and checks it against the index. */
     private static void assertTilesShowTheirFrames(Variant variant, SpriteSheet sheet) throws IOException {
+        assertTilesShowTheirFrames(sheet, variant::expectedCode);
+    }
+
+    private static void assertTilesShowTheirFrames(SpriteSheet sheet, IntUnaryOperator expectedCode)
+            throws IOException {
         SpriteSheet.Index index = sheet.index();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(sheet.jpeg()));
         assertEquals(index.columns() * index.tileWidth(), image.getWidth());
@@ -31,7 +40,7 @@ class SpriteSheetTest {
                     (t / index.columns()) * index.tileHeight(),
                     index.tileWidth(),
                     index.tileHeight());
-            assertEquals(variant.expectedCode(frames[t]), FrameCode.read(tile), variant + " tile " + t);
+            assertEquals(expectedCode.applyAsInt(frames[t]), FrameCode.read(tile), "tile " + t);
         }
     }
 
@@ -94,6 +103,43 @@ class SpriteSheetTest {
         try (FrameReader reader = FrameReader.open(TestMedia.get(Variant.HEVC_OPEN_GOP))) {
             assertTilesShowTheirFrames(
                     Variant.HEVC_OPEN_GOP, SpriteSheet.create(reader, new SpriteSheet.Layout(30, 96, 5, 85)));
+        }
+    }
+
+    /** {@code frames} frames of {@code w}x{@code h} H.264, each carrying its index in the code band. */
+    private static Path coded(Path dir, String name, int w, int h, int frames) {
+        Path file = dir.resolve(name);
+        TestMedia.run(
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=" + w + "x" + h + ":rate=25,trim=end_frame=" + frames + ",format=yuv420p,"
+                                + FrameCode.drawFilter()),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                file.toString());
+        return file;
+    }
+
+    @Test
+    void tilesAreNeverLargerThanThePictureNorVeryTall(@TempDir Path dir) throws IOException {
+        // A small source is not enlarged to the layout's 160 pixels.
+        try (FrameReader reader = FrameReader.open(coded(dir, "small.mp4", 96, 64, 10))) {
+            SpriteSheet sheet = SpriteSheet.create(reader, SpriteSheet.Layout.DEFAULT);
+            assertEquals(96, sheet.index().tileWidth());
+            assertEquals(64, sheet.index().tileHeight());
+            assertTilesShowTheirFrames(sheet, i -> i);
+        }
+        // A 1:4 picture at 160 across would be 640 tall per tile: the tiles get narrower instead.
+        try (FrameReader reader = FrameReader.open(coded(dir, "tall.mp4", 240, 960, 20))) {
+            SpriteSheet sheet = SpriteSheet.create(reader, SpriteSheet.Layout.DEFAULT);
+            assertEquals(80, sheet.index().tileWidth());
+            assertEquals(320, sheet.index().tileHeight());
+            assertEquals(2, sheet.index().rows());
+            assertTilesShowTheirFrames(sheet, i -> i);
         }
     }
 
