@@ -2,6 +2,7 @@ package io.framewise.server.upload;
 
 import io.framewise.server.Feature;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.db.PrivateFiles;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -70,7 +71,7 @@ public final class TusUploads implements Feature {
         this.callback = callback;
         this.owner = owner;
         try {
-            Files.createDirectories(config.tusDir());
+            PrivateFiles.directories(config.tusDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + config.tusDir(), e);
         }
@@ -133,7 +134,7 @@ public final class TusUploads implements Feature {
             return;
         }
         Path owners = config.tusDir().resolve("owners");
-        Files.createDirectories(owners);
+        PrivateFiles.directories(owners);
         Files.writeString(owners.resolve(id), ownerId);
     }
 
