@@ -169,7 +169,12 @@ class HostModeTest {
 
     private static ApiToken ownToken(HostViewModel host) {
         String secret = host.hostedProperty().get().api().token();
-        return host.hostedProperty().get().embedded().tokens().authenticate(secret).orElseThrow();
+        return host.hostedProperty()
+                .get()
+                .embedded()
+                .tokens()
+                .authenticate(secret)
+                .orElseThrow();
     }
 
     private static List<String> liveAdminTokens(HostViewModel host) {

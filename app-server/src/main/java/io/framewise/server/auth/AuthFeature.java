@@ -176,7 +176,8 @@ public final class AuthFeature implements Feature {
         Resource target = new Resource.User(person.userId());
         boolean right;
         try {
-            right = passwords.check(account.name(), req.currentPassword(), access.clientAddress(ctx))
+            right = passwords
+                    .check(account.name(), req.currentPassword(), access.clientAddress(ctx))
                     .isPresent();
         } catch (ApiException.TooManyRequests e) {
             access.record(ctx, "password.change", target, AuditOutcome.DENIED, Map.of("reason", "rate_limited"));

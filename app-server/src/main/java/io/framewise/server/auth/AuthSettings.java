@@ -44,8 +44,7 @@ public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean sec
 
     /** The same settings behind these reverse proxies (address blocks such as {@code 10.0.0.5/32}). */
     public AuthSettings withTrustedProxies(List<String> trustedCidrs) {
-        return new AuthSettings(
-                mode, trustedCidrs.stream().map(Cidr::parse).toList(), secureCookies);
+        return new AuthSettings(mode, trustedCidrs.stream().map(Cidr::parse).toList(), secureCookies);
     }
 
     /** Whether a request from this remote address may speak for a user through proxy headers. */

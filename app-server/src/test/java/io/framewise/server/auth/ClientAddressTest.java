@@ -36,7 +36,8 @@ class ClientAddressTest {
         assertEquals("127.0.0.1", ClientAddress.resolve("127.0.0.1", List.of("evil.example"), BEHIND_NGINX));
         assertEquals(
                 "10.9.9.9", ClientAddress.resolve("127.0.0.1", List.of("1.1.1.1, unknown, 10.9.9.9"), BEHIND_NGINX));
-        assertEquals("2001:db8:0:0:0:0:0:1", ClientAddress.resolve("127.0.0.1", List.of("[2001:db8::1]"), BEHIND_NGINX));
+        assertEquals(
+                "2001:db8:0:0:0:0:0:1", ClientAddress.resolve("127.0.0.1", List.of("[2001:db8::1]"), BEHIND_NGINX));
     }
 
     @Test
@@ -44,7 +45,8 @@ class ClientAddressTest {
         for (String notAnAddress : new String[] {"localhost", "cafe", "10", "999.1.1.1", "1.2.3", "::g", "", null}) {
             assertTrue(Cidr.numeric(notAnAddress).isEmpty(), String.valueOf(notAnAddress));
         }
-        assertEquals("198.51.100.4", Cidr.numeric(" 198.51.100.4 ").orElseThrow().getHostAddress());
+        assertEquals(
+                "198.51.100.4", Cidr.numeric(" 198.51.100.4 ").orElseThrow().getHostAddress());
         assertEquals("0:0:0:0:0:0:0:1", Cidr.numeric("::1").orElseThrow().getHostAddress());
     }
 }

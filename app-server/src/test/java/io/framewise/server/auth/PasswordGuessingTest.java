@@ -73,10 +73,18 @@ class PasswordGuessingTest {
 
     private List<JsonNode> audit(String action) throws Exception {
         String token = server.tokens()
-                .issue(server.repositories().accounts().findByName("boss").orElseThrow().id(), "audit", null)
+                .issue(
+                        server.repositories()
+                                .accounts()
+                                .findByName("boss")
+                                .orElseThrow()
+                                .id(),
+                        "audit",
+                        null)
                 .token();
         HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("api/admin/audit?format=json&limit=500&action=" + action))
+                HttpRequest.newBuilder(
+                                server.baseUri().resolve("api/admin/audit?format=json&limit=500&action=" + action))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -91,7 +99,8 @@ class PasswordGuessingTest {
         start(AuthSettings.local());
         List<CompletableFuture<HttpResponse<Void>>> guesses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            guesses.add(HTTP.sendAsync(login("victim", "guess " + i, Map.of()), HttpResponse.BodyHandlers.discarding()));
+            guesses.add(
+                    HTTP.sendAsync(login("victim", "guess " + i, Map.of()), HttpResponse.BodyHandlers.discarding()));
         }
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (CompletableFuture<HttpResponse<Void>> g : guesses) {
@@ -114,7 +123,11 @@ class PasswordGuessingTest {
     @Test
     void theCurrentPasswordOfAPasswordChangeIsNoUnlimitedOracle() throws Exception {
         start(AuthSettings.local());
-        String userId = server.repositories().accounts().findByName("victim").orElseThrow().id();
+        String userId = server.repositories()
+                .accounts()
+                .findByName("victim")
+                .orElseThrow()
+                .id();
         // A stolen token: the thief tries to learn the password (to keep access after a revocation).
         String token = server.tokens().issue(userId, "stolen", null).token();
         for (int i = 1; i <= LoginRateLimiter.DEFAULT_PER_ACCOUNT; i++) {
@@ -126,7 +139,12 @@ class PasswordGuessingTest {
         assertEquals(429, changePassword(token, PASSWORD).statusCode(), "even the right one waits");
         // The same count guards sign-in: the two endpoints do not give twice the guesses.
         assertEquals(429, send(login("victim", PASSWORD, Map.of())));
-        assertTrue(server.repositories().accounts().authenticate("victim", PASSWORD).isPresent(), "unchanged");
+        assertTrue(
+                server.repositories()
+                        .accounts()
+                        .authenticate("victim", PASSWORD)
+                        .isPresent(),
+                "unchanged");
     }
 
     private HttpResponse<String> changePassword(String token, String current) throws Exception {
@@ -166,7 +184,8 @@ class PasswordGuessingTest {
                 failures.stream().allMatch(e -> e.path("sourceAddress").asText().equals(guesser)),
                 "the audit log names the client, not the proxy: " + failures.get(0));
         assertEquals(
-                "203.0.113.8", audit("login.success").get(0).path("sourceAddress").asText());
+                "203.0.113.8",
+                audit("login.success").get(0).path("sourceAddress").asText());
     }
 
     @Test
@@ -206,7 +225,9 @@ class PasswordGuessingTest {
                     HTTP.send(login("victim", PASSWORD, Map.of()), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, busy.statusCode(), busy.body());
             assertEquals("2", busy.headers().firstValue("Retry-After").orElse(null));
-            assertEquals("unavailable", JSON.readTree(busy.body()).path("error").path("code").asText());
+            assertEquals(
+                    "unavailable",
+                    JSON.readTree(busy.body()).path("error").path("code").asText());
         } finally {
             release.countDown();
             holders.shutdown();

@@ -159,8 +159,7 @@ class SignOutTest {
                             .statusCode());
             assertEquals(200, me(lost.read()));
 
-            HttpResponse<String> out =
-                    world.call(ANONYMOUS, "POST", "/api/me/sign-out-everywhere", null, here.write());
+            HttpResponse<String> out = world.call(ANONYMOUS, "POST", "/api/me/sign-out-everywhere", null, here.write());
             JsonNode counts = AccessWorld.json(out, 200);
             assertEquals(2, counts.path("sessionsEnded").asInt());
             assertEquals(2, counts.path("tokensRevoked").asInt(), "the world's token and the laptop's");
