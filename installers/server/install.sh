@@ -10,6 +10,7 @@ cp -r "$HERE/bin" "$HERE/lib" /opt/framewise-server/
 chmod 755 /opt/framewise-server/bin/framewise
 [ -f /etc/framewise/framewise.env ] || cp "$HERE/framewise.env" /etc/framewise/framewise.env
 chown -R framewise:framewise /var/lib/framewise
+chmod 700 /var/lib/framewise
 cp "$HERE/framewise.service" /etc/systemd/system/framewise.service
 systemctl daemon-reload
 systemctl enable --now framewise

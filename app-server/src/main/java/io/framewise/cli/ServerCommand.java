@@ -62,7 +62,9 @@ final class ServerCommand implements Callable<Integer> {
             names = "--trusted-proxy",
             paramLabel = "CIDR[,CIDR]",
             split = ",",
-            description = "Addresses of the reverse proxy whose X-Remote-User-* headers are believed (--auth proxy).")
+            description = "Addresses of the reverse proxy in front of the server (--auth local or proxy): its"
+                    + " X-Forwarded-For names the client for login limits and the audit log, and with --auth proxy"
+                    + " its X-Remote-User-* headers name the user.")
     List<String> trustedProxies = new ArrayList<>();
 
     @Option(
@@ -84,13 +86,14 @@ final class ServerCommand implements Callable<Integer> {
     private AuthSettings authSettings() {
         AuthMode mode =
                 auth == null ? AuthMode.NONE : AuthMode.fromWire(auth.strip().toLowerCase(Locale.ROOT));
-        if (mode != AuthMode.PROXY && !trustedProxies.isEmpty()) {
-            throw new IllegalArgumentException("--trusted-proxy only applies to --auth proxy");
+        if (mode == AuthMode.NONE && !trustedProxies.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--trusted-proxy needs --auth local or --auth proxy (auth none serves loopback only)");
         }
         AuthSettings settings =
                 switch (mode) {
                     case NONE -> AuthSettings.none();
-                    case LOCAL -> AuthSettings.local();
+                    case LOCAL -> AuthSettings.local().withTrustedProxies(trustedProxies);
                     case PROXY -> AuthSettings.proxy(trustedProxies);
                 };
         return settings.withSecureCookies(secureCookies);

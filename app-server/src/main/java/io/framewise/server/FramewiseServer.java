@@ -14,8 +14,10 @@ import io.framewise.server.auth.AuthFeature;
 import io.framewise.server.auth.Authenticator;
 import io.framewise.server.auth.JooqAccountRepository;
 import io.framewise.server.auth.LoginRateLimiter;
+import io.framewise.server.auth.PasswordCheck;
 import io.framewise.server.auth.PasswordHasher;
 import io.framewise.server.auth.SessionStore;
+import io.framewise.server.auth.SignOuts;
 import io.framewise.server.auth.TokenStore;
 import io.framewise.server.auth.TokensFeature;
 import io.framewise.server.auth.UsersAdminFeature;
@@ -177,19 +179,20 @@ public final class FramewiseServer implements Closeable {
                         access,
                         (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
                 AccessFilter filter = new AccessFilter(access, RouteTable.product());
+                SignOuts signOuts = new SignOuts(sessions, tokens, live::revoked, live::signedOut);
                 List<Feature> features = new ArrayList<>(List.of(
                         filter,
                         new AuthFeature(
                                 access,
                                 repos.accounts(),
                                 sessions,
-                                tokens,
-                                new LoginRateLimiter(db.clock()),
+                                new PasswordCheck(repos.accounts(), new LoginRateLimiter(db.clock())),
+                                signOuts,
                                 facts,
                                 repos.projects(),
                                 live::revoked),
                         new TokensFeature(access, tokens, live::revoked),
-                        new UsersAdminFeature(access, repos.accounts(), sessions, tokens, live::signedOut),
+                        new UsersAdminFeature(access, repos.accounts(), signOuts),
                         new AuditFeature(access, new AuditQuery(db)),
                         new MembersFeature(access, repos.members()),
                         organizers,

@@ -1,6 +1,7 @@
 package io.framewise.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ErrorMapper;
 import io.framewise.server.http.Json;
 import io.javalin.Javalin;
@@ -9,7 +10,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public final class ServerApp implements Closeable {
     /** Builds and starts the server with the given features; health is always present. */
     public static ServerApp start(ServerConfig config, List<? extends Feature> features) {
         try {
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.secureDataFolder(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + config.dataDir(), e);
         }

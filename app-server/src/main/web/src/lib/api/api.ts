@@ -41,8 +41,11 @@ export const api = {
     http.post<{ user: User; csrfToken: string }>('/api/auth/login', { username, password }, { quiet401: true }),
   logout: () => http.post<void>('/api/auth/logout'),
   me: () => http.get<Me>('/api/me', { quiet401: true }),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    http.post<void>('/api/me/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string, revokeTokens = false) =>
+    http.post<void>('/api/me/password', { currentPassword, newPassword, revokeTokens }),
+  /** Ends every session and API token of the caller, this browser's included. */
+  signOutEverywhere: () =>
+    http.post<{ sessionsEnded: number; tokensRevoked: number }>('/api/me/sign-out-everywhere'),
   tokens: () => http.get<ApiTokenInfo[]>('/api/tokens'),
   createToken: (name: string, expiresAt?: string) =>
     http.post<IssuedToken>('/api/tokens', expiresAt ? { name, expiresAt } : { name }),

@@ -106,6 +106,7 @@ export interface ApiTokenInfo {
   createdAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
+  revoked: boolean;
 }
 
 export interface IssuedToken extends ApiTokenInfo {

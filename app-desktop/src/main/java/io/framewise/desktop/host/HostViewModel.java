@@ -8,9 +8,14 @@ import io.framewise.server.auth.AccountRepository;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,15 +26,21 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The "Host on LAN" switch: on starts the embedded server on every interface with local accounts
  * and announces it over mDNS; off withdraws the announcement and stops the server. The URL and its
- * QR code are for browser guests.
+ * QR code are for browser guests. The app reaches its own library with one expiring admin token
+ * ({@link HostToken}) that ends with the hosting.
  */
 public final class HostViewModel {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(HostViewModel.class);
+    /** How often the host app's own token is checked for renewal (it lives {@link HostToken#LIFETIME}). */
+    private static final Duration RENEW_CHECK = Duration.ofHours(6);
 
     private final Executor ui;
     private final Executor io;
@@ -44,6 +55,8 @@ public final class HostViewModel {
     private final ObjectProperty<Connection> hosted = new SimpleObjectProperty<>();
     private FramewiseServer server;
     private Announcer announcer;
+    private HostToken token;
+    private ScheduledExecutorService renewal;
 
     private final Runnable releaseLibrary;
 
@@ -106,27 +119,38 @@ public final class HostViewModel {
             String notice = ensureAdmin(server);
             Account me =
                     server.repositories().accounts().findByName(adminName()).orElse(null);
-            Connection own = me == null
-                    ? null
-                    : new Connection(
-                            new ApiClient(
-                                    server.baseUri(),
-                                    server.tokens()
-                                            .issue(me.id(), "Framewise desktop (host)", null)
-                                            .token()),
-                            "Hosted on the LAN (" + link + ")",
-                            server,
-                            dataDir);
+            Connection own = null;
+            if (me != null) {
+                token = HostToken.issue(server.tokens(), dataDir, me.id(), Instant.now());
+                ApiClient api = new ApiClient(server.baseUri(), token.token());
+                own = new Connection(api, "Hosted on the LAN (" + link + ")", server, dataDir);
+                HostToken renewing = token;
+                renewal = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "framewise-host-token");
+                    t.setDaemon(true);
+                    return t;
+                });
+                renewal.scheduleWithFixedDelay(
+                        () -> renew(renewing, api), RENEW_CHECK.toMinutes(), RENEW_CHECK.toMinutes(), TimeUnit.MINUTES);
+            }
+            Connection hostedConnection = own;
             ui.execute(() -> {
                 url.set(link);
                 qr.set(code);
                 adminNotice.set(notice);
-                hosted.set(own);
+                hosted.set(hostedConnection);
             });
         } catch (RuntimeException e) {
-            server.close();
-            server = null;
+            stop();
             throw e;
+        }
+    }
+
+    private static void renew(HostToken token, ApiClient api) {
+        try {
+            token.renewIfDue(Instant.now(), api::useToken);
+        } catch (RuntimeException e) {
+            LOG.warn("Renewing the host app's own API token failed; trying again later", e);
         }
     }
 
@@ -157,14 +181,28 @@ public final class HostViewModel {
 
     private synchronized void stop() {
         try {
+            if (renewal != null) {
+                renewal.shutdownNow();
+            }
             if (announcer != null) {
                 announcer.close();
             }
         } finally {
+            renewal = null;
             announcer = null;
-            if (server != null) {
-                server.close();
-                server = null;
+            try {
+                if (token != null) {
+                    // The app's own credential ends with the hosting; the next start issues a new one.
+                    token.revoke();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Revoking the host app's own API token failed; the next start revokes it", e);
+            } finally {
+                token = null;
+                if (server != null) {
+                    server.close();
+                    server = null;
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package io.framewise.desktop.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.testing.Await;
+import io.framewise.server.auth.ApiToken;
+import io.framewise.server.auth.JooqAccountRepository;
+import io.framewise.server.auth.PasswordHasher;
+import io.framewise.server.auth.TokenStore;
+import io.framewise.server.db.Database;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -76,6 +86,108 @@ class HostModeTest {
                     .noneMatch(x -> x.url().equals(f.url())));
             assertTrue(refused(f.url()), "the server stopped with the switch");
         }
+    }
+
+    /** The host app's own admin tokens: one at a time, expiring, ended with the hosting. */
+    @Test
+    void theHostAppKeepsOneExpiringTokenAndRevokesItWithTheHosting(@TempDir Path data) throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        HostViewModel host = new HostViewModel(Runnable::run, Runnable::run, data, () -> loopback, () -> {});
+        // A library an earlier version hosted: it left never-expiring host tokens, one per start,
+        // and this run crashed with its token still live.
+        host.setHosting(true).join();
+        host.setHosting(false).join();
+        String crashed;
+        List<String> legacy = new ArrayList<>();
+        try (Database db = Database.open(data)) {
+            TokenStore tokens = new TokenStore(db);
+            String admin = adminId(db);
+            for (int i = 0; i < 3; i++) {
+                legacy.add(tokens.issue(admin, HostToken.NAME, null).info().id());
+            }
+            crashed = tokens.issue(admin, HostToken.NAME, Instant.now().plus(Duration.ofDays(30)))
+                    .info()
+                    .id();
+            Files.writeString(data.resolve(HostToken.ID_FILE), crashed);
+        }
+
+        String first;
+        String second;
+        try {
+            host.setHosting(true).join();
+            assertTrue(host.hostingProperty().get(), host.statusProperty().get());
+            first = ownToken(host).id();
+            assertEquals(List.of(first), liveAdminTokens(host), "only this run's token stands");
+            ApiToken own = ownToken(host);
+            assertNotNull(own.expires(), "the host token expires");
+            assertTrue(own.expires().isBefore(Instant.now().plus(Duration.ofDays(31))), own.toString());
+            assertTrue(host.hostedProperty().get().api().media().isEmpty(), "and it works");
+
+            host.setHosting(false).join();
+            host.setHosting(true).join();
+            second = ownToken(host).id();
+            assertNotEquals(first, second);
+            assertEquals(List.of(second), liveAdminTokens(host), "a restart does not add to a pile");
+        } finally {
+            host.setHosting(false).join();
+        }
+        try (Database db = Database.open(data)) {
+            List<ApiToken> all = new TokenStore(db).listByOwner(adminId(db));
+            assertTrue(all.stream().allMatch(ApiToken::revoked), "nothing stands once hosting stops: " + all);
+            assertTrue(all.stream().map(ApiToken::id).toList().containsAll(legacy));
+            assertTrue(all.stream().anyMatch(t -> t.id().equals(crashed)));
+            assertFalse(Files.exists(data.resolve(HostToken.ID_FILE)));
+        }
+    }
+
+    @Test
+    void aLongRunningHostRenewsItsTokenBeforeItExpires(@TempDir Path data) {
+        try (Database db = Database.open(data)) {
+            TokenStore tokens = new TokenStore(db);
+            String admin = new JooqAccountRepository(db, new PasswordHasher(64, 1))
+                    .create("host", "a long enough password", true)
+                    .id();
+            Instant start = Instant.now();
+            HostToken token = HostToken.issue(tokens, data, admin, start);
+            String first = token.token();
+            List<String> used = new ArrayList<>();
+            assertFalse(token.renewIfDue(start.plus(Duration.ofDays(10)), used::add), "young tokens stay");
+            assertTrue(token.renewIfDue(start.plus(Duration.ofDays(16)), used::add));
+            assertEquals(List.of(token.token()), used, "the client got the new secret");
+            assertNotEquals(first, token.token());
+            assertTrue(tokens.authenticate(first).isEmpty(), "the old one is revoked");
+            assertTrue(tokens.authenticate(token.token()).isPresent());
+        }
+    }
+
+    private static String adminId(Database db) {
+        return new JooqAccountRepository(db, new PasswordHasher(64, 1))
+                .findByName(HostViewModel.adminName())
+                .orElseThrow()
+                .id();
+    }
+
+    private static ApiToken ownToken(HostViewModel host) {
+        String secret = host.hostedProperty().get().api().token();
+        return host.hostedProperty()
+                .get()
+                .embedded()
+                .tokens()
+                .authenticate(secret)
+                .orElseThrow();
+    }
+
+    private static List<String> liveAdminTokens(HostViewModel host) {
+        var server = host.hostedProperty().get().embedded();
+        String admin = server.repositories()
+                .accounts()
+                .findByName(HostViewModel.adminName())
+                .orElseThrow()
+                .id();
+        return server.tokens().listByOwner(admin).stream()
+                .filter(t -> t.usableAt(Instant.now()))
+                .map(ApiToken::id)
+                .toList();
     }
 
     private static boolean refused(String url) throws InterruptedException {

@@ -4,6 +4,7 @@ import io.framewise.server.audit.AuditEntry;
 import io.framewise.server.audit.AuditLog;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.auth.Authenticator;
+import io.framewise.server.auth.ClientAddress;
 import io.framewise.server.http.ApiException;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -97,12 +98,20 @@ public final class Access {
         }
     }
 
+    /**
+     * The address the request comes from: the socket peer, or the client a trusted reverse proxy
+     * names ({@link ClientAddress}). Everything that keys on or records a client address uses this.
+     */
+    public String clientAddress(Context ctx) {
+        return ClientAddress.of(ctx, authenticator.settings());
+    }
+
     /** Records an event by the request's caller, from the request's address. */
     public void record(Context ctx, String event, Resource resource, AuditOutcome outcome, Map<String, ?> details) {
         Principal principal = ctx.attribute(PRINCIPAL_ATTRIBUTE);
         audit(
                 principal == null ? Principal.ANONYMOUS : principal,
-                ctx.req().getRemoteAddr(),
+                clientAddress(ctx),
                 event,
                 resource,
                 outcome,

@@ -27,6 +27,7 @@ public final class RouteTable {
         // The caller's own account and tokens (handlers only ever touch the caller's own).
         t.add(HandlerType.GET, "/api/me", RouteRule.server(Action.SELF));
         t.add(HandlerType.POST, "/api/me/password", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/me/sign-out-everywhere", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/tokens", RouteRule.server(Action.SELF));
         t.add(HandlerType.POST, "/api/tokens", RouteRule.server(Action.SELF));
         t.add(HandlerType.DELETE, "/api/tokens/{id}", RouteRule.server(Action.SELF));

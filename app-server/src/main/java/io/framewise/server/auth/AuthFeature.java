@@ -19,20 +19,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Signing in and out, and the caller's own account: {@code GET /api/auth/config}, {@code POST
  * /api/auth/login}, {@code POST /api/auth/logout}, {@code GET /api/me}, {@code POST
- * /api/me/password}. Login sets the HttpOnly session cookie and the readable CSRF cookie the
- * clients echo back in {@value Authenticator#CSRF_HEADER}.
+ * /api/me/password}, {@code POST /api/me/sign-out-everywhere}. Login sets the HttpOnly session
+ * cookie and the readable CSRF cookie the clients echo back in {@value Authenticator#CSRF_HEADER}.
+ * Every password these routes check goes through {@link PasswordCheck} (rate-limited, hashing
+ * capped).
  */
 public final class AuthFeature implements Feature {
 
     private final Access access;
     private final AccountRepository accounts;
     private final SessionStore sessions;
-    private final TokenStore tokens;
-    private final LoginRateLimiter limiter;
+    private final PasswordCheck passwords;
+    private final SignOuts signOuts;
     private final AccessFacts facts;
     private final ProjectRepository projects;
     private final java.util.function.Consumer<Principal.Credential> revoked;
@@ -41,8 +44,8 @@ public final class AuthFeature implements Feature {
             Access access,
             AccountRepository accounts,
             SessionStore sessions,
-            TokenStore tokens,
-            LoginRateLimiter limiter,
+            PasswordCheck passwords,
+            SignOuts signOuts,
             AccessFacts facts,
             ProjectRepository projects,
             java.util.function.Consumer<Principal.Credential> revoked) {
@@ -50,15 +53,15 @@ public final class AuthFeature implements Feature {
         this.access = access;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.tokens = tokens;
-        this.limiter = limiter;
+        this.passwords = passwords;
+        this.signOuts = signOuts;
         this.facts = facts;
         this.projects = projects;
     }
 
     record Login(String username, String password) {}
 
-    record PasswordChange(String currentPassword, String newPassword) {}
+    record PasswordChange(String currentPassword, String newPassword, Boolean revokeTokens) {}
 
     @Override
     public void register(JavalinConfig cfg) {
@@ -67,6 +70,7 @@ public final class AuthFeature implements Feature {
         cfg.routes.post("/api/auth/logout", this::logout);
         cfg.routes.get("/api/me", this::me);
         cfg.routes.post("/api/me/password", this::changePassword);
+        cfg.routes.post("/api/me/sign-out-everywhere", this::signOutEverywhere);
     }
 
     private AuthMode mode() {
@@ -86,21 +90,19 @@ public final class AuthFeature implements Feature {
         if (req.username() == null || req.username().isBlank() || req.password() == null) {
             throw new ApiException.Invalid("give a username and a password", Map.of("field", "username"));
         }
-        String address = ctx.req().getRemoteAddr();
+        String address = access.clientAddress(ctx);
         String name = req.username().strip();
-        var refusal = limiter.check(name, address);
-        if (refusal.isPresent()) {
+        Optional<Account> account;
+        try {
+            account = passwords.check(name, req.password(), address);
+        } catch (ApiException.TooManyRequests e) {
             auditFailure(address, name, "rate_limited");
-            long wait = refusal.get().retryAfterSeconds();
-            throw new ApiException.TooManyRequests("Too many failed sign-ins. Try again in " + wait + " s.", wait);
+            throw e;
         }
-        var account = accounts.authenticate(name, req.password());
         if (account.isEmpty()) {
-            limiter.failed(name, address);
             auditFailure(address, name, "wrong_credentials");
             throw new ApiException.Unauthenticated("Wrong user name or password, or the account is disabled.");
         }
-        limiter.succeeded(name, address);
         NewSession session = sessions.create(account.get().id());
         boolean secure =
                 access.authenticator().settings().secureCookies() || ctx.req().isSecure();
@@ -127,11 +129,15 @@ public final class AuthFeature implements Feature {
                 revoked.accept(person.credential());
             }
         }
+        clearCookies(ctx);
+        ctx.status(204);
+    }
+
+    private void clearCookies(Context ctx) {
         boolean secure =
                 access.authenticator().settings().secureCookies() || ctx.req().isSecure();
         ctx.cookie(cookie(Authenticator.SESSION_COOKIE, "", true, secure, 0));
         ctx.cookie(cookie(Authenticator.CSRF_COOKIE, "", false, secure, 0));
-        ctx.status(204);
     }
 
     private void me(Context ctx) {
@@ -164,27 +170,57 @@ public final class AuthFeature implements Feature {
             throw new ApiException.Conflict(
                     "This account signs in through the reverse proxy and has no password here.", Map.of());
         }
-        if (req.currentPassword() == null
-                || accounts.authenticate(account.name(), req.currentPassword()).isEmpty()) {
-            access.record(ctx, "password.change", new Resource.User(person.userId()), AuditOutcome.DENIED, Map.of());
+        if (req.currentPassword() == null) {
+            throw new ApiException.Invalid("give the current password", Map.of("field", "currentPassword"));
+        }
+        Resource target = new Resource.User(person.userId());
+        boolean right;
+        try {
+            right = passwords
+                    .check(account.name(), req.currentPassword(), access.clientAddress(ctx))
+                    .isPresent();
+        } catch (ApiException.TooManyRequests e) {
+            access.record(ctx, "password.change", target, AuditOutcome.DENIED, Map.of("reason", "rate_limited"));
+            throw e;
+        }
+        if (!right) {
+            access.record(ctx, "password.change", target, AuditOutcome.DENIED, Map.of("reason", "wrong_password"));
             throw new ApiException.Forbidden("The current password is wrong.", Map.of("field", "currentPassword"));
         }
         PasswordPolicy.check(req.newPassword());
         accounts.setPassword(person.userId(), req.newPassword());
-        // Every other session ends; the one making the change stays signed in.
-        int ended = 0;
-        for (Session s : sessions.listByUser(person.userId())) {
-            if (!s.id().equals(person.credential().id())) {
-                ended += sessions.revokeById(s.id()) ? 1 : 0;
-            }
-        }
+        // Every other session ends (connections too); the one making the change stays signed in.
+        int ended = signOuts.otherSessions(person.userId(), person.credential());
+        int tokensRevoked = Boolean.TRUE.equals(req.revokeTokens())
+                ? signOuts.otherTokens(person.userId(), person.credential())
+                : 0;
         access.record(
                 ctx,
                 "password.change",
+                target,
+                AuditOutcome.SUCCESS,
+                Map.of("sessionsEnded", ended, "tokensRevoked", tokensRevoked));
+        ctx.status(204);
+    }
+
+    /**
+     * Ends every session and API token of the caller, this one included, and closes their live
+     * connections: for a lost laptop or a leaked token when one does not know which.
+     */
+    private void signOutEverywhere(Context ctx) {
+        Principal.Person person = Access.person(ctx);
+        SignOuts.Ended ended = signOuts.everywhere(person.userId());
+        access.record(
+                ctx,
+                "signout.everywhere",
                 new Resource.User(person.userId()),
                 AuditOutcome.SUCCESS,
-                Map.of("sessionsEnded", ended));
-        ctx.status(204);
+                Map.of("sessionsEnded", ended.sessions(), "tokensRevoked", ended.tokens()));
+        clearCookies(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sessionsEnded", ended.sessions());
+        body.put("tokensRevoked", ended.tokens());
+        ctx.json(body);
     }
 
     static Map<String, Object> userView(Principal.Person person) {

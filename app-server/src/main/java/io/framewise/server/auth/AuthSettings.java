@@ -1,5 +1,6 @@
 package io.framewise.server.auth;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,7 +8,9 @@ import java.util.Objects;
  * The authentication part of the server's configuration.
  *
  * @param mode who decides identity
- * @param trustedProxies the only addresses whose {@code X-Remote-User-*} headers are believed (proxy mode)
+ * @param trustedProxies the reverse proxies in front of the server: their {@code X-Forwarded-For}
+ *     names the client (every mode, see {@link ClientAddress}), and in proxy mode their {@code
+ *     X-Remote-User-*} headers name the user
  * @param secureCookies mark session cookies {@code Secure} (set when the server is reached over TLS,
  *     directly or through a proxy that terminates it)
  */
@@ -39,8 +42,23 @@ public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean sec
         return new AuthSettings(mode, trustedProxies, secure);
     }
 
+    /** The same settings behind these reverse proxies (address blocks such as {@code 10.0.0.5/32}). */
+    public AuthSettings withTrustedProxies(List<String> trustedCidrs) {
+        return new AuthSettings(mode, trustedCidrs.stream().map(Cidr::parse).toList(), secureCookies);
+    }
+
     /** Whether a request from this remote address may speak for a user through proxy headers. */
     public boolean trustsProxyAt(String remoteAddress) {
-        return mode == AuthMode.PROXY && trustedProxies.stream().anyMatch(c -> c.contains(remoteAddress));
+        return mode == AuthMode.PROXY && isTrustedProxy(remoteAddress);
+    }
+
+    /** Whether this address is one of the configured reverse proxies (in any mode). */
+    public boolean isTrustedProxy(String address) {
+        return trustedProxies.stream().anyMatch(c -> c.contains(address));
+    }
+
+    /** Whether this address is one of the configured reverse proxies (in any mode). */
+    public boolean isTrustedProxy(InetAddress address) {
+        return trustedProxies.stream().anyMatch(c -> c.contains(address));
     }
 }

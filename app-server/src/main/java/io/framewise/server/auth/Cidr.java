@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 public final class Cidr {
 
     private static final Pattern NUMERIC = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final byte[] network;
     private final int prefix;
@@ -31,15 +33,9 @@ public final class Cidr {
         String trimmed = text.strip();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
-        if (address.isEmpty() || !NUMERIC.matcher(address).matches()) {
-            throw new IllegalArgumentException("not a numeric address block: " + text);
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not a numeric address block: " + text, e);
-        }
+        byte[] bytes = numeric(address)
+                .orElseThrow(() -> new IllegalArgumentException("not a numeric address block: " + text))
+                .getAddress();
         int max = bytes.length * 8;
         int prefix = max;
         if (slash >= 0) {
@@ -57,14 +53,44 @@ public final class Cidr {
 
     /** Whether the numeric address (as a client's remote address) lies in this block. */
     public boolean contains(String address) {
-        if (address == null || !NUMERIC.matcher(address).matches()) {
-            return false;
+        return numeric(address).map(this::contains).orElse(false);
+    }
+
+    /**
+     * A numeric IPv4 ({@code a.b.c.d}) or IPv6 address (brackets allowed), never looked up by name:
+     * the text may come from a request header, and a name would make the server ask DNS on an
+     * attacker's behalf. Anything else is empty.
+     */
+    public static Optional<InetAddress> numeric(String address) {
+        if (address == null) {
+            return Optional.empty();
         }
+        String a = address.strip();
+        if (a.length() > 2 && a.startsWith("[") && a.endsWith("]")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        // An IPv6 literal always has a colon, and InetAddress never resolves text with one; IPv4 is
+        // accepted only as a dotted quad, because shorter forms ("10", "cafe") would go to DNS.
         try {
-            return contains(InetAddress.getByName(address));
+            if (DOTTED_QUAD.matcher(a).matches()) {
+                String[] parts = a.split("\\.");
+                byte[] bytes = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(parts[i]);
+                    if (octet > 255) {
+                        return Optional.empty();
+                    }
+                    bytes[i] = (byte) octet;
+                }
+                return Optional.of(InetAddress.getByAddress(bytes));
+            }
+            if (a.indexOf(':') >= 0 && NUMERIC.matcher(a).matches()) {
+                return Optional.of(InetAddress.getByName(a));
+            }
         } catch (UnknownHostException e) {
-            return false;
+            // Not a valid IPv6 literal.
         }
+        return Optional.empty();
     }
 
     public boolean contains(InetAddress address) {

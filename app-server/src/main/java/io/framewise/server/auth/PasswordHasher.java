@@ -12,6 +12,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * from the media workers during a login burst. Measured once on the 2-core build machine: the
  * first hash in a fresh JVM took 96 ms (PasswordHasherTest prints it), so a login costs one core
  * about a tenth of a second and an online guesser gets about 10 tries per second per core.
+ *
+ * <p>Every hash and verification runs in a slot of a {@link HashingCap} (the JVM's shared one by
+ * default), so the memory they hold together is bounded; a full cap answers 503.
  */
 public final class PasswordHasher {
 
@@ -22,6 +25,7 @@ public final class PasswordHasher {
     private static final int PARALLELISM = 1;
 
     private final Argon2PasswordEncoder encoder;
+    private final HashingCap cap;
     /** A hash of a password nobody knows, verified against when there is no account to check. */
     private final String decoy;
 
@@ -32,33 +36,48 @@ public final class PasswordHasher {
 
     /** A chosen cost (tests use a small one where hashing is not what they test). */
     public PasswordHasher(int memoryKib, int iterations) {
+        this(memoryKib, iterations, HashingCap.shared());
+    }
+
+    /** A chosen cost and concurrency cap. */
+    public PasswordHasher(int memoryKib, int iterations, HashingCap cap) {
         if (memoryKib < 8 || iterations < 1) {
             throw new IllegalArgumentException("Argon2 needs at least 8 KiB and 1 iteration");
         }
+        this.cap = java.util.Objects.requireNonNull(cap, "cap");
         encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, memoryKib, iterations);
         decoy = encoder.encode("decoy password no account has");
     }
 
-    /** A fresh salted hash of {@code password}, after checking it against the {@link PasswordPolicy}. */
+    /**
+     * A fresh salted hash of {@code password}, after checking it against the {@link PasswordPolicy}.
+     *
+     * @throws io.framewise.server.http.ApiException.Unavailable when no hashing slot frees up in time
+     */
     public String hash(String password) {
-        return encoder.encode(PasswordPolicy.check(password));
+        String checked = PasswordPolicy.check(password);
+        return cap.run(() -> encoder.encode(checked));
     }
 
     /**
      * Whether {@code password} matches {@code encodedHash}; the comparison takes the same time
      * wherever the bytes differ. A missing or malformed hash never matches, but still costs one
      * hash so that timing does not tell whether the account exists.
+     *
+     * @throws io.framewise.server.http.ApiException.Unavailable when no hashing slot frees up in time
      */
     public boolean verify(String password, String encodedHash) {
-        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH * 2) {
-            encoder.matches("", decoy);
-            return false;
-        }
-        if (encodedHash == null || !encodedHash.startsWith("$argon2id$")) {
-            encoder.matches(password, decoy);
-            return false;
-        }
-        return encoder.matches(password, encodedHash);
+        return cap.run(() -> {
+            if (password == null || password.length() > PasswordPolicy.MAX_LENGTH * 2) {
+                encoder.matches("", decoy);
+                return false;
+            }
+            if (encodedHash == null || !encodedHash.startsWith("$argon2id$")) {
+                encoder.matches(password, decoy);
+                return false;
+            }
+            return encoder.matches(password, encodedHash);
+        });
     }
 
     /** Whether {@code encodedHash} was made with other parameters than this hasher's. */

@@ -11,32 +11,23 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Administration of accounts: {@code GET/POST /api/admin/users}, {@code PATCH/DELETE
- * /api/admin/users/{id}}. Disabling an account or resetting its password ends its sessions (and
- * disabling also its tokens) at once, connections included, through {@code signedOut}.
+ * /api/admin/users/{id}}. Disabling an account or resetting its password ends all its sessions and
+ * API tokens at once, connections included: a reset is what an administrator does when an account
+ * may be in the wrong hands, so nothing the old password made may keep working.
  */
 public final class UsersAdminFeature implements Feature {
 
     private final Access access;
     private final AccountRepository accounts;
-    private final SessionStore sessions;
-    private final TokenStore tokens;
-    private final Consumer<String> signedOut;
+    private final SignOuts signOuts;
 
-    public UsersAdminFeature(
-            Access access,
-            AccountRepository accounts,
-            SessionStore sessions,
-            TokenStore tokens,
-            Consumer<String> signedOut) {
+    public UsersAdminFeature(Access access, AccountRepository accounts, SignOuts signOuts) {
         this.access = access;
         this.accounts = accounts;
-        this.sessions = sessions;
-        this.tokens = tokens;
-        this.signedOut = signedOut;
+        this.signOuts = signOuts;
     }
 
     record NewUser(String name, String displayName, String password, Boolean isAdmin) {}
@@ -92,16 +83,18 @@ public final class UsersAdminFeature implements Feature {
         if (req.password() != null) {
             PasswordPolicy.check(req.password());
             accounts.setPassword(account.id(), req.password());
-            sessions.revokeAll(account.id());
-            signedOut.accept(account.id());
-            access.record(ctx, "password.reset", target, AuditOutcome.SUCCESS, Map.of());
+            SignOuts.Ended ended = signOuts.everywhere(account.id());
+            access.record(
+                    ctx,
+                    "password.reset",
+                    target,
+                    AuditOutcome.SUCCESS,
+                    Map.of("sessionsEnded", ended.sessions(), "tokensRevoked", ended.tokens()));
         }
         if (req.disabled() != null && req.disabled() != account.disabled()) {
             accounts.setDisabled(account.id(), req.disabled());
             if (req.disabled()) {
-                sessions.revokeAll(account.id());
-                tokens.revokeAll(account.id());
-                signedOut.accept(account.id());
+                signOuts.everywhere(account.id());
             }
             access.record(
                     ctx, req.disabled() ? "user.disabled" : "user.enabled", target, AuditOutcome.SUCCESS, Map.of());
@@ -115,7 +108,7 @@ public final class UsersAdminFeature implements Feature {
             throw new ApiException.Conflict("You cannot delete your own account.", Map.of("id", account.id()));
         }
         accounts.delete(account.id());
-        signedOut.accept(account.id());
+        signOuts.connections(account.id());
         access.record(
                 ctx,
                 "user.deleted",

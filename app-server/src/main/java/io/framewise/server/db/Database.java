@@ -28,7 +28,7 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The server's SQLite database, {@code <data>/framewise.db}, brought up to the newest schema by
- * Flyway when opened.
+ * Flyway when opened. The folder and the database files are owner-only ({@link PrivateFiles}).
  *
  * <p>Single-writer discipline: every write runs in {@link #write} on one connection behind a fair
  * lock, inside {@code BEGIN IMMEDIATE}, so our own writers queue in Java instead of racing for
@@ -112,9 +112,22 @@ public final class Database implements Closeable, UnitOfWork {
     public static Database open(Path dataDir, Clock clock) {
         Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.directories(dataDir);
         } catch (IOException e) {
             throw new DatabaseException("Cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e, e);
+        }
+        try {
+            // SQLite gives its -wal and -shm files the database file's permissions, so an owner-only
+            // database file made here, before SQLite makes one by the umask, keeps all three private.
+            PrivateFiles.file(file);
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                Path companion = file.resolveSibling(FILE_NAME + suffix);
+                if (Files.exists(companion)) {
+                    PrivateFiles.tighten(companion);
+                }
+            }
+        } catch (IOException e) {
+            throw new DatabaseException("Cannot create the database " + file + ": " + e, e);
         }
         try {
             migrate(file);

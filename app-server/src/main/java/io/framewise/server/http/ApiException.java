@@ -139,10 +139,25 @@ public abstract sealed class ApiException extends RuntimeException
         }
     }
 
-    /** 503: something the request needs (an organizer plugin) cannot answer now; try again later. */
+    /**
+     * 503: something the request needs (an organizer plugin, a password-hashing slot) cannot answer
+     * now; try again later. The mapper adds Retry-After when {@link #retryAfterSeconds()} is known.
+     */
     public static final class Unavailable extends ApiException {
+        private final long retryAfterSeconds;
+
         public Unavailable(String message, Map<String, Object> details) {
+            this(message, details, 0);
+        }
+
+        public Unavailable(String message, Map<String, Object> details, long retryAfterSeconds) {
             super(503, "unavailable", message, details, null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** Seconds to wait before trying again, or 0 when unknown. */
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

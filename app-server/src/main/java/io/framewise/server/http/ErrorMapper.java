@@ -38,6 +38,8 @@ public final class ErrorMapper {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"framewise\"");
             } else if (e instanceof ApiException.TooManyRequests tooMany) {
                 ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            } else if (e instanceof ApiException.Unavailable busy && busy.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(busy.retryAfterSeconds()));
             }
             write(ctx, e.status(), e.code(), e.getMessage(), e.details());
         });

@@ -3,6 +3,7 @@ package io.framewise.server.ingest;
 import io.framewise.media.MediaException;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.model.media.MediaInfo;
+import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.upload.FileNames;
 import io.framewise.server.upload.ReceivedFile;
 import java.io.IOException;
@@ -73,8 +74,8 @@ public final class WatchedFolder implements AutoCloseable {
         if (thread != null) {
             return;
         }
-        Files.createDirectories(incoming);
-        Files.createDirectories(rejected);
+        PrivateFiles.directories(incoming);
+        PrivateFiles.directories(rejected);
         thread = new Thread(this::loop, "watched-folder");
         thread.setDaemon(true);
         thread.start();

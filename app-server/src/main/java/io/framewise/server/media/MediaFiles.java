@@ -1,6 +1,7 @@
 package io.framewise.server.media;
 
 import io.framewise.server.db.Ids;
+import io.framewise.server.db.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -88,7 +89,7 @@ public final class MediaFiles {
      * is a rename) and syncs the target's folder so the rename itself survives a power cut.
      */
     public static void moveDurably(Path source, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        PrivateFiles.directories(target.getParent());
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

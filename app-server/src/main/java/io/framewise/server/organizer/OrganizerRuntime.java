@@ -1,6 +1,7 @@
 package io.framewise.server.organizer;
 
 import io.framewise.organizer.sdk.Organizer;
+import io.framewise.server.db.PrivateFiles;
 import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -65,7 +66,7 @@ final class OrganizerRuntime implements AutoCloseable {
         Path socketDir;
         try {
             socketDir = Files.createTempDirectory("fw-org-");
-            Files.createDirectories(logDir);
+            PrivateFiles.directories(logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the organizer sockets", e);
         }

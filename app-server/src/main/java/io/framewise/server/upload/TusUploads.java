@@ -2,6 +2,7 @@ package io.framewise.server.upload;
 
 import io.framewise.server.Feature;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.db.PrivateFiles;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -108,8 +109,8 @@ public final class TusUploads implements Feature, AutoCloseable {
         this.owner = owner;
         try {
             // The library creates these on first use; the sweep lists them before any upload came.
-            Files.createDirectories(config.tusDir().resolve("uploads"));
-            Files.createDirectories(config.tusDir().resolve("locks"));
+            PrivateFiles.directories(config.tusDir().resolve("uploads"));
+            PrivateFiles.directories(config.tusDir().resolve("locks"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + config.tusDir(), e);
         }
@@ -270,7 +271,7 @@ public final class TusUploads implements Feature, AutoCloseable {
             return;
         }
         Path owners = config.tusDir().resolve("owners");
-        Files.createDirectories(owners);
+        PrivateFiles.directories(owners);
         Files.writeString(owners.resolve(id), ownerId);
     }
 

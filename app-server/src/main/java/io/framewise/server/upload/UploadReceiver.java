@@ -1,6 +1,7 @@
 package io.framewise.server.upload;
 
 import io.framewise.server.ServerConfig;
+import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ApiException;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,7 +78,7 @@ public final class UploadReceiver {
         if (declared > bodyLimit) {
             throw UploadTarget.tooLarge(maxBytes);
         }
-        Files.createDirectories(dir);
+        PrivateFiles.directories(dir);
         UploadTarget.checkFreeDisk(dir, Math.max(0, declared), minFreeBytes);
 
         String queryName = ctx.queryParam("filename");

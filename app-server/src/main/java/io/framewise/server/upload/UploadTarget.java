@@ -1,5 +1,6 @@
 package io.framewise.server.upload;
 
+import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ApiException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class UploadTarget implements Closeable {
     private boolean finished;
 
     UploadTarget(Path dir, long maxBytes, long minFreeBytes) throws IOException {
-        Files.createDirectories(dir);
+        PrivateFiles.directories(dir);
         this.path = Files.createTempFile(dir, "upload-", ".part");
         this.channel = FileChannel.open(path, StandardOpenOption.WRITE);
         this.maxBytes = maxBytes;

@@ -142,6 +142,28 @@ class AccessMatrixTest {
                         "{\"currentPassword\":\"" + AccessWorld.PASSWORD + "\",\"newPassword\":\""
                                 + AccessWorld.PASSWORD + "\"}"),
                 signedIn(204)));
+        // Signing out everywhere would end the world's own tokens: signed-in people call it with a
+        // fresh account of their kind; the others with their own (failing) credentials.
+        rows.add(new Row(
+                "POST /api/me/sign-out-everywhere",
+                who -> {
+                    if (!world.userIds.containsKey(who)) {
+                        return world.call(who, "POST", "/api/me/sign-out-everywhere", null);
+                    }
+                    String id = world.server
+                            .repositories()
+                            .accounts()
+                            .create("leaver" + counter.incrementAndGet(), AccessWorld.PASSWORD, who == ADMIN)
+                            .id();
+                    String token = world.server.tokens().issue(id, "t", null).token();
+                    return world.call(
+                            ANONYMOUS,
+                            "POST",
+                            "/api/me/sign-out-everywhere",
+                            null,
+                            Map.of("Authorization", "Bearer " + token));
+                },
+                signedIn(200)));
         rows.add(new Row("GET /api/tokens", plain("GET", "/api/tokens", null), signedIn(200)));
         rows.add(new Row("POST /api/tokens", plain("POST", "/api/tokens", "{\"name\":\"script\"}"), signedIn(201)));
         // Someone else's (here: nobody's) token id: 404 to everyone signed in.

@@ -52,6 +52,45 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theHashingCapIsSizedByCoresAndHeap() {
+        int cost = PasswordHasher.DEFAULT_MEMORY_KIB;
+        assertEquals(2, HashingCap.sizeFor(2, 2L << 30, cost), "2 cores, 2 GiB heap: the cores decide");
+        assertEquals(6, HashingCap.sizeFor(16, 512L << 20, cost), "a quarter of 512 MiB holds six hashes");
+        assertEquals(1, HashingCap.sizeFor(8, 64L << 20, cost), "always at least one");
+    }
+
+    @Test
+    void aFullCapRefusesInsteadOfAllocating() throws Exception {
+        HashingCap cap = new HashingCap(1, java.time.Duration.ZERO);
+        PasswordHasher hasher = new PasswordHasher(64, 1, cap);
+        String hash = hasher.hash("a password to check");
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> cap.run(() -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        try {
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS), "the holder took the slot");
+            var busy = assertThrows(
+                    io.framewise.server.http.ApiException.Unavailable.class,
+                    () -> hasher.verify("a password to check", hash));
+            assertEquals(503, busy.status());
+            assertEquals(HashingCap.RETRY_AFTER_SECONDS, busy.retryAfterSeconds());
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertTrue(hasher.verify("a password to check", hash), "a free slot checks again");
+    }
+
+    @Test
     void thePolicySaysWhatIsWrong() {
         assertEquals(
                 "the password is too short (9 characters); use at least 10",

@@ -40,6 +40,7 @@ class AccountsBrowserTest {
                 ServerConfig.defaults(data).withPort(0).withWorkers(1).withAuth(AuthSettings.local()));
         server.repositories().accounts().create("ada", PASSWORD, true);
         server.repositories().accounts().create("carol", PASSWORD, false);
+        server.repositories().accounts().create("erin", PASSWORD, false);
     }
 
     @AfterAll
@@ -130,6 +131,57 @@ class AccountsBrowserTest {
                     .anyMatch(p -> p.name().equals("Signed in")));
             assertEquals(1, b.all("asset").size());
         }
+    }
+
+    @Test
+    void signOutEverywhereAsksFirstThenEndsEverySessionAndToken() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> otherLogin = http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("/api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"erin\",\"password\":\"" + PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, otherLogin.statusCode(), otherLogin.body());
+        String otherSession = otherLogin.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("fw_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        String token = server.tokens().issue(userId("erin"), "laptop", null).token();
+        try (Browser b = new Browser(server.baseUri())) {
+            b.open("/signin?next=%2Faccount");
+            signIn(b, "erin", PASSWORD);
+            b.await("the account page", d -> d.getCurrentUrl().endsWith("/account"));
+            b.find("sign-out-everywhere").click();
+            b.find("confirm-sign-out-everywhere");
+            b.screenshot("sign-out-everywhere-confirm");
+            b.driver().findElements(By.tagName("button")).stream()
+                    .filter(e -> e.getText().equals("Cancel"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            b.find("sign-out-everywhere");
+            assertEquals(200, me(http, "Cookie", otherSession), "cancelled: nothing ended");
+
+            b.find("sign-out-everywhere").click();
+            b.find("confirm-sign-out-everywhere").click();
+            b.await("back at sign-in", d -> d.getCurrentUrl().contains("/signin"));
+            assertEquals(401, me(http, "Cookie", otherSession), "the other browser is signed out");
+            assertEquals(401, me(http, "Authorization", "Bearer " + token), "the token is revoked");
+            b.open("/account");
+            b.await("this browser is signed out too", d -> d.getCurrentUrl().contains("/signin"));
+        }
+    }
+
+    private static int me(HttpClient http, String header, String value) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(server.baseUri().resolve("/api/me"))
+                                .header(header, value)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
