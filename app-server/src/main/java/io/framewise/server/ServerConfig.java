@@ -1,6 +1,7 @@
 package io.framewise.server;
 
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.http.PublicAddresses;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param minFreeDiskBytes uploads are refused (507) when they would leave less free disk than this
  * @param auth who decides identity ({@code none} by default: one local user, loopback only)
  * @param organizers the external organizer plugins to run, and how long to wait for them
+ * @param addresses the public URLs and extra host names browsers reach the server by (beyond
+ *     loopback, IP addresses and this machine's name)
  */
 public record ServerConfig(
         Path dataDir,
@@ -26,7 +29,8 @@ public record ServerConfig(
         long maxUploadBytes,
         long minFreeDiskBytes,
         AuthSettings auth,
-        OrganizerSettings organizers) {
+        OrganizerSettings organizers,
+        PublicAddresses addresses) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -53,6 +57,20 @@ public record ServerConfig(
         }
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(organizers, "organizers");
+        Objects.requireNonNull(addresses, "addresses");
+    }
+
+    /** A configuration reached only by the names the server knows itself. */
+    public ServerConfig(
+            Path dataDir,
+            String host,
+            int port,
+            int workers,
+            long maxUploadBytes,
+            long minFreeDiskBytes,
+            AuthSettings auth,
+            OrganizerSettings organizers) {
+        this(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, PublicAddresses.none());
     }
 
     /** A configuration without external organizers. */
@@ -84,31 +102,36 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
-        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
-        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers);
+        return new ServerConfig(dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers);
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers, addresses);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers);
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers, addresses);
     }
 
     public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers);
+        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers, addresses);
+    }
+
+    public ServerConfig withAddresses(PublicAddresses newAddresses) {
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, newAddresses);
     }
 
     /** Where plain uploads are streamed before they are handed on. */
