@@ -25,8 +25,7 @@ import java.util.Properties;
  */
 final class ServerSettings {
 
-    private static final List<String> KNOWN =
-            List.of("data", "host", "port", "workers", "public-url", "allowed-host");
+    private static final List<String> KNOWN = List.of("data", "host", "port", "workers", "public-url", "allowed-host");
 
     private final Map<String, String> env;
     private final Properties file = new Properties();
@@ -41,8 +40,8 @@ final class ServerSettings {
             }
             for (String key : file.stringPropertyNames()) {
                 if (!KNOWN.contains(key)) {
-                    throw new IllegalArgumentException("unknown setting '" + key + "' in " + configFile
-                            + " (known: " + String.join(", ", KNOWN) + ")");
+                    throw new IllegalArgumentException("unknown setting '" + key + "' in " + configFile + " (known: "
+                            + String.join(", ", KNOWN) + ")");
                 }
             }
         }

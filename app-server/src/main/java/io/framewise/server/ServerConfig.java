@@ -102,15 +102,18 @@ public record ServerConfig(
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
+        return new ServerConfig(
+                dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
+        return new ServerConfig(
+                dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
-        return new ServerConfig(dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
+        return new ServerConfig(
+                dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers, addresses);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
@@ -122,11 +125,13 @@ public record ServerConfig(
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers, addresses);
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers, addresses);
     }
 
     public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
-        return new ServerConfig(dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers, addresses);
+        return new ServerConfig(
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers, addresses);
     }
 
     public ServerConfig withAddresses(PublicAddresses newAddresses) {

@@ -50,14 +50,15 @@ class ServerSettingsTest {
                 java.util.List.of("alias.example", "file.example"),
                 fromFile.addresses(java.util.List.of(), java.util.List.of()).names());
 
-        ServerSettings env = new ServerSettings(
-                Map.of("FRAMEWISE_PUBLIC_URL", "https://a.example, http://b.example:8080/"), file);
+        ServerSettings env =
+                new ServerSettings(Map.of("FRAMEWISE_PUBLIC_URL", "https://a.example, http://b.example:8080/"), file);
         assertEquals(
                 java.util.List.of("https://a.example", "http://b.example:8080"),
                 env.addresses(java.util.List.of(), java.util.List.of()).origins());
         assertEquals(
                 java.util.List.of("https://c.example:8443"),
-                env.addresses(java.util.List.of("https://C.example:8443"), java.util.List.of()).origins());
+                env.addresses(java.util.List.of("https://C.example:8443"), java.util.List.of())
+                        .origins());
 
         for (String bad : java.util.List.of("review.example", "ftp://x.example", "https://", "https://u@x.example")) {
             IllegalArgumentException e = assertThrows(

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  *     --proxy-admin-header}, e.g. {@code X-Remote-User-Is-Admin}), or null: then the proxy's word on
  *     admin rights is not asked and every account keeps the flag stored with it
  */
-public record AuthSettings(
-        AuthMode mode, List<Cidr> trustedProxies, boolean secureCookies, String proxyAdminHeader) {
+public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean secureCookies, String proxyAdminHeader) {
 
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
 

@@ -108,7 +108,8 @@ public final class JooqAccountRepository implements AccountRepository {
             if (existing.isEmpty()) {
                 insert(ctx, Ids.newId(), canonical, shown, null, Boolean.TRUE.equals(admin), now);
             } else if (!shown.equals(existing.get().getDisplayName())
-                    || (admin != null && admin != Boolean.TRUE.equals(existing.get().getIsAdmin()))) {
+                    || (admin != null
+                            && admin != Boolean.TRUE.equals(existing.get().getIsAdmin()))) {
                 boolean keep = Boolean.TRUE.equals(existing.get().getIsAdmin());
                 ctx.update(USERS)
                         .set(USERS.DISPLAY_NAME, shown)

@@ -31,8 +31,8 @@ public record PublicAddresses(List<URI> urls, List<String> hosts) {
         }
         for (String host : hosts) {
             if (!HOST_NAME.matcher(host).matches()) {
-                throw new IllegalArgumentException("--allowed-host must be a host name without scheme or port, was '"
-                        + host + "'");
+                throw new IllegalArgumentException(
+                        "--allowed-host must be a host name without scheme or port, was '" + host + "'");
             }
         }
     }
@@ -58,7 +58,8 @@ public record PublicAddresses(List<URI> urls, List<String> hosts) {
             }
         }
         return new PublicAddresses(
-                parsed, hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList());
+                parsed,
+                hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** These addresses plus another host name (the desktop host mode adds the name it announces). */
@@ -100,8 +101,7 @@ public record PublicAddresses(List<URI> urls, List<String> hosts) {
     private static void checkUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException(
-                    "--public-url must start with http:// or https://, was '" + url + "'");
+            throw new IllegalArgumentException("--public-url must start with http:// or https://, was '" + url + "'");
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
             throw new IllegalArgumentException("--public-url needs a host name, was '" + url + "'");

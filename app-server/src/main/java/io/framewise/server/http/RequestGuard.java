@@ -149,9 +149,7 @@ public final class RequestGuard {
 
     private static void checkJson(Context ctx) {
         String type = ctx.header("Content-Type");
-        String mediaType = type == null
-                ? ""
-                : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         boolean json = mediaType.equals("application/json")
                 || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
         if (!json) {

@@ -4,8 +4,10 @@ import io.framewise.server.access.Action;
 import io.framewise.server.access.Resource;
 import io.framewise.server.live.SessionEvent.MemberView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,36 +101,37 @@ public final class EventHub {
         List<ClientConnection> watchers = List.copyOf(set);
         if (topic.scope() == Topic.Scope.LIBRARY) {
             String everyone = messages.presence(topic, views(watchers));
+            // Encoded once per person, so a large audience stays linear.
+            Map<String, List<ClientConnection>> byPerson = new HashMap<>();
+            watchers.forEach(c ->
+                    byPerson.computeIfAbsent(person(c), k -> new ArrayList<>()).add(c));
+            Map<String, String> theirOwn = new HashMap<>();
             for (ClientConnection c : watchers) {
                 if (access.decide(c.identity().principal(), Action.USERS_ADMIN, Resource.SERVER)
                         .allowed()) {
                     c.send(everyone);
                 } else {
-                    c.send(messages.presence(
-                            topic,
-                            views(watchers.stream().filter(w -> sameUser(w, c)).toList())));
+                    c.send(theirOwn.computeIfAbsent(person(c), k -> messages.presence(topic, views(byPerson.get(k)))));
                 }
             }
             return;
         }
-        List<ClientConnection> seeing = watchers.stream()
-                .filter(c -> maySee(c, topic))
-                .toList();
+        List<ClientConnection> seeing =
+                watchers.stream().filter(c -> maySee(c, topic)).toList();
         String text = messages.presence(topic, views(seeing));
         seeing.forEach(c -> c.send(text));
     }
 
     private boolean maySee(ClientConnection c, Topic topic) {
         Action action = topic.scope() == Topic.Scope.ASSET ? Action.ASSET_VIEW : Action.MEDIA_VIEW;
-        Resource resource = topic.scope() == Topic.Scope.ASSET
-                ? new Resource.Asset(topic.id())
-                : new Resource.Media(topic.id());
+        Resource resource =
+                topic.scope() == Topic.Scope.ASSET ? new Resource.Asset(topic.id()) : new Resource.Media(topic.id());
         return access.decide(c.identity().principal(), action, resource).allowed();
     }
 
-    /** The same person (guests, who have no account, are only themselves). */
-    private static boolean sameUser(ClientConnection a, ClientConnection b) {
-        return a == b || (a.identity().userId() != null && a.identity().userId().equals(b.identity().userId()));
+    /** Who is on a connection: the account, or for a guest (no account) the connection itself. */
+    private static String person(ClientConnection c) {
+        return c.identity().userId() != null ? "user:" + c.identity().userId() : "connection:" + c.id();
     }
 
     private static List<MemberView> views(List<ClientConnection> watchers) {

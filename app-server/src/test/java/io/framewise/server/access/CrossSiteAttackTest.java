@@ -82,8 +82,8 @@ class CrossSiteAttackTest {
     @Test
     void aPageOnAnotherSiteCannotCreateAnAdminWithAPlainTextFetch() throws Exception {
         RequestLog log = new RequestLog();
-        try (FramewiseServer server =
-                FramewiseServer.start(ServerConfig.defaults(temp.resolve("fetch")).withPort(0).withWorkers(1), log)) {
+        try (FramewiseServer server = FramewiseServer.start(
+                ServerConfig.defaults(temp.resolve("fetch")).withPort(0).withWorkers(1), log)) {
             URI users = server.baseUri().resolve("api/admin/users");
             browser.driver()
                     .get(site.page(
@@ -96,7 +96,9 @@ class CrossSiteAttackTest {
             awaitTitle("the attacking page to send its request");
 
             RequestLog.Entry seen = log.await(
-                    "the cross-site POST", e -> e.method().equals("POST") && e.path().equals("/api/admin/users"), WAIT);
+                    "the cross-site POST",
+                    e -> e.method().equals("POST") && e.path().equals("/api/admin/users"),
+                    WAIT);
             assertEquals(attackerOrigin(), seen.origin(), "the browser said where the request came from");
             assertEquals(403, seen.status(), "a cross-site state change is refused");
             assertTrue(server.repositories().accounts().findByName("mallory").isEmpty(), "no account was made");
@@ -117,8 +119,8 @@ class CrossSiteAttackTest {
     @Test
     void aFormOnAnotherSiteCannotPostToTheServer() throws Exception {
         RequestLog log = new RequestLog();
-        try (FramewiseServer server =
-                FramewiseServer.start(ServerConfig.defaults(temp.resolve("form")).withPort(0).withWorkers(1), log)) {
+        try (FramewiseServer server = FramewiseServer.start(
+                ServerConfig.defaults(temp.resolve("form")).withPort(0).withWorkers(1), log)) {
             URI users = server.baseUri().resolve("api/admin/users");
             // A text/plain form whose one field spells out a JSON body:
             // {"name":...,"isAdmin":true,"displayName":"  =  Form"}
@@ -133,7 +135,9 @@ class CrossSiteAttackTest {
                             .toString());
 
             RequestLog.Entry seen = log.await(
-                    "the form's POST", e -> e.method().equals("POST") && e.path().equals("/api/admin/users"), WAIT);
+                    "the form's POST",
+                    e -> e.method().equals("POST") && e.path().equals("/api/admin/users"),
+                    WAIT);
             assertEquals(attackerOrigin(), seen.origin());
             assertEquals(403, seen.status());
             browser.await("the refusal shown", d -> d.getPageSource().contains("cross_origin"));
@@ -230,9 +234,12 @@ class CrossSiteAttackTest {
     void aRebindingNameIsNotAnswered() throws Exception {
         RequestLog log = new RequestLog();
         try (FramewiseServer server = FramewiseServer.start(
-                        ServerConfig.defaults(temp.resolve("rebind")).withPort(0).withWorkers(1), log);
-                Browser rebound = new Browser(
-                        server.baseUri(), List.of("--host-resolver-rules=MAP evil.example 127.0.0.1"))) {
+                        ServerConfig.defaults(temp.resolve("rebind"))
+                                .withPort(0)
+                                .withWorkers(1),
+                        log);
+                Browser rebound =
+                        new Browser(server.baseUri(), List.of("--host-resolver-rules=MAP evil.example 127.0.0.1"))) {
             // After the rebinding, the attacker's own name points at this machine.
             rebound.driver().get("http://evil.example:" + server.port() + "/api/me");
             RequestLog.Entry seen =

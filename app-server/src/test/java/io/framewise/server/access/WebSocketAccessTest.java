@@ -181,7 +181,8 @@ class WebSocketAccessTest {
         // Errors come before the pong (messages are handled in order); await skipped them.
         String code = c.lastSkippedErrorCode();
         boolean refused = code != null
-                && List.of("forbidden", "not_found", "unknown_session", "unauthenticated").contains(code);
+                && List.of("forbidden", "not_found", "unknown_session", "unauthenticated")
+                        .contains(code);
         if (refusal == null ? refused : !refusal.equals(code)) {
             wrong.add(who + " " + what + ": expected " + (refusal == null ? "no refusal" : refusal) + ", got "
                     + (code == null ? "no error" : code));
@@ -249,9 +250,11 @@ class WebSocketAccessTest {
                 c.send("subscribe", "scope", "library");
                 c.await("subscribed");
             }
-            assertEquals(204, world.call(ADMIN, "DELETE", "/api/media/" + doomed, null).statusCode());
-            JsonNode removed = viewer.await(
-                    "library.event", m -> m.path("media").asText().equals(doomed));
+            assertEquals(
+                    204,
+                    world.call(ADMIN, "DELETE", "/api/media/" + doomed, null).statusCode());
+            JsonNode removed =
+                    viewer.await("library.event", m -> m.path("media").asText().equals(doomed));
             assertEquals("removed", removed.path("kind").asText());
             outsider.send("ping");
             outsider.await("pong");

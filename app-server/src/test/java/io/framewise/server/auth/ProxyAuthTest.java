@@ -68,7 +68,13 @@ class ProxyAuthTest {
             JsonNode boss =
                     new ObjectMapper().readTree(me(server, "boss", null, "true").body());
             assertEquals(false, boss.path("isAdmin").asBoolean());
-            assertEquals(false, server.repositories().accounts().findByName("boss").orElseThrow().admin());
+            assertEquals(
+                    false,
+                    server.repositories()
+                            .accounts()
+                            .findByName("boss")
+                            .orElseThrow()
+                            .admin());
             // ... nor takes the rights of one made administrator on the server.
             server.repositories().accounts().setAdmin(boss.path("id").asText(), true);
             assertEquals(
@@ -93,22 +99,36 @@ class ProxyAuthTest {
                         .withProxyAdminHeader("X-Remote-User-Is-Admin")))) {
             ObjectMapper json = new ObjectMapper();
             assertEquals(
-                    true, json.readTree(me(server, "boss", null, "true").body()).path("isAdmin").asBoolean());
+                    true,
+                    json.readTree(me(server, "boss", null, "true").body())
+                            .path("isAdmin")
+                            .asBoolean());
             assertEquals(
-                    false, json.readTree(me(server, "boss", null, "false").body()).path("isAdmin").asBoolean());
-            assertEquals(false, json.readTree(me(server, "boss", null, null).body()).path("isAdmin").asBoolean());
-            assertEquals(false, server.repositories().accounts().findByName("boss").orElseThrow().admin());
+                    false,
+                    json.readTree(me(server, "boss", null, "false").body())
+                            .path("isAdmin")
+                            .asBoolean());
+            assertEquals(
+                    false,
+                    json.readTree(me(server, "boss", null, null).body())
+                            .path("isAdmin")
+                            .asBoolean());
+            assertEquals(
+                    false,
+                    server.repositories()
+                            .accounts()
+                            .findByName("boss")
+                            .orElseThrow()
+                            .admin());
         }
     }
 
     @Test
     void theAdminHeaderIsOnlyForProxyModeAndMustBeAHeaderName() {
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> AuthSettings.local().withProxyAdminHeader("X-Remote-User-Is-Admin"));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> AuthSettings.proxy(List.of("127.0.0.1")).withProxyAdminHeader("X-Admin: true"));
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.local()
+                .withProxyAdminHeader("X-Remote-User-Is-Admin"));
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.proxy(List.of("127.0.0.1"))
+                .withProxyAdminHeader("X-Admin: true"));
     }
 
     @Test

@@ -59,10 +59,13 @@ class RequestGuardTest {
                 .withPort(0)
                 .withWorkers(1)
                 .withAuth(AuthSettings.local())
-                .withAddresses(PublicAddresses.parse(
-                        List.of("https://review.example.com"), List.of("alias.example.org"))));
+                .withAddresses(
+                        PublicAddresses.parse(List.of("https://review.example.com"), List.of("alias.example.org"))));
         server.repositories().accounts().create("ada", AccessWorld.PASSWORD, true);
-        HttpResponse<String> login = send("POST", "/api/auth/login", Map.of("Content-Type", "application/json"),
+        HttpResponse<String> login = send(
+                "POST",
+                "/api/auth/login",
+                Map.of("Content-Type", "application/json"),
                 "{\"username\":\"ada\",\"password\":\"" + AccessWorld.PASSWORD + "\"}");
         assertEquals(200, login.statusCode(), login.body());
         cookie = AccessWorld.sessionCookie(login);
@@ -127,7 +130,11 @@ class RequestGuardTest {
     void foreignHostNamesAre421InEveryPathAndMethod() throws Exception {
         int port = server.port();
         for (String[] request : new String[][] {
-            {"GET", "/api/health"}, {"GET", "/api/me"}, {"GET", "/"}, {"GET", "/index.html"}, {"POST", "/api/auth/logout"}
+            {"GET", "/api/health"},
+            {"GET", "/api/me"},
+            {"GET", "/"},
+            {"GET", "/index.html"},
+            {"POST", "/api/auth/logout"}
         }) {
             String answer = raw(request[0], request[1], "evil.example:" + port);
             assertEquals(421, status(answer), request[0] + " " + request[1] + ": " + answer);
@@ -135,7 +142,10 @@ class RequestGuardTest {
         }
         // Look-alikes of allowed names are foreign too.
         for (String host : List.of(
-                "localhost.evil.example", "127.0.0.1.evil.example", "review.example.com.evil.example", "evil-localhost")) {
+                "localhost.evil.example",
+                "127.0.0.1.evil.example",
+                "review.example.com.evil.example",
+                "evil-localhost")) {
             assertEquals(421, status(raw("GET", "/api/health", host + ":" + port)), host);
         }
     }
@@ -168,25 +178,39 @@ class RequestGuardTest {
             headers.put("Origin", origin);
             HttpResponse<String> r = asBrowser("POST", "/api/tokens", headers, "{\"name\":\"x\"}");
             assertEquals(403, r.statusCode(), origin + ": " + r.body());
-            assertEquals("cross_origin", JSON.readTree(r.body()).at("/error/details/reason").asText());
+            assertEquals(
+                    "cross_origin",
+                    JSON.readTree(r.body()).at("/error/details/reason").asText());
             // A bearer token does not make a cross-origin request acceptable either.
             headers.put("Authorization", "Bearer " + issueToken());
-            assertEquals(403, send("POST", "/api/tokens", headers, "{\"name\":\"x\"}").statusCode(), origin);
+            assertEquals(
+                    403,
+                    send("POST", "/api/tokens", headers, "{\"name\":\"x\"}").statusCode(),
+                    origin);
         }
         for (String site : List.of("cross-site", "same-site")) {
             Map<String, String> headers = new LinkedHashMap<>(json);
             headers.put("Sec-Fetch-Site", site);
-            assertEquals(403, asBrowser("POST", "/api/tokens", headers, "{\"name\":\"x\"}").statusCode(), site);
+            assertEquals(
+                    403,
+                    asBrowser("POST", "/api/tokens", headers, "{\"name\":\"x\"}")
+                            .statusCode(),
+                    site);
         }
         // A DELETE and a body-less POST are state changes too.
-        assertEquals(403, asBrowser("POST", "/api/auth/logout", Map.of("Origin", "https://evil.example"), null)
-                .statusCode());
+        assertEquals(
+                403,
+                asBrowser("POST", "/api/auth/logout", Map.of("Origin", "https://evil.example"), null)
+                        .statusCode());
         assertEquals(
                 403,
                 asBrowser("DELETE", "/api/tokens/whatever", Map.of("Sec-Fetch-Site", "cross-site"), null)
                         .statusCode());
         // Reads are not refused by origin (no CORS headers: the page cannot read the answer).
-        assertEquals(200, asBrowser("GET", "/api/me", Map.of("Origin", "https://evil.example"), null).statusCode());
+        assertEquals(
+                200,
+                asBrowser("GET", "/api/me", Map.of("Origin", "https://evil.example"), null)
+                        .statusCode());
     }
 
     @Test
@@ -225,13 +249,15 @@ class RequestGuardTest {
     }
 
     private String issueToken() {
-        String ada = server.repositories().accounts().findByName("ada").orElseThrow().id();
+        String ada =
+                server.repositories().accounts().findByName("ada").orElseThrow().id();
         return server.tokens().issue(ada, "guard", null).token();
     }
 
     @Test
     void jsonEndpointsTakeOnlyJsonBodies() throws Exception {
-        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+        for (String type :
+                List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             HttpResponse<String> r = asBrowser("POST", "/api/tokens", Map.of("Content-Type", type), "{\"name\":\"t\"}");
             assertEquals(415, r.statusCode(), type + ": " + r.body());
             assertEquals("unsupported_media_type", code(r));
@@ -240,11 +266,17 @@ class RequestGuardTest {
         assertEquals(415, untyped.statusCode(), untyped.body());
         assertEquals(
                 201,
-                asBrowser("POST", "/api/tokens", Map.of("Content-Type", "application/json; charset=UTF-8"),
+                asBrowser(
+                                "POST",
+                                "/api/tokens",
+                                Map.of("Content-Type", "application/json; charset=UTF-8"),
                                 "{\"name\":\"t\"}")
                         .statusCode());
         // A body-less state change needs no type (logging out a second session of the same person).
-        HttpResponse<String> login = send("POST", "/api/auth/login", Map.of("Content-Type", "application/json"),
+        HttpResponse<String> login = send(
+                "POST",
+                "/api/auth/login",
+                Map.of("Content-Type", "application/json"),
                 "{\"username\":\"ada\",\"password\":\"" + AccessWorld.PASSWORD + "\"}");
         String other = AccessWorld.csrfCookie(login);
         HttpResponse<String> logout = send(
@@ -278,7 +310,8 @@ class RequestGuardTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
-        URI location = server.baseUri().resolve(created.headers().firstValue("Location").orElseThrow());
+        URI location = server.baseUri()
+                .resolve(created.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> chunk = HTTP.send(
                 HttpRequest.newBuilder(location)
                         .header("Authorization", "Bearer " + issueToken())
@@ -304,12 +337,17 @@ class RequestGuardTest {
                             .get(10, TimeUnit.SECONDS),
                     origin);
             assertTrue(e.getCause() instanceof WebSocketHandshakeException, origin + ": " + e.getCause());
-            assertEquals(403, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode(), origin);
+            assertEquals(
+                    403,
+                    ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode(),
+                    origin);
         }
         for (Map<String, String> fine : List.of(Map.<String, String>of(), Map.of("Origin", own()))) {
             WebSocket.Builder builder = HTTP.newWebSocketBuilder().header("Cookie", cookie);
             fine.forEach(builder::header);
-            builder.buildAsync(ws, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS).abort();
+            builder.buildAsync(ws, new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS)
+                    .abort();
         }
     }
 
@@ -319,16 +357,21 @@ class RequestGuardTest {
             HttpResponse<String> r = send("GET", path, Map.of(), null);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
-            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "same-origin", r.headers().firstValue("Referrer-Policy").orElse(""), path);
             if (path.startsWith("/api/")) {
                 assertEquals(
-                        "same-origin", r.headers().firstValue("Cross-Origin-Resource-Policy").orElse(""), path);
+                        "same-origin",
+                        r.headers().firstValue("Cross-Origin-Resource-Policy").orElse(""),
+                        path);
             } else {
                 assertTrue(csp.contains("script-src 'self'"), path + ": " + csp);
             }
         }
-        JsonNode refused = JSON.readTree(raw("GET", "/api/health", "evil.example").split("\r\n\r\n", 2)[1]
+        JsonNode refused = JSON.readTree(raw("GET", "/api/health", "evil.example")
+                .split("\r\n\r\n", 2)[1]
                 .lines()
                 .filter(l -> l.startsWith("{"))
                 .findFirst()

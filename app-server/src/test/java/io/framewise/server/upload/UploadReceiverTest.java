@@ -99,8 +99,7 @@ class UploadReceiverTest {
 
     HttpRequest.Builder upload(String name) {
         String q = name == null ? "" : "?filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(app.baseUri().resolve("api/media" + q))
-                .timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(app.baseUri().resolve("api/media" + q)).timeout(Duration.ofSeconds(60));
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -216,8 +215,7 @@ class UploadReceiverTest {
         app.close();
         ServerConfig config = new ServerConfig(data, "127.0.0.1", 0, 1, LIMIT, Long.MAX_VALUE / 2);
         UploadReceiver receiver = new UploadReceiver(config);
-        app = ServerApp.start(
-                config, cfg -> cfg.routes.post("/api/media", ctx -> receiver.handle(ctx, f -> null)));
+        app = ServerApp.start(config, cfg -> cfg.routes.post("/api/media", ctx -> receiver.handle(ctx, f -> null)));
         HttpResponse<String> res = send(upload("a.bin").POST(HttpRequest.BodyPublishers.ofString("abc")));
         assertEquals(507, res.statusCode(), res.body());
         assertEquals(
