@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one check every request passes before any route, in every auth mode, against web pages the
@@ -36,9 +39,13 @@ public final class RequestGuard {
     static final Set<String> RAW_BODY_PATHS = Set.of("POST /api/media", "* /api/tus", "* /api/tus/*");
 
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
+    private static final long LOG_INTERVAL_MILLIS = 60_000;
 
     private final AllowedHosts hosts;
     private final List<String> publicOrigins;
+    /** Refusals are logged at most once a minute: a misconfigured proxy shows up, a flood does not. */
+    private final AtomicLong lastLogged = new AtomicLong();
 
     public RequestGuard(AllowedHosts hosts, List<String> publicOrigins) {
         this.hosts = hosts;
@@ -75,6 +82,7 @@ public final class RequestGuard {
         String host = ctx.header("Host");
         if (!hosts.allows(host)) {
             String name = AllowedHosts.hostOf(host);
+            logRefusal(ctx, "the host name '" + name + "' is not one it answers to (--public-url, --allowed-host)");
             throw new ApiException.Misdirected(
                     "This server does not answer to the name '" + name + "'. If it is reached by this name,"
                             + " start it with --public-url URL or --allowed-host " + name + ".",
@@ -86,13 +94,28 @@ public final class RequestGuard {
         String origin = ctx.header("Origin");
         if (origin != null) {
             if (!isOwn(origin, ctx.header("Host"))) {
+                logRefusal(ctx, "it came from the page of another origin, " + origin + " (--public-url)");
                 throw crossOrigin(origin);
             }
             return;
         }
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            logRefusal(ctx, "the browser says it came from another site (Sec-Fetch-Site: " + site + ")");
             throw crossOrigin(site);
+        }
+    }
+
+    private void logRefusal(Context ctx, String why) {
+        long now = System.currentTimeMillis();
+        long last = lastLogged.get();
+        if (now - last >= LOG_INTERVAL_MILLIS && lastLogged.compareAndSet(last, now)) {
+            LOG.warn(
+                    "Refused {} {} from {}: {}",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.req().getRemoteAddr(),
+                    why.length() > 300 ? why.substring(0, 300) : why);
         }
     }
 
