@@ -17,3 +17,4 @@ systemctl enable --now framewise
 echo "Framewise is running on 127.0.0.1:8642. Add the first admin:"
 echo "  sudo -u framewise /opt/framewise-server/bin/framewise user add --data /var/lib/framewise --admin NAME"
 echo "Then put nginx in front: $HERE/nginx/framewise.conf"
+echo "and set FRAMEWISE_PUBLIC_URL in /etc/framewise/framewise.env to the address browsers open."

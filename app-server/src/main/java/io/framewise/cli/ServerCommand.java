@@ -68,6 +68,30 @@ final class ServerCommand implements Callable<Integer> {
     List<String> trustedProxies = new ArrayList<>();
 
     @Option(
+            names = "--proxy-admin-header",
+            paramLabel = "NAME",
+            description = "Header in which the trusted proxy states admin rights (true/false), e.g."
+                    + " X-Remote-User-Is-Admin (--auth proxy). Without it the proxy's word on admin rights is"
+                    + " ignored and accounts keep their own flag.")
+    String proxyAdminHeader;
+
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            split = ",",
+            description = "Address browsers open the server at, e.g. https://review.example.com behind a"
+                    + " reverse proxy (repeatable). Its host is answered and its origin may make changes.")
+    List<String> publicUrls = new ArrayList<>();
+
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "NAME",
+            split = ",",
+            description = "Another host name the server answers to (repeatable); loopback, IP addresses and"
+                    + " this machine's name always are.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(
             names = "--secure-cookies",
             description = "Mark session cookies Secure (the server is reached over TLS through a proxy).")
     boolean secureCookies;
@@ -96,6 +120,9 @@ final class ServerCommand implements Callable<Integer> {
                     case LOCAL -> AuthSettings.local().withTrustedProxies(trustedProxies);
                     case PROXY -> AuthSettings.proxy(trustedProxies);
                 };
+        if (proxyAdminHeader != null) {
+            settings = settings.withProxyAdminHeader(proxyAdminHeader);
+        }
         return settings.withSecureCookies(secureCookies);
     }
 
@@ -104,7 +131,8 @@ final class ServerCommand implements Callable<Integer> {
         ServerSettings sources = new ServerSettings(System.getenv(), config);
         ServerConfig settings = sources.resolve(data, host, port, workers)
                 .withAuth(authSettings())
-                .withStillsCacheBytes(sources.stillsCacheBytes(stillsCache));
+                .withStillsCacheBytes(sources.stillsCacheBytes(stillsCache))
+                .withAddresses(sources.addresses(publicUrls, allowedHosts));
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();
         for (String line : organizers) {

@@ -2,6 +2,7 @@ package io.framewise.cli;
 
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
+import io.framewise.server.http.PublicAddresses;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -9,17 +10,23 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Where the server's settings come from, strongest first: command-line options, environment variables
  * ({@code FRAMEWISE_DATA}, {@code FRAMEWISE_HOST}, {@code FRAMEWISE_PORT}, {@code FRAMEWISE_WORKERS},
- * {@code FRAMEWISE_STILLS_CACHE}), a properties file ({@code --config FILE}: {@code data=}, {@code
- * host=}, {@code port=}, {@code workers=}, {@code stills-cache=}), then defaults (data under the XDG
- * data home, 127.0.0.1:8642, a 1 GiB stills cache).
+ * {@code FRAMEWISE_STILLS_CACHE}, {@code FRAMEWISE_PUBLIC_URL}, {@code FRAMEWISE_ALLOWED_HOST}; the last
+ * two comma-separated), a properties file ({@code --config FILE}: {@code data=}, {@code host=},
+ * {@code port=}, {@code workers=}, {@code stills-cache=}, {@code public-url=}, {@code
+ * allowed-host=}), then defaults (data under the XDG data home, 127.0.0.1:8642, a 1 GiB stills cache).
  */
 final class ServerSettings {
+
+    private static final List<String> KNOWN =
+            List.of("data", "host", "port", "workers", "stills-cache", "public-url", "allowed-host");
 
     private final Map<String, String> env;
     private final Properties file = new Properties();
@@ -33,10 +40,9 @@ final class ServerSettings {
                 throw new IllegalArgumentException("cannot read the config file " + configFile + ": " + e.getMessage());
             }
             for (String key : file.stringPropertyNames()) {
-                if (!Map.of("data", 1, "host", 1, "port", 1, "workers", 1, "stills-cache", 1)
-                        .containsKey(key)) {
-                    throw new IllegalArgumentException("unknown setting '" + key + "' in " + configFile
-                            + " (known: data, host, port, workers, stills-cache)");
+                if (!KNOWN.contains(key)) {
+                    throw new IllegalArgumentException("unknown setting '" + key + "' in " + configFile + " (known: "
+                            + String.join(", ", KNOWN) + ")");
                 }
             }
         }
@@ -96,6 +102,25 @@ final class ServerSettings {
             throw new IllegalArgumentException(
                     what + " must be a number of bytes, optionally with K, M, G or T (e.g. 512M), was '" + value + "'");
         }
+    }
+
+    /**
+     * The public URLs and extra host names: the command line's when it gives any, else the
+     * environment's or the file's (comma-separated).
+     */
+    PublicAddresses addresses(List<String> urls, List<String> hosts) {
+        List<String> u = urls.isEmpty() ? list("FRAMEWISE_PUBLIC_URL", "public-url") : urls;
+        List<String> h = hosts.isEmpty() ? list("FRAMEWISE_ALLOWED_HOST", "allowed-host") : hosts;
+        return PublicAddresses.parse(u, h);
+    }
+
+    private List<String> list(String envName, String key) {
+        return pick(envName, key)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     private java.util.Optional<String> pick(String envName, String key) {

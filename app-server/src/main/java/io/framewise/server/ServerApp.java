@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ErrorMapper;
 import io.framewise.server.http.Json;
+import io.framewise.server.http.RequestGuard;
+import io.framewise.server.http.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.Closeable;
@@ -17,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one app factory: standalone {@code main}, the desktop host mode and every test build the
- * server through {@link #start}, so they all get the same JSON mapping, error shape and health
- * route, plus whatever {@link Feature}s the caller passes in.
+ * server through {@link #start}, so they all get the same JSON mapping, error shape, security
+ * headers, {@link RequestGuard} (host, origin and body type checks) and health route, plus whatever
+ * {@link Feature}s the caller passes in.
  */
 public final class ServerApp implements Closeable {
 
@@ -61,6 +64,9 @@ public final class ServerApp implements Closeable {
             cfg.http.maxRequestSize = 1024 * 1024;
             cfg.router.ignoreTrailingSlashes = true;
             ErrorMapper.install(cfg);
+            // Before every feature, so no route or WebSocket upgrade runs without them.
+            SecurityHeaders.install(cfg);
+            RequestGuard.install(cfg, config.addresses());
             for (Feature feature : all) {
                 feature.register(cfg);
             }

@@ -1,6 +1,7 @@
 package io.framewise.server;
 
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.http.PublicAddresses;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param organizers the external organizer plugins to run, and how long to wait for them
  * @param stillsCacheBytes the most disk the cache of frame stills may take; least recently used
  *     stills are deleted beyond it (they are made again when asked for)
+ * @param addresses the public URLs and extra host names browsers reach the server by (beyond
+ *     loopback, IP addresses and this machine's name)
  */
 public record ServerConfig(
         Path dataDir,
@@ -29,7 +32,8 @@ public record ServerConfig(
         long minFreeDiskBytes,
         AuthSettings auth,
         OrganizerSettings organizers,
-        long stillsCacheBytes) {
+        long stillsCacheBytes,
+        PublicAddresses addresses) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -60,6 +64,7 @@ public record ServerConfig(
         if (stillsCacheBytes < 0) {
             throw new IllegalArgumentException("stillsCacheBytes must not be negative, was " + stillsCacheBytes);
         }
+        Objects.requireNonNull(addresses, "addresses");
     }
 
     /** A configuration with the default stills cache. */
@@ -81,7 +86,8 @@ public record ServerConfig(
                 minFreeDiskBytes,
                 auth,
                 organizers,
-                DEFAULT_STILLS_CACHE_BYTES);
+                DEFAULT_STILLS_CACHE_BYTES,
+                PublicAddresses.none());
     }
 
     /** A configuration without external organizers. */
@@ -114,42 +120,101 @@ public record ServerConfig(
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(
-                dataDir, newHost, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
+                dataDir,
+                newHost,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(
-                dataDir, host, newPort, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
+                dataDir,
+                host,
+                newPort,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
         return new ServerConfig(
-                dataDir, host, port, newWorkers, maxUploadBytes, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
+                dataDir,
+                host,
+                port,
+                newWorkers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
         return new ServerConfig(
-                dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers, stillsCacheBytes);
+                dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers, stillsCacheBytes, addresses);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers, stillsCacheBytes);
+                dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers, stillsCacheBytes, addresses);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, newAuth, organizers, stillsCacheBytes);
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                newAuth,
+                organizers,
+                stillsCacheBytes,
+                addresses);
     }
 
     public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, newOrganizers, stillsCacheBytes);
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                newOrganizers,
+                stillsCacheBytes,
+                addresses);
     }
 
     public ServerConfig withStillsCacheBytes(long newBytes) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, newBytes);
+                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, newBytes, addresses);
+    }
+
+    public ServerConfig withAddresses(PublicAddresses newAddresses) {
+        return new ServerConfig(
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                newAddresses);
     }
 
     /** Where plain uploads are streamed before they are handed on. */

@@ -59,6 +59,40 @@ class ServerSettingsTest {
     }
 
     @Test
+    void publicUrlsAndHostsComeFromOptionsThenEnvironmentThenFile() throws Exception {
+        Path file = tmp.resolve("public.properties");
+        Files.writeString(file, "public-url=https://file.example\nallowed-host=alias.example\n");
+        ServerSettings fromFile = new ServerSettings(Map.of(), file);
+        assertEquals(
+                java.util.List.of("https://file.example"),
+                fromFile.addresses(java.util.List.of(), java.util.List.of()).origins());
+        assertEquals(
+                java.util.List.of("alias.example", "file.example"),
+                fromFile.addresses(java.util.List.of(), java.util.List.of()).names());
+
+        ServerSettings env =
+                new ServerSettings(Map.of("FRAMEWISE_PUBLIC_URL", "https://a.example, http://b.example:8080/"), file);
+        assertEquals(
+                java.util.List.of("https://a.example", "http://b.example:8080"),
+                env.addresses(java.util.List.of(), java.util.List.of()).origins());
+        assertEquals(
+                java.util.List.of("https://c.example:8443"),
+                env.addresses(java.util.List.of("https://C.example:8443"), java.util.List.of())
+                        .origins());
+
+        for (String bad : java.util.List.of("review.example", "ftp://x.example", "https://", "https://u@x.example")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> env.addresses(java.util.List.of(bad), java.util.List.of()),
+                    bad);
+            assertTrue(e.getMessage().contains("--public-url"), e.getMessage());
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> env.addresses(java.util.List.of(), java.util.List.of("evil.example:80")));
+    }
+
+    @Test
     void defaultsFollowTheXdgDataHome() {
         ServerConfig c =
                 new ServerSettings(Map.of("XDG_DATA_HOME", "/home/ed/.data"), null).resolve(null, null, null, null);

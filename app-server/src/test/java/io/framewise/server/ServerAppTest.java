@@ -71,8 +71,9 @@ class ServerAppTest {
         return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request as JSON clients send it (the server refuses JSON bodies of any other type: 415). */
     static HttpRequest.Builder req(String path) {
-        return HttpRequest.newBuilder(app.baseUri().resolve(path));
+        return HttpRequest.newBuilder(app.baseUri().resolve(path)).header("Content-Type", "application/json");
     }
 
     static JsonNode error(HttpResponse<String> res, int status, String code) throws Exception {

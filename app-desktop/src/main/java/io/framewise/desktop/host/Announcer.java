@@ -21,9 +21,22 @@ public final class Announcer implements AutoCloseable {
         this.dns = dns;
     }
 
+    /**
+     * The mDNS host name the announcement of a service named {@code name} gives this machine
+     * ({@code framewise-NNN.local}); the server must answer to it, browsers on the LAN may use it.
+     */
+    public static String hostName(String name) {
+        return label(name) + ".local";
+    }
+
+    private static String label(String name) {
+        return "framewise-" + Math.abs(name.hashCode());
+    }
+
     public static Announcer announce(InetAddress on, String name, int port) {
         try {
-            JmDNS dns = JmDNS.create(on, "framewise-" + Math.abs(name.hashCode()));
+            // JmDNS names the host after the instance: label.local.
+            JmDNS dns = JmDNS.create(on, label(name));
             ServiceInfo info = ServiceInfo.create(SERVICE_TYPE, name, port, 0, 0, Map.of("path", "/", "api", "1"));
             dns.registerService(info);
             return new Announcer(dns);

@@ -110,9 +110,9 @@ public final class HostViewModel {
     private synchronized void start() {
         InetAddress address = lanAddress.get();
         releaseLibrary.run();
-        server = EmbeddedServers.lan(dataDir, 0);
+        String name = "Framewise on " + hostName();
+        server = EmbeddedServers.lan(dataDir, 0, Announcer.hostName(name));
         try {
-            String name = "Framewise on " + hostName();
             announcer = Announcer.announce(address, name, server.port());
             String link = "http://" + address.getHostAddress() + ":" + server.port() + "/";
             QrCode code = QrCode.of(link);

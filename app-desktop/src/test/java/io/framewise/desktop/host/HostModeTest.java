@@ -16,10 +16,12 @@ import io.framewise.server.auth.PasswordHasher;
 import io.framewise.server.auth.TokenStore;
 import io.framewise.server.db.Database;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,12 @@ class HostModeTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
+            // Browsers on the LAN may also open it by this machine's mDNS name; a stranger's name
+            // (a DNS-rebinding page) is not answered.
+            int port = URI.create(url).getPort();
+            assertEquals(200, statusWithHost(port, Announcer.hostName(f.name()) + ":" + port));
+            assertEquals(200, statusWithHost(port, HostViewModel.hostName().toLowerCase() + ".local:" + port));
+            assertEquals(421, statusWithHost(port, "evil.example:" + port));
             ApiClient guest = new ApiClient(URI.create(f.url()), null);
             assertEquals("local", guest.authMode(), "the LAN host asks for accounts");
             ApiError anonymous = assertThrows(ApiError.class, guest::media);
@@ -188,6 +196,18 @@ class HostModeTest {
                 .filter(t -> t.usableAt(Instant.now()))
                 .map(ApiToken::id)
                 .toList();
+    }
+
+    /** The status of {@code GET /api/health} sent with this Host header (java.net.http will not). */
+    private static int statusWithHost(int port, String host) throws java.io.IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            return Integer.parseInt(answer.substring(9, 12));
+        }
     }
 
     private static boolean refused(String url) throws InterruptedException {

@@ -40,11 +40,13 @@ public interface AccountRepository {
 
     /**
      * The account a reverse proxy vouches for, created on first sight without a password (it can
-     * never sign in with one); its display name and admin flag follow what the proxy says.
+     * never sign in with one); its display name follows what the proxy says.
      *
+     * @param admin the proxy's word on admin rights, which the account then follows; null when the
+     *     proxy is not asked (a new account is not admin, an existing one keeps its flag)
      * @throws AccountException.BadName when the proxy's user id is not a valid user name
      */
-    Account ensureExternal(String name, String displayName, boolean admin);
+    Account ensureExternal(String name, String displayName, Boolean admin);
 
     /**
      * Deletes the account with its sessions and tokens.

@@ -3,6 +3,7 @@ package io.framewise.server.auth;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The authentication part of the server's configuration.
@@ -13,8 +14,13 @@ import java.util.Objects;
  *     X-Remote-User-*} headers name the user
  * @param secureCookies mark session cookies {@code Secure} (set when the server is reached over TLS,
  *     directly or through a proxy that terminates it)
+ * @param proxyAdminHeader the header a trusted proxy states admin rights in ({@code
+ *     --proxy-admin-header}, e.g. {@code X-Remote-User-Is-Admin}), or null: then the proxy's word on
+ *     admin rights is not asked and every account keeps the flag stored with it
  */
-public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean secureCookies) {
+public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean secureCookies, String proxyAdminHeader) {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,99}");
 
     public AuthSettings {
         Objects.requireNonNull(mode, "mode");
@@ -23,6 +29,21 @@ public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean sec
             throw new IllegalArgumentException(
                     "proxy authentication needs --trusted-proxy with the reverse proxy's address block");
         }
+        if (proxyAdminHeader != null) {
+            proxyAdminHeader = proxyAdminHeader.strip();
+            if (mode != AuthMode.PROXY) {
+                throw new IllegalArgumentException("--proxy-admin-header only applies to --auth proxy");
+            }
+            if (!HEADER_NAME.matcher(proxyAdminHeader).matches()) {
+                throw new IllegalArgumentException(
+                        "--proxy-admin-header must be a header name such as X-Remote-User-Is-Admin, was '"
+                                + proxyAdminHeader + "'");
+            }
+        }
+    }
+
+    public AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean secureCookies) {
+        this(mode, trustedProxies, secureCookies, null);
     }
 
     public static AuthSettings none() {
@@ -39,7 +60,12 @@ public record AuthSettings(AuthMode mode, List<Cidr> trustedProxies, boolean sec
     }
 
     public AuthSettings withSecureCookies(boolean secure) {
-        return new AuthSettings(mode, trustedProxies, secure);
+        return new AuthSettings(mode, trustedProxies, secure, proxyAdminHeader);
+    }
+
+    /** Proxy mode that takes admin rights from this header of the trusted proxy. */
+    public AuthSettings withProxyAdminHeader(String header) {
+        return new AuthSettings(mode, trustedProxies, secureCookies, header);
     }
 
     /** The same settings behind these reverse proxies (address blocks such as {@code 10.0.0.5/32}). */

@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  *       cookie; a cookie-authenticated state change must echo the {@value #CSRF_COOKIE} cookie in
  *       the {@value #CSRF_HEADER} header (double submit);
  *   <li>{@code proxy}: a bearer token, else the {@code X-Remote-User-*} headers, believed only from
- *       a trusted proxy address and ignored (and logged) from anywhere else.
+ *       a trusted proxy address and ignored (and logged) from anywhere else; admin rights come from
+ *       the proxy only with {@code --proxy-admin-header}. The proxy signs the browser in on every
+ *       request (Basic, Kerberos, an SSO cookie), so there is no CSRF token: cross-site state
+ *       changes are refused before this by {@link io.framewise.server.http.RequestGuard}.
  * </ul>
  *
  * A presented token that does not work is an error (401), not anonymity: a script with a revoked
@@ -179,7 +182,10 @@ public final class Authenticator {
             }
             return Optional.empty();
         }
-        boolean admin = isTrue(ctx.header(PROXY_USER_IS_ADMIN));
+        // Admin rights from the proxy only when configured: a proxy that passes a client's own
+        // X-Remote-User-Is-Admin through would otherwise let anyone make themselves admin.
+        String adminHeader = settings.proxyAdminHeader();
+        Boolean admin = adminHeader == null ? null : isTrue(ctx.header(adminHeader));
         Account account;
         try {
             account = accounts.ensureExternal(id.strip(), ctx.header(PROXY_USER_NAME), admin);

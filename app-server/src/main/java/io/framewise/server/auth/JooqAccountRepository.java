@@ -96,7 +96,7 @@ public final class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
-    public Account ensureExternal(String name, String displayName, boolean admin) {
+    public Account ensureExternal(String name, String displayName, Boolean admin) {
         String canonical = UserNames.canonical(name);
         String shown = displayName == null || displayName.isBlank()
                 ? UserNames.display(name)
@@ -106,12 +106,14 @@ public final class JooqAccountRepository implements AccountRepository {
             Optional<UsersRecord> existing =
                     ctx.selectFrom(USERS).where(USERS.NAME.eq(canonical)).fetchOptional();
             if (existing.isEmpty()) {
-                insert(ctx, Ids.newId(), canonical, shown, null, admin, now);
+                insert(ctx, Ids.newId(), canonical, shown, null, Boolean.TRUE.equals(admin), now);
             } else if (!shown.equals(existing.get().getDisplayName())
-                    || admin != Boolean.TRUE.equals(existing.get().getIsAdmin())) {
+                    || (admin != null
+                            && admin != Boolean.TRUE.equals(existing.get().getIsAdmin()))) {
+                boolean keep = Boolean.TRUE.equals(existing.get().getIsAdmin());
                 ctx.update(USERS)
                         .set(USERS.DISPLAY_NAME, shown)
-                        .set(USERS.IS_ADMIN, admin)
+                        .set(USERS.IS_ADMIN, admin == null ? keep : admin)
                         .set(USERS.UPDATED_AT, now)
                         .where(USERS.NAME.eq(canonical))
                         .execute();

@@ -17,6 +17,7 @@ public abstract sealed class ApiException extends RuntimeException
                 ApiException.InsufficientStorage,
                 ApiException.Unauthenticated,
                 ApiException.Forbidden,
+                ApiException.Misdirected,
                 ApiException.TooManyRequests,
                 ApiException.Unavailable {
 
@@ -122,6 +123,13 @@ public abstract sealed class ApiException extends RuntimeException
 
         public Forbidden(String message, Map<String, Object> details) {
             super(403, "forbidden", message, details, null);
+        }
+    }
+
+    /** 421: the request names a host this server does not answer to (a DNS rebinding page, a wrong name). */
+    public static final class Misdirected extends ApiException {
+        public Misdirected(String message, Map<String, Object> details) {
+            super(421, "misdirected_request", message, details, null);
         }
     }
 

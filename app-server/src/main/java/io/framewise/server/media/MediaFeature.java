@@ -167,7 +167,12 @@ public final class MediaFeature implements Feature, AutoCloseable {
         tus.register(cfg);
     }
 
-    /** Deletes the row first (the item is gone for every client at once), then its running work and files. */
+    /**
+     * Deletes the row first (the item is gone for every client at once), then its running work and
+     * files. Watchers hear of the removal just before the row goes: who may hear of it is decided
+     * against the item and its project as they still are (afterwards nobody could be shown to have
+     * seen it, and the event would go to everyone or no one).
+     */
     private void delete(Context ctx) {
         MediaItem item = routes.item(ctx);
         for (Job job : jobs.listByMedia(item.id())) {
@@ -175,6 +180,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 workers.cancel(job.id());
             }
         }
+        publish.accept(LibraryEvent.removed(item.id(), null));
         if (!media.delete(item.id())) {
             throw new ApiException.NotFound("No media item " + item.id(), Map.of("id", item.id()));
         }
@@ -187,7 +193,6 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 new Resource.Media(item.id()),
                 AuditOutcome.SUCCESS,
                 Map.of("name", item.originalName()));
-        publish.accept(LibraryEvent.removed(item.id(), null));
         ctx.status(204);
     }
 

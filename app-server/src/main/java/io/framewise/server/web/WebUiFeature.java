@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * they are cached for a year as immutable; {@code index.html} is never cached, which is what makes
  * a new server version reach browsers at their next load.
  *
+ * <p>Every file it serves carries the UI's Content-Security-Policy (no framing, same-origin code
+ * only), {@code nosniff} and a same-origin referrer policy.
+ *
  * <p>Registered last: the API's own routes match first, and a GET under {@code /api/} that none of
  * them answers stays a 404 in the error shape instead of turning into the page.
  */
@@ -71,6 +74,10 @@ public final class WebUiFeature implements Feature {
         if (path.equals("/api") || path.startsWith("/api/")) {
             throw new ApiException.NotFound("No endpoint GET " + path, Map.of("method", "GET", "path", path));
         }
+        // Every file, not only the page: an SVG or a stale HTML file opened on its own is a document too.
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Content-Type-Options", "nosniff");
         String file = safeFile(path);
         Optional<byte[]> asset = file == null ? Optional.empty() : read(file);
         if (asset.isPresent()) {
@@ -90,15 +97,11 @@ public final class WebUiFeature implements Feature {
                                 + " (it runs npm) to serve it",
                         Map.of("path", path)));
         ctx.header("Cache-Control", NO_CACHE);
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
         send(ctx, index, TYPES.get("html"));
     }
 
     private static void send(Context ctx, byte[] body, String type) {
         ctx.contentType(type);
-        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.result(body);
     }
 

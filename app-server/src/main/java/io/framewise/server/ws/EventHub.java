@@ -6,8 +6,10 @@ import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
 import io.framewise.server.live.SessionEvent.MemberView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,15 +34,18 @@ public final class EventHub {
         this.access = access;
     }
 
-    /** Sends a library event to subscribers of the library, its asset and its media item. */
+    /**
+     * Sends a library event to the subscribers of the library, its asset and its media item who may
+     * see the item. A removal too: it is published while the item can still be looked up (see
+     * MediaFeature), so only those who could see it learn of it.
+     */
     public void publish(LibraryEvent event) {
-        // A removal names an id the watchers already knew, and the item is gone: nothing to check against.
-        deliver(messages.library(event), event.mediaId(), event.assetId(), event.kind() != LibraryEvent.Kind.REMOVED);
+        deliver(messages.library(event), event.mediaId(), event.assetId());
     }
 
-    /** Sends a note event to subscribers of the library, its asset and its media item. */
+    /** Sends a note event to the subscribers of the library, its asset and its media item who may see it. */
     public void publish(NoteEvent event) {
-        deliver(messages.note(event), event.mediaId(), event.assetId(), true);
+        deliver(messages.note(event), event.mediaId(), event.assetId());
     }
 
     public int subscriberCount(Topic topic) {
@@ -83,19 +88,61 @@ public final class EventHub {
         });
     }
 
+    /**
+     * Tells each watcher of a topic who watches it with them, as far as they may know: watchers of
+     * an asset or media item are people who may see it, so they see each other (those who lost
+     * access meanwhile are left out both ways); on the whole library, where anyone may watch, only
+     * administrators (who may list every account anyway) see everyone, others their own
+     * connections.
+     */
     private void announcePresence(Topic topic) {
         Set<ClientConnection> set = subscribers.get(topic);
         if (set == null) {
             return;
         }
         List<ClientConnection> watchers = List.copyOf(set);
-        List<MemberView> viewers = new ArrayList<>(watchers.size());
-        watchers.forEach(c -> viewers.add(new MemberView(c.id(), c.identity().displayName(), false)));
-        String text = messages.presence(topic, viewers);
-        watchers.forEach(c -> c.send(text));
+        if (topic.scope() == Topic.Scope.LIBRARY) {
+            String everyone = messages.presence(topic, views(watchers));
+            // Encoded once per person, so a large audience stays linear.
+            Map<String, List<ClientConnection>> byPerson = new HashMap<>();
+            watchers.forEach(c ->
+                    byPerson.computeIfAbsent(person(c), k -> new ArrayList<>()).add(c));
+            Map<String, String> theirOwn = new HashMap<>();
+            for (ClientConnection c : watchers) {
+                if (access.decide(c.identity().principal(), Action.USERS_ADMIN, Resource.SERVER)
+                        .allowed()) {
+                    c.send(everyone);
+                } else {
+                    c.send(theirOwn.computeIfAbsent(person(c), k -> messages.presence(topic, views(byPerson.get(k)))));
+                }
+            }
+            return;
+        }
+        List<ClientConnection> seeing =
+                watchers.stream().filter(c -> maySee(c, topic)).toList();
+        String text = messages.presence(topic, views(seeing));
+        seeing.forEach(c -> c.send(text));
     }
 
-    private void deliver(String text, String mediaId, String assetId, boolean onlyToViewers) {
+    private boolean maySee(ClientConnection c, Topic topic) {
+        Action action = topic.scope() == Topic.Scope.ASSET ? Action.ASSET_VIEW : Action.MEDIA_VIEW;
+        Resource resource =
+                topic.scope() == Topic.Scope.ASSET ? new Resource.Asset(topic.id()) : new Resource.Media(topic.id());
+        return access.decide(c.identity().principal(), action, resource).allowed();
+    }
+
+    /** Who is on a connection: the account, or for a guest (no account) the connection itself. */
+    private static String person(ClientConnection c) {
+        return c.identity().userId() != null ? "user:" + c.identity().userId() : "connection:" + c.id();
+    }
+
+    private static List<MemberView> views(List<ClientConnection> watchers) {
+        List<MemberView> viewers = new ArrayList<>(watchers.size());
+        watchers.forEach(c -> viewers.add(new MemberView(c.id(), c.identity().displayName(), false)));
+        return viewers;
+    }
+
+    private void deliver(String text, String mediaId, String assetId) {
         // A connection watching the library and the item still gets the event once.
         Set<ClientConnection> recipients = new LinkedHashSet<>();
         addAll(recipients, Topic.LIBRARY);
@@ -104,9 +151,8 @@ public final class EventHub {
             addAll(recipients, Topic.asset(assetId));
         }
         for (ClientConnection c : recipients) {
-            if (!onlyToViewers
-                    || access.decide(c.identity().principal(), Action.MEDIA_VIEW, new Resource.Media(mediaId))
-                            .allowed()) {
+            if (access.decide(c.identity().principal(), Action.MEDIA_VIEW, new Resource.Media(mediaId))
+                    .allowed()) {
                 c.send(text);
             }
         }

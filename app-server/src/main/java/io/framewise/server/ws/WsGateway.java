@@ -188,6 +188,22 @@ public final class WsGateway implements SessionOutput {
         }
     }
 
+    /**
+     * Refuses a message about a session unless the sender may do {@code action} on the session's
+     * media item; a session on media the sender may not see answers exactly like one that does not
+     * exist, so its id tells them nothing (not even which media it is on).
+     */
+    private void requireInSession(ClientConnection c, Action action, String sessionId) {
+        String mediaId = sessions.require(sessionId).state().mediaId();
+        Decision decision = access.decide(c.identity().principal(), action, new Resource.Media(mediaId));
+        switch (decision.outcome()) {
+            case ALLOW -> {}
+            case UNAUTHENTICATED -> throw new SessionException("unauthenticated", "sign in first");
+            case HIDDEN -> throw new SessionException("unknown_session", "no live session " + sessionId);
+            case DENY -> throw new SessionException("forbidden", "not allowed: " + decision.reason());
+        }
+    }
+
     private Action actionOf(SessionMessage message) {
         return message instanceof JoinSession || message instanceof LeaveSession ? Action.LIVE_JOIN : Action.LIVE_DRIVE;
     }
@@ -215,10 +231,10 @@ public final class WsGateway implements SessionOutput {
         } else if (message instanceof CreateSession create) {
             require(c, Action.LIVE_DRIVE, create.media());
         } else if (message instanceof SwitchVersion v) {
-            require(c, actionOf(v), sessions.require(v.session()).state().mediaId());
+            requireInSession(c, actionOf(v), v.session());
             require(c, Action.LIVE_DRIVE, v.media());
         } else if (message instanceof SessionMessage m && !(message instanceof LeaveSession)) {
-            require(c, actionOf(m), sessions.require(m.session()).state().mediaId());
+            requireInSession(c, actionOf(m), m.session());
         }
         dispatch(c, me, message);
         if (message instanceof CreateSession create) {

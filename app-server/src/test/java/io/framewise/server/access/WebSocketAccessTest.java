@@ -9,6 +9,7 @@ import static io.framewise.server.testing.AccessWorld.Who.REVIEWER;
 import static io.framewise.server.testing.AccessWorld.Who.REVOKED_TOKEN;
 import static io.framewise.server.testing.AccessWorld.Who.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,10 +117,11 @@ class WebSocketAccessTest {
                             "session.join",
                             c,
                             "session.join",
-                            who == OUTSIDER ? "not_found" : null,
+                            who == OUTSIDER ? "unknown_session" : null,
                             "session",
                             session);
-                    String drive = who == OUTSIDER ? "not_found" : who == VIEWER ? "forbidden" : null;
+                    // A session on media the outsider may not see is, to them, no session at all.
+                    String drive = who == OUTSIDER ? "unknown_session" : who == VIEWER ? "forbidden" : null;
                     check(
                             wrong,
                             who,
@@ -157,7 +159,8 @@ class WebSocketAccessTest {
                             List.of(List.of(0.1, 0.1), List.of(0.2, 0.2)),
                             "done",
                             true);
-                    check(wrong, who, "session.create", c, "session.create", drive, "media", media);
+                    String create = who == OUTSIDER ? "not_found" : who == VIEWER ? "forbidden" : null;
+                    check(wrong, who, "session.create", c, "session.create", create, "media", media);
                     c.send("session.leave", "session", session);
                 }
             }
@@ -215,12 +218,88 @@ class WebSocketAccessTest {
         // Errors come before the pong (messages are handled in order); await skipped them.
         String code = c.lastSkippedErrorCode();
         boolean refused = code != null
-                && List.of("forbidden", "not_found", "unauthenticated").contains(code);
+                && List.of("forbidden", "not_found", "unknown_session", "unauthenticated")
+                        .contains(code);
         if (refusal == null ? refused : !refusal.equals(code)) {
             wrong.add(who + " " + what + ": expected " + (refusal == null ? "no refusal" : refusal) + ", got "
                     + (code == null ? "no error" : code));
         }
         assertTrue(answer.has("type"));
+    }
+
+    @Test
+    void aSessionOnHiddenMediaAnswersLikeNoSessionAndNamesNoMedia() throws Exception {
+        try (WsTestClient host = connect(REVIEWER);
+                WsTestClient outsider = connect(OUTSIDER)) {
+            host.await("welcome");
+            outsider.await("welcome");
+            host.send("session.create", "media", world.mediaId);
+            String session = host.await("session.snapshot").get("session").asText();
+            String made = "0123456789abcdef0123456789abcdef";
+            for (String type : List.of("session.join", "session.driver.request", "session.pause")) {
+                outsider.send(type, "session", session);
+                JsonNode hidden = outsider.await("error");
+                outsider.send(type, "session", made);
+                JsonNode none = outsider.await("error");
+                assertEquals("unknown_session", hidden.path("code").asText(), type + ": " + hidden);
+                assertFalse(hidden.toString().contains(world.mediaId), type + " names the media: " + hidden);
+                assertEquals(
+                        none.path("message").asText().replace(made, session),
+                        hidden.path("message").asText(),
+                        type + ": the same answer as for a session that does not exist");
+            }
+        }
+    }
+
+    @Test
+    void libraryPresenceShowsOtherPeopleOnlyToAdministrators() throws Exception {
+        try (WsTestClient outsider = connect(OUTSIDER);
+                WsTestClient viewer = connect(VIEWER);
+                WsTestClient admin = connect(ADMIN)) {
+            String outsiderId = outsider.await("welcome").path("connection").asText();
+            viewer.await("welcome");
+            admin.await("welcome");
+            for (WsTestClient c : List.of(outsider, viewer, admin)) {
+                c.send("subscribe", "scope", "library");
+                c.await("subscribed");
+            }
+            admin.await("presence", m -> m.path("viewers").size() >= 3);
+            // Everything sent to the outsider before this pong: every presence names only itself.
+            outsider.send("ping");
+            outsider.await("pong");
+            List<JsonNode> seen = outsider.skipped("presence");
+            assertFalse(seen.isEmpty(), "the outsider was told about presence");
+            for (JsonNode presence : seen) {
+                assertEquals(1, presence.path("viewers").size(), presence.toString());
+                assertEquals(outsiderId, presence.at("/viewers/0/id").asText(), presence.toString());
+            }
+        }
+    }
+
+    @Test
+    void aRemovalReachesOnlyThoseWhoCouldSeeTheItem() throws Exception {
+        String doomed = world.filedMedia();
+        try (WsTestClient outsider = connect(OUTSIDER);
+                WsTestClient viewer = connect(VIEWER)) {
+            outsider.await("welcome");
+            viewer.await("welcome");
+            for (WsTestClient c : List.of(outsider, viewer)) {
+                c.send("subscribe", "scope", "library");
+                c.await("subscribed");
+            }
+            assertEquals(
+                    204,
+                    world.call(ADMIN, "DELETE", "/api/media/" + doomed, null).statusCode());
+            JsonNode removed =
+                    viewer.await("library.event", m -> m.path("media").asText().equals(doomed));
+            assertEquals("removed", removed.path("kind").asText());
+            outsider.send("ping");
+            outsider.await("pong");
+            assertTrue(
+                    outsider.skipped("library.event").stream()
+                            .noneMatch(m -> m.path("media").asText().equals(doomed)),
+                    "the outsider never heard of the item");
+        }
     }
 
     @Test

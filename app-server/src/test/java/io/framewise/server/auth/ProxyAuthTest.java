@@ -63,12 +63,22 @@ class ProxyAuthTest {
             assertEquals(false, body.path("isAdmin").asBoolean());
             assertEquals("proxy", body.path("authMode").asText());
 
+            // Without --proxy-admin-header, a client's own X-Remote-User-Is-Admin (which a proxy
+            // may pass through) makes nobody an administrator...
             JsonNode boss =
                     new ObjectMapper().readTree(me(server, "boss", null, "true").body());
-            assertEquals(true, boss.path("isAdmin").asBoolean());
-            // The proxy's word on admin rights holds on every request, both ways.
+            assertEquals(false, boss.path("isAdmin").asBoolean());
             assertEquals(
                     false,
+                    server.repositories()
+                            .accounts()
+                            .findByName("boss")
+                            .orElseThrow()
+                            .admin());
+            // ... nor takes the rights of one made administrator on the server.
+            server.repositories().accounts().setAdmin(boss.path("id").asText(), true);
+            assertEquals(
+                    true,
                     new ObjectMapper()
                             .readTree(me(server, "boss", null, "false").body())
                             .path("isAdmin")
@@ -79,6 +89,46 @@ class ProxyAuthTest {
             assertEquals(401, me(server, "../../etc", null, null).statusCode());
             assertEquals(2, server.repositories().accounts().list().size());
         }
+    }
+
+    @Test
+    void withAnAdminHeaderConfiguredTheProxysWordOnAdminRightsHoldsBothWays() throws Exception {
+        try (FramewiseServer server = FramewiseServer.start(ServerConfig.defaults(data)
+                .withPort(0)
+                .withAuth(AuthSettings.proxy(List.of("127.0.0.1/32", "::1/128"))
+                        .withProxyAdminHeader("X-Remote-User-Is-Admin")))) {
+            ObjectMapper json = new ObjectMapper();
+            assertEquals(
+                    true,
+                    json.readTree(me(server, "boss", null, "true").body())
+                            .path("isAdmin")
+                            .asBoolean());
+            assertEquals(
+                    false,
+                    json.readTree(me(server, "boss", null, "false").body())
+                            .path("isAdmin")
+                            .asBoolean());
+            assertEquals(
+                    false,
+                    json.readTree(me(server, "boss", null, null).body())
+                            .path("isAdmin")
+                            .asBoolean());
+            assertEquals(
+                    false,
+                    server.repositories()
+                            .accounts()
+                            .findByName("boss")
+                            .orElseThrow()
+                            .admin());
+        }
+    }
+
+    @Test
+    void theAdminHeaderIsOnlyForProxyModeAndMustBeAHeaderName() {
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.local()
+                .withProxyAdminHeader("X-Remote-User-Is-Admin"));
+        assertThrows(IllegalArgumentException.class, () -> AuthSettings.proxy(List.of("127.0.0.1"))
+                .withProxyAdminHeader("X-Admin: true"));
     }
 
     @Test

@@ -46,8 +46,9 @@ class UploadReceiverTest {
     void start() {
         ServerConfig config = new ServerConfig(data, "127.0.0.1", 0, 1, LIMIT, 0);
         UploadReceiver receiver = new UploadReceiver(config);
+        // At the real upload route's path: the request guard lets only upload routes take file bodies.
         Feature testUpload = cfg -> cfg.routes.post(
-                "/api/test-upload",
+                "/api/media",
                 ctx -> receiver.handle(ctx, file -> {
                     received.add(file);
                     return java.util.Map.of("size", file.size(), "sha256", file.sha256(), "name", file.safeName());
@@ -98,8 +99,7 @@ class UploadReceiverTest {
 
     HttpRequest.Builder upload(String name) {
         String q = name == null ? "" : "?filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(app.baseUri().resolve("api/test-upload" + q))
-                .timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(app.baseUri().resolve("api/media" + q)).timeout(Duration.ofSeconds(60));
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -182,7 +182,7 @@ class UploadReceiverTest {
         // A raw socket: JDK 17's HttpClient waits forever when Expect: 100-continue gets a final answer.
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(10_000);
-            String request = "POST /api/test-upload?filename=big.bin HTTP/1.1\r\n"
+            String request = "POST /api/media?filename=big.bin HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\n"
                     + "Content-Length: " + (LIMIT + 1) + "\r\n"
                     + "Expect: 100-continue\r\n"
@@ -215,8 +215,7 @@ class UploadReceiverTest {
         app.close();
         ServerConfig config = new ServerConfig(data, "127.0.0.1", 0, 1, LIMIT, Long.MAX_VALUE / 2);
         UploadReceiver receiver = new UploadReceiver(config);
-        app = ServerApp.start(
-                config, cfg -> cfg.routes.post("/api/test-upload", ctx -> receiver.handle(ctx, f -> null)));
+        app = ServerApp.start(config, cfg -> cfg.routes.post("/api/media", ctx -> receiver.handle(ctx, f -> null)));
         HttpResponse<String> res = send(upload("a.bin").POST(HttpRequest.BodyPublishers.ofString("abc")));
         assertEquals(507, res.statusCode(), res.body());
         assertEquals(

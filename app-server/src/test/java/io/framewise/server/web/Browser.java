@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Debian Chromium driven through Debian's chromedriver, with the waits the browser
  * tests use: every wait polls a condition up to a deadline, none sleeps.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
      * Skips the calling test when there is no Chromium, except in CI: there {@code ./framewise test}
      * installs it, so its absence is a failure, not a reason to skip.
      */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must run the browser tests: install Debian's chromium and"
@@ -54,7 +54,12 @@ final class Browser implements AutoCloseable {
                         + " (apt-get install chromium chromium-driver, or run ./framewise test)");
     }
 
-    Browser(URI base) {
+    public Browser(URI base) {
+        this(base, List.of());
+    }
+
+    /** A browser with extra Chromium switches (e.g. {@code --host-resolver-rules} to fake DNS). */
+    public Browser(URI base, List<String> extraArguments) {
         this.base = base;
         try {
             this.profile = Files.createTempDirectory("framewise-chromium");
@@ -76,6 +81,7 @@ final class Browser implements AutoCloseable {
                 "--autoplay-policy=no-user-gesture-required",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -83,15 +89,15 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base.resolve(path).toString());
     }
 
-    <T> T await(String what, Function<WebDriver, T> condition) {
+    public <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT)
                 .withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -144,7 +150,7 @@ final class Browser implements AutoCloseable {
         new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 

@@ -71,6 +71,20 @@ class WebUiFeatureTest {
                 WebUiFeature.IMMUTABLE, r.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
         assertTrue(r.body().length() > 1000);
+        // Not only the page: every file of the UI carries the policy.
+        for (String path : new String[] {js.group(1), "/index.html", "/assets/index-0000.js"}) {
+            HttpResponse<String> file = get(path);
+            assertEquals(
+                    WebUiFeature.CSP,
+                    file.headers().firstValue("Content-Security-Policy").orElse(""),
+                    path);
+            assertEquals(
+                    "nosniff",
+                    file.headers().firstValue("X-Content-Type-Options").orElse(""),
+                    path);
+            assertEquals(
+                    "same-origin", file.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
     }
 
     @Test

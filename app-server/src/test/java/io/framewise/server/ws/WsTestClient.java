@@ -108,6 +108,15 @@ public final class WsTestClient implements AutoCloseable {
         return code;
     }
 
+    /** The messages of this type that {@link #await} skipped so far, forgetting them. */
+    public List<JsonNode> skipped(String type) {
+        List<JsonNode> of = skipped.stream()
+                .filter(m -> type.equals(m.path("type").asText()))
+                .toList();
+        skipped.removeAll(of);
+        return of;
+    }
+
     /** Resolves with "code reason" when the server closes the socket. */
     public CompletableFuture<String> closed() {
         return closed;
