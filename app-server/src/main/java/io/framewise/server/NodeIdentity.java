@@ -58,8 +58,8 @@ public final class NodeIdentity implements AutoCloseable {
     public static NodeIdentity claim(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(
-                    dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = null;
             try {
                 lock = channel.tryLock();

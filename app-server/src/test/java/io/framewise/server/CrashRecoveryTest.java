@@ -144,8 +144,11 @@ class CrashRecoveryTest {
         try (ServerProcess second = ServerProcess.start(data, log(info), Map.of())) {
             long restarted = System.nanoTime();
             // Well under the two-minute lease: the transcode starts over in a new temporary file.
-            await("the proxy transcode to run again", RESUME_BOUND, () -> Files.exists(itemDir.resolve("proxy.mp4"))
-                    || partialProxies(itemDir).stream().anyMatch(p -> !before.contains(p)));
+            await(
+                    "the proxy transcode to run again",
+                    RESUME_BOUND,
+                    () -> Files.exists(itemDir.resolve("proxy.mp4"))
+                            || partialProxies(itemDir).stream().anyMatch(p -> !before.contains(p)));
             Duration resumedAfter = Duration.ofNanos(System.nanoTime() - restarted);
             assertTrue(resumedAfter.compareTo(RESUME_BOUND) < 0, "resumed after " + resumedAfter);
             JsonNode item = awaitStatus(second, id, "ready");
@@ -158,7 +161,8 @@ class CrashRecoveryTest {
 
     /** The lease_node of the one running job in the killed server's database. */
     private static String nodeOfRunningJob(Path data) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
                 java.sql.Statement st = c.createStatement();
                 java.sql.ResultSet rs = st.executeQuery("SELECT lease_node FROM jobs WHERE state = 'running'")) {
             assertTrue(rs.next(), "a job was running when the server was killed");

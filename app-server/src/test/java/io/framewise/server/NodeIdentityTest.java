@@ -24,7 +24,8 @@ class NodeIdentityTest {
             first = node.id();
             assertTrue(Ids.isValid(first), first);
             assertTrue(node.sole());
-            assertEquals(first, Files.readString(data.resolve(NodeIdentity.ID_FILE)).strip());
+            assertEquals(
+                    first, Files.readString(data.resolve(NodeIdentity.ID_FILE)).strip());
         }
         try (NodeIdentity again = NodeIdentity.claim(data)) {
             assertEquals(first, again.id());
@@ -51,7 +52,9 @@ class NodeIdentityTest {
         Files.write(data.resolve(NodeIdentity.ID_FILE), new byte[] {(byte) 0xff, 0, '\n', 'x', ' ', '/'});
         try (NodeIdentity node = NodeIdentity.claim(data)) {
             assertTrue(Ids.isValid(node.id()), node.id());
-            assertEquals(node.id(), Files.readString(data.resolve(NodeIdentity.ID_FILE)).strip());
+            assertEquals(
+                    node.id(),
+                    Files.readString(data.resolve(NodeIdentity.ID_FILE)).strip());
         }
     }
 }

@@ -297,7 +297,9 @@ public final class ApiClient {
     /** Adds a media item as the asset's next version; answers the new version. */
     public Version addVersion(String assetId, String mediaId) {
         return create(
-                "/api/assets/" + enc(assetId) + "/versions", JSON.createObjectNode().put("mediaId", mediaId), Version.class);
+                "/api/assets/" + enc(assetId) + "/versions",
+                JSON.createObjectNode().put("mediaId", mediaId),
+                Version.class);
     }
 
     /** {@code status}: needs_review, changes_requested or approved. */
@@ -405,7 +407,11 @@ public final class ApiClient {
             return false;
         }
         try {
-            return JSON.readTree(res.body()).path("error").path("details").path("inProgress").asBoolean(false);
+            return JSON.readTree(res.body())
+                    .path("error")
+                    .path("details")
+                    .path("inProgress")
+                    .asBoolean(false);
         } catch (IOException e) {
             return false;
         }

@@ -34,13 +34,15 @@ class IdempotentCreateTest {
         try (LossyProxy proxy = new LossyProxy(s.server.baseUri(), 1)) {
             ApiClient api = new ApiClient(proxy.uri(), null);
             Note note = api.createNote(
-                    s.v1.id(), ApiClient.JSON.createObjectNode().put("text", "said once").put("frame", 12));
+                    s.v1.id(),
+                    ApiClient.JSON.createObjectNode().put("text", "said once").put("frame", 12));
             assertEquals(2, proxy.keys().size(), "the lost answer made the client send again: " + proxy.keys());
             assertEquals(proxy.keys().get(0), proxy.keys().get(1), "with the same key");
             assertEquals(List.of(note.id()), idsOf("said once"), "one note, the one answered");
 
             Note another = api.createNote(
-                    s.v1.id(), ApiClient.JSON.createObjectNode().put("text", "said once").put("frame", 12));
+                    s.v1.id(),
+                    ApiClient.JSON.createObjectNode().put("text", "said once").put("frame", 12));
             assertNotEquals(proxy.keys().get(1), proxy.keys().get(2), "a new create has a new key");
             assertEquals(List.of(note.id(), another.id()), idsOf("said once"));
         }

@@ -153,7 +153,12 @@ public final class Idempotency implements Feature, HandlerWrapper, AutoCloseable
         }
         byte[] answer = capture(ctx);
         if (answer.length > MAX_ANSWER_BYTES) {
-            LOG.warn("Not remembering a {} byte answer to {} {} under its {}", answer.length, ctx.method(), ctx.path(), HEADER);
+            LOG.warn(
+                    "Not remembering a {} byte answer to {} {} under its {}",
+                    answer.length,
+                    ctx.method(),
+                    ctx.path(),
+                    HEADER);
             return;
         }
         StoredAnswer row = new StoredAnswer(

@@ -175,7 +175,12 @@ public final class JobWorkers implements AutoCloseable {
     private void resumed(List<Job> changed, String why) {
         for (Job job : changed) {
             if (job.state() == JobState.FAILED) {
-                LOG.info("Job {} ({}) of media {} gave up after {} attempts", job.id(), job.kind(), job.mediaId(), job.attempts());
+                LOG.info(
+                        "Job {} ({}) of media {} gave up after {} attempts",
+                        job.id(),
+                        job.kind(),
+                        job.mediaId(),
+                        job.attempts());
                 handler.failed(job, job.lastError());
             } else {
                 LOG.info("Job {} ({}) of media {} resumes: {}", job.id(), job.kind(), job.mediaId(), why);

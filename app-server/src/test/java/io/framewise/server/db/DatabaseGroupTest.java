@@ -149,15 +149,17 @@ class DatabaseGroupTest {
         try (Database db = Database.open(dir)) {
             assertThrows(
                     IllegalStateException.class, () -> db.group(() -> db.group(() -> 1, (r, f) -> {}), (r, f) -> {}));
-            assertThrows(IllegalStateException.class, () -> db.write(ctx -> {
-                try {
-                    return db.group(() -> 1, (r, f) -> {});
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> db.write(ctx -> {
+                        try {
+                            return db.group(() -> 1, (r, f) -> {});
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    }));
             assertEquals(2, db.group(() -> 2, (r, f) -> {}), "a group without writes is fine");
         }
     }

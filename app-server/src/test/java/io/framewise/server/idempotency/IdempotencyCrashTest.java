@@ -44,6 +44,7 @@ class IdempotencyCrashTest {
     static final int SENDERS = 16;
     /** Acknowledged notes before the kill: enough that the kill lands mid-burst. */
     static final int ACKED_BEFORE_KILL = 40;
+
     static final int MAX_REQUESTS = 2000;
     /** Requests stored before the kill whose answers the client never reads. */
     static final int LOST_ANSWERS = 5;
@@ -83,7 +84,8 @@ class IdempotencyCrashTest {
                     for (JsonNode note : notes(first, mediaId)) {
                         storedUnread.keySet().stream()
                                 .filter(s -> s.text().equals(note.path("text").asText()))
-                                .forEach(s -> storedUnread.put(s, note.path("id").asText()));
+                                .forEach(
+                                        s -> storedUnread.put(s, note.path("id").asText()));
                     }
                     return !storedUnread.containsValue(null);
                 } catch (Exception e) {
@@ -144,8 +146,14 @@ class IdempotencyCrashTest {
             for (Map.Entry<Sent, String> lostAnswer : storedUnread.entrySet()) {
                 HttpResponse<String> r = post(second.baseUri(), mediaId, lostAnswer.getKey());
                 assertEquals(201, r.statusCode(), r.body());
-                assertEquals("true", r.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null), r.body());
-                assertEquals(lostAnswer.getValue(), JSON.readTree(r.body()).path("id").asText(), "the stored note's answer");
+                assertEquals(
+                        "true",
+                        r.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null),
+                        r.body());
+                assertEquals(
+                        lostAnswer.getValue(),
+                        JSON.readTree(r.body()).path("id").asText(),
+                        "the stored note's answer");
             }
             int replayed = 0;
             Map<Sent, String> retried = new HashMap<>();
@@ -169,7 +177,9 @@ class IdempotencyCrashTest {
             retried.forEach((sent, id) -> assertEquals(id, idByText.get(sent.text()), "retried " + sent));
             storedUnread.forEach((sent, id) -> assertEquals(id, idByText.get(sent.text()), "unread " + sent));
             assertEquals(
-                    acknowledged.size() + retried.size() + storedUnread.size(), byText.size(), "nothing else was stored");
+                    acknowledged.size() + retried.size() + storedUnread.size(),
+                    byText.size(),
+                    "nothing else was stored");
             System.out.printf(
                     "%d acknowledged before the kill, %d unanswered; retries: %d replayed, %d ran afresh%n",
                     acknowledged.size(), unanswered.size(), replayed, unanswered.size() - replayed);
@@ -213,7 +223,8 @@ class IdempotencyCrashTest {
         String id = JSON.readTree(created.body()).path("id").asText();
         await("the media to be ready", DEADLINE, () -> {
             try {
-                String status = getJson(server, "/api/media/" + id).path("status").asText();
+                String status =
+                        getJson(server, "/api/media/" + id).path("status").asText();
                 assertTrue(!status.equals("failed"), "the test media failed");
                 return status.equals("ready");
             } catch (IOException | InterruptedException e) {

@@ -54,7 +54,8 @@ class IdempotencyTest {
         assertEquals(201, again.statusCode(), again.body());
         assertEquals(first.body(), again.body(), "the very same answer");
         assertFalse(first.headers().firstValue(Idempotency.REPLAYED_HEADER).isPresent());
-        assertEquals("true", again.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null));
+        assertEquals(
+                "true", again.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null));
         assertEquals(
                 "application/json",
                 again.headers().firstValue("Content-Type").orElse("").split(";")[0]);
@@ -64,15 +65,17 @@ class IdempotencyTest {
     @Test
     void theSameKeyWithAnotherBodyOrRouteIsRefusedAndChangesNothing() throws Exception {
         String key = UUID.randomUUID().toString();
-        assertEquals(201, note(Who.REVIEWER, key, "{\"text\":\"first body\",\"frame\":1}").statusCode());
+        assertEquals(
+                201,
+                note(Who.REVIEWER, key, "{\"text\":\"first body\",\"frame\":1}").statusCode());
         HttpResponse<String> other = note(Who.REVIEWER, key, "{\"text\":\"second body\",\"frame\":1}");
         assertEquals(422, other.statusCode(), other.body());
         JsonNode error = AccessWorld.JSON.readTree(other.body()).path("error");
         assertTrue(error.path("message").asText().contains("Idempotency-Key"), other.body());
         assertTrue(error.path("message").asText().contains("different request"), other.body());
         assertEquals("Idempotency-Key", error.path("details").path("header").asText());
-        HttpResponse<String> elsewhere = world.call(
-                Who.REVIEWER, "POST", "/api/projects", "{\"name\":\"x\"}", Map.of(Idempotency.HEADER, key));
+        HttpResponse<String> elsewhere =
+                world.call(Who.REVIEWER, "POST", "/api/projects", "{\"name\":\"x\"}", Map.of(Idempotency.HEADER, key));
         assertTrue(elsewhere.statusCode() == 422 || elsewhere.statusCode() == 403, elsewhere.body());
         assertEquals(1, notesWithText("first body"));
         assertEquals(0, notesWithText("second body"));
@@ -88,7 +91,9 @@ class IdempotencyTest {
         assertEquals(201, editor.statusCode(), editor.body());
         assertFalse(editor.headers().firstValue(Idempotency.REPLAYED_HEADER).isPresent(), "not someone else's answer");
         assertNotEquals(id(reviewer), id(editor));
-        assertEquals(world.userIds.get(Who.EDITOR), AccessWorld.JSON.readTree(editor.body()).path("authorId").asText());
+        assertEquals(
+                world.userIds.get(Who.EDITOR),
+                AccessWorld.JSON.readTree(editor.body()).path("authorId").asText());
         assertEquals(2, notesWithText("same key, two people"));
     }
 
@@ -123,10 +128,10 @@ class IdempotencyTest {
     @Test
     void aRepeatedTokenRequestGetsTheSameTokenWhichTheDatabaseDoesNotHold() throws Exception {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = world.call(
-                Who.EDITOR, "POST", "/api/tokens", "{\"name\":\"laptop\"}", Map.of(Idempotency.HEADER, key));
-        HttpResponse<String> again = world.call(
-                Who.EDITOR, "POST", "/api/tokens", "{\"name\":\"laptop\"}", Map.of(Idempotency.HEADER, key));
+        HttpResponse<String> first =
+                world.call(Who.EDITOR, "POST", "/api/tokens", "{\"name\":\"laptop\"}", Map.of(Idempotency.HEADER, key));
+        HttpResponse<String> again =
+                world.call(Who.EDITOR, "POST", "/api/tokens", "{\"name\":\"laptop\"}", Map.of(Idempotency.HEADER, key));
         String token = json(first, 201).path("token").asText();
         assertEquals(token, json(again, 201).path("token").asText());
         long laptops = StreamSupport.stream(
@@ -148,8 +153,8 @@ class IdempotencyTest {
     @Test
     void aRepeatWhileTheFirstStillRunsIsToldToWaitThenGetsItsAnswer() throws Exception {
         String key = UUID.randomUUID().toString();
-        byte[] file = Files.readAllBytes(io.framewise.media.testing.TestMedia.get(
-                io.framewise.media.testing.TestMedia.Variant.H264_2997_DF));
+        byte[] file = Files.readAllBytes(
+                io.framewise.media.testing.TestMedia.get(io.framewise.media.testing.TestMedia.Variant.H264_2997_DF));
         try (Socket socket = new Socket(
                 world.server.baseUri().getHost(), world.server.baseUri().getPort())) {
             OutputStream out = socket.getOutputStream();
@@ -172,19 +177,27 @@ class IdempotencyTest {
             assertEquals(409, meanwhile.statusCode(), meanwhile.body());
             assertEquals("1", meanwhile.headers().firstValue("Retry-After").orElse(null));
             assertTrue(
-                    AccessWorld.JSON.readTree(meanwhile.body()).path("error").path("details").path("inProgress").asBoolean(),
+                    AccessWorld.JSON
+                            .readTree(meanwhile.body())
+                            .path("error")
+                            .path("details")
+                            .path("inProgress")
+                            .asBoolean(),
                     meanwhile.body());
 
             out.write(file, file.length / 2, file.length - file.length / 2);
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 201"), answer);
-            String firstId = AccessWorld.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+            String firstId = AccessWorld.JSON
+                    .readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4))
                     .path("id")
                     .asText();
             HttpResponse<String> repeat = upload(key, file);
             assertEquals(201, repeat.statusCode(), repeat.body());
-            assertEquals("true", repeat.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null));
+            assertEquals(
+                    "true",
+                    repeat.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null));
             assertEquals(firstId, id(repeat));
         }
         long slow = StreamSupport.stream(
@@ -201,10 +214,14 @@ class IdempotencyTest {
     void aRepeatedResumableUploadCreationAnswersTheSameUpload() throws Exception {
         String key = UUID.randomUUID().toString();
         Map<String, String> headers = Map.of(
-                "Tus-Resumable", "1.0.0",
-                "Upload-Length", "1000",
-                "Upload-Metadata", "filename " + java.util.Base64.getEncoder().encodeToString("t.mov".getBytes()),
-                Idempotency.HEADER, key);
+                "Tus-Resumable",
+                "1.0.0",
+                "Upload-Length",
+                "1000",
+                "Upload-Metadata",
+                "filename " + java.util.Base64.getEncoder().encodeToString("t.mov".getBytes()),
+                Idempotency.HEADER,
+                key);
         HttpResponse<String> first = world.call(Who.EDITOR, "POST", "/api/tus", null, headers);
         HttpResponse<String> again = world.call(Who.EDITOR, "POST", "/api/tus", null, headers);
         assertEquals(201, first.statusCode(), first.body());
@@ -212,7 +229,8 @@ class IdempotencyTest {
         String location = first.headers().firstValue("Location").orElseThrow();
         assertEquals(location, again.headers().firstValue("Location").orElse(null));
         assertEquals("1.0.0", again.headers().firstValue("Tus-Resumable").orElse(null));
-        assertEquals("true", again.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null));
+        assertEquals(
+                "true", again.headers().firstValue(Idempotency.REPLAYED_HEADER).orElse(null));
         Map<String, String> longer = new java.util.HashMap<>(headers);
         longer.put("Upload-Length", "2000");
         assertEquals(
@@ -222,8 +240,11 @@ class IdempotencyTest {
     @Test
     void theOpenApiDocumentDescribesTheHeader() throws Exception {
         JsonNode doc = json(world.call(Who.ANONYMOUS, "GET", "/api/openapi.json", null), 200);
-        assertEquals("header", doc.at("/components/parameters/IdempotencyKey/in").asText());
-        assertEquals("Idempotency-Key", doc.at("/components/parameters/IdempotencyKey/name").asText());
+        assertEquals(
+                "header", doc.at("/components/parameters/IdempotencyKey/in").asText());
+        assertEquals(
+                "Idempotency-Key",
+                doc.at("/components/parameters/IdempotencyKey/name").asText());
         for (String route : IdempotentRoutes.product().all().keySet()) {
             String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
             String path = route.substring(route.indexOf(' ') + 1);

@@ -157,11 +157,13 @@ class JobRepositoryTest {
         Job mine = jobs.enqueue(JobKind.PROXY, media.id(), 2, null);
         Job theirs = jobs.enqueue(JobKind.THUMBS, media.id(), 1, null);
         Job done = jobs.enqueue(JobKind.PROBE, media.id(), 0, null);
-        assertEquals(mine.id(), jobs.claimNext("node-a", "a-1", LEASE).orElseThrow().id());
+        assertEquals(
+                mine.id(), jobs.claimNext("node-a", "a-1", LEASE).orElseThrow().id());
         Job claimed = jobs.claimNext("node-b", "b-1", LEASE).orElseThrow();
         assertEquals(theirs.id(), claimed.id());
         assertEquals("node-b", claimed.leaseNode());
-        assertEquals(done.id(), jobs.claimNext("node-a", "a-2", LEASE).orElseThrow().id());
+        assertEquals(
+                done.id(), jobs.claimNext("node-a", "a-2", LEASE).orElseThrow().id());
         assertTrue(jobs.complete(done.id(), "a-2"));
 
         // Node a comes back long before any lease lapses: its running job is queued again at once.
@@ -175,7 +177,8 @@ class JobRepositoryTest {
         assertEquals(JobState.RUNNING, jobs.get(theirs.id()).orElseThrow().state(), "node b's claim stands");
         assertEquals(JobState.DONE, jobs.get(done.id()).orElseThrow().state());
         assertFalse(jobs.complete(mine.id(), "a-1"), "the interrupted worker lost its claim");
-        assertEquals(mine.id(), jobs.claimNext("node-a", "a-3", LEASE).orElseThrow().id());
+        assertEquals(
+                mine.id(), jobs.claimNext("node-a", "a-3", LEASE).orElseThrow().id());
     }
 
     @Test

@@ -55,7 +55,8 @@ class DamagedMediaIngestTest {
             for (double cut : new double[] {0.3, 0.6, 0.9}) {
                 corpus.put(
                         "cut-" + (int) (cut * 100) + "-" + name,
-                        write("cut-" + (int) (cut * 100) + "-" + name, Arrays.copyOf(bytes, (int) (bytes.length * cut))));
+                        write("cut-" + (int) (cut * 100) + "-" + name, Arrays.copyOf(bytes, (int)
+                                (bytes.length * cut))));
             }
             for (int n = 0; n < 3; n++) {
                 byte[] flipped = bytes.clone();
@@ -73,10 +74,14 @@ class DamagedMediaIngestTest {
         try (MediaServer server = new MediaServer(data, MediaServer.fast())) {
             Map<String, String> ids = new LinkedHashMap<>();
             for (Map.Entry<String, Path> s : sources.entrySet()) {
-                ids.put("good-" + s.getKey(), server.uploadRaw(s.getValue(), s.getKey()).path("id").asText());
+                ids.put(
+                        "good-" + s.getKey(),
+                        server.uploadRaw(s.getValue(), s.getKey()).path("id").asText());
             }
             for (Map.Entry<String, Path> f : corpus.entrySet()) {
-                ids.put(f.getKey(), server.uploadRaw(f.getValue(), f.getKey()).path("id").asText());
+                ids.put(
+                        f.getKey(),
+                        server.uploadRaw(f.getValue(), f.getKey()).path("id").asText());
             }
             Map<String, JsonNode> ended = awaitAllDone(server, ids);
 
@@ -91,7 +96,8 @@ class DamagedMediaIngestTest {
                 if (item.path("status").asText().equals("failed")) {
                     String reason = item.path("error").asText();
                     assertFalse(reason.isBlank(), name + " failed without a reason");
-                    assertFalse(reason.contains(data.toString()), name + ": the reason shows no server path: " + reason);
+                    assertFalse(
+                            reason.contains(data.toString()), name + ": the reason shows no server path: " + reason);
                     assertFalse(reason.contains("Exception"), name + ": a reason, not a stack trace: " + reason);
                     failed.add(name + ": " + reason);
                 } else {
@@ -114,13 +120,17 @@ class DamagedMediaIngestTest {
         if (frames == 0) {
             assertTrue(item.path("hasAudio").asBoolean(), name + " is ready with neither frames nor sound: " + item);
             HttpResponse<byte[]> stream = server.get("/api/media/" + id + "/stream", "Range", "bytes=0-1023");
-            assertTrue(stream.statusCode() == 200 || stream.statusCode() == 206, name + ": stream " + stream.statusCode());
+            assertTrue(
+                    stream.statusCode() == 200 || stream.statusCode() == 206, name + ": stream " + stream.statusCode());
             return;
         }
         for (long n : new long[] {0, frames - 1}) {
             HttpResponse<byte[]> still = server.get("/api/media/" + id + "/frames/" + n + "?format=png");
-            assertEquals(200, still.statusCode(), () -> name + " is ready but frame " + n + " answered "
-                    + still.statusCode() + " " + new String(still.body()));
+            assertEquals(
+                    200,
+                    still.statusCode(),
+                    () -> name + " is ready but frame " + n + " answered " + still.statusCode() + " "
+                            + new String(still.body()));
             BufferedImage picture = ImageIO.read(new ByteArrayInputStream(still.body()));
             assertNotNull(picture, name + ": frame " + n + " is a PNG");
             assertEquals(item.path("width").asInt(), picture.getWidth(), name + ": frame " + n + " width");
@@ -157,18 +167,53 @@ class DamagedMediaIngestTest {
     private Map<String, Path> sources() {
         Map<String, Path> out = new LinkedHashMap<>();
         String video = "testsrc2=size=320x240:rate=25,trim=end_frame=40,format=yuv420p";
-        out.put("h264.mp4", make("h264.mp4", lavfi(video), "-c:v", "libx264", "-preset", "veryfast", "-g", "10",
-                "-movflags", "+faststart"));
-        out.put("vp9.webm", make("vp9.webm", lavfi(video), "-c:v", "libvpx-vp9", "-deadline", "realtime",
-                "-cpu-used", "8", "-g", "10", "-b:v", "300k"));
-        out.put("h264.ts", make("h264.ts", lavfi(video), "-c:v", "libx264", "-preset", "veryfast", "-g", "10",
-                "-f", "mpegts"));
+        out.put(
+                "h264.mp4",
+                make(
+                        "h264.mp4",
+                        lavfi(video),
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-g",
+                        "10",
+                        "-movflags",
+                        "+faststart"));
+        out.put(
+                "vp9.webm",
+                make(
+                        "vp9.webm",
+                        lavfi(video),
+                        "-c:v",
+                        "libvpx-vp9",
+                        "-deadline",
+                        "realtime",
+                        "-cpu-used",
+                        "8",
+                        "-g",
+                        "10",
+                        "-b:v",
+                        "300k"));
+        out.put(
+                "h264.ts",
+                make("h264.ts", lavfi(video), "-c:v", "libx264", "-preset", "veryfast", "-g", "10", "-f", "mpegts"));
         String picture = "testsrc2=size=320x240:rate=1,trim=end_frame=1,format=rgb24";
         out.put("still.png", make("still.png", lavfi(picture), "-frames:v", "1", "-c:v", "png", "-f", "image2"));
-        out.put("still.jpg", make("still.jpg", lavfi(picture.replace("rgb24", "yuvj420p")), "-frames:v", "1",
-                "-c:v", "mjpeg", "-f", "image2"));
-        out.put("tone.wav", make("tone.wav", lavfi("sine=frequency=440:sample_rate=48000:duration=3"),
-                "-c:a", "pcm_s16le"));
+        out.put(
+                "still.jpg",
+                make(
+                        "still.jpg",
+                        lavfi(picture.replace("rgb24", "yuvj420p")),
+                        "-frames:v",
+                        "1",
+                        "-c:v",
+                        "mjpeg",
+                        "-f",
+                        "image2"));
+        out.put(
+                "tone.wav",
+                make("tone.wav", lavfi("sine=frequency=440:sample_rate=48000:duration=3"), "-c:a", "pcm_s16le"));
         return out;
     }
 

@@ -101,7 +101,9 @@ public final class DecodeCheck {
                 long duration = input.context().duration();
                 if (duration > 2L * AV_TIME_BASE) {
                     // Position by the container's clock; BACKWARD lands on a packet at or before the last second.
-                    long at = input.context().start_time() < 0 ? 0 : input.context().start_time();
+                    long at = input.context().start_time() < 0
+                            ? 0
+                            : input.context().start_time();
                     int sought = av_seek_frame(input.context(), -1, at + duration - AV_TIME_BASE, AVSEEK_FLAG_BACKWARD);
                     if (sought >= 0) {
                         avcodec_flush_buffers(decoder);
