@@ -1,6 +1,6 @@
 import * as tus from 'tus-js-client';
 import { api } from './api/api';
-import { cookie } from './api/http';
+import { cookie, IDEMPOTENCY_HEADER, newIdempotencyKey } from './api/http';
 import { describe } from './api/errors';
 
 // Resumable uploads over tus. The list (names, sizes, bytes sent, where each file goes) is kept in
@@ -24,6 +24,11 @@ export interface UploadItem {
   /** When set, the file becomes a new version of this asset instead of a new asset. */
   versionOf: string | null;
   startedAt: number;
+  /**
+   * The idempotency key of filing the arrived media (as an asset or a version), kept across reloads so
+   * that filing again after a lost answer cannot file it twice.
+   */
+  filing?: { mediaId: string; key: string } | null;
 }
 
 const STORE = 'framewise.uploads';
@@ -89,6 +94,9 @@ export function startUpload(
     uploads.items.unshift(item);
   }
   update(key, { state: 'uploading', error: null });
+  // One key per start: tus-js-client's own retries of the creation reuse it, so a lost answer cannot
+  // make a second upload on the server.
+  const createKey = newIdempotencyKey();
   const upload = new tus.Upload(file, {
     endpoint: '/api/tus',
     metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
@@ -98,6 +106,7 @@ export function startUpload(
     onBeforeRequest(req) {
       const token = cookie('fw_csrf');
       if (token) req.setHeader('X-CSRF-Token', token);
+      if (req.getMethod() === 'POST') req.setHeader(IDEMPOTENCY_HEADER, createKey);
     },
     onAfterResponse(_req, res) {
       const id = res.getHeader('Upload-Media-Id');
@@ -147,14 +156,20 @@ async function file_(key: string): Promise<void> {
   if (!item) return;
   const mediaId = item.mediaId ?? (await findMedia(item));
   if (!mediaId) throw new Error('the server did not name the media item');
-  update(key, { mediaId });
+  const filing = filingKey(item, mediaId);
+  update(key, { mediaId, filing });
   if (item.versionOf) {
-    await api.addVersion(item.versionOf, mediaId);
+    await api.addVersion(item.versionOf, mediaId, filing.key);
     update(key, { assetId: item.versionOf });
   } else {
-    const asset = await api.createAsset(item.projectId, titleOf(item.name), mediaId, item.folderId ?? null);
+    const asset = await api.createAsset(item.projectId, titleOf(item.name), mediaId, item.folderId ?? null, filing.key);
     update(key, { assetId: asset.id });
   }
+}
+
+/** The key filing this media item uses: the same on every try for the same media, a new one for new media. */
+export function filingKey(item: Pick<UploadItem, 'filing'>, mediaId: string): { mediaId: string; key: string } {
+  return item.filing && item.filing.mediaId === mediaId ? item.filing : { mediaId, key: newIdempotencyKey() };
 }
 
 /** For servers that do not send Upload-Media-Id: the newest item with this name and size. */

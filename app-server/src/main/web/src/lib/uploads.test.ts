@@ -40,4 +40,14 @@ describe('upload list', () => {
     expect(titleOf('.hidden')).toBe('.hidden');
     expect(titleOf('noext')).toBe('noext');
   });
+
+  it('files the same media with the same key on every try, and new media with a new key', async () => {
+    const { filingKey } = await import('./uploads.svelte');
+    const first = filingKey({ filing: null }, 'm1');
+    expect(first.mediaId).toBe('m1');
+    expect(filingKey({ filing: first }, 'm1')).toEqual(first);
+    const other = filingKey({ filing: first }, 'm2');
+    expect(other.mediaId).toBe('m2');
+    expect(other.key).not.toBe(first.key);
+  });
 });

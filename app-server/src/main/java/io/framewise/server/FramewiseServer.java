@@ -30,6 +30,9 @@ import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
 import io.framewise.server.http.OpenApiFeature;
+import io.framewise.server.idempotency.Idempotency;
+import io.framewise.server.idempotency.IdempotentRoutes;
+import io.framewise.server.idempotency.JooqIdempotencyRepository;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
@@ -162,7 +165,7 @@ public final class FramewiseServer implements Closeable {
                         repos.media(),
                         repos.jobs(),
                         repos.events(),
-                        libraryToOrganizers(events.library(), organizers),
+                        afterCommit(db, libraryToOrganizers(events.library(), organizers)),
                         access,
                         MediaOptions.fromSystemProperties());
                 NotesFeature notes = new NotesFeature(
@@ -171,17 +174,20 @@ public final class FramewiseServer implements Closeable {
                         repos.users(),
                         access,
                         repos.events(),
-                        notesToOrganizers(events.notes(), organizers));
+                        afterCommit(db, notesToOrganizers(events.notes(), organizers)));
                 LibraryFeature library = new LibraryFeature(
                         repos.projects(),
                         assets,
                         repos.media(),
                         access,
                         (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
-                AccessFilter filter = new AccessFilter(access, RouteTable.product());
+                Idempotency idempotency =
+                        new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
+                AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);
                 SignOuts signOuts = new SignOuts(sessions, tokens, live::revoked, live::signedOut);
                 List<Feature> features = new ArrayList<>(List.of(
                         filter,
+                        idempotency,
                         new AuthFeature(
                                 access,
                                 repos.accounts(),
@@ -221,6 +227,14 @@ public final class FramewiseServer implements Closeable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Holds events back until the change they tell of is committed: a request that is one
+     * transaction (an idempotent create) must not announce what a reader cannot see yet.
+     */
+    private static <E> Consumer<E> afterCommit(Database db, Consumer<E> next) {
+        return e -> db.afterCommit(() -> next.accept(e));
     }
 
     /** Passes library events on, and tells organizers about new and processed media. */

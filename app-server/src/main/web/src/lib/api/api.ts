@@ -48,12 +48,12 @@ export const api = {
     http.post<{ sessionsEnded: number; tokensRevoked: number }>('/api/me/sign-out-everywhere'),
   tokens: () => http.get<ApiTokenInfo[]>('/api/tokens'),
   createToken: (name: string, expiresAt?: string) =>
-    http.post<IssuedToken>('/api/tokens', expiresAt ? { name, expiresAt } : { name }),
+    http.post<IssuedToken>('/api/tokens', expiresAt ? { name, expiresAt } : { name }, { idempotent: true }),
   revokeToken: (id: string) => http.del<void>(`/api/tokens/${enc(id)}`),
 
   users: () => http.get<User[]>('/api/admin/users'),
   createUser: (u: { name: string; displayName?: string; password: string; isAdmin?: boolean }) =>
-    http.post<User>('/api/admin/users', u),
+    http.post<User>('/api/admin/users', u, { idempotent: true }),
   updateUser: (id: string, patch: { displayName?: string; isAdmin?: boolean; disabled?: boolean; password?: string }) =>
     http.patch<User>(`/api/admin/users/${enc(id)}`, patch),
   deleteUser: (id: string) => http.del<void>(`/api/admin/users/${enc(id)}`),
@@ -66,17 +66,21 @@ export const api = {
     withQuery('/api/admin/audit', { ...filter, format }),
 
   projects: () => http.get<Project[]>('/api/projects'),
-  createProject: (name: string) => http.post<Project>('/api/projects', { name }),
+  createProject: (name: string) => http.post<Project>('/api/projects', { name }, { idempotent: true }),
   assets: (projectId: string) => http.get<Asset[]>(`/api/projects/${enc(projectId)}/assets`),
   asset: (id: string) => http.get<Asset>(`/api/assets/${enc(id)}`),
-  /** Without a project the server files the asset in its default project; a folder must be of the project. */
-  createAsset: (projectId: string | null, title: string, mediaId: string, folderId: string | null = null) =>
+  /**
+   * Without a project the server files the asset in its default project; a folder must be of the project.
+   * `key` is the create's idempotency key when the caller keeps it across reloads (uploads do).
+   */
+  createAsset: (projectId: string | null, title: string, mediaId: string, folderId: string | null = null, key?: string) =>
     http.post<Asset>(
       '/api/assets',
       projectId ? { projectId, title, mediaId, ...(folderId ? { folderId } : {}) } : { title, mediaId },
+      { idempotent: key ?? true },
     ),
-  addVersion: (assetId: string, mediaId: string) =>
-    http.post<AssetVersion>(`/api/assets/${enc(assetId)}/versions`, { mediaId }),
+  addVersion: (assetId: string, mediaId: string, key?: string) =>
+    http.post<AssetVersion>(`/api/assets/${enc(assetId)}/versions`, { mediaId }, { idempotent: key ?? true }),
   approve: (assetId: string, number: number, status: ApprovalStatus) =>
     http.put<AssetVersion>(`/api/assets/${enc(assetId)}/versions/${number}/approval`, { status }),
 
@@ -130,7 +134,7 @@ export const api = {
   createNote: (
     mediaId: string,
     note: { text: string; frame?: number; frameOut?: number | null; parentId?: string; drawing?: unknown },
-  ) => http.post<Note>(`/api/media/${enc(mediaId)}/comments`, note),
+  ) => http.post<Note>(`/api/media/${enc(mediaId)}/comments`, note, { idempotent: true }),
   updateNote: (id: string, patch: { text?: string; drawing?: unknown; resolved?: boolean }) =>
     http.patch<Note>(`/api/comments/${enc(id)}`, patch),
   deleteNote: (id: string) => http.del<void>(`/api/comments/${enc(id)}`),

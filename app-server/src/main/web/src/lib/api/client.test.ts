@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, describe as describeError } from './errors';
-import { cookie, headersFor, request, setUnauthenticatedHandler, withQuery } from './http';
+import { cookie, headersFor, IDEMPOTENCY_HEADER, newIdempotencyKey, request, setUnauthenticatedHandler, withQuery } from './http';
 
 function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -73,5 +73,68 @@ describe('api client', () => {
   it('answers 204 with nothing', async () => {
     const impl = (async () => new Response(null, { status: 204 })) as unknown as typeof fetch;
     expect(await request('DELETE', '/api/x', { fetchImpl: impl })).toBeUndefined();
+  });
+
+  it('sends a fresh Idempotency-Key per create and none on other calls', async () => {
+    const f = fakeFetch(201, { id: 'n1' });
+    await request('POST', '/api/x', { body: { a: 1 }, idempotent: true, fetchImpl: f.impl });
+    await request('POST', '/api/x', { body: { a: 1 }, idempotent: true, fetchImpl: f.impl });
+    await request('PATCH', '/api/x', { body: { a: 1 }, fetchImpl: f.impl });
+    const keys = f.calls.map((c) => (c.init.headers as Record<string, string>)[IDEMPOTENCY_HEADER]);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBeUndefined();
+    expect(new Set(Array.from({ length: 50 }, () => newIdempotencyKey())).size).toBe(50);
+  });
+
+  it('retries a lost answer and a request still in progress with the same key', async () => {
+    const seen: string[] = [];
+    let calls = 0;
+    const impl = (async (_url: string, init: RequestInit) => {
+      seen.push((init.headers as Record<string, string>)[IDEMPOTENCY_HEADER]);
+      calls++;
+      if (calls === 1) throw new TypeError('Failed to fetch');
+      if (calls === 2) {
+        return new Response(
+          JSON.stringify({ error: { code: 'conflict', message: 'still running', details: { inProgress: true } } }),
+          { status: 409, headers: { 'Content-Type': 'application/json' } },
+        );
+      }
+      return new Response(JSON.stringify({ id: 'n1' }), {
+        status: 201,
+        headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' },
+      });
+    }) as unknown as typeof fetch;
+    const note = await request<{ id: string }>('POST', '/api/x', {
+      body: {},
+      idempotent: 'k-1',
+      retryDelaysMs: [0, 0, 0],
+      fetchImpl: impl,
+    });
+    expect(note.id).toBe('n1');
+    expect(seen).toEqual(['k-1', 'k-1', 'k-1']);
+  });
+
+  it('gives up after its retries and does not retry refusals or plain requests', async () => {
+    let calls = 0;
+    const down = (async () => {
+      calls++;
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    const e = await request<never>('POST', '/api/x', { body: {}, idempotent: true, retryDelaysMs: [0, 0], fetchImpl: down }).catch(
+      (x) => x as ApiError,
+    );
+    expect(e.code).toBe('network');
+    expect(calls).toBe(3);
+    calls = 0;
+    await request('GET', '/api/x', { fetchImpl: down }).catch(() => {});
+    expect(calls).toBe(1);
+    const refused = fakeFetch(422, { error: { code: 'invalid', message: 'used for a different request', details: {} } });
+    await request('POST', '/api/x', { body: {}, idempotent: true, retryDelaysMs: [0, 0], fetchImpl: refused.impl }).catch(() => {});
+    expect(refused.calls).toHaveLength(1);
+    const conflict = fakeFetch(409, { error: { code: 'conflict', message: 'already a version', details: {} } });
+    await request('POST', '/api/x', { body: {}, idempotent: true, retryDelaysMs: [0, 0], fetchImpl: conflict.impl }).catch(() => {});
+    expect(conflict.calls).toHaveLength(1);
   });
 });

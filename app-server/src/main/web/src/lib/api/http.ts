@@ -24,6 +24,15 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler): void
 
 export interface RequestOptions {
   body?: unknown;
+  /**
+   * A create that must happen once: sends an Idempotency-Key (this one, or a fresh one for `true`)
+   * and, when the answer is lost (network failure, the server busy or still running the first try),
+   * sends the same request again with the same key, so the server replays its answer instead of
+   * creating twice.
+   */
+  idempotent?: boolean | string;
+  /** Waits between retries of an idempotent request (the default backs off over about 10 s). */
+  retryDelaysMs?: number[];
   query?: Record<string, string | number | boolean | null | undefined>;
   /** Raw text instead of JSON (CSV export). */
   text?: boolean;
@@ -52,19 +61,62 @@ export function headersFor(method: string, hasBody: boolean, cookies?: string): 
   return headers;
 }
 
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const DEFAULT_RETRY_DELAYS_MS = [300, 1000, 3000, 6000];
+
+/**
+ * A fresh idempotency key: 122 random bits as a UUID. Built from getRandomValues because
+ * crypto.randomUUID exists only on secure pages, and a LAN server is often plain http.
+ */
+export function newIdempotencyKey(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Whether a failed try of an idempotent request should be sent again with its key. */
+async function worthRetrying(response: Response): Promise<boolean> {
+  if (response.status === 502 || response.status === 503 || response.status === 504) return true;
+  if (response.status !== 409) return false;
+  try {
+    const body = (await response.clone().json()) as { error?: { details?: { inProgress?: unknown } } };
+    return body?.error?.details?.inProgress === true;
+  } catch {
+    return false;
+  }
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const doFetch = options.fetchImpl ?? fetch;
   const hasBody = options.body !== undefined;
+  const headers = headersFor(method, hasBody);
+  const key = options.idempotent === true ? newIdempotencyKey() : options.idempotent || null;
+  if (key) headers[IDEMPOTENCY_HEADER] = key;
+  const delays = key ? (options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS) : [];
   let response: Response;
-  try {
-    response = await doFetch(withQuery(path, options.query), {
-      method,
-      headers: headersFor(method, hasBody),
-      body: hasBody ? JSON.stringify(options.body) : undefined,
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    throw ApiError.network(e);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await doFetch(withQuery(path, options.query), {
+        method,
+        headers,
+        body: hasBody ? JSON.stringify(options.body) : undefined,
+        credentials: 'same-origin',
+      });
+    } catch (e) {
+      if (attempt < delays.length) {
+        await new Promise((r) => setTimeout(r, delays[attempt]));
+        continue;
+      }
+      throw ApiError.network(e);
+    }
+    if (attempt < delays.length && !response.ok && (await worthRetrying(response))) {
+      await new Promise((r) => setTimeout(r, delays[attempt]));
+      continue;
+    }
+    break;
   }
   if (!response.ok) {
     let body: unknown = null;

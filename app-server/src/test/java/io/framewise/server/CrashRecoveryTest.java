@@ -50,6 +50,9 @@ class CrashRecoveryTest {
     /** Short enough that a job killed with the server resumes within seconds of the restart. */
     static final Map<String, String> PROPS = Map.of(MediaOptions.JOB_LEASE_PROPERTY, "3");
 
+    /** How soon after a restart an interrupted job of the node must run again: well under its lease. */
+    static final Duration RESUME_BOUND = Duration.ofSeconds(30);
+
     /** 8 s of 1280x720 ProRes 422 at 24 fps: needs a proxy, and takes a few seconds to transcode. */
     static final int LONG_PRORES_FRAMES = 192;
 
@@ -106,6 +109,67 @@ class CrashRecoveryTest {
             assertEquals(ServerProcess.SIGKILL_EXIT, second.kill());
         }
         assertEquals("ok", integrityCheck(data));
+    }
+
+    /**
+     * With the default lease of two minutes, the job a kill interrupted is this node's own: the
+     * restarted server queues it again at once instead of waiting for the lease to lapse.
+     */
+    @Test
+    void killedMidTranscodeTheNodesOwnJobResumesAtOnceNotAfterItsLease(TestInfo info) throws Exception {
+        assertEquals(Duration.ofMinutes(2), MediaOptions.DEFAULT.jobLease());
+        Path source = longProres();
+        String id;
+        Path itemDir;
+        List<Path> before;
+        try (ServerProcess first = ServerProcess.start(data, log(info), Map.of())) {
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(first.uri("/api/media?filename=long-prores.mov"))
+                            .POST(HttpRequest.BodyPublishers.ofFile(source))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            id = JSON.readTree(created.body()).path("id").asText();
+            itemDir = data.resolve("media").resolve(id);
+            await("the proxy transcode to be under way", DEADLINE, () -> partialProxies(itemDir).stream()
+                    .anyMatch(p -> sizeOf(p) > 64 * 1024));
+            before = partialProxies(itemDir);
+            assertEquals(ServerProcess.SIGKILL_EXIT, first.kill(), "killed by SIGKILL");
+        }
+        assertEquals(
+                Files.readString(data.resolve("node-id")).strip(),
+                nodeOfRunningJob(data),
+                "the interrupted job is recorded as this data folder's node's");
+
+        try (ServerProcess second = ServerProcess.start(data, log(info), Map.of())) {
+            long restarted = System.nanoTime();
+            // Well under the two-minute lease: the transcode starts over in a new temporary file.
+            await(
+                    "the proxy transcode to run again",
+                    RESUME_BOUND,
+                    () -> Files.exists(itemDir.resolve("proxy.mp4"))
+                            || partialProxies(itemDir).stream().anyMatch(p -> !before.contains(p)));
+            Duration resumedAfter = Duration.ofNanos(System.nanoTime() - restarted);
+            assertTrue(resumedAfter.compareTo(RESUME_BOUND) < 0, "resumed after " + resumedAfter);
+            JsonNode item = awaitStatus(second, id, "ready");
+            assertEquals(LONG_PRORES_FRAMES, item.path("frameCount").asInt());
+            assertEquals(LONG_PRORES_FRAMES - 1, frameCode(second, id, LONG_PRORES_FRAMES - 1));
+            assertEquals(ServerProcess.SIGKILL_EXIT, second.kill());
+        }
+        assertEquals("ok", integrityCheck(data));
+    }
+
+    /** The lease_node of the one running job in the killed server's database. */
+    private static String nodeOfRunningJob(Path data) throws java.sql.SQLException {
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT lease_node FROM jobs WHERE state = 'running'")) {
+            assertTrue(rs.next(), "a job was running when the server was killed");
+            String node = rs.getString(1);
+            assertTrue(!rs.next(), "only one job was running");
+            return node;
+        }
     }
 
     @Test

@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The server's REST API for the desktop app, over {@code java.net.http}. One instance talks to one
@@ -46,6 +48,13 @@ public final class ApiClient {
     static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** The header that makes a create safe to send again (the server replays its first answer). */
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    /** Waits before each resend of a create whose answer was lost. */
+    static final List<Duration> RETRY_DELAYS =
+            List.of(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private final URI base;
     private final CookieManager cookies = new CookieManager();
@@ -104,7 +113,7 @@ public final class ApiClient {
 
     /** Creates a personal API token (after a password sign-in) and uses it from then on. */
     public IssuedToken issueToken(String name) {
-        IssuedToken issued = send("POST", "/api/tokens", JSON.createObjectNode().put("name", name), IssuedToken.class);
+        IssuedToken issued = create("/api/tokens", JSON.createObjectNode().put("name", name), IssuedToken.class);
         useToken(issued.token());
         return issued;
     }
@@ -183,12 +192,15 @@ public final class ApiClient {
             throw new ApiError(0, "unreadable", "Cannot read " + file + ": " + e.getMessage(), null);
         }
         String name = file.getFileName().toString();
-        HttpRequest req = request("/api/media?filename=" + enc(name))
-                .header("Content-Type", "application/octet-stream")
-                .POST(body)
-                .timeout(Duration.ofHours(6))
-                .build();
-        return parse(exchange(req, HttpResponse.BodyHandlers.ofByteArray()), MediaItem.class);
+        String key = newIdempotencyKey();
+        return parse(
+                idempotent(() -> request("/api/media?filename=" + enc(name))
+                        .header("Content-Type", "application/octet-stream")
+                        .header(IDEMPOTENCY_HEADER, key)
+                        .POST(body)
+                        .timeout(Duration.ofHours(6))
+                        .build()),
+                MediaItem.class);
     }
 
     // ---- notes ----
@@ -199,7 +211,7 @@ public final class ApiClient {
 
     /** {@code fields}: text, frame, frameOut?, parentId?, drawing? as the API names them. */
     public Note createNote(String mediaId, ObjectNode fields) {
-        return send("POST", "/api/media/" + enc(mediaId) + "/comments", fields, Note.class);
+        return create("/api/media/" + enc(mediaId) + "/comments", fields, Note.class);
     }
 
     /** {@code fields}: any of text, drawing (null removes it), resolved. */
@@ -238,7 +250,7 @@ public final class ApiClient {
         if (folderId != null) {
             body.put("folderId", folderId);
         }
-        return send("POST", "/api/assets", body, Asset.class);
+        return create("/api/assets", body, Asset.class);
     }
 
     // ---- organizer pages ----
@@ -284,8 +296,7 @@ public final class ApiClient {
 
     /** Adds a media item as the asset's next version; answers the new version. */
     public Version addVersion(String assetId, String mediaId) {
-        return send(
-                "POST",
+        return create(
                 "/api/assets/" + enc(assetId) + "/versions",
                 JSON.createObjectNode().put("mediaId", mediaId),
                 Version.class);
@@ -330,6 +341,89 @@ public final class ApiClient {
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return parse(exchange(req, HttpResponse.BodyHandlers.ofByteArray()), type);
+    }
+
+    /**
+     * A POST that creates something: sent with a fresh {@value #IDEMPOTENCY_HEADER} and, when its
+     * answer is lost, sent again with the same key, so the server answers the first create again
+     * instead of making a second one.
+     */
+    private <T> T create(String path, JsonNode body, Class<T> type) {
+        String key = newIdempotencyKey();
+        return parse(
+                idempotent(() -> request(path)
+                        .header("Content-Type", "application/json")
+                        .header(IDEMPOTENCY_HEADER, key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build()),
+                type);
+    }
+
+    /** A fresh key for one logical create. */
+    static String newIdempotencyKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Sends a request that carries an idempotency key, again (the same key) after an unreachable
+     * server, a gateway error or "still in progress", up to {@link #RETRY_DELAYS} times.
+     */
+    byte[] idempotent(Supplier<HttpRequest> request) {
+        HttpResponse<byte[]> res = idempotentAnswer(request);
+        if (res.statusCode() >= 400) {
+            throw errorOf(res);
+        }
+        return res.body();
+    }
+
+    /** As {@link #idempotent} but answers the last response whatever its status. */
+    HttpResponse<byte[]> idempotentAnswer(Supplier<HttpRequest> request) {
+        for (int attempt = 0; ; attempt++) {
+            boolean more = attempt < RETRY_DELAYS.size();
+            HttpResponse<byte[]> res;
+            try {
+                res = answer(request.get());
+            } catch (ApiError unreachable) {
+                if (!more || !unreachable.code().equals("unreachable")) {
+                    throw unreachable;
+                }
+                pause(RETRY_DELAYS.get(attempt));
+                continue;
+            }
+            if (more && worthResending(res)) {
+                pause(RETRY_DELAYS.get(attempt));
+                continue;
+            }
+            return res;
+        }
+    }
+
+    private static boolean worthResending(HttpResponse<byte[]> res) {
+        int status = res.statusCode();
+        if (status == 502 || status == 503 || status == 504) {
+            return true;
+        }
+        if (status != 409) {
+            return false;
+        }
+        try {
+            return JSON.readTree(res.body())
+                    .path("error")
+                    .path("details")
+                    .path("inProgress")
+                    .asBoolean(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(0, "interrupted", "Stopped before the server answered", null);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -117,12 +117,15 @@ public final class TusUpload {
 
     private URI create() {
         String name = file.getFileName().toString();
-        HttpResponse<byte[]> res = api.answer(api.authorized(api.resolve("/api/tus"))
+        // Sent again with the same key when the answer is lost: the server then names the same upload.
+        String key = ApiClient.newIdempotencyKey();
+        HttpResponse<byte[]> res = api.idempotentAnswer(() -> api.authorized(api.resolve("/api/tus"))
                 .header("Tus-Resumable", TUS_VERSION)
                 .header("Upload-Length", Long.toString(size))
                 .header(
                         "Upload-Metadata",
                         "filename " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
+                .header(ApiClient.IDEMPOTENCY_HEADER, key)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
         if (res.statusCode() != 201) {

@@ -6,6 +6,7 @@ import io.javalin.config.JavalinState;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
+import io.javalin.router.HandlerWrapper;
 import io.javalin.router.ParsedEndpoint;
 import java.util.Set;
 
@@ -38,10 +39,20 @@ public final class AccessFilter implements Feature {
 
     private final Access access;
     private final RouteTable routes;
+    private final HandlerWrapper inner;
 
     public AccessFilter(Access access, RouteTable routes) {
+        this(access, routes, endpoint -> endpoint.handler);
+    }
+
+    /**
+     * @param inner wraps each API handler inside the access check (Javalin takes one wrapper, and
+     *     what runs per request after authorization, such as idempotency keys, needs the principal)
+     */
+    public AccessFilter(Access access, RouteTable routes, HandlerWrapper inner) {
         this.access = access;
         this.routes = routes;
+        this.inner = inner;
     }
 
     public RouteTable routes() {
@@ -77,10 +88,10 @@ public final class AccessFilter implements Feature {
     }
 
     private Handler wrap(Endpoint endpoint) {
-        Handler handler = endpoint.handler;
         if (!HTTP.contains(endpoint.method) || !endpoint.path.startsWith("/api/")) {
-            return handler;
+            return endpoint.handler;
         }
+        Handler handler = inner.wrap(endpoint);
         RouteRule rule = routes.find(endpoint.method, endpoint.path)
                 .orElseThrow(() -> new IllegalStateException("The route " + endpoint.method + " " + endpoint.path
                         + " has no access rule: add one to RouteTable"));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -39,13 +40,16 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>{@code synchronous=NORMAL} with WAL never corrupts the file on a crash; a power cut can at
  * worst lose the last transactions before a checkpoint, never half of one.
+ *
+ * <p>A {@link #group} makes the writes of a piece of work (a request handler) durable together with
+ * a last write that depends on its outcome (the stored answer of an idempotent request): nothing of
+ * it survives a crash unless all of it does. Work that must only happen once a change is committed
+ * (telling other clients about it) registers with {@link #afterCommit}.
  */
 public final class Database implements Closeable, UnitOfWork {
 
     /** The database file's name inside the data folder. */
     public static final String FILE_NAME = "framewise.db";
-
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
     private static final int READERS = 4;
@@ -74,12 +78,38 @@ public final class Database implements Closeable, UnitOfWork {
     private final DSLContext writer;
     private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> connections = new ArrayList<>();
-    /** Actions waiting for the current outermost write to commit; guarded by {@link #writeLock}. */
-    private final List<Runnable> afterCommit = new ArrayList<>();
-
     private volatile boolean closed;
 
     private record Reader(Connection connection, DSLContext db) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** What runs after the current thread's transaction commits. */
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
+
+    /** The group the current thread runs in, if any. */
+    private final ThreadLocal<Group> groups = new ThreadLocal<>();
+
+    /** A group's transaction: begun at its first write, committed when the group ends. */
+    private static final class Group {
+        boolean begun;
+        int savepoints;
+        /** SQLite ended the transaction itself (disk full, I/O error): nothing more may run in it. */
+        boolean broken;
+    }
+
+    /** The last write of a {@link #group}, told how the group's work ended. */
+    @FunctionalInterface
+    public interface Seal<T> {
+        /**
+         * Runs inside the group: its writes join the group's transaction, and when it throws the whole
+         * group is rolled back.
+         *
+         * @param result what the work returned (null when it threw)
+         * @param failure what the work threw, or null
+         */
+        void seal(T result, Throwable failure) throws Exception;
+    }
 
     private Database(Path file, Clock clock) throws SQLException {
         this.file = file;
@@ -157,39 +187,155 @@ public final class Database implements Closeable, UnitOfWork {
 
     /**
      * Runs {@code work} in a write transaction: committed when it returns, rolled back when it
-     * throws. Writes nested in a write on the same thread join the outer transaction.
+     * throws. Writes nested in a write on the same thread join the outer transaction. Inside a
+     * {@link #group} the write is atomic on its own (a savepoint) and becomes durable with the group.
      */
     public <T> T write(Work<T> work) {
         ensureOpen();
-        List<Runnable> committedActions;
-        T result;
+        Group group = groups.get();
+        if (group != null) {
+            return writeInGroup(group, work);
+        }
         writeLock.lock();
+        boolean outermost = writeLock.getHoldCount() == 1;
+        boolean committed = false;
         try {
             ensureOpen();
-            if (writeLock.getHoldCount() > 1) {
+            if (!outermost) {
                 return work.run(writer);
             }
             exec(writerConnection, "BEGIN IMMEDIATE");
-            boolean committed = false;
             try {
-                result = work.run(writer);
+                T result = work.run(writer);
                 exec(writerConnection, "COMMIT");
                 committed = true;
+                return result;
             } finally {
                 if (!committed) {
-                    afterCommit.clear();
                     rollbackQuietly();
                 }
             }
-            committedActions = List.copyOf(afterCommit);
-            afterCommit.clear();
+        } finally {
+            writeLock.unlock();
+            if (outermost) {
+                finishAfterCommit(committed);
+            }
+        }
+    }
+
+    private <T> T writeInGroup(Group group, Work<T> work) {
+        if (!group.begun) {
+            writeLock.lock();
+            try {
+                ensureOpen();
+                exec(writerConnection, "BEGIN IMMEDIATE");
+            } catch (RuntimeException e) {
+                writeLock.unlock();
+                throw e;
+            }
+            group.begun = true;
+        }
+        if (group.broken) {
+            throw new DatabaseException("the transaction of this request was rolled back after an error", null);
+        }
+        writeLock.lock();
+        try {
+            if (writeLock.getHoldCount() > 2) {
+                // Nested in a write of the group: it joins that write.
+                return work.run(writer);
+            }
+            String savepoint = "w" + (++group.savepoints);
+            int hooks = afterCommit.get().size();
+            exec(writerConnection, "SAVEPOINT " + savepoint);
+            boolean done = false;
+            try {
+                T result = work.run(writer);
+                exec(writerConnection, "RELEASE " + savepoint);
+                done = true;
+                return result;
+            } finally {
+                if (!done) {
+                    try {
+                        exec(writerConnection, "ROLLBACK TO " + savepoint);
+                        exec(writerConnection, "RELEASE " + savepoint);
+                    } catch (RuntimeException gone) {
+                        // SQLite rolled the whole transaction back already.
+                        group.broken = true;
+                    }
+                    List<Runnable> pending = afterCommit.get();
+                    pending.subList(hooks, pending.size()).clear();
+                }
+            }
         } finally {
             writeLock.unlock();
         }
-        runAll(committedActions);
+    }
+
+    /**
+     * Runs {@code work} on this thread with all its writes in one transaction, then {@code seal} (whose
+     * writes join it), then commits. The transaction begins at the first write, so work that reads or
+     * streams a request body first holds no lock meanwhile; from then on other writers wait until the
+     * group ends, so the work must not wait for another thread that writes.
+     *
+     * <p>Each write of the work stays atomic on its own, and the writes made before the work threw are
+     * committed as they would be without a group; only a {@code seal} that throws rolls back
+     * everything. Groups do not nest, and cannot start inside a write.
+     *
+     * @return what the work returned
+     * @throws Exception what the work threw, or else what the seal or the commit threw
+     */
+    public <T> T group(Callable<T> work, Seal<T> seal) throws Exception {
+        ensureOpen();
+        if (groups.get() != null || writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a group cannot start inside a group or a write");
+        }
+        Group group = new Group();
+        groups.set(group);
+        T result = null;
+        Exception failure = null;
+        boolean committed = false;
+        try {
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                failure = e;
+            }
+            try {
+                seal.seal(result, failure);
+                if (group.broken) {
+                    throw new DatabaseException("the transaction of this request was rolled back after an error", null);
+                }
+                if (group.begun) {
+                    exec(writerConnection, "COMMIT");
+                }
+            } catch (Exception e) {
+                if (failure != null && failure != e) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
+            }
+            committed = true;
+        } finally {
+            groups.remove();
+            if (group.begun) {
+                if (!committed) {
+                    rollbackQuietly();
+                }
+                writeLock.unlock();
+            }
+            finishAfterCommit(committed);
+        }
+        if (failure != null) {
+            throw failure;
+        }
         return result;
     }
 
+    /**
+     * Runs {@code action} once the current thread's transaction (a write or a {@link #group}) has
+     * committed, or at once outside one; dropped when the transaction rolls back. Events about a change
+     * go out this way, so nobody hears of a change that a reader cannot see yet or that never happened.
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return write(ctx -> work.get());
@@ -197,19 +343,27 @@ public final class Database implements Closeable, UnitOfWork {
 
     @Override
     public void afterCommit(Runnable action) {
-        if (writeLock.isHeldByCurrentThread()) {
-            afterCommit.add(action);
+        if (writeLock.isHeldByCurrentThread() || groups.get() != null) {
+            afterCommit.get().add(action);
         } else {
             action.run();
         }
     }
 
-    private static void runAll(List<Runnable> actions) {
-        for (Runnable action : actions) {
+    private void finishAfterCommit(boolean committed) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Runnable> run = List.copyOf(pending);
+        pending.clear();
+        if (!committed) {
+            return;
+        }
+        for (Runnable action : run) {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                // The change is stored; one listener failing must not hide it from the others.
                 LOG.warn("An action after a commit failed", e);
             }
         }

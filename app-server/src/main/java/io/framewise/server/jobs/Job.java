@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param payloadJson step-specific parameters, or {@code null}
  * @param leaseOwner the worker running it, {@code null} unless running
  * @param leaseExpires when the worker's claim lapses unless extended, {@code null} unless running
+ * @param leaseNode the server node whose worker runs it ({@code null} unless running, or when the
+ *     claim named no node): that node resumes it at once when it starts again
  */
 public record Job(
         String id,
@@ -28,7 +30,8 @@ public record Job(
         Instant started,
         Instant finished,
         String leaseOwner,
-        Instant leaseExpires) {
+        Instant leaseExpires,
+        String leaseNode) {
 
     /** Failures after which a job is failed for good. */
     public static final int MAX_ATTEMPTS = 3;
@@ -46,5 +49,6 @@ public record Job(
         Require.optionalText("payloadJson", payloadJson, 64 * 1024);
         Require.present("created", created);
         Require.optionalText("leaseOwner", leaseOwner, 200);
+        Require.optionalText("leaseNode", leaseNode, 200);
     }
 }

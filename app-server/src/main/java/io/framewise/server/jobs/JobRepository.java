@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * The persistent job queue. A worker claims a job with a lease, extends the lease while it works
- * and completes or fails it. When a worker dies (crash, kill -9), its lease expires and
- * {@link #requeueExpiredLeases()} hands the job out again; a lapsed lease counts as a failed
- * attempt, so a file that kills its worker every time still ends failed after
- * {@link Job#MAX_ATTEMPTS}.
+ * and completes or fails it. When a worker dies (crash, kill -9), its node requeues the job at its
+ * next start ({@link #requeueInterrupted}); a job another node left is handed out again once its
+ * lease expires ({@link #requeueExpiredLeases()}). Either way the interruption counts as a failed
+ * attempt, so a file that kills its worker every time still ends failed after {@link
+ * Job#MAX_ATTEMPTS}.
  */
 public interface JobRepository {
 
@@ -24,7 +25,12 @@ public interface JobRepository {
      *
      * @return the job, now running under the worker's lease, or empty when nothing is queued
      */
-    Optional<Job> claimNext(String workerId, Duration lease);
+    Optional<Job> claimNext(String nodeId, String workerId, Duration lease);
+
+    /** As {@link #claimNext(String, String, Duration)} for a worker of no particular node (leases only). */
+    default Optional<Job> claimNext(String workerId, Duration lease) {
+        return claimNext(null, workerId, lease);
+    }
 
     /** Pushes the lease end to now + {@code lease}. @return false when the worker no longer holds it */
     boolean extendLease(String jobId, String workerId, Duration lease);
@@ -48,6 +54,21 @@ public interface JobRepository {
      * @return the jobs it changed, as they are now
      */
     List<Job> requeueExpiredLeases();
+
+    /**
+     * Puts the running jobs claimed by {@code nodeId} back in the queue at once, whatever their lease
+     * says (or fails them for good after {@link Job#MAX_ATTEMPTS}). Only for a node that is starting
+     * and is the only process on its data folder: its running jobs were interrupted.
+     *
+     * @return the jobs it changed, as they are now
+     */
+    List<Job> requeueInterrupted(String nodeId);
+
+    /**
+     * Puts a running job back in the queue without counting an attempt: its worker stopped it for a
+     * shutdown, which says nothing about the job. @return false when the worker no longer holds it
+     */
+    boolean release(String jobId, String workerId);
 
     /** The media item's jobs, oldest first. */
     List<Job> listByMedia(String mediaId);

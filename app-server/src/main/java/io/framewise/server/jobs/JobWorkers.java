@@ -2,6 +2,7 @@ package io.framewise.server.jobs;
 
 import io.framewise.media.Cancellation;
 import io.framewise.media.MediaException;
+import io.framewise.server.NodeIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +19,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fixed number of worker threads draining the persistent job queue. Each worker claims a job with a
- * lease and a shared timer extends the lease while the job runs, so a job outliving its first lease
- * is never handed out twice; when the process dies the lease lapses and {@link
- * JobRepository#requeueExpiredLeases()} (run at start and at every idle poll) queues it again.
+ * lease in the name of this server node and a shared timer extends the lease while the job runs, so a
+ * job outliving its first lease is never handed out twice.
+ *
+ * <p>Resuming: at {@link #start(NodeIdentity)} the node's own running jobs were interrupted (a crash,
+ * a kill -9, a stop), so they are queued again at once; jobs other nodes left resume when their lease
+ * lapses ({@link JobRepository#requeueExpiredLeases()}, run at start and at every idle poll). When
+ * another process runs on the same data folder, the node cannot tell its jobs are orphaned and leaves
+ * them to the leases too.
  *
  * <p>Failures: {@link MediaException.Corrupt} and {@link MediaException.Unsupported} are facts about
  * the file, so retrying cannot help: the handler is told at once and the job is concluded (its
  * reason lives on the media item). Anything else goes back to the queue through {@link
  * JobRepository#fail}, and when that says the failure was final the handler is told.
  *
- * <p>Closing cancels the running steps through their {@link Cancellation} and waits for the threads.
- * A job stopped that way is left under its lease, exactly as after a crash: it resumes once the
- * lease lapses (which the queue counts as an attempt).
+ * <p>Closing cancels the running steps through their {@link Cancellation}, puts them back in the
+ * queue without counting an attempt and waits for the threads. A job whose worker could not hand it
+ * back is requeued at the node's next start.
  */
 public final class JobWorkers implements AutoCloseable {
 
@@ -47,6 +53,7 @@ public final class JobWorkers implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean stopping;
+    private volatile String nodeId;
     private boolean started;
 
     /**
@@ -71,12 +78,19 @@ public final class JobWorkers implements AutoCloseable {
         });
     }
 
-    /** Resumes jobs whose workers vanished, then starts the workers. */
-    public synchronized void start() {
+    /**
+     * Resumes the jobs this node's earlier run left running (at once when {@code node} is the only
+     * process on its data folder) and those whose lease lapsed, then starts the workers.
+     */
+    public synchronized void start(NodeIdentity node) {
         if (started || stopping) {
             return;
         }
         started = true;
+        nodeId = node.id();
+        if (node.sole()) {
+            requeueInterrupted(node.id());
+        }
         requeueExpired();
         for (int i = 0; i < count; i++) {
             String workerId = prefix + i;
@@ -109,7 +123,7 @@ public final class JobWorkers implements AutoCloseable {
         while (!stopping) {
             Optional<Job> next;
             try {
-                next = jobs.claimNext(workerId, lease);
+                next = jobs.claimNext(nodeId, workerId, lease);
             } catch (RuntimeException e) {
                 if (stopping) {
                     return;
@@ -142,20 +156,35 @@ public final class JobWorkers implements AutoCloseable {
         }
     }
 
+    private void requeueInterrupted(String node) {
+        try {
+            resumed(jobs.requeueInterrupted(node), "this node restarted");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not requeue the jobs this node's last run left running", e);
+        }
+    }
+
     private void requeueExpired() {
         try {
-            for (Job job : jobs.requeueExpiredLeases()) {
-                LOG.info(
-                        "Job {} ({}) of media {} resumes after its worker stopped",
-                        job.id(),
-                        job.kind(),
-                        job.mediaId());
-                if (job.state() == JobState.FAILED) {
-                    handler.failed(job, job.lastError());
-                }
-            }
+            resumed(jobs.requeueExpiredLeases(), "its worker's lease lapsed");
         } catch (RuntimeException e) {
             LOG.warn("Could not requeue expired jobs", e);
+        }
+    }
+
+    private void resumed(List<Job> changed, String why) {
+        for (Job job : changed) {
+            if (job.state() == JobState.FAILED) {
+                LOG.info(
+                        "Job {} ({}) of media {} gave up after {} attempts",
+                        job.id(),
+                        job.kind(),
+                        job.mediaId(),
+                        job.attempts());
+                handler.failed(job, job.lastError());
+            } else {
+                LOG.info("Job {} ({}) of media {} resumes: {}", job.id(), job.kind(), job.mediaId(), why);
+            }
         }
     }
 
@@ -171,11 +200,11 @@ public final class JobWorkers implements AutoCloseable {
             handler.run(job, cancel);
             jobs.complete(job.id(), workerId);
         } catch (MediaException.Cancelled e) {
-            LOG.info(
-                    "Job {} ({}) of media {} stopped for shutdown; it resumes on restart",
-                    job.id(),
-                    job.kind(),
-                    job.mediaId());
+            if (stopping) {
+                handBack(workerId, job);
+            } else {
+                LOG.info("Job {} ({}) of media {} was stopped", job.id(), job.kind(), job.mediaId());
+            }
         } catch (MediaException.Corrupt | MediaException.Unsupported e) {
             String reason = reason(e);
             LOG.info("Job {} ({}) of media {} failed for good: {}", job.id(), job.kind(), job.mediaId(), reason);
@@ -183,6 +212,7 @@ public final class JobWorkers implements AutoCloseable {
         } catch (Exception | Error e) {
             if (stopping) {
                 LOG.info("Job {} ({}) interrupted by shutdown: {}", job.id(), job.kind(), e.toString());
+                handBack(workerId, job);
                 return;
             }
             String reason = reason(e);
@@ -197,6 +227,22 @@ public final class JobWorkers implements AutoCloseable {
         } finally {
             extender.cancel(false);
             running.remove(job.id());
+        }
+    }
+
+    /** A job stopped by the shutdown goes back to the queue as it was: the next start runs it. */
+    private void handBack(String workerId, Job job) {
+        try {
+            if (jobs.release(job.id(), workerId)) {
+                LOG.info(
+                        "Job {} ({}) of media {} stopped for shutdown; it resumes on restart",
+                        job.id(),
+                        job.kind(),
+                        job.mediaId());
+            }
+        } catch (RuntimeException e) {
+            // The database is going away too: the node requeues its running jobs when it starts.
+            LOG.info("Job {} ({}) stays running until this node starts again: {}", job.id(), job.kind(), e.toString());
         }
     }
 

@@ -40,6 +40,7 @@ public final class JooqJobRepository implements JobRepository {
                 null,
                 null,
                 null,
+                null,
                 null);
         db.write(ctx -> ctx.insertInto(JOBS)
                 .set(JOBS.ID, job.id())
@@ -63,8 +64,9 @@ public final class JooqJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> claimNext(String workerId, Duration lease) {
+    public Optional<Job> claimNext(String nodeId, String workerId, Duration lease) {
         Require.text("workerId", workerId, 200);
+        Require.optionalText("nodeId", nodeId, 200);
         long leaseMillis = leaseMillis(lease);
         return db.write(ctx -> {
             Optional<JobsRecord> next = ctx.selectFrom(JOBS)
@@ -81,6 +83,7 @@ public final class JooqJobRepository implements JobRepository {
             r.setStartedAt(now);
             r.setLeaseOwner(workerId);
             r.setLeaseExpiresAt(now + leaseMillis);
+            r.setLeaseNode(nodeId);
             r.store();
             return Optional.of(toJob(r));
         });
@@ -103,6 +106,7 @@ public final class JooqJobRepository implements JobRepository {
                         .set(JOBS.FINISHED_AT, db.nowMillis())
                         .setNull(JOBS.LEASE_OWNER)
                         .setNull(JOBS.LEASE_EXPIRES_AT)
+                        .setNull(JOBS.LEASE_NODE)
                         .where(heldBy(jobId, workerId))
                         .execute())
                 == 1;
@@ -136,6 +140,35 @@ public final class JooqJobRepository implements JobRepository {
     }
 
     @Override
+    public List<Job> requeueInterrupted(String nodeId) {
+        Require.text("nodeId", nodeId, 200);
+        return db.write(ctx -> {
+            List<Job> changed = new ArrayList<>();
+            for (JobsRecord r : ctx.selectFrom(JOBS)
+                    .where(JOBS.STATE.eq(JobState.RUNNING.wire()))
+                    .and(JOBS.LEASE_NODE.eq(nodeId))
+                    .orderBy(JOBS.CREATED_AT, JOBS.ID)
+                    .fetch()) {
+                recordFailure(r, "the server stopped before finishing (worker " + r.getLeaseOwner() + ")");
+                changed.add(toJob(r));
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public boolean release(String jobId, String workerId) {
+        return db.write(ctx -> ctx.update(JOBS)
+                        .set(JOBS.STATE, JobState.QUEUED.wire())
+                        .setNull(JOBS.LEASE_OWNER)
+                        .setNull(JOBS.LEASE_EXPIRES_AT)
+                        .setNull(JOBS.LEASE_NODE)
+                        .where(heldBy(jobId, workerId))
+                        .execute())
+                == 1;
+    }
+
+    @Override
     public List<Job> listByMedia(String mediaId) {
         return db.read(ctx -> ctx.selectFrom(JOBS)
                 .where(JOBS.MEDIA_ID.eq(mediaId))
@@ -158,6 +191,7 @@ public final class JooqJobRepository implements JobRepository {
         r.setFinishedAt(last ? db.nowMillis() : null);
         r.setLeaseOwner(null);
         r.setLeaseExpiresAt(null);
+        r.setLeaseNode(null);
         r.store();
         return last;
     }
@@ -185,7 +219,8 @@ public final class JooqJobRepository implements JobRepository {
                 instant(r.getStartedAt()),
                 instant(r.getFinishedAt()),
                 r.getLeaseOwner(),
-                instant(r.getLeaseExpiresAt()));
+                instant(r.getLeaseExpiresAt()),
+                r.getLeaseNode());
     }
 
     private static Instant instant(Long millis) {

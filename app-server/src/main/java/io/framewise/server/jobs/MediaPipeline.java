@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.Cancellation;
 import io.framewise.media.MediaException;
+import io.framewise.media.check.DecodeCheck;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.probe.MediaProbe;
@@ -46,6 +47,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Audio-only items have no frame map and no proxy: they are ready after the probe and get a
  * waveform.
+ *
+ * <p>A damaged file can probe and yield a frame map from its packets and still not decode. So the
+ * frame map step decodes the first and the last frame ({@link DecodeCheck}), and an audio-only item
+ * its sound at both ends, before the item can become ready; when they do not decode the item is
+ * failed with the reason naming what could not be decoded.
  *
  * <p>Every step is idempotent: outputs are written to a temporary name and moved over the target, the
  * next step is queued only when no live job of that kind exists, and a repeated {@code ready} is not
@@ -151,6 +157,7 @@ public final class MediaPipeline implements JobHandler {
         if (info.hasVideo()) {
             enqueueOnce(item.id(), JobKind.FRAMEMAP, FRAMEMAP_PRIORITY);
         } else {
+            DecodeCheck.audioStartAndEnd(original);
             enqueueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
             becomeReady(item.id());
         }
@@ -158,6 +165,7 @@ public final class MediaPipeline implements JobHandler {
 
     private void frameMap(MediaItem item, Path original) {
         FrameMap map = FrameMapBuilder.build(original, maxFrames);
+        DecodeCheck.firstAndLastFrames(original, map);
         Path target = files.file(item.id(), MediaFiles.FRAME_MAP);
         Stills.write(target, map.toBytes());
         ProbeSummary probe = item.probe();

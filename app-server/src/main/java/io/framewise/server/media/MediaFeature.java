@@ -1,6 +1,7 @@
 package io.framewise.server.media;
 
 import io.framewise.server.Feature;
+import io.framewise.server.NodeIdentity;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
 import io.framewise.server.access.Resource;
@@ -62,6 +63,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final UploadReceiver uploads;
     private final TusUploads tus;
     private final Instant constructedAt = Instant.now();
+    private NodeIdentity node;
 
     /**
      * @param db the database the repositories run on; the slice itself only talks to the
@@ -129,13 +131,18 @@ public final class MediaFeature implements Feature, AutoCloseable {
     /**
      * Clears what a crash left half-written (temporary files older than this feature, see {@link
      * LeftoverFiles}), hands over resumable uploads that were complete but not yet taken into the
-     * library and removes expired ones (then keeps removing them), then resumes interrupted jobs and
+     * library and removes expired ones (then keeps removing them), then resumes interrupted jobs
+     * (this node's own at once, see {@link NodeIdentity}) and
      * starts the workers and the watched folder.
      */
-    public void start() {
+    public synchronized void start() {
+        if (node != null) {
+            return;
+        }
         LeftoverFiles.sweep(config.dataDir(), constructedAt);
         tus.startSweeping();
-        workers.start();
+        node = NodeIdentity.claim(config.dataDir());
+        workers.start(node);
         try {
             watched.start();
         } catch (IOException e) {
@@ -217,5 +224,10 @@ public final class MediaFeature implements Feature, AutoCloseable {
         watched.close();
         workers.close();
         stills.close();
+        synchronized (this) {
+            if (node != null) {
+                node.close();
+            }
+        }
     }
 }

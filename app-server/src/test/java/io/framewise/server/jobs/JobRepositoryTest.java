@@ -153,6 +153,49 @@ class JobRepositoryTest {
     }
 
     @Test
+    void aRestartingNodeRequeuesItsOwnRunningJobsAtOnceButNotOtherNodes() {
+        Job mine = jobs.enqueue(JobKind.PROXY, media.id(), 2, null);
+        Job theirs = jobs.enqueue(JobKind.THUMBS, media.id(), 1, null);
+        Job done = jobs.enqueue(JobKind.PROBE, media.id(), 0, null);
+        assertEquals(
+                mine.id(), jobs.claimNext("node-a", "a-1", LEASE).orElseThrow().id());
+        Job claimed = jobs.claimNext("node-b", "b-1", LEASE).orElseThrow();
+        assertEquals(theirs.id(), claimed.id());
+        assertEquals("node-b", claimed.leaseNode());
+        assertEquals(
+                done.id(), jobs.claimNext("node-a", "a-2", LEASE).orElseThrow().id());
+        assertTrue(jobs.complete(done.id(), "a-2"));
+
+        // Node a comes back long before any lease lapses: its running job is queued again at once.
+        List<Job> requeued = jobs.requeueInterrupted("node-a");
+        assertEquals(List.of(mine.id()), requeued.stream().map(Job::id).toList());
+        Job now = jobs.get(mine.id()).orElseThrow();
+        assertEquals(JobState.QUEUED, now.state());
+        assertEquals(1, now.attempts(), "an interruption counts as an attempt");
+        assertNull(now.leaseNode());
+        assertTrue(now.lastError().contains("stopped"), now.lastError());
+        assertEquals(JobState.RUNNING, jobs.get(theirs.id()).orElseThrow().state(), "node b's claim stands");
+        assertEquals(JobState.DONE, jobs.get(done.id()).orElseThrow().state());
+        assertFalse(jobs.complete(mine.id(), "a-1"), "the interrupted worker lost its claim");
+        assertEquals(
+                mine.id(), jobs.claimNext("node-a", "a-3", LEASE).orElseThrow().id());
+    }
+
+    @Test
+    void aJobHandedBackForAShutdownIsQueuedWithoutCountingAnAttempt() {
+        Job job = jobs.enqueue(JobKind.PROXY, media.id(), 0, null);
+        jobs.claimNext("node-a", "a-1", LEASE).orElseThrow();
+        assertFalse(jobs.release(job.id(), "someone-else"));
+        assertTrue(jobs.release(job.id(), "a-1"));
+        Job now = jobs.get(job.id()).orElseThrow();
+        assertEquals(JobState.QUEUED, now.state());
+        assertEquals(0, now.attempts());
+        assertNull(now.leaseOwner());
+        assertNull(now.leaseNode());
+        assertEquals(List.of(), jobs.requeueInterrupted("node-a"));
+    }
+
+    @Test
     void extendingTheLeaseKeepsAJobFromBeingRequeued() {
         Job job = jobs.enqueue(JobKind.PROXY, media.id(), 0, null);
         jobs.claimNext("slow", LEASE).orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.framewise.media.MediaException;
+import io.framewise.media.check.DecodeCheck;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.probe.MediaProbe;
@@ -38,7 +39,15 @@ class DamagedMediaTest {
             FrameMap map = attempt(file, "frame map", () -> FrameMapBuilder.build(file));
             if (map != null) {
                 EngineEntryPoints.readFrames(file, map);
+                attempt(file, "decode check", () -> {
+                    DecodeCheck.firstAndLastFrames(file, map);
+                    return Boolean.TRUE;
+                });
             }
+            attempt(file, "audio decode check", () -> {
+                DecodeCheck.audioStartAndEnd(file);
+                return Boolean.TRUE;
+            });
         });
     }
 
