@@ -58,8 +58,10 @@ public final class NodeIdentity implements AutoCloseable {
     public static NodeIdentity claim(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel =
-                    FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    io.framewise.server.db.PrivateFiles.file(dataDir.resolve(LOCK_FILE)),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = null;
             try {
                 lock = channel.tryLock();
@@ -108,6 +110,7 @@ public final class NodeIdentity implements AutoCloseable {
         String made = Ids.newId();
         Path tmp = dataDir.resolve("." + ID_FILE + "." + Ids.newId() + ".tmp");
         try {
+            io.framewise.server.db.PrivateFiles.file(tmp);
             Files.writeString(tmp, made + "\n", StandardCharsets.US_ASCII);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);

@@ -116,9 +116,12 @@ class MediaOneVersionMigrationTest {
                 // The asset that lost its only version stays, with its tags, for its owner to tidy up.
                 assertEquals(List.of("mine"), rows(c, "SELECT tag FROM asset_tags WHERE asset_id = '" + stolen + "'"));
                 assertEquals(3, rows(c, "SELECT id FROM assets").size());
-                assertEquals(
-                        List.of("6"),
-                        rows(c, "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1"));
+                // V6 ran (and every later migration after it).
+                assertTrue(Integer.parseInt(rows(
+                                        c,
+                                        "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")
+                                .get(0))
+                        >= 6);
                 // The database itself refuses a media item in a second version.
                 SQLException refused =
                         assertThrows(SQLException.class, () -> version(c, Ids.newId(), stolen, 1, media, 5000));
