@@ -53,7 +53,11 @@ class IdempotentCreateTest {
         int before = s.api.assets(s.asset.projectId()).size();
         try (LossyProxy proxy = new LossyProxy(s.server.baseUri(), 1)) {
             ApiClient api = new ApiClient(proxy.uri(), null);
-            var asset = api.createAsset(s.asset.projectId(), null, "Harbour again", s.v2.id());
+            // A fresh upload: a media item already filed in an asset cannot be filed again.
+            String fresh = s.api.upload(io.framewise.media.testing.TestMedia.get(
+                            io.framewise.media.testing.TestMedia.Variant.H264_2997_DF))
+                    .id();
+            var asset = api.createAsset(s.asset.projectId(), null, "Harbour again", fresh);
             assertEquals(2, proxy.keys().size());
             assertEquals(proxy.keys().get(0), proxy.keys().get(1));
             assertEquals(before + 1, s.api.assets(s.asset.projectId()).size(), "one asset made");
