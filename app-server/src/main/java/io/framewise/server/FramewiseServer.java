@@ -21,11 +21,13 @@ import io.framewise.server.auth.SignOuts;
 import io.framewise.server.auth.TokenStore;
 import io.framewise.server.auth.TokensFeature;
 import io.framewise.server.auth.UsersAdminFeature;
-import io.framewise.server.comments.JooqNoteRepository;
-import io.framewise.server.comments.NoteRepository;
-import io.framewise.server.comments.NotesFeature;
+import io.framewise.server.notes.JooqNoteRepository;
+import io.framewise.server.notes.NoteRepository;
+import io.framewise.server.notes.NoteService;
+import io.framewise.server.notes.NotesRoutes;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.EventRepository;
+import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
@@ -168,13 +170,21 @@ public final class FramewiseServer implements Closeable {
                         afterCommit(db, libraryToOrganizers(events.library(), organizers)),
                         access,
                         MediaOptions.fromSystemProperties());
-                NotesFeature notes = new NotesFeature(
-                        repos.notes(),
-                        repos.media(),
-                        repos.users(),
-                        access,
+                DomainEvents domainEvents = new DomainEvents(
                         repos.events(),
-                        afterCommit(db, notesToOrganizers(events.notes(), organizers)));
+                        db,
+                        libraryToOrganizers(events.library(), organizers),
+                        notesToOrganizers(events.notes(), organizers));
+                NotesRoutes notes = new NotesRoutes(
+                        new NoteService(
+                                repos.notes(),
+                                repos.media(),
+                                repos.users(),
+                                db,
+                                domainEvents,
+                                access.permissions(),
+                                db.clock()),
+                        access);
                 LibraryFeature library = new LibraryFeature(
                         repos.projects(),
                         assets,

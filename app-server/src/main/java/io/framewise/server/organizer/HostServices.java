@@ -1,7 +1,7 @@
 package io.framewise.server.organizer;
 
 import io.framewise.server.auth.AccountRepository;
-import io.framewise.server.comments.NoteRepository;
+import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.db.Database;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.library.AssetRepository;

@@ -69,7 +69,7 @@ final class Proto {
         return b.build();
     }
 
-    static Note note(io.framewise.server.comments.Note n) {
+    static Note note(io.framewise.server.notes.Note n) {
         return Note.newBuilder()
                 .setId(n.id())
                 .setMediaId(n.mediaId())

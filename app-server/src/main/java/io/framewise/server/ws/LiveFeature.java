@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * items that are ready and have video frames can host one.
  *
  * <p>The rest of the server publishes through {@link #events()}, e.g.
- * {@code new NotesFeature(..., live.events()::publish)}. Jetty closes the sockets when the server
+ * {@code new DomainEvents(..., live.events()::publish)}. Jetty closes the sockets when the server
  * stops, and each close cleans up the client's sessions; behind the access layer one daemon thread
  * re-checks credentials.
  */

@@ -1,9 +1,9 @@
 package io.framewise.server.bench;
 
 import io.framewise.model.time.FrameRate;
-import io.framewise.server.comments.JooqNoteRepository;
-import io.framewise.server.comments.NewNote;
-import io.framewise.server.comments.NoteRepository;
+import io.framewise.server.notes.JooqNoteRepository;
+import io.framewise.server.notes.NewNote;
+import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
 import io.framewise.server.media.JooqMediaRepository;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
-import io.framewise.server.comments.Note;
+import io.framewise.server.notes.Note;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaStatus;
 import java.nio.file.Path;

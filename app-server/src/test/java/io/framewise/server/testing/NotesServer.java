@@ -7,11 +7,13 @@ import io.framewise.server.Feature;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
-import io.framewise.server.comments.JooqNoteRepository;
-import io.framewise.server.comments.NoteRepository;
-import io.framewise.server.comments.NotesFeature;
+import io.framewise.server.notes.JooqNoteRepository;
+import io.framewise.server.notes.NoteRepository;
+import io.framewise.server.notes.NoteService;
+import io.framewise.server.notes.NotesRoutes;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
+import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.http.OpenApiFeature;
@@ -64,7 +66,16 @@ public final class NotesServer implements AutoCloseable {
         List<Feature> features = new ArrayList<>(List.of(
                 TestAccess.filter(access),
                 live,
-                new NotesFeature(notes, media, users, access, events, live.events()::publish),
+                new NotesRoutes(
+                        new NoteService(
+                                notes,
+                                media,
+                                users,
+                                db,
+                                new DomainEvents(events, db, live.events()::publish, live.events()::publish),
+                                access.permissions(),
+                                db.clock()),
+                        access),
                 new OpenApiFeature()));
         features.addAll(List.of(extra));
         app = ServerApp.start(new ServerConfig(dataDir, "127.0.0.1", 0, 1, 1L << 30, 0), features);

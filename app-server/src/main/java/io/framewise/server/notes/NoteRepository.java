@@ -1,7 +1,8 @@
-package io.framewise.server.comments;
+package io.framewise.server.notes;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Review notes. Deleting a note deletes its replies with it (a thread without its first note
@@ -34,6 +35,12 @@ public interface NoteRepository {
     List<Note> pageByMedia(String mediaId, String afterId, int limit);
 
     long countByMedia(String mediaId);
+
+    /**
+     * Changes the note in one write: {@code change} gets the stored note and returns the new one
+     * (through {@link Note}'s constructor, so it is checked). Empty when there is no such note.
+     */
+    Optional<Note> update(String id, UnaryOperator<Note> change);
 
     /** Replaces the text and stamps the edit time. Empty when there is no such note. */
     Optional<Note> updateText(String id, String text);

@@ -1,4 +1,4 @@
-package io.framewise.server.comments;
+package io.framewise.server.notes;
 
 import static io.framewise.server.db.generated.Tables.NOTES;
 
@@ -128,6 +128,11 @@ public final class JooqNoteRepository implements NoteRepository {
     @Override
     public boolean delete(String id) {
         return db.write(ctx -> ctx.deleteFrom(NOTES).where(NOTES.ID.eq(id)).execute()) == 1;
+    }
+
+    @Override
+    public Optional<Note> update(String id, UnaryOperator<Note> change) {
+        return change(id, change);
     }
 
     /** Reads, changes through the record's constructor (so the result is checked) and writes back. */

@@ -1,4 +1,4 @@
-package io.framewise.server.comments;
+package io.framewise.server.notes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.framewise.server.comments;
+package io.framewise.server.notes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,18 +11,9 @@ import java.util.Set;
 /**
  * Reads note request bodies field by field. The split of refusals is the API's: a body that is not
  * JSON, a field of the wrong JSON type, a missing or unknown field is a 400 (the request is
- * malformed); a well-typed value that is out of range is a 422 (see {@link NotesFeature}).
+ * malformed); a well-typed value that is out of range is a 422 (see {@link NoteService}).
  */
 final class NoteInput {
-
-    /** What {@code POST /api/media/{id}/comments} asked for; text is trimmed and length-checked. */
-    record Create(String text, Long frame, Long frameOut, String parentId, JsonNode drawing) {}
-
-    /**
-     * What {@code PATCH /api/comments/{id}} asked for. {@code drawing} is a JSON null node when the
-     * client asked to remove the drawing and Java {@code null} when it did not mention it.
-     */
-    record Patch(String text, JsonNode drawing, Boolean resolved) {}
 
     private static final Set<String> CREATE_FIELDS = Set.of("text", "frame", "frameOut", "parentId", "drawing");
     private static final Set<String> PATCH_FIELDS = Set.of("text", "drawing", "resolved");
@@ -33,14 +24,15 @@ final class NoteInput {
         this.mapper = mapper;
     }
 
-    Create create(String body) throws JsonProcessingException {
+    /** What {@code POST /api/media/{id}/comments} asks for; text is trimmed and length-checked. */
+    NoteDraft create(String body) throws JsonProcessingException {
         JsonNode json = object(body, CREATE_FIELDS);
         JsonNode text = json.get("text");
         if (text == null || text.isNull()) {
             throw badRequest("text is required", "text");
         }
         JsonNode drawing = json.get("drawing");
-        return new Create(
+        return new NoteDraft(
                 text(text),
                 optionalLong(json, "frame"),
                 optionalLong(json, "frameOut"),
@@ -48,7 +40,11 @@ final class NoteInput {
                 drawing == null || drawing.isNull() ? null : drawing);
     }
 
-    Patch patch(String body) throws JsonProcessingException {
+    /**
+     * What {@code PATCH /api/comments/{id}} asks for. The drawing is a JSON null node when the
+     * client asked to remove it and Java {@code null} when it did not mention it.
+     */
+    NoteEdit patch(String body) throws JsonProcessingException {
         JsonNode json = object(body, PATCH_FIELDS);
         if (json.isEmpty()) {
             throw badRequest("give at least one of text, drawing, resolved", "body");
@@ -58,7 +54,7 @@ final class NoteInput {
         if (resolved != null && !resolved.isBoolean()) {
             throw badRequest("resolved must be true or false", "resolved");
         }
-        return new Patch(
+        return new NoteEdit(
                 text == null ? null : text(text), json.get("drawing"), resolved == null ? null : resolved.asBoolean());
     }
 

@@ -1,4 +1,4 @@
-package io.framewise.server.comments;
+package io.framewise.server.notes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.framewise.server.comments;
+package io.framewise.server.notes;
 
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.Require;

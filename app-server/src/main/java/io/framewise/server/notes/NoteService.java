@@ -1,0 +1,267 @@
+package io.framewise.server.notes;
+
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Caller;
+import io.framewise.server.access.Permissions;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.db.UnitOfWork;
+import io.framewise.server.events.DomainEvents;
+import io.framewise.server.events.NoteEvent;
+import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Json;
+import io.framewise.server.media.MediaItem;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.users.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Review notes: writing, replying, editing, resolving, deleting and listing them, with the rules
+ * that hold for every client.
+ *
+ * <p>Threads are one level deep: a reply names any note of the thread as its parent and is attached
+ * to the thread's first note. A reply is about its thread's frame range: it may leave {@code frame}
+ * and {@code frameOut} out, and if it gives them they must be the thread's. A thread's first note
+ * lies on frames of the media item, which must have been probed.
+ *
+ * <p>Each change is one unit of work: the note, its activity feed entry ({@code note.created},
+ * {@code note.updated}, {@code note.resolved}, {@code note.deleted}) and, for a deletion, its audit
+ * entry commit together; the live {@link NoteEvent} goes out after the commit. Deleting a thread
+ * publishes one {@code deleted} event for its first note; clients drop its replies with it.
+ *
+ * <p>Every id a caller names is authorized (the media item, the note, a reply's parent) before the
+ * unit of work begins, so a refusal's audit entry is not rolled back with it.
+ */
+public final class NoteService {
+
+    private final NoteRepository notes;
+    private final MediaRepository media;
+    private final UnitOfWork work;
+    private final DomainEvents events;
+    private final Permissions permissions;
+    private final Clock clock;
+    private final AuthorNames names;
+    private final DrawingValidator drawings;
+
+    public NoteService(
+            NoteRepository notes,
+            MediaRepository media,
+            UserRepository users,
+            UnitOfWork work,
+            DomainEvents events,
+            Permissions permissions,
+            Clock clock) {
+        this.notes = Objects.requireNonNull(notes, "notes");
+        this.media = Objects.requireNonNull(media, "media");
+        this.work = Objects.requireNonNull(work, "work");
+        this.events = Objects.requireNonNull(events, "events");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.names = new AuthorNames(users);
+        this.drawings = new DrawingValidator(Json.newMapper());
+    }
+
+    /** Writes a new thread's first note, or a reply when the draft names a parent. */
+    public NoteView create(Caller caller, String mediaId, NoteDraft draft) {
+        String authorId = caller.person().userId();
+        permissions.require(caller, Action.NOTE_CREATE, new Resource.Media(mediaId));
+        if (draft.parentId() != null && notes.get(draft.parentId())
+                .filter(n -> n.mediaId().equals(mediaId))
+                .isPresent()) {
+            permissions.requireReferenced(caller, Action.NOTE_VIEW, new Resource.Note(draft.parentId()), "parentId");
+        }
+        return work.inTransaction(() -> {
+            MediaItem item = requireMedia(mediaId);
+            long frameCount = frameCount(item);
+            NewNote note;
+            Drawing drawing;
+            if (draft.parentId() != null) {
+                Note root = threadRoot(draft.parentId(), item.id());
+                checkReplyFrames(draft, root);
+                drawing = drawing(draft);
+                note = new NewNote(
+                        item.id(), root.id(), root.frame(), root.frameOut(), draft.text(), drawing, authorId);
+            } else {
+                if (draft.frame() == null) {
+                    throw new ApiException.BadRequest("frame is required", Map.of("field", "frame"), null);
+                }
+                checkFrames(draft.frame(), draft.frameOut(), frameCount);
+                drawing = drawing(draft);
+                note = new NewNote(
+                        item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId);
+            }
+            return announce(NoteEvent.Kind.CREATED, notes.create(note));
+        });
+    }
+
+    /** Changes a note's text, drawing or resolution in one write. */
+    public NoteView edit(Caller caller, String noteId, NoteEdit edit) {
+        String userId = caller.person().userId();
+        Resource.Note target = new Resource.Note(noteId);
+        if (edit.text() != null || edit.drawing() != null) {
+            permissions.require(caller, Action.NOTE_EDIT, target);
+        }
+        if (edit.resolved() != null) {
+            permissions.require(caller, Action.NOTE_RESOLVE, target);
+        }
+        return work.inTransaction(() -> {
+            requireNote(noteId);
+            // Everything is checked before anything is written, so a refused edit changes nothing.
+            Drawing drawing =
+                    edit.drawing() == null || edit.drawing().isNull() ? null : drawings.validate(edit.drawing());
+            Instant now = clock.instant();
+            Note changed = notes.update(noteId, n -> {
+                        Note next = n;
+                        if (edit.text() != null) {
+                            next = next.withText(edit.text(), now);
+                        }
+                        if (edit.drawing() != null) {
+                            next = next.withDrawing(drawing, now);
+                        }
+                        if (edit.resolved() != null) {
+                            next = next.withResolution(edit.resolved() ? userId : null, now);
+                        }
+                        return next;
+                    })
+                    .orElseThrow(() -> gone(noteId));
+            return announce(edit.onlyResolution() ? NoteEvent.Kind.RESOLVED : NoteEvent.Kind.UPDATED, changed);
+        });
+    }
+
+    /** Deletes a note and its replies. */
+    public void delete(Caller caller, String noteId) {
+        permissions.require(caller, Action.NOTE_DELETE, new Resource.Note(noteId));
+        work.inTransaction(() -> {
+            Note note = requireNote(noteId);
+            if (!notes.delete(note.id())) {
+                throw gone(note.id());
+            }
+            permissions.audit(
+                    caller,
+                    "note.deleted",
+                    new Resource.Note(note.id()),
+                    AuditOutcome.SUCCESS,
+                    Map.of("mediaId", note.mediaId(), "authorId", note.authorId()));
+            announce(NoteEvent.Kind.DELETED, note);
+        });
+    }
+
+    /** Every note of the media item, ordered by frame, then creation, then id. */
+    public NotePage list(Caller caller, String mediaId) {
+        permissions.require(caller, Action.NOTE_VIEW, new Resource.Media(mediaId));
+        MediaItem item = requireMedia(mediaId);
+        return new NotePage(views(notes.listByMedia(item.id())), null);
+    }
+
+    /**
+     * One page of the media item's notes in the order of {@link #list}: up to {@code limit} after
+     * the note {@code after} (or from the start when null), and the cursor of the next page.
+     */
+    public NotePage page(Caller caller, String mediaId, String after, int limit) {
+        permissions.require(caller, Action.NOTE_VIEW, new Resource.Media(mediaId));
+        MediaItem item = requireMedia(mediaId);
+        List<Note> page;
+        try {
+            // One more than asked tells whether another page follows, without an empty last page.
+            page = notes.pageByMedia(item.id(), after, limit + 1);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.Invalid(
+                    "after must be the id of a note on this media item", Map.of("field", "after"));
+        }
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            next = page.get(limit - 1).id();
+        }
+        return new NotePage(views(page), next);
+    }
+
+    private NoteView view(Note note) {
+        return NoteView.of(note, names::of);
+    }
+
+    private List<NoteView> views(List<Note> list) {
+        return list.stream().map(this::view).toList();
+    }
+
+    /** Appends the change to the feed in the open unit of work and publishes it after the commit. */
+    private NoteView announce(NoteEvent.Kind kind, Note note) {
+        NoteView view = view(note);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("note", note.id());
+        payload.put("parent", note.parentId());
+        payload.put("frame", note.frame());
+        events.note(
+                new NoteEvent(kind, note.id(), note.mediaId(), null, kind == NoteEvent.Kind.DELETED ? null : view),
+                payload);
+        return view;
+    }
+
+    private Drawing drawing(NoteDraft draft) {
+        return draft.drawing() == null ? null : drawings.validate(draft.drawing());
+    }
+
+    private MediaItem requireMedia(String id) {
+        return media.get(id).orElseThrow(() -> new ApiException.NotFound("No media " + id, Map.of("media", id)));
+    }
+
+    private Note requireNote(String id) {
+        return notes.get(id).orElseThrow(() -> gone(id));
+    }
+
+    private static ApiException.NotFound gone(String id) {
+        return new ApiException.NotFound("No comment " + id, Map.of("comment", id));
+    }
+
+    private static long frameCount(MediaItem item) {
+        long count = item.probe() == null ? 0 : item.probe().frameCount();
+        if (count < 1) {
+            throw new ApiException.Conflict(
+                    "media " + item.id() + " has no frames to comment on yet (status "
+                            + item.status().wire() + ")",
+                    Map.of("media", item.id(), "status", item.status().wire()));
+        }
+        return count;
+    }
+
+    private Note threadRoot(String parentId, String mediaId) {
+        Note parent = notes.get(parentId)
+                .filter(n -> n.mediaId().equals(mediaId))
+                .orElseThrow(() -> new ApiException.Invalid(
+                        "parentId must be a note on this media item", Map.of("field", "parentId")));
+        if (parent.parentId() == null) {
+            return parent;
+        }
+        return notes.get(parent.parentId())
+                .orElseThrow(() ->
+                        new ApiException.Invalid("parentId's thread no longer exists", Map.of("field", "parentId")));
+    }
+
+    private static void checkReplyFrames(NoteDraft draft, Note root) {
+        if (draft.frame() != null && draft.frame() != root.frame()
+                || draft.frameOut() != null && !draft.frameOut().equals(root.frameOut())) {
+            throw new ApiException.Invalid(
+                    "a reply is about its thread's frames: leave frame and frameOut out or give " + root.frame()
+                            + (root.frameOut() == null ? "" : " and " + root.frameOut()),
+                    Map.of("field", "frame", "threadFrame", root.frame()));
+        }
+    }
+
+    private static void checkFrames(long frame, Long frameOut, long frameCount) {
+        if (frame < 0 || frame >= frameCount) {
+            throw new ApiException.Invalid(
+                    "frame must be within 0.." + (frameCount - 1) + ", got " + frame,
+                    Map.of("field", "frame", "min", 0, "max", frameCount - 1));
+        }
+        if (frameOut != null && (frameOut <= frame || frameOut > frameCount)) {
+            throw new ApiException.Invalid(
+                    "frameOut (exclusive end) must be within " + (frame + 1) + ".." + frameCount + ", got " + frameOut,
+                    Map.of("field", "frameOut", "min", frame + 1, "max", frameCount));
+        }
+    }
+}
