@@ -20,7 +20,8 @@ import io.framewise.server.auth.SessionStore;
 import io.framewise.server.auth.SignOuts;
 import io.framewise.server.auth.TokenStore;
 import io.framewise.server.auth.TokensFeature;
-import io.framewise.server.auth.UsersAdminFeature;
+import io.framewise.server.auth.UserAdminService;
+import io.framewise.server.auth.UsersAdminRoutes;
 import io.framewise.server.notes.JooqNoteRepository;
 import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.notes.NoteService;
@@ -42,7 +43,8 @@ import io.framewise.server.library.JooqMemberRepository;
 import io.framewise.server.library.JooqProjectRepository;
 import io.framewise.server.library.LibraryFeature;
 import io.framewise.server.library.MemberRepository;
-import io.framewise.server.library.MembersFeature;
+import io.framewise.server.library.MemberService;
+import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFeature;
@@ -194,7 +196,7 @@ public final class FramewiseServer implements Closeable {
                 Idempotency idempotency =
                         new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
                 AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);
-                SignOuts signOuts = new SignOuts(sessions, tokens, live::revoked, live::signedOut);
+                SignOuts signOuts = new SignOuts(sessions, tokens, live::revoked, live::signedOut, db);
                 List<Feature> features = new ArrayList<>(List.of(
                         filter,
                         idempotency,
@@ -208,9 +210,10 @@ public final class FramewiseServer implements Closeable {
                                 repos.projects(),
                                 live::revoked),
                         new TokensFeature(access, tokens, live::revoked),
-                        new UsersAdminFeature(access, repos.accounts(), signOuts),
+                        new UsersAdminRoutes(
+                                new UserAdminService(repos.accounts(), signOuts, db, access.permissions()), access),
                         new AuditFeature(access, new AuditQuery(db)),
-                        new MembersFeature(access, repos.members()),
+                        new MembersRoutes(new MemberService(repos.members(), db, access.permissions()), access),
                         organizers,
                         live,
                         media,

@@ -15,7 +15,20 @@ public interface AccountRepository {
      *
      * @throws AccountException.BadName, AccountException.NameTaken or AccountException.WeakPassword
      */
-    Account create(String name, String password, boolean admin);
+    default Account create(String name, String password, boolean admin) {
+        UserNames.canonical(name);
+        return create(name, hash(password), admin);
+    }
+
+    /** As {@link #create(String, String, boolean)} with a password hashed beforehand. */
+    Account create(String name, PasswordHash password, boolean admin);
+
+    /**
+     * Checks {@code password} against the policy and hashes it, outside any transaction.
+     *
+     * @throws AccountException.WeakPassword when the policy refuses it
+     */
+    PasswordHash hash(String password);
 
     Optional<Account> get(String id);
 
@@ -29,7 +42,12 @@ public interface AccountRepository {
     Optional<Account> authenticate(String name, String password);
 
     /** Replaces the password (the caller revokes sessions if it wants to). */
-    void setPassword(String id, String password);
+    default void setPassword(String id, String password) {
+        setPassword(id, hash(password));
+    }
+
+    /** As {@link #setPassword(String, String)} with a password hashed beforehand. */
+    void setPassword(String id, PasswordHash password);
 
     void setDisabled(String id, boolean disabled);
 

@@ -26,11 +26,16 @@ public final class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
-    public Account create(String name, String password, boolean admin) {
+    public PasswordHash hash(String password) {
+        // Hash outside the write lock: it takes tens of milliseconds and would stall every writer.
+        return new PasswordHash(hasher.hash(password));
+    }
+
+    @Override
+    public Account create(String name, PasswordHash password, boolean admin) {
         String canonical = UserNames.canonical(name);
         String display = UserNames.display(name);
-        // Hash outside the write lock: it takes tens of milliseconds and would stall every writer.
-        String hash = hasher.hash(password);
+        String hash = password.encoded();
         String id = Ids.newId();
         long now = db.nowMillis();
         db.write(ctx -> {
@@ -74,9 +79,8 @@ public final class JooqAccountRepository implements AccountRepository {
     }
 
     @Override
-    public void setPassword(String id, String password) {
-        String hash = hasher.hash(password);
-        update(id, r -> r.set(USERS.PASSWORD_HASH, hash));
+    public void setPassword(String id, PasswordHash password) {
+        update(id, r -> r.set(USERS.PASSWORD_HASH, password.encoded()));
     }
 
     @Override
