@@ -69,9 +69,9 @@ public final class LiveFeature implements Feature, AutoCloseable {
             }
 
             @Override
-            public void joined(Identity who, String mediaId, boolean started) {
+            public void joined(Principal who, String mediaId, boolean started) {
                 access.audit(
-                        who.principal(),
+                        who,
                         null,
                         started ? "live.started" : "live.joined",
                         new Resource.Media(mediaId),

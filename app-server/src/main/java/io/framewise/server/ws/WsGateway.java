@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Decision;
 import io.framewise.server.access.Resource;
+import io.framewise.server.live.LiveService;
 import io.framewise.server.live.LiveSession;
 import io.framewise.server.live.LiveSessions;
 import io.framewise.server.live.MediaCatalog;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The WebSocket protocol, independent of the socket library: opens and closes client connections,
  * answers each text message (or an {@code error} naming what was wrong), and routes subscriptions
- * to the {@link EventHub} and session requests to {@link LiveSessions}. Nothing a client sends can
+ * to the {@link EventHub} and session requests to the {@link LiveService}, which holds their rules. Nothing a client sends can
  * make an exception escape; a client that sends {@value #MAX_CONSECUTIVE_ERRORS} invalid messages
  * in a row is closed with 1008.
  */
@@ -52,13 +53,12 @@ public final class WsGateway implements SessionOutput {
 
     public static final int DEFAULT_OUTBOX_CAPACITY = 512;
     static final int MAX_CONSECUTIVE_ERRORS = 32;
-    static final int MAX_SESSIONS_PER_CONNECTION = 8;
     private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
 
     private final ClientMessageParser parser = new ClientMessageParser();
     private final ServerMessages messages;
     private final EventHub events;
-    private final LiveSessions sessions;
+    private final LiveService live;
     private final int outboxCapacity;
     private final WsAccess access;
     private final ConcurrentHashMap<String, ClientConnection> connections = new ConcurrentHashMap<>();
@@ -72,7 +72,7 @@ public final class WsGateway implements SessionOutput {
         this.access = access;
         this.messages = new ServerMessages(mapper);
         this.events = new EventHub(messages, access);
-        this.sessions = new LiveSessions(catalog, this, clock);
+        this.live = new LiveService(new LiveSessions(catalog, this, clock), access);
         this.outboxCapacity = outboxCapacity;
     }
 
@@ -86,7 +86,7 @@ public final class WsGateway implements SessionOutput {
     }
 
     public LiveSessions sessions() {
-        return sessions;
+        return live.sessions();
     }
 
     public int connectionCount() {
@@ -110,7 +110,7 @@ public final class WsGateway implements SessionOutput {
         }
         connections.remove(connection.id());
         events.disconnected(connection);
-        sessions.memberGone(connection.id());
+        live.memberGone(connection.id());
     }
 
     public void onBinary(ClientConnection connection) {
@@ -188,28 +188,7 @@ public final class WsGateway implements SessionOutput {
         }
     }
 
-    /**
-     * Refuses a message about a session unless the sender may do {@code action} on the session's
-     * media item; a session on media the sender may not see answers exactly like one that does not
-     * exist, so its id tells them nothing (not even which media it is on).
-     */
-    private void requireInSession(ClientConnection c, Action action, String sessionId) {
-        String mediaId = sessions.require(sessionId).state().mediaId();
-        Decision decision = access.decide(c.identity().principal(), action, new Resource.Media(mediaId));
-        switch (decision.outcome()) {
-            case ALLOW -> {}
-            case UNAUTHENTICATED -> throw new SessionException("unauthenticated", "sign in first");
-            case HIDDEN -> throw new SessionException("unknown_session", "no live session " + sessionId);
-            case DENY -> throw new SessionException("forbidden", "not allowed: " + decision.reason());
-        }
-    }
-
-    private Action actionOf(SessionMessage message) {
-        return message instanceof JoinSession || message instanceof LeaveSession ? Action.LIVE_JOIN : Action.LIVE_DRIVE;
-    }
-
     private void handle(ClientConnection c, ClientMessage message) throws EventHub.TooManyTopics {
-        String me = c.id();
         if (message instanceof Subscribe s) {
             if (s.topic().scope() == Topic.Scope.MEDIA) {
                 require(c, Action.MEDIA_VIEW, s.topic().id());
@@ -228,23 +207,13 @@ public final class WsGateway implements SessionOutput {
                     throw new SessionException("unauthenticated", "sign in first");
                 }
             }
-        } else if (message instanceof CreateSession create) {
-            require(c, Action.LIVE_DRIVE, create.media());
-        } else if (message instanceof SwitchVersion v) {
-            requireInSession(c, actionOf(v), v.session());
-            require(c, Action.LIVE_DRIVE, v.media());
-        } else if (message instanceof SessionMessage m && !(message instanceof LeaveSession)) {
-            requireInSession(c, actionOf(m), m.session());
         }
-        dispatch(c, me, message);
-        if (message instanceof CreateSession create) {
-            access.joined(c.identity(), create.media(), true);
-        } else if (message instanceof JoinSession join) {
-            access.joined(c.identity(), sessions.require(join.session()).state().mediaId(), false);
-        }
+        dispatch(c, message);
     }
 
-    private void dispatch(ClientConnection c, String me, ClientMessage message) throws EventHub.TooManyTopics {
+    private void dispatch(ClientConnection c, ClientMessage message) throws EventHub.TooManyTopics {
+        LiveService.Member me = new LiveService.Member(
+                c.id(), c.identity().displayName(), c.identity().principal());
         if (message instanceof Ping) {
             c.send(messages.pong());
         } else if (message instanceof Subscribe s) {
@@ -254,20 +223,15 @@ public final class WsGateway implements SessionOutput {
                 throw new SessionException("not_subscribed", "no such subscription");
             }
         } else if (message instanceof CreateSession create) {
-            requireRoomForSession(c);
-            sessions.create(me, c.identity().displayName(), create.media());
+            live.create(me, create.media());
         } else if (message instanceof JoinSession join) {
-            LiveSession existing = sessions.require(join.session());
-            if (!existing.hasMember(me)) {
-                requireRoomForSession(c);
-            }
-            sessions.join(join.session(), me, c.identity().displayName());
+            live.join(me, join.session());
         } else if (message instanceof LeaveSession leave) {
-            sessions.leave(leave.session(), me);
+            live.leave(me, leave.session());
         } else if (message instanceof SwitchVersion v) {
-            sessions.switchVersion(v.session(), me, v.media());
+            live.switchVersion(me, v.session(), v.media());
         } else if (message instanceof SessionMessage m) {
-            handleInSession(sessions.require(m.session()), me, m);
+            handleInSession(live.session(me, m.session(), Action.LIVE_DRIVE), me.id(), m);
         } else {
             throw new IllegalStateException(
                     "unhandled message " + message.getClass().getSimpleName());
@@ -306,14 +270,6 @@ public final class WsGateway implements SessionOutput {
         } else {
             throw new IllegalStateException(
                     "unhandled session message " + message.getClass().getSimpleName());
-        }
-    }
-
-    private void requireRoomForSession(ClientConnection c) {
-        if (sessions.sessionsJoinedBy(c.id()) >= MAX_SESSIONS_PER_CONNECTION) {
-            throw new SessionException(
-                    "too_many_sessions",
-                    "one connection may be in at most " + MAX_SESSIONS_PER_CONNECTION + " sessions");
         }
     }
 
