@@ -84,7 +84,11 @@ public final class UserAdminService {
             if (change.displayName() != null) {
                 accounts.setDisplayName(account.id(), change.displayName());
                 permissions.audit(
-                        caller, "user.renamed", target, AuditOutcome.SUCCESS, Map.of("displayName", change.displayName()));
+                        caller,
+                        "user.renamed",
+                        target,
+                        AuditOutcome.SUCCESS,
+                        Map.of("displayName", change.displayName()));
             }
             if (change.isAdmin() != null && change.isAdmin() != account.admin()) {
                 accounts.setAdmin(account.id(), change.isAdmin());

@@ -70,9 +70,10 @@ public final class NoteService {
     public NoteView create(Caller caller, String mediaId, NoteDraft draft) {
         String authorId = caller.person().userId();
         permissions.require(caller, Action.NOTE_CREATE, new Resource.Media(mediaId));
-        if (draft.parentId() != null && notes.get(draft.parentId())
-                .filter(n -> n.mediaId().equals(mediaId))
-                .isPresent()) {
+        if (draft.parentId() != null
+                && notes.get(draft.parentId())
+                        .filter(n -> n.mediaId().equals(mediaId))
+                        .isPresent()) {
             permissions.requireReferenced(caller, Action.NOTE_VIEW, new Resource.Note(draft.parentId()), "parentId");
         }
         return work.inTransaction(() -> {
@@ -92,8 +93,7 @@ public final class NoteService {
                 }
                 checkFrames(draft.frame(), draft.frameOut(), frameCount);
                 drawing = drawing(draft);
-                note = new NewNote(
-                        item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId);
+                note = new NewNote(item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId);
             }
             return announce(NoteEvent.Kind.CREATED, notes.create(note));
         });

@@ -1,12 +1,12 @@
 package io.framewise.server.organizer;
 
 import io.framewise.server.auth.AccountRepository;
-import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.db.Database;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.library.AssetRepository;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.MediaRepository;
+import io.framewise.server.notes.NoteRepository;
 import java.util.Objects;
 import java.util.Optional;
 

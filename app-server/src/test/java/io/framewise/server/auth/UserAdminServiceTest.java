@@ -85,7 +85,9 @@ class UserAdminServiceTest {
         assertThrows(
                 AccountException.BadName.class,
                 () -> service.change(
-                        asAdmin, bob.id(), new UserAdminService.UserChange("\u0007", null, null, "a whole new secret")));
+                        asAdmin,
+                        bob.id(),
+                        new UserAdminService.UserChange("\u0007", null, null, "a whole new secret")));
         assertTrue(sessions.find(session).isPresent());
         assertTrue(accounts.authenticate("bob", PASSWORD).isPresent());
         assertTrue(closedUsers.isEmpty());
@@ -124,7 +126,11 @@ class UserAdminServiceTest {
     private static Caller as(Account account) {
         return new Caller(
                 new Principal.Person(
-                        account.id(), account.name(), account.displayName(), account.admin(), Principal.Credential.local()),
+                        account.id(),
+                        account.name(),
+                        account.displayName(),
+                        account.admin(),
+                        Principal.Credential.local()),
                 "192.0.2.7");
     }
 

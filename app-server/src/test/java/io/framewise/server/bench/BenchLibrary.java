@@ -1,15 +1,15 @@
 package io.framewise.server.bench;
 
 import io.framewise.model.time.FrameRate;
-import io.framewise.server.notes.JooqNoteRepository;
-import io.framewise.server.notes.NewNote;
-import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.NewMediaItem;
 import io.framewise.server.media.ProbeSummary;
+import io.framewise.server.notes.JooqNoteRepository;
+import io.framewise.server.notes.NewNote;
+import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.users.JooqUserRepository;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
-import io.framewise.server.notes.Note;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaStatus;
+import io.framewise.server.notes.Note;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -50,7 +50,8 @@ class MemberServiceTest {
                 members, db, new Permissions(new Authorizer(new JooqAccessFacts(db)), new AuditLog(db)));
         owner = accounts.create("olivia", "correct horse battery", false);
         editor = accounts.create("eddie", "correct horse battery", false);
-        project = new JooqProjectRepository(db).create("Launch film", owner.id()).id();
+        project =
+                new JooqProjectRepository(db).create("Launch film", owner.id()).id();
         members.put(project, owner.id(), ProjectRole.OWNER);
         members.put(project, editor.id(), ProjectRole.EDITOR);
     }
@@ -65,12 +66,18 @@ class MemberServiceTest {
         List<Member> after = service.replace(
                 as(owner),
                 project,
-                List.of(new MemberService.Entry(owner.id(), "owner"), new MemberService.Entry(editor.id(), "reviewer")));
+                List.of(
+                        new MemberService.Entry(owner.id(), "owner"),
+                        new MemberService.Entry(editor.id(), "reviewer")));
         assertEquals(ProjectRole.REVIEWER, roleOf(after, editor.id()));
         List<AuditRecord> changes = audits("project.members_changed");
         assertEquals(1, changes.size());
-        assertTrue(changes.get(0).detailsJson().contains("eddie:editor"), changes.get(0).detailsJson());
-        assertTrue(changes.get(0).detailsJson().contains("eddie:reviewer"), changes.get(0).detailsJson());
+        assertTrue(
+                changes.get(0).detailsJson().contains("eddie:editor"),
+                changes.get(0).detailsJson());
+        assertTrue(
+                changes.get(0).detailsJson().contains("eddie:reviewer"),
+                changes.get(0).detailsJson());
         assertEquals(project, changes.get(0).resourceId());
     }
 
@@ -90,7 +97,9 @@ class MemberServiceTest {
                 () -> service.replace(
                         as(owner),
                         project,
-                        List.of(new MemberService.Entry(owner.id(), "owner"), new MemberService.Entry(owner.id(), "owner"))));
+                        List.of(
+                                new MemberService.Entry(owner.id(), "owner"),
+                                new MemberService.Entry(owner.id(), "owner"))));
         expect(
                 ApiException.Invalid.class,
                 "",
@@ -107,7 +116,9 @@ class MemberServiceTest {
                 () -> service.replace(
                         as(owner),
                         project,
-                        List.of(new MemberService.Entry(owner.id(), "owner"), new MemberService.Entry(Ids.newId(), "viewer"))));
+                        List.of(
+                                new MemberService.Entry(owner.id(), "owner"),
+                                new MemberService.Entry(Ids.newId(), "viewer"))));
         assertEquals(2, members.list(project).size());
         assertTrue(audits("project.members_changed").isEmpty());
     }
@@ -125,12 +136,20 @@ class MemberServiceTest {
     private static Caller as(Account account) {
         return new Caller(
                 new Principal.Person(
-                        account.id(), account.name(), account.displayName(), account.admin(), Principal.Credential.local()),
+                        account.id(),
+                        account.name(),
+                        account.displayName(),
+                        account.admin(),
+                        Principal.Credential.local()),
                 "192.0.2.4");
     }
 
     private static ProjectRole roleOf(List<Member> list, String userId) {
-        return list.stream().filter(m -> m.userId().equals(userId)).findFirst().orElseThrow().role();
+        return list.stream()
+                .filter(m -> m.userId().equals(userId))
+                .findFirst()
+                .orElseThrow()
+                .role();
     }
 
     private List<AuditRecord> audits(String action) {

@@ -56,7 +56,8 @@ class LiveServiceTest {
         };
         Map<String, MediaFacts> catalog = Map.of(CUT.mediaId(), CUT, CUT_V2.mediaId(), CUT_V2, "secret", SECRET);
         live = new LiveService(
-                new LiveSessions(id -> Optional.ofNullable(catalog.get(id)), (event, members) -> {}, new MutableClock()),
+                new LiveSessions(
+                        id -> Optional.ofNullable(catalog.get(id)), (event, members) -> {}, new MutableClock()),
                 access);
     }
 

@@ -98,8 +98,7 @@ class NoteServiceTest {
         expectInvalid(() -> create("x", -1L, null), "frame must be within 0..149");
         expectInvalid(() -> create("x", 10L, 10L), "frameOut (exclusive end) must be within 11..150");
         expectInvalid(() -> create("x", 10L, 151L), "frameOut");
-        ApiException.BadRequest noFrame =
-                assertThrows(ApiException.BadRequest.class, () -> create("x", null, null));
+        ApiException.BadRequest noFrame = assertThrows(ApiException.BadRequest.class, () -> create("x", null, null));
         assertEquals("frame is required", noFrame.getMessage());
         MediaItem processing = processingMedia();
         ApiException.Conflict notReady = assertThrows(
@@ -137,10 +136,7 @@ class NoteServiceTest {
         NoteView changed = service.edit(
                 admin,
                 note.id(),
-                new NoteEdit(
-                        "Fix the flare, left side",
-                        json.readTree("{\"schema\":1,\"shapes\":[]}"),
-                        true));
+                new NoteEdit("Fix the flare, left side", json.readTree("{\"schema\":1,\"shapes\":[]}"), true));
         assertEquals("Fix the flare, left side", changed.text());
         assertEquals("{\"schema\":1,\"shapes\":[]}", changed.drawing());
         assertEquals(clock.instant().toString(), changed.edited());
@@ -167,7 +163,8 @@ class NoteServiceTest {
         NoteView note = create("before", 3L, null);
         published.clear();
         feed.failing = true;
-        assertThrows(IllegalStateException.class, () -> service.edit(admin, note.id(), new NoteEdit("after", null, true)));
+        assertThrows(
+                IllegalStateException.class, () -> service.edit(admin, note.id(), new NoteEdit("after", null, true)));
         Note stored = notes.get(note.id()).orElseThrow();
         assertEquals("before", stored.text());
         assertEquals(false, stored.resolved());
@@ -210,8 +207,7 @@ class NoteServiceTest {
         assertThrows(ApiException.NotFound.class, () -> service.list(stranger, clip.id()));
         NoteView mine = create("admin's", 1L, null);
         assertThrows(
-                ApiException.NotFound.class,
-                () -> service.edit(stranger, mine.id(), new NoteEdit(null, null, true)));
+                ApiException.NotFound.class, () -> service.edit(stranger, mine.id(), new NoteEdit(null, null, true)));
         assertThrows(ApiException.NotFound.class, () -> service.delete(stranger, mine.id()));
         assertEquals(1, notes.countByMedia(clip.id()));
         Caller nobody = new Caller(Principal.ANONYMOUS, null);
@@ -262,8 +258,7 @@ class NoteServiceTest {
 
     private static Caller caller(User user, boolean admin) {
         return new Caller(
-                new Principal.Person(
-                        user.id(), user.name(), user.displayName(), admin, Principal.Credential.local()),
+                new Principal.Person(user.id(), user.name(), user.displayName(), admin, Principal.Credential.local()),
                 "203.0.113.9");
     }
 
