@@ -25,7 +25,9 @@ public final class JooqTokenRepository implements TokenRepository {
                 .set(API_TOKENS.NAME, token.name())
                 .set(API_TOKENS.TOKEN_HASH, tokenHash)
                 .set(API_TOKENS.CREATED_AT, token.created().toEpochMilli())
-                .set(API_TOKENS.EXPIRES_AT, token.expires() == null ? null : token.expires().toEpochMilli())
+                .set(
+                        API_TOKENS.EXPIRES_AT,
+                        token.expires() == null ? null : token.expires().toEpochMilli())
                 .set(API_TOKENS.REVOKED, token.revoked())
                 .execute());
     }

@@ -31,7 +31,8 @@ public final class TagsFeature implements Feature {
 
     @Override
     public void register(JavalinConfig cfg) {
-        cfg.routes.get("/api/assets/{id}/tags", ctx -> ctx.json(view(visibleAsset(ctx).id())));
+        cfg.routes.get(
+                "/api/assets/{id}/tags", ctx -> ctx.json(view(visibleAsset(ctx).id())));
         cfg.routes.put("/api/assets/{id}/tags", this::setTags);
     }
 

@@ -120,9 +120,7 @@ final class ArchitectureRules {
     private static DescribedPredicate<JavaClass> topLevelNamedEvent() {
         return DescribedPredicate.describe(
                 "are top-level classes named *Event",
-                c -> !c.isNestedClass()
-                        && c.getSimpleName().endsWith("Event")
-                        && !OTHER_EVENTS.contains(c.getName()));
+                c -> !c.isNestedClass() && c.getSimpleName().endsWith("Event") && !OTHER_EVENTS.contains(c.getName()));
     }
 
     private static DescribedPredicate<JavaClass> inFeature(String root, String feature) {

@@ -25,8 +25,8 @@ class ArchitectureRulesTest {
 
     @Test
     void onlyTheClassThatIsNotAJooqRepositoryIsReportedForReadingAGeneratedTable() {
-        EvaluationResult result = evaluate(
-                ArchitectureRules.onlyJooqRepositoriesUseJooq(), TableReader.class, JooqTableReader.class);
+        EvaluationResult result =
+                evaluate(ArchitectureRules.onlyJooqRepositoriesUseJooq(), TableReader.class, JooqTableReader.class);
         assertTrue(result.hasViolation(), "TableReader uses AUDIT_LOG and must be reported");
         assertTrue(report(result).contains("<" + TableReader.class.getName() + "."), report(result));
         assertTrue(report(result).contains("db.generated"), report(result));
