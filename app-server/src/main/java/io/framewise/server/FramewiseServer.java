@@ -50,9 +50,15 @@ import io.framewise.server.notes.JooqNoteRepository;
 import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.notes.NoteService;
 import io.framewise.server.notes.NotesRoutes;
+import io.framewise.server.notifications.JooqNotificationRepository;
+import io.framewise.server.notifications.NotificationService;
+import io.framewise.server.notifications.NotificationsFeature;
 import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
+import io.framewise.server.tags.JooqTagRepository;
+import io.framewise.server.tags.TagService;
+import io.framewise.server.tags.TagsFeature;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
 import io.framewise.server.web.WebUiFeature;
@@ -143,6 +149,9 @@ public final class FramewiseServer implements Closeable {
             JooqAssetRepository assets = new JooqAssetRepository(db);
             LiveFeature live = new LiveFeature(repos.media(), assets, access);
             AssetTagging events = new AssetTagging(assets, live.events());
+            TagService tags = new TagService(new JooqTagRepository(db));
+            NotificationService notifications =
+                    new NotificationService(new JooqNotificationRepository(db), repos.accounts());
             Organizers organizers = Organizers.start(
                     config.organizers(),
                     new HostServices(
@@ -158,6 +167,8 @@ public final class FramewiseServer implements Closeable {
                                             m.userId(), m.role().wire()))
                                     .toList(),
                             facts::uploaderOf),
+                    tags,
+                    notifications,
                     config.dataDir().resolve("logs"),
                     access.authorizer());
             try {
@@ -215,6 +226,8 @@ public final class FramewiseServer implements Closeable {
                         new AuditFeature(access, new AuditQuery(db)),
                         new MembersRoutes(new MemberService(repos.members(), db, access.permissions()), access),
                         organizers,
+                        new TagsFeature(assets, access.authorizer(), tags),
+                        new NotificationsFeature(notifications),
                         live,
                         media,
                         notes,

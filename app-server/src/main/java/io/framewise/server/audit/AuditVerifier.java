@@ -1,7 +1,5 @@
 package io.framewise.server.audit;
 
-import static io.framewise.server.db.generated.Tables.AUDIT_LOG;
-
 import io.framewise.server.db.Database;
 import java.util.List;
 import java.util.Objects;
@@ -43,10 +41,15 @@ public final class AuditVerifier {
 
     private static final int BATCH = 500;
 
-    private final Database db;
+    private final AuditRepository entries;
 
+    /** Checks {@code db}'s {@code audit_log} table. */
     public AuditVerifier(Database db) {
-        this.db = Objects.requireNonNull(db, "db");
+        this(new JooqAuditRepository(db));
+    }
+
+    public AuditVerifier(AuditRepository entries) {
+        this.entries = Objects.requireNonNull(entries, "entries");
     }
 
     /** Walks the whole chain, a batch at a time, and returns the verdict. */
@@ -55,11 +58,7 @@ public final class AuditVerifier {
         String expectedPrev = AuditChain.GENESIS;
         while (true) {
             long after = expectedSeq - 1;
-            List<AuditRecord> batch = db.read(ctx -> ctx.selectFrom(AUDIT_LOG)
-                    .where(AUDIT_LOG.SEQ.gt(after))
-                    .orderBy(AUDIT_LOG.SEQ)
-                    .limit(BATCH)
-                    .fetch(AuditLog::toRecord));
+            List<AuditRecord> batch = entries.after(after, BATCH);
             for (AuditRecord r : batch) {
                 Result bad = check(r, expectedSeq, expectedPrev);
                 if (bad != null) {

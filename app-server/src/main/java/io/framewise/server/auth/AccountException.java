@@ -1,14 +1,43 @@
 package io.framewise.server.auth;
 
+import io.framewise.server.http.Refusal;
+import java.util.Map;
+
 /**
  * Why an account operation was refused, in words a person can act on. Subclasses of
  * {@link IllegalArgumentException} like the rest of the data layer, so the CLI exits 2 and the HTTP
- * layer can answer 4xx with the message as it is; the subtype says which status fits.
+ * layer can answer 4xx with the message as it is; the subtype says which status fits: a bad name or
+ * weak password 422, a taken name or a referenced account 409, a missing account 404.
  */
-public class AccountException extends IllegalArgumentException {
+public class AccountException extends IllegalArgumentException implements Refusal {
 
     AccountException(String message) {
         super(message);
+    }
+
+    @Override
+    public int status() {
+        if (this instanceof NameTaken || this instanceof StillReferenced) {
+            return 409;
+        }
+        return this instanceof NoSuchAccount ? 404 : 422;
+    }
+
+    @Override
+    public String code() {
+        return switch (status()) {
+            case 409 -> "conflict";
+            case 404 -> "not_found";
+            default -> "invalid";
+        };
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        if (status() != 422) {
+            return Map.of();
+        }
+        return Map.of("field", this instanceof WeakPassword ? "password" : "name");
     }
 
     /** The login name breaks the naming rules ({@link UserNames}). */

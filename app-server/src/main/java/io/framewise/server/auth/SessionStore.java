@@ -1,19 +1,18 @@
 package io.framewise.server.auth;
 
-import static io.framewise.server.db.generated.Tables.SESSIONS;
-
+import io.framewise.server.auth.SessionRepository.StoredSession;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
-import io.framewise.server.db.generated.tables.records.SessionsRecord;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Browser sessions on the {@code sessions} table. A session ends when it is revoked, when it was
- * idle longer than the idle limit, or when it reaches its absolute limit, whichever comes first.
- * Only hashes of the session and CSRF tokens are stored.
+ * Browser sessions. A session ends when it is revoked, when it was idle longer than the idle limit,
+ * or when it reaches its absolute limit, whichever comes first. Only hashes of the session and CSRF
+ * tokens are stored ({@link SessionRepository}).
  */
 public final class SessionStore {
 
@@ -25,20 +24,28 @@ public final class SessionStore {
     /** Writing last_seen at most this often keeps every page load from becoming a write. */
     private static final long TOUCH_RESOLUTION_MILLIS = 60_000;
 
-    private final Database db;
+    private final SessionRepository sessions;
+    private final Clock clock;
     private final long idleMillis;
     private final long absoluteMillis;
 
+    /** Sessions in {@code db}'s {@code sessions} table, timed by its clock, with the default limits. */
     public SessionStore(Database db) {
         this(db, DEFAULT_IDLE, DEFAULT_ABSOLUTE);
     }
 
+    /** Sessions in {@code db}'s {@code sessions} table, timed by its clock. */
     public SessionStore(Database db, Duration idle, Duration absolute) {
+        this(new JooqSessionRepository(db), db.clock(), idle, absolute);
+    }
+
+    public SessionStore(SessionRepository sessions, Clock clock, Duration idle, Duration absolute) {
         if (idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
             throw new IllegalArgumentException(
                     "session limits need 0 < idle <= absolute, got " + idle + ", " + absolute);
         }
-        this.db = db;
+        this.sessions = sessions;
+        this.clock = clock;
         this.idleMillis = idle.toMillis();
         this.absoluteMillis = absolute.toMillis();
     }
@@ -48,46 +55,35 @@ public final class SessionStore {
         Ids.require("userId", userId);
         String token = Secrets.newSecret("");
         String csrf = Secrets.newSecret("");
-        long now = db.nowMillis();
+        long now = clock.millis();
         Session session = new Session(
                 Secrets.hash(token),
                 userId,
                 Instant.ofEpochMilli(now),
                 Instant.ofEpochMilli(now),
                 Instant.ofEpochMilli(now + absoluteMillis));
-        db.write(ctx -> ctx.insertInto(SESSIONS)
-                .set(SESSIONS.ID, session.id())
-                .set(SESSIONS.USER_ID, userId)
-                .set(SESSIONS.CSRF_HASH, Secrets.hash(csrf))
-                .set(SESSIONS.CREATED_AT, now)
-                .set(SESSIONS.LAST_SEEN_AT, now)
-                .set(SESSIONS.EXPIRES_AT, now + absoluteMillis)
-                .set(SESSIONS.REVOKED, false)
-                .execute());
+        sessions.insert(session, Secrets.hash(csrf));
         return new NewSession(session, token, csrf);
     }
 
     /** The live session of a presented token, without marking it as seen. */
     public Optional<Session> find(String token) {
-        return live(token).map(SessionStore::toSession);
+        return live(token).map(StoredSession::session);
     }
 
     /** The live session of a presented token, marked as seen now (restarting the idle limit). */
     public Optional<Session> touch(String token) {
-        Optional<SessionsRecord> live = live(token);
+        Optional<StoredSession> live = live(token);
         if (live.isEmpty()) {
             return Optional.empty();
         }
-        long now = db.nowMillis();
-        SessionsRecord r = live.get();
-        if (now - r.getLastSeenAt() >= TOUCH_RESOLUTION_MILLIS) {
-            db.write(ctx -> ctx.update(SESSIONS)
-                    .set(SESSIONS.LAST_SEEN_AT, now)
-                    .where(SESSIONS.ID.eq(r.getId()))
-                    .execute());
-            r.setLastSeenAt(now);
+        long now = clock.millis();
+        Session s = live.get().session();
+        if (now - s.lastSeen().toEpochMilli() >= TOUCH_RESOLUTION_MILLIS) {
+            sessions.touch(s.id(), now);
+            s = new Session(s.id(), s.userId(), s.created(), Instant.ofEpochMilli(now), s.expires());
         }
-        return Optional.of(toSession(r));
+        return Optional.of(s);
     }
 
     /**
@@ -99,7 +95,7 @@ public final class SessionStore {
             return false;
         }
         return live(token)
-                .map(r -> Secrets.sameHash(r.getCsrfHash(), Secrets.hash(presentedCsrf)))
+                .map(r -> Secrets.sameHash(r.csrfHash(), Secrets.hash(presentedCsrf)))
                 .orElse(false);
     }
 
@@ -110,78 +106,42 @@ public final class SessionStore {
 
     /** Ends the session with this {@link Session#id()}; false when there was none. */
     public boolean revokeById(String sessionId) {
-        return db.write(ctx -> ctx.update(SESSIONS)
-                        .set(SESSIONS.REVOKED, true)
-                        .where(SESSIONS.ID.eq(sessionId))
-                        .and(SESSIONS.REVOKED.isFalse())
-                        .execute())
-                == 1;
+        return sessions.revoke(sessionId);
     }
 
     /** Ends every session of {@code userId} (password change, disabled account); returns how many. */
     public int revokeAll(String userId) {
-        return db.write(ctx -> ctx.update(SESSIONS)
-                .set(SESSIONS.REVOKED, true)
-                .where(SESSIONS.USER_ID.eq(userId))
-                .and(SESSIONS.REVOKED.isFalse())
-                .execute());
+        return sessions.revokeAllOf(userId);
     }
 
     /** The live sessions of {@code userId}, newest first. */
     public List<Session> listByUser(String userId) {
-        long now = db.nowMillis();
-        return db.read(ctx -> ctx.selectFrom(SESSIONS)
-                .where(SESSIONS.USER_ID.eq(userId))
-                .and(SESSIONS.REVOKED.isFalse())
-                .and(SESSIONS.EXPIRES_AT.gt(now))
-                .and(SESSIONS.LAST_SEEN_AT.gt(now - idleMillis))
-                .orderBy(SESSIONS.CREATED_AT.desc())
-                .fetch(SessionStore::toSession));
+        long now = clock.millis();
+        return sessions.listLive(userId, now, now - idleMillis);
     }
 
     /** Deletes rows of sessions that can never be used again; returns how many. */
     public int purgeEnded() {
-        long now = db.nowMillis();
-        return db.write(ctx -> ctx.deleteFrom(SESSIONS)
-                .where(SESSIONS.REVOKED.isTrue())
-                .or(SESSIONS.EXPIRES_AT.le(now))
-                .or(SESSIONS.LAST_SEEN_AT.le(now - idleMillis))
-                .execute());
+        long now = clock.millis();
+        return sessions.deleteEnded(now, now - idleMillis);
     }
 
     /** Whether the session with this {@link Session#id()} is still live (not revoked, expired or idle). */
     public boolean isLive(String sessionId) {
-        long now = db.nowMillis();
-        return sessionId != null
-                && db.read(ctx -> ctx.fetchExists(
-                        SESSIONS,
-                        SESSIONS.ID
-                                .eq(sessionId)
-                                .and(SESSIONS.REVOKED.isFalse())
-                                .and(SESSIONS.EXPIRES_AT.gt(now))
-                                .and(SESSIONS.LAST_SEEN_AT.gt(now - idleMillis))));
+        long now = clock.millis();
+        return sessionId != null && sessions.isLive(sessionId, now, now - idleMillis);
     }
 
-    private Optional<SessionsRecord> live(String token) {
+    private Optional<StoredSession> live(String token) {
         if (!Secrets.plausible(token)) {
             return Optional.empty();
         }
         String hash = Secrets.hash(token);
-        Optional<SessionsRecord> found = db.read(
-                ctx -> ctx.selectFrom(SESSIONS).where(SESSIONS.ID.eq(hash)).fetchOptional());
-        long now = db.nowMillis();
-        return found.filter(r -> Secrets.sameHash(hash, r.getId())
-                && !Boolean.TRUE.equals(r.getRevoked())
-                && now < r.getExpiresAt()
-                && now - r.getLastSeenAt() < idleMillis);
-    }
-
-    private static Session toSession(SessionsRecord r) {
-        return new Session(
-                r.getId(),
-                r.getUserId(),
-                Instant.ofEpochMilli(r.getCreatedAt()),
-                Instant.ofEpochMilli(r.getLastSeenAt()),
-                Instant.ofEpochMilli(r.getExpiresAt()));
+        Optional<StoredSession> found = sessions.find(hash);
+        long now = clock.millis();
+        return found.filter(r -> Secrets.sameHash(hash, r.session().id())
+                && !r.revoked()
+                && now < r.session().expires().toEpochMilli()
+                && now - r.session().lastSeen().toEpochMilli() < idleMillis);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.framewise.media.MediaException;
-import io.framewise.server.auth.AccountException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP answers. Every error leaves the server in the shape of
- * {@link ErrorBody}: domain refusals ({@link ApiException}), Jackson parse errors (400), engine
+ * {@link ErrorBody}: domain refusals ({@link ApiException}, and a feature's own exceptions that
+ * are a {@link Refusal}), Jackson parse errors (400), engine
  * failures ({@link MediaException}: 404/415/422), Javalin's own refusals (unknown route, bad
  * parameter) and finally anything unexpected, which is logged with its stack trace and answered
  * with a generic 500 so that no internals reach the client.
@@ -43,7 +43,6 @@ public final class ErrorMapper {
             }
             write(ctx, e.status(), e.code(), e.getMessage(), e.details());
         });
-        cfg.routes.exception(AccountException.class, (e, ctx) -> accountError(ctx, e));
         cfg.routes.exception(JsonProcessingException.class, (e, ctx) -> jsonError(ctx, e));
         cfg.routes.exception(MediaException.class, ErrorMapper::mediaError);
         cfg.routes.exception(ValidationException.class, (e, ctx) -> validationError(ctx, e));
@@ -60,22 +59,6 @@ public final class ErrorMapper {
                         Map.of("method", ctx.method().name(), "path", ctx.path()));
             }
         });
-    }
-
-    /** Account rules broken: a bad name or weak password (422), a taken name or a referenced account (409). */
-    private static void accountError(Context ctx, AccountException e) {
-        if (e instanceof AccountException.NameTaken || e instanceof AccountException.StillReferenced) {
-            write(ctx, 409, "conflict", e.getMessage(), Map.of());
-        } else if (e instanceof AccountException.NoSuchAccount) {
-            write(ctx, 404, "not_found", e.getMessage(), Map.of());
-        } else {
-            write(
-                    ctx,
-                    422,
-                    "invalid",
-                    e.getMessage(),
-                    Map.of("field", e instanceof AccountException.WeakPassword ? "password" : "name"));
-        }
     }
 
     /** Writes the error shape; the only method that formats an error response. */
@@ -176,6 +159,10 @@ public final class ErrorMapper {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (e instanceof Refusal refusal) {
+            write(ctx, refusal.status(), refusal.code(), e.getMessage(), refusal.details());
+            return;
+        }
         Throwable root = rootCause(e);
         if (root instanceof JsonProcessingException json) {
             jsonError(ctx, json);

@@ -45,6 +45,8 @@ import io.framewise.server.jobs.JobKind;
 import io.framewise.server.library.Asset;
 import io.framewise.server.library.MediaAlreadyFiledException;
 import io.framewise.server.media.MediaItem;
+import io.framewise.server.notifications.NotificationService;
+import io.framewise.server.tags.TagService;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -66,17 +68,14 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
 
     private final HostServices s;
     private final JooqFolderRepository folders;
-    private final JooqLabelRepository labels;
-    private final JooqNotificationRepository notifications;
+    private final TagService tags;
+    private final NotificationService notifications;
 
     HostServiceImpl(
-            HostServices services,
-            JooqFolderRepository folders,
-            JooqLabelRepository labels,
-            JooqNotificationRepository notifications) {
+            HostServices services, JooqFolderRepository folders, TagService tags, NotificationService notifications) {
         this.s = services;
         this.folders = folders;
-        this.labels = labels;
+        this.tags = tags;
         this.notifications = notifications;
     }
 
@@ -310,7 +309,7 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
     public void setAssetTags(SetAssetTagsRequest r, StreamObserver<io.framewise.organizer.wire.v1.Asset> out) {
         answer(out, () -> {
             Asset asset = assetRecord(r.getAssetId());
-            labels.setTags(asset.id(), r.getTagsList());
+            tags.setTags(asset.id(), r.getTagsList());
             return asset(asset);
         });
     }
@@ -319,7 +318,7 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
     public void setAssetMetadata(SetAssetMetadataRequest r, StreamObserver<io.framewise.organizer.wire.v1.Asset> out) {
         answer(out, () -> {
             Asset asset = assetRecord(r.getAssetId());
-            labels.setMetadata(asset.id(), r.getMetadataMap());
+            tags.setMetadata(asset.id(), r.getMetadataMap());
             return asset(asset);
         });
     }
@@ -327,21 +326,11 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
     @Override
     public void createNotification(CreateNotificationRequest r, StreamObserver<CreateNotificationResponse> out) {
         answer(out, () -> {
-            String text = r.getText().strip();
-            if (text.isEmpty() || text.length() > 1000) {
-                throw invalid("text must be 1 to 1000 characters");
-            }
-            if (r.getUserIdsCount() == 0 || r.getUserIdsCount() > 1000) {
-                throw invalid("name 1 to 1000 users to notify");
-            }
-            List<String> users = r.getUserIdsList().stream().distinct().toList();
-            for (String id : users) {
-                s.accounts().get(id).orElseThrow(() -> invalid("no such user: " + id));
-            }
+            // The service checks the text and the users; its IllegalArgumentException answers INVALID_ARGUMENT.
             boolean hasSubject = r.hasSubject() && !r.getSubject().getType().isEmpty();
             List<String> ids = notifications.post(
-                    users,
-                    text,
+                    r.getUserIdsList(),
+                    r.getText(),
                     hasSubject ? r.getSubject().getType() : null,
                     hasSubject ? r.getSubject().getId() : null,
                     HostAuth.CALLER.get());
@@ -378,7 +367,7 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
     }
 
     private io.framewise.organizer.wire.v1.Asset asset(Asset a) {
-        return Proto.asset(a, s.assets().versions(a.id()), labels.tags(a.id()), labels.metadata(a.id()));
+        return Proto.asset(a, s.assets().versions(a.id()), tags.tags(a.id()), tags.metadata(a.id()));
     }
 
     private Media media(MediaItem m) {

@@ -4,10 +4,11 @@ import io.framewise.organizer.wire.v1.ListFolderResponse;
 import io.framewise.organizer.wire.v1.ResourceRef;
 import io.framewise.organizer.wire.v1.RunActionResponse;
 import io.framewise.server.Feature;
+import io.framewise.server.access.Access;
 import io.framewise.server.access.Principal;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Bodies;
-import io.framewise.server.library.Asset;
+import io.framewise.server.tags.TagService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -15,37 +16,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of organizers: library pages ({@code GET /api/folders}), actions
- * ({@code POST /api/actions}), asset tags, the user's notifications, and organizer states for
- * administrators.
+ * ({@code POST /api/actions}) and organizer states for administrators.
  */
 final class OrganizerRoutes implements Feature {
 
-    private final Organizers organizers;
+    private final OrganizerPages pages;
+    private final TagService tags;
+    private final Supplier<List<OrganizerStatus>> statuses;
 
-    OrganizerRoutes(Organizers organizers) {
-        this.organizers = organizers;
+    OrganizerRoutes(OrganizerPages pages, TagService tags, Supplier<List<OrganizerStatus>> statuses) {
+        this.pages = pages;
+        this.tags = tags;
+        this.statuses = statuses;
     }
 
     record ActionBody(String organizer, String action, String path, Target target, Map<String, String> parameters) {}
 
     record Target(String type, String id) {}
 
-    record TagsBody(List<String> tags) {}
-
     @Override
     public void register(JavalinConfig cfg) {
         cfg.routes.get("/api/folders", this::folder);
         cfg.routes.post("/api/actions", this::action);
-        cfg.routes.get("/api/assets/{id}/tags", ctx -> {
-            Asset asset = visibleAsset(ctx);
-            ctx.json(tagsView(asset.id()));
-        });
-        cfg.routes.put("/api/assets/{id}/tags", this::setTags);
-        cfg.routes.get("/api/notifications", this::notifications);
-        cfg.routes.post("/api/notifications/{id}/read", this::markRead);
         cfg.routes.get("/api/admin/organizers", this::statuses);
     }
 
@@ -57,12 +53,12 @@ final class OrganizerRoutes implements Feature {
             throw new ApiException.Invalid(
                     "path must start with '/' and be at most 2000 characters", Map.of("field", "path"));
         }
-        Principal me = organizers.principal(ctx);
-        Organizers.Page page = organizers.folderPage(me, path, pageSize, token);
+        Principal me = Access.principal(ctx);
+        OrganizerPages.Page page = pages.folderPage(me, path, pageSize, token);
         ctx.json(pageView(me, page));
     }
 
-    private Map<String, Object> pageView(Principal me, Organizers.Page page) {
+    private Map<String, Object> pageView(Principal me, OrganizerPages.Page page) {
         ListFolderResponse p = page.page();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", p.getPath());
@@ -91,7 +87,7 @@ final class OrganizerRoutes implements Feature {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("id", a.getAssetId());
                 e.put("title", a.getTitle());
-                e.put("tags", organizers.labels().tags(a.getAssetId()));
+                e.put("tags", tags.tags(a.getAssetId()));
                 assets.add(e);
             }
         }
@@ -115,7 +111,7 @@ final class OrganizerRoutes implements Feature {
 
     /** Pages leave out assets the caller may not open (roles and organizers decide, as on the asset's route). */
     private boolean mayView(Principal me, String assetId) {
-        return organizers.mayView(me, assetId);
+        return pages.mayView(me, assetId);
     }
 
     private void action(Context ctx) {
@@ -141,8 +137,8 @@ final class OrganizerRoutes implements Feature {
                 parameters.put(k, v);
             });
         }
-        RunActionResponse done = organizers.runAction(
-                organizers.principal(ctx),
+        RunActionResponse done = pages.runAction(
+                Access.principal(ctx),
                 body.organizer(),
                 body.action(),
                 target.build(),
@@ -152,64 +148,6 @@ final class OrganizerRoutes implements Feature {
         m.put("message", done.getMessage());
         m.put("navigatePath", done.getNavigatePath().isEmpty() ? null : done.getNavigatePath());
         ctx.json(m);
-    }
-
-    private Asset visibleAsset(Context ctx) {
-        Asset asset = organizers.asset(ctx.pathParam("id"));
-        if (!mayView(organizers.principal(ctx), asset.id())) {
-            throw new ApiException.NotFound("no such asset: " + asset.id());
-        }
-        return asset;
-    }
-
-    private void setTags(Context ctx) {
-        Asset asset = visibleAsset(ctx);
-        TagsBody body = Bodies.read(ctx, TagsBody.class);
-        if (body.tags() == null) {
-            throw new ApiException.Invalid("send {\"tags\": [...]}", Map.of("field", "tags"));
-        }
-        try {
-            organizers.labels().setTags(asset.id(), body.tags());
-        } catch (IllegalArgumentException e) {
-            throw new ApiException.Invalid(e.getMessage(), Map.of("field", "tags"));
-        }
-        ctx.json(tagsView(asset.id()));
-    }
-
-    private Map<String, Object> tagsView(String assetId) {
-        return Map.of("assetId", assetId, "tags", organizers.labels().tags(assetId));
-    }
-
-    private void notifications(Context ctx) {
-        Principal me = organizers.principal(ctx);
-        if (!(me instanceof Principal.Person person)) {
-            throw new ApiException.Unauthenticated("sign in to see your notifications");
-        }
-        int limit = intParam(ctx, "limit", 1, 500, 100);
-        ctx.json(organizers.notifications().forUser(person.userId(), limit).stream()
-                .map(n -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", n.id());
-                    m.put("text", n.text());
-                    m.put(
-                            "subject",
-                            n.subjectType() == null ? null : Map.of("type", n.subjectType(), "id", n.subjectId()));
-                    m.put("source", n.source());
-                    m.put("createdAt", n.created().toString());
-                    m.put("readAt", n.read() == null ? null : n.read().toString());
-                    return m;
-                })
-                .toList());
-    }
-
-    private void markRead(Context ctx) {
-        if (!(organizers.principal(ctx) instanceof Principal.Person person)) {
-            throw new ApiException.Unauthenticated("sign in to see your notifications");
-        }
-        if (!organizers.notifications().markRead(person.userId(), ctx.pathParam("id"))) {
-            throw new ApiException.NotFound("no such notification: " + ctx.pathParam("id"));
-        }
-        ctx.status(204);
     }
 
     private static int intParam(Context ctx, String name, int min, int max, int fallback) {
@@ -230,11 +168,11 @@ final class OrganizerRoutes implements Feature {
     }
 
     private void statuses(Context ctx) {
-        Principal me = organizers.principal(ctx);
+        Principal me = Access.principal(ctx);
         if (!(me instanceof Principal.Person person) || !person.admin()) {
             throw new ApiException.Forbidden("only administrators see organizer states");
         }
-        ctx.json(organizers.statuses().stream()
+        ctx.json(statuses.get().stream()
                 .map(s -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("name", s.name());

@@ -1,4 +1,4 @@
-package io.framewise.server.organizer;
+package io.framewise.server.notifications;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.framewise.server.organizer;
+package io.framewise.server.notifications;
 
 import static io.framewise.server.db.generated.Tables.NOTIFICATIONS;
 
@@ -9,17 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** In-app notifications per user. */
-final class JooqNotificationRepository {
+/** {@link NotificationRepository} on the {@code notifications} table. */
+public final class JooqNotificationRepository implements NotificationRepository {
 
     private final Database db;
 
-    JooqNotificationRepository(Database db) {
+    public JooqNotificationRepository(Database db) {
         this.db = db;
     }
 
-    /** One notification per user, in one transaction. @return their ids, in the users' order */
-    List<String> post(List<String> userIds, String text, String subjectType, String subjectId, String source) {
+    @Override
+    public List<String> post(List<String> userIds, String text, String subjectType, String subjectId, String source) {
         return db.write(ctx -> {
             List<String> ids = new ArrayList<>();
             long now = db.nowMillis();
@@ -40,8 +40,8 @@ final class JooqNotificationRepository {
         });
     }
 
-    /** Marks one of the user's notifications read (again: keeps the first time). @return whether it is theirs */
-    boolean markRead(String userId, String id) {
+    @Override
+    public boolean markRead(String userId, String id) {
         return db.write(ctx -> {
                     int mine = ctx.fetchCount(
                             NOTIFICATIONS, NOTIFICATIONS.ID.eq(id).and(NOTIFICATIONS.USER_ID.eq(userId)));
@@ -56,8 +56,8 @@ final class JooqNotificationRepository {
                 == 1;
     }
 
-    /** The user's newest notifications first. */
-    List<Notification> forUser(String userId, int limit) {
+    @Override
+    public List<Notification> forUser(String userId, int limit) {
         return db.read(ctx -> ctx.selectFrom(NOTIFICATIONS)
                 .where(NOTIFICATIONS.USER_ID.eq(userId))
                 .orderBy(NOTIFICATIONS.CREATED_AT.desc(), NOTIFICATIONS.ID.desc())

@@ -1,0 +1,16 @@
+package io.framewise.server.notifications;
+
+import java.util.List;
+
+/** Where users' notifications are kept. */
+public interface NotificationRepository {
+
+    /** One notification per user, in one transaction, stamped now. @return their ids, in the users' order */
+    List<String> post(List<String> userIds, String text, String subjectType, String subjectId, String source);
+
+    /** Marks one of the user's notifications read (again: keeps the first time). @return whether it is theirs */
+    boolean markRead(String userId, String id);
+
+    /** The user's newest notifications first. */
+    List<Notification> forUser(String userId, int limit);
+}
