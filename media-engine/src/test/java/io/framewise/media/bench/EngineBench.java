@@ -5,7 +5,8 @@ import io.framewise.media.Progress;
 import io.framewise.media.clip.ClipCutter;
 import io.framewise.media.clip.ClipMode;
 import io.framewise.media.clip.ClipOptions;
-import io.framewise.media.ffmpeg.Ffmpeg;
+import io.framewise.media.ffmpeg.BundledTools;
+import io.framewise.media.ffmpeg.internal.Ffmpeg;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.still.FrameReader;
@@ -157,7 +158,7 @@ public final class EngineBench {
                     args.addAll(List.of("-q:v", "3"));
                 }
                 args.add(out.toString());
-                cli.time(() -> TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), args)));
+                cli.time(() -> TestMedia.exec(BundledTools.processBuilder(BundledTools.ffmpeg(), args)));
             }
             System.out.println(ours);
             System.out.println(cli);
@@ -211,7 +212,7 @@ public final class EngineBench {
         ours.time(() ->
                 new ProxyTranscoder().transcode(src, outOurs, settings, Progress.Listener.NONE, Cancellation.NEVER));
         cli.time(() -> TestMedia.exec(
-                Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), ProxyCli.args(src, outCli, settings, 25))));
+                BundledTools.processBuilder(BundledTools.ffmpeg(), ProxyCli.args(src, outCli, settings, 25))));
         System.out.println(ours);
         System.out.println(cli);
         // Throughput ratio: time of the CLI over ours (higher is better for us).
@@ -255,7 +256,7 @@ public final class EngineBench {
         for (int i = 0; i < 5; i++) {
             copy.time(() -> cut(src, map, "clip-copy.mp4", range, ClipMode.COPY));
             copyWithMap.time(() -> cut(src, null, "clip-copy.mp4", range, ClipMode.COPY));
-            cliCopy.time(() -> TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), cli)));
+            cliCopy.time(() -> TestMedia.exec(BundledTools.processBuilder(BundledTools.ffmpeg(), cli)));
         }
         for (Samples s : List.of(smart, reencode, copy, copyWithMap, cliCopy)) {
             System.out.println(s);
