@@ -30,7 +30,7 @@ public final class DecodeCheck {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(map, "map");
         try (FrameReader reader = FrameReader.open(file, map)) {
-            int last = reader.frameCount() - 1;
+            long last = reader.frameCount() - 1;
             decode(reader, 0, "the first frame (0)");
             if (last > 0) {
                 decode(reader, last, "the last frame (" + last + ")");
@@ -38,7 +38,7 @@ public final class DecodeCheck {
         }
     }
 
-    private static void decode(FrameReader reader, int index, String which) {
+    private static void decode(FrameReader reader, long index, String which) {
         try {
             reader.read(index, CHECK_WIDTH);
         } catch (MediaException.Corrupt e) {

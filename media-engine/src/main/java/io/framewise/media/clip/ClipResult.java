@@ -25,10 +25,10 @@ public record ClipResult(
         ClipMode mode,
         FrameRange requested,
         FrameRange actual,
-        int frameCount,
+        long frameCount,
         boolean snapped,
-        int framesReencoded,
-        int framesCopied,
+        long framesReencoded,
+        long framesCopied,
         boolean audio,
         Optional<String> fallbackReason) {
 

@@ -17,7 +17,7 @@ public final class FrameMapBuilder {
      * 25 fps, about 170 MB while the map is built. Packets are tiny, so without a cap a small hostile
      * file could make the builder hold gigabytes.
      */
-    public static final int DEFAULT_MAX_FRAMES = 10_000_000;
+    public static final long DEFAULT_MAX_FRAMES = 10_000_000;
 
     private FrameMapBuilder() {}
 
@@ -31,7 +31,7 @@ public final class FrameMapBuilder {
      * @param maxFrames the most video packets (frames) accepted
      * @throws MediaException.Unsupported when the stream holds more than {@code maxFrames}
      */
-    public static FrameMap build(Path file, int maxFrames) {
+    public static FrameMap build(Path file, long maxFrames) {
         return PacketScan.build(file, maxFrames);
     }
 }

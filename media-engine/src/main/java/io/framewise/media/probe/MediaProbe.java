@@ -33,7 +33,7 @@ public final class MediaProbe {
      *
      * @throws MediaException.Unsupported also when the video holds more frames than that
      */
-    public static MediaInfo probe(Path file, int maxFrames) {
+    public static MediaInfo probe(Path file, long maxFrames) {
         return ProbeReader.probe(file, maxFrames);
     }
 }

@@ -84,7 +84,7 @@ public final class FrameReader implements Closeable {
         return decoder.frameMap();
     }
 
-    public int frameCount() {
+    public long frameCount() {
         return decoder.frameCount();
     }
 
@@ -96,31 +96,31 @@ public final class FrameReader implements Closeable {
         return decoder.stats();
     }
 
-    /** Frame {@code index} at its full shown size. */
-    public Picture read(int index) {
-        return decoder.read(index);
+    /** {@code frame} at its full shown size. */
+    public Picture read(long frame) {
+        return decoder.read(frame);
     }
 
     /**
-     * Frame {@code index} scaled to {@code width} pixels across (at least 16), the height following the
+     * {@code frame} scaled to {@code width} pixels across (at least 16), the height following the
      * shown aspect ratio, rounded to even. A width at or beyond the shown width gives the full shown
      * size: pictures are never enlarged.
      */
-    public Picture read(int index, int width) {
-        return decoder.read(index, width);
+    public Picture read(long frame, int width) {
+        return decoder.read(frame, width);
     }
 
-    /** Several frames at full size; see {@link #readAll(int[], int)}. */
-    public List<Picture> readAll(int[] indices) {
-        return decoder.readAll(indices);
+    /** Several frames at full size; see {@link #readAll(long[], int)}. */
+    public List<Picture> readAll(long[] frames) {
+        return decoder.readAll(frames);
     }
 
     /**
      * Several frames scaled to {@code width}, in the order asked (repeats allowed). The frames are
      * decoded in ascending order, each GOP at most once.
      */
-    public List<Picture> readAll(int[] indices, int width) {
-        return decoder.readAll(indices, width);
+    public List<Picture> readAll(long[] frames, int width) {
+        return decoder.readAll(frames, width);
     }
 
     @Override

@@ -33,7 +33,7 @@ public enum StillFormat {
     }
 
     /** The still file name for frame {@code index}: {@code frame-000042.png}. */
-    public String fileName(int index) {
+    public String fileName(long index) {
         if (index < 0) {
             throw new IllegalArgumentException("frame index must not be negative: " + index);
         }

@@ -136,17 +136,17 @@ public final class EngineBench {
 
     private void randomStills(Path src, String kind) throws IOException {
         FrameMap map = FrameMapBuilder.build(src);
-        int[] frames = new Random(SEED).ints(50, 0, map.frameCount()).toArray();
+        long[] frames = new Random(SEED).longs(50, 0, map.frameCount()).toArray();
         for (StillFormat format : new StillFormat[] {StillFormat.JPEG, StillFormat.PNG}) {
             Samples ours = new Samples("framewise " + format);
             Samples cli = new Samples("ffmpeg -ss " + format);
             try (FrameReader reader = FrameReader.open(src, map)) {
-                for (int f : frames) {
+                for (long f : frames) {
                     Path out = work.resolve("still-ours." + format.extension());
                     ours.time(() -> writeQuietly(out, StillEncoder.encode(reader.read(f), format, 90)));
                 }
             }
-            for (int f : frames) {
+            for (long f : frames) {
                 Path out = work.resolve("still-cli." + format.extension());
                 String t = String.format(
                         Locale.ROOT,
@@ -178,10 +178,10 @@ public final class EngineBench {
         Samples stepsJpeg = new Samples("step back + JPEG");
         try (FrameReader reader = FrameReader.open(src, map)) {
             for (int run = 0; run < 5; run++) {
-                int start = 300 + random.nextInt(map.frameCount() - 300);
+                long start = 300 + random.nextInt((int) map.frameCount() - 300);
                 reader.read(start);
                 for (int i = 1; i <= 100; i++) {
-                    int f = start - i;
+                    long f = start - i;
                     if (i % 2 == 0) {
                         steps.time(() -> reader.read(f));
                     } else {

@@ -70,8 +70,8 @@ public final class TestMedia {
         }
 
         /** The code drawn in frame {@code index} of this media. */
-        public int expectedCode(int index) {
-            return index + codeOffset;
+        public int expectedCode(long index) {
+            return Math.toIntExact(index + codeOffset);
         }
 
         /** The nominal frame rate, "num/den". */

@@ -15,16 +15,16 @@ final class ClipPlan {
      * keyframe after it; null when there is none before {@code out}.
      */
     static FrameRange copyRange(FrameMap map, FrameRange requested) {
-        int in = (int) requested.in();
-        int out = (int) requested.out();
-        int start = map.keyframeAtOrBefore(in);
+        long in = requested.in();
+        long out = requested.out();
+        long start = map.keyframeAtOrBefore(in);
         if (start < 0) {
             start = map.keyframeAfter(in);
             if (start >= out) {
                 return null;
             }
         }
-        int end = out >= map.frameCount() || map.isKeyframe(out) ? out : map.keyframeAfter(out);
+        long end = out >= map.frameCount() || map.isKeyframe(out) ? out : map.keyframeAfter(out);
         return FrameRange.of(start, end);
     }
 
@@ -32,28 +32,28 @@ final class ClipPlan {
      * The three parts of a smart cut: [in, headEnd) re-encoded, [headEnd, tailStart) copied whole GOPs,
      * [tailStart, out) re-encoded. {@code headEnd == out} means no keyframe inside the range.
      */
-    record Smart(int in, int headEnd, int tailStart, int out) {
+    record Smart(long in, long headEnd, long tailStart, long out) {
         boolean hasKeyframeInside() {
             return headEnd < out;
         }
 
-        int reencoded() {
+        long reencoded() {
             return (headEnd - in) + (out - tailStart);
         }
 
-        int copied() {
+        long copied() {
             return tailStart - headEnd;
         }
     }
 
     static Smart smart(FrameMap map, FrameRange requested) {
-        int in = (int) requested.in();
-        int out = (int) requested.out();
-        int headEnd = map.isKeyframe(in) ? in : Math.min(out, map.keyframeAfter(in));
+        long in = requested.in();
+        long out = requested.out();
+        long headEnd = map.isKeyframe(in) ? in : Math.min(out, map.keyframeAfter(in));
         if (headEnd >= out) {
             return new Smart(in, out, out, out);
         }
-        int tailStart = out >= map.frameCount() || map.isKeyframe(out) ? out : map.keyframeAtOrBefore(out - 1);
+        long tailStart = out >= map.frameCount() || map.isKeyframe(out) ? out : map.keyframeAtOrBefore(out - 1);
         return new Smart(in, headEnd, tailStart, out);
     }
 }

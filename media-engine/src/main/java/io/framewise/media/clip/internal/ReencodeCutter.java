@@ -35,8 +35,8 @@ final class ReencodeCutter {
             FrameRangeTranscoder.Result r = FrameRangeTranscoder.run(
                     source,
                     map,
-                    (int) range.in(),
-                    (int) range.out(),
+                    range.in(),
+                    range.out(),
                     options.encoding(),
                     size -> Watermarks.decoration(options, picture, size),
                     out,

@@ -64,7 +64,7 @@ final class ReencodedPart implements Closeable {
     private final List<AVPacket> pending = new ArrayList<>();
     private final AVPacket received;
     private long decodeDelay;
-    private int frames;
+    private long frames;
 
     ReencodedPart(Format format, OutputFile out, AVStream stream) {
         this.format = format;
@@ -98,7 +98,7 @@ final class ReencodedPart implements Closeable {
         this.decodeDelay = delay;
     }
 
-    int frames() {
+    long frames() {
         return frames;
     }
 
@@ -116,7 +116,7 @@ final class ReencodedPart implements Closeable {
     }
 
     /** Flushes the encoder and writes every packet; returns the frames encoded. */
-    int finish() {
+    long finish() {
         encoder.send(null);
         drain();
         for (AVPacket p : pending) {

@@ -102,9 +102,9 @@ final class SmartCutter {
     private AVPacket packet;
     private AVFrame frame;
     private Phase phase;
-    private int headFrames;
-    private int copiedFrames;
-    private int tailFrames;
+    private long headFrames;
+    private long copiedFrames;
+    private long tailFrames;
     private int tailPackets;
     private int nalLength;
     private byte[] extradata;
@@ -174,7 +174,7 @@ final class SmartCutter {
             setUp(input, videoIn);
             Timecodes.carry(input, map, requested.in(), out);
             out.writeHeader(Map.of());
-            int startKey = map.isKeyframe(plan.in()) ? plan.in() : map.keyframeAtOrBefore(plan.in());
+            long startKey = map.isKeyframe(plan.in()) ? plan.in() : map.keyframeAtOrBefore(plan.in());
             if (startKey >= 0) {
                 reader.startAtKeyframe(map.pts(startKey));
             }
@@ -268,7 +268,7 @@ final class SmartCutter {
                     sarDen,
                     output,
                     pts -> {
-                        int index = map.indexOfPts(pts + base);
+                        long index = map.indexOfPts(pts + base);
                         return index >= 0 ? map.duration(index) : 0;
                     });
         }
@@ -398,11 +398,11 @@ final class SmartCutter {
         }
     }
 
-    private boolean isKeyframe(AVPacket pkt, int index) {
+    private boolean isKeyframe(AVPacket pkt, long index) {
         return index < map.frameCount() && (pkt.flags() & AV_PKT_FLAG_KEY) != 0 && pkt.pts() == map.pts(index);
     }
 
-    private void requireIdr(AVPacket pkt, int index) {
+    private void requireIdr(AVPacket pkt, long index) {
         byte[] data = new byte[pkt.size()];
         pkt.data().get(data);
         if (!H264Bitstream.containsIdr(data, nalLength)) {
@@ -411,7 +411,7 @@ final class SmartCutter {
     }
 
     /** How far the source's decode time runs ahead of its presentation at this keyframe. */
-    private long decodeDelay(AVPacket pkt, int index) {
+    private long decodeDelay(AVPacket pkt, long index) {
         if (MediaInput.hasTimestamp(pkt.dts()) && pkt.dts() <= pkt.pts()) {
             return pkt.pts() - pkt.dts();
         }
@@ -441,13 +441,13 @@ final class SmartCutter {
     }
 
     private void onFrame(AVFrame decoded) {
-        int index = map.indexOfPts(decoded.best_effort_timestamp());
+        long index = map.indexOfPts(decoded.best_effort_timestamp());
         boolean head = phase == Phase.HEAD && index >= plan.in() && index < plan.headEnd();
         boolean tail = phase == Phase.TAIL && index >= plan.tailStart() && index < plan.out();
         if (!head && !tail) {
             return;
         }
-        int expected = (head ? plan.in() : plan.tailStart()) + part.frames();
+        long expected = (head ? plan.in() : plan.tailStart()) + part.frames();
         if (index != expected) {
             throw new NotPossible("frame " + expected + " could not be decoded");
         }

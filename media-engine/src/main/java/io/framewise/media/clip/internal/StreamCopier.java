@@ -68,8 +68,8 @@ final class StreamCopier {
             AVStream videoOut = copyStream(videoIn, out, "video");
             int audioIndex = Cuts.firstAudioStream(input);
             AVRational videoTb = copy(videoIn.time_base());
-            long videoStart = map.pts((int) actual.in());
-            long videoEnd = actual.out() < map.frameCount() ? map.pts((int) actual.out()) : Long.MAX_VALUE;
+            long videoStart = map.pts(actual.in());
+            long videoEnd = actual.out() < map.frameCount() ? map.pts(actual.out()) : Long.MAX_VALUE;
             AudioPart audio = null;
             if (audioIndex >= 0) {
                 AVStream audioIn = input.stream(audioIndex);
@@ -125,9 +125,9 @@ final class StreamCopier {
 
     private static final class Copied {
         final ProgressMeter meter;
-        int frames;
-        int first = Integer.MAX_VALUE;
-        int last = -1;
+        long frames;
+        long first = Long.MAX_VALUE;
+        long last = -1;
 
         Copied(ProgressMeter meter) {
             this.meter = meter;
@@ -168,7 +168,7 @@ final class StreamCopier {
                             videoDone = true;
                         } else if ((pkt.flags() & AV_PKT_FLAG_DISCARD) == 0 && pts >= videoStart && pts < videoEnd) {
                             // Leading pictures of an open GOP (shown before its keyframe) are left out.
-                            int frame = map.indexOfPts(pts);
+                            long frame = map.indexOfPts(pts);
                             copied.first = Math.min(copied.first, frame);
                             copied.last = Math.max(copied.last, frame);
                             shift(pkt, videoStart);

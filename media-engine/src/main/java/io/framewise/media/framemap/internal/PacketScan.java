@@ -44,7 +44,7 @@ public final class PacketScan {
      * @param maxFrames the most video packets (frames) accepted
      * @throws MediaException.Unsupported when the stream holds more than {@code maxFrames}
      */
-    public static FrameMap build(Path file, int maxFrames) {
+    public static FrameMap build(Path file, long maxFrames) {
         try (MediaInput input = MediaInput.open(file)) {
             return build(input, maxFrames);
         }
@@ -56,7 +56,7 @@ public final class PacketScan {
     }
 
     /** As {@link #build(MediaInput)}, accepting at most {@code maxFrames} video packets. */
-    public static FrameMap build(MediaInput input, int maxFrames) {
+    public static FrameMap build(MediaInput input, long maxFrames) {
         if (maxFrames < 1) {
             throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
         }
@@ -72,7 +72,7 @@ public final class PacketScan {
         return assemble(input.file(), stream, streamIndex, packets);
     }
 
-    private static PacketList readPackets(MediaInput input, int streamIndex, int maxFrames) {
+    private static PacketList readPackets(MediaInput input, int streamIndex, long maxFrames) {
         PacketList list = new PacketList(input.file(), maxFrames);
         AVPacket pkt = av_packet_alloc();
         try {
@@ -104,7 +104,7 @@ public final class PacketScan {
         return list;
     }
 
-    private static PacketList decodeTimestamps(MediaInput input, int streamIndex, int maxFrames) {
+    private static PacketList decodeTimestamps(MediaInput input, int streamIndex, long maxFrames) {
         Ffmpeg.check(
                 org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
                         input.context(),
@@ -245,14 +245,14 @@ public final class PacketScan {
     /** Packet facts in read order, growing with what the file really holds, up to a cap. */
     private static final class PacketList {
         private final Path file;
-        private final int max;
+        private final long max;
         long[] pts = new long[1024];
         long[] duration = new long[1024];
         boolean[] key = new boolean[1024];
         int size;
         boolean missingPts;
 
-        PacketList(Path file, int max) {
+        PacketList(Path file, long max) {
             this.file = file;
             this.max = max;
         }
@@ -265,7 +265,8 @@ public final class PacketScan {
                                 + " (a longer video, or a damaged file of tiny packets)");
             }
             if (size == pts.length) {
-                int grown = (int) Math.min(max, (long) size * 2);
+                // Arrays are int-indexed: a cap past that is reached as an array limit first.
+                int grown = (int) Math.min(Math.min(max, (long) size * 2), Integer.MAX_VALUE - 8);
                 pts = Arrays.copyOf(pts, grown);
                 duration = Arrays.copyOf(duration, grown);
                 key = Arrays.copyOf(key, grown);

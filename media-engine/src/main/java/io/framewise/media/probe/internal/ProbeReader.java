@@ -39,13 +39,13 @@ public final class ProbeReader {
     private ProbeReader() {}
 
     /** The facts of {@code file}, counting at most {@code maxFrames} video frames. */
-    public static MediaInfo probe(Path file, int maxFrames) {
+    public static MediaInfo probe(Path file, long maxFrames) {
         try (MediaInput input = MediaInput.open(file)) {
             return probe(input, maxFrames);
         }
     }
 
-    private static MediaInfo probe(MediaInput input, int maxFrames) {
+    private static MediaInfo probe(MediaInput input, long maxFrames) {
         Path file = input.file();
         AVFormatContext ctx = input.context();
         String formatName = NativeText.orElse(ctx.iformat().name(), "unknown");

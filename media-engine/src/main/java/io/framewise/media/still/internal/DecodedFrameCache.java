@@ -17,7 +17,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 final class DecodedFrameCache implements AutoCloseable {
 
     private final long budgetBytes;
-    private final LinkedHashMap<Integer, Entry> frames = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<Long, Entry> frames = new LinkedHashMap<>(64, 0.75f, true);
     private long usedBytes;
 
     private record Entry(AVFrame frame, long bytes) {}
@@ -27,7 +27,7 @@ final class DecodedFrameCache implements AutoCloseable {
     }
 
     /** The cached frame for {@code index}, or null; the cache keeps ownership. */
-    AVFrame get(int index) {
+    AVFrame get(long index) {
         Entry e = frames.get(index);
         return e == null ? null : e.frame;
     }
@@ -36,7 +36,7 @@ final class DecodedFrameCache implements AutoCloseable {
      * Keeps a new reference to {@code frame} as frame {@code index} and returns it (owned by the cache),
      * or returns null when the frame alone is larger than the budget or cannot be referenced.
      */
-    AVFrame put(int index, AVFrame frame) {
+    AVFrame put(long index, AVFrame frame) {
         Entry existing = frames.get(index);
         if (existing != null) {
             return existing.frame;
@@ -58,7 +58,7 @@ final class DecodedFrameCache implements AutoCloseable {
     }
 
     private void evictOldest() {
-        Iterator<Map.Entry<Integer, Entry>> it = frames.entrySet().iterator();
+        Iterator<Map.Entry<Long, Entry>> it = frames.entrySet().iterator();
         Entry e = it.next().getValue();
         it.remove();
         usedBytes -= e.bytes;

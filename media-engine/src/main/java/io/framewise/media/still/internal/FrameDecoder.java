@@ -57,9 +57,9 @@ public final class FrameDecoder implements Closeable {
     /** Frames worth decoding on through rather than flushing and seeking. */
     private static final int CONTINUE_SLACK = 8;
     /** The index of the frame the decoder handed out last, or -1 when unknown (after a seek). */
-    private int position = -1;
+    private long position = -1;
     /** The index of the last single read, to tell stepping back from jumping around. */
-    private int lastRead = -1;
+    private long lastRead = -1;
     /** Whether the last positioning started over from the beginning of the file. */
     private boolean rewound;
 
@@ -138,7 +138,7 @@ public final class FrameDecoder implements Closeable {
         return map;
     }
 
-    public int frameCount() {
+    public long frameCount() {
         return map.frameCount();
     }
 
@@ -151,7 +151,7 @@ public final class FrameDecoder implements Closeable {
     }
 
     /** Frame {@code index} at its full shown size. */
-    public synchronized Picture read(int index) {
+    public synchronized Picture read(long index) {
         return readScaled(index, 0);
     }
 
@@ -160,12 +160,12 @@ public final class FrameDecoder implements Closeable {
      * PictureConverter#MIN_WIDTH}), the height following the shown aspect ratio, rounded to even. A
      * width at or beyond the shown width gives the full shown size: pictures are never enlarged.
      */
-    public synchronized Picture read(int index, int width) {
+    public synchronized Picture read(long index, int width) {
         return readScaled(index, checkWidth(width));
     }
 
-    /** Several frames at full size; see {@link #readAll(int[], int)}. */
-    public synchronized List<Picture> readAll(int[] indices) {
+    /** Several frames at full size; see {@link #readAll(long[], int)}. */
+    public synchronized List<Picture> readAll(long[] indices) {
         return readBatch(indices, 0);
     }
 
@@ -173,7 +173,7 @@ public final class FrameDecoder implements Closeable {
      * Several frames scaled to {@code width}, in the order asked (repeats allowed). The frames are
      * decoded in ascending order, each GOP at most once.
      */
-    public synchronized List<Picture> readAll(int[] indices, int width) {
+    public synchronized List<Picture> readAll(long[] indices, int width) {
         return readBatch(indices, checkWidth(width));
     }
 
@@ -188,7 +188,7 @@ public final class FrameDecoder implements Closeable {
         return width;
     }
 
-    private void checkIndex(int index) {
+    private void checkIndex(long index) {
         if (index < 0 || index >= map.frameCount()) {
             throw new IllegalArgumentException("frame " + index + " does not exist: " + file + " has "
                     + map.frameCount() + " frames (0.." + (map.frameCount() - 1) + ")");
@@ -201,7 +201,7 @@ public final class FrameDecoder implements Closeable {
         }
     }
 
-    private Picture readScaled(int index, int width) {
+    private Picture readScaled(long index, int width) {
         checkOpen();
         checkIndex(index);
         reads++;
@@ -210,21 +210,21 @@ public final class FrameDecoder implements Closeable {
         return converter.convert(decodeTo(index, keep), index, width);
     }
 
-    private List<Picture> readBatch(int[] indices, int width) {
+    private List<Picture> readBatch(long[] indices, int width) {
         checkOpen();
         Objects.requireNonNull(indices, "indices");
-        for (int i : indices) {
+        for (long i : indices) {
             checkIndex(i);
         }
-        int[] ascending = Arrays.stream(indices).distinct().sorted().toArray();
-        Map<Integer, Picture> pictures = new HashMap<>();
-        for (int index : ascending) {
+        long[] ascending = Arrays.stream(indices).distinct().sorted().toArray();
+        Map<Long, Picture> pictures = new HashMap<>();
+        for (long index : ascending) {
             reads++;
             // Nothing is kept for stepping: the frames between targets are not wanted again.
             pictures.put(index, converter.convert(decodeTo(index, 0), index, width));
         }
         List<Picture> out = new ArrayList<>(indices.length);
-        for (int i : indices) {
+        for (long i : indices) {
             out.add(pictures.get(i));
         }
         return out;
@@ -235,7 +235,7 @@ public final class FrameDecoder implements Closeable {
      * cannot skip non-reference pictures, so they are only worth decoding once the viewer steps back;
      * a jump keeps just its neighbours, and the first step back past them fills the whole window.
      */
-    private int keepBehindFor(int index) {
+    private int keepBehindFor(long index) {
         boolean steppingBack = lastRead >= 0 && index < lastRead && lastRead - index <= stepBack;
         return steppingBack ? stepBack : Math.min(stepBack, JUMP_KEEP_BEHIND);
     }
@@ -244,21 +244,21 @@ public final class FrameDecoder implements Closeable {
      * The decoded frame {@code target}, valid until the next decode; frames from {@code keepBehind}
      * before the target on are cached as they pass.
      */
-    private AVFrame decodeTo(int target, int keepBehind) {
+    private AVFrame decodeTo(long target, int keepBehind) {
         AVFrame hit = cache.get(target);
         if (hit != null) {
             cacheHits++;
             return hit;
         }
-        int windowStart = Math.max(0, target - keepBehind);
+        long windowStart = Math.max(0, target - keepBehind);
         try {
             boolean fresh = !canContinueTo(target);
             int attempt = 0;
-            int trustFrom = fresh ? seekFor(target, attempt) : 0;
+            long trustFrom = fresh ? seekFor(target, attempt) : 0;
             cursor.skipNonReferenceBefore(map.pts(windowStart), map.pts(target));
             while (true) {
                 AVFrame frame = cursor.next();
-                int i = frame == null ? -1 : identify(frame);
+                long i = frame == null ? -1 : identify(frame);
                 if (fresh && frame == null && rewound) {
                     throw endedBefore(target);
                 }
@@ -301,11 +301,11 @@ public final class FrameDecoder implements Closeable {
      * already stands at or after the keyframe a seek would go to (or a few frames before it, where a
      * flush and seek cost more than the frames in between).
      */
-    private boolean canContinueTo(int target) {
+    private boolean canContinueTo(long target) {
         if (position < 0 || cursor.isExhausted() || target <= position) {
             return false;
         }
-        int key = map.keyframeAtOrBefore(target);
+        long key = map.keyframeAtOrBefore(target);
         return position >= key - CONTINUE_SLACK;
     }
 
@@ -315,11 +315,11 @@ public final class FrameDecoder implements Closeable {
      * Returns the first index whose pictures can be trusted: frames shown before the keyframe decoded
      * first may reference pictures the decoder never saw (open GOPs).
      */
-    private int seekFor(int target, int attempt) {
+    private long seekFor(long target, int attempt) {
         position = -1;
         seeks++;
         rewound = false;
-        int point = map.keyframeAtOrBefore(target);
+        long point = map.keyframeAtOrBefore(target);
         long pts = map.pts(point >= 0 ? point : target);
         for (int n = 0; n < attempt; n++) {
             point = point > 0 ? map.keyframeAtOrBefore(point - 1) : -1;
@@ -346,12 +346,12 @@ public final class FrameDecoder implements Closeable {
      * The index of a decoded frame by its timestamp, tolerating rounding of up to half a frame; -1 for
      * frames that are not in the map (before the first shown frame, or with no timestamp after a seek).
      */
-    private int identify(AVFrame frame) {
+    private long identify(AVFrame frame) {
         long ts = frame.best_effort_timestamp();
         if (!MediaInput.hasTimestamp(ts)) {
             return position >= 0 && position + 1 < map.frameCount() ? position + 1 : -1;
         }
-        int i = map.frameAtPts(ts);
+        long i = map.frameAtPts(ts);
         if (i + 1 < map.frameCount() && Math.abs(map.pts(i + 1) - ts) < Math.abs(map.pts(i) - ts)) {
             i++;
         }
@@ -359,7 +359,7 @@ public final class FrameDecoder implements Closeable {
         return Math.abs(map.pts(i) - ts) <= tolerance ? i : -1;
     }
 
-    private MediaException endedBefore(int target) {
+    private MediaException endedBefore(long target) {
         int code = cursor.endCode();
         String reason = position >= 0
                 ? "frame " + target + " cannot be read: decoding ends after frame " + position

@@ -87,7 +87,7 @@ final class PictureConverter implements AutoCloseable {
      * shown width gives the full shown size: pictures are never enlarged, so a caller cannot make a
      * small source cost the memory of a large one.
      */
-    Picture convert(AVFrame frame, int index, int width) {
+    Picture convert(AVFrame frame, long index, int width) {
         validate(frame);
         int[] shown = shownSize(frame);
         int outW;

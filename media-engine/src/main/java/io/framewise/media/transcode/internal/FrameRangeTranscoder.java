@@ -65,12 +65,12 @@ public final class FrameRangeTranscoder {
      * @param repeatedFrames frames the decoder could not produce, shown as the picture before them
      * @param audio whether the output has an audio stream
      */
-    public record Result(int frames, int repeatedFrames, PictureGeometry size, boolean audio) {}
+    public record Result(long frames, long repeatedFrames, PictureGeometry size, boolean audio) {}
 
     private final Path source;
     private final FrameMap map;
-    private final int in;
-    private final int out;
+    private final long in;
+    private final long out;
     private final ProxySettings settings;
     private final Function<PictureGeometry, Decoration> decoration;
     private final OutputFile output;
@@ -93,16 +93,16 @@ public final class FrameRangeTranscoder {
     private List<VideoFilterGraph.Step> baseSteps;
     private Decoration decorated;
     private VideoFilterGraph.Source filterSource;
-    private int next;
+    private long next;
     private boolean holding;
     private boolean videoDone;
-    private int repeated;
+    private long repeated;
 
     private FrameRangeTranscoder(
             Path source,
             FrameMap map,
-            int in,
-            int out,
+            long in,
+            long out,
             ProxySettings settings,
             Function<PictureGeometry, Decoration> decoration,
             OutputFile output,
@@ -127,8 +127,8 @@ public final class FrameRangeTranscoder {
     public static Result run(
             Path source,
             FrameMap map,
-            int in,
-            int out,
+            long in,
+            long out,
             ProxySettings settings,
             Function<PictureGeometry, Decoration> decoration,
             OutputFile output,
@@ -164,7 +164,7 @@ public final class FrameRangeTranscoder {
         audio = openAudio(input);
         Timecodes.carry(input, map, in, output);
         output.writeHeader(Map.of());
-        int key = in > 0 ? map.keyframeAtOrBefore(in) : -1;
+        long key = in > 0 ? map.keyframeAtOrBefore(in) : -1;
         if (key >= 0) {
             reader.startAtKeyframe(map.pts(key));
         }
@@ -350,7 +350,7 @@ public final class FrameRangeTranscoder {
             return;
         }
         long pts = frame.best_effort_timestamp();
-        int index = next < map.frameCount() && map.pts(next) == pts ? next : map.indexOfPts(pts);
+        long index = next < map.frameCount() && map.pts(next) == pts ? next : map.indexOfPts(pts);
         if (index < next) {
             return;
         }
@@ -371,7 +371,7 @@ public final class FrameRangeTranscoder {
         }
     }
 
-    private void emit(AVFrame frame, int index) {
+    private void emit(AVFrame frame, long index) {
         frame.pts(map.pts(index) - map.pts(in));
         av_frame_remove_side_data(frame, AV_FRAME_DATA_DISPLAYMATRIX);
         if (frame.width() != filterSource.width()
@@ -420,7 +420,7 @@ public final class FrameRangeTranscoder {
         while (encoder.receive(encodedPacket)) {
             if (encodedPacket.duration() <= 0) {
                 // The last packet's duration sets where an MP4 edit list ends: it must not be missing.
-                int index = map.indexOfPts(encodedPacket.pts() + map.pts(in));
+                long index = map.indexOfPts(encodedPacket.pts() + map.pts(in));
                 encodedPacket.duration(index >= 0 ? map.duration(index) : 0);
             }
             encodedPacket.stream_index(videoOut.index());

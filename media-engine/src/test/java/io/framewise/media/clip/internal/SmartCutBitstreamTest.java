@@ -89,7 +89,7 @@ class SmartCutBitstreamTest {
         FrameMap map = FrameMapBuilder.build(source);
         Set<Long> middle = new HashSet<>();
         for (Packet p : videoPackets(source)) {
-            int index = map.indexOfPts(p.pts());
+            long index = map.indexOfPts(p.pts());
             if (index >= copyFrom && index < copyTo) {
                 middle.add(p.crc());
             }
