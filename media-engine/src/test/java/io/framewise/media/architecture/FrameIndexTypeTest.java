@@ -44,9 +44,7 @@ class FrameIndexTypeTest {
         List<String> found = new ArrayList<>();
         Stream.of("io.framewise.model", "io.framewise.media")
                 .flatMap(p -> new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages(p)
-                        .stream())
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(p).stream())
                 .map(JavaClass::reflect)
                 .forEach(c -> found.addAll(intFrameIndices(c)));
         assertEquals(List.of(), found, "frame indices and counts typed int");
@@ -62,7 +60,9 @@ class FrameIndexTypeTest {
                                 FrameIndexOffender.Span.class.getName() + ".in")
                         .sorted()
                         .toList(),
-                Stream.concat(intFrameIndices(FrameIndexOffender.class).stream(), intFrameIndices(FrameIndexOffender.Span.class).stream())
+                Stream.concat(
+                                intFrameIndices(FrameIndexOffender.class).stream(),
+                                intFrameIndices(FrameIndexOffender.Span.class).stream())
                         .sorted()
                         .toList());
     }
