@@ -14,14 +14,6 @@ import java.util.Objects;
  * target are kept (within a memory budget), so stepping one frame back or forth, and reading nearby
  * frames, costs little.
  *
- * <p>How a frame is reached: seek back to the keyframe at or before it (or, when the first shown
- * frame is no keyframe, as after an MP4 edit list, to the frame itself, which lets the demuxer find the
- * hidden keyframe), flush, and decode forward until the decoder hands out the frame whose timestamp
- * is the map's. When the demuxer seeks imprecisely and the first frame is already past the target,
- * it seeks one keyframe further back, and finally decodes from the start. A target ahead in the same
- * or the next GOP is reached by decoding on without a seek. Non-reference pictures before the frames
- * worth keeping are not decoded at all.
- *
  * <p>Methods are synchronized: one read at a time per reader; use several readers for parallel work.
  */
 public final class FrameReader implements Closeable {

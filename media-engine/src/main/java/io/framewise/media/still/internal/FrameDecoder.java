@@ -25,12 +25,6 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 /**
  * The decoding behind {@link FrameReader}: seeks, decodes forward and caches frames.
  *
- * Frame-exact stills of one media file: {@code read(n)} is the picture of frame n of the {@link
- * FrameMap}, pixel for pixel what {@code ffmpeg -vf select=eq(n\,N)} gives, upright and with square
- * pixels. The demuxer and decoder stay open between reads and the frames decoded on the way to a
- * target are kept (within a memory budget), so stepping one frame back or forth, and reading nearby
- * frames, costs little.
- *
  * <p>How a frame is reached: seek back to the keyframe at or before it (or, when the first shown
  * frame is no keyframe, as after an MP4 edit list, to the frame itself, which lets the demuxer find the
  * hidden keyframe), flush, and decode forward until the decoder hands out the frame whose timestamp
