@@ -71,7 +71,7 @@ final class StillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--quality must be 1 to 100, was " + quality);
         }
         try (FrameReader reader = FrameReader.open(file)) {
-            int[] indices = resolve(reader);
+            long[] indices = resolve(reader);
             if (indices.length == 1 && !Files.isDirectory(output)) {
                 StillFormat fmt = format != null ? formatNamed(format) : StillFormat.fromFileName(output.toString());
                 Picture picture = width == null ? reader.read(indices[0]) : reader.read(indices[0], width);
@@ -91,11 +91,11 @@ final class StillCommand implements Callable<Integer> {
         }
     }
 
-    private int[] resolve(FrameReader reader) {
+    private long[] resolve(FrameReader reader) {
         long count = reader.frameCount();
         boolean anyTimecode = frames.stream().anyMatch(f -> new FramePosition(f).isTimecode());
         Optional<String> start = anyTimecode ? MediaProbe.probe(file).startTimecode() : Optional.empty();
-        int[] indices = new int[frames.size()];
+        long[] indices = new long[frames.size()];
         for (int i = 0; i < indices.length; i++) {
             long index =
                     new FramePosition(frames.get(i)).resolve(reader.frameMap().frameRate(), start, count);
@@ -103,7 +103,7 @@ final class StillCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "frame " + frames.get(i) + " is outside the media, which has frames 0 to " + (count - 1));
             }
-            indices[i] = (int) index;
+            indices[i] = index;
         }
         return indices;
     }

@@ -1,6 +1,6 @@
 package io.framewise.server;
 
-import static io.framewise.server.testing.DataFolder.await;
+import static io.framewise.model.testing.Await.until;
 import static io.framewise.server.testing.DataFolder.integrityCheck;
 import static io.framewise.server.testing.DataFolder.partFiles;
 import static io.framewise.server.testing.DataFolder.sizeOf;
@@ -14,6 +14,7 @@ import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.server.media.MediaOptions;
+import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.ServerProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,7 +77,7 @@ class CrashRecoveryTest {
             id = JSON.readTree(created.body()).path("id").asText();
             itemDir = data.resolve("media").resolve(id);
             // The transcoder writes the proxy under a hidden temporary name: once it has grown, it is midway.
-            await("the proxy transcode to be under way", DEADLINE, () -> partialProxies(itemDir).stream()
+            until("the proxy transcode to be under way", DEADLINE, () -> partialProxies(itemDir).stream()
                     .anyMatch(p -> sizeOf(p) > 64 * 1024));
             assertEquals(ServerProcess.SIGKILL_EXIT, first.kill(), "killed by SIGKILL");
         }
@@ -131,7 +132,7 @@ class CrashRecoveryTest {
             assertEquals(201, created.statusCode(), created.body());
             id = JSON.readTree(created.body()).path("id").asText();
             itemDir = data.resolve("media").resolve(id);
-            await("the proxy transcode to be under way", DEADLINE, () -> partialProxies(itemDir).stream()
+            until("the proxy transcode to be under way", DEADLINE, () -> partialProxies(itemDir).stream()
                     .anyMatch(p -> sizeOf(p) > 64 * 1024));
             before = partialProxies(itemDir);
             assertEquals(ServerProcess.SIGKILL_EXIT, first.kill(), "killed by SIGKILL");
@@ -144,7 +145,7 @@ class CrashRecoveryTest {
         try (ServerProcess second = ServerProcess.start(data, log(info), Map.of())) {
             long restarted = System.nanoTime();
             // Well under the two-minute lease: the transcode starts over in a new temporary file.
-            await(
+            until(
                     "the proxy transcode to run again",
                     RESUME_BOUND,
                     () -> Files.exists(itemDir.resolve("proxy.mp4"))
@@ -251,7 +252,7 @@ class CrashRecoveryTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(file, acknowledged, (file.length - acknowledged) / 2);
                 out.flush();
-                await("the unacknowledged bytes to reach the disk", DEADLINE, () -> sizeOf(bytes) > acknowledged);
+                until("the unacknowledged bytes to reach the disk", DEADLINE, () -> sizeOf(bytes) > acknowledged);
                 assertEquals(ServerProcess.SIGKILL_EXIT, first.kill(), "killed by SIGKILL");
             }
         }
@@ -309,17 +310,7 @@ class CrashRecoveryTest {
     }
 
     private JsonNode awaitStatus(ServerProcess server, String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        await("media " + id + " to become " + status, DEADLINE, () -> {
-            try {
-                last[0] = getJson(server, "/api/media/" + id);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            assertTrue(!last[0].path("status").asText().equals("failed"), last[0].toString());
-            return last[0].path("status").asText().equals(status);
-        });
-        return last[0];
+        return MediaReady.awaitStatus(id, status, () -> getJson(server, "/api/media/" + id));
     }
 
     private int frameCode(ServerProcess server, String id, int n) throws IOException, InterruptedException {

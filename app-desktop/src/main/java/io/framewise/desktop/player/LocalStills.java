@@ -14,13 +14,14 @@ public final class LocalStills implements StillSource {
     }
 
     public int frameCount() {
-        return reader.frameCount();
+        // The player counts frames in int; the engine in long (ADR 0032): a video past 2^31 frames fails here.
+        return Math.toIntExact(reader.frameCount());
     }
 
     /** The keyframe indices, ascending, from the frame map. */
     public int[] keyframes() {
         var map = reader.frameMap();
-        int[] out = new int[map.keyframeCount()];
+        int[] out = new int[Math.toIntExact(map.keyframeCount())];
         for (int i = 0, k = 0; i < map.frameCount() && k < out.length; i++) {
             if (map.isKeyframe(i)) {
                 out[k++] = i;

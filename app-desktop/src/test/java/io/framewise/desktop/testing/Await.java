@@ -8,26 +8,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 
-/** Waiting for a condition with a deadline (never a fixed sleep), and reading state on the FX thread. */
+/** Waiting for a condition with a deadline (the shared helper), and reading state on the FX thread. */
 public final class Await {
 
     private Await() {}
 
+    /** See the shared {@link io.framewise.model.testing.Await#until}. */
     public static void until(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("Timed out after " + deadline.toSeconds() + " s waiting for " + what);
-            }
-            Thread.onSpinWait();
-            try {
-                // A short park between polls; the deadline, not this, decides the outcome.
-                TimeUnit.MILLISECONDS.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
+        io.framewise.model.testing.Await.until(what, deadline, condition);
     }
 
     /** Runs {@code task} on the FX thread and answers its result. */

@@ -2,7 +2,7 @@ package io.framewise.server.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.framewise.media.ffmpeg.Ffmpeg;
+import io.framewise.media.ffmpeg.BundledTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -143,7 +143,7 @@ public final class DemoLibrary {
                             new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
                     args.addAll(s.args());
                     args.add(tmp.toString());
-                    run(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), args), s.name());
+                    run(BundledTools.processBuilder(BundledTools.ffmpeg(), args), s.name());
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
                 }
                 files.add(file);
@@ -299,7 +299,7 @@ public final class DemoLibrary {
 
     private static void run(ProcessBuilder pb, String what) {
         try {
-            Ffmpeg.runToCompletion(pb, Duration.ofMinutes(5));
+            BundledTools.runToCompletion(pb, Duration.ofMinutes(5));
         } catch (IllegalStateException e) {
             throw new IllegalStateException("making the demo sample " + what + " failed: " + e.getMessage(), e);
         }

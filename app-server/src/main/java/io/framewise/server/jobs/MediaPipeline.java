@@ -74,7 +74,7 @@ public final class MediaPipeline implements JobHandler {
     private final ThumbnailStep thumbnails;
     private final ProxyStep proxy;
     private final ObjectMapper json = Json.newMapper();
-    private final int maxFrames;
+    private final long maxFrames;
 
     public MediaPipeline(
             MediaFiles files,
@@ -97,7 +97,7 @@ public final class MediaPipeline implements JobHandler {
             EventRepository events,
             Consumer<LibraryEvent> publish,
             Runnable jobQueued,
-            int maxFrames) {
+            long maxFrames) {
         this.maxFrames = maxFrames;
         this.files = files;
         this.media = media;

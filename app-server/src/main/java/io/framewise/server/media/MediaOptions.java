@@ -22,7 +22,7 @@ public record MediaOptions(
         Duration jobPoll,
         Duration watchPoll,
         int openReaders,
-        int maxFrames,
+        long maxFrames,
         Duration uploadExpiry,
         Duration uploadSweep) {
 

@@ -282,8 +282,9 @@ public final class MediaRoutes {
                     Map.of("id", item.id(), "status", item.status().wire()));
         }
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
-        int[] keyframes = new int[map.keyframeCount()];
-        for (int i = 0, k = 0; i < map.frameCount() && k < keyframes.length; i++) {
+        long[] keyframes = new long[Math.toIntExact(map.keyframeCount())];
+        int k = 0;
+        for (long i = 0; i < map.frameCount() && k < keyframes.length; i++) {
             if (map.isKeyframe(i)) {
                 keyframes[k++] = i;
             }

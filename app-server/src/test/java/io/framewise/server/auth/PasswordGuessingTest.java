@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
-import io.framewise.server.testing.DataFolder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -220,7 +220,7 @@ class PasswordGuessingTest {
                     return null;
                 }));
             }
-            DataFolder.await("every hashing slot taken", Duration.ofSeconds(10), () -> cap.inUse() == cap.size());
+            Await.until("every hashing slot taken", Duration.ofSeconds(10), () -> cap.inUse() == cap.size());
             HttpResponse<String> busy =
                     HTTP.send(login("victim", PASSWORD, Map.of()), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, busy.statusCode(), busy.body());
@@ -232,7 +232,7 @@ class PasswordGuessingTest {
             release.countDown();
             holders.shutdown();
         }
-        DataFolder.await("the slots free again", Duration.ofSeconds(10), () -> cap.inUse() == 0);
+        Await.until("the slots free again", Duration.ofSeconds(10), () -> cap.inUse() == 0);
         assertEquals(200, send(login("victim", PASSWORD, Map.of())), "the server recovers at once");
     }
 }

@@ -1,6 +1,6 @@
 package io.framewise.server.idempotency;
 
-import static io.framewise.server.testing.DataFolder.await;
+import static io.framewise.model.testing.Await.until;
 import static io.framewise.server.testing.DataFolder.integrityCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.testing.TestMedia;
+import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -79,7 +80,7 @@ class IdempotencyCrashTest {
                 unread.add(postWithoutReading(first.baseUri(), mediaId, sent));
                 storedUnread.put(sent, null);
             }
-            await("the notes whose answers were not read to be stored", DEADLINE, () -> {
+            until("the notes whose answers were not read to be stored", DEADLINE, () -> {
                 try {
                     for (JsonNode note : notes(first, mediaId)) {
                         storedUnread.keySet().stream()
@@ -127,7 +128,7 @@ class IdempotencyCrashTest {
                     }
                 });
             }
-            await("notes to be acknowledged", DEADLINE, () -> answered.size() >= ACKED_BEFORE_KILL);
+            until("notes to be acknowledged", DEADLINE, () -> answered.size() >= ACKED_BEFORE_KILL);
             killed.set(true);
             assertEquals(ServerProcess.SIGKILL_EXIT, first.kill(), "killed by SIGKILL");
             senders.shutdown();
@@ -221,16 +222,7 @@ class IdempotencyCrashTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String id = JSON.readTree(created.body()).path("id").asText();
-        await("the media to be ready", DEADLINE, () -> {
-            try {
-                String status =
-                        getJson(server, "/api/media/" + id).path("status").asText();
-                assertTrue(!status.equals("failed"), "the test media failed");
-                return status.equals("ready");
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        MediaReady.await(id, () -> getJson(server, "/api/media/" + id));
         return id;
     }
 

@@ -1,7 +1,7 @@
 package io.framewise.server.idempotency;
 
+import static io.framewise.model.testing.Await.until;
 import static io.framewise.server.testing.AccessWorld.json;
-import static io.framewise.server.testing.DataFolder.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -166,7 +166,7 @@ class IdempotencyTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(file, 0, file.length / 2);
             out.flush();
-            await("the first upload to be received", Duration.ofSeconds(30), () -> {
+            until("the first upload to be received", Duration.ofSeconds(30), () -> {
                 try {
                     return !DataFolder.partFiles(data.resolve("uploads")).isEmpty();
                 } catch (java.io.IOException e) {

@@ -1,10 +1,10 @@
 package io.framewise.server.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.model.testing.Await;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
@@ -13,6 +13,7 @@ import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
+import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.TestAccess;
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -117,32 +116,12 @@ final class MediaServer implements AutoCloseable {
     }
 
     /** Polls the item until its status is {@code status} (failing fast on another final status). */
-    JsonNode awaitStatus(String id, String status) throws IOException, InterruptedException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        JsonNode item;
-        do {
-            item = json("/api/media/" + id);
-            String now = item.path("status").asText();
-            if (now.equals(status)) {
-                return item;
-            }
-            if (!now.equals("processing")) {
-                fail("media " + id + " ended " + now + " (" + item.path("error").asText() + "), expected " + status);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        } while (System.nanoTime() < end);
-        fail("media " + id + " still " + item.path("status").asText() + " after " + DEADLINE);
-        return item;
+    JsonNode awaitStatus(String id, String status) {
+        return MediaReady.awaitStatus(id, status, () -> json("/api/media/" + id));
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
+        Await.until(what, DEADLINE, condition);
     }
 
     @Override

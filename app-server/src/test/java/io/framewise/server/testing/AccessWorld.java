@@ -1,7 +1,6 @@
 package io.framewise.server.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +27,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real server with accounts (auth mode local) and one person of every kind the access rules tell
@@ -288,20 +285,8 @@ public final class AccessWorld implements AutoCloseable {
                 .asText();
     }
 
-    private void awaitReady(String id) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            JsonNode media = json(call(Who.ADMIN, "GET", "/api/media/" + id, null), 200);
-            String status = media.path("status").asText();
-            if (status.equals("ready")) {
-                return;
-            }
-            if (status.equals("failed")) {
-                fail("test media failed: " + media);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-        fail("test media not ready within 120 s");
+    private void awaitReady(String id) {
+        MediaReady.await(id, () -> json(call(Who.ADMIN, "GET", "/api/media/" + id, null), 200));
     }
 
     @Override

@@ -8,12 +8,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /** Looks at a server's data folder from outside the server: its database and leftover files. */
@@ -59,17 +55,6 @@ public final class DataFolder {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    /** Waits until {@code condition} holds, polling every 20 ms; fails naming {@code what} at the deadline. */
-    public static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) {
-                throw new AssertionError("Timed out after " + deadline.toSeconds() + " s waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 }

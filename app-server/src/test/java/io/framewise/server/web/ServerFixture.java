@@ -3,6 +3,7 @@ package io.framewise.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.server.FramewiseServer;
+import io.framewise.server.testing.MediaReady;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /** REST calls the browser tests use to seed and check the server the pages talk to. */
 final class ServerFixture {
@@ -66,21 +66,8 @@ final class ServerFixture {
     }
 
     /** Polls the media item until it is ready (processing takes seconds with real FFmpeg). */
-    JsonNode awaitReady(String mediaId) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (true) {
-            JsonNode media = get("/api/media/" + mediaId);
-            String status = media.get("status").asText();
-            if (status.equals("ready")) {
-                return media;
-            }
-            if (status.equals("failed") || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("media " + mediaId + " did not get ready: " + media);
-            }
-            // Polls the condition with a short pause between looks; the deadline bounds the wait.
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofMillis(50).toNanos());
-        }
+    JsonNode awaitReady(String mediaId) {
+        return MediaReady.await(mediaId, () -> get("/api/media/" + mediaId));
     }
 
     String project(String name) throws IOException, InterruptedException {

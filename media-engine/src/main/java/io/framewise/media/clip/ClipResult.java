@@ -25,10 +25,10 @@ public record ClipResult(
         ClipMode mode,
         FrameRange requested,
         FrameRange actual,
-        int frameCount,
+        long frameCount,
         boolean snapped,
-        int framesReencoded,
-        int framesCopied,
+        long framesReencoded,
+        long framesCopied,
         boolean audio,
         Optional<String> fallbackReason) {
 
@@ -42,7 +42,7 @@ public record ClipResult(
     }
 
     /** This result as the outcome of a fallback from {@code requestedMode} for {@code reason}. */
-    ClipResult asFallback(ClipMode requestedMode, String reason) {
+    public ClipResult asFallback(ClipMode requestedMode, String reason) {
         return new ClipResult(
                 output,
                 requestedMode,

@@ -79,13 +79,12 @@ public final class FrameMap {
         return frameRate;
     }
 
-    public int frameCount() {
+    public long frameCount() {
         return pts.length;
     }
 
-    public long pts(int index) {
-        Objects.checkIndex(index, pts.length);
-        return pts[index];
+    public long pts(long frame) {
+        return pts[at(frame)];
     }
 
     /** The pts just after the last frame. */
@@ -93,35 +92,36 @@ public final class FrameMap {
         return endPts;
     }
 
-    /** How long frame {@code index} is shown, in time-base ticks. */
-    public long duration(int index) {
-        Objects.checkIndex(index, pts.length);
-        return (index + 1 < pts.length ? pts[index + 1] : endPts) - pts[index];
+    /** How long {@code frame} is shown, in time-base ticks. */
+    public long duration(long frame) {
+        int i = at(frame);
+        return (i + 1 < pts.length ? pts[i + 1] : endPts) - pts[i];
     }
 
-    public boolean isKeyframe(int index) {
-        Objects.checkIndex(index, pts.length);
-        return keyframes.get(index);
+    public boolean isKeyframe(long frame) {
+        return keyframes.get(at(frame));
     }
 
-    public int keyframeCount() {
+    public long keyframeCount() {
         return keyframes.cardinality();
     }
 
-    /** The last keyframe at or before {@code index}, or -1 when frames before the first keyframe are asked. */
-    public int keyframeAtOrBefore(int index) {
-        Objects.checkIndex(index, pts.length);
-        return keyframes.previousSetBit(index);
+    /** The last keyframe at or before {@code frame}, or -1 when frames before the first keyframe are asked. */
+    public long keyframeAtOrBefore(long frame) {
+        return keyframes.previousSetBit(at(frame));
     }
 
-    /** The first keyframe after {@code index}, or {@link #frameCount()} when there is none. */
-    public int keyframeAfter(int index) {
-        int next = keyframes.nextSetBit(index + 1);
+    /** The first keyframe after {@code frame}, or {@link #frameCount()} when there is none. */
+    public long keyframeAfter(long frame) {
+        if (frame + 1 >= pts.length) {
+            return pts.length;
+        }
+        int next = keyframes.nextSetBit((int) Math.max(0, frame + 1));
         return next < 0 || next >= pts.length ? pts.length : next;
     }
 
     /** The index of the frame with exactly this pts, or -1. */
-    public int indexOfPts(long value) {
+    public long indexOfPts(long value) {
         int i = Arrays.binarySearch(pts, value);
         return i >= 0 ? i : -1;
     }
@@ -130,7 +130,7 @@ public final class FrameMap {
      * The frame on screen at time {@code value} (the last frame whose pts is at or before it); 0 for
      * times before the first frame and the last index for times past the end.
      */
-    public int frameAtPts(long value) {
+    public long frameAtPts(long value) {
         if (pts.length == 0) {
             throw new IllegalStateException("the frame map is empty");
         }
@@ -142,9 +142,9 @@ public final class FrameMap {
         return Math.max(0, Math.min(pts.length - 1, insertion - 1));
     }
 
-    /** Seconds from the first frame to frame {@code index}. */
-    public double secondsOf(int index) {
-        return ticksToSeconds(pts(index) - pts[0]);
+    /** Seconds from the first frame to {@code frame}. */
+    public double secondsOf(long frame) {
+        return ticksToSeconds(pts(frame) - pts[0]);
     }
 
     /** Seconds from the first frame to the end of the last frame. */
@@ -153,7 +153,7 @@ public final class FrameMap {
     }
 
     /** The frame on screen {@code seconds} after the first frame. */
-    public int frameAtSeconds(double seconds) {
+    public long frameAtSeconds(double seconds) {
         long ticks = Math.round(seconds * timeBaseDen / timeBaseNum);
         // Half a tick of tolerance so that secondsOf(i) maps back to i despite rounding.
         return frameAtPts(pts[0] + ticks);
@@ -186,6 +186,11 @@ public final class FrameMap {
     /** A copy of all pts, in presentation order. */
     public long[] allPts() {
         return pts.clone();
+    }
+
+    /** The array position of {@code frame}, which must be one of this map's frames. */
+    private int at(long frame) {
+        return (int) Objects.checkIndex(frame, (long) pts.length);
     }
 
     private double ticksToSeconds(long ticks) {

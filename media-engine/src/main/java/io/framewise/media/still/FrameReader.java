@@ -1,24 +1,11 @@
 package io.framewise.media.still;
 
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.av_image_get_buffer_size;
-
-import io.framewise.media.MediaException;
-import io.framewise.media.ffmpeg.Ffmpeg;
-import io.framewise.media.ffmpeg.MediaInput;
 import io.framewise.media.framemap.FrameMap;
-import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.media.still.internal.FrameDecoder;
 import java.io.Closeable;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
  * Frame-exact stills of one media file: {@code read(n)} is the picture of frame n of the {@link
@@ -26,14 +13,6 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * pixels. The demuxer and decoder stay open between reads and the frames decoded on the way to a
  * target are kept (within a memory budget), so stepping one frame back or forth, and reading nearby
  * frames, costs little.
- *
- * <p>How a frame is reached: seek back to the keyframe at or before it (or, when the first shown
- * frame is no keyframe, as after an MP4 edit list, to the frame itself, which lets the demuxer find the
- * hidden keyframe), flush, and decode forward until the decoder hands out the frame whose timestamp
- * is the map's. When the demuxer seeks imprecisely and the first frame is already past the target,
- * it seeks one keyframe further back, and finally decodes from the start. A target ahead in the same
- * or the next GOP is reached by decoding on without a seek. Non-reference pictures before the frames
- * worth keeping are not decoded at all.
  *
  * <p>Methods are synchronized: one read at a time per reader; use several readers for parallel work.
  */
@@ -68,54 +47,10 @@ public final class FrameReader implements Closeable {
      */
     public record Stats(long reads, long cacheHits, long seeks, long framesDecoded) {}
 
-    private final Path file;
-    private final FrameMap map;
-    private final Options options;
-    private final DecodeCursor cursor;
-    private final PictureConverter converter;
-    private final DecodedFrameCache cache;
-    private final int stepBack;
+    private final FrameDecoder decoder;
 
-    /** Frames kept behind a jump's target: enough for a step or two back without a full window. */
-    private static final int JUMP_KEEP_BEHIND = 2;
-
-    /** Frames worth decoding on through rather than flushing and seeking. */
-    private static final int CONTINUE_SLACK = 8;
-    /** The index of the frame the decoder handed out last, or -1 when unknown (after a seek). */
-    private int position = -1;
-    /** The index of the last single read, to tell stepping back from jumping around. */
-    private int lastRead = -1;
-    /** Whether the last positioning started over from the beginning of the file. */
-    private boolean rewound;
-
-    private long reads;
-    private long cacheHits;
-    private long seeks;
-    private long framesDecoded;
-    private boolean closed;
-
-    private FrameReader(MediaInput input, FrameMap map, Options options) {
-        this.file = input.file();
-        this.map = map;
-        this.options = options;
-        AVStream stream = input.stream(map.streamIndex());
-        AVCodecParameters par = stream.codecpar();
-        Orientation orientation = Orientation.of(par);
-        this.converter = new PictureConverter(
-                file,
-                orientation,
-                stream.sample_aspect_ratio().num(),
-                stream.sample_aspect_ratio().den());
-        this.cache = new DecodedFrameCache(options.cacheBytes());
-        long frameBytes = av_image_get_buffer_size(par.format(), par.width(), par.height(), 1);
-        if (frameBytes <= 0) {
-            frameBytes = 4L * Math.max(1, par.width()) * Math.max(1, par.height());
-        }
-        // Leave room for the target itself and a frame of slack.
-        long fit = Math.max(0, options.cacheBytes() / frameBytes - 2);
-        this.stepBack = (int) Math.min(options.stepBackFrames(), fit);
-        // Last: from here the cursor owns the input, and nothing after it can fail.
-        this.cursor = new DecodeCursor(input, map.streamIndex(), options.threads());
+    private FrameReader(FrameDecoder decoder) {
+        this.decoder = decoder;
     }
 
     /** Opens {@code file} and builds its frame map (one pass over the packets). */
@@ -130,285 +65,63 @@ public final class FrameReader implements Closeable {
 
     /** Opens {@code file} with a known frame map, or builds one when {@code map} is null. */
     public static FrameReader open(Path file, FrameMap map, Options options) {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(options, "options");
-        Ffmpeg.init();
-        MediaInput input = MediaInput.open(file);
-        try {
-            FrameMap frames = map != null ? map : FrameMapBuilder.build(input);
-            checkMapFits(input, frames);
-            return new FrameReader(input, frames, options);
-        } catch (RuntimeException | Error e) {
-            input.close();
-            throw e;
-        }
-    }
-
-    private static void checkMapFits(MediaInput input, FrameMap map) {
-        int s = map.streamIndex();
-        if (s < 0 || s >= input.streamCount() || input.stream(s).codecpar().codec_type() != AVMEDIA_TYPE_VIDEO) {
-            throw new IllegalArgumentException(
-                    "the frame map names stream " + s + ", which is not a video stream of " + input.file());
-        }
-        if (map.frameCount() == 0) {
-            throw new MediaException.Corrupt(input.file(), "the video stream holds no frames");
-        }
+        return new FrameReader(FrameDecoder.open(file, map, options));
     }
 
     public Path file() {
-        return file;
+        return decoder.file();
     }
 
     public FrameMap frameMap() {
-        return map;
+        return decoder.frameMap();
     }
 
-    public int frameCount() {
-        return map.frameCount();
+    public long frameCount() {
+        return decoder.frameCount();
     }
 
     public Options options() {
-        return options;
+        return decoder.options();
     }
 
-    public synchronized Stats stats() {
-        return new Stats(reads, cacheHits, seeks, framesDecoded);
+    public Stats stats() {
+        return decoder.stats();
     }
 
-    /** Frame {@code index} at its full shown size. */
-    public synchronized Picture read(int index) {
-        return readScaled(index, 0);
+    /** {@code frame} at its full shown size. */
+    public Picture read(long frame) {
+        return decoder.read(frame);
     }
 
     /**
-     * Frame {@code index} scaled to {@code width} pixels across (at least {@value
-     * PictureConverter#MIN_WIDTH}), the height following the shown aspect ratio, rounded to even. A
-     * width at or beyond the shown width gives the full shown size: pictures are never enlarged.
+     * {@code frame} scaled to {@code width} pixels across (at least 16), the height following the
+     * shown aspect ratio, rounded to even. A width at or beyond the shown width gives the full shown
+     * size: pictures are never enlarged.
      */
-    public synchronized Picture read(int index, int width) {
-        return readScaled(index, checkWidth(width));
+    public Picture read(long frame, int width) {
+        return decoder.read(frame, width);
     }
 
-    /** Several frames at full size; see {@link #readAll(int[], int)}. */
-    public synchronized List<Picture> readAll(int[] indices) {
-        return readBatch(indices, 0);
+    /** Several frames at full size; see {@link #readAll(long[], int)}. */
+    public List<Picture> readAll(long[] frames) {
+        return decoder.readAll(frames);
     }
 
     /**
      * Several frames scaled to {@code width}, in the order asked (repeats allowed). The frames are
      * decoded in ascending order, each GOP at most once.
      */
-    public synchronized List<Picture> readAll(int[] indices, int width) {
-        return readBatch(indices, checkWidth(width));
-    }
-
-    private static int checkWidth(int width) {
-        if (width <= 0) {
-            throw new IllegalArgumentException("width must be positive: " + width);
-        }
-        if (width > PictureConverter.MAX_SIDE) {
-            throw new IllegalArgumentException(
-                    "width " + width + " is larger than the " + PictureConverter.MAX_SIDE + " pixel limit");
-        }
-        return width;
-    }
-
-    private void checkIndex(int index) {
-        if (index < 0 || index >= map.frameCount()) {
-            throw new IllegalArgumentException("frame " + index + " does not exist: " + file + " has "
-                    + map.frameCount() + " frames (0.." + (map.frameCount() - 1) + ")");
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the frame reader is closed: " + file);
-        }
-    }
-
-    private Picture readScaled(int index, int width) {
-        checkOpen();
-        checkIndex(index);
-        reads++;
-        int keep = keepBehindFor(index);
-        lastRead = index;
-        return converter.convert(decodeTo(index, keep), index, width);
-    }
-
-    private List<Picture> readBatch(int[] indices, int width) {
-        checkOpen();
-        Objects.requireNonNull(indices, "indices");
-        for (int i : indices) {
-            checkIndex(i);
-        }
-        int[] ascending = Arrays.stream(indices).distinct().sorted().toArray();
-        Map<Integer, Picture> pictures = new HashMap<>();
-        for (int index : ascending) {
-            reads++;
-            // Nothing is kept for stepping: the frames between targets are not wanted again.
-            pictures.put(index, converter.convert(decodeTo(index, 0), index, width));
-        }
-        List<Picture> out = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            out.add(pictures.get(i));
-        }
-        return out;
-    }
-
-    /**
-     * How many frames before {@code index} to decode fully and cache. Frames kept for stepping back
-     * cannot skip non-reference pictures, so they are only worth decoding once the viewer steps back;
-     * a jump keeps just its neighbours, and the first step back past them fills the whole window.
-     */
-    private int keepBehindFor(int index) {
-        boolean steppingBack = lastRead >= 0 && index < lastRead && lastRead - index <= stepBack;
-        return steppingBack ? stepBack : Math.min(stepBack, JUMP_KEEP_BEHIND);
-    }
-
-    /**
-     * The decoded frame {@code target}, valid until the next decode; frames from {@code keepBehind}
-     * before the target on are cached as they pass.
-     */
-    private AVFrame decodeTo(int target, int keepBehind) {
-        AVFrame hit = cache.get(target);
-        if (hit != null) {
-            cacheHits++;
-            return hit;
-        }
-        int windowStart = Math.max(0, target - keepBehind);
-        try {
-            boolean fresh = !canContinueTo(target);
-            int attempt = 0;
-            int trustFrom = fresh ? seekFor(target, attempt) : 0;
-            cursor.skipNonReferenceBefore(map.pts(windowStart), map.pts(target));
-            while (true) {
-                AVFrame frame = cursor.next();
-                int i = frame == null ? -1 : identify(frame);
-                if (fresh && frame == null && rewound) {
-                    throw endedBefore(target);
-                }
-                if (fresh && (frame == null || i > target)) {
-                    // The demuxer landed after the target (or after the last keyframe): start further back.
-                    attempt++;
-                    trustFrom = seekFor(target, attempt);
-                    continue;
-                }
-                if (frame == null) {
-                    throw endedBefore(target);
-                }
-                if (i < 0 || (fresh ? i < trustFrom : i <= position)) {
-                    continue;
-                }
-                fresh = false;
-                position = i;
-                framesDecoded++;
-                if (i == target) {
-                    AVFrame kept = cache.put(i, frame);
-                    return kept != null ? kept : frame;
-                }
-                if (i > target) {
-                    throw new MediaException.Corrupt(
-                            file, "frame " + target + " cannot be decoded: the decoder went on to frame " + i);
-                }
-                if (i >= windowStart) {
-                    cache.put(i, frame);
-                }
-            }
-        } catch (RuntimeException e) {
-            // The decoder's state is unknown after a failure: the next read starts with a seek.
-            position = -1;
-            throw e;
-        }
-    }
-
-    /**
-     * Whether decoding on from the current position is cheaper than seeking: it is when the decoder
-     * already stands at or after the keyframe a seek would go to (or a few frames before it, where a
-     * flush and seek cost more than the frames in between).
-     */
-    private boolean canContinueTo(int target) {
-        if (position < 0 || cursor.isExhausted() || target <= position) {
-            return false;
-        }
-        int key = map.keyframeAtOrBefore(target);
-        return position >= key - CONTINUE_SLACK;
-    }
-
-    /**
-     * Positions the cursor for {@code target}: attempt 0 at its keyframe (or at the target itself when
-     * no keyframe precedes it), each further attempt one keyframe earlier, and last from the start.
-     * Returns the first index whose pictures can be trusted: frames shown before the keyframe decoded
-     * first may reference pictures the decoder never saw (open GOPs).
-     */
-    private int seekFor(int target, int attempt) {
-        position = -1;
-        seeks++;
-        rewound = false;
-        int point = map.keyframeAtOrBefore(target);
-        long pts = map.pts(point >= 0 ? point : target);
-        for (int n = 0; n < attempt; n++) {
-            point = point > 0 ? map.keyframeAtOrBefore(point - 1) : -1;
-            if (point < 0) {
-                if (n < attempt - 1) {
-                    throw new MediaException.Corrupt(
-                            file, "frame " + target + " cannot be decoded: even decoding from the start passes it");
-                }
-                cursor.rewind();
-                rewound = true;
-                return 0;
-            }
-            pts = map.pts(point);
-        }
-        if (!cursor.seek(pts)) {
-            cursor.rewind();
-            rewound = true;
-            return 0;
-        }
-        return Math.max(0, point);
-    }
-
-    /**
-     * The index of a decoded frame by its timestamp, tolerating rounding of up to half a frame; -1 for
-     * frames that are not in the map (before the first shown frame, or with no timestamp after a seek).
-     */
-    private int identify(AVFrame frame) {
-        long ts = frame.best_effort_timestamp();
-        if (!MediaInput.hasTimestamp(ts)) {
-            return position >= 0 && position + 1 < map.frameCount() ? position + 1 : -1;
-        }
-        int i = map.frameAtPts(ts);
-        if (i + 1 < map.frameCount() && Math.abs(map.pts(i + 1) - ts) < Math.abs(map.pts(i) - ts)) {
-            i++;
-        }
-        long tolerance = Math.max(1, map.duration(i) / 2);
-        return Math.abs(map.pts(i) - ts) <= tolerance ? i : -1;
-    }
-
-    private MediaException endedBefore(int target) {
-        int code = cursor.endCode();
-        String reason = position >= 0
-                ? "frame " + target + " cannot be read: decoding ends after frame " + position
-                : "frame " + target + " cannot be read: no frame decodes before the end of the file";
-        position = -1;
-        if (code < 0) {
-            return new MediaException.Corrupt(file, reason, "av_read_frame", code, Ffmpeg.errorString(code));
-        }
-        return new MediaException.Corrupt(file, reason);
+    public List<Picture> readAll(long[] frames, int width) {
+        return decoder.readAll(frames, width);
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        cache.close();
-        converter.close();
-        cursor.close();
+    public void close() {
+        decoder.close();
     }
 
     @Override
     public String toString() {
-        return "FrameReader[" + file + ", " + map + "]";
+        return "FrameReader[" + file() + ", " + frameMap() + "]";
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param rgb {@code width * height * 3} bytes; the record shares the array, callers must not change it
  * @param index the frame index (0..n-1 in presentation order) this picture shows
  */
-public record Picture(int width, int height, byte[] rgb, int index) {
+public record Picture(int width, int height, byte[] rgb, long index) {
 
     public Picture {
         Objects.requireNonNull(rgb, "rgb");

@@ -4,24 +4,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The image formats a still can be written in, each with the FFmpeg encoder that writes it. */
+/** The image formats a still can be written in. */
 public enum StillFormat {
     /** Lossless; the frame exactly. */
-    PNG("png", "image/png", "png", List.of("png")),
+    PNG("png", "image/png", List.of("png")),
     /** Baseline JPEG, full-range 4:2:0, as browsers and viewers expect. */
-    JPEG("jpg", "image/jpeg", "mjpeg", List.of("jpg", "jpeg")),
+    JPEG("jpg", "image/jpeg", List.of("jpg", "jpeg")),
     /** Lossy WebP. */
-    WEBP("webp", "image/webp", "libwebp", List.of("webp"));
+    WEBP("webp", "image/webp", List.of("webp"));
 
     private final String extension;
     private final String mimeType;
-    private final String encoderName;
     private final List<String> extensions;
 
-    StillFormat(String extension, String mimeType, String encoderName, List<String> extensions) {
+    StillFormat(String extension, String mimeType, List<String> extensions) {
         this.extension = extension;
         this.mimeType = mimeType;
-        this.encoderName = encoderName;
         this.extensions = extensions;
     }
 
@@ -34,13 +32,8 @@ public enum StillFormat {
         return mimeType;
     }
 
-    /** The FFmpeg encoder that writes this format. */
-    String encoderName() {
-        return encoderName;
-    }
-
     /** The still file name for frame {@code index}: {@code frame-000042.png}. */
-    public String fileName(int index) {
+    public String fileName(long index) {
         if (index < 0) {
             throw new IllegalArgumentException("frame index must not be negative: " + index);
         }

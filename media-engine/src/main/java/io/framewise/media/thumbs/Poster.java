@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param height its height
  * @param jpeg the poster as a JPEG
  */
-public record Poster(int index, int width, int height, byte[] jpeg) {
+public record Poster(long index, int width, int height, byte[] jpeg) {
 
     public static final int DEFAULT_WIDTH = 640;
 
@@ -44,25 +44,25 @@ public record Poster(int index, int width, int height, byte[] jpeg) {
 
     /** The poster of an opened media file at {@code width} pixels across, JPEG at {@code quality}. */
     public static Poster create(FrameReader reader, int width, int quality) {
-        int index = chooseIndex(reader);
+        long index = chooseIndex(reader);
         Picture picture = reader.read(index, width);
         byte[] jpeg = StillEncoder.encode(picture, StillFormat.JPEG, quality);
         return new Poster(index, picture.width(), picture.height(), jpeg);
     }
 
     /** The frame a poster shows: the first candidate that is not black, else the brightest one. */
-    public static int chooseIndex(FrameReader reader) {
+    public static long chooseIndex(FrameReader reader) {
         FrameMap map = reader.frameMap();
         if (map.frameCount() == 1) {
             return 0;
         }
-        int[] candidates = Arrays.stream(CANDIDATES)
-                .mapToInt(f -> map.frameAtSeconds(f * map.durationSeconds()))
+        long[] candidates = Arrays.stream(CANDIDATES)
+                .mapToLong(f -> map.frameAtSeconds(f * map.durationSeconds()))
                 .distinct()
                 .toArray();
-        int brightest = candidates[0];
+        long brightest = candidates[0];
         double brightestLuma = -1;
-        for (int index : candidates) {
+        for (long index : candidates) {
             double luma = meanLuma(reader.read(index, PROBE_WIDTH));
             if (luma >= BLACK_LUMA) {
                 return index;

@@ -62,7 +62,7 @@ public record SpriteSheet(byte[] jpeg, Index index) {
      * Where each tile is: tile {@code t} sits at column {@code t % columns}, row {@code t / columns}
      * and shows frame {@code frames[t]}.
      */
-    public record Index(int columns, int rows, int tileWidth, int tileHeight, int[] frames) {
+    public record Index(int columns, int rows, int tileWidth, int tileHeight, long[] frames) {
 
         public Index {
             Objects.requireNonNull(frames, "frames");
@@ -74,7 +74,7 @@ public record SpriteSheet(byte[] jpeg, Index index) {
         }
 
         @Override
-        public int[] frames() {
+        public long[] frames() {
             return frames.clone();
         }
 
@@ -139,7 +139,7 @@ public record SpriteSheet(byte[] jpeg, Index index) {
      * cannot make the sheet (and the tiles held while it is put together) large.
      */
     public static SpriteSheet create(FrameReader reader, Layout layout) {
-        int[] frames = tileFrames(reader.frameMap(), layout.maxTiles());
+        long[] frames = tileFrames(reader.frameMap(), layout.maxTiles());
         int columns = Math.min(layout.columns(), frames.length);
         int rows = (frames.length + columns - 1) / columns;
         int tileWidth = tileWidthFor(reader, frames[0], layout.tileWidth(), rows);
@@ -164,7 +164,7 @@ public record SpriteSheet(byte[] jpeg, Index index) {
      * The tile width that keeps a tile at most twice as tall as the layout's tile width and the sheet
      * within {@value #MAX_SHEET_SIDE} pixels, judged on the first tile's picture.
      */
-    private static int tileWidthFor(FrameReader reader, int firstFrame, int wanted, int rows) {
+    private static int tileWidthFor(FrameReader reader, long firstFrame, int wanted, int rows) {
         Picture probe = reader.read(firstFrame, wanted);
         int maxTileHeight = Math.min(2 * wanted, MAX_SHEET_SIDE / rows);
         if (probe.height() <= maxTileHeight) {
@@ -184,15 +184,15 @@ public record SpriteSheet(byte[] jpeg, Index index) {
      * The frames the tiles show: {@code min(maxTiles, frameCount)} of them, at even steps of time from
      * the first frame (the same as even steps of index at a constant frame rate).
      */
-    static int[] tileFrames(FrameMap map, int maxTiles) {
-        int n = Math.min(maxTiles, map.frameCount());
-        int[] frames = new int[n];
+    static long[] tileFrames(FrameMap map, int maxTiles) {
+        int n = (int) Math.min(maxTiles, map.frameCount());
+        long[] frames = new long[n];
         double duration = map.durationSeconds();
         for (int t = 0; t < n; t++) {
-            int byTime = map.frameAtSeconds(duration * t / n);
+            long byTime = map.frameAtSeconds(duration * t / n);
             // Never behind the previous tile, and never so far ahead that later tiles run out of frames.
-            int floor = t == 0 ? 0 : frames[t - 1] + 1;
-            int ceiling = map.frameCount() - (n - t);
+            long floor = t == 0 ? 0 : frames[t - 1] + 1;
+            long ceiling = map.frameCount() - (n - t);
             frames[t] = Math.max(floor, Math.min(ceiling, byTime));
         }
         return frames;

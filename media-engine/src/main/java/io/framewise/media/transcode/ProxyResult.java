@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param audio whether the proxy has an audio track
  * @param repeatedFrames source frames that could not be decoded and show the frame before them
  */
-public record ProxyResult(Path output, int frameCount, int width, int height, boolean audio, int repeatedFrames) {
+public record ProxyResult(Path output, long frameCount, int width, int height, boolean audio, long repeatedFrames) {
 
     public ProxyResult {
         Objects.requireNonNull(output, "output");

@@ -5,6 +5,8 @@ import io.framewise.media.MediaException;
 import io.framewise.media.Progress;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.media.transcode.internal.FrameRangeTranscoder;
+import io.framewise.media.transcode.internal.OutputFile;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -88,12 +88,6 @@ public record WaveformPeaks(int sampleRate, int channels, int samplesPerPeak, sh
         return sb.append("]}").toString();
     }
 
-    /** The 16-bit value of a sample in -1..1; louder samples clip at full scale. */
-    static short toShort(float sample) {
-        long value = Math.round(sample * 32767.0);
-        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
-    }
-
     private static float normalise(short value) {
         return Math.max(-1f, value / 32767f);
     }

@@ -5,7 +5,8 @@ import io.framewise.media.Progress;
 import io.framewise.media.clip.ClipCutter;
 import io.framewise.media.clip.ClipMode;
 import io.framewise.media.clip.ClipOptions;
-import io.framewise.media.ffmpeg.Ffmpeg;
+import io.framewise.media.ffmpeg.BundledTools;
+import io.framewise.media.ffmpeg.internal.Ffmpeg;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.still.FrameReader;
@@ -135,17 +136,17 @@ public final class EngineBench {
 
     private void randomStills(Path src, String kind) throws IOException {
         FrameMap map = FrameMapBuilder.build(src);
-        int[] frames = new Random(SEED).ints(50, 0, map.frameCount()).toArray();
+        long[] frames = new Random(SEED).longs(50, 0, map.frameCount()).toArray();
         for (StillFormat format : new StillFormat[] {StillFormat.JPEG, StillFormat.PNG}) {
             Samples ours = new Samples("framewise " + format);
             Samples cli = new Samples("ffmpeg -ss " + format);
             try (FrameReader reader = FrameReader.open(src, map)) {
-                for (int f : frames) {
+                for (long f : frames) {
                     Path out = work.resolve("still-ours." + format.extension());
                     ours.time(() -> writeQuietly(out, StillEncoder.encode(reader.read(f), format, 90)));
                 }
             }
-            for (int f : frames) {
+            for (long f : frames) {
                 Path out = work.resolve("still-cli." + format.extension());
                 String t = String.format(
                         Locale.ROOT,
@@ -157,7 +158,7 @@ public final class EngineBench {
                     args.addAll(List.of("-q:v", "3"));
                 }
                 args.add(out.toString());
-                cli.time(() -> TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), args)));
+                cli.time(() -> TestMedia.exec(BundledTools.processBuilder(BundledTools.ffmpeg(), args)));
             }
             System.out.println(ours);
             System.out.println(cli);
@@ -177,10 +178,10 @@ public final class EngineBench {
         Samples stepsJpeg = new Samples("step back + JPEG");
         try (FrameReader reader = FrameReader.open(src, map)) {
             for (int run = 0; run < 5; run++) {
-                int start = 300 + random.nextInt(map.frameCount() - 300);
+                long start = 300 + random.nextInt((int) map.frameCount() - 300);
                 reader.read(start);
                 for (int i = 1; i <= 100; i++) {
-                    int f = start - i;
+                    long f = start - i;
                     if (i % 2 == 0) {
                         steps.time(() -> reader.read(f));
                     } else {
@@ -211,7 +212,7 @@ public final class EngineBench {
         ours.time(() ->
                 new ProxyTranscoder().transcode(src, outOurs, settings, Progress.Listener.NONE, Cancellation.NEVER));
         cli.time(() -> TestMedia.exec(
-                Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), ProxyCli.args(src, outCli, settings, 25))));
+                BundledTools.processBuilder(BundledTools.ffmpeg(), ProxyCli.args(src, outCli, settings, 25))));
         System.out.println(ours);
         System.out.println(cli);
         // Throughput ratio: time of the CLI over ours (higher is better for us).
@@ -255,7 +256,7 @@ public final class EngineBench {
         for (int i = 0; i < 5; i++) {
             copy.time(() -> cut(src, map, "clip-copy.mp4", range, ClipMode.COPY));
             copyWithMap.time(() -> cut(src, null, "clip-copy.mp4", range, ClipMode.COPY));
-            cliCopy.time(() -> TestMedia.exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), cli)));
+            cliCopy.time(() -> TestMedia.exec(BundledTools.processBuilder(BundledTools.ffmpeg(), cli)));
         }
         for (Samples s : List.of(smart, reencode, copy, copyWithMap, cliCopy)) {
             System.out.println(s);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.media.MediaException;
-import io.framewise.media.ffmpeg.MediaInput;
+import io.framewise.media.ffmpeg.internal.MediaInput;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.testing.TestMedia;

@@ -164,13 +164,6 @@ class MediaProbeTest {
         assertEquals(0.0, info.durationSeconds());
     }
 
-    @Test
-    void webmIsToldApartFromMatroskaByItsDocType() {
-        assertEquals(Optional.of("webm"), ContainerNames.matroskaDocType(TestMedia.get(Variant.VP9_WEBM)));
-        assertEquals(Optional.of("matroska"), ContainerNames.matroskaDocType(TestMedia.get(Variant.SUBTITLED)));
-        assertEquals(Optional.empty(), ContainerNames.matroskaDocType(TestMedia.get(Variant.STILL_PNG)));
-    }
-
     /**
      * The probed frame count is the count of pictures: FFmpeg's own decoder (which honours edit lists)
      * shows the expected code in the last counted frame and has no frame after it.
@@ -204,16 +197,5 @@ class MediaProbeTest {
                 "-update",
                 "1",
                 out.toString());
-    }
-
-    @Test
-    void timecodeLabelsAreNormalised() {
-        assertEquals(Optional.of("01:00:00;00"), StartTimecode.normalise("01:00:00;00"));
-        assertEquals(Optional.of("01:00:00;00"), StartTimecode.normalise("01:00:00.00"));
-        assertEquals(Optional.of("01:00:00;00"), StartTimecode.normalise("01;00;00;00"));
-        assertEquals(Optional.of("00:59:59:00"), StartTimecode.normalise(" 00:59:59:00 "));
-        assertEquals(Optional.of("09:01:02:03"), StartTimecode.normalise("9:01:02:03"));
-        assertEquals(Optional.empty(), StartTimecode.normalise("01:75:00:00"));
-        assertEquals(Optional.empty(), StartTimecode.normalise("yesterday"));
     }
 }

@@ -17,8 +17,8 @@ final class EngineEntryPoints {
     static void readFrames(Path file, FrameMap map) {
         DamagedMediaTest.attempt(file, "frame reader", () -> {
             try (FrameReader reader = FrameReader.open(file, map)) {
-                int n = reader.frameCount();
-                for (int index : new int[] {0, n / 2, n - 1, n / 3}) {
+                long n = reader.frameCount();
+                for (long index : new long[] {0, n / 2, n - 1, n / 3}) {
                     try {
                         StillEncoder.encode(reader.read(index, 64), StillFormat.JPEG);
                     } catch (MediaException damaged) {

@@ -49,7 +49,7 @@ class CorruptMediaTest {
 
         // Indexed afresh, the map holds the frames whose packets survived; they all read.
         try (FrameReader reader = FrameReader.open(half)) {
-            int n = reader.frameCount();
+            long n = reader.frameCount();
             assertTrue(n >= 50 && n < 250, "frames left: " + n);
             int readable = readForward(reader, 250);
             assertTrue(readable >= n - 4, readable + " of " + n + " surviving frames read");
@@ -103,7 +103,7 @@ class CorruptMediaTest {
                 assertEquals(0, FrameCode.readRgb(first.rgb(), first.width(), first.height(), first.stride()));
                 int pictures = 0;
                 int failures = 0;
-                for (int i = reader.frameCount() - 1; i >= 0; i -= 3) {
+                for (long i = reader.frameCount() - 1; i >= 0; i -= 3) {
                     try {
                         reader.read(i, 64);
                         pictures++;

@@ -70,7 +70,8 @@ class FrameExactnessTest {
             }
         }
         try (FrameReader reader = FrameReader.open(media)) {
-            List<Picture> batch = reader.readAll(indices);
+            List<Picture> batch =
+                    reader.readAll(Arrays.stream(indices).asLongStream().toArray());
             for (int k = 0; k < indices.length; k++) {
                 assertArrayEquals(reference.get(k), batch.get(k).rgb(), variant + " batch " + indices[k]);
             }

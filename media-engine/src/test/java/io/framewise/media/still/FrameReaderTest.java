@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every read is checked by the frame number drawn in the picture itself. */
 class FrameReaderTest {
 
-    static void assertShows(Variant variant, int index, Picture picture) {
+    static void assertShows(Variant variant, long index, Picture picture) {
         assertEquals(index, picture.index(), "picture index");
         int code = FrameCode.readRgb(picture.rgb(), picture.width(), picture.height(), picture.stride());
         assertEquals(variant.expectedCode(index), code, variant + " frame " + index + " shows the wrong picture");
@@ -190,7 +191,7 @@ class FrameReaderTest {
     @Test
     void batchReadEqualsSingleReadsInTheOrderAsked() {
         Variant v = Variant.H264_LONG_GOP;
-        int[] indices = {249, 3, 125, 3, 0, 124, 77, 200, 126, 1};
+        long[] indices = {249, 3, 125, 3, 0, 124, 77, 200, 126, 1};
         List<Picture> batch;
         try (FrameReader reader = FrameReader.open(TestMedia.get(v))) {
             batch = reader.readAll(indices, 160);
@@ -208,7 +209,7 @@ class FrameReaderTest {
     @Test
     void batchDecodesEachGopOnce() {
         Variant v = Variant.H264_LONG_GOP;
-        int[] everyFifth = IntStream.range(0, 50).map(i -> i * 5).toArray();
+        long[] everyFifth = LongStream.range(0, 50).map(i -> i * 5).toArray();
         try (FrameReader reader = FrameReader.open(TestMedia.get(v))) {
             List<Picture> pictures = reader.readAll(everyFifth, 96);
             for (int k = 0; k < everyFifth.length; k++) {
@@ -227,7 +228,7 @@ class FrameReaderTest {
             assertTrue(e.getMessage().contains("frame 50") && e.getMessage().contains("50 frames"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class, () -> reader.read(-1, 100));
             assertTrue(e.getMessage().contains("frame -1"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> reader.readAll(new int[] {1, 2, 99}, 100));
+            assertThrows(IllegalArgumentException.class, () -> reader.readAll(new long[] {1, 2, 99}, 100));
             assertThrows(IllegalArgumentException.class, () -> reader.read(1, 0));
             assertThrows(IllegalArgumentException.class, () -> reader.read(1, 100_000));
             // The reader is still good after refusing.

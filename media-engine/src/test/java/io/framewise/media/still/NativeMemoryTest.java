@@ -39,7 +39,7 @@ class NativeMemoryTest {
     private static void cycles(Path file, FrameMap map, int count) {
         for (int c = 0; c < count; c++) {
             try (FrameReader reader = FrameReader.open(file, map)) {
-                int index = (c * 37) % map.frameCount();
+                long index = (c * 37) % map.frameCount();
                 Picture p = reader.read(index, c % 2 == 0 ? 160 : 320);
                 if (c % 50 == 0) {
                     assertEquals(index, FrameCode.readRgb(p.rgb(), p.width(), p.height(), p.stride()));

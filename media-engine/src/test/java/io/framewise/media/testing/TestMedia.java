@@ -1,6 +1,6 @@
 package io.framewise.media.testing;
 
-import io.framewise.media.ffmpeg.Ffmpeg;
+import io.framewise.media.ffmpeg.BundledTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +70,8 @@ public final class TestMedia {
         }
 
         /** The code drawn in frame {@code index} of this media. */
-        public int expectedCode(int index) {
-            return index + codeOffset;
+        public int expectedCode(long index) {
+            return Math.toIntExact(index + codeOffset);
         }
 
         /** The nominal frame rate, "num/den". */
@@ -366,12 +366,12 @@ public final class TestMedia {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         args.addAll(inputs);
         args.addAll(List.of(outputArgs));
-        exec(Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), args));
+        exec(BundledTools.processBuilder(BundledTools.ffmpeg(), args));
     }
 
     /** Runs a process to completion within ten minutes; fails with its output when it does not exit 0. */
     public static void exec(ProcessBuilder pb) {
-        Ffmpeg.runToCompletion(pb, java.time.Duration.ofMinutes(10));
+        BundledTools.runToCompletion(pb, java.time.Duration.ofMinutes(10));
     }
 
     private static void write(Path file, String text) {

@@ -14,8 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.IntUnaryOperator;
-import java.util.stream.IntStream;
+import java.util.function.LongToIntFunction;
+import java.util.stream.LongStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +27,13 @@ class SpriteSheetTest {
         assertTilesShowTheirFrames(sheet, variant::expectedCode);
     }
 
-    private static void assertTilesShowTheirFrames(SpriteSheet sheet, IntUnaryOperator expectedCode)
+    private static void assertTilesShowTheirFrames(SpriteSheet sheet, LongToIntFunction expectedCode)
             throws IOException {
         SpriteSheet.Index index = sheet.index();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(sheet.jpeg()));
         assertEquals(index.columns() * index.tileWidth(), image.getWidth());
         assertEquals(index.rows() * index.tileHeight(), image.getHeight());
-        int[] frames = index.frames();
+        long[] frames = index.frames();
         for (int t = 0; t < frames.length; t++) {
             BufferedImage tile = image.getSubimage(
                     (t % index.columns()) * index.tileWidth(),
@@ -54,7 +54,7 @@ class SpriteSheetTest {
             assertEquals(10, index.rows());
             assertEquals(160, index.tileWidth());
             assertEquals(90, index.tileHeight());
-            assertArrayEquals(IntStream.range(0, 100).map(t -> t * 5 / 2).toArray(), index.frames());
+            assertArrayEquals(LongStream.range(0, 100).map(t -> t * 5 / 2).toArray(), index.frames());
             assertTilesShowTheirFrames(v, sheet);
             assertEquals(1, reader.stats().seeks(), "each GOP decoded once: " + reader.stats());
         }
@@ -65,7 +65,7 @@ class SpriteSheetTest {
         SpriteSheet sheet = SpriteSheet.create(TestMedia.get(Variant.VP9_WEBM));
         assertEquals(50, sheet.index().tileCount());
         assertEquals(5, sheet.index().rows());
-        assertArrayEquals(IntStream.range(0, 50).toArray(), sheet.index().frames());
+        assertArrayEquals(LongStream.range(0, 50).toArray(), sheet.index().frames());
         assertTilesShowTheirFrames(Variant.VP9_WEBM, sheet);
 
         SpriteSheet still = SpriteSheet.create(TestMedia.get(Variant.STILL_PNG));
@@ -80,7 +80,7 @@ class SpriteSheetTest {
         Variant v = Variant.VFR;
         try (FrameReader reader = FrameReader.open(TestMedia.get(v))) {
             SpriteSheet sheet = SpriteSheet.create(reader, new SpriteSheet.Layout(40, 96, 8, 85));
-            int[] frames = sheet.index().frames();
+            long[] frames = sheet.index().frames();
             assertEquals(40, frames.length);
             for (int t = 1; t < frames.length; t++) {
                 assertTrue(frames[t] > frames[t - 1], "tiles show distinct frames in order");
@@ -131,7 +131,7 @@ class SpriteSheetTest {
             SpriteSheet sheet = SpriteSheet.create(reader, SpriteSheet.Layout.DEFAULT);
             assertEquals(96, sheet.index().tileWidth());
             assertEquals(64, sheet.index().tileHeight());
-            assertTilesShowTheirFrames(sheet, i -> i);
+            assertTilesShowTheirFrames(sheet, Math::toIntExact);
         }
         // A 1:4 picture at 160 across would be 640 tall per tile: the tiles get narrower instead.
         try (FrameReader reader = FrameReader.open(coded(dir, "tall.mp4", 240, 960, 20))) {
@@ -139,20 +139,20 @@ class SpriteSheetTest {
             assertEquals(80, sheet.index().tileWidth());
             assertEquals(320, sheet.index().tileHeight());
             assertEquals(2, sheet.index().rows());
-            assertTilesShowTheirFrames(sheet, i -> i);
+            assertTilesShowTheirFrames(sheet, Math::toIntExact);
         }
     }
 
     @Test
     void indexRoundTripsThroughJson() {
-        SpriteSheet.Index index = new SpriteSheet.Index(3, 2, 160, 90, new int[] {0, 5, 10, 15, 20});
+        SpriteSheet.Index index = new SpriteSheet.Index(3, 2, 160, 90, new long[] {0, 5, 10, 15, 20});
         String json = index.toJson();
         assertTrue(json.contains("\"columns\":3") && json.contains("\"frames\":[0,5,10,15,20]"), json);
         assertEquals(index, SpriteSheet.Index.fromJson(json));
         assertThrows(IllegalArgumentException.class, () -> SpriteSheet.Index.fromJson("{\"columns\":"));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new SpriteSheet.Index(2, 2, 160, 90, new int[] {0, 1, 2, 3, 4}),
+                () -> new SpriteSheet.Index(2, 2, 160, 90, new long[] {0, 1, 2, 3, 4}),
                 "more tiles than cells");
     }
 

@@ -16,9 +16,9 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
-import io.framewise.media.ffmpeg.Decoders;
-import io.framewise.media.ffmpeg.Ffmpeg;
-import io.framewise.media.ffmpeg.MediaInput;
+import io.framewise.media.ffmpeg.internal.Decoders;
+import io.framewise.media.ffmpeg.internal.Ffmpeg;
+import io.framewise.media.ffmpeg.internal.MediaInput;
 import io.framewise.media.testing.FrameCode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.framewise.media.ffmpeg.Ffmpeg;
-import io.framewise.media.ffmpeg.MediaInput;
+import io.framewise.media.ffmpeg.BundledTools;
+import io.framewise.media.ffmpeg.internal.MediaInput;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.testing.TestMedia.Variant;
@@ -46,7 +46,7 @@ public final class MediaAssertions {
         List<String> args =
                 List.of("-hide_banner", "-nostdin", "-v", "error", "-i", clip.toString(), "-f", "null", "-");
         try {
-            Process p = Ffmpeg.processBuilder(Ffmpeg.ffmpegExecutable(), args)
+            Process p = BundledTools.processBuilder(BundledTools.ffmpeg(), args)
                     .redirectErrorStream(true)
                     .start();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

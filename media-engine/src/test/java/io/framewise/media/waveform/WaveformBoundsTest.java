@@ -49,15 +49,4 @@ class WaveformBoundsTest {
         // Within the cap the same file is fine.
         assertEquals(3.0, Waveform.compute(audio, 100, Cancellation.NEVER, 4).durationSeconds(), 0.05);
     }
-
-    @Test
-    void theBufferGrowsFromSmallAndStopsAtTheCap() {
-        PeakAccumulator acc = new PeakAccumulator(Path.of("x.wav"), 1, 20_000, "too long");
-        assertEquals(PeakAccumulator.INITIAL_PEAKS, acc.capacity());
-        float[] samples = new float[20_000];
-        acc.add(samples, 20_000, 1);
-        assertEquals(20_000, acc.capacity(), "growth stops at the cap, not at the next power of two");
-        MediaException e = assertThrows(MediaException.Unsupported.class, () -> acc.add(new float[] {0.5f}, 1, 1));
-        assertTrue(e.getMessage().contains("too long"), e.getMessage());
-    }
 }

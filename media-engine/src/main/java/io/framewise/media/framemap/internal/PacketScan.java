@@ -1,0 +1,280 @@
+package io.framewise.media.framemap.internal;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import io.framewise.media.MediaException;
+import io.framewise.media.ffmpeg.internal.Decoders;
+import io.framewise.media.ffmpeg.internal.Ffmpeg;
+import io.framewise.media.ffmpeg.internal.MediaInput;
+import io.framewise.media.framemap.FrameMap;
+import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.model.time.FrameRate;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+/**
+ * Scans packets for {@link FrameMapBuilder}: builds the {@link FrameMap} of a file's primary video stream by reading its packets, without
+ * decoding. Packets the demuxer marks as discarded (frames before an MP4 edit list's start) are not
+ * frames of the media. When some packet carries no pts (raw streams, some transport streams) the map
+ * is built from decoded frames' best-effort timestamps instead.
+ */
+public final class PacketScan {
+
+    private PacketScan() {}
+
+    /**
+     * The map of {@code file}'s primary video stream.
+     *
+     * @param maxFrames the most video packets (frames) accepted
+     * @throws MediaException.Unsupported when the stream holds more than {@code maxFrames}
+     */
+    public static FrameMap build(Path file, long maxFrames) {
+        try (MediaInput input = MediaInput.open(file)) {
+            return build(input, maxFrames);
+        }
+    }
+
+    /** Reads the whole input from its current position; the caller seeks back if it reuses the input. */
+    public static FrameMap build(MediaInput input) {
+        return build(input, FrameMapBuilder.DEFAULT_MAX_FRAMES);
+    }
+
+    /** As {@link #build(MediaInput)}, accepting at most {@code maxFrames} video packets. */
+    public static FrameMap build(MediaInput input, long maxFrames) {
+        if (maxFrames < 1) {
+            throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
+        }
+        int streamIndex = input.requireVideoStream();
+        AVStream stream = input.stream(streamIndex);
+        PacketList packets = readPackets(input, streamIndex, maxFrames);
+        if (packets.size == 0) {
+            throw new MediaException.Corrupt(input.file(), "the video stream holds no frames");
+        }
+        if (packets.missingPts) {
+            packets = decodeTimestamps(input, streamIndex, maxFrames);
+        }
+        return assemble(input.file(), stream, streamIndex, packets);
+    }
+
+    private static PacketList readPackets(MediaInput input, int streamIndex, long maxFrames) {
+        PacketList list = new PacketList(input.file(), maxFrames);
+        AVPacket pkt = av_packet_alloc();
+        try {
+            while (true) {
+                int ret = av_read_frame(input.context(), pkt);
+                if (ret < 0) {
+                    if (Ffmpeg.isEof(ret) || list.size > 0) {
+                        // A truncated tail still leaves the frames before it usable.
+                        break;
+                    }
+                    throw Ffmpeg.readError(ret, "av_read_frame", input.file());
+                }
+                try {
+                    if (pkt.stream_index() != streamIndex || (pkt.flags() & AV_PKT_FLAG_DISCARD) != 0) {
+                        continue;
+                    }
+                    long pts = pkt.pts();
+                    if (!MediaInput.hasTimestamp(pts)) {
+                        list.missingPts = true;
+                    }
+                    list.add(pts, (pkt.flags() & AV_PKT_FLAG_KEY) != 0, pkt.duration());
+                } finally {
+                    av_packet_unref(pkt);
+                }
+            }
+        } finally {
+            av_packet_free(pkt);
+        }
+        return list;
+    }
+
+    private static PacketList decodeTimestamps(MediaInput input, int streamIndex, long maxFrames) {
+        Ffmpeg.check(
+                org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
+                        input.context(),
+                        streamIndex,
+                        Long.MIN_VALUE,
+                        org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD),
+                "av_seek_frame",
+                input.file());
+        PacketList list = new PacketList(input.file(), maxFrames);
+        AVCodecContext dec = Decoders.open(input, streamIndex, 0);
+        AVPacket pkt = av_packet_alloc();
+        AVFrame frame = av_frame_alloc();
+        try {
+            boolean draining = false;
+            while (true) {
+                if (!draining) {
+                    int ret = av_read_frame(input.context(), pkt);
+                    if (ret < 0) {
+                        draining = true;
+                        avcodec_send_packet(dec, null);
+                    } else {
+                        if (pkt.stream_index() == streamIndex) {
+                            avcodec_send_packet(dec, pkt);
+                        }
+                        av_packet_unref(pkt);
+                    }
+                }
+                while (true) {
+                    int ret = avcodec_receive_frame(dec, frame);
+                    if (ret < 0) {
+                        if (Ffmpeg.isEof(ret)) {
+                            return list;
+                        }
+                        break;
+                    }
+                    long ts = frame.best_effort_timestamp();
+                    list.add(ts, (frame.flags() & Ffmpeg.FRAME_FLAG_KEY) != 0, frame.duration());
+                    av_frame_unref(frame);
+                }
+            }
+        } finally {
+            av_frame_free(frame);
+            av_packet_free(pkt);
+            Decoders.free(dec);
+        }
+    }
+
+    private static FrameMap assemble(Path file, AVStream stream, int streamIndex, PacketList packets) {
+        int n = packets.size;
+        int[] order = PtsOrder.sort(packets.pts, n);
+        long[] pts = new long[n];
+        BitSet keys = new BitSet(n);
+        int kept = 0;
+        long lastDuration = 0;
+        for (int i = 0; i < n; i++) {
+            int p = order[i];
+            long value = packets.pts[p];
+            if (!MediaInput.hasTimestamp(value) || (kept > 0 && value == pts[kept - 1])) {
+                // A repeated timestamp is a duplicated packet, not a second picture.
+                continue;
+            }
+            pts[kept] = value;
+            if (packets.key[p]) {
+                keys.set(kept);
+            }
+            lastDuration = packets.duration[p];
+            kept++;
+        }
+        if (kept == 0) {
+            throw new MediaException.Corrupt(file, "no video frame carries a timestamp");
+        }
+        pts = Arrays.copyOf(pts, kept);
+        AVRational tb = stream.time_base();
+        FrameRate rate = nominalRate(stream, pts, tb);
+        if (lastDuration <= 0) {
+            lastDuration = kept > 1
+                    ? pts[kept - 1] - pts[kept - 2]
+                    : Math.max(
+                            1,
+                            Math.round(
+                                    (double) tb.den() * rate.denominator() / ((double) tb.num() * rate.numerator())));
+        }
+        return new FrameMap(streamIndex, tb.num(), tb.den(), rate, pts, keys, pts[kept - 1] + lastDuration);
+    }
+
+    /**
+     * The rate timecode counts in. Constant-rate streams declare it. For variable-rate streams (phones,
+     * screen captures) the declared "real" rate may be a fine tick (90000) and the average an odd
+     * fraction, so a standard rate is preferred: the real rate when it is one, else the standard rate
+     * within 2% of the average, else the average itself.
+     */
+    static FrameRate nominalRate(AVStream stream, long[] pts, AVRational tb) {
+        FrameRate real = rate(stream.r_frame_rate());
+        FrameRate avg = rate(stream.avg_frame_rate());
+        if (real != null && avg != null && Math.abs(avg.fps() - real.fps()) / real.fps() < 0.01) {
+            return real;
+        }
+        if (real != null && FrameRate.STANDARD.contains(real)) {
+            return real;
+        }
+        FrameRate measured = avg != null ? avg : medianRate(pts, tb);
+        if (measured == null) {
+            return real != null ? real : FrameRate.FPS_25;
+        }
+        for (FrameRate standard : FrameRate.STANDARD) {
+            if (Math.abs(standard.fps() - measured.fps()) / standard.fps() < 0.02) {
+                return standard;
+            }
+        }
+        return measured;
+    }
+
+    private static FrameRate rate(AVRational r) {
+        if (r.num() <= 0 || r.den() <= 0 || r.num() / (double) r.den() > 1000) {
+            return null;
+        }
+        return FrameRate.of(r.num(), r.den());
+    }
+
+    private static FrameRate medianRate(long[] pts, AVRational tb) {
+        if (pts.length < 2) {
+            return null;
+        }
+        long[] deltas = new long[pts.length - 1];
+        for (int i = 1; i < pts.length; i++) {
+            deltas[i - 1] = pts[i] - pts[i - 1];
+        }
+        Arrays.sort(deltas);
+        long median = deltas[deltas.length / 2];
+        long num = (long) tb.den();
+        long den = (long) tb.num() * median;
+        if (num > Integer.MAX_VALUE || den > Integer.MAX_VALUE || den <= 0) {
+            return null;
+        }
+        return FrameRate.of((int) num, (int) den);
+    }
+
+    /** Packet facts in read order, growing with what the file really holds, up to a cap. */
+    private static final class PacketList {
+        private final Path file;
+        private final long max;
+        long[] pts = new long[1024];
+        long[] duration = new long[1024];
+        boolean[] key = new boolean[1024];
+        int size;
+        boolean missingPts;
+
+        PacketList(Path file, long max) {
+            this.file = file;
+            this.max = max;
+        }
+
+        void add(long p, boolean k, long d) {
+            if (size == max) {
+                throw new MediaException.Unsupported(
+                        file,
+                        "the video holds more than " + max + " frames, the most this server indexes"
+                                + " (a longer video, or a damaged file of tiny packets)");
+            }
+            if (size == pts.length) {
+                // Arrays are int-indexed: a cap past that is reached as an array limit first.
+                int grown = (int) Math.min(Math.min(max, (long) size * 2), Integer.MAX_VALUE - 8);
+                pts = Arrays.copyOf(pts, grown);
+                duration = Arrays.copyOf(duration, grown);
+                key = Arrays.copyOf(key, grown);
+            }
+            pts[size] = p;
+            key[size] = k;
+            duration[size] = d;
+            size++;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Internal to the media engine, not API: decoding audio into peaks with FFmpeg. Only this module uses these classes; they may
+ * speak Bytedeco's FFmpeg types. Other modules use {@code io.framewise.media.waveform} and the other
+ * non-internal packages, whose public types never expose Bytedeco (checked by {@code
+ * MediaEngineBoundaryTest}).
+ */
+package io.framewise.media.waveform.internal;
