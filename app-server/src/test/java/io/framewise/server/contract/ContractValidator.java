@@ -73,26 +73,41 @@ final class ContractValidator {
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message m : report.getMessages()) {
             if (m.getLevel() == ValidationReport.Level.ERROR && !ignored(m.getKey(), e)) {
-                problems.add(e.describe() + ": [" + m.getKey() + "] " + m.getMessage());
+                problems.add(e.describe() + ": [" + m.getKey() + "] " + m.getMessage() + nested(m));
             }
         }
         return problems;
+    }
+
+    /** Why a composite schema (allOf, oneOf) failed, which its own message leaves out. */
+    private static String nested(ValidationReport.Message m) {
+        StringBuilder out = new StringBuilder();
+        for (ValidationReport.Message n : m.getNestedMessages()) {
+            out.append(" {").append(n.getMessage()).append(nested(n)).append('}');
+        }
+        return out.toString();
     }
 
     private static boolean ignored(String key, Exchange e) {
         if (IGNORED.contains(key)) {
             return true;
         }
-        // A path or method the API does not have, answered "no such thing": the server agrees.
-        if ((key.equals("validation.request.path.missing") || key.equals("validation.request.operation.notAllowed"))
-                && (e.status() == 404 || e.status() == 405)) {
+        // A path the document lacks is a probe route a test registered for itself: OpenApiFeatureTest
+        // fails when a route of the assembled server is missing from the document.
+        if (key.equals("validation.request.path.missing")) {
+            return true;
+        }
+        // A method the path does not have, answered "no such thing": the server agrees.
+        if (key.equals("validation.request.operation.notAllowed") && (e.status() == 404 || e.status() == 405)) {
             return true;
         }
         // Bodies not kept (binary, HEAD, 304, too large) are checked by status and content type only.
         if (key.equals("validation.response.body.missing") && responseBody(e) == null) {
             return true;
         }
-        return key.equals("validation.request.body.missing") && e.requestBody() == null;
+        // Only JSON request bodies are kept: files (uploads, tus chunks) are the server's to read.
+        return key.equals("validation.request.body.missing")
+                && (e.requestBody() == null || !Exchange.json(e.requestHeader("Content-Type")));
     }
 
     private static SimpleRequest request(Exchange e, Request.Method method) {
