@@ -43,11 +43,20 @@ public final class FailOnContractViolations implements BeforeAllCallback, AfterE
 
     private static void fail(ExtensionContext context) {
         List<String> found = ContractViolations.drain();
-        if (!found.isEmpty()) {
+        if (!found.isEmpty() && !exempt(context)) {
             log(context, found);
             throw new AssertionError("The server answered outside openapi.json during " + context.getDisplayName()
                     + " (fix the document, or the server if it is wrong):\n  " + String.join("\n  ", found));
         }
+    }
+
+    private static boolean exempt(ExtensionContext context) {
+        return context.getElement()
+                .map(e -> e.isAnnotationPresent(OutsideTheContract.class))
+                .orElse(false)
+                || context.getTestClass()
+                        .map(c -> c.isAnnotationPresent(OutsideTheContract.class))
+                        .orElse(false);
     }
 
     /**

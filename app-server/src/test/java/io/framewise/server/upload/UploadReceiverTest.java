@@ -25,10 +25,12 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import io.framewise.server.contract.OutsideTheContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@OutsideTheContract("mounts the upload receiver alone on POST /api/media, answering what it received, not a media item")
 class UploadReceiverTest {
 
     static final long LIMIT = 80L * 1024 * 1024;
