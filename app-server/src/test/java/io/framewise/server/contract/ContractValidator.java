@@ -30,8 +30,7 @@ final class ContractValidator {
     /** Message keys that say nothing about the document's truth in a test (see ADR 0029). */
     private static final Set<String> IGNORED = Set.of(
             // Credentials depend on the server's auth mode (none needs none); 401 answers cover it.
-            "validation.request.security.missing",
-            "validation.request.security.invalid");
+            "validation.request.security.missing", "validation.request.security.invalid");
 
     /** Javalin's status for a request whose client went away before the answer: nobody read it. */
     private static final int CLIENT_GONE = 499;
@@ -129,9 +128,7 @@ final class ContractValidator {
                 b.withQueryParam(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
-        if (e.requestBody() != null
-                && e.requestBody().length > 0
-                && Exchange.json(e.requestHeader("Content-Type"))) {
+        if (e.requestBody() != null && e.requestBody().length > 0 && Exchange.json(e.requestHeader("Content-Type"))) {
             b.withBody(e.requestBody());
         }
         return b.build();

@@ -24,20 +24,23 @@ class DocumentRulesTest {
     @Test
     void everyErrorAnswerHasTheErrorShape() {
         List<String> wrong = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            JsonNode responses = op.getValue().path("responses");
-            responses.fields().forEachRemaining(r -> {
-                // tus's own protocol answers (the library's) are not the server's error shape.
-                boolean tus = path.getKey().startsWith("/api/tus");
-                if (!tus && (r.getKey().startsWith("4") || r.getKey().startsWith("5"))) {
-                    JsonNode answer = resolve(r.getValue());
-                    String ref = answer.at("/content/application~1json/schema/$ref").asText();
-                    if (!ref.equals(ERROR)) {
-                        wrong.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + r.getKey());
-                    }
-                }
-            });
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    JsonNode responses = op.getValue().path("responses");
+                    responses.fields().forEachRemaining(r -> {
+                        // tus's own protocol answers (the library's) are not the server's error shape.
+                        boolean tus = path.getKey().startsWith("/api/tus");
+                        if (!tus && (r.getKey().startsWith("4") || r.getKey().startsWith("5"))) {
+                            JsonNode answer = resolve(r.getValue());
+                            String ref = answer.at("/content/application~1json/schema/$ref")
+                                    .asText();
+                            if (!ref.equals(ERROR)) {
+                                wrong.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + r.getKey());
+                            }
+                        }
+                    });
+                }));
         assertEquals(List.of(), wrong, "error answers without the Error schema");
     }
 

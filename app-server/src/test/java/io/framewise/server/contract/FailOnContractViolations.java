@@ -52,8 +52,8 @@ public final class FailOnContractViolations implements BeforeAllCallback, AfterE
 
     private static boolean exempt(ExtensionContext context) {
         return context.getElement()
-                .map(e -> e.isAnnotationPresent(OutsideTheContract.class))
-                .orElse(false)
+                        .map(e -> e.isAnnotationPresent(OutsideTheContract.class))
+                        .orElse(false)
                 || context.getTestClass()
                         .map(c -> c.isAnnotationPresent(OutsideTheContract.class))
                         .orElse(false);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.ServerApp;
-import io.framewise.server.contract.OutsideTheContract;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.contract.OutsideTheContract;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;
