@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The one app factory: standalone {@code main}, the desktop host mode and every test build the
  * server through {@link #start}, so they all get the same JSON mapping, error shape, security
  * headers, {@link RequestGuard} (host, origin and body type checks) and health route, plus whatever
- * {@link Feature}s the caller passes in.
+ * {@link Feature}s the caller passes in. When the tests turn them on, {@link ServerExtension}s add
+ * their servlet filters in front of it all (the contract check).
  */
 public final class ServerApp implements Closeable {
 

@@ -29,13 +29,13 @@ class ContractCheckTest {
 
     @Test
     void aDocumentedAnswerPasses() {
-        assertEquals(List.of(), check(exchange("GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\"}")));
+        assertEquals(List.of(), check(exchange("GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"uptimeSeconds\":3}")));
     }
 
     @Test
     void aFieldTheDocumentDoesNotNameFails() {
         List<String> found =
-                check(exchange("GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"secret\":42}"));
+                check(exchange("GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"uptimeSeconds\":3,\"secret\":42}"));
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).startsWith("GET /api/health -> 200: "), found.get(0));
         assertTrue(found.get(0).contains("secret"), found.get(0));
@@ -82,7 +82,7 @@ class ContractCheckTest {
         // Runs after the health handler and replaces its answer with one that says too much.
         Feature leak = cfg -> cfg.routes.after("/api/health", ctx -> {
             if ("1".equals(ctx.header("X-Leak"))) {
-                ctx.json(Map.of("status", "ok", "version", "1", "secret", 42));
+                ctx.json(Map.of("status", "ok", "version", "1", "uptimeSeconds", 3, "secret", 42));
             }
         });
         try (ServerApp app = ServerApp.start(new ServerConfig(data, "127.0.0.1", 0, 1, 1L << 20, 0), leak)) {
