@@ -29,13 +29,16 @@ class ContractCheckTest {
 
     @Test
     void aDocumentedAnswerPasses() {
-        assertEquals(List.of(), check(exchange("GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"uptimeSeconds\":3}")));
+        assertEquals(
+                List.of(),
+                check(exchange(
+                        "GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"uptimeSeconds\":3}")));
     }
 
     @Test
     void aFieldTheDocumentDoesNotNameFails() {
-        List<String> found =
-                check(exchange("GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"uptimeSeconds\":3,\"secret\":42}"));
+        List<String> found = check(exchange(
+                "GET", "/api/health", 200, "{\"status\":\"ok\",\"version\":\"1\",\"uptimeSeconds\":3,\"secret\":42}"));
         assertEquals(1, found.size(), found.toString());
         assertTrue(found.get(0).startsWith("GET /api/health -> 200: "), found.get(0));
         assertTrue(found.get(0).contains("secret"), found.get(0));
