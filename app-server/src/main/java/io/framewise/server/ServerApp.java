@@ -7,13 +7,18 @@ import io.framewise.server.http.Json;
 import io.framewise.server.http.RequestGuard;
 import io.framewise.server.http.SecurityHeaders;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The one app factory: standalone {@code main}, the desktop host mode and every test build the
  * server through {@link #start}, so they all get the same JSON mapping, error shape, security
  * headers, {@link RequestGuard} (host, origin and body type checks) and health route, plus whatever
- * {@link Feature}s the caller passes in.
+ * {@link Feature}s the caller passes in. When the tests turn them on, {@link ServerExtension}s add
+ * their servlet filters in front of it all (the contract check).
  */
 public final class ServerApp implements Closeable {
 
@@ -70,6 +76,7 @@ public final class ServerApp implements Closeable {
             for (Feature feature : all) {
                 feature.register(cfg);
             }
+            installExtensions(cfg);
         });
         ServerApp app = new ServerApp(config, javalin, List.copyOf(all), json);
         try {
@@ -84,6 +91,21 @@ public final class ServerApp implements Closeable {
                 app.baseUri(),
                 config.dataDir());
         return app;
+    }
+
+    /** Puts the filters of enabled {@link ServerExtension}s in front of every request. */
+    private static void installExtensions(JavalinConfig cfg) {
+        List<Filter> filters = ServerExtension.enabled().stream()
+                .flatMap(e -> e.filters().stream())
+                .toList();
+        if (filters.isEmpty()) {
+            return;
+        }
+        cfg.jetty.modifyServletContextHandler(handler -> {
+            for (Filter filter : filters) {
+                handler.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+            }
+        });
     }
 
     /** The port actually bound (useful when the configuration asked for port 0). */

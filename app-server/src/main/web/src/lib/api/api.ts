@@ -1,7 +1,9 @@
 import { http, withQuery } from './http';
 import type {
+  Account,
   ActionResult,
   ApiTokenInfo,
+  AssetTags,
   AppNotification,
   FolderPage,
   OrganizerStatus,
@@ -11,6 +13,7 @@ import type {
   AuditEntry,
   AuthMode,
   IssuedToken,
+  LoginAnswer,
   Me,
   Media,
   MediaPage,
@@ -18,7 +21,6 @@ import type {
   Note,
   Project,
   SpriteIndex,
-  User,
   WaveformData,
 } from './types';
 import { ApiError } from './errors';
@@ -38,7 +40,7 @@ export const api = {
     }
   },
   login: (username: string, password: string) =>
-    http.post<{ user: User; csrfToken: string }>('/api/auth/login', { username, password }, { quiet401: true }),
+    http.post<LoginAnswer>('/api/auth/login', { username, password }, { quiet401: true }),
   logout: () => http.post<void>('/api/auth/logout'),
   me: () => http.get<Me>('/api/me', { quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string, revokeTokens = false) =>
@@ -51,11 +53,11 @@ export const api = {
     http.post<IssuedToken>('/api/tokens', expiresAt ? { name, expiresAt } : { name }, { idempotent: true }),
   revokeToken: (id: string) => http.del<void>(`/api/tokens/${enc(id)}`),
 
-  users: () => http.get<User[]>('/api/admin/users'),
+  users: () => http.get<Account[]>('/api/admin/users'),
   createUser: (u: { name: string; displayName?: string; password: string; isAdmin?: boolean }) =>
-    http.post<User>('/api/admin/users', u, { idempotent: true }),
+    http.post<Account>('/api/admin/users', u, { idempotent: true }),
   updateUser: (id: string, patch: { displayName?: string; isAdmin?: boolean; disabled?: boolean; password?: string }) =>
-    http.patch<User>(`/api/admin/users/${enc(id)}`, patch),
+    http.patch<Account>(`/api/admin/users/${enc(id)}`, patch),
   deleteUser: (id: string) => http.del<void>(`/api/admin/users/${enc(id)}`),
   members: (projectId: string) => http.get<Member[]>(`/api/projects/${enc(projectId)}/members`),
   setMembers: (projectId: string, members: { userId: string; role: string }[]) =>
@@ -104,9 +106,9 @@ export const api = {
     target?: { type: string; id: string };
     parameters?: Record<string, string>;
   }) => http.post<ActionResult>('/api/actions', { ...a, parameters: a.parameters ?? {} }),
-  tags: async (assetId: string) => (await http.get<{ tags: string[] }>(`/api/assets/${enc(assetId)}/tags`)).tags,
+  tags: async (assetId: string) => (await http.get<AssetTags>(`/api/assets/${enc(assetId)}/tags`)).tags,
   setTags: async (assetId: string, tags: string[]) =>
-    (await http.put<{ tags: string[] }>(`/api/assets/${enc(assetId)}/tags`, { tags })).tags,
+    (await http.put<AssetTags>(`/api/assets/${enc(assetId)}/tags`, { tags })).tags,
   notifications: () => http.get<AppNotification[]>('/api/notifications', { query: { limit: 100 }, quiet401: true }),
   markRead: (id: string) => http.post<void>(`/api/notifications/${enc(id)}/read`),
   organizers: () => http.get<OrganizerStatus[]>('/api/admin/organizers'),

@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
  * {@code GET /api/openapi.json}: the OpenAPI 3 description of the REST API, kept by hand next to
  * this class as {@value #RESOURCE}. A hand-kept document says what clients may rely on (limits,
  * error cases, the WebSocket protocol in {@code x-websocket}) better than one derived from
- * handlers; the test {@code OpenApiFeatureTest} keeps it truthful by failing when a registered
- * route is missing from it.
+ * handlers. Tests keep it truthful: {@code OpenApiFeatureTest} fails when a registered route is
+ * missing from it, and the contract check validates every exchange of the server's tests against
+ * it (docs/decisions/0029).
  */
 public final class OpenApiFeature implements Feature {
 

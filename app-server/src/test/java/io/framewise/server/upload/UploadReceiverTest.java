@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.server.Feature;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.contract.OutsideTheContract;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URLEncoder;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@OutsideTheContract("mounts the upload receiver alone on POST /api/media, answering what it received, not a media item")
 class UploadReceiverTest {
 
     static final long LIMIT = 80L * 1024 * 1024;
