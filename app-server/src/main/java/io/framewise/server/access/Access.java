@@ -1,6 +1,5 @@
 package io.framewise.server.access;
 
-import io.framewise.server.audit.AuditEntry;
 import io.framewise.server.audit.AuditLog;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.auth.Authenticator;
@@ -11,21 +10,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The access services handlers share: who is asking ({@link #principal}), the authorizer for
- * decisions a route rule cannot make alone ({@link #require}), and the audit trail ({@link #audit}).
+ * The access services handlers share: who is asking ({@link #principal}, {@link #caller}), the
+ * authorizer for decisions a route rule cannot make alone ({@link #require}), and the audit trail
+ * ({@link #record}). It reads the request; the decisions and audit entries are {@link Permissions}',
+ * which services use directly.
  */
 public final class Access {
 
     static final String PRINCIPAL_ATTRIBUTE = "framewise.principal";
 
     private final Authenticator authenticator;
-    private final Authorizer authorizer;
-    private final AuditLog audit;
+    private final Permissions permissions;
 
     public Access(Authenticator authenticator, Authorizer authorizer, AuditLog audit) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
-        this.audit = Objects.requireNonNull(audit, "audit");
+        this.permissions = new Permissions(authorizer, audit);
     }
 
     public Authenticator authenticator() {
@@ -33,7 +32,12 @@ public final class Access {
     }
 
     public Authorizer authorizer() {
-        return authorizer;
+        return permissions.authorizer();
+    }
+
+    /** Authorization and audit without a request, for services. */
+    public Permissions permissions() {
+        return permissions;
     }
 
     /** Who sent the request, as the access filter established before the handler ran. */
@@ -54,48 +58,24 @@ public final class Access {
         throw new ApiException.Unauthenticated("Sign in first.");
     }
 
-    /** Lets the request go on only if the caller may do {@code action} on {@code resource}. */
-    public void require(Context ctx, Action action, Resource resource) {
-        Principal principal = principal(ctx);
-        Decision decision = authorizer.decide(principal, action, resource);
-        enforce(ctx, principal, action, resource, decision);
+    /** The request's principal and client address, as services take them. */
+    public Caller caller(Context ctx) {
+        return new Caller(principal(ctx), clientAddress(ctx));
     }
 
-    /**
-     * As {@link #require}, for a resource named by a field of the request body (the media filed
-     * into an asset, the project it goes to). One the caller may not see answers 422 naming the
-     * field, exactly like an id that names nothing, so a body cannot probe for ids either; one they
-     * see but may not use this way answers 403.
-     */
+    /** Lets the request go on only if the caller may do {@code action} on {@code resource}. */
+    public void require(Context ctx, Action action, Resource resource) {
+        permissions.require(caller(ctx), action, resource);
+    }
+
+    /** As {@link Permissions#requireReferenced}, for the request's caller. */
     public void requireReferenced(Context ctx, Action action, Resource resource, String field) {
-        Principal principal = principal(ctx);
-        Decision decision = authorizer.decide(principal, action, resource);
-        if (decision.outcome() == Decision.Outcome.HIDDEN) {
-            throw new ApiException.Invalid(
-                    "no such " + resource.type() + ": " + resource.idOrNull(), Map.of("field", field));
-        }
-        enforce(ctx, principal, action, resource, decision);
+        permissions.requireReferenced(caller(ctx), action, resource, field);
     }
 
     /** Turns a decision into the answer the client gets, auditing refusals of signed-in people. */
     void enforce(Context ctx, Principal principal, Action action, Resource resource, Decision decision) {
-        switch (decision.outcome()) {
-            case ALLOW -> {}
-            case UNAUTHENTICATED -> throw new ApiException.Unauthenticated(
-                    "Sign in first (or send an API token as 'Authorization: Bearer ...').");
-            case HIDDEN -> throw new ApiException.NotFound(
-                    "no such " + resource.type() + ": " + resource.idOrNull(), Map.of("type", resource.type()));
-            case DENY -> {
-                record(
-                        ctx,
-                        "access.denied",
-                        resource,
-                        AuditOutcome.DENIED,
-                        Map.of("action", action.wire(), "reason", decision.reason()));
-                throw new ApiException.Forbidden(
-                        "Not allowed: " + decision.reason() + ".", Map.of("action", action.wire()));
-            }
-        }
+        permissions.enforce(new Caller(principal, clientAddress(ctx)), action, resource, decision);
     }
 
     /**
@@ -129,7 +109,7 @@ public final class Access {
             Resource resource,
             AuditOutcome outcome,
             Map<String, ?> details) {
-        append(AuditEntry.of(event, outcome).from(sourceAddress).by(userId, null), resource, details);
+        permissions.auditFor(userId, sourceAddress, event, resource, outcome, details);
     }
 
     /** Records an event (WebSocket messages and other callers without an HTTP request use this). */
@@ -140,21 +120,6 @@ public final class Access {
             Resource resource,
             AuditOutcome outcome,
             Map<String, ?> details) {
-        AuditEntry entry = AuditEntry.of(event, outcome).from(sourceAddress);
-        if (principal instanceof Principal.Person person) {
-            entry = entry.by(person.userId(), person.name());
-        }
-        append(entry, resource, details);
-    }
-
-    /** Adds what the event is about and its details (the server itself is not named), then appends it. */
-    private void append(AuditEntry entry, Resource resource, Map<String, ?> details) {
-        if (resource != null && !(resource instanceof Resource.Server)) {
-            entry = entry.on(resource.type(), resource.idOrNull());
-        }
-        if (details != null && !details.isEmpty()) {
-            entry = entry.details(details);
-        }
-        audit.append(entry);
+        permissions.audit(new Caller(principal, sourceAddress), event, resource, outcome, details);
     }
 }
