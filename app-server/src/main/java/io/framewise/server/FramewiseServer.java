@@ -38,7 +38,8 @@ import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.library.JooqMemberRepository;
 import io.framewise.server.library.JooqProjectRepository;
-import io.framewise.server.library.LibraryFeature;
+import io.framewise.server.library.LibraryRoutes;
+import io.framewise.server.library.LibraryService;
 import io.framewise.server.library.MemberRepository;
 import io.framewise.server.library.MembersFeature;
 import io.framewise.server.library.ProjectRepository;
@@ -175,12 +176,15 @@ public final class FramewiseServer implements Closeable {
                         access,
                         repos.events(),
                         afterCommit(db, notesToOrganizers(events.notes(), organizers)));
-                LibraryFeature library = new LibraryFeature(
-                        repos.projects(),
-                        assets,
-                        repos.media(),
-                        access,
-                        (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
+                LibraryRoutes library = new LibraryRoutes(
+                        new LibraryService(
+                                repos.projects(),
+                                assets,
+                                repos.media(),
+                                db,
+                                access.permissions(),
+                                (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by)),
+                        access);
                 Idempotency idempotency =
                         new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
                 AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);
