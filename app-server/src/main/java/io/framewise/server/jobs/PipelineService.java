@@ -72,7 +72,8 @@ public final class PipelineService {
         }
         String stored = text;
         return work.inTransaction(() -> {
-            if (!media.markFailed(mediaId, stored)) {
+            MediaItem now = media.get(mediaId).orElse(null);
+            if (now == null || now.status() == MediaStatus.FAILED || !media.markFailed(mediaId, stored)) {
                 return false;
             }
             events.media(LibraryEvent.failed(mediaId, null, stored), Map.of("reason", stored));
