@@ -44,7 +44,7 @@ import io.framewise.server.library.MemberRepository;
 import io.framewise.server.library.MembersFeature;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
-import io.framewise.server.media.MediaFeature;
+import io.framewise.server.ingest.MediaFeature;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.organizer.HostServices;

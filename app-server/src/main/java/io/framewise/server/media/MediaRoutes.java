@@ -22,7 +22,7 @@ import java.util.function.Function;
  * The read side of the library over HTTP: listing, item details, the original and proxy streams
  * (byte ranges through {@link RangeFileResponder}), frame-exact stills, thumbnails and the frame map
  * summary, and removal. The handlers parse the request, ask {@link MediaService} and map its answer;
- * uploads live in {@code MediaFeature}, which owns the processing they start.
+ * uploads live in {@code ingest.MediaFeature}, which owns the processing they start.
  */
 public final class MediaRoutes {
 

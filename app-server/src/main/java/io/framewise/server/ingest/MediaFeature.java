@@ -1,4 +1,4 @@
-package io.framewise.server.media;
+package io.framewise.server.ingest;
 
 import io.framewise.server.Feature;
 import io.framewise.server.NodeIdentity;
@@ -8,14 +8,18 @@ import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.LibraryEvent;
-import io.framewise.server.ingest.IngestService;
-import io.framewise.server.ingest.LeftoverFiles;
-import io.framewise.server.ingest.WatchedFolder;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JobState;
 import io.framewise.server.jobs.JobWorkers;
 import io.framewise.server.jobs.MediaPipeline;
+import io.framewise.server.media.FrameStills;
+import io.framewise.server.media.MediaFiles;
+import io.framewise.server.media.MediaOptions;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.media.MediaRoutes;
+import io.framewise.server.media.MediaService;
+import io.framewise.server.media.MediaView;
 import io.framewise.server.upload.TusUploads;
 import io.framewise.server.upload.UploadReceiver;
 import io.javalin.config.JavalinConfig;
@@ -31,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
  * watched folder {@code <data>/incoming} feed {@link IngestService}; {@link JobWorkers} run the
  * {@link MediaPipeline}; {@link MediaRoutes} serve the library through {@link MediaService}.
+ *
+ * <p>It lives here, above media, jobs and uploads, because it wires them all: the media package
+ * (items, files, routes) then depends on none of the packages that process or take in its items.
  *
  * <p>Life cycle: the constructor only wires things; {@link #start()} resumes interrupted jobs and
  * starts the workers and the watched folder (call it before or after the server starts; uploads
