@@ -240,8 +240,8 @@ class BurstCrashTest {
 
     private static void check(HttpResponse<String> r, int expected) {
         if (r.statusCode() != expected) {
-            throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode()
-                    + ": " + r.body());
+            throw new IllegalStateException(
+                    r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
         }
     }
 

@@ -73,14 +73,29 @@ public final class IngestService {
 
     /** An upload in one request, by the signed-in {@code caller}, who may then see it before it is filed. */
     public MediaItem upload(Caller caller, ReceivedFile file) throws IOException {
-        return add(file, caller.person().userId(), item -> permissions.audit(
-                caller, "media.uploaded", new Resource.Media(item.id()), AuditOutcome.SUCCESS, details(item, false)));
+        return add(
+                file,
+                caller.person().userId(),
+                item -> permissions.audit(
+                        caller,
+                        "media.uploaded",
+                        new Resource.Media(item.id()),
+                        AuditOutcome.SUCCESS,
+                        details(item, false)));
     }
 
     /** A resumable upload's last piece arrived: {@code ownerId} created it (null for nobody in particular). */
     public MediaItem resumableUpload(String ownerId, ReceivedFile file) throws IOException {
-        return add(file, ownerId, item -> permissions.auditFor(
-                ownerId, null, "media.uploaded", new Resource.Media(item.id()), AuditOutcome.SUCCESS, details(item, true)));
+        return add(
+                file,
+                ownerId,
+                item -> permissions.auditFor(
+                        ownerId,
+                        null,
+                        "media.uploaded",
+                        new Resource.Media(item.id()),
+                        AuditOutcome.SUCCESS,
+                        details(item, true)));
     }
 
     /** A file dropped into the watched folder: nobody uploaded it, and no audit entry names anyone. */

@@ -97,8 +97,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.jobs = jobs;
         this.files = new MediaFiles(config.dataDir());
         DomainEvents sink = new DomainEvents(events, db, safe(publish), note -> {});
-        MediaPipeline pipeline =
-                new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames());
+        MediaPipeline pipeline = new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames());
         this.workers = new JobWorkers(jobs, pipeline, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
         this.watched = new WatchedFolder(

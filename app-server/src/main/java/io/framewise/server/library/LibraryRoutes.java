@@ -47,10 +47,10 @@ public final class LibraryRoutes implements Feature {
         });
         cfg.routes.get(
                 "/api/projects/{id}/assets",
-                ctx -> ctx.json(library.assets(access.caller(ctx), ctx.pathParam("id"), ctx.queryParam("folder"))
-                        .stream()
-                        .map(LibraryRoutes::assetView)
-                        .toList()));
+                ctx -> ctx.json(
+                        library.assets(access.caller(ctx), ctx.pathParam("id"), ctx.queryParam("folder")).stream()
+                                .map(LibraryRoutes::assetView)
+                                .toList()));
         cfg.routes.post("/api/assets", ctx -> {
             NewAsset req = Bodies.read(ctx, NewAsset.class);
             AssetDetails asset = library.createAsset(

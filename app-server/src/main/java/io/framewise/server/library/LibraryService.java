@@ -97,8 +97,8 @@ public final class LibraryService {
 
     /** The assets the caller may see directly in a folder ({@code null}: the project's top level). */
     public List<AssetDetails> assets(Caller caller, String projectId, String folderId) {
-        Project project = projects.get(projectId)
-                .orElseThrow(() -> new ApiException.NotFound("no such project: " + projectId));
+        Project project =
+                projects.get(projectId).orElseThrow(() -> new ApiException.NotFound("no such project: " + projectId));
         return assets.list(project.id(), folderId).stream()
                 .filter(a -> allowed(caller, Action.ASSET_VIEW, new Resource.Asset(a.id())))
                 .map(this::details)
@@ -122,7 +122,8 @@ public final class LibraryService {
         }
         String mediaId = fileableMedia(caller, req.mediaId());
         if (req.projectId() != null) {
-            permissions.requireReferenced(caller, Action.ASSET_CREATE, new Resource.Project(req.projectId()), "projectId");
+            permissions.requireReferenced(
+                    caller, Action.ASSET_CREATE, new Resource.Project(req.projectId()), "projectId");
         }
         String userId = caller.person().userId();
         Asset asset = work.inTransaction(() -> {
@@ -257,7 +258,10 @@ public final class LibraryService {
     }
 
     private boolean allowed(Caller caller, Action action, Resource resource) {
-        return permissions.authorizer().decide(caller.principal(), action, resource).allowed();
+        return permissions
+                .authorizer()
+                .decide(caller.principal(), action, resource)
+                .allowed();
     }
 
     private String requireProject(String id) {

@@ -91,7 +91,10 @@ public final class MediaService {
             }
         }
         boolean more = page.size() > limit;
-        return new Page(List.copyOf(page.subList(0, Math.min(limit, page.size()))), more ? cursor(offset + limit) : null, total);
+        return new Page(
+                List.copyOf(page.subList(0, Math.min(limit, page.size()))),
+                more ? cursor(offset + limit) : null,
+                total);
     }
 
     /**

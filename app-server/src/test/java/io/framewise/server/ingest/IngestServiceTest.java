@@ -41,21 +41,27 @@ class IngestServiceTest {
 
     private IngestService service(JobRepository jobs, EventRepository feed) {
         return new IngestService(
-                world.files, world.media, jobs, world.db, world.events(feed), world.permissions, wakeUps::incrementAndGet);
+                world.files,
+                world.media,
+                jobs,
+                world.db,
+                world.events(feed),
+                world.permissions,
+                wakeUps::incrementAndGet);
     }
 
     @Test
     void anUploadStoresItsRowJobFeedAndAuditEntriesThenPublishesAndWakesTheWorkers() throws Exception {
         IngestService ingest = service(world.jobs, world.feed);
         // Published only after the commit: by then a reader sees the row and its job.
-        world.onPublish = e -> assertEquals(1, world.count("SELECT COUNT(*) FROM jobs WHERE media_id = ?", e.mediaId()));
+        world.onPublish =
+                e -> assertEquals(1, world.count("SELECT COUNT(*) FROM jobs WHERE media_id = ?", e.mediaId()));
 
         MediaItem item = ingest.upload(world.admin(), world.received("Take 1.mov"));
 
         assertEquals("Take 1.mov", item.originalName());
         assertEquals(List.of("probe"), world.column("SELECT kind FROM jobs WHERE media_id = ?", item.id()));
-        assertEquals(
-                List.of("media.added"), world.column("SELECT kind FROM events WHERE media_id = ?", item.id()));
+        assertEquals(List.of("media.added"), world.column("SELECT kind FROM events WHERE media_id = ?", item.id()));
         assertEquals(
                 List.of("media.uploaded"),
                 world.column("SELECT action FROM audit_log WHERE resource_id = ?", item.id()));
@@ -108,7 +114,10 @@ class IngestServiceTest {
                 .get(0)
                 .contains("\"resumable\":true"));
         assertEquals(0, world.count("SELECT COUNT(*) FROM audit_log WHERE resource_id = ?", dropped.id()));
-        assertEquals(owner, world.column("SELECT uploaded_by FROM media_items WHERE id = ?", resumed.id()).get(0));
+        assertEquals(
+                owner,
+                world.column("SELECT uploaded_by FROM media_items WHERE id = ?", resumed.id())
+                        .get(0));
         assertEquals(2, world.count("SELECT COUNT(*) FROM jobs WHERE kind = 'probe'"));
         assertEquals(2, world.published.size());
     }

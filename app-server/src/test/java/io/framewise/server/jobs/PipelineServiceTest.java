@@ -88,7 +88,8 @@ class PipelineServiceTest {
 
         assertThrows(IllegalStateException.class, () -> states.becomeReady(item.id()));
 
-        assertEquals(MediaStatus.PROCESSING, world.media.get(item.id()).orElseThrow().status());
+        assertEquals(
+                MediaStatus.PROCESSING, world.media.get(item.id()).orElseThrow().status());
         assertEquals(List.of(), world.published);
     }
 

@@ -35,12 +35,7 @@ class LibraryServiceTest {
         ingest = new IngestService(
                 world.files, world.media, world.jobs, world.db, world.events(), world.permissions, () -> {});
         library = new LibraryService(
-                world.projects,
-                world.assets,
-                world.media,
-                world.db,
-                world.permissions,
-                (asset, number, status, by) -> {
+                world.projects, world.assets, world.media, world.db, world.permissions, (asset, number, status, by) -> {
                     // Heard after the commit: the decision is stored by then.
                     assertEquals(1, world.count("SELECT COUNT(*) FROM approvals"));
                     decisions.add(asset + " v" + number + " " + status + " by " + by.userIdOrNull());
@@ -64,13 +59,11 @@ class LibraryServiceTest {
         AssetDetails asset = library.createAsset(admin, new NewAsset(null, null, " Opening ", media));
 
         assertEquals("Opening", asset.asset().title());
-        assertEquals(
-                List.of(LibraryService.DEFAULT_PROJECT), world.column("SELECT name FROM projects"));
+        assertEquals(List.of(LibraryService.DEFAULT_PROJECT), world.column("SELECT name FROM projects"));
         assertEquals(1, asset.versions().size());
         assertEquals(media, asset.versions().get(0).version().mediaId());
         assertEquals(
-                List.of("asset.created"),
-                world.column("SELECT action FROM audit_log WHERE resource_type = 'asset'"));
+                List.of("asset.created"), world.column("SELECT action FROM audit_log WHERE resource_type = 'asset'"));
     }
 
     @Test
@@ -109,10 +102,13 @@ class LibraryServiceTest {
     @Test
     void versionsStackAndAnApprovalIsStoredAuditedAndThenHeard() throws Exception {
         Caller admin = world.admin();
-        AssetDetails asset =
-                library.createAsset(admin, new NewAsset(null, null, "Cut", upload(admin, "v1.mov")));
+        AssetDetails asset = library.createAsset(admin, new NewAsset(null, null, "Cut", upload(admin, "v1.mov")));
         String assetId = asset.asset().id();
-        assertEquals(2, library.addVersion(admin, assetId, upload(admin, "v2.mov")).version().number());
+        assertEquals(
+                2,
+                library.addVersion(admin, assetId, upload(admin, "v2.mov"))
+                        .version()
+                        .number());
 
         LibraryService.VersionDetails approved = library.approve(admin, assetId, 2, "approved");
 
@@ -141,7 +137,9 @@ class LibraryServiceTest {
         assertEquals(List.of(), library.projects(ben));
         Project bens = library.createProject(ben, " Ben's ");
         assertEquals("Ben's", bens.name());
-        assertEquals(List.of("Ben's"), library.projects(ben).stream().map(Project::name).toList());
+        assertEquals(
+                List.of("Ben's"),
+                library.projects(ben).stream().map(Project::name).toList());
         assertEquals(List.of(), library.projects(ana));
     }
 }

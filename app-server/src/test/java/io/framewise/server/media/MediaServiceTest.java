@@ -51,12 +51,12 @@ class MediaServiceTest {
     }
 
     @Test
-    void removalStoresItsFeedAndAuditEntriesWithTheDeletionAndAnnouncesItWhileTheItemStillExists()
-            throws Exception {
+    void removalStoresItsFeedAndAuditEntriesWithTheDeletionAndAnnouncesItWhileTheItemStillExists() throws Exception {
         MediaItem item = ingest.upload(world.admin(), world.received("Gone.mov"));
         world.published.clear();
         List<Boolean> existedWhenAnnounced = new ArrayList<>();
-        world.onPublish = e -> existedWhenAnnounced.add(world.media.get(e.mediaId()).isPresent());
+        world.onPublish =
+                e -> existedWhenAnnounced.add(world.media.get(e.mediaId()).isPresent());
 
         service(world.feed).remove(world.admin(), item.id());
 
@@ -79,8 +79,7 @@ class MediaServiceTest {
     void aRemovalWhoseFeedEntryFailsKeepsTheItemItsFilesAndItsAuditTrail() throws Exception {
         MediaItem item = ingest.upload(world.admin(), world.received("Kept.mov"));
         IllegalStateException injected = new IllegalStateException("the feed broke");
-        MediaService media =
-                service(ServiceFixture.failing(EventRepository.class, world.feed, "append", injected));
+        MediaService media = service(ServiceFixture.failing(EventRepository.class, world.feed, "append", injected));
 
         assertThrows(IllegalStateException.class, () -> media.remove(world.admin(), item.id()));
 

@@ -95,8 +95,7 @@ public final class ServiceFixture implements AutoCloseable {
     public Caller admin() {
         User local = users.localUser();
         return new Caller(
-                new Principal.Person(
-                        local.id(), local.name(), local.displayName(), true, Principal.Credential.local()),
+                new Principal.Person(local.id(), local.name(), local.displayName(), true, Principal.Credential.local()),
                 "127.0.0.1");
     }
 
@@ -115,7 +114,8 @@ public final class ServiceFixture implements AutoCloseable {
             Path copy = Files.createTempFile(dir, "upload-", ".part");
             Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             byte[] bytes = Files.readAllBytes(copy);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             return new ReceivedFile(copy, name, FileNames.sanitize(name), bytes.length, sha);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
