@@ -1,5 +1,6 @@
 package io.framewise.server.ingest;
 
+import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Resource;
@@ -73,6 +74,7 @@ public final class IngestService {
 
     /** An upload in one request, by the signed-in {@code caller}, who may then see it before it is filed. */
     public MediaItem upload(Caller caller, ReceivedFile file) throws IOException {
+        permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
         return add(
                 file,
                 caller.person().userId(),
@@ -116,8 +118,8 @@ public final class IngestService {
                 MediaItem created = media.create(
                         new NewMediaItem(id, name, files.relative(target), size, file.sha256(), uploaderId));
                 jobs.enqueue(JobKind.PROBE, id, PROBE_PRIORITY, null);
-                events.media(LibraryEvent.added(id, null, name), Map.of("name", name, "sizeBytes", size));
                 audit.accept(created);
+                events.media(LibraryEvent.added(id, null, name), Map.of("name", name, "sizeBytes", size));
                 work.afterCommit(jobQueued);
                 return created;
             });

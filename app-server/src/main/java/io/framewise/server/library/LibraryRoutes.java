@@ -58,20 +58,21 @@ public final class LibraryRoutes implements Feature {
                     new LibraryService.NewAsset(req.projectId(), req.folderId(), req.title(), req.mediaId()));
             ctx.status(201).json(assetView(asset));
         });
-        cfg.routes.get("/api/assets/{id}", ctx -> ctx.json(assetView(library.asset(ctx.pathParam("id")))));
+        cfg.routes.get(
+                "/api/assets/{id}", ctx -> ctx.json(assetView(library.asset(access.caller(ctx), ctx.pathParam("id")))));
         cfg.routes.post("/api/assets/{id}/versions", ctx -> {
-            String assetId = library.asset(ctx.pathParam("id")).asset().id();
             NewVersion req = Bodies.read(ctx, NewVersion.class);
-            ctx.status(201).json(versionView(library.addVersion(access.caller(ctx), assetId, req.mediaId())));
+            ctx.status(201)
+                    .json(versionView(library.addVersion(access.caller(ctx), ctx.pathParam("id"), req.mediaId())));
         });
         cfg.routes.put("/api/assets/{id}/versions/{number}/approval", this::approve);
     }
 
     private void approve(Context ctx) {
         String assetId = ctx.pathParam("id");
-        library.asset(assetId);
         int number = ctx.pathParamAsClass("number", Integer.class).get();
-        library.version(assetId, number);
+        // An unknown version answers 404 before the body is looked at.
+        library.version(access.caller(ctx), assetId, number);
         NewApproval req = Bodies.read(ctx, NewApproval.class);
         ctx.json(versionView(library.approve(access.caller(ctx), assetId, number, req.status())));
     }

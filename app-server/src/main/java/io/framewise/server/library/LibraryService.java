@@ -72,12 +72,14 @@ public final class LibraryService {
 
     /** The projects the caller may see, oldest first. */
     public List<Project> projects(Caller caller) {
+        permissions.require(caller, Action.PROJECT_LIST, Resource.SERVER);
         return projects.list().stream()
                 .filter(p -> allowed(caller, Action.PROJECT_VIEW, new Resource.Project(p.id())))
                 .toList();
     }
 
     public Project createProject(Caller caller, String rawName) {
+        permissions.require(caller, Action.PROJECT_CREATE, Resource.SERVER);
         String name = rawName == null ? "" : rawName.strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new ApiException.Invalid("name must be 1 to 200 characters", Map.of("field", "name"));
@@ -99,6 +101,7 @@ public final class LibraryService {
     public List<AssetDetails> assets(Caller caller, String projectId, String folderId) {
         Project project =
                 projects.get(projectId).orElseThrow(() -> new ApiException.NotFound("no such project: " + projectId));
+        permissions.require(caller, Action.PROJECT_VIEW, new Resource.Project(project.id()));
         return assets.list(project.id(), folderId).stream()
                 .filter(a -> allowed(caller, Action.ASSET_VIEW, new Resource.Asset(a.id())))
                 .map(this::details)
@@ -106,8 +109,8 @@ public final class LibraryService {
     }
 
     /** The asset with its stack (who may see it is the route rule's). */
-    public AssetDetails asset(String id) {
-        return details(requireAsset(id));
+    public AssetDetails asset(Caller caller, String id) {
+        return details(requireAsset(caller, Action.ASSET_VIEW, id));
     }
 
     /**
@@ -153,7 +156,7 @@ public final class LibraryService {
 
     /** Files a media item as the next version; the route rule already asked for VERSION_ADD on the asset. */
     public VersionDetails addVersion(Caller caller, String assetId, String rawMediaId) {
-        Asset asset = requireAsset(assetId);
+        Asset asset = requireAsset(caller, Action.VERSION_ADD, assetId);
         String mediaId = fileableMedia(caller, rawMediaId);
         AssetVersion version = work.inTransaction(() -> {
             AssetVersion added;
@@ -174,8 +177,8 @@ public final class LibraryService {
     }
 
     /** Version {@code number} of the asset; 404 for an unknown asset or number. */
-    public AssetVersion version(String assetId, int number) {
-        Asset asset = requireAsset(assetId);
+    public AssetVersion version(Caller caller, String assetId, int number) {
+        Asset asset = requireAsset(caller, Action.APPROVAL_SET, assetId);
         return assets.versions(asset.id()).stream()
                 .filter(v -> v.number() == number)
                 .findFirst()
@@ -184,7 +187,7 @@ public final class LibraryService {
 
     /** Records the caller's decision ({@code approved}, {@code changes_requested}...) on a version. */
     public VersionDetails approve(Caller caller, String assetId, int number, String rawStatus) {
-        AssetVersion version = version(assetId, number);
+        AssetVersion version = version(caller, assetId, number);
         ApprovalStatus status;
         try {
             status = ApprovalStatus.fromWire(String.valueOf(rawStatus));
@@ -270,8 +273,11 @@ public final class LibraryService {
                 .id();
     }
 
-    private Asset requireAsset(String id) {
-        return assets.get(id).orElseThrow(() -> new ApiException.NotFound("no such asset: " + id));
+    /** The asset, once the caller may do {@code action} on it. */
+    private Asset requireAsset(Caller caller, Action action, String id) {
+        Asset asset = assets.get(id).orElseThrow(() -> new ApiException.NotFound("no such asset: " + id));
+        permissions.require(caller, action, new Resource.Asset(asset.id()));
+        return asset;
     }
 
     private AssetDetails details(Asset asset) {

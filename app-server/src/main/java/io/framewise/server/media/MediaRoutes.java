@@ -65,10 +65,10 @@ public final class MediaRoutes {
 
     public void register(JavalinConfig cfg) {
         cfg.routes.get("/api/media", this::list);
-        cfg.routes.get(
-                "/api/media/{id}",
-                ctx -> ctx.json(
-                        MediaView.of(item(ctx), media.renditions(item(ctx).id()))));
+        cfg.routes.get("/api/media/{id}", ctx -> {
+            MediaItem item = item(ctx);
+            ctx.json(MediaView.of(item, media.renditions(item.id())));
+        });
         cfg.routes.get("/api/media/{id}/stream", this::stream);
         cfg.routes.head("/api/media/{id}/stream", this::stream);
         cfg.routes.get("/api/media/{id}/frames/{n}", this::frame);
@@ -87,7 +87,7 @@ public final class MediaRoutes {
 
     /** The item named by the path, or the one 404 for unknown and malformed ids alike. */
     MediaItem item(Context ctx) {
-        return media.get(ctx.pathParam("id"));
+        return media.get(caller.apply(ctx), ctx.pathParam("id"));
     }
 
     /**

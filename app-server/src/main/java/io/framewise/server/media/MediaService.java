@@ -1,5 +1,6 @@
 package io.framewise.server.media;
 
+import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Resource;
@@ -53,8 +54,14 @@ public final class MediaService {
         this.dropFiles = Objects.requireNonNull(dropFiles, "dropFiles");
     }
 
-    /** The item, or the one 404 for unknown and malformed ids alike (who may see it is the route rule's). */
-    public MediaItem get(String id) {
+    /** The item, once the caller may see it; the one 404 for unknown and malformed ids alike. */
+    public MediaItem get(Caller caller, String id) {
+        MediaItem item = find(id);
+        permissions.require(caller, Action.MEDIA_VIEW, new Resource.Media(item.id()));
+        return item;
+    }
+
+    private MediaItem find(String id) {
         Optional<MediaItem> item = Ids.isValid(id) ? media.get(id) : Optional.empty();
         return item.orElseThrow(() -> new ApiException.NotFound("No media item " + id, Map.of("id", id)));
     }
@@ -70,6 +77,7 @@ public final class MediaService {
      * full and the cursor stays stable.
      */
     public Page list(Caller caller, int limit, String after) {
+        permissions.require(caller, Action.MEDIA_LIST, Resource.SERVER);
         int offset = after == null || after.isEmpty() ? 0 : cursorOffset(after);
         List<MediaItem> page = new ArrayList<>();
         int seen = 0;
@@ -103,7 +111,8 @@ public final class MediaService {
      * shown to have seen it, and the event would go to everyone or no one).
      */
     public void remove(Caller caller, String id) {
-        MediaItem item = get(id);
+        MediaItem item = find(id);
+        permissions.require(caller, Action.MEDIA_DELETE, new Resource.Media(item.id()));
         stopProcessing.accept(item.id());
         LibraryEvent removed = LibraryEvent.removed(item.id(), null);
         events.transientMedia(removed);

@@ -124,22 +124,28 @@ class LibraryServiceTest {
 
     @Test
     void someoneWhoMayNotFileTheMediaIsRefusedBeforeAnythingIsWritten() throws Exception {
-        Caller ana = world.person("ana");
-        Caller ben = world.person("ben");
+        Caller ana = world.owner("ana");
+        Caller ben = world.owner("ben");
         String anas = upload(ana, "ana.mov");
 
         assertThrows(
                 ApiException.Invalid.class, () -> library.createAsset(ben, new NewAsset(null, null, "Mine", anas)));
-        assertThrows(ApiException.Invalid.class, () -> library.createProject(ben, "  "));
+        assertThrows(ApiException.Forbidden.class, () -> library.createProject(ben, "Ben's"));
 
         assertEquals(0, world.count("SELECT COUNT(*) FROM assets"));
-        assertEquals(0, world.count("SELECT COUNT(*) FROM projects"));
-        assertEquals(List.of(), library.projects(ben));
-        Project bens = library.createProject(ben, " Ben's ");
-        assertEquals("Ben's", bens.name());
+        assertEquals(2, world.count("SELECT COUNT(*) FROM projects"), "only their own teams");
         assertEquals(
-                List.of("Ben's"),
+                List.of("access.denied"),
+                world.column(
+                        "SELECT action FROM audit_log WHERE actor_id = ?",
+                        ben.person().userId()));
+        assertThrows(ApiException.Invalid.class, () -> library.createProject(world.admin(), "  "));
+        assertEquals("Ben's", library.createProject(world.admin(), " Ben's ").name());
+        assertEquals(
+                List.of("ben's team"),
                 library.projects(ben).stream().map(Project::name).toList());
-        assertEquals(List.of(), library.projects(ana));
+        assertEquals(
+                List.of("ana's team"),
+                library.projects(ana).stream().map(Project::name).toList());
     }
 }

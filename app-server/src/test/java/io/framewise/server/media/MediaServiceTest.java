@@ -93,16 +93,30 @@ class MediaServiceTest {
     @Test
     void unknownAndMalformedIdsAreTheSameNotFound() {
         MediaService media = service(world.feed);
-        assertThrows(ApiException.NotFound.class, () -> media.get("not-an-id"));
-        assertThrows(ApiException.NotFound.class, () -> media.get("0123456789abcdef0123456789abcdef"));
+        assertThrows(ApiException.NotFound.class, () -> media.get(world.admin(), "not-an-id"));
+        assertThrows(ApiException.NotFound.class, () -> media.get(world.admin(), "0123456789abcdef0123456789abcdef"));
         assertThrows(ApiException.NotFound.class, () -> media.remove(world.admin(), "not-an-id"));
         assertEquals(List.of(), stopped);
     }
 
     @Test
-    void listsPageThroughWhatTheCallerMaySeeWithAStableCursor() throws Exception {
-        Caller ana = world.person("ana");
+    void theServiceItselfHidesAndKeepsSomeoneElsesUnfiledMedia() throws Exception {
+        MediaItem anas = ingest.upload(world.owner("ana"), world.received("ana.mov"));
+        MediaService media = service(world.feed);
         Caller ben = world.person("ben");
+
+        assertThrows(ApiException.NotFound.class, () -> media.get(ben, anas.id()));
+        assertThrows(ApiException.NotFound.class, () -> media.remove(ben, anas.id()));
+
+        assertTrue(world.media.get(anas.id()).isPresent());
+        assertEquals(List.of(), stopped);
+        assertEquals(anas.id(), media.get(world.person("ana"), anas.id()).id());
+    }
+
+    @Test
+    void listsPageThroughWhatTheCallerMaySeeWithAStableCursor() throws Exception {
+        Caller ana = world.owner("ana");
+        Caller ben = world.owner("ben");
         List<String> anas = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             anas.add(ingest.upload(ana, world.received("ana " + i + ".mov")).id());

@@ -107,6 +107,13 @@ public final class ServiceFixture implements AutoCloseable {
                 "127.0.0.2");
     }
 
+    /** A signed-in person who owns a project of their own, "NAME's team", so they may upload. */
+    public Caller owner(String name) {
+        Caller caller = person(name);
+        projects.create(name + "'s team", caller.person().userId());
+        return caller;
+    }
+
     /** A file as the upload receiver leaves it: a copy of {@code source} in the uploads folder. */
     public ReceivedFile received(Path source, String name) {
         try {
