@@ -32,18 +32,19 @@ import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
 import io.framewise.server.idempotency.JooqIdempotencyRepository;
+import io.framewise.server.ingest.MediaFeature;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.library.JooqMemberRepository;
 import io.framewise.server.library.JooqProjectRepository;
-import io.framewise.server.library.LibraryFeature;
+import io.framewise.server.library.LibraryRoutes;
+import io.framewise.server.library.LibraryService;
 import io.framewise.server.library.MemberRepository;
 import io.framewise.server.library.MemberService;
 import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
-import io.framewise.server.media.MediaFeature;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.notes.JooqNoteRepository;
@@ -198,12 +199,15 @@ public final class FramewiseServer implements Closeable {
                                 access.permissions(),
                                 db.clock()),
                         access);
-                LibraryFeature library = new LibraryFeature(
-                        repos.projects(),
-                        assets,
-                        repos.media(),
-                        access,
-                        (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
+                LibraryRoutes library = new LibraryRoutes(
+                        new LibraryService(
+                                repos.projects(),
+                                assets,
+                                repos.media(),
+                                db,
+                                access.permissions(),
+                                (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by)),
+                        access);
                 Idempotency idempotency =
                         new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
                 AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);

@@ -36,6 +36,16 @@ public final class DomainEvents {
         work.afterCommit(() -> library.accept(event));
     }
 
+    /**
+     * Records a removal as the feed entry {@code media.<kind>} in the caller's unit of work without
+     * publishing it: the caller announced it with {@link #transientMedia} before the unit began, while
+     * the item could still be looked up to decide who may hear of it (afterwards nobody could).
+     */
+    public void recordOnly(LibraryEvent event, Map<String, ?> payload) {
+        work.inTransaction(() -> feed.append(
+                "media." + event.kind().wireName(), event.mediaId(), event.assetId(), payloadJson(payload)));
+    }
+
     /** Records {@code event} as the feed entry {@code note.<kind>} with {@code payload}, then publishes it. */
     public void note(NoteEvent event, Map<String, ?> payload) {
         work.inTransaction(() ->

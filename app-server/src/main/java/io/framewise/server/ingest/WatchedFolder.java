@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At intake the file is probed. One that cannot be opened as media (not media, truncated beyond
  * reading, no video and no audio) goes to {@code <data>/rejected/} with {@code <name>.reason.txt}
- * beside it and never enters the library. One that opens is handed to {@link MediaIngest} and leaves
+ * beside it and never enters the library. One that opens is handed to {@link IngestService} and leaves
  * the folder; if its processing fails later, it stays in the library as a {@code failed} item with
  * the reason, and is not copied to {@code rejected} (the library keeps the only copy).
  */
@@ -46,7 +46,7 @@ public final class WatchedFolder implements AutoCloseable {
 
     private final Path incoming;
     private final Path rejected;
-    private final MediaIngest ingest;
+    private final IngestService ingest;
     private final Duration poll;
     private final Map<Path, Seen> seen = new HashMap<>();
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -54,7 +54,7 @@ public final class WatchedFolder implements AutoCloseable {
 
     private record Seen(long size, long modified, int stablePolls) {}
 
-    public WatchedFolder(Path incoming, Path rejected, MediaIngest ingest, Duration poll) {
+    public WatchedFolder(Path incoming, Path rejected, IngestService ingest, Duration poll) {
         this.incoming = incoming;
         this.rejected = rejected;
         this.ingest = ingest;
@@ -143,7 +143,7 @@ public final class WatchedFolder implements AutoCloseable {
             if (info.video().isEmpty() && info.audio().isEmpty()) {
                 reason = "the file has neither video nor audio";
             } else {
-                ingest.ingest(new ReceivedFile(file, name, FileNames.sanitize(name), Files.size(file), sha256(file)));
+                ingest.dropped(new ReceivedFile(file, name, FileNames.sanitize(name), Files.size(file), sha256(file)));
                 LOG.info("Took '{}' from the watched folder", name);
                 return;
             }

@@ -13,8 +13,8 @@ import io.framewise.media.transcode.ProxyDecision;
 import io.framewise.media.transcode.ProxyPolicy;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.model.media.VideoStreamInfo;
-import io.framewise.server.events.EventRepository;
-import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.db.UnitOfWork;
+import io.framewise.server.events.DomainEvents;
 import io.framewise.server.http.Json;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
@@ -25,10 +25,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +65,7 @@ public final class MediaPipeline implements JobHandler {
 
     private final MediaFiles files;
     private final MediaRepository media;
-    private final JobRepository jobs;
-    private final EventRepository events;
-    private final Consumer<LibraryEvent> publish;
-    private final Runnable jobQueued;
+    private final PipelineService states;
     private final ThumbnailStep thumbnails;
     private final ProxyStep proxy;
     private final ObjectMapper json = Json.newMapper();
@@ -80,10 +75,10 @@ public final class MediaPipeline implements JobHandler {
             MediaFiles files,
             MediaRepository media,
             JobRepository jobs,
-            EventRepository events,
-            Consumer<LibraryEvent> publish,
+            UnitOfWork work,
+            DomainEvents events,
             Runnable jobQueued) {
-        this(files, media, jobs, events, publish, jobQueued, FrameMapBuilder.DEFAULT_MAX_FRAMES);
+        this(files, media, jobs, work, events, jobQueued, FrameMapBuilder.DEFAULT_MAX_FRAMES);
     }
 
     /**
@@ -94,19 +89,16 @@ public final class MediaPipeline implements JobHandler {
             MediaFiles files,
             MediaRepository media,
             JobRepository jobs,
-            EventRepository events,
-            Consumer<LibraryEvent> publish,
+            UnitOfWork work,
+            DomainEvents events,
             Runnable jobQueued,
             long maxFrames) {
         this.maxFrames = maxFrames;
         this.files = files;
         this.media = media;
-        this.jobs = jobs;
-        this.events = events;
-        this.publish = publish;
-        this.jobQueued = jobQueued;
+        this.states = new PipelineService(media, jobs, work, events, jobQueued);
         this.thumbnails = new ThumbnailStep(files, media);
-        this.proxy = new ProxyStep(files, media, publish);
+        this.proxy = new ProxyStep(files, media, events::transientMedia);
     }
 
     @Override
@@ -130,7 +122,7 @@ public final class MediaPipeline implements JobHandler {
             case THUMBS, POSTER, SPRITES, WAVEFORM -> thumbnails.run(item, original, cancel);
             case PROXY -> {
                 proxy.run(item, original, cancel);
-                becomeReady(item.id());
+                states.becomeReady(item.id());
             }
         }
     }
@@ -155,11 +147,13 @@ public final class MediaPipeline implements JobHandler {
                         !info.audio().isEmpty(),
                         probeJson(info, decision)));
         if (info.hasVideo()) {
-            enqueueOnce(item.id(), JobKind.FRAMEMAP, FRAMEMAP_PRIORITY);
+            states.queueOnce(item.id(), JobKind.FRAMEMAP, FRAMEMAP_PRIORITY);
         } else {
             DecodeCheck.audioStartAndEnd(original);
-            enqueueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
-            becomeReady(item.id());
+            states.together(() -> {
+                states.queueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
+                states.becomeReady(item.id());
+            });
         }
     }
 
@@ -168,6 +162,11 @@ public final class MediaPipeline implements JobHandler {
         DecodeCheck.firstAndLastFrames(original, map);
         Path target = files.file(item.id(), MediaFiles.FRAME_MAP);
         Stills.write(target, map.toBytes());
+        states.together(() -> recordFrameMap(item, map, target));
+    }
+
+    /** What the frame map step found, its next jobs and (without a proxy to wait for) ready, in one unit. */
+    private void recordFrameMap(MediaItem item, FrameMap map, Path target) {
         ProbeSummary probe = item.probe();
         if (probe != null && probe.frameCount() != map.frameCount()) {
             // The frame map counted the frames that decode and show: that count is the truth.
@@ -190,11 +189,11 @@ public final class MediaPipeline implements JobHandler {
                             probe.json()));
         }
         media.setFrameMapPath(item.id(), files.relative(target));
-        enqueueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
+        states.queueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
         if (needsProxy(item)) {
-            enqueueOnce(item.id(), JobKind.PROXY, PROXY_PRIORITY);
+            states.queueOnce(item.id(), JobKind.PROXY, PROXY_PRIORITY);
         } else {
-            becomeReady(item.id());
+            states.becomeReady(item.id());
         }
     }
 
@@ -213,17 +212,6 @@ public final class MediaPipeline implements JobHandler {
         }
     }
 
-    private void becomeReady(String mediaId) {
-        MediaItem now = media.get(mediaId).orElse(null);
-        if (now == null || now.status() != MediaStatus.PROCESSING) {
-            return;
-        }
-        media.markReady(mediaId);
-        events.append("media.ready", mediaId, null, "{}");
-        LOG.info("Media {} is ready", mediaId);
-        publish.accept(LibraryEvent.ready(mediaId, null));
-    }
-
     @Override
     public void failed(Job job, String reason) {
         if (job.mediaId() == null) {
@@ -236,29 +224,7 @@ public final class MediaPipeline implements JobHandler {
             LOG.warn("Media {} has no thumbnails: {}", job.mediaId(), reason);
             return;
         }
-        String text = reason == null || reason.isBlank() ? "processing failed" : reason;
-        if (text.length() > MediaItem.MAX_ERROR) {
-            text = text.substring(0, MediaItem.MAX_ERROR - 3) + "...";
-        }
-        if (!media.markFailed(job.mediaId(), text)) {
-            return;
-        }
-        try {
-            events.append("media.failed", job.mediaId(), null, json.writeValueAsString(Map.of("reason", text)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        publish.accept(LibraryEvent.failed(job.mediaId(), null, text));
-    }
-
-    /** Queues {@code kind} unless a queued, running or done job of that kind exists (a step re-run after a crash). */
-    private void enqueueOnce(String mediaId, JobKind kind, int priority) {
-        List<Job> existing = jobs.listByMedia(mediaId);
-        boolean live = existing.stream().anyMatch(j -> j.kind() == kind && j.state() != JobState.FAILED);
-        if (!live) {
-            jobs.enqueue(kind, mediaId, priority, null);
-            jobQueued.run();
-        }
+        states.fail(job.mediaId(), reason);
     }
 
     private String probeJson(MediaInfo info, ProxyDecision decision) {

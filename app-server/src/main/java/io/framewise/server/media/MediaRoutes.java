@@ -2,7 +2,7 @@ package io.framewise.server.media;
 
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.StillFormat;
-import io.framewise.server.db.Ids;
+import io.framewise.server.access.Caller;
 import io.framewise.server.db.Paging;
 import io.framewise.server.http.ApiException;
 import io.javalin.config.JavalinConfig;
@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The read side of the library over HTTP: listing, item details, the original and proxy streams
  * (byte ranges through {@link RangeFileResponder}), frame-exact stills, thumbnails and the frame map
- * summary. Uploads and deletion live in {@code MediaFeature}, which owns the processing they start
- * or stop.
+ * summary, and removal. The handlers parse the request, ask {@link MediaService} and map its answer;
+ * uploads live in {@code ingest.MediaFeature}, which owns the processing they start.
  */
 public final class MediaRoutes {
 
@@ -45,20 +45,19 @@ public final class MediaRoutes {
     static final int MAX_STILL_WIDTH = 7680;
     static final int DEFAULT_LIMIT = 50;
 
-    private final MediaRepository media;
+    private final MediaService media;
     private final MediaFiles files;
     private final FrameStills stills;
     private final RangeFileResponder responder = new RangeFileResponder();
 
-    private final BiPredicate<Context, MediaItem> visible;
+    private final Function<Context, Caller> caller;
 
     /**
-     * @param visible whether the caller may see an item; lists show only those (single items are
+     * @param caller who sends a request; lists show only the items they may see (single items are
      *     guarded by the access filter before a handler runs)
      */
-    public MediaRoutes(
-            MediaRepository media, MediaFiles files, FrameStills stills, BiPredicate<Context, MediaItem> visible) {
-        this.visible = visible;
+    public MediaRoutes(MediaService media, MediaFiles files, FrameStills stills, Function<Context, Caller> caller) {
+        this.caller = caller;
         this.media = media;
         this.files = files;
         this.stills = stills;
@@ -66,10 +65,10 @@ public final class MediaRoutes {
 
     public void register(JavalinConfig cfg) {
         cfg.routes.get("/api/media", this::list);
-        cfg.routes.get(
-                "/api/media/{id}",
-                ctx -> ctx.json(
-                        MediaView.of(item(ctx), media.renditions(item(ctx).id()))));
+        cfg.routes.get("/api/media/{id}", ctx -> {
+            MediaItem item = item(ctx);
+            ctx.json(MediaView.of(item, media.renditions(item.id())));
+        });
         cfg.routes.get("/api/media/{id}/stream", this::stream);
         cfg.routes.head("/api/media/{id}/stream", this::stream);
         cfg.routes.get("/api/media/{id}/frames/{n}", this::frame);
@@ -80,13 +79,15 @@ public final class MediaRoutes {
         cfg.routes.get(
                 "/api/media/{id}/waveform.json", ctx -> rendition(ctx, RenditionKind.WAVEFORM, "application/json"));
         cfg.routes.get("/api/media/{id}/framemap", this::frameMap);
+        cfg.routes.delete("/api/media/{id}", ctx -> {
+            media.remove(caller.apply(ctx), ctx.pathParam("id"));
+            ctx.status(204);
+        });
     }
 
     /** The item named by the path, or the one 404 for unknown and malformed ids alike. */
     MediaItem item(Context ctx) {
-        String id = ctx.pathParam("id");
-        Optional<MediaItem> item = Ids.isValid(id) ? media.get(id) : Optional.empty();
-        return item.orElseThrow(() -> new ApiException.NotFound("No media item " + id, Map.of("id", id)));
+        return media.get(caller.apply(ctx), ctx.pathParam("id"));
     }
 
     /**
@@ -95,60 +96,16 @@ public final class MediaRoutes {
      */
     private void list(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
-        int offset = 0;
-        String after = ctx.queryParam("after");
-        if (after != null && !after.isEmpty()) {
-            offset = cursorOffset(after);
-        }
-        // Pages count only what the caller may see, so they stay full and the cursor stays stable.
-        List<MediaItem> page = new ArrayList<>();
-        int seen = 0;
-        int total = 0;
-        int chunk = 0;
-        for (List<MediaItem> batch; !(batch = media.list(new Paging(chunk, Paging.MAX_LIMIT, false))).isEmpty(); ) {
-            for (MediaItem item : batch) {
-                if (!visible.test(ctx, item)) {
-                    continue;
-                }
-                total++;
-                if (seen++ >= offset && page.size() <= limit) {
-                    page.add(item);
-                }
-            }
-            chunk += batch.size();
-            if (batch.size() < Paging.MAX_LIMIT) {
-                break;
-            }
-        }
-        boolean more = page.size() > limit;
+        MediaService.Page page = media.list(caller.apply(ctx), limit, ctx.queryParam("after"));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (MediaItem item : page.subList(0, Math.min(limit, page.size()))) {
+        for (MediaItem item : page.items()) {
             items.add(MediaView.of(item, media.renditions(item.id())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
-        out.put("next", more ? cursor(offset + limit) : null);
-        out.put("total", total);
+        out.put("next", page.next());
+        out.put("total", page.total());
         ctx.json(out);
-    }
-
-    private static String cursor(int offset) {
-        return "o" + Integer.toString(offset, 36);
-    }
-
-    private static int cursorOffset(String cursor) {
-        try {
-            if (cursor.length() > 8 || !cursor.startsWith("o")) {
-                throw new NumberFormatException();
-            }
-            int offset = Integer.parseInt(cursor.substring(1), 36);
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("'after' must be a cursor from a previous page's 'next'");
-        }
     }
 
     /** {@code ?rendition=original|proxy}; without it, what a browser should play: the proxy when there is one. */

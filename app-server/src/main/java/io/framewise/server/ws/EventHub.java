@@ -37,7 +37,7 @@ public final class EventHub {
     /**
      * Sends a library event to the subscribers of the library, its asset and its media item who may
      * see the item. A removal too: it is published while the item can still be looked up (see
-     * MediaFeature), so only those who could see it learn of it.
+     * MediaService), so only those who could see it learn of it.
      */
     public void publish(LibraryEvent event) {
         deliver(messages.library(event), event.mediaId(), event.assetId());

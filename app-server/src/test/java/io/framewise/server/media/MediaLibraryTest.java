@@ -136,6 +136,9 @@ class MediaLibraryTest {
         assertTrue(next.path("next").isNull());
         assertError(server.get("/api/media?limit=0"), 400);
         server.awaitStatus(second.path("id").asText(), "ready");
+        // The item reads ready once its unit of work commits; its event is published just after, on the worker.
+        MediaServer.await("the second item's ready event", () -> server.events.stream()
+                .anyMatch(e -> e.mediaId().equals(second.path("id").asText()) && e.kind() == LibraryEvent.Kind.READY));
 
         // Library events in order for the first item.
         List<LibraryEvent.Kind> kinds = server.events.stream()

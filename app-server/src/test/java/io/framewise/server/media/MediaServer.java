@@ -11,6 +11,7 @@ import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.ingest.MediaFeature;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.testing.MediaReady;

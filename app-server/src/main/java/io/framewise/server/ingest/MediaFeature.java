@@ -1,39 +1,43 @@
-package io.framewise.server.media;
+package io.framewise.server.ingest;
 
 import io.framewise.server.Feature;
 import io.framewise.server.NodeIdentity;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
-import io.framewise.server.access.Resource;
-import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.db.Database;
+import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.LibraryEvent;
-import io.framewise.server.http.ApiException;
-import io.framewise.server.ingest.LeftoverFiles;
-import io.framewise.server.ingest.MediaIngest;
-import io.framewise.server.ingest.WatchedFolder;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JobState;
 import io.framewise.server.jobs.JobWorkers;
 import io.framewise.server.jobs.MediaPipeline;
+import io.framewise.server.media.FrameStills;
+import io.framewise.server.media.MediaFiles;
+import io.framewise.server.media.MediaOptions;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.media.MediaRoutes;
+import io.framewise.server.media.MediaService;
+import io.framewise.server.media.MediaView;
 import io.framewise.server.upload.TusUploads;
 import io.framewise.server.upload.UploadReceiver;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
- * watched folder {@code <data>/incoming} feed {@link MediaIngest}; {@link JobWorkers} run the
- * {@link MediaPipeline}; {@link MediaRoutes} serve the library.
+ * watched folder {@code <data>/incoming} feed {@link IngestService}; {@link JobWorkers} run the
+ * {@link MediaPipeline}; {@link MediaRoutes} serve the library through {@link MediaService}.
+ *
+ * <p>It lives here, above media, jobs and uploads, because it wires them all: the media package
+ * (items, files, routes) then depends on none of the packages that process or take in its items.
  *
  * <p>Life cycle: the constructor only wires things; {@link #start()} resumes interrupted jobs and
  * starts the workers and the watched folder (call it before or after the server starts; uploads
@@ -42,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * frame readers; {@code ServerApp.close()} calls it.
  *
  * <p>Library events ({@code added}, {@code progress}, {@code ready}, {@code failed}, {@code removed})
- * go to {@code publish}; the server connects it to the WebSocket event hub.
+ * are stored in the activity feed with the change they tell of and go to {@code publish} after it
+ * commits ({@link DomainEvents}); the server connects it to the WebSocket event hub.
  */
 public final class MediaFeature implements Feature, AutoCloseable {
 
@@ -50,12 +55,10 @@ public final class MediaFeature implements Feature, AutoCloseable {
 
     private final ServerConfig config;
     private final Access access;
-    private final MediaRepository media;
     private final JobRepository jobs;
-    private final EventRepository events;
-    private final Consumer<LibraryEvent> publish;
     private final MediaFiles files;
-    private final MediaIngest ingest;
+    private final IngestService ingest;
+    private final MediaService service;
     private final JobWorkers workers;
     private final WatchedFolder watched;
     private final FrameStills stills;
@@ -66,8 +69,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private NodeIdentity node;
 
     /**
-     * @param db the database the repositories run on; the slice itself only talks to the
-     *     repositories, so it is taken to keep one construction form for the composition root
+     * @param db the database the repositories run on, whose transactions are the slice's units of work
      */
     public MediaFeature(
             ServerConfig config,
@@ -92,37 +94,24 @@ public final class MediaFeature implements Feature, AutoCloseable {
             MediaOptions options) {
         this.config = config;
         this.access = access;
-        this.media = media;
         this.jobs = jobs;
-        this.events = events;
-        this.publish = safe(publish);
         this.files = new MediaFiles(config.dataDir());
-        MediaPipeline pipeline =
-                new MediaPipeline(files, media, jobs, events, this.publish, this::jobQueued, options.maxFrames());
+        DomainEvents sink = new DomainEvents(events, db, safe(publish), note -> {});
+        MediaPipeline pipeline = new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames());
         this.workers = new JobWorkers(jobs, pipeline, config.workers(), options.jobLease(), options.jobPoll());
-        this.ingest = new MediaIngest(files, media, jobs, events, this.publish, this::jobQueued);
+        this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
         this.watched = new WatchedFolder(
                 config.dataDir().resolve("incoming"),
                 config.dataDir().resolve("rejected"),
                 ingest,
                 options.watchPoll());
         this.stills = new FrameStills(files, options.openReaders(), config.stillsCacheBytes());
-        this.routes = new MediaRoutes(
-                media, files, stills, (ctx, item) -> access.authorizer().canSee(Access.principal(ctx), item.id()));
+        this.service = new MediaService(media, db, sink, access.permissions(), this::stopProcessing, this::dropFiles);
+        this.routes = new MediaRoutes(service, files, stills, access::caller);
         this.uploads = new UploadReceiver(config);
         this.tus = new TusUploads(
                 config,
-                (file, owner) -> {
-                    MediaItem item = ingest.ingest(file, owner);
-                    access.auditFor(
-                            owner,
-                            null,
-                            "media.uploaded",
-                            new Resource.Media(item.id()),
-                            AuditOutcome.SUCCESS,
-                            Map.of("name", item.originalName(), "sizeBytes", item.sizeBytes(), "resumable", true));
-                    return MediaView.of(item, java.util.List.of());
-                },
+                (file, owner) -> MediaView.of(ingest.resumableUpload(owner, file), List.of()),
                 ctx -> Access.person(ctx).userId(),
                 options.uploadExpiry(),
                 options.uploadSweep());
@@ -151,56 +140,37 @@ public final class MediaFeature implements Feature, AutoCloseable {
     }
 
     /** Takes a received file into the library (used by uploads, tus and the watched folder). */
-    public MediaIngest ingest() {
+    public IngestService ingest() {
         return ingest;
+    }
+
+    /** Looks up, lists and removes media items. */
+    public MediaService media() {
+        return service;
     }
 
     @Override
     public void register(JavalinConfig cfg) {
         cfg.routes.post(
                 "/api/media",
-                ctx -> uploads.handle(ctx, file -> {
-                    MediaItem item = ingest.ingest(file, Access.person(ctx).userId());
-                    access.record(
-                            ctx,
-                            "media.uploaded",
-                            new Resource.Media(item.id()),
-                            AuditOutcome.SUCCESS,
-                            Map.of("name", item.originalName(), "sizeBytes", item.sizeBytes()));
-                    return MediaView.of(item, java.util.List.of());
-                }));
-        cfg.routes.delete("/api/media/{id}", this::delete);
+                ctx -> uploads.handle(ctx, file -> MediaView.of(ingest.upload(access.caller(ctx), file), List.of())));
         routes.register(cfg);
         tus.register(cfg);
     }
 
-    /**
-     * Deletes the row first (the item is gone for every client at once), then its running work and
-     * files. Watchers hear of the removal just before the row goes: who may hear of it is decided
-     * against the item and its project as they still are (afterwards nobody could be shown to have
-     * seen it, and the event would go to everyone or no one).
-     */
-    private void delete(Context ctx) {
-        MediaItem item = routes.item(ctx);
-        for (Job job : jobs.listByMedia(item.id())) {
+    /** Cancels the running steps of an item about to be removed. */
+    private void stopProcessing(String mediaId) {
+        for (Job job : jobs.listByMedia(mediaId)) {
             if (job.state() == JobState.RUNNING) {
                 workers.cancel(job.id());
             }
         }
-        publish.accept(LibraryEvent.removed(item.id(), null));
-        if (!media.delete(item.id())) {
-            throw new ApiException.NotFound("No media item " + item.id(), Map.of("id", item.id()));
-        }
-        stills.evict(item.id());
-        files.deleteAll(item.id());
-        events.append("media.removed", item.id(), null, "{}");
-        access.record(
-                ctx,
-                "media.deleted",
-                new Resource.Media(item.id()),
-                AuditOutcome.SUCCESS,
-                Map.of("name", item.originalName()));
-        ctx.status(204);
+    }
+
+    /** Forgets a removed item's cached stills and deletes its files. */
+    private void dropFiles(String mediaId) {
+        stills.evict(mediaId);
+        files.deleteAll(mediaId);
     }
 
     private void jobQueued() {

@@ -1,0 +1,154 @@
+package io.framewise.server.ingest;
+
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Caller;
+import io.framewise.server.access.Permissions;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.UnitOfWork;
+import io.framewise.server.events.DomainEvents;
+import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.jobs.JobKind;
+import io.framewise.server.jobs.JobRepository;
+import io.framewise.server.media.MediaFiles;
+import io.framewise.server.media.MediaItem;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.media.NewMediaItem;
+import io.framewise.server.upload.ReceivedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a completely received file (plain or multipart upload, tus, the watched folder) into the
+ * library. The file is renamed to {@code <data>/media/<id>/original.<ext>} and synced; then one unit
+ * of work writes the item row (status processing), its first job (probe), its activity entry and its
+ * audit entry, so a crash or a failure never leaves an item without the job that processes it.
+ * {@code added} is published and idle workers are woken only after that commit. The caller answers
+ * 201 after this returns, so an acknowledged upload has its file and its row on disk.
+ *
+ * <p>A crash before the commit leaves an unacknowledged file in the item folder and nothing in the
+ * library; the client did not get a 201 and uploads again. A unit that fails takes its file back out.
+ */
+public final class IngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    /** The first step of every item runs before follow-up steps of items already in the queue. */
+    public static final int PROBE_PRIORITY = 10;
+
+    private final MediaFiles files;
+    private final MediaRepository media;
+    private final JobRepository jobs;
+    private final UnitOfWork work;
+    private final DomainEvents events;
+    private final Permissions permissions;
+    private final Runnable jobQueued;
+
+    /**
+     * @param jobQueued called after a job was queued and committed, so idle workers look at once
+     *     rather than at their next poll
+     */
+    public IngestService(
+            MediaFiles files,
+            MediaRepository media,
+            JobRepository jobs,
+            UnitOfWork work,
+            DomainEvents events,
+            Permissions permissions,
+            Runnable jobQueued) {
+        this.files = Objects.requireNonNull(files, "files");
+        this.media = Objects.requireNonNull(media, "media");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.work = Objects.requireNonNull(work, "work");
+        this.events = Objects.requireNonNull(events, "events");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
+    }
+
+    /** An upload in one request, by the signed-in {@code caller}, who may then see it before it is filed. */
+    public MediaItem upload(Caller caller, ReceivedFile file) throws IOException {
+        permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
+        return add(
+                file,
+                caller.person().userId(),
+                item -> permissions.audit(
+                        caller,
+                        "media.uploaded",
+                        new Resource.Media(item.id()),
+                        AuditOutcome.SUCCESS,
+                        details(item, false)));
+    }
+
+    /** A resumable upload's last piece arrived: {@code ownerId} created it (null for nobody in particular). */
+    public MediaItem resumableUpload(String ownerId, ReceivedFile file) throws IOException {
+        return add(
+                file,
+                ownerId,
+                item -> permissions.auditFor(
+                        ownerId,
+                        null,
+                        "media.uploaded",
+                        new Resource.Media(item.id()),
+                        AuditOutcome.SUCCESS,
+                        details(item, true)));
+    }
+
+    /** A file dropped into the watched folder: nobody uploaded it, and no audit entry names anyone. */
+    public MediaItem dropped(ReceivedFile file) throws IOException {
+        return add(file, null, item -> {});
+    }
+
+    private MediaItem add(ReceivedFile file, String uploaderId, java.util.function.Consumer<MediaItem> audit)
+            throws IOException {
+        String id = Ids.newId();
+        String name = displayName(file);
+        Path target = files.originalFor(id, file.safeName());
+        MediaFiles.moveDurably(file.path(), target);
+        long size = Files.size(target);
+        MediaItem item;
+        try {
+            item = work.inTransaction(() -> {
+                MediaItem created = media.create(
+                        new NewMediaItem(id, name, files.relative(target), size, file.sha256(), uploaderId));
+                jobs.enqueue(JobKind.PROBE, id, PROBE_PRIORITY, null);
+                audit.accept(created);
+                events.media(LibraryEvent.added(id, null, name), Map.of("name", name, "sizeBytes", size));
+                work.afterCommit(jobQueued);
+                return created;
+            });
+        } catch (RuntimeException e) {
+            // Not acknowledged and rolled back: take the file back out so nothing half-made stays.
+            files.deleteAll(id);
+            throw e;
+        }
+        LOG.info("Added media {} '{}' ({} bytes)", id, name, item.sizeBytes());
+        return item;
+    }
+
+    private static Map<String, Object> details(MediaItem item, boolean resumable) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", item.originalName());
+        details.put("sizeBytes", item.sizeBytes());
+        if (resumable) {
+            details.put("resumable", true);
+        }
+        return details;
+    }
+
+    /** The name shown to users: the client's own (kept as data), cut to the 255 characters a row holds. */
+    private static String displayName(ReceivedFile file) {
+        String name = file.originalName();
+        if (name == null || name.isBlank()) {
+            name = file.safeName();
+        }
+        name = name.strip();
+        return name.length() <= 255 ? name : name.substring(0, 255);
+    }
+}

@@ -1,0 +1,152 @@
+package io.framewise.server.media;
+
+import io.framewise.server.access.Action;
+import io.framewise.server.access.Caller;
+import io.framewise.server.access.Permissions;
+import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.db.Ids;
+import io.framewise.server.db.Paging;
+import io.framewise.server.db.UnitOfWork;
+import io.framewise.server.events.DomainEvents;
+import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The library's media items: look one up, list what a caller may see page by page, remove one.
+ * Removal is one unit of work (the row, its {@code media.removed} entry and its audit entry); the
+ * item's running work is stopped before and its files go after the commit.
+ */
+public final class MediaService {
+
+    /** One page of a listing; {@code next} is the opaque cursor of the following page, null on the last. */
+    public record Page(List<MediaItem> items, String next, int total) {}
+
+    private final MediaRepository media;
+    private final UnitOfWork work;
+    private final DomainEvents events;
+    private final Permissions permissions;
+    private final Consumer<String> stopProcessing;
+    private final Consumer<String> dropFiles;
+
+    /**
+     * @param stopProcessing cancels the running steps of a media item about to be removed
+     * @param dropFiles removes a removed item's files and cached stills
+     */
+    public MediaService(
+            MediaRepository media,
+            UnitOfWork work,
+            DomainEvents events,
+            Permissions permissions,
+            Consumer<String> stopProcessing,
+            Consumer<String> dropFiles) {
+        this.media = Objects.requireNonNull(media, "media");
+        this.work = Objects.requireNonNull(work, "work");
+        this.events = Objects.requireNonNull(events, "events");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.stopProcessing = Objects.requireNonNull(stopProcessing, "stopProcessing");
+        this.dropFiles = Objects.requireNonNull(dropFiles, "dropFiles");
+    }
+
+    /** The item, once the caller may see it; the one 404 for unknown and malformed ids alike. */
+    public MediaItem get(Caller caller, String id) {
+        MediaItem item = find(id);
+        permissions.require(caller, Action.MEDIA_VIEW, new Resource.Media(item.id()));
+        return item;
+    }
+
+    private MediaItem find(String id) {
+        Optional<MediaItem> item = Ids.isValid(id) ? media.get(id) : Optional.empty();
+        return item.orElseThrow(() -> new ApiException.NotFound("No media item " + id, Map.of("id", id)));
+    }
+
+    /** The item's renditions (proxy, poster, sprites, waveform) in any state. */
+    public List<Rendition> renditions(String id) {
+        return media.renditions(id);
+    }
+
+    /**
+     * Up to {@code limit} items the caller may see after {@code after} (a previous page's cursor, or
+     * null for the first page), oldest first. Pages count only what the caller may see, so they stay
+     * full and the cursor stays stable.
+     */
+    public Page list(Caller caller, int limit, String after) {
+        permissions.require(caller, Action.MEDIA_LIST, Resource.SERVER);
+        int offset = after == null || after.isEmpty() ? 0 : cursorOffset(after);
+        List<MediaItem> page = new ArrayList<>();
+        int seen = 0;
+        int total = 0;
+        int chunk = 0;
+        for (List<MediaItem> batch; !(batch = media.list(new Paging(chunk, Paging.MAX_LIMIT, false))).isEmpty(); ) {
+            for (MediaItem item : batch) {
+                if (!permissions.authorizer().canSee(caller.principal(), item.id())) {
+                    continue;
+                }
+                total++;
+                if (seen++ >= offset && page.size() <= limit) {
+                    page.add(item);
+                }
+            }
+            chunk += batch.size();
+            if (batch.size() < Paging.MAX_LIMIT) {
+                break;
+            }
+        }
+        boolean more = page.size() > limit;
+        return new Page(
+                List.copyOf(page.subList(0, Math.min(limit, page.size()))),
+                more ? cursor(offset + limit) : null,
+                total);
+    }
+
+    /**
+     * Removes the item. Watchers hear of the removal before the unit of work begins: who may hear of
+     * it is decided against the item and its project as they still are (afterwards nobody could be
+     * shown to have seen it, and the event would go to everyone or no one).
+     */
+    public void remove(Caller caller, String id) {
+        MediaItem item = find(id);
+        permissions.require(caller, Action.MEDIA_DELETE, new Resource.Media(item.id()));
+        stopProcessing.accept(item.id());
+        LibraryEvent removed = LibraryEvent.removed(item.id(), null);
+        events.transientMedia(removed);
+        work.inTransaction(() -> {
+            if (!media.delete(item.id())) {
+                throw new ApiException.NotFound("No media item " + item.id(), Map.of("id", item.id()));
+            }
+            events.recordOnly(removed, Map.of());
+            permissions.audit(
+                    caller,
+                    "media.deleted",
+                    new Resource.Media(item.id()),
+                    AuditOutcome.SUCCESS,
+                    Map.of("name", item.originalName()));
+        });
+        dropFiles.accept(item.id());
+    }
+
+    private static String cursor(int offset) {
+        return "o" + Integer.toString(offset, 36);
+    }
+
+    private static int cursorOffset(String cursor) {
+        try {
+            if (cursor.length() > 8 || !cursor.startsWith("o")) {
+                throw new NumberFormatException();
+            }
+            int offset = Integer.parseInt(cursor.substring(1), 36);
+            if (offset < 0) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new ApiException.BadRequest("'after' must be a cursor from a previous page's 'next'");
+        }
+    }
+}
