@@ -1,6 +1,6 @@
 package io.framewise.server;
 
-import static io.framewise.server.testing.DataFolder.await;
+import static io.framewise.model.testing.Await.until;
 import static io.framewise.server.testing.DataFolder.integrityCheck;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,7 +77,7 @@ class BurstCrashTest {
                 clients.add(client("uploads-" + i, stop, () -> upload(first, "burst-" + uploader + ".mp4")));
             }
             clients.forEach(Thread::start);
-            await(
+            until(
                     "a burst of acknowledged notes, edits and uploads",
                     DEADLINE,
                     () -> acknowledgedNotes.size() >= 12
@@ -255,7 +255,7 @@ class BurstCrashTest {
 
     /** Waits until the item is ready or failed: processing of what the kill interrupted resumes. */
     private void awaitFinished(ServerProcess server, String id) {
-        await("media " + id + " to finish processing", DEADLINE, () -> {
+        until("media " + id + " to finish processing", DEADLINE, () -> {
             try {
                 JsonNode item = JSON.readTree(get(server, "/api/media/" + id).body());
                 String status = item.path("status").asText();

@@ -30,8 +30,8 @@ import java.util.Objects;
  * lies on frames of the media item, which must have been probed.
  *
  * <p>Each change is one unit of work: the note, its activity feed entry ({@code note.created},
- * {@code note.updated}, {@code note.resolved}, {@code note.deleted}) and, for a deletion, its audit
- * entry commit together; the live {@link NoteEvent} goes out after the commit. Deleting a thread
+ * {@code note.updated}, {@code note.resolved}, {@code note.deleted}) and its audit entry of the same
+ * name commit together; the live {@link NoteEvent} goes out after the commit. Deleting a thread
  * publishes one {@code deleted} event for its first note; clients drop its replies with it.
  *
  * <p>Every id a caller names is authorized (the media item, the note, a reply's parent) before the
@@ -95,7 +95,7 @@ public final class NoteService {
                 drawing = drawing(draft);
                 note = new NewNote(item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId);
             }
-            return announce(NoteEvent.Kind.CREATED, notes.create(note));
+            return announce(caller, NoteEvent.Kind.CREATED, notes.create(note));
         });
     }
 
@@ -129,7 +129,8 @@ public final class NoteService {
                         return next;
                     })
                     .orElseThrow(() -> gone(noteId));
-            return announce(edit.onlyResolution() ? NoteEvent.Kind.RESOLVED : NoteEvent.Kind.UPDATED, changed);
+            return announce(
+                    caller, edit.onlyResolution() ? NoteEvent.Kind.RESOLVED : NoteEvent.Kind.UPDATED, changed);
         });
     }
 
@@ -141,13 +142,7 @@ public final class NoteService {
             if (!notes.delete(note.id())) {
                 throw gone(note.id());
             }
-            permissions.audit(
-                    caller,
-                    "note.deleted",
-                    new Resource.Note(note.id()),
-                    AuditOutcome.SUCCESS,
-                    Map.of("mediaId", note.mediaId(), "authorId", note.authorId()));
-            announce(NoteEvent.Kind.DELETED, note);
+            announce(caller, NoteEvent.Kind.DELETED, note);
         });
     }
 
@@ -189,8 +184,17 @@ public final class NoteService {
         return list.stream().map(this::view).toList();
     }
 
-    /** Appends the change to the feed in the open unit of work and publishes it after the commit. */
-    private NoteView announce(NoteEvent.Kind kind, Note note) {
+    /**
+     * Writes the change's audit entry ({@code note.<kind>}) and its feed entry in the open unit of
+     * work, and publishes it after the commit: who changed a note is on record with the change.
+     */
+    private NoteView announce(Caller caller, NoteEvent.Kind kind, Note note) {
+        permissions.audit(
+                caller,
+                "note." + kind.wireName(),
+                new Resource.Note(note.id()),
+                AuditOutcome.SUCCESS,
+                Map.of("mediaId", note.mediaId(), "authorId", note.authorId()));
         NoteView view = view(note);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("note", note.id());
