@@ -173,7 +173,7 @@ public final class MainWindow {
         }
     }
 
-    private io.framewise.server.FramewiseServer hostedServer() {
+    private io.framewise.server.embedded.EmbeddedServer hostedServer() {
         Connection h = host.hostedProperty().get();
         return h == null ? null : h.embedded();
     }
