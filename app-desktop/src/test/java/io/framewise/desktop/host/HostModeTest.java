@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiError;
+import io.framewise.desktop.connect.Discovery;
 import io.framewise.desktop.testing.Await;
 import io.framewise.server.auth.ApiToken;
 import io.framewise.server.auth.JooqAccountRepository;

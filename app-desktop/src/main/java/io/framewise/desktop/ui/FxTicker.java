@@ -1,4 +1,6 @@
-package io.framewise.desktop.review;
+package io.framewise.desktop.ui;
+
+import io.framewise.desktop.review.Ticker;
 
 import javafx.animation.AnimationTimer;
 
