@@ -168,8 +168,7 @@ public final class ApiClient {
 
     /** The audio envelope of a media item with sound; answers 404 (an ApiError) when it has none. */
     public Waveform waveform(String id) {
-        return Waveform.parse(
-                get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
+        return Waveform.parse(get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
     }
 
     public byte[] poster(String id) {

@@ -3,7 +3,6 @@ package io.framewise.desktop.connect;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.TokenStore;
-import io.framewise.desktop.connect.Discovery;
 import io.framewise.server.embedded.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;

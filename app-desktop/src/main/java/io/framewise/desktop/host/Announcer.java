@@ -36,7 +36,8 @@ public final class Announcer implements AutoCloseable {
         try {
             // JmDNS names the host after the instance: label.local.
             JmDNS dns = JmDNS.create(on, label(name));
-            ServiceInfo info = ServiceInfo.create(Discovery.SERVICE_TYPE, name, port, 0, 0, Map.of("path", "/", "api", "1"));
+            ServiceInfo info =
+                    ServiceInfo.create(Discovery.SERVICE_TYPE, name, port, 0, 0, Map.of("path", "/", "api", "1"));
             dns.registerService(info);
             return new Announcer(dns);
         } catch (IOException e) {

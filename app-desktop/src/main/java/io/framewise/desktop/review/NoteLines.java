@@ -20,9 +20,7 @@ public final class NoteLines {
 
     /** The author's display name; for a note from a server that sends none, the web UI's stand-in. */
     public static String author(Note note) {
-        return note.authorName() != null && !note.authorName().isBlank()
-                ? note.authorName()
-                : nameOf(note.authorId());
+        return note.authorName() != null && !note.authorName().isBlank() ? note.authorName() : nameOf(note.authorId());
     }
 
     /** "Author · when", with " · edited" once the note was changed. */

@@ -165,7 +165,9 @@ public final class NotesViewModel {
         Map<String, List<Note>> replies = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         for (Note n : flat) {
-            if (n.authorId() != null && n.authorName() != null && !n.authorName().isBlank()) {
+            if (n.authorId() != null
+                    && n.authorName() != null
+                    && !n.authorName().isBlank()) {
                 names.put(n.authorId(), n.authorName());
             }
             if (n.parentId() == null) {

@@ -36,7 +36,8 @@ public final class DesktopRules {
             .as("the native player's video frames (player.VideoSurface, player.VlcPlayer)");
 
     /** Classes named {@code *ViewModel}, with their nested and anonymous classes. */
-    static final DescribedPredicate<JavaClass> VIEW_MODELS = nameMatching(".*ViewModel(\\$.*)?").as("view models");
+    static final DescribedPredicate<JavaClass> VIEW_MODELS =
+            nameMatching(".*ViewModel(\\$.*)?").as("view models");
 
     /** JavaFX beyond observable properties and collections. */
     static final DescribedPredicate<JavaClass> JAVAFX_BEYOND_PROPERTIES = resideInAPackage("javafx..")
@@ -114,6 +115,7 @@ public final class DesktopRules {
     }
 
     private static DescribedPredicate<JavaClass> nameMatching(String regex) {
-        return DescribedPredicate.describe("name matching " + regex, c -> c.getName().matches(regex));
+        return DescribedPredicate.describe(
+                "name matching " + regex, c -> c.getName().matches(regex));
     }
 }

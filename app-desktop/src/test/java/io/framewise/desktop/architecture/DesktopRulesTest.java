@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Each rule fails on a fixture that breaks it, naming the offender: the rules can catch something. */
 class DesktopRulesTest {
 
-    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(
-            "io.framewise.desktop.architecture.fixture");
+    private static final JavaClasses FIXTURES =
+            new ClassFileImporter().importPackages("io.framewise.desktop.architecture.fixture");
 
     @Test
     void aClassReachingIntoTheServerFails() {

@@ -176,7 +176,9 @@ class HostModeTest {
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
-        new ObjectMapper().readTree(answer.body()).forEach(t -> byId.put(t.get("id").asText(), t));
+        new ObjectMapper()
+                .readTree(answer.body())
+                .forEach(t -> byId.put(t.get("id").asText(), t));
         return byId;
     }
 

@@ -210,23 +210,27 @@ class DesktopUiTest extends FxRobot {
         assertTrue(author != null && !author.isBlank(), "the server names the author: " + saved);
         ZoneId zone = ZoneId.systemDefault();
         javafx.scene.Node list = lookup("#notes-list").query();
-        Await.until("the author under the note", DEADLINE, () -> Await.on(() -> from(list)
-                .lookup(".note-byline")
-                .tryQueryAs(Label.class)
-                .map(l -> l.getText().equals(NoteLines.byline(saved, zone)))
-                .orElse(false)));
+        Await.until(
+                "the author under the note",
+                DEADLINE,
+                () -> Await.on(() -> from(list)
+                        .lookup(".note-byline")
+                        .tryQueryAs(Label.class)
+                        .map(l -> l.getText().equals(NoteLines.byline(saved, zone)))
+                        .orElse(false)));
+        assertTrue(Await.on(() ->
+                        from(list).lookup(".note-byline").queryAs(Label.class).getText())
+                .startsWith(author + " · "));
         assertTrue(
-                Await.on(() -> from(list).lookup(".note-byline").queryAs(Label.class).getText())
-                        .startsWith(author + " · "));
-        assertTrue(Await.on(() -> from(list).lookup(".note-resolution").tryQuery().isEmpty()), "open: no resolution");
+                Await.on(() -> from(list).lookup(".note-resolution").tryQuery().isEmpty()), "open: no resolution");
 
         NoteThread t = Await.on(() -> window.review().notes().threads().get(0));
         Await.fx(() -> window.review().notes().reply(t, "The colourist"));
-        Await.until("the reply with its author", DEADLINE, () -> Await.on(() -> from(list)
-                .lookup(".label")
-                .queryAllAs(Label.class)
-                .stream()
-                .anyMatch(l -> l.getText().equals("↳ " + author + ": The colourist"))));
+        Await.until(
+                "the reply with its author",
+                DEADLINE,
+                () -> Await.on(() -> from(list).lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().equals("↳ " + author + ": The colourist"))));
 
         clickOn("#resolve-" + t.first().id());
         Await.until(
@@ -236,11 +240,14 @@ class DesktopUiTest extends FxRobot {
         Note resolved = server.api.notes(server.v2.id()).get(0);
         assertTrue(resolved.resolvedAt() != null, resolved.toString());
         String expected = "Resolved by " + author + " · " + NoteLines.when(resolved.resolvedAt(), zone);
-        Await.until("who resolved it and when", DEADLINE, () -> Await.on(() -> from(list)
-                .lookup(".note-resolution")
-                .tryQueryAs(Label.class)
-                .map(l -> l.getText().equals(expected))
-                .orElse(false)));
+        Await.until(
+                "who resolved it and when",
+                DEADLINE,
+                () -> Await.on(() -> from(list)
+                        .lookup(".note-resolution")
+                        .tryQueryAs(Label.class)
+                        .map(l -> l.getText().equals(expected))
+                        .orElse(false)));
         Await.fx(() -> {});
         Screenshots.write(scene, "review-note-authors");
     }

@@ -70,7 +70,9 @@ class EmbeddedServerTest {
 
             HostToken token = server.issueHostToken(admin);
             assertNotNull(token.expires());
-            assertEquals(token.id(), Files.readString(data.resolve(HostToken.ID_FILE)).strip());
+            assertEquals(
+                    token.id(),
+                    Files.readString(data.resolve(HostToken.ID_FILE)).strip());
             HttpResponse<String> me = HTTP.send(
                     HttpRequest.newBuilder(server.baseUri().resolve("/api/me"))
                             .header("Authorization", "Bearer " + token.token())
