@@ -143,7 +143,7 @@ public final class ApiClient {
     }
 
     /** The sprite sheet and its index, or null when the media has none (audio, still processing). */
-    public io.framewise.desktop.review.Sprites sprites(String id) {
+    public Sprites sprites(String id) {
         JsonNode index;
         try {
             index = get("/api/media/" + enc(id) + "/sprites.json", JsonNode.class);
@@ -157,7 +157,7 @@ public final class ApiClient {
         for (int i = 0; i < frames.length; i++) {
             frames[i] = index.path("frames").get(i).asLong();
         }
-        return new io.framewise.desktop.review.Sprites(
+        return new Sprites(
                 bytes("/api/media/" + enc(id) + "/sprites"),
                 index.path("columns").asInt(),
                 index.path("rows").asInt(),
@@ -167,9 +167,8 @@ public final class ApiClient {
     }
 
     /** The audio envelope of a media item with sound; answers 404 (an ApiError) when it has none. */
-    public io.framewise.desktop.review.Waveform waveform(String id) {
-        return io.framewise.desktop.review.Waveform.parse(
-                get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
+    public Waveform waveform(String id) {
+        return Waveform.parse(get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
     }
 
     public byte[] poster(String id) {

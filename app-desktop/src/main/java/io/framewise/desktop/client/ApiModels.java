@@ -42,7 +42,10 @@ public final class ApiModels {
     public record FrameMapInfo(
             int frameCount, String frameRate, String timeBase, double durationSeconds, boolean vfr, int[] keyframes) {}
 
-    /** A note; {@code drawing} is the vector drawing object (schema 1) or null. */
+    /**
+     * A note; {@code drawing} is the vector drawing object (schema 1) or null. {@code resolvedBy} and
+     * {@code resolvedAt} are null while it is open; {@code authorName} is the author's display name.
+     */
     public record Note(
             String id,
             String mediaId,
@@ -53,7 +56,9 @@ public final class ApiModels {
             JsonNode drawing,
             boolean resolved,
             String resolvedBy,
+            String resolvedAt,
             String authorId,
+            String authorName,
             String created,
             String edited) {}
 

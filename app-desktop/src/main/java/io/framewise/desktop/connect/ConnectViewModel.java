@@ -3,9 +3,7 @@ package io.framewise.desktop.connect;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.TokenStore;
-import io.framewise.desktop.host.Discovery;
-import io.framewise.desktop.host.EmbeddedServers;
-import io.framewise.server.FramewiseServer;
+import io.framewise.server.embedded.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -91,16 +89,15 @@ public final class ConnectViewModel {
                             api.issueToken("Framewise desktop on " + machine()).token());
                 }
             }
-            return new Connection(api, api.base().getHost() + ":" + api.base().getPort(), null, null);
+            return new Connection(api, api.base().getHost() + ":" + api.base().getPort(), null);
         });
     }
 
     /** Starts the embedded server on {@code dataDir} (loopback, no sign-in) and connects to it. */
     public CompletableFuture<Void> workLocally(Path dataDir) {
         return work(() -> {
-            FramewiseServer server = EmbeddedServers.local(dataDir);
-            return new Connection(
-                    new ApiClient(server.baseUri(), null), "This computer (" + dataDir + ")", server, dataDir);
+            EmbeddedServer server = EmbeddedServer.local(dataDir);
+            return new Connection(new ApiClient(server.baseUri(), null), "This computer (" + dataDir + ")", server);
         });
     }
 

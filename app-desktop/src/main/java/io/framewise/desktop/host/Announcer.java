@@ -1,5 +1,6 @@
 package io.framewise.desktop.host;
 
+import io.framewise.desktop.connect.Discovery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,12 +9,10 @@ import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 
 /**
- * Announces a Framewise server over mDNS/DNS-SD as {@code _framewise._tcp.local.}, with the path and
+ * Announces a Framewise server over mDNS/DNS-SD as {@link Discovery#SERVICE_TYPE}, with the path and
  * version in its TXT record, until closed (closing sends the goodbye so browsers drop it at once).
  */
 public final class Announcer implements AutoCloseable {
-
-    public static final String SERVICE_TYPE = "_framewise._tcp.local.";
 
     private final JmDNS dns;
 
@@ -37,7 +36,8 @@ public final class Announcer implements AutoCloseable {
         try {
             // JmDNS names the host after the instance: label.local.
             JmDNS dns = JmDNS.create(on, label(name));
-            ServiceInfo info = ServiceInfo.create(SERVICE_TYPE, name, port, 0, 0, Map.of("path", "/", "api", "1"));
+            ServiceInfo info =
+                    ServiceInfo.create(Discovery.SERVICE_TYPE, name, port, 0, 0, Map.of("path", "/", "api", "1"));
             dns.registerService(info);
             return new Announcer(dns);
         } catch (IOException e) {

@@ -2,15 +2,13 @@ package io.framewise.desktop.host;
 
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.connect.Connection;
-import io.framewise.server.FramewiseServer;
-import io.framewise.server.auth.Account;
-import io.framewise.server.auth.AccountRepository;
+import io.framewise.server.embedded.EmbeddedServer;
+import io.framewise.server.embedded.HostAdmin;
+import io.framewise.server.embedded.HostToken;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostViewModel {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger(HostViewModel.class);
     /** How often the host app's own token is checked for renewal (it lives {@link HostToken#LIFETIME}). */
     private static final Duration RENEW_CHECK = Duration.ofHours(6);
@@ -53,7 +50,7 @@ public final class HostViewModel {
     private final ObjectProperty<QrCode> qr = new SimpleObjectProperty<>();
     private final StringProperty adminNotice = new SimpleStringProperty("");
     private final ObjectProperty<Connection> hosted = new SimpleObjectProperty<>();
-    private FramewiseServer server;
+    private EmbeddedServer server;
     private Announcer announcer;
     private HostToken token;
     private ScheduledExecutorService renewal;
@@ -111,19 +108,21 @@ public final class HostViewModel {
         InetAddress address = lanAddress.get();
         releaseLibrary.run();
         String name = "Framewise on " + hostName();
-        server = EmbeddedServers.lan(dataDir, 0, Announcer.hostName(name));
+        server = EmbeddedServer.lan(dataDir, 0, Announcer.hostName(name));
         try {
             announcer = Announcer.announce(address, name, server.port());
             String link = "http://" + address.getHostAddress() + ":" + server.port() + "/";
             QrCode code = QrCode.of(link);
-            String notice = ensureAdmin(server);
-            Account me =
-                    server.repositories().accounts().findByName(adminName()).orElse(null);
+            HostAdmin me = server.ensureAdmin(adminName()).orElse(null);
+            String notice = me != null && me.createdNow()
+                    ? "Admin account for browsers: " + me.name() + " / " + me.initialPassword()
+                            + " (shown once; change it after signing in)"
+                    : "";
             Connection own = null;
             if (me != null) {
-                token = HostToken.issue(server.tokens(), dataDir, me.id(), Instant.now());
+                token = server.issueHostToken(me);
                 ApiClient api = new ApiClient(server.baseUri(), token.token());
-                own = new Connection(api, "Hosted on the LAN (" + link + ")", server, dataDir);
+                own = new Connection(api, "Hosted on the LAN (" + link + ")", server);
                 HostToken renewing = token;
                 renewal = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "framewise-host-token");
@@ -155,23 +154,10 @@ public final class HostViewModel {
     }
 
     /**
-     * A new hosted library has no accounts yet: the host gets an admin account named after the OS
-     * user, with a generated password shown once (for signing in from a browser); others are
-     * added by the admin. Answers the notice to show, or "" when accounts exist.
+     * The host's admin account is named after the OS user. A new hosted library has no accounts yet:
+     * the server creates this one with a generated password, shown once (for signing in from a
+     * browser); others are added by the admin.
      */
-    private static String ensureAdmin(FramewiseServer server) {
-        AccountRepository accounts = server.repositories().accounts();
-        if (!accounts.list().isEmpty()) {
-            return "";
-        }
-        byte[] raw = new byte[12];
-        RANDOM.nextBytes(raw);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        accounts.create(adminName(), password, true);
-        return "Admin account for browsers: " + adminName() + " / " + password
-                + " (shown once; change it after signing in)";
-    }
-
     static String adminName() {
         String user = System.getProperty("user.name", "host")
                 .toLowerCase(java.util.Locale.ROOT)

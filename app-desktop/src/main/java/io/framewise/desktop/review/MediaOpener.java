@@ -8,8 +8,6 @@ import io.framewise.desktop.player.RemoteStills;
 import io.framewise.desktop.player.StillCache;
 import io.framewise.desktop.player.StillSource;
 import io.framewise.model.time.FrameRate;
-import io.framewise.server.media.MediaFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -62,15 +60,8 @@ public final class MediaOpener {
     }
 
     private static Optional<Path> localFile(Connection connection, String mediaId) {
-        if (connection.embedded() == null) {
-            return Optional.empty();
-        }
-        return connection
-                .embedded()
-                .repositories()
-                .media()
-                .get(mediaId)
-                .map(m -> new MediaFiles(connection.embedded().config().dataDir()).resolve(m.storedPath()))
-                .filter(Files::isRegularFile);
+        return connection.embedded() == null
+                ? Optional.empty()
+                : connection.embedded().localOriginal(mediaId);
     }
 }

@@ -3,11 +3,19 @@ package io.framewise.desktop.review;
 import io.framewise.desktop.client.ApiModels.Note;
 import java.util.List;
 
-/** A thread as shown: its first note (frame, range, drawing, resolved flag) and the replies. */
-public record NoteThread(Note first, List<Note> replies) {
+/**
+ * A thread as shown: its first note (frame, range, drawing, resolved flag) and the replies.
+ *
+ * @param resolverName the name of who resolved it, when one of the media's notes is theirs; else null
+ */
+public record NoteThread(Note first, List<Note> replies, String resolverName) {
 
     public NoteThread {
         replies = List.copyOf(replies);
+    }
+
+    public NoteThread(Note first, List<Note> replies) {
+        this(first, replies, null);
     }
 
     public long frame() {

@@ -6,6 +6,7 @@ import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiModels.Note;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,11 +156,20 @@ public final class NotesViewModel {
                         ui);
     }
 
-    /** Threads in frame order, replies under their first note in the order they came. */
+    /**
+     * Threads in frame order, replies under their first note in the order they came. Who resolved a
+     * thread is named after their own notes on this media, if they wrote any.
+     */
     static List<NoteThread> group(List<Note> flat) {
         Map<String, Note> firsts = new LinkedHashMap<>();
         Map<String, List<Note>> replies = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (Note n : flat) {
+            if (n.authorId() != null
+                    && n.authorName() != null
+                    && !n.authorName().isBlank()) {
+                names.put(n.authorId(), n.authorName());
+            }
             if (n.parentId() == null) {
                 firsts.put(n.id(), n);
                 replies.putIfAbsent(n.id(), new ArrayList<>());
@@ -169,7 +179,8 @@ public final class NotesViewModel {
         }
         List<NoteThread> out = new ArrayList<>();
         for (Note first : firsts.values()) {
-            out.add(new NoteThread(first, replies.get(first.id())));
+            out.add(new NoteThread(
+                    first, replies.get(first.id()), first.resolvedBy() == null ? null : names.get(first.resolvedBy())));
         }
         out.sort(Comparator.comparingLong(NoteThread::frame));
         return out;

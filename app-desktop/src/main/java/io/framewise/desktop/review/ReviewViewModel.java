@@ -3,6 +3,8 @@ package io.framewise.desktop.review;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
 import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.client.Sprites;
+import io.framewise.desktop.client.Waveform;
 import io.framewise.desktop.connect.Connection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,12 +51,12 @@ public final class ReviewViewModel {
         this.opener = opener;
         this.playback = new PlaybackViewModel(ui, ticker);
         this.notes = new NotesViewModel(ui, io);
-        this.live = new io.framewise.desktop.live.LiveSessionViewModel(ui, io, playback);
+        this.live = new LiveSessionViewModel(ui, io, playback);
     }
 
-    private final io.framewise.desktop.live.LiveSessionViewModel live;
+    private final LiveSessionViewModel live;
 
-    public io.framewise.desktop.live.LiveSessionViewModel live() {
+    public LiveSessionViewModel live() {
         return live;
     }
 

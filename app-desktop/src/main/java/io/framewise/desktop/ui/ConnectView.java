@@ -1,7 +1,7 @@
 package io.framewise.desktop.ui;
 
 import io.framewise.desktop.connect.ConnectViewModel;
-import io.framewise.desktop.host.Discovery;
+import io.framewise.desktop.connect.Discovery;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

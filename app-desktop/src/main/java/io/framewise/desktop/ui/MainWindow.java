@@ -4,14 +4,13 @@ import io.framewise.desktop.client.TokenStore;
 import io.framewise.desktop.compare.CompareViewModel;
 import io.framewise.desktop.connect.ConnectViewModel;
 import io.framewise.desktop.connect.Connection;
-import io.framewise.desktop.host.Discovery;
+import io.framewise.desktop.connect.Discovery;
 import io.framewise.desktop.host.HostViewModel;
 import io.framewise.desktop.host.LanAddress;
 import io.framewise.desktop.library.LibraryRow;
 import io.framewise.desktop.library.LibraryViewModel;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.VlcPlayer;
-import io.framewise.desktop.review.FxTicker;
 import io.framewise.desktop.review.MediaOpener;
 import io.framewise.desktop.review.ReviewViewModel;
 import java.net.InetAddress;
@@ -173,7 +172,7 @@ public final class MainWindow {
         }
     }
 
-    private io.framewise.server.FramewiseServer hostedServer() {
+    private io.framewise.server.embedded.EmbeddedServer hostedServer() {
         Connection h = host.hostedProperty().get();
         return h == null ? null : h.embedded();
     }

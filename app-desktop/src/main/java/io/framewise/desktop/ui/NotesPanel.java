@@ -1,10 +1,12 @@
 package io.framewise.desktop.ui;
 
 import io.framewise.desktop.client.ApiModels.Note;
+import io.framewise.desktop.review.NoteLines;
 import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.NotesViewModel;
 import io.framewise.desktop.review.ReviewViewModel;
 import io.framewise.desktop.review.TimeFormat;
+import java.time.ZoneId;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -134,7 +136,7 @@ final class NotesPanel extends VBox {
                         Math.round(c.getBlue() * 255));
     }
 
-    /** One thread: where it is, what it says, its replies, and its actions. */
+    /** One thread: where it is, who wrote it, what it says, who resolved it, its replies, and its actions. */
     private static final class ThreadCell extends ListCell<NoteThread> {
         private final ReviewViewModel review;
 
@@ -160,12 +162,20 @@ final class NotesPanel extends VBox {
             }
             Label at = new Label(where + (t.hasDrawing() ? "  ✎" : "") + (t.resolved() ? "  ✓ resolved" : ""));
             at.getStyleClass().add(t.resolved() ? "text-muted" : "accent");
+            ZoneId zone = ZoneId.systemDefault();
+            Label byline = new Label(NoteLines.byline(t.first(), zone));
+            byline.getStyleClass().addAll("note-byline", "text-small", "text-muted");
             Label text = new Label(t.first().text());
             text.setWrapText(true);
             text.setMaxWidth(300);
-            VBox box = new VBox(3, at, text);
+            VBox box = new VBox(3, at, byline, text);
+            if (t.resolved()) {
+                Label resolution = new Label(NoteLines.resolution(t, zone));
+                resolution.getStyleClass().addAll("note-resolution", "text-small", "success");
+                box.getChildren().add(resolution);
+            }
             for (Note r : t.replies()) {
-                Label reply = new Label("↳ " + r.text());
+                Label reply = new Label("↳ " + NoteLines.author(r) + ": " + r.text());
                 reply.setWrapText(true);
                 reply.setMaxWidth(290);
                 reply.getStyleClass().add("text-muted");

@@ -29,7 +29,7 @@ final class PictureView extends Region {
     /** Live-session laser pointers of the others, over the picture, never catching the mouse. */
     private final javafx.scene.layout.Pane lasers = new javafx.scene.layout.Pane();
 
-    private java.util.Collection<io.framewise.desktop.live.LiveSessionViewModel.LaserDot> dots = List.of();
+    private java.util.Collection<io.framewise.desktop.review.LiveSessionViewModel.LaserDot> dots = List.of();
 
     PictureView() {
         getStyleClass().add("picture");
@@ -77,7 +77,7 @@ final class PictureView extends Region {
     }
 
     /** Shows the others' laser pointers: a red dot each, where they point on the picture. */
-    void showLasers(java.util.Collection<io.framewise.desktop.live.LiveSessionViewModel.LaserDot> now) {
+    void showLasers(java.util.Collection<io.framewise.desktop.review.LiveSessionViewModel.LaserDot> now) {
         dots = List.copyOf(now);
         placeLasers();
     }

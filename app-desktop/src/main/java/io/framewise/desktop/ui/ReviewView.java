@@ -1,9 +1,9 @@
 package io.framewise.desktop.ui;
 
 import io.framewise.desktop.client.ApiModels.Version;
-import io.framewise.desktop.live.LiveSessionViewModel;
 import io.framewise.desktop.player.VlcPlayer;
 import io.framewise.desktop.review.DrawingJson;
+import io.framewise.desktop.review.LiveSessionViewModel;
 import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.PlaybackViewModel;
 import io.framewise.desktop.review.ReviewViewModel;

@@ -45,19 +45,19 @@ final class TimelineBar extends Pane {
 
     private final javafx.stage.Popup popup = new javafx.stage.Popup();
     private final javafx.scene.image.ImageView tile = new javafx.scene.image.ImageView();
-    private io.framewise.desktop.review.Sprites sprites;
-    private io.framewise.desktop.review.Waveform waveform;
+    private io.framewise.desktop.client.Sprites sprites;
+    private io.framewise.desktop.client.Waveform waveform;
     private double secondsPerFrame;
 
     /** The audio envelope to draw ({@code null} for none), placed by the clip's frame duration. */
-    void setWaveform(io.framewise.desktop.review.Waveform w, double frameSeconds) {
+    void setWaveform(io.framewise.desktop.client.Waveform w, double frameSeconds) {
         waveform = w;
         secondsPerFrame = frameSeconds;
         paint();
     }
 
     /** Hover-scrub: the sprite tile nearest the frame under the pointer, above the timeline. */
-    void setSprites(io.framewise.desktop.review.Sprites s) {
+    void setSprites(io.framewise.desktop.client.Sprites s) {
         sprites = s;
         tile.setImage(s == null ? null : Images.of(s.jpeg()));
     }

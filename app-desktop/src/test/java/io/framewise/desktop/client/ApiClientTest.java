@@ -36,7 +36,7 @@ class ApiClientTest {
 
     @Test
     void readsTheAudioEnvelopeForTheTimeline() {
-        io.framewise.desktop.review.Waveform wave = s.api.waveform(s.v1.id());
+        io.framewise.desktop.client.Waveform wave = s.api.waveform(s.v1.id());
         assertTrue(wave.length() > 10, "buckets " + wave.length());
         assertEquals(s.v1.durationSeconds(), wave.durationSeconds(), 0.25, "the envelope covers the clip");
         double[] all = wave.extremes(0, wave.durationSeconds());

@@ -8,9 +8,8 @@ import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiModels.Crumb;
 import io.framewise.desktop.client.ApiModels.FolderEntry;
 import io.framewise.desktop.client.ApiModels.OrganizerAction;
-import io.framewise.desktop.host.EmbeddedServers;
 import io.framewise.media.testing.TestMedia;
-import io.framewise.server.FramewiseServer;
+import io.framewise.server.embedded.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ class LibraryNavigationTest {
 
     @Test
     void walksProjectsFoldersAndHomeAndMovesAnAsset(@TempDir Path data) {
-        try (FramewiseServer server = EmbeddedServers.local(data)) {
+        try (EmbeddedServer server = EmbeddedServer.local(data)) {
             LibraryViewModel vm = new LibraryViewModel(Runnable::run, Runnable::run, CHUNK);
             vm.load(new ApiClient(server.baseUri(), null)).join();
             assertEquals("/", vm.pathProperty().get(), "a new library opens at its root");
@@ -79,7 +78,7 @@ class LibraryNavigationTest {
 
     @Test
     void pausedUploadResumesFromWhatTheServerHoldsAndIsFiledInTheFolder(@TempDir Path data) throws Exception {
-        try (FramewiseServer server = EmbeddedServers.local(data)) {
+        try (EmbeddedServer server = EmbeddedServer.local(data)) {
             LibraryViewModel vm = new LibraryViewModel(Runnable::run, Runnable::run, CHUNK);
             vm.load(new ApiClient(server.baseUri(), null)).join();
             vm.upload(List.of(TestMedia.get(TestMedia.Variant.H264_2997_DF))).join();

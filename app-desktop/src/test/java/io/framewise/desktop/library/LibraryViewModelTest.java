@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.desktop.client.ApiClient;
-import io.framewise.desktop.host.EmbeddedServers;
 import io.framewise.desktop.testing.Await;
 import io.framewise.media.testing.TestMedia;
-import io.framewise.server.FramewiseServer;
+import io.framewise.server.embedded.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,7 @@ class LibraryViewModelTest {
 
     @Test
     void uploadsFilesAsAssetsAndFollowsTheirProcessing(@TempDir Path data) {
-        try (FramewiseServer server = EmbeddedServers.local(data)) {
+        try (EmbeddedServer server = EmbeddedServer.local(data)) {
             LibraryViewModel vm = new LibraryViewModel(Runnable::run, Runnable::run);
             vm.load(new ApiClient(server.baseUri(), null)).join();
             assertEquals(0, vm.rows().size());

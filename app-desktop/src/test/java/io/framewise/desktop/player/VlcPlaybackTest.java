@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.desktop.review.ClipTiming;
-import io.framewise.desktop.review.FxTicker;
 import io.framewise.desktop.review.PlaybackViewModel;
 import io.framewise.desktop.testing.Await;
+import io.framewise.desktop.ui.FxTicker;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.model.time.FrameRate;

@@ -3,9 +3,8 @@ package io.framewise.desktop.testing;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
-import io.framewise.desktop.host.EmbeddedServers;
 import io.framewise.media.testing.TestMedia;
-import io.framewise.server.FramewiseServer;
+import io.framewise.server.embedded.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,14 +20,14 @@ public final class ReviewServer {
 
     private static ReviewServer shared;
 
-    public final FramewiseServer server;
+    public final EmbeddedServer server;
     public final ApiClient api;
     public final Asset asset;
     public final MediaItem v1;
     public final MediaItem v2;
 
     private ReviewServer(Path data) {
-        server = EmbeddedServers.local(data);
+        server = EmbeddedServer.local(data);
         api = new ApiClient(server.baseUri(), null);
         MediaItem a = api.upload(TestMedia.get(TestMedia.Variant.H264_2997_DF));
         MediaItem b = api.upload(TestMedia.get(TestMedia.Variant.H264_LONG_GOP));

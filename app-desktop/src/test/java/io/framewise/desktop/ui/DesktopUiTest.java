@@ -8,6 +8,7 @@ import io.framewise.desktop.client.ApiModels.Note;
 import io.framewise.desktop.library.LibraryRow;
 import io.framewise.desktop.player.StillImage;
 import io.framewise.desktop.review.DrawingJson;
+import io.framewise.desktop.review.NoteLines;
 import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.Shape;
 import io.framewise.desktop.testing.Await;
@@ -16,6 +17,7 @@ import io.framewise.desktop.testing.Screenshots;
 import io.framewise.media.testing.FrameCode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
@@ -189,6 +191,65 @@ class DesktopUiTest extends FxRobot {
                 DEADLINE,
                 () -> Await.on(() -> window.review().notes().threads().get(0).resolved()));
         assertTrue(server.api.notes(server.v2.id()).get(0).resolved());
+    }
+
+    /** The note list says who wrote each note and reply, and who resolved the thread when, as the web UI does. */
+    @Test
+    void theNoteListShowsWhoWroteAndWhoResolved() {
+        connect();
+        openHarbour();
+        Await.until("the first still", DEADLINE, () -> shownIndex() == 0);
+        clickOn("#note-text").write("Who graded this shot?");
+        clickOn("#add-note");
+        Await.until(
+                "the note to be saved",
+                DEADLINE,
+                () -> Await.on(() -> window.review().notes().threads().size()) == 1);
+        Note saved = server.api.notes(server.v2.id()).get(0);
+        String author = saved.authorName();
+        assertTrue(author != null && !author.isBlank(), "the server names the author: " + saved);
+        ZoneId zone = ZoneId.systemDefault();
+        javafx.scene.Node list = lookup("#notes-list").query();
+        Await.until(
+                "the author under the note",
+                DEADLINE,
+                () -> Await.on(() -> from(list)
+                        .lookup(".note-byline")
+                        .tryQueryAs(Label.class)
+                        .map(l -> l.getText().equals(NoteLines.byline(saved, zone)))
+                        .orElse(false)));
+        assertTrue(Await.on(() ->
+                        from(list).lookup(".note-byline").queryAs(Label.class).getText())
+                .startsWith(author + " · "));
+        assertTrue(
+                Await.on(() -> from(list).lookup(".note-resolution").tryQuery().isEmpty()), "open: no resolution");
+
+        NoteThread t = Await.on(() -> window.review().notes().threads().get(0));
+        Await.fx(() -> window.review().notes().reply(t, "The colourist"));
+        Await.until(
+                "the reply with its author",
+                DEADLINE,
+                () -> Await.on(() -> from(list).lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().equals("↳ " + author + ": The colourist"))));
+
+        clickOn("#resolve-" + t.first().id());
+        Await.until(
+                "the thread to be resolved",
+                DEADLINE,
+                () -> Await.on(() -> window.review().notes().threads().get(0).resolved()));
+        Note resolved = server.api.notes(server.v2.id()).get(0);
+        assertTrue(resolved.resolvedAt() != null, resolved.toString());
+        String expected = "Resolved by " + author + " · " + NoteLines.when(resolved.resolvedAt(), zone);
+        Await.until(
+                "who resolved it and when",
+                DEADLINE,
+                () -> Await.on(() -> from(list)
+                        .lookup(".note-resolution")
+                        .tryQueryAs(Label.class)
+                        .map(l -> l.getText().equals(expected))
+                        .orElse(false)));
+        Await.fx(() -> {});
+        Screenshots.write(scene, "review-note-authors");
     }
 
     @Test

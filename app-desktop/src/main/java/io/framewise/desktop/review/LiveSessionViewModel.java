@@ -1,9 +1,8 @@
-package io.framewise.desktop.live;
+package io.framewise.desktop.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.EventStream;
-import io.framewise.desktop.review.PlaybackViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;

@@ -1,5 +1,6 @@
-package io.framewise.desktop.review;
+package io.framewise.desktop.ui;
 
+import io.framewise.desktop.review.Ticker;
 import javafx.animation.AnimationTimer;
 
 /** {@link Ticker} on the JavaFX pulse: ticks on the FX thread, catching up if a pulse ran late. */

@@ -1,4 +1,4 @@
-package io.framewise.desktop.live;
+package io.framewise.desktop.review;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +7,6 @@ import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.player.LocalStills;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.StillCache;
-import io.framewise.desktop.review.ClipTiming;
-import io.framewise.desktop.review.PlaybackViewModel;
-import io.framewise.desktop.review.Ticker;
 import io.framewise.desktop.testing.Await;
 import io.framewise.desktop.testing.ReviewServer;
 import io.framewise.media.testing.TestMedia;

@@ -1,4 +1,4 @@
-package io.framewise.desktop.host;
+package io.framewise.desktop.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,9 @@ import javax.jmdns.ServiceListener;
 
 /** Browses the LAN for Framewise servers; reports each one found and each one gone. */
 public final class Discovery implements AutoCloseable {
+
+    /** The DNS-SD service type Framewise servers are announced under (the host mode's {@code Announcer}). */
+    public static final String SERVICE_TYPE = "_framewise._tcp.local.";
 
     /** A server found on the LAN: its announced name and the URL to connect to. */
     public record Found(String name, String url) {
@@ -30,7 +33,7 @@ public final class Discovery implements AutoCloseable {
         try {
             JmDNS dns = JmDNS.create(
                     on, "framewise-browser-" + ProcessHandle.current().pid());
-            dns.addServiceListener(Announcer.SERVICE_TYPE, new ServiceListener() {
+            dns.addServiceListener(SERVICE_TYPE, new ServiceListener() {
                 @Override
                 public void serviceAdded(ServiceEvent event) {
                     dns.requestServiceInfo(event.getType(), event.getName(), 1000);

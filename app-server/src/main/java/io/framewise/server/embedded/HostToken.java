@@ -1,4 +1,4 @@
-package io.framewise.desktop.host;
+package io.framewise.server.embedded;
 
 import io.framewise.server.auth.ApiToken;
 import io.framewise.server.auth.IssuedToken;
@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  * There is one at a time, and it expires: issued when hosting starts, renewed while it runs,
  * revoked when it stops. Its id (not the secret) is kept in the library folder, so a token left by
  * a crash is revoked at the next start; the never-expiring tokens of this name that earlier versions
- * issued on every start are revoked then too.
+ * issued on every start are revoked then too. {@link EmbeddedServer#issueHostToken} issues it.
  */
-final class HostToken {
+public final class HostToken {
 
-    static final String NAME = "Framewise desktop (host)";
-    static final Duration LIFETIME = Duration.ofDays(30);
-    static final String ID_FILE = "host-token.id";
+    public static final String NAME = "Framewise desktop (host)";
+    public static final Duration LIFETIME = Duration.ofDays(30);
+    public static final String ID_FILE = "host-token.id";
 
     private final TokenStore tokens;
     private final Path idFile;
@@ -53,12 +53,17 @@ final class HostToken {
     }
 
     /** The secret to send as {@code Authorization: Bearer}. */
-    String token() {
+    public String token() {
         return current.token();
     }
 
-    String id() {
+    public String id() {
         return current.info().id();
+    }
+
+    /** When the current token stops working. */
+    public Instant expires() {
+        return current.info().expires();
     }
 
     /**
@@ -67,7 +72,7 @@ final class HostToken {
      *
      * @return whether it was replaced
      */
-    synchronized boolean renewIfDue(Instant now, Consumer<String> use) {
+    public synchronized boolean renewIfDue(Instant now, Consumer<String> use) {
         IssuedToken old = current;
         if (old.info().expires().isAfter(now.plus(LIFETIME.dividedBy(2)))) {
             return false;
@@ -79,7 +84,7 @@ final class HostToken {
     }
 
     /** Revokes the token (hosting stops) and forgets its id. */
-    synchronized void revoke() {
+    public synchronized void revoke() {
         tokens.revoke(userId, current.info().id());
         try {
             Files.deleteIfExists(idFile);

@@ -1,4 +1,4 @@
-package io.framewise.desktop.review;
+package io.framewise.desktop.client;
 
 /**
  * The hover-scrub sprite sheet of a media item: a JPEG grid of small frames and which frame each

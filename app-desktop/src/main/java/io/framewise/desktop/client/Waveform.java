@@ -1,4 +1,4 @@
-package io.framewise.desktop.review;
+package io.framewise.desktop.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
