@@ -18,13 +18,7 @@ final class AllowedEdges {
             new AllowedEdge(
                     "audit",
                     "access",
-                    "the audit log's routes are authorized by Access, which itself writes the audit log"),
-            new AllowedEdge(
-                    "media",
-                    "ingest",
-                    "MediaFeature wires up ingest (watched folder, leftovers), which files media items"),
-            new AllowedEdge(
-                    "media", "jobs", "MediaFeature starts the job workers and pipeline, which process media items"));
+                    "the audit log's routes are authorized by Access, which itself writes the audit log"));
 
     private AllowedEdges() {}
 }
