@@ -156,9 +156,7 @@ final class NotesPanel extends VBox {
             String where = fmt.format(t.frame(), review.playback().timing());
             if (t.first().frameOut() != null) {
                 where += " – "
-                        + fmt.format(
-                                t.first().frameOut() - 1,
-                                review.playback().timing());
+                        + fmt.format(t.first().frameOut() - 1, review.playback().timing());
             }
             Label at = new Label(where + (t.hasDrawing() ? "  ✎" : "") + (t.resolved() ? "  ✓ resolved" : ""));
             at.getStyleClass().add(t.resolved() ? "text-muted" : "accent");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.framewise.desktop.architecture.fixture.FrameIndexOffender;
@@ -44,13 +45,11 @@ class FrameIndexTypeTest {
 
     @Test
     void frameIndicesAndCountsAreLongs() {
-        List<String> found = new ArrayList<>();
-        new ClassFileImporter()
+        JavaClasses desktop = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.framewise.desktop")
-                .stream()
-                .map(JavaClass::reflect)
-                .forEach(c -> found.addAll(intFrameIndices(c)));
+                .importPackages("io.framewise.desktop");
+        List<String> found = new ArrayList<>();
+        desktop.stream().map(JavaClass::reflect).forEach(c -> found.addAll(intFrameIndices(c)));
         assertEquals(List.of(), found, "frame indices and counts typed int");
     }
 
@@ -74,9 +73,11 @@ class FrameIndexTypeTest {
                                 intFrameIndices(FrameIndexOffender.Span.class).stream())
                         .sorted()
                         .toList());
-        assertEquals(List.of(offender + ".seek(index)"), intFrameIndices(FrameIndexOffender.class, true).stream()
-                .filter(s -> s.contains("index"))
-                .toList());
+        assertEquals(
+                List.of(offender + ".seek(index)"),
+                intFrameIndices(FrameIndexOffender.class, true).stream()
+                        .filter(s -> s.contains("index"))
+                        .toList());
     }
 
     /** The public API of {@code c} that types a frame index or count as int. */
@@ -117,7 +118,8 @@ class FrameIndexTypeTest {
     }
 
     private static boolean returnsIntFrame(Method m) {
-        return (m.getReturnType() == int.class && FRAME_METHOD.matcher(m.getName()).matches())
+        return (m.getReturnType() == int.class
+                        && FRAME_METHOD.matcher(m.getName()).matches())
                 || (ObservableIntegerValue.class.isAssignableFrom(m.getReturnType())
                         && FRAME_PROPERTY.matcher(m.getName()).matches());
     }
