@@ -40,7 +40,12 @@ public final class ApiModels {
 
     /** {@code GET /api/media/{id}/framemap}: the facts the player needs to turn time into frames. */
     public record FrameMapInfo(
-            int frameCount, String frameRate, String timeBase, double durationSeconds, boolean vfr, int[] keyframes) {}
+            long frameCount,
+            String frameRate,
+            String timeBase,
+            double durationSeconds,
+            boolean vfr,
+            long[] keyframes) {}
 
     /**
      * A note; {@code drawing} is the vector drawing object (schema 1) or null. {@code resolvedBy} and

@@ -58,7 +58,7 @@ public final class CompareViewModel {
         this.io = io;
         this.opener = new MediaOpener((mrl, rate, keyframes) -> Player.none("compare plays from stills"));
         this.playback = new PlaybackViewModel(ui, ticker);
-        playback.frameProperty().addListener((o, was, now) -> showB(now.intValue()));
+        playback.frameProperty().addListener((o, was, now) -> showB(now.longValue()));
     }
 
     public CompletableFuture<Void> open(Connection conn, Asset asset, Version va, Version vb) {
@@ -86,12 +86,12 @@ public final class CompareViewModel {
                 });
     }
 
-    private void showB(int frame) {
+    private void showB(long frame) {
         MediaOpener.Opened other = b;
         if (other == null) {
             return;
         }
-        int index = Math.min(frame, other.timing().lastFrame());
+        long index = Math.min(frame, other.timing().lastFrame());
         other.stills()
                 .get(index, 1)
                 .thenAccept(img -> ui.execute(() -> {

@@ -1,6 +1,6 @@
 package io.framewise.desktop.player;
 
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Native playback. A player plays forward at a rate and reports, for every picture it shows, the
@@ -15,13 +15,13 @@ public interface Player extends AutoCloseable {
     String unavailableReason();
 
     /** Starts showing frames from {@code fromFrame} at {@code rate} (1 = normal speed, up to 8). */
-    void play(int fromFrame, double rate);
+    void play(long fromFrame, double rate);
 
     /** Pauses and answers the index of the last frame shown. */
-    int pause();
+    long pause();
 
     /** Called (on the player's own thread) with the index of every frame shown while playing. */
-    void onFrame(IntConsumer listener);
+    void onFrame(LongConsumer listener);
 
     @Override
     void close();
@@ -40,17 +40,17 @@ public interface Player extends AutoCloseable {
             }
 
             @Override
-            public void play(int fromFrame, double rate) {
+            public void play(long fromFrame, double rate) {
                 throw new IllegalStateException(reason);
             }
 
             @Override
-            public int pause() {
+            public long pause() {
                 throw new IllegalStateException(reason);
             }
 
             @Override
-            public void onFrame(IntConsumer listener) {}
+            public void onFrame(LongConsumer listener) {}
 
             @Override
             public void close() {}

@@ -19,7 +19,7 @@ public final class RemoteStills implements StillSource {
     }
 
     @Override
-    public StillImage load(int index) {
+    public StillImage load(long index) {
         byte[] png = api.still(mediaId, index, 0);
         BufferedImage img;
         try {

@@ -17,11 +17,11 @@ public final class StillCache implements AutoCloseable {
     private final StillSource source;
     private final int capacity;
     private final int lookahead;
-    private final int frameCount;
+    private final long frameCount;
     private final ExecutorService worker;
-    private final Map<Integer, CompletableFuture<StillImage>> pictures;
+    private final Map<Long, CompletableFuture<StillImage>> pictures;
 
-    public StillCache(StillSource source, int frameCount, int capacity, int lookahead) {
+    public StillCache(StillSource source, long frameCount, int capacity, int lookahead) {
         this.source = source;
         this.frameCount = frameCount;
         this.capacity = capacity;
@@ -35,17 +35,17 @@ public final class StillCache implements AutoCloseable {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, CompletableFuture<StillImage>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<StillImage>> eldest) {
                 return size() > StillCache.this.capacity;
             }
         };
     }
 
     /** The picture of {@code index}; then fetches the next few frames in {@code direction} (+1 or -1). */
-    public CompletableFuture<StillImage> get(int index, int direction) {
+    public CompletableFuture<StillImage> get(long index, int direction) {
         CompletableFuture<StillImage> f = fetch(index);
         for (int i = 1; i <= lookahead; i++) {
-            int n = index + i * (direction < 0 ? -1 : 1);
+            long n = index + i * (direction < 0 ? -1 : 1);
             if (n >= 0 && n < frameCount) {
                 fetch(n);
             }
@@ -53,12 +53,12 @@ public final class StillCache implements AutoCloseable {
         return f;
     }
 
-    public synchronized boolean holds(int index) {
+    public synchronized boolean holds(long index) {
         CompletableFuture<StillImage> f = pictures.get(index);
         return f != null && f.isDone() && !f.isCompletedExceptionally();
     }
 
-    private synchronized CompletableFuture<StillImage> fetch(int index) {
+    private synchronized CompletableFuture<StillImage> fetch(long index) {
         CompletableFuture<StillImage> f = pictures.get(index);
         if (worker.isShutdown()) {
             // Closed (another clip is open now): late requests get an answer rather than an exception.

@@ -6,7 +6,7 @@ package io.framewise.desktop.player;
  *
  * @param index the frame index the picture is of
  */
-public record StillImage(int index, int width, int height, int[] argb) {
+public record StillImage(long index, int width, int height, int[] argb) {
 
     public StillImage {
         if (width <= 0 || height <= 0 || argb.length != width * height) {
@@ -16,7 +16,7 @@ public record StillImage(int index, int width, int height, int[] argb) {
     }
 
     /** From packed 24-bit RGB rows ({@code stride} bytes apart), as the media engine decodes them. */
-    public static StillImage fromRgb(int index, int width, int height, byte[] rgb, int stride) {
+    public static StillImage fromRgb(long index, int width, int height, byte[] rgb, int stride) {
         int[] argb = new int[width * height];
         for (int y = 0; y < height; y++) {
             int row = y * stride;

@@ -4,7 +4,7 @@ package io.framewise.desktop.player;
 public interface StillSource extends AutoCloseable {
 
     /** The picture of frame {@code index}, decoded exactly. */
-    StillImage load(int index);
+    StillImage load(long index);
 
     @Override
     default void close() {}

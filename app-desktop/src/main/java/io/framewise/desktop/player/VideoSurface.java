@@ -2,7 +2,8 @@ package io.framewise.desktop.player;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,16 +29,16 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
     private final AtomicBoolean updatePending = new AtomicBoolean();
     private final ObjectProperty<WritableImage> image = new SimpleObjectProperty<>();
     private final ObjectProperty<Rectangle2D> viewport = new SimpleObjectProperty<>();
-    private volatile IntConsumer shown = i -> {};
+    private volatile LongConsumer shown = i -> {};
     private int bufferWidth;
     private int bufferHeight;
     private volatile int displayWidth;
     private volatile int displayHeight;
     private PixelBuffer<ByteBuffer> pixels;
-    private int displayed;
+    private long displayed;
 
     /** Called with a running count for every picture VLC shows (on VLC's thread). */
-    void onDisplayed(IntConsumer listener) {
+    void onDisplayed(LongConsumer listener) {
         this.shown = listener;
     }
 
@@ -77,8 +78,8 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
         displayWidth = dw;
         displayHeight = dh;
         shown.accept(++displayed);
-        java.util.function.IntSupplier keep = keepShown;
-        int keptIndex = keep == null ? -1 : keep.getAsInt();
+        LongSupplier keep = keepShown;
+        long keptIndex = keep == null ? -1 : keep.getAsLong();
         if (keptIndex >= 0) {
             lastPicture = read(nativeBuffers[0], keptIndex);
         }
@@ -102,7 +103,7 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
      * moment. VLC decodes the next picture into the same buffer before it is due, so only a copy
      * taken in {@code display} is certainly the picture shown. Costs a copy per frame: for tests.
      */
-    void keepShownPictures(java.util.function.IntSupplier index) {
+    void keepShownPictures(LongSupplier index) {
         keepShown = index;
     }
 
@@ -111,10 +112,10 @@ final class VideoSurface implements BufferFormatCallback, RenderCallback {
         return lastPicture;
     }
 
-    private volatile java.util.function.IntSupplier keepShown;
+    private volatile LongSupplier keepShown;
     private volatile StillImage lastPicture;
 
-    private StillImage read(ByteBuffer b, int index) {
+    private StillImage read(ByteBuffer b, long index) {
         int w = displayWidth;
         int h = displayHeight;
         if (b == null || w <= 0 || h <= 0) {

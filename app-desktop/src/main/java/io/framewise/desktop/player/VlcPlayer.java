@@ -4,7 +4,7 @@ import io.framewise.model.time.FrameRate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.WritableImage;
@@ -29,19 +29,19 @@ public final class VlcPlayer implements Player {
     private final VideoSurface surface = new VideoSurface();
     private final String mrl;
     private final FrameRate rate;
-    private volatile IntConsumer listener = i -> {};
-    private volatile int startFrame;
-    private volatile int startCount;
-    private volatile int lastShown = -1;
-    private volatile int count;
+    private volatile LongConsumer listener = i -> {};
+    private volatile long startFrame;
+    private volatile long startCount;
+    private volatile long lastShown = -1;
+    private volatile long count;
     private volatile boolean counting;
-    private volatile int target;
-    private volatile int reported = -1;
+    private volatile long target;
+    private volatile long reported = -1;
     private volatile double speed = 1;
-    private final int[] keyframes;
+    private final long[] keyframes;
 
-    private VlcPlayer(MediaPlayerFactory factory, String mrl, FrameRate rate, int[] keyframes) {
-        this.keyframes = keyframes == null || keyframes.length == 0 ? new int[] {0} : keyframes.clone();
+    private VlcPlayer(MediaPlayerFactory factory, String mrl, FrameRate rate, long[] keyframes) {
+        this.keyframes = keyframes == null || keyframes.length == 0 ? new long[] {0} : keyframes.clone();
         this.factory = factory;
         this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
         this.mrl = mrl;
@@ -54,7 +54,7 @@ public final class VlcPlayer implements Player {
                 // after a pause request: neither is a new frame of playback.
                 return;
             }
-            int index = startFrame + (n - startCount) - 1;
+            long index = startFrame + (n - startCount) - 1;
             if (index < target) {
                 // From the keyframe up to the asked frame: counted, not reported (the still stays).
                 reported = -1;
@@ -80,7 +80,7 @@ public final class VlcPlayer implements Player {
      * install VLC when libvlc is missing. {@code headless} leaves audio out (tests, CI).
      */
     public static Player open(String mrl, FrameRate rate, boolean headless) {
-        return open(mrl, rate, new int[] {0}, headless);
+        return open(mrl, rate, new long[] {0}, headless);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class VlcPlayer implements Player {
      * from its frame map): a play starts VLC on the keyframe at or before the asked frame, where
      * VLC starts cleanly, and counts its way to the asked frame; frames are reported from there.
      */
-    public static Player open(String mrl, FrameRate rate, int[] keyframes, boolean headless) {
+    public static Player open(String mrl, FrameRate rate, long[] keyframes, boolean headless) {
         if (!libvlcPresent()) {
             return Player.none(INSTALL_HINT);
         }
@@ -122,12 +122,12 @@ public final class VlcPlayer implements Player {
     }
 
     @Override
-    public void play(int fromFrame, double newSpeed) {
+    public void play(long fromFrame, double newSpeed) {
         counting = false;
         // Stop first (synchronous): no picture of the previous play arrives after this, so the
         // count can start before the new media opens and its first picture is never missed.
         player.controls().stop();
-        int key = keyframeAtOrBefore(fromFrame);
+        long key = keyframeAtOrBefore(fromFrame);
         startFrame = key;
         target = fromFrame;
         speed = newSpeed;
@@ -145,7 +145,7 @@ public final class VlcPlayer implements Player {
         player.controls().setRate((float) newSpeed);
     }
 
-    int keyframeAtOrBefore(int frame) {
+    long keyframeAtOrBefore(long frame) {
         int i = java.util.Arrays.binarySearch(keyframes, frame);
         if (i >= 0) {
             return keyframes[i];
@@ -155,16 +155,16 @@ public final class VlcPlayer implements Player {
     }
 
     @Override
-    public int pause() {
+    public long pause() {
         counting = false;
         player.controls().setPause(true);
         // Before the asked frame was reached (still catching up) the playhead has not moved.
-        int shown = reported;
+        long shown = reported;
         return shown < 0 ? target : shown;
     }
 
     @Override
-    public void onFrame(IntConsumer frameListener) {
+    public void onFrame(LongConsumer frameListener) {
         this.listener = frameListener;
     }
 
@@ -178,7 +178,7 @@ public final class VlcPlayer implements Player {
         return surface.lastShownPicture();
     }
 
-    public int lastShown() {
+    public long lastShown() {
         return lastShown;
     }
 

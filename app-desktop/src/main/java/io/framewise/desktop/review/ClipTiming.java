@@ -8,7 +8,7 @@ import io.framewise.model.time.Timecode;
  * The facts that turn a frame index into what people read: frame count, exact rate, start
  * timecode (its drop-frame flag is the media's).
  */
-public record ClipTiming(int frameCount, FrameRate rate, Timecode start) {
+public record ClipTiming(long frameCount, FrameRate rate, Timecode start) {
 
     public ClipTiming {
         if (frameCount < 0) {
@@ -31,14 +31,14 @@ public record ClipTiming(int frameCount, FrameRate rate, Timecode start) {
         if (start.dropFrame() != drop) {
             start = new Timecode(start.hours(), start.minutes(), start.seconds(), start.frames(), drop);
         }
-        return new ClipTiming(item.frameCount().intValue(), rate, start);
+        return new ClipTiming(item.frameCount(), rate, start);
     }
 
-    public int lastFrame() {
+    public long lastFrame() {
         return Math.max(0, frameCount - 1);
     }
 
-    public Timecode timecodeOf(int index) {
+    public Timecode timecodeOf(long index) {
         return Timecode.ofIndex(index, start, rate);
     }
 }

@@ -213,7 +213,7 @@ public final class LiveSessionViewModel implements AutoCloseable {
         }
         applying = true;
         try {
-            int frame = state.path("frame").asInt();
+            long frame = state.path("frame").asLong();
             if (state.path("playing").asBoolean()) {
                 playback.seek(frame);
                 if (!playback.playing()) {

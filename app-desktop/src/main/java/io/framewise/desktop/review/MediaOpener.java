@@ -22,7 +22,7 @@ public final class MediaOpener {
     @FunctionalInterface
     public interface PlayerFactory {
         /** {@code keyframes}: the media's keyframe indices, ascending (from its frame map). */
-        Player open(String mrl, FrameRate rate, int[] keyframes);
+        Player open(String mrl, FrameRate rate, long[] keyframes);
     }
 
     /** An opened item: its timing, player and still cache; closing releases the player and decoder. */
@@ -52,7 +52,7 @@ public final class MediaOpener {
                 .orElseGet(() -> connection.api().streamUri(mediaId, "original").toString());
         StillSource source =
                 local.<StillSource>map(LocalStills::new).orElseGet(() -> new RemoteStills(connection.api(), mediaId));
-        int[] keyframes = source instanceof LocalStills ls
+        long[] keyframes = source instanceof LocalStills ls
                 ? ls.keyframes()
                 : connection.api().frameMap(mediaId).keyframes();
         Player player = players.open(mrl, timing.rate(), keyframes);

@@ -10,16 +10,16 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,13 +37,13 @@ public final class PlaybackViewModel {
 
     private final Executor ui;
     private final Ticker ticker;
-    private final IntegerProperty frame = new SimpleIntegerProperty(0);
-    private final IntegerProperty frameCount = new SimpleIntegerProperty(0);
+    private final LongProperty frame = new SimpleLongProperty(0);
+    private final LongProperty frameCount = new SimpleLongProperty(0);
     private final DoubleProperty rate = new SimpleDoubleProperty(0);
     private final BooleanProperty native_ = new SimpleBooleanProperty(false);
     private final BooleanProperty videoShown = new SimpleBooleanProperty(false);
-    private final IntegerProperty loopIn = new SimpleIntegerProperty(-1);
-    private final IntegerProperty loopOut = new SimpleIntegerProperty(-1);
+    private final LongProperty loopIn = new SimpleLongProperty(-1);
+    private final LongProperty loopOut = new SimpleLongProperty(-1);
     private final BooleanProperty looping = new SimpleBooleanProperty(false);
     private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.TIMECODE);
     private final ObjectProperty<StillImage> still = new SimpleObjectProperty<>();
@@ -114,7 +114,7 @@ public final class PlaybackViewModel {
         double was = rate.get();
         ticker.stop();
         if (was > 0 && native_.get()) {
-            int shown = player.pause();
+            long shown = player.pause();
             frame.set(clamp(shown));
         }
         native_.set(false);
@@ -151,7 +151,7 @@ public final class PlaybackViewModel {
         }
     }
 
-    public void step(int frames) {
+    public void step(long frames) {
         if (rate.get() != 0) {
             stop();
         }
@@ -160,8 +160,8 @@ public final class PlaybackViewModel {
     }
 
     /** Moves the playhead; while playing natively the player restarts there. */
-    public void seek(int index) {
-        int f = clamp(index);
+    public void seek(long index) {
+        long f = clamp(index);
         if (f == frame.get()) {
             return;
         }
@@ -214,7 +214,7 @@ public final class PlaybackViewModel {
     // ---- playback internals ----
 
     private void tick() {
-        int next = frame.get() + direction;
+        long next = frame.get() + direction;
         if (looping.get() && direction > 0 && next > loopEnd()) {
             next = loopStart();
         } else if (looping.get() && direction < 0 && next < loopStart()) {
@@ -228,7 +228,7 @@ public final class PlaybackViewModel {
         showStill(next);
     }
 
-    private void shownByPlayer(int index) {
+    private void shownByPlayer(long index) {
         if (!native_.get() || rate.get() <= 0) {
             return;
         }
@@ -246,7 +246,7 @@ public final class PlaybackViewModel {
         }
     }
 
-    private void showStill(int index) {
+    private void showStill(long index) {
         StillCache cache = stills;
         if (cache == null || index < 0) {
             return;
@@ -261,19 +261,19 @@ public final class PlaybackViewModel {
                 }));
     }
 
-    private int startOfPlay() {
+    private long startOfPlay() {
         return looping.get() ? loopStart() : 0;
     }
 
-    private int loopStart() {
+    private long loopStart() {
         return loopIn.get() >= 0 ? loopIn.get() : 0;
     }
 
-    private int loopEnd() {
+    private long loopEnd() {
         return loopOut.get() >= 0 ? loopOut.get() : timing.lastFrame();
     }
 
-    private int clamp(int index) {
+    private long clamp(long index) {
         return Math.max(0, Math.min(timing.lastFrame(), index));
     }
 
@@ -291,11 +291,11 @@ public final class PlaybackViewModel {
 
     // ---- state for views ----
 
-    public ReadOnlyIntegerProperty frameProperty() {
+    public ReadOnlyLongProperty frameProperty() {
         return frame;
     }
 
-    public ReadOnlyIntegerProperty frameCountProperty() {
+    public ReadOnlyLongProperty frameCountProperty() {
         return frameCount;
     }
 
@@ -313,11 +313,11 @@ public final class PlaybackViewModel {
         return videoShown;
     }
 
-    public ReadOnlyIntegerProperty loopInProperty() {
+    public ReadOnlyLongProperty loopInProperty() {
         return loopIn;
     }
 
-    public ReadOnlyIntegerProperty loopOutProperty() {
+    public ReadOnlyLongProperty loopOutProperty() {
         return loopOut;
     }
 
@@ -345,7 +345,7 @@ public final class PlaybackViewModel {
         return rateLabel;
     }
 
-    public int frame() {
+    public long frame() {
         return frame.get();
     }
 

@@ -161,10 +161,10 @@ public final class ReviewViewModel {
             message.set("A note needs some words");
             return CompletableFuture.completedFuture(null);
         }
-        int in = playback.loopInProperty().get();
-        int out = playback.loopOutProperty().get();
+        long in = playback.loopInProperty().get();
+        long out = playback.loopOutProperty().get();
         long frame = in >= 0 && out > in ? in : playback.frame();
-        Long frameOut = in >= 0 && out > in ? (long) out + 1 : null;
+        Long frameOut = in >= 0 && out > in ? out + 1 : null;
         List<Shape> shapes = List.copyOf(drawing.shapes());
         return notes.add(text.strip(), frame, frameOut, shapes)
                 .thenRun(() -> ui.execute(() -> {
@@ -177,7 +177,7 @@ public final class ReviewViewModel {
 
     /** Jumps to a thread's frame (clicking a note or a timeline marker). */
     public void goTo(NoteThread t) {
-        playback.step((int) t.frame() - playback.frame());
+        playback.step(t.frame() - playback.frame());
     }
 
     public void close() {

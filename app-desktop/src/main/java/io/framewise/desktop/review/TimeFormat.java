@@ -14,10 +14,10 @@ public enum TimeFormat {
         this.label = label;
     }
 
-    public String format(int index, ClipTiming timing) {
+    public String format(long index, ClipTiming timing) {
         return switch (this) {
             case TIMECODE -> timing.timecodeOf(index).toString();
-            case FRAMES -> Integer.toString(index);
+            case FRAMES -> Long.toString(index);
             case SECONDS -> String.format(Locale.ROOT, "%.3f s", timing.rate().secondsOf(index));
         };
     }

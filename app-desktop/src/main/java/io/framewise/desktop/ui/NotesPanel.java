@@ -153,12 +153,10 @@ final class NotesPanel extends VBox {
                 return;
             }
             TimeFormat fmt = review.playback().timeFormatProperty().get();
-            String where = fmt.format((int) t.frame(), review.playback().timing());
+            String where = fmt.format(t.frame(), review.playback().timing());
             if (t.first().frameOut() != null) {
                 where += " – "
-                        + fmt.format(
-                                (int) (t.first().frameOut() - 1),
-                                review.playback().timing());
+                        + fmt.format(t.first().frameOut() - 1, review.playback().timing());
             }
             Label at = new Label(where + (t.hasDrawing() ? "  ✎" : "") + (t.resolved() ? "  ✓ resolved" : ""));
             at.getStyleClass().add(t.resolved() ? "text-muted" : "accent");

@@ -278,8 +278,8 @@ final class ReviewView extends BorderPane {
     }
 
     private static String loopRange(PlaybackViewModel pb) {
-        int in = pb.loopInProperty().get();
-        int out = pb.loopOutProperty().get();
+        long in = pb.loopInProperty().get();
+        long out = pb.loopOutProperty().get();
         return in < 0 && out < 0 ? "" : "  [" + (in < 0 ? "start" : in) + " – " + (out < 0 ? "end" : out) + "]";
     }
 

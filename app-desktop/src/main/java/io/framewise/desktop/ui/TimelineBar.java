@@ -63,7 +63,7 @@ final class TimelineBar extends Pane {
     }
 
     private void preview(MouseEvent e) {
-        int count = playback.frameCountProperty().get();
+        long count = playback.frameCountProperty().get();
         if (sprites == null || count <= 0 || getScene() == null) {
             return;
         }
@@ -77,9 +77,9 @@ final class TimelineBar extends Pane {
     }
 
     private void seek(MouseEvent e) {
-        int count = playback.frameCountProperty().get();
+        long count = playback.frameCountProperty().get();
         if (count > 0) {
-            int f = (int) Math.round(e.getX() / getWidth() * (count - 1));
+            long f = Math.round(e.getX() / getWidth() * (count - 1));
             playback.step(f - playback.frame());
         }
     }
@@ -90,7 +90,7 @@ final class TimelineBar extends Pane {
         double h = canvas.getHeight();
         g.setFill(Color.web("#1c2128"));
         g.fillRect(0, 0, w, h);
-        int count = playback.frameCountProperty().get();
+        long count = playback.frameCountProperty().get();
         if (count <= 0) {
             return;
         }
@@ -108,8 +108,8 @@ final class TimelineBar extends Pane {
                 g.fillRect(px, top, 1, Math.max(1, bottom - top));
             }
         }
-        int in = playback.loopInProperty().get();
-        int out = playback.loopOutProperty().get();
+        long in = playback.loopInProperty().get();
+        long out = playback.loopOutProperty().get();
         if (in >= 0 || out >= 0) {
             double x1 = (in >= 0 ? in : 0) * perFrame;
             double x2 = ((out >= 0 ? out : count - 1) + 1) * perFrame;

@@ -84,7 +84,7 @@ class SignedInPlaybackTest {
             // A real VLC plays it from the server.
             assertTrue(
                     VlcPlayer.libvlcPresent(), "libvlc must be installed for this test (./framewise test installs it)");
-            ConcurrentLinkedQueue<Integer> shown = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Long> shown = new ConcurrentLinkedQueue<>();
             Player player = VlcPlayer.open(
                     stream.toString(),
                     FrameRate.parse(media.frameRate()),
@@ -96,7 +96,7 @@ class SignedInPlaybackTest {
                 player.play(0, 1);
                 Await.until(
                         "VLC to show frames from the signed stream", Duration.ofSeconds(30), () -> shown.size() >= 10);
-                int last = player.pause();
+                long last = player.pause();
                 assertTrue(last >= 9, "frames counted from the start: " + last);
             } finally {
                 player.close();

@@ -44,7 +44,7 @@ class VlcPlaybackTest {
         ClipTiming timing = new ClipTiming(
                 variant.frameCount(), rate, drop ? Timecode.parse("01:00:00;00") : new Timecode(0, 0, 0, 0, false));
         assertTrue(VlcPlayer.libvlcPresent(), "libvlc must be installed for this test (./framewise test installs it)");
-        int[] keyframes;
+        long[] keyframes;
         try (LocalStills probe = new LocalStills(file)) {
             keyframes = probe.keyframes();
         }
@@ -59,7 +59,7 @@ class VlcPlaybackTest {
             Await.fx(vm::togglePlay);
             assertEveryPictureCarriesItsCountedIndex(vlc, variant, vm, -1, 20, 0);
             Await.fx(vm::togglePlay);
-            int paused = Await.on(vm::frame);
+            long paused = Await.on(vm::frame);
             assertShows(vm, variant, paused);
 
             for (int step : new int[] {1, 1, 1, -1, -1, 10, -5}) {
@@ -67,7 +67,7 @@ class VlcPlaybackTest {
                 assertShows(vm, variant, paused += step);
             }
             // Playing again from a stepped-to frame starts VLC exactly there.
-            int from = paused;
+            long from = paused;
             Await.fx(vm::togglePlay);
             // From mid-clip too: VLC starts on the keyframe before and counts its way there.
             assertEveryPictureCarriesItsCountedIndex(vlc, variant, vm, -1, from + 15, 0);
@@ -88,9 +88,9 @@ class VlcPlaybackTest {
      * picture counted as {@code stale} (the start of a mid-clip play) is left out.
      */
     private static void assertEveryPictureCarriesItsCountedIndex(
-            VlcPlayer vlc, TestMedia.Variant variant, PlaybackViewModel vm, int stale, int until, int tolerance) {
+            VlcPlayer vlc, TestMedia.Variant variant, PlaybackViewModel vm, long stale, long until, int tolerance) {
         java.util.List<String> wrong = new java.util.ArrayList<>();
-        java.util.Set<Integer> sampled = new java.util.HashSet<>();
+        java.util.Set<Long> sampled = new java.util.HashSet<>();
         Await.until("VLC to play to frame " + until, DEADLINE, () -> {
             StillImage live = vlc.lastShownPicture();
             if (live != null && live.index() != stale && sampled.add(live.index())) {
@@ -105,8 +105,8 @@ class VlcPlaybackTest {
         assertTrue(sampled.size() >= 3, "sampled " + sampled.size() + " pictures while playing");
     }
 
-    private static void assertShows(PlaybackViewModel vm, TestMedia.Variant variant, int expected) {
-        assertEquals(expected, (int) Await.on(vm::frame));
+    private static void assertShows(PlaybackViewModel vm, TestMedia.Variant variant, long expected) {
+        assertEquals(expected, (long) Await.on(vm::frame));
         Await.until("the still of frame " + expected, DEADLINE, () -> {
             StillImage s = Await.on(() -> vm.stillProperty().get());
             return s != null && s.index() == expected;

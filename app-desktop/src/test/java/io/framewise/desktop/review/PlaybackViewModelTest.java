@@ -83,7 +83,7 @@ class PlaybackViewModelTest {
         }
     }
 
-    private StillImage stillOf(int frame) {
+    private StillImage stillOf(long frame) {
         Await.until("the still of frame " + frame, Duration.ofSeconds(30), () -> {
             drain();
             StillImage s = vm.stillProperty().get();

@@ -182,7 +182,7 @@ class DesktopUiTest extends FxRobot {
                 DEADLINE,
                 () -> Await.on(() -> window.review().playback().frame()) > 30);
         type(KeyCode.K);
-        int stopped = Await.on(() -> window.review().playback().frame());
+        long stopped = Await.on(() -> window.review().playback().frame());
         assertFrameShown(stopped);
 
         clickOn("#resolve-" + t.first().id());
@@ -294,15 +294,15 @@ class DesktopUiTest extends FxRobot {
         doubleClickOn(from(list).lookup("Harbour").queryAs(javafx.scene.Node.class));
     }
 
-    private int shownIndex() {
+    private long shownIndex() {
         return Await.on(() -> {
             StillImage s = window.review().playback().stillProperty().get();
-            return s == null ? -1 : s.index();
+            return s == null ? -1L : s.index();
         });
     }
 
-    private void assertFrameShown(int frame) {
-        assertEquals(frame, (int) Await.on(() -> window.review().playback().frame()));
+    private void assertFrameShown(long frame) {
+        assertEquals(frame, (long) Await.on(() -> window.review().playback().frame()));
         Await.until("the still of frame " + frame, DEADLINE, () -> shownIndex() == frame);
         StillImage s = Await.on(() -> window.review().playback().stillProperty().get());
         assertEquals(frame, code(s), "the picture shows frame " + frame);
