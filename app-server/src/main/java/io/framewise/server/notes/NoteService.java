@@ -129,8 +129,7 @@ public final class NoteService {
                         return next;
                     })
                     .orElseThrow(() -> gone(noteId));
-            return announce(
-                    caller, edit.onlyResolution() ? NoteEvent.Kind.RESOLVED : NoteEvent.Kind.UPDATED, changed);
+            return announce(caller, edit.onlyResolution() ? NoteEvent.Kind.RESOLVED : NoteEvent.Kind.UPDATED, changed);
         });
     }
 
