@@ -1,18 +1,13 @@
 package io.framewise.desktop.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.framewise.desktop.architecture.fixture.FrameIndexOffender;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
+import io.framewise.media.architecture.FrameIndexScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * A frame index, and a count of frames, is a {@code long} in the desktop app as in the model and
  * the engine (ADR 0032): no public parameter, record component, frame-returning method or frame
  * property named like one is an {@code int}. The module compiles with {@code -parameters}, so
- * parameter names can be read here. (media-engine's FrameIndexTypeTest does the same there.)
+ * parameter names can be read here. The scan is media-engine's {@link FrameIndexScan}, with the desktop's names.
  */
 class FrameIndexTypeTest {
 
@@ -80,64 +75,20 @@ class FrameIndexTypeTest {
                         .toList());
     }
 
+    /** The shared scan, with the desktop's names and its int frame properties. */
+    private static final FrameIndexScan SCAN = new FrameIndexScan(
+            FRAME_NAME,
+            FRAME_PACKAGES,
+            FRAME_METHOD,
+            m -> ObservableIntegerValue.class.isAssignableFrom(m.getReturnType())
+                    && FRAME_PROPERTY.matcher(m.getName()).matches());
+
     /** The public API of {@code c} that types a frame index or count as int. */
     static List<String> intFrameIndices(Class<?> c) {
-        return intFrameIndices(c, FRAME_PACKAGES.matcher(c.getPackageName()).matches());
+        return SCAN.intFrameIndices(c);
     }
 
     private static List<String> intFrameIndices(Class<?> c, boolean indexIsAFrame) {
-        List<String> found = new ArrayList<>();
-        if (!isPublicApi(c)) {
-            return found;
-        }
-        Pattern names = indexIsAFrame ? Pattern.compile(FRAME_NAME.pattern() + "|index|indices") : FRAME_NAME;
-        if (c.isRecord()) {
-            for (RecordComponent rc : c.getRecordComponents()) {
-                if (isInt(rc.getType()) && names.matcher(rc.getName()).matches()) {
-                    found.add(c.getName() + "." + rc.getName());
-                }
-            }
-        }
-        List<Executable> code = new ArrayList<>(List.of(c.getDeclaredConstructors()));
-        code.addAll(List.of(c.getDeclaredMethods()));
-        for (Executable e : code) {
-            if (!Modifier.isPublic(e.getModifiers()) || e.isSynthetic()) {
-                continue;
-            }
-            for (Parameter p : e.getParameters()) {
-                assertTrue(p.isNamePresent(), c.getName() + " is not compiled with -parameters");
-                if (isInt(p.getType()) && names.matcher(p.getName()).matches()) {
-                    found.add(c.getName() + "." + name(e) + "(" + p.getName() + ")");
-                }
-            }
-            if (e instanceof Method m && returnsIntFrame(m)) {
-                found.add(c.getName() + "." + m.getName() + "()");
-            }
-        }
-        return found;
-    }
-
-    private static boolean returnsIntFrame(Method m) {
-        return (m.getReturnType() == int.class
-                        && FRAME_METHOD.matcher(m.getName()).matches())
-                || (ObservableIntegerValue.class.isAssignableFrom(m.getReturnType())
-                        && FRAME_PROPERTY.matcher(m.getName()).matches());
-    }
-
-    private static boolean isInt(Class<?> type) {
-        return type == int.class || type == int[].class;
-    }
-
-    private static String name(Executable e) {
-        return e instanceof Method ? e.getName() : "<init>";
-    }
-
-    private static boolean isPublicApi(Class<?> c) {
-        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
-            if (!Modifier.isPublic(k.getModifiers())) {
-                return false;
-            }
-        }
-        return true;
+        return SCAN.intFrameIndices(c, indexIsAFrame);
     }
 }

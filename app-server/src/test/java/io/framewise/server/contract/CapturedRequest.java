@@ -4,7 +4,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -16,8 +15,7 @@ final class CapturedRequest extends HttpServletRequestWrapper {
     /** Larger JSON bodies than this are refused by the server anyway (its request limit is 1 MiB). */
     static final int LIMIT = 2 * 1024 * 1024;
 
-    private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-    private boolean overflowed;
+    private final BoundedCopy copy = new BoundedCopy(LIMIT);
     private ServletInputStream stream;
 
     CapturedRequest(HttpServletRequest request) {
@@ -26,7 +24,7 @@ final class CapturedRequest extends HttpServletRequestWrapper {
 
     /** The bytes the server read, or null when it read more than {@link #LIMIT}. */
     byte[] body() {
-        return overflowed ? null : copy.toByteArray();
+        return copy.bytes();
     }
 
     @Override
@@ -38,14 +36,7 @@ final class CapturedRequest extends HttpServletRequestWrapper {
     }
 
     private void keep(byte[] b, int off, int len) {
-        if (len <= 0 || overflowed) {
-            return;
-        }
-        if (copy.size() + len > LIMIT) {
-            overflowed = true;
-            return;
-        }
-        copy.write(b, off, len);
+        copy.keep(b, off, len);
     }
 
     private final class Tee extends ServletInputStream {

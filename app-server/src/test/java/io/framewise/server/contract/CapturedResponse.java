@@ -4,7 +4,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -23,8 +22,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
 
     static final int LIMIT = 8 * 1024 * 1024;
 
-    private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-    private boolean overflowed;
+    private final BoundedCopy copy = new BoundedCopy(LIMIT);
     private boolean passedThrough;
     private ServletOutputStream stream;
     private PrintWriter writer;
@@ -38,7 +36,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
         if (writer != null) {
             writer.flush();
         }
-        return overflowed || passedThrough ? null : copy.toByteArray();
+        return passedThrough ? null : copy.bytes();
     }
 
     @Override
@@ -87,14 +85,7 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     }
 
     private void keep(byte[] b, int off, int len) {
-        if (len <= 0 || overflowed) {
-            return;
-        }
-        if (copy.size() + len > LIMIT) {
-            overflowed = true;
-            return;
-        }
-        copy.write(b, off, len);
+        copy.keep(b, off, len);
     }
 
     private final class Tee extends ServletOutputStream {

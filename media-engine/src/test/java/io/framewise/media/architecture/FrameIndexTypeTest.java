@@ -1,16 +1,10 @@
 package io.framewise.media.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -67,57 +61,10 @@ class FrameIndexTypeTest {
                         .toList());
     }
 
+    private static final FrameIndexScan SCAN = new FrameIndexScan(FRAME_NAME, FRAME_PACKAGES, FRAME_METHOD, m -> false);
+
     /** The public API of {@code c} that types a frame index or count as int. */
     static List<String> intFrameIndices(Class<?> c) {
-        List<String> found = new ArrayList<>();
-        if (!isPublicApi(c)) {
-            return found;
-        }
-        Pattern names = FRAME_PACKAGES.matcher(c.getPackageName()).matches()
-                ? Pattern.compile(FRAME_NAME.pattern() + "|index|indices")
-                : FRAME_NAME;
-        if (c.isRecord()) {
-            for (RecordComponent rc : c.getRecordComponents()) {
-                if (isInt(rc.getType()) && names.matcher(rc.getName()).matches()) {
-                    found.add(c.getName() + "." + rc.getName());
-                }
-            }
-        }
-        List<Executable> code = new ArrayList<>(List.of(c.getDeclaredConstructors()));
-        code.addAll(List.of(c.getDeclaredMethods()));
-        for (Executable e : code) {
-            if (!Modifier.isPublic(e.getModifiers()) || e.isSynthetic()) {
-                continue;
-            }
-            for (Parameter p : e.getParameters()) {
-                assertTrue(p.isNamePresent(), c.getName() + " is not compiled with -parameters");
-                if (isInt(p.getType()) && names.matcher(p.getName()).matches()) {
-                    found.add(c.getName() + "." + name(e) + "(" + p.getName() + ")");
-                }
-            }
-            if (e instanceof Method m
-                    && m.getReturnType() == int.class
-                    && FRAME_METHOD.matcher(m.getName()).matches()) {
-                found.add(c.getName() + "." + m.getName() + "()");
-            }
-        }
-        return found;
-    }
-
-    private static boolean isInt(Class<?> type) {
-        return type == int.class || type == int[].class;
-    }
-
-    private static String name(Executable e) {
-        return e instanceof Method ? e.getName() : "<init>";
-    }
-
-    private static boolean isPublicApi(Class<?> c) {
-        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
-            if (!Modifier.isPublic(k.getModifiers())) {
-                return false;
-            }
-        }
-        return true;
+        return SCAN.intFrameIndices(c);
     }
 }
