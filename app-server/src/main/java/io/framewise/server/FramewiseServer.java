@@ -175,20 +175,19 @@ public final class FramewiseServer implements Closeable {
             try {
                 // Organizers that claim Authorize take part in every decision; they fail closed.
                 organizers.accessRules().forEach(access.authorizer()::addRule);
-                MediaFeature media = new MediaFeature(
-                        config,
-                        db,
-                        repos.media(),
-                        repos.jobs(),
-                        repos.events(),
-                        afterCommit(db, libraryToOrganizers(events.library(), organizers)),
-                        access,
-                        MediaOptions.fromSystemProperties());
                 DomainEvents domainEvents = new DomainEvents(
                         repos.events(),
                         db,
                         libraryToOrganizers(events.library(), organizers),
                         notesToOrganizers(events.notes(), organizers));
+                MediaFeature media = new MediaFeature(
+                        config,
+                        db,
+                        repos.media(),
+                        repos.jobs(),
+                        domainEvents,
+                        access,
+                        MediaOptions.fromSystemProperties());
                 NotesRoutes notes = new NotesRoutes(
                         new NoteService(
                                 repos.notes(),
@@ -257,14 +256,6 @@ public final class FramewiseServer implements Closeable {
             db.close();
             throw e;
         }
-    }
-
-    /**
-     * Holds events back until the change they tell of is committed: a request that is one
-     * transaction (an idempotent create) must not announce what a reader cannot see yet.
-     */
-    private static <E> Consumer<E> afterCommit(Database db, Consumer<E> next) {
-        return e -> db.afterCommit(() -> next.accept(e));
     }
 
     /** Passes library events on, and tells organizers about new and processed media. */

@@ -7,6 +7,8 @@ import io.framewise.server.http.Json;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one sink for what happened in the library: a change's activity entry is appended to the feed
@@ -14,6 +16,8 @@ import java.util.function.Consumer;
  * the feed never lacks a change that was stored, and no client hears of one that was rolled back.
  */
 public final class DomainEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainEvents.class);
 
     private final EventRepository feed;
     private final UnitOfWork work;
@@ -25,8 +29,23 @@ public final class DomainEvents {
             EventRepository feed, UnitOfWork work, Consumer<LibraryEvent> library, Consumer<NoteEvent> notes) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.work = Objects.requireNonNull(work, "work");
-        this.library = Objects.requireNonNull(library, "library");
-        this.notes = Objects.requireNonNull(notes, "notes");
+        this.library = guarded(Objects.requireNonNull(library, "library"));
+        this.notes = guarded(Objects.requireNonNull(notes, "notes"));
+    }
+
+    /**
+     * A listener that fails is logged, not thrown: the change it tells of is already stored, so the
+     * caller (a request, a job) must not see it fail. This holds outside a unit of work too, where a
+     * passing event (progress) is published at once.
+     */
+    private static <E> Consumer<E> guarded(Consumer<E> listener) {
+        return event -> {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Publishing {} failed", event, e);
+            }
+        };
     }
 
     /** Records {@code event} as the feed entry {@code media.<kind>} with {@code payload}, then publishes it. */

@@ -67,6 +67,9 @@ public final class Idempotency implements Feature, HandlerWrapper, AutoCloseable
     /** Answers larger than this are not remembered (creating routes answer a few KB). */
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
+    /** The most of an unused streamed body read before answering a repeat (beyond it the connection closes). */
+    static final long DISCARD_LIMIT = 256L * 1024 * 1024;
+
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
     private final Database db;
@@ -118,6 +121,7 @@ public final class Idempotency implements Feature, HandlerWrapper, AutoCloseable
         String fingerprint = key.fingerprint(IdempotentRoutes.requestOf(ctx, kind));
         String slot = principal + "\n" + hash;
         if (!inFlight.add(slot)) {
+            discardUnreadBody(ctx, kind);
             ctx.header("Retry-After", "1");
             throw new ApiException.Conflict(
                     "a request with this " + HEADER + " is still being processed; send it again once it has finished",
@@ -127,6 +131,7 @@ public final class Idempotency implements Feature, HandlerWrapper, AutoCloseable
             long notBefore = db.nowMillis() - KEEP.toMillis();
             Optional<StoredAnswer> stored = answers.find(principal, hash, notBefore);
             if (stored.isPresent()) {
+                discardUnreadBody(ctx, kind);
                 replay(ctx, key, principal, fingerprint, stored.get());
                 return;
             }
@@ -142,6 +147,31 @@ public final class Idempotency implements Feature, HandlerWrapper, AutoCloseable
                     });
         } finally {
             inFlight.remove(slot);
+        }
+    }
+
+    /**
+     * Reads and drops a streamed body that is answered without being used (a repeat or a wait): a
+     * server that answers and closes while the client is still sending makes the client's TCP stack
+     * drop the answer with a reset, so the client never learns it should wait or that it is done. A
+     * client that sent {@code Expect: 100-continue} has not sent the body yet and never will, so
+     * nothing is read; past {@link #DISCARD_LIMIT} the connection is closed instead.
+     */
+    private static void discardUnreadBody(Context ctx, IdempotentRoutes.Body kind) {
+        if (kind == IdempotentRoutes.Body.JSON
+                || "100-continue"
+                        .equalsIgnoreCase(String.valueOf(ctx.header("Expect")).strip())) {
+            return;
+        }
+        try (var limited = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = DISCARD_LIMIT;
+            int n;
+            while (left > 0 && (n = limited.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("The unread body of {} {} ended early", ctx.method(), ctx.path(), e);
         }
     }
 

@@ -28,8 +28,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
@@ -50,8 +48,6 @@ import org.slf4j.LoggerFactory;
  * commits ({@link DomainEvents}); the server connects it to the WebSocket event hub.
  */
 public final class MediaFeature implements Feature, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MediaFeature.class);
 
     private final ServerConfig config;
     private final Access access;
@@ -92,11 +88,26 @@ public final class MediaFeature implements Feature, AutoCloseable {
             Consumer<LibraryEvent> publish,
             Access access,
             MediaOptions options) {
+        this(config, db, media, jobs, new DomainEvents(events, db, publish, note -> {}), access, options);
+    }
+
+    /**
+     * The server's constructor: the slice's changes go to the server's one {@link DomainEvents} sink.
+     *
+     * @param db the database the repositories run on, whose transactions are the slice's units of work
+     */
+    public MediaFeature(
+            ServerConfig config,
+            Database db,
+            MediaRepository media,
+            JobRepository jobs,
+            DomainEvents sink,
+            Access access,
+            MediaOptions options) {
         this.config = config;
         this.access = access;
         this.jobs = jobs;
         this.files = new MediaFiles(config.dataDir());
-        DomainEvents sink = new DomainEvents(events, db, safe(publish), note -> {});
         MediaPipeline pipeline = new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames());
         this.workers = new JobWorkers(jobs, pipeline, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
@@ -175,17 +186,6 @@ public final class MediaFeature implements Feature, AutoCloseable {
 
     private void jobQueued() {
         workers.signal();
-    }
-
-    /** A subscriber that throws must not fail an upload or a job step. */
-    private static Consumer<LibraryEvent> safe(Consumer<LibraryEvent> publish) {
-        return event -> {
-            try {
-                publish.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("Publishing {} of media {} failed", event.kind(), event.mediaId(), e);
-            }
-        };
     }
 
     @Override
