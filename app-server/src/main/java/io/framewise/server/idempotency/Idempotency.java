@@ -158,18 +158,12 @@ public final class Idempotency implements Feature, HandlerWrapper, AutoCloseable
      * nothing is read; past {@link #DISCARD_LIMIT} the connection is closed instead.
      */
     private static void discardUnreadBody(Context ctx, IdempotentRoutes.Body kind) {
-        if (kind == IdempotentRoutes.Body.JSON
-                || "100-continue"
-                        .equalsIgnoreCase(String.valueOf(ctx.header("Expect")).strip())) {
+        if (kind == IdempotentRoutes.Body.JSON || "100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
             return;
         }
-        try (var limited = ctx.req().getInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long left = DISCARD_LIMIT;
-            int n;
-            while (left > 0 && (n = limited.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                left -= n;
-            }
+        try {
+            // InputStream's skip reads until it has skipped that many bytes or the body ends.
+            ctx.req().getInputStream().skip(DISCARD_LIMIT);
         } catch (IOException e) {
             LOG.debug("The unread body of {} {} ended early", ctx.method(), ctx.path(), e);
         }

@@ -6,8 +6,6 @@ import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
-import io.framewise.server.events.EventRepository;
-import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JobState;
@@ -27,7 +25,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
@@ -65,35 +62,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private NodeIdentity node;
 
     /**
-     * @param db the database the repositories run on, whose transactions are the slice's units of work
-     */
-    public MediaFeature(
-            ServerConfig config,
-            Database db,
-            MediaRepository media,
-            JobRepository jobs,
-            EventRepository events,
-            Consumer<LibraryEvent> publish,
-            Access access) {
-        this(config, db, media, jobs, events, publish, access, MediaOptions.DEFAULT);
-    }
-
-    /** As the other constructor, with explicit timings (tests shorten leases and polls). */
-    public MediaFeature(
-            ServerConfig config,
-            Database db,
-            MediaRepository media,
-            JobRepository jobs,
-            EventRepository events,
-            Consumer<LibraryEvent> publish,
-            Access access,
-            MediaOptions options) {
-        this(config, db, media, jobs, new DomainEvents(events, db, publish, note -> {}), access, options);
-    }
-
-    /**
-     * The server's constructor: the slice's changes go to the server's one {@link DomainEvents} sink.
-     *
+     * @param sink the server's one sink for the slice's feed entries and events
      * @param db the database the repositories run on, whose transactions are the slice's units of work
      */
     public MediaFeature(

@@ -9,6 +9,7 @@ import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
+import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.ingest.MediaFeature;
@@ -70,11 +71,14 @@ final class MediaServer implements AutoCloseable {
                 db,
                 media,
                 jobs,
-                new JooqEventRepository(db),
-                e -> {
-                    events.add(e);
-                    also.accept(e);
-                },
+                new DomainEvents(
+                        new JooqEventRepository(db),
+                        db,
+                        e -> {
+                            events.add(e);
+                            also.accept(e);
+                        },
+                        note -> {}),
                 access,
                 options);
         app = ServerApp.start(config, TestAccess.filter(access), feature);
