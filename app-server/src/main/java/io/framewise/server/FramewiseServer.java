@@ -46,6 +46,7 @@ import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaOptions;
+import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.notes.JooqNoteRepository;
 import io.framewise.server.notes.NoteRepository;
@@ -60,6 +61,10 @@ import io.framewise.server.organizer.Organizers;
 import io.framewise.server.tags.JooqTagRepository;
 import io.framewise.server.tags.TagService;
 import io.framewise.server.tags.TagsFeature;
+import io.framewise.server.templates.TemplateFiles;
+import io.framewise.server.templates.TemplateRepository;
+import io.framewise.server.templates.TemplateService;
+import io.framewise.server.templates.TemplatesFeature;
 import io.framewise.server.users.JooqUserRepository;
 import io.framewise.server.users.UserRepository;
 import io.framewise.server.web.WebUiFeature;
@@ -230,6 +235,7 @@ public final class FramewiseServer implements Closeable {
                         new MembersRoutes(new MemberService(repos.members(), db, access.permissions()), access),
                         organizers,
                         new TagsFeature(assets, access.authorizer(), tags),
+                        templatesFeature(config, db, facts, repos.media(), access),
                         new NotificationsFeature(notifications),
                         live,
                         media,
@@ -294,6 +300,18 @@ public final class FramewiseServer implements Closeable {
 
     public Repositories repositories() {
         return repositories;
+    }
+
+    private static TemplatesFeature templatesFeature(
+            ServerConfig config, Database db, AccessFacts facts, MediaRepository media, Access access) {
+        TemplateRepository repository = new TemplateRepository(db);
+        TemplateFiles files = new TemplateFiles(config.dataDir(), repository, db.clock());
+        return new TemplatesFeature(
+                new TemplateService(repository, files, facts, access.permissions(), db.clock()),
+                files,
+                media,
+                new MediaFiles(config.dataDir()),
+                access);
     }
 
     public LiveFeature live() {

@@ -38,6 +38,10 @@ public enum Action {
     EVENTS_SUBSCRIBE,
     LIVE_JOIN,
     LIVE_DRIVE,
+    // Clip templates: on a project (members use, editors manage) or on the server (global ones:
+    // everyone signed in uses, admins manage).
+    TEMPLATE_USE,
+    TEMPLATE_MANAGE,
     // Administration.
     USERS_ADMIN,
     AUDIT_READ;

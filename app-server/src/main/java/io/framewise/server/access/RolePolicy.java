@@ -48,6 +48,7 @@ public final class RolePolicy {
                     ? onNote(person, action, resource)
                     : onMedia(person, action, resource);
             case NOTE_EDIT, NOTE_DELETE, NOTE_RESOLVE -> onNote(person, action, resource);
+            case TEMPLATE_USE, TEMPLATE_MANAGE -> onTemplates(person, action, resource);
         };
     }
 
@@ -72,6 +73,25 @@ public final class RolePolicy {
             case ASSET_CREATE -> require(role, ProjectRole.EDITOR, "adding assets needs the editor role");
             default -> Decision.allow(role.wire() + " of the project");
         };
+    }
+
+    /** Templates of a project, or global ones (the server). */
+    private Decision onTemplates(Principal.Person person, Action action, Resource resource) {
+        if (resource instanceof Resource.Server) {
+            return action == Action.TEMPLATE_USE
+                    ? Decision.allow("signed in")
+                    : Decision.deny("only administrators manage global templates");
+        }
+        if (!(resource instanceof Resource.Project project)) {
+            throw new IllegalArgumentException(action + " is about a project or the server, not " + resource);
+        }
+        ProjectRole role = facts.roles(person.userId()).get(project.id());
+        if (role == null) {
+            return Decision.hidden("no such project");
+        }
+        return action == Action.TEMPLATE_MANAGE
+                ? require(role, ProjectRole.EDITOR, "managing templates needs the editor role")
+                : Decision.allow(role.wire() + " of the project");
     }
 
     private Decision onAsset(Principal.Person person, Action action, Resource resource) {

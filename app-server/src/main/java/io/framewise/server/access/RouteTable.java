@@ -82,6 +82,17 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/assets/{id}/tags", RouteRule.asset(Action.ASSET_VIEW));
         // Tagging changes the asset the way adding a version does: editors and owners.
         t.add(HandlerType.PUT, "/api/assets/{id}/tags", RouteRule.asset(Action.VERSION_ADD));
+        // Clip templates: the handlers decide on the template's project (or the server for global ones),
+        // and on the media a preview shows.
+        t.add(HandlerType.GET, "/api/templates", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/templates", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/templates/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.PUT, "/api/templates/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.DELETE, "/api/templates/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/templates/{id}/preview", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/templates/preview", RouteRule.server(Action.SELF));
+        // Uploading files for templates needs what uploading media needs: the editor role somewhere.
+        t.add(HandlerType.POST, "/api/templates/files", RouteRule.server(Action.MEDIA_UPLOAD));
         // The WebSocket upgrade; each message is then authorized on its own (WsGateway).
         t.add(HandlerType.GET, "/api/ws", RouteRule.server(Action.EVENTS_SUBSCRIBE));
         return t;
