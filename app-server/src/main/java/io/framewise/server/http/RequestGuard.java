@@ -36,7 +36,8 @@ public final class RequestGuard {
      * The routes whose body is a file, not JSON: plain and multipart uploads, and tus (creation and
      * {@code application/offset+octet-stream} chunks). A new upload route belongs here.
      */
-    static final Set<String> RAW_BODY_PATHS = Set.of("POST /api/media", "* /api/tus", "* /api/tus/*");
+    static final Set<String> RAW_BODY_PATHS =
+            Set.of("POST /api/media", "* /api/tus", "* /api/tus/*", "POST /api/templates/files");
 
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);

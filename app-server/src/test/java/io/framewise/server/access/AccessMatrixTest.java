@@ -112,6 +112,17 @@ class AccessMatrixTest {
         return who -> world.call(who, method, path, body);
     }
 
+    /** A new template made by an admin; its id. */
+    private String templateOf(String body) {
+        try {
+            return AccessWorld.json(world.call(ADMIN, "POST", "/api/templates", body), 201)
+                    .get("id")
+                    .asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Request tus(String method, String path, Map<String, String> headers) {
         return who -> world.call(who, method, path, method.equals("PATCH") ? "" : null, headers);
     }
@@ -251,6 +262,35 @@ class AccessMatrixTest {
                 plain("POST", "/api/notifications/" + nobody + "/read", null),
                 signedIn(404)));
         rows.add(new Row("GET /api/admin/organizers", plain("GET", "/api/admin/organizers", null), adminOnly(200)));
+        // Clip templates of the world's project: members use them, editors manage them.
+        String template = "{\"projectId\":\"" + p + "\",\"name\":\"T\",\"steps\":[{\"type\":\"text\"}],"
+                + "\"output\":{\"format\":\"mp4\"}}";
+        String t = templateOf(template);
+        rows.add(new Row("GET /api/templates", plain("GET", "/api/templates", null), signedIn(200)));
+        rows.add(new Row("POST /api/templates", plain("POST", "/api/templates", template), editors(201)));
+        rows.add(new Row("GET /api/templates/{id}", plain("GET", "/api/templates/" + t, null), members(200)));
+        rows.add(new Row("PUT /api/templates/{id}", plain("PUT", "/api/templates/" + t, template), editors(200)));
+        rows.add(new Row(
+                "DELETE /api/templates/{id}",
+                who -> world.call(who, "DELETE", "/api/templates/" + templateOf(template), null),
+                editors(204)));
+        rows.add(new Row(
+                "GET /api/templates/{id}/preview",
+                plain("GET", "/api/templates/" + t + "/preview?mediaId=" + m + "&frame=3&width=160", null),
+                members(200)));
+        rows.add(new Row(
+                "POST /api/templates/preview",
+                plain("POST", "/api/templates/preview?mediaId=" + m + "&frame=3&width=160", template),
+                members(200)));
+        rows.add(new Row(
+                "POST /api/templates/files",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/templates/files?filename=s.srt",
+                        "1\n00:00:00,000 --> 00:00:01,000\nHi\n",
+                        Map.of("Content-Type", "text/plain")),
+                uploaders(201)));
         rows.add(new Row("GET /api/assets/{id}/tags", plain("GET", "/api/assets/" + a + "/tags", null), members(200)));
         rows.add(new Row(
                 "PUT /api/assets/{id}/tags",
