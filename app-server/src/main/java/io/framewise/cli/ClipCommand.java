@@ -4,6 +4,12 @@ import io.framewise.media.clip.ClipCutter;
 import io.framewise.media.clip.ClipMode;
 import io.framewise.media.clip.ClipOptions;
 import io.framewise.media.clip.ClipResult;
+import io.framewise.media.clip.template.ClipTemplate;
+import io.framewise.media.clip.template.ClipTemplates;
+import io.framewise.media.clip.template.TemplateClipper;
+import io.framewise.media.clip.template.TemplateContext;
+import io.framewise.media.framemap.FrameMapBuilder;
+import java.nio.file.Files;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.model.media.VideoStreamInfo;
@@ -63,6 +69,16 @@ final class ClipCommand implements Callable<Integer> {
     @Option(names = "--watermark-image", paramLabel = "PNG", description = "reencode: overlay this image.")
     Path watermarkImage;
 
+    @Option(
+            names = "--template",
+            paramLabel = "FILE.json",
+            description = "Brand the clip with a template (the server's format). Image and subtitle ids name files"
+                    + " beside it: imageId \"logo\" is logo.png, fileId \"subs\" is subs.srt or subs.vtt.")
+    Path template;
+
+    @Option(names = "--title", paramLabel = "T", description = "The {title} of a template (default: the file name).")
+    String title;
+
     @Override
     public Integer call() throws Exception {
         ClipMode clipMode = parseMode(mode);
@@ -87,11 +103,34 @@ final class ClipCommand implements Callable<Integer> {
             options = options.withImage(
                     new ClipOptions.ImageWatermark(watermarkImage, ClipOptions.Corner.BOTTOM_LEFT, 0.8, 0.2));
         }
+        if (template != null && (watermarkText != null || watermarkImage != null)) {
+            throw new IllegalArgumentException("--template replaces --watermark-text and --watermark-image");
+        }
         TerminalProgress bar = new TerminalProgress(spec.commandLine().getErr(), "clip");
         ClipResult result;
+        int slateFrames = 0;
         try (Interruptible interrupt = new Interruptible()) {
-            result = new ClipCutter()
-                    .cut(file, output, FrameRange.of(a, b), clipMode, options, bar, interrupt.cancellation());
+            if (template != null) {
+                ClipTemplate t = ClipTemplates.parse(Files.readString(template));
+                TemplateContext context = TemplateContext.of(title != null ? title : baseName(file))
+                        .withFiles(templateFiles(t, template.toAbsolutePath().getParent()));
+                TemplateClipper.Result r = new TemplateClipper()
+                        .cut(
+                                file,
+                                FrameMapBuilder.build(file),
+                                output,
+                                FrameRange.of(a, b),
+                                clipMode,
+                                t,
+                                context,
+                                bar,
+                                interrupt.cancellation());
+                result = r.clip();
+                slateFrames = r.slateFrames();
+            } else {
+                result = new ClipCutter()
+                        .cut(file, output, FrameRange.of(a, b), clipMode, options, bar, interrupt.cancellation());
+            }
         } finally {
             bar.finish();
         }
@@ -107,9 +146,31 @@ final class ClipCommand implements Callable<Integer> {
         json.put("framesReencoded", result.framesReencoded());
         json.put("framesCopied", result.framesCopied());
         json.put("audio", result.audio());
+        if (template != null) {
+            json.put("slateFrames", slateFrames);
+        }
         result.fallbackReason().ifPresent(reason -> json.put("fallback", reason));
         spec.commandLine().getOut().println(ProbeCommand.JSON.writeValueAsString(json));
         return 0;
+    }
+
+    /** Ids of a template's files as files beside the template. */
+    static Map<String, Path> templateFiles(ClipTemplate t, Path dir) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String id : t.imageIds()) {
+            files.put(id, dir.resolve(id + ".png"));
+        }
+        for (String id : t.subtitleFileIds()) {
+            Path srt = dir.resolve(id + ".srt");
+            files.put(id, Files.exists(srt) ? srt : dir.resolve(id + ".vtt"));
+        }
+        return files;
+    }
+
+    private static String baseName(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     static ClipMode parseMode(String text) {

@@ -200,4 +200,32 @@ class CliTest {
         assertTrue(j.get("snapped").asBoolean());
         assertEquals(0, j.get("actual").get("in").asLong());
     }
+
+    @Test
+    void clipWithATemplateFileAddsItsSlateAndKeepsEveryFrame() throws Exception {
+        Path media = TestMedia.get(Variant.H264_LONG_GOP);
+        Path template = tmp.resolve("brand.json");
+        java.nio.file.Files.writeString(
+                template,
+                "{\"name\":\"Brand\",\"steps\":[{\"type\":\"slate\",\"frames\":5},"
+                        + "{\"type\":\"text\",\"text\":\"{title} {timecode}\",\"position\":\"bottom\"}],"
+                        + "\"output\":{\"format\":\"mp4\"}}");
+        Path out = tmp.resolve("branded.mp4");
+        Run r = run("clip", media.toString(), "--in", "30", "--out", "60", "--template", template.toString(),
+                "--title", "Spot", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(5, j.get("slateFrames").asInt());
+        assertEquals(30, j.get("frameCount").asLong());
+        assertEquals("reencode", j.get("mode").asText(), "a template re-encodes and says so");
+        assertTrue(j.has("fallback"));
+        assertEquals(35, FrameMapBuilder.build(out).frameCount());
+
+        java.nio.file.Files.writeString(
+                template, "{\"name\":\"B\",\"steps\":[{\"type\":\"text\",\"colour\":\"#FFFFFF\"}],\"output\":{\"format\":\"mp4\"}}");
+        Run bad = run("clip", media.toString(), "--in", "30", "--out", "60", "--template", template.toString(),
+                "-o", tmp.resolve("bad.mp4").toString());
+        assertTrue(bad.exit() != 0);
+        assertTrue(bad.err().contains("steps[0].colour is not a known field"), bad.err());
+    }
 }
