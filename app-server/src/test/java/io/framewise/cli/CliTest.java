@@ -211,8 +211,19 @@ class CliTest {
                         + "{\"type\":\"text\",\"text\":\"{title} {timecode}\",\"position\":\"bottom\"}],"
                         + "\"output\":{\"format\":\"mp4\"}}");
         Path out = tmp.resolve("branded.mp4");
-        Run r = run("clip", media.toString(), "--in", "30", "--out", "60", "--template", template.toString(),
-                "--title", "Spot", "-o", out.toString());
+        Run r = run(
+                "clip",
+                media.toString(),
+                "--in",
+                "30",
+                "--out",
+                "60",
+                "--template",
+                template.toString(),
+                "--title",
+                "Spot",
+                "-o",
+                out.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals(5, j.get("slateFrames").asInt());
@@ -222,9 +233,19 @@ class CliTest {
         assertEquals(35, FrameMapBuilder.build(out).frameCount());
 
         java.nio.file.Files.writeString(
-                template, "{\"name\":\"B\",\"steps\":[{\"type\":\"text\",\"colour\":\"#FFFFFF\"}],\"output\":{\"format\":\"mp4\"}}");
-        Run bad = run("clip", media.toString(), "--in", "30", "--out", "60", "--template", template.toString(),
-                "-o", tmp.resolve("bad.mp4").toString());
+                template,
+                "{\"name\":\"B\",\"steps\":[{\"type\":\"text\",\"colour\":\"#FFFFFF\"}],\"output\":{\"format\":\"mp4\"}}");
+        Run bad = run(
+                "clip",
+                media.toString(),
+                "--in",
+                "30",
+                "--out",
+                "60",
+                "--template",
+                template.toString(),
+                "-o",
+                tmp.resolve("bad.mp4").toString());
         assertTrue(bad.exit() != 0);
         assertTrue(bad.err().contains("steps[0].colour is not a known field"), bad.err());
     }

@@ -51,7 +51,9 @@ public final class TemplateFiles {
 
     /** Reads at most {@link #MAX_BYTES} of {@code body}, checks it and stores it for {@code userId}. */
     public TemplateFile store(String fileName, InputStream body, String userId) {
-        String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        String name = fileName == null
+                ? ""
+                : Path.of(fileName.replace('\\', '/')).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String kind;
         if (lower.endsWith(".png")) {

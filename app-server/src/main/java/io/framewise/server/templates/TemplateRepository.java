@@ -19,7 +19,8 @@ public final class TemplateRepository {
     }
 
     public Optional<StoredTemplate> get(String id) {
-        return db.read(ctx -> ctx.selectFrom(TEMPLATES).where(TEMPLATES.ID.eq(id)).fetchOptional())
+        return db.read(ctx ->
+                        ctx.selectFrom(TEMPLATES).where(TEMPLATES.ID.eq(id)).fetchOptional())
                 .map(r -> new StoredTemplate(
                         r.getId(),
                         r.getProjectId(),
@@ -68,7 +69,9 @@ public final class TemplateRepository {
     }
 
     public boolean delete(String id) {
-        return db.write(ctx -> ctx.deleteFrom(TEMPLATES).where(TEMPLATES.ID.eq(id)).execute()) > 0;
+        return db.write(ctx ->
+                        ctx.deleteFrom(TEMPLATES).where(TEMPLATES.ID.eq(id)).execute())
+                > 0;
     }
 
     public void insertFile(TemplateFile f, Instant at) {
@@ -83,7 +86,9 @@ public final class TemplateRepository {
     }
 
     public Optional<TemplateFile> file(String id) {
-        return db.read(ctx -> ctx.selectFrom(TEMPLATE_FILES).where(TEMPLATE_FILES.ID.eq(id)).fetchOptional())
+        return db.read(ctx -> ctx.selectFrom(TEMPLATE_FILES)
+                        .where(TEMPLATE_FILES.ID.eq(id))
+                        .fetchOptional())
                 .map(r -> new TemplateFile(r.getId(), r.getKind(), r.getName(), r.getSizeBytes(), r.getUploadedBy()));
     }
 }

@@ -40,7 +40,11 @@ public final class TemplateService implements TemplateResolver {
     private final Clock clock;
 
     public TemplateService(
-            TemplateRepository repository, TemplateFiles files, AccessFacts facts, Permissions permissions, Clock clock) {
+            TemplateRepository repository,
+            TemplateFiles files,
+            AccessFacts facts,
+            Permissions permissions,
+            Clock clock) {
         this.repository = repository;
         this.files = files;
         this.facts = facts;
@@ -74,8 +78,8 @@ public final class TemplateService implements TemplateResolver {
         ClipTemplate template = parse(body);
         checkFiles(caller, template, Set.of());
         Instant now = clock.instant();
-        StoredTemplate stored = new StoredTemplate(
-                Ids.newId(), projectId, template.name(), ClipTemplates.toJson(template), now, now);
+        StoredTemplate stored =
+                new StoredTemplate(Ids.newId(), projectId, template.name(), ClipTemplates.toJson(template), now, now);
         repository.insert(stored);
         return view(stored);
     }
@@ -105,8 +109,7 @@ public final class TemplateService implements TemplateResolver {
     public ResolvedTemplate resolve(Caller caller, String templateId) {
         StoredTemplate stored = visible(caller, templateId, Action.TEMPLATE_USE);
         ClipTemplate template = ClipTemplates.parse(stored.json());
-        return new ResolvedTemplate(
-                stored.id(), Optional.ofNullable(stored.projectId()), template, filesOf(template));
+        return new ResolvedTemplate(stored.id(), Optional.ofNullable(stored.projectId()), template, filesOf(template));
     }
 
     /** The template of an unsaved body (preview), its files checked for the caller. */
@@ -154,12 +157,15 @@ public final class TemplateService implements TemplateResolver {
             }
             Optional<TemplateFile> file = repository.file(id);
             boolean mine = file.isPresent()
-                    && (person.admin() || kept.contains(id) || person.userId().equals(file.get().uploadedBy()));
+                    && (person.admin()
+                            || kept.contains(id)
+                            || person.userId().equals(file.get().uploadedBy()));
             if (!mine) {
                 throw new ApiException.BadRequest(field + " names no file you uploaded: " + id);
             }
             if (!file.get().kind().equals(kind)) {
-                throw new ApiException.BadRequest(field + " names a " + file.get().kind() + " file, not " + kind);
+                throw new ApiException.BadRequest(
+                        field + " names a " + file.get().kind() + " file, not " + kind);
             }
         }
     }

@@ -34,7 +34,11 @@ public final class TemplatesFeature implements Feature {
     private final Access access;
 
     public TemplatesFeature(
-            TemplateService templates, TemplateFiles files, MediaRepository media, MediaFiles mediaFiles, Access access) {
+            TemplateService templates,
+            TemplateFiles files,
+            MediaRepository media,
+            MediaFiles mediaFiles,
+            Access access) {
         this.templates = templates;
         this.files = files;
         this.media = media;
@@ -44,11 +48,15 @@ public final class TemplatesFeature implements Feature {
 
     @Override
     public void register(JavalinConfig cfg) {
-        cfg.routes.get("/api/templates", ctx -> ctx.json(Map.of(
-                "items", templates.list(access.caller(ctx), Optional.ofNullable(ctx.queryParam("projectId"))))));
+        cfg.routes.get(
+                "/api/templates",
+                ctx -> ctx.json(Map.of(
+                        "items",
+                        templates.list(access.caller(ctx), Optional.ofNullable(ctx.queryParam("projectId"))))));
         cfg.routes.post("/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), json(ctx))));
         cfg.routes.post("/api/templates/files", this::upload);
-        cfg.routes.post("/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), json(ctx))));
+        cfg.routes.post(
+                "/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), json(ctx))));
         cfg.routes.get("/api/templates/{id}", ctx -> ctx.json(templates.get(access.caller(ctx), ctx.pathParam("id"))));
         cfg.routes.put(
                 "/api/templates/{id}",
@@ -84,11 +92,20 @@ public final class TemplatesFeature implements Feature {
             }
         } else {
             try (InputStream in = ctx.bodyInputStream()) {
-                stored = files.store(ctx.queryParam("filename"), in, caller.person().userId());
+                stored = files.store(
+                        ctx.queryParam("filename"), in, caller.person().userId());
             }
         }
-        ctx.status(201).json(Map.of(
-                "id", stored.id(), "kind", stored.kind(), "name", stored.name(), "sizeBytes", stored.sizeBytes()));
+        ctx.status(201)
+                .json(Map.of(
+                        "id",
+                        stored.id(),
+                        "kind",
+                        stored.kind(),
+                        "name",
+                        stored.name(),
+                        "sizeBytes",
+                        stored.sizeBytes()));
     }
 
     private void preview(Context ctx, ResolvedTemplate template) {
@@ -100,7 +117,8 @@ public final class TemplatesFeature implements Feature {
         access.permissions().require(caller, Action.MEDIA_VIEW, new Resource.Media(mediaId));
         MediaItem item = media.get(mediaId).orElseThrow(() -> new ApiException.NotFound("no such media: " + mediaId));
         if (item.status() != MediaStatus.READY || item.frameMapPath() == null) {
-            throw new ApiException.Conflict("the media is not ready yet", Map.of("status", item.status().name()));
+            throw new ApiException.Conflict(
+                    "the media is not ready yet", Map.of("status", item.status().name()));
         }
         long frame = longParam(ctx, "frame", 0);
         int width = (int) longParam(ctx, "width", 640);
@@ -114,7 +132,8 @@ public final class TemplatesFeature implements Feature {
             if (frame < 0 || frame >= map.frameCount()) {
                 throw new ApiException.BadRequest("frame must be 0.." + (map.frameCount() - 1));
             }
-            TemplateContext context = TemplateContext.of(title(item.originalName())).withFiles(template.files());
+            TemplateContext context =
+                    TemplateContext.of(title(item.originalName())).withFiles(template.files());
             jpeg = TemplatePreview.still(
                     mediaFiles.resolve(item.storedPath()), map, frame, template.template(), context, width, slate);
         } catch (IOException e) {

@@ -74,22 +74,27 @@ class TemplatesApiTest {
         assertEquals("image", file.get("kind").asText());
         String steps = "[{\"type\":\"image\",\"imageId\":\"" + file.get("id").asText()
                 + "\",\"position\":\"bottom-right\"},{\"type\":\"text\",\"text\":\"{title} {timecode}\",\"position\":\"bottom-left\"}]";
-        JsonNode created = AccessWorld.json(
-                world.call(EDITOR, "POST", "/api/templates", template(world.projectId, steps)), 201);
+        JsonNode created =
+                AccessWorld.json(world.call(EDITOR, "POST", "/api/templates", template(world.projectId, steps)), 201);
         String id = created.get("id").asText();
         assertEquals(world.projectId, created.get("projectId").asText());
         assertEquals(0.15, created.get("steps").get(0).get("scale").asDouble(), "defaults written out");
 
-        assertEquals(200, world.call(VIEWER, "GET", "/api/templates/" + id, null).statusCode());
-        assertEquals(403, world.call(REVIEWER, "PUT", "/api/templates/" + id, template(world.projectId, steps)).statusCode());
-        assertEquals(404, world.call(OUTSIDER, "GET", "/api/templates/" + id, null).statusCode());
+        assertEquals(
+                200, world.call(VIEWER, "GET", "/api/templates/" + id, null).statusCode());
+        assertEquals(
+                403,
+                world.call(REVIEWER, "PUT", "/api/templates/" + id, template(world.projectId, steps))
+                        .statusCode());
+        assertEquals(
+                404, world.call(OUTSIDER, "GET", "/api/templates/" + id, null).statusCode());
         JsonNode list = AccessWorld.json(world.call(VIEWER, "GET", "/api/templates", null), 200);
         assertTrue(list.get("items").findValuesAsText("id").contains(id));
         JsonNode outsiders = AccessWorld.json(world.call(OUTSIDER, "GET", "/api/templates", null), 200);
         assertTrue(!outsiders.get("items").findValuesAsText("id").contains(id), "outsiders do not see it");
 
-        HttpRequest.Builder preview = HttpRequest.newBuilder(world.uri(
-                        "/api/templates/" + id + "/preview?mediaId=" + world.mediaId + "&frame=42&width=320"))
+        HttpRequest.Builder preview = HttpRequest.newBuilder(
+                        world.uri("/api/templates/" + id + "/preview?mediaId=" + world.mediaId + "&frame=42&width=320"))
                 .GET();
         world.credentials(VIEWER).forEach(preview::header);
         HttpResponse<byte[]> jpeg = AccessWorld.HTTP.send(preview.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -98,11 +103,22 @@ class TemplatesApiTest {
         assertEquals(42, FrameCode.read(jpeg.body()), "the preview shows exactly the frame asked for");
 
         // Someone else's upload cannot be named, a reviewer's even less.
-        assertEquals(400, world.call(ADMIN, "POST", "/api/templates",
-                template(world.projectId, "[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"" + file.get("id").asText() + "\"}]")).statusCode(),
+        assertEquals(
+                400,
+                world.call(
+                                ADMIN,
+                                "POST",
+                                "/api/templates",
+                                template(
+                                        world.projectId,
+                                        "[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\""
+                                                + file.get("id").asText() + "\"}]"))
+                        .statusCode(),
                 "an image named as subtitles");
-        assertEquals(204, world.call(EDITOR, "DELETE", "/api/templates/" + id, null).statusCode());
-        assertEquals(404, world.call(EDITOR, "GET", "/api/templates/" + id, null).statusCode());
+        assertEquals(
+                204, world.call(EDITOR, "DELETE", "/api/templates/" + id, null).statusCode());
+        assertEquals(
+                404, world.call(EDITOR, "GET", "/api/templates/" + id, null).statusCode());
     }
 
     @Test
@@ -112,22 +128,30 @@ class TemplatesApiTest {
         String id = AccessWorld.json(world.call(ADMIN, "POST", "/api/templates", body), 201)
                 .get("id")
                 .asText();
-        assertEquals(200, world.call(OUTSIDER, "GET", "/api/templates/" + id, null).statusCode());
-        assertEquals(403, world.call(EDITOR, "DELETE", "/api/templates/" + id, null).statusCode());
+        assertEquals(
+                200, world.call(OUTSIDER, "GET", "/api/templates/" + id, null).statusCode());
+        assertEquals(
+                403, world.call(EDITOR, "DELETE", "/api/templates/" + id, null).statusCode());
     }
 
     @Test
     void hostileInputIsRefusedNamingTheProblem() throws Exception {
         HttpResponse<String> garbage = world.call(EDITOR, "POST", "/api/templates", "{\"name\": [}");
         assertEquals(400, garbage.statusCode());
-        HttpResponse<String> unknown = world.call(EDITOR, "POST", "/api/templates",
+        HttpResponse<String> unknown = world.call(
+                EDITOR,
+                "POST",
+                "/api/templates",
                 template(world.projectId, "[{\"type\":\"drawings\"},{\"type\":\"text\",\"colour\":\"#FFFFFF\"}]"));
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("steps[1].colour is not a known field"), unknown.body());
-        HttpResponse<String> otherProject = world.call(EDITOR, "POST", "/api/templates",
-                template("AAAAAAAAAAAAAAAAAAAAAA", "[]"));
+        HttpResponse<String> otherProject =
+                world.call(EDITOR, "POST", "/api/templates", template("AAAAAAAAAAAAAAAAAAAAAA", "[]"));
         assertEquals(404, otherProject.statusCode());
-        HttpResponse<String> notMine = world.call(EDITOR, "POST", "/api/templates",
+        HttpResponse<String> notMine = world.call(
+                EDITOR,
+                "POST",
+                "/api/templates",
                 template(world.projectId, "[{\"type\":\"image\",\"imageId\":\"AAAAAAAAAAAAAAAAAAAAAA\"}]"));
         assertEquals(400, notMine.statusCode());
         assertTrue(notMine.body().contains("steps[0].imageId"), notMine.body());
@@ -142,11 +166,17 @@ class TemplatesApiTest {
         assertEquals(413, upload(EDITOR, "huge.png", huge).statusCode());
         assertEquals(403, upload(VIEWER, "logo.png", png()).statusCode(), "viewers upload nothing");
 
-        HttpResponse<String> notReady = world.call(EDITOR, "POST",
-                "/api/templates/preview?mediaId=AAAAAAAAAAAAAAAAAAAAAA", template(world.projectId, "[]"));
+        HttpResponse<String> notReady = world.call(
+                EDITOR,
+                "POST",
+                "/api/templates/preview?mediaId=AAAAAAAAAAAAAAAAAAAAAA",
+                template(world.projectId, "[]"));
         assertEquals(404, notReady.statusCode());
-        HttpResponse<String> badFrame = world.call(EDITOR, "POST",
-                "/api/templates/preview?mediaId=" + world.mediaId + "&frame=99999", template(world.projectId, "[]"));
+        HttpResponse<String> badFrame = world.call(
+                EDITOR,
+                "POST",
+                "/api/templates/preview?mediaId=" + world.mediaId + "&frame=99999",
+                template(world.projectId, "[]"));
         assertEquals(400, badFrame.statusCode());
     }
 }

@@ -62,7 +62,13 @@ public record ClipTemplate(String name, List<Step> steps, Output output) {
      * @param boxColor the box's colour when {@code box}; black by default
      */
     public record Text(
-            String text, Position position, double size, String color, double opacity, boolean box, Optional<String> boxColor)
+            String text,
+            Position position,
+            double size,
+            String color,
+            double opacity,
+            boolean box,
+            Optional<String> boxColor)
             implements Step {
         public String type() {
             return "text";
@@ -168,7 +174,8 @@ public record ClipTemplate(String name, List<Step> steps, Output output) {
                 .mapToInt(s -> ((Scale) s).maxHeight())
                 .min();
         if (fromSteps.isPresent() && output.maxHeight().isPresent()) {
-            return OptionalInt.of(Math.min(fromSteps.getAsInt(), output.maxHeight().getAsInt()));
+            return OptionalInt.of(
+                    Math.min(fromSteps.getAsInt(), output.maxHeight().getAsInt()));
         }
         return fromSteps.isPresent() ? fromSteps : output.maxHeight();
     }

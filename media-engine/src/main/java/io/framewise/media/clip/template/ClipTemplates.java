@@ -33,7 +33,9 @@ public final class ClipTemplates {
 
     /** The placeholders texts may hold. */
     public static final Set<String> PLACEHOLDERS = Set.of("title", "project", "version", "date", "timecode", "frame");
-    private static final List<String> SLATE_LINES = List.of("{project}", "{title}", "{version}", "{timecode}", "{date}");
+
+    private static final List<String> SLATE_LINES =
+            List.of("{project}", "{title}", "{version}", "{timecode}", "{date}");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "text", Set.of("type", "text", "position", "size", "color", "opacity", "box", "boxColor"),
             "image", Set.of("type", "imageId", "position", "scale", "opacity"),
@@ -176,7 +178,9 @@ public final class ClipTemplates {
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group(1))) {
                 throw new TemplateException(
-                        path, "has an unknown placeholder {" + m.group(1) + "} (known: " + new java.util.TreeSet<>(PLACEHOLDERS) + ")");
+                        path,
+                        "has an unknown placeholder {" + m.group(1) + "} (known: "
+                                + new java.util.TreeSet<>(PLACEHOLDERS) + ")");
             }
         }
         return text;
@@ -279,7 +283,9 @@ public final class ClipTemplates {
 
     private static OptionalInt optionalInt(JsonNode n, String field, String path, int min, int max) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() ? OptionalInt.empty() : OptionalInt.of(integer(n, field, path, min, max, OptionalInt.empty()));
+        return v == null || v.isNull()
+                ? OptionalInt.empty()
+                : OptionalInt.of(integer(n, field, path, min, max, OptionalInt.empty()));
     }
 
     private static boolean bool(JsonNode n, String field, String path, boolean fallback) {

@@ -70,8 +70,7 @@ public record TemplateContext(
     }
 
     public TemplateContext withWatermark(String line) {
-        return new TemplateContext(
-                title, project, version, date, startTimecode, files, drawings, Optional.of(line));
+        return new TemplateContext(title, project, version, date, startTimecode, files, drawings, Optional.of(line));
     }
 
     public TemplateContext withStartTimecode(Timecode value) {

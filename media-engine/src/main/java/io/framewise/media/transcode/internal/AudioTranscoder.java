@@ -111,7 +111,13 @@ public final class AudioTranscoder implements Closeable {
 
     /** As {@link #open(MediaInput, int, OutputFile, long, long, int)} with {@code encoder} "aac" or "libopus". */
     public static AudioTranscoder open(
-            MediaInput input, int streamIndex, OutputFile out, long startPts, long endPts, int bitRate, String encoder) {
+            MediaInput input,
+            int streamIndex,
+            OutputFile out,
+            long startPts,
+            long endPts,
+            int bitRate,
+            String encoder) {
         AudioTranscoder t = new AudioTranscoder(input.file(), streamIndex, startPts, endPts, out, out.addStream());
         try {
             t.decoder = Decoders.open(input, streamIndex, 0);

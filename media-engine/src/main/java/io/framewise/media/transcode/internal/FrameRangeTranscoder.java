@@ -212,8 +212,7 @@ public final class FrameRangeTranscoder {
             throw new IllegalArgumentException(
                     "frame range [" + in + ", " + out + ") is outside 0.." + map.frameCount() + " of " + source);
         }
-        FrameRangeTranscoder t =
-                new FrameRangeTranscoder(
+        FrameRangeTranscoder t = new FrameRangeTranscoder(
                 source, map, in, out, settings, decoration, output, encoding, listener, cancel);
         try {
             return t.execute();
@@ -532,7 +531,8 @@ public final class FrameRangeTranscoder {
                 // The last packet's duration sets where an MP4 edit list ends: it must not be missing.
                 long clipPts = encodedPacket.pts() - preludeTicks;
                 long index = clipPts < 0 ? -1 : map.indexOfPts(clipPts + map.pts(in));
-                long preludeFrame = preludeTicks / Math.max(1, decorated.prelude().frames());
+                long preludeFrame =
+                        preludeTicks / Math.max(1, decorated.prelude().frames());
                 encodedPacket.duration(index >= 0 ? map.duration(index) : clipPts < 0 ? preludeFrame : 0);
             }
             encodedPacket.stream_index(videoOut.index());

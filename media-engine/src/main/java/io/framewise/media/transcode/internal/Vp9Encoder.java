@@ -40,7 +40,11 @@ public final class Vp9Encoder implements VideoEncoder {
         AVCodec codec = avcodec_find_encoder_by_name("libvpx-vp9");
         if (codec == null || codec.isNull()) {
             throw new MediaException.Unsupported(
-                    file, "the VP9 encoder libvpx-vp9 is not in this FFmpeg build", "avcodec_find_encoder_by_name", 0, null);
+                    file,
+                    "the VP9 encoder libvpx-vp9 is not in this FFmpeg build",
+                    "avcodec_find_encoder_by_name",
+                    0,
+                    null);
         }
         AVCodecContext ctx = avcodec_alloc_context3(codec);
         AVDictionary options = new AVDictionary(null);

@@ -58,25 +58,58 @@ class ClipTemplatesTest {
         record Case(String json, String message) {}
         String out = ",\"output\":{\"format\":\"mp4\"}}";
         for (Case c : List.of(
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"drawings\"},{\"type\":\"drawings\"},"
-                        + "{\"type\":\"text\",\"colour\":\"#FFFFFF\"}]" + out, "steps[2].colour is not a known field"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"sparkles\"}]" + out, "steps[0].type 'sparkles' is not a known step kind"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"size\":\"big\"}]" + out, "steps[0].size must be a number"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"size\":0.9}]" + out, "steps[0].size must be in (0.0, 0.5]"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"size\":0}]" + out, "steps[0].size must be in (0.0, 0.5]"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"color\":\"red\"}]" + out, "steps[0].color must be a colour"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"position\":\"middle\"}]" + out, "steps[0].position 'middle' is not a position"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"text\":\"{client}\"}]" + out, "steps[0].text has an unknown placeholder {client}"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"slate\",\"frames\":241}]" + out, "steps[0].frames must be 1..240"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"slate\",\"frames\":2.5}]" + out, "steps[0].frames must be an integer"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"slate\",\"frames\":2,\"lines\":[\"{x}\"]}]" + out, "steps[0].lines[0] has an unknown placeholder {x}"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"drawings\"},{\"type\":\"drawings\"},"
+                                + "{\"type\":\"text\",\"colour\":\"#FFFFFF\"}]" + out,
+                        "steps[2].colour is not a known field"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"sparkles\"}]" + out,
+                        "steps[0].type 'sparkles' is not a known step kind"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"size\":\"big\"}]" + out,
+                        "steps[0].size must be a number"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"size\":0.9}]" + out,
+                        "steps[0].size must be in (0.0, 0.5]"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"size\":0}]" + out,
+                        "steps[0].size must be in (0.0, 0.5]"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"color\":\"red\"}]" + out,
+                        "steps[0].color must be a colour"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"position\":\"middle\"}]" + out,
+                        "steps[0].position 'middle' is not a position"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"text\",\"text\":\"{client}\"}]" + out,
+                        "steps[0].text has an unknown placeholder {client}"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"slate\",\"frames\":241}]" + out,
+                        "steps[0].frames must be 1..240"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"slate\",\"frames\":2.5}]" + out,
+                        "steps[0].frames must be an integer"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"slate\",\"frames\":2,\"lines\":[\"{x}\"]}]" + out,
+                        "steps[0].lines[0] has an unknown placeholder {x}"),
                 new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"image\"}]" + out, "steps[0].imageId is missing"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"image\",\"imageId\":\"../x\"}]" + out, "steps[0].imageId is not an id"),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"track\",\"fileId\":\"a\"}]" + out, "steps[0].source must be \"sidecar\""),
-                new Case("{\"name\":\"n\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":8}]" + out, "steps[0].maxHeight must be 16..4320"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"image\",\"imageId\":\"../x\"}]" + out,
+                        "steps[0].imageId is not an id"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"track\",\"fileId\":\"a\"}]"
+                                + out,
+                        "steps[0].source must be \"sidecar\""),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":8}]" + out,
+                        "steps[0].maxHeight must be 16..4320"),
                 new Case("{\"name\":\"n\",\"steps\":{}" + out, "steps must be an array"),
-                new Case("{\"name\":\"n\",\"steps\":[],\"output\":{\"format\":\"avi\"}}", "output.format must be \"mp4\" or \"webm\""),
-                new Case("{\"name\":\"n\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"fps\":25}}", "output.fps is not a known field"),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[],\"output\":{\"format\":\"avi\"}}",
+                        "output.format must be \"mp4\" or \"webm\""),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"fps\":25}}",
+                        "output.fps is not a known field"),
                 new Case("{\"name\":\"n\",\"steps\":[]}", "output is missing"),
                 new Case("{\"steps\":[]" + out, "name is missing"),
                 new Case("{\"name\":\"n\",\"steps\":[],\"extra\":1" + out, "extra is not a known field"),
@@ -90,7 +123,8 @@ class ClipTemplatesTest {
     @Test
     void theServersOwnTopLevelFieldsCanBeAllowed() {
         ClipTemplate t = ClipTemplates.parse(
-                "{\"projectId\":null,\"name\":\"n\",\"steps\":[],\"output\":{\"format\":\"mp4\"}}", Set.of("projectId"));
+                "{\"projectId\":null,\"name\":\"n\",\"steps\":[],\"output\":{\"format\":\"mp4\"}}",
+                Set.of("projectId"));
         assertFalse(t.changesPictures());
     }
 }

@@ -80,7 +80,11 @@ class TemplateClipperTest {
                 + "{\"type\":\"text\",\"text\":\"{title}\",\"position\":\"bottom-left\",\"size\":0.08,\"color\":\"#FFFFFF\",\"box\":true,\"boxColor\":\"#0000FF\"},"
                 + "{\"type\":\"image\",\"imageId\":\"logo\",\"position\":\"bottom-right\",\"scale\":0.25,\"opacity\":1}]"
                 + MP4;
-        TemplateClipper.Result plain = cut("plain.mp4", "{\"name\":\"p\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"maxHeight\":2000}}", ClipMode.REENCODE, context());
+        TemplateClipper.Result plain = cut(
+                "plain.mp4",
+                "{\"name\":\"p\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"maxHeight\":2000}}",
+                ClipMode.REENCODE,
+                context());
         for (ClipMode mode : new ClipMode[] {ClipMode.SMART, ClipMode.REENCODE}) {
             TemplateClipper.Result r = cut(mode + ".mp4", json, mode, context());
             assertEquals(20, r.clip().frameCount());
@@ -97,7 +101,9 @@ class TemplateClipperTest {
                 assertTrue(box[2] > 150 && box[0] < 90, "blue box bottom left in frame " + k + ": " + rgb(box));
                 // 25% of 640 = 160 x 60 logo, 11 px from the bottom-right corner.
                 int[] red = mean(y, 640 - 11 - 150, 360 - 11 - 50, 140, 40);
-                assertTrue(red[0] > 180 && red[1] < 80 && red[2] < 80, "red logo bottom right in frame " + k + ": " + rgb(red));
+                assertTrue(
+                        red[0] > 180 && red[1] < 80 && red[2] < 80,
+                        "red logo bottom right in frame " + k + ": " + rgb(red));
                 assertTrue(difference(a.images().get(k), y, 0, 0, 640, 60) < 3, "code band untouched");
                 assertTrue(difference(a.images().get(k), y, 200, 80, 240, 160) < 3, "middle untouched");
             }
@@ -116,7 +122,9 @@ class TemplateClipperTest {
         assertEquals(27, FrameMapBuilder.build(r.clip().output()).frameCount());
         for (int i = 0; i < 7; i++) {
             int[] grey = mean(v.images().get(i), 0, 0, 100, 40);
-            assertTrue(Math.abs(grey[0] - 128) < 12 && Math.abs(grey[2] - 128) < 12, "slate frame " + i + ": " + rgb(grey));
+            assertTrue(
+                    Math.abs(grey[0] - 128) < 12 && Math.abs(grey[2] - 128) < 12,
+                    "slate frame " + i + ": " + rgb(grey));
         }
         for (int k = 0; k < 20; k++) {
             assertEquals(20 + k, v.codes().get(7 + k), "clip frame " + k + " after the slate");
@@ -140,12 +148,18 @@ class TemplateClipperTest {
     @Test
     void scaleNeverUpscales() {
         TemplateClipper.Result up = cut(
-                "up.mp4", "{\"name\":\"u\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":1080}]" + MP4, ClipMode.REENCODE, context());
+                "up.mp4",
+                "{\"name\":\"u\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":1080}]" + MP4,
+                ClipMode.REENCODE,
+                context());
         DecodedVideo big = DecodedVideo.decode(up.clip().output());
         assertEquals(640, big.width());
         assertEquals(360, big.height());
         TemplateClipper.Result down = cut(
-                "down.mp4", "{\"name\":\"d\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":180}]" + MP4, ClipMode.REENCODE, context());
+                "down.mp4",
+                "{\"name\":\"d\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":180}]" + MP4,
+                ClipMode.REENCODE,
+                context());
         DecodedVideo small = MediaAssertions.assertShowsFrames(down.clip().output(), Variant.H264_LONG_GOP, 20, 40);
         assertEquals(320, small.width());
         assertEquals(180, small.height());
@@ -161,16 +175,22 @@ class TemplateClipperTest {
         TemplateContext ctx = TemplateContext.of("Review")
                 .withFiles(Map.of("subs", srt))
                 .withDrawings(List.of(new TemplateContext.Drawing(FrameRange.of(30, 33), drawing)));
-        String json = "{\"name\":\"d\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"subs\",\"size\":0.08},"
-                + "{\"type\":\"drawings\"}]" + MP4;
-        TemplateClipper.Result plain = cut("plain.mp4", "{\"name\":\"p\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"maxHeight\":2000}}", ClipMode.REENCODE, ctx);
+        String json =
+                "{\"name\":\"d\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"subs\",\"size\":0.08},"
+                        + "{\"type\":\"drawings\"}]" + MP4;
+        TemplateClipper.Result plain = cut(
+                "plain.mp4",
+                "{\"name\":\"p\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"maxHeight\":2000}}",
+                ClipMode.REENCODE,
+                ctx);
         TemplateClipper.Result r = cut("subs.mp4", json, ClipMode.REENCODE, ctx);
         MediaAssertions.assertShowsFrames(r.clip().output(), Variant.H264_LONG_GOP, 20, 40);
         DecodedVideo a = DecodedVideo.decode(plain.clip().output(), true);
         DecodedVideo b = DecodedVideo.decode(r.clip().output(), true);
         for (int k = 0; k < 20; k++) {
             double subtitle = difference(a.images().get(k), b.images().get(k), 200, 290, 240, 60);
-            assertEquals(k >= 5 && k < 15, subtitle > 4, "subtitle on clip frame " + k + " (difference " + subtitle + ")");
+            assertEquals(
+                    k >= 5 && k < 15, subtitle > 4, "subtitle on clip frame " + k + " (difference " + subtitle + ")");
             double rect = difference(a.images().get(k), b.images().get(k), 60, 137, 200, 14);
             assertEquals(k >= 10 && k < 13, rect > 10, "drawing on clip frame " + k + " (difference " + rect + ")");
         }
@@ -180,7 +200,9 @@ class TemplateClipperTest {
     void theBurnedTimecodeIsTheSourcesDropFrameTimecode() {
         Path df = TestMedia.get(Variant.H264_2997_DF);
         FrameMap dfMap = FrameMapBuilder.build(df);
-        String json = "{\"name\":\"tc\",\"steps\":[{\"type\":\"text\",\"text\":\"TC {timecode} #{frame}\",\"position\":\"bottom\",\"size\":0.1,\"box\":true}]" + MP4;
+        String json =
+                "{\"name\":\"tc\",\"steps\":[{\"type\":\"text\",\"text\":\"TC {timecode} #{frame}\",\"position\":\"bottom\",\"size\":0.1,\"box\":true}]"
+                        + MP4;
         TemplateClipper.Result r = clipper.cut(
                 df,
                 dfMap,
@@ -196,7 +218,8 @@ class TemplateClipperTest {
         int h = v.height();
         // The label changes every frame: consecutive frames differ where it is drawn.
         for (int k = 0; k < 5; k++) {
-            assertTrue(difference(v.images().get(k), v.images().get(k + 1), 0, h - h / 5, v.width(), h / 5) > 1,
+            assertTrue(
+                    difference(v.images().get(k), v.images().get(k + 1), 0, h - h / 5, v.width(), h / 5) > 1,
                     "the burned label changes from clip frame " + k);
         }
     }
@@ -204,8 +227,8 @@ class TemplateClipperTest {
     @Test
     void aTemplateNamingAFileTheContextLacksIsRefused() {
         String json = "{\"name\":\"t\",\"steps\":[{\"type\":\"image\",\"imageId\":\"other\"}]" + MP4;
-        TemplateException e = assertThrows(
-                TemplateException.class, () -> cut("x.mp4", json, ClipMode.REENCODE, context()));
+        TemplateException e =
+                assertThrows(TemplateException.class, () -> cut("x.mp4", json, ClipMode.REENCODE, context()));
         assertEquals("steps[0].imageId", e.path());
         assertFalse(Files.exists(dir.resolve("x.mp4")));
     }
@@ -222,10 +245,12 @@ class TemplateClipperTest {
         assertEquals(640, still.getWidth());
         int[] red = mean(still, 640 - 11 - 150, 360 - 11 - 50, 140, 40);
         assertTrue(red[0] > 180 && red[1] < 80 && red[2] < 80, "logo in the preview: " + rgb(red));
-        BufferedImage small = ImageIO.read(new ByteArrayInputStream(TemplatePreview.still(source, map, 3, t, context(), 320, false)));
+        BufferedImage small =
+                ImageIO.read(new ByteArrayInputStream(TemplatePreview.still(source, map, 3, t, context(), 320, false)));
         assertEquals(320, small.getWidth());
         assertEquals(3, FrameCode.read(small));
-        BufferedImage card = ImageIO.read(new ByteArrayInputStream(TemplatePreview.still(source, map, 3, t, context(), 640, true)));
+        BufferedImage card =
+                ImageIO.read(new ByteArrayInputStream(TemplatePreview.still(source, map, 3, t, context(), 640, true)));
         int[] grey = mean(card, 0, 0, 100, 40);
         assertTrue(Math.abs(grey[0] - 128) < 12, "the slate card: " + rgb(grey));
     }

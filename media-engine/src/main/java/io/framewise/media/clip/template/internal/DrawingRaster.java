@@ -78,7 +78,8 @@ final class DrawingRaster {
                 Path2D path = new Path2D.Double();
                 path.moveTo(x0, y0);
                 for (int i = 1; i < pts.size(); i++) {
-                    path.lineTo(pts.get(i).get(0).asDouble() * w, pts.get(i).get(1).asDouble() * h);
+                    path.lineTo(
+                            pts.get(i).get(0).asDouble() * w, pts.get(i).get(1).asDouble() * h);
                 }
                 g.draw(path);
             }
@@ -94,10 +95,10 @@ final class DrawingRaster {
                 tip.closePath();
                 g.fill(tip);
             }
-            case "rect" -> g.draw(new Rectangle2D.Double(
-                    Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)));
-            case "ellipse" -> g.draw(new Ellipse2D.Double(
-                    Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)));
+            case "rect" -> g.draw(
+                    new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)));
+            case "ellipse" -> g.draw(
+                    new Ellipse2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)));
             case "text" -> {
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(8, Math.round(stroke * 6))));
                 g.drawString(shape.path("text").asText(""), (float) x0, (float) y0);

@@ -51,7 +51,9 @@ public final class SidecarSubtitles {
                 }
                 StringBuilder t = new StringBuilder();
                 for (int j = i + 1; j < lines.length; j++) {
-                    String clean = lines[j].replaceAll("<[^>]*>", "").replaceAll("\\{\\\\[^}]*}", "").strip();
+                    String clean = lines[j].replaceAll("<[^>]*>", "")
+                            .replaceAll("\\{\\\\[^}]*}", "")
+                            .strip();
                     if (!clean.isEmpty()) {
                         t.append(t.length() == 0 ? "" : "\n").append(clean);
                     }

@@ -43,8 +43,8 @@ public final class TemplateCut {
             Progress.Listener listener,
             Cancellation cancel) {
         if (!template.changesPictures() && context.watermark().isEmpty()) {
-            ClipResult plain = new ClipCutter()
-                    .cut(source, map, output, range, mode, ClipOptions.DEFAULT, listener, cancel);
+            ClipResult plain =
+                    new ClipCutter().cut(source, map, output, range, mode, ClipOptions.DEFAULT, listener, cancel);
             return new TemplateClipper.Result(plain, 0);
         }
         Timecode start = startTimecode(source, map, context);
@@ -82,7 +82,8 @@ public final class TemplateCut {
                     0,
                     r.audio(),
                     Optional.empty());
-            return new TemplateClipper.Result(mode == ClipMode.REENCODE ? result : result.asFallback(mode, REENCODED), slate);
+            return new TemplateClipper.Result(
+                    mode == ClipMode.REENCODE ? result : result.asFallback(mode, REENCODED), slate);
         }
     }
 

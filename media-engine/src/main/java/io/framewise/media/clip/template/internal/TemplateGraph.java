@@ -174,8 +174,8 @@ final class TemplateGraph implements AutoCloseable {
         }
         context.watermark().ifPresent(line -> stages.add(watermark(line, size, margin(size))));
         stages.add(VideoFilterGraph.Step.of("format", "pix_fmts", "yuv420p"));
-        VideoFilterGraph.Source src = new VideoFilterGraph.Source(
-                size.width(), size.height(), AV_PIX_FMT_RGB24, 1, 25, 1, 1, 0, 0);
+        VideoFilterGraph.Source src =
+                new VideoFilterGraph.Source(size.width(), size.height(), AV_PIX_FMT_RGB24, 1, 25, 1, 1, 0, 0);
         try (VideoFilterGraph graph = VideoFilterGraph.build(file, src, stages)) {
             background.pts(0);
             graph.push(background);
@@ -306,7 +306,9 @@ final class TemplateGraph implements AutoCloseable {
                         default -> "{" + name + "}";
                     };
             if (value == null) {
-                out.append("%{metadata:").append(name.equals("timecode") ? TIMECODE_KEY : FRAME_KEY).append('}');
+                out.append("%{metadata:")
+                        .append(name.equals("timecode") ? TIMECODE_KEY : FRAME_KEY)
+                        .append('}');
             } else {
                 out.append(forDrawtext ? escape(value) : value);
             }

@@ -44,7 +44,13 @@ public final class TemplateStill {
             picture = reader.read(frame);
         }
         PictureGeometry size = PictureGeometry.fit(
-                picture.width(), picture.height(), 1, 1, 0, 16384, template.maxHeight().orElse(16384));
+                picture.width(),
+                picture.height(),
+                1,
+                1,
+                0,
+                16384,
+                template.maxHeight().orElse(16384));
         Timecode start = TemplateCut.startTimecode(source, map, context);
         List<VideoFilterGraph.Stage> stages = new ArrayList<>();
         AVFrame input = null;
@@ -89,7 +95,11 @@ public final class TemplateStill {
                 }
             }
             return StillEncoder.encodeImage(
-                    output.width(), output.height(), Frames.rgb(output), StillFormat.JPEG, StillEncoder.DEFAULT_QUALITY);
+                    output.width(),
+                    output.height(),
+                    Frames.rgb(output),
+                    StillFormat.JPEG,
+                    StillEncoder.DEFAULT_QUALITY);
         } finally {
             av_frame_free(output);
             if (input != null && !(slate && template.slate().isPresent())) {
