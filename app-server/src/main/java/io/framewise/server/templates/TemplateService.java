@@ -85,8 +85,9 @@ public final class TemplateService implements TemplateResolver {
     }
 
     public ObjectNode update(Caller caller, String id, String body) {
-        StoredTemplate old = visible(caller, id, Action.TEMPLATE_MANAGE);
+        // The body's shape is checked first, as on every JSON route: 400 before 404.
         JsonNode tree = tree(body);
+        StoredTemplate old = visible(caller, id, Action.TEMPLATE_MANAGE);
         if (tree.has("projectId") && !java.util.Objects.equals(projectId(tree), old.projectId())) {
             throw new ApiException.BadRequest("projectId cannot change; create a template in the other project");
         }

@@ -157,6 +157,7 @@ class HostileInputTest {
     void everyJsonRouteRefusesABodyOfTheWrongShapeIn400() throws Exception {
         Set<String> noJsonBody = Set.of(
                 "POST /api/media",
+                "POST /api/templates/files",
                 "POST /api/auth/logout",
                 "POST /api/me/sign-out-everywhere",
                 "POST /api/notifications/{id}/read");
