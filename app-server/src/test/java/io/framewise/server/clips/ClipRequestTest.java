@@ -159,6 +159,19 @@ class ClipRequestTest {
         assertEquals(404, server.call("GET", "/api/media/" + Ids.newId() + "/download", null).status());
     }
 
+    @Test
+    void aRepeatWithTheSameIdempotencyKeyReplaysTheAnswerInsteadOfCuttingTwice() throws Exception {
+        String body = "{\"in\":0,\"out\":125,\"mode\":\"copy\"}";
+        long before = server.media.count();
+        Answer first = server.call("POST", "/api/media/" + source + "/clips", body, "Idempotency-Key", "cut-1");
+        Answer again = server.call("POST", "/api/media/" + source + "/clips", body, "Idempotency-Key", "cut-1");
+        assertEquals(202, first.status(), () -> String.valueOf(first.body()));
+        assertEquals(202, again.status(), () -> String.valueOf(again.body()));
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.raw().headers().firstValue("Idempotent-Replayed").orElse(null));
+        assertEquals(before + 1, server.media.count(), "one clip");
+    }
+
     private void file(String mediaId) throws Exception {
         Answer filed = server.call(
                 "POST", "/api/assets", ClipsServer.JSON.writeValueAsString(Map.of("title", "T", "mediaId", mediaId)));

@@ -10,11 +10,16 @@ import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
+import io.framewise.server.access.AccessFilter;
+import io.framewise.server.access.RouteTable;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.idempotency.Idempotency;
+import io.framewise.server.idempotency.IdempotentRoutes;
+import io.framewise.server.idempotency.JooqIdempotencyRepository;
 import io.framewise.server.ingest.MediaFeature;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
@@ -103,7 +108,15 @@ final class ClipsServer implements AutoCloseable {
                 new NoteService(
                         notes, media, new JooqUserRepository(db), db, sink, access.permissions(), db.clock()),
                 access);
-        app = ServerApp.start(config, TestAccess.filter(access), feature, clipsFeature, library, noteRoutes);
+        Idempotency idempotency = new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
+        app = ServerApp.start(
+                config,
+                new AccessFilter(access, RouteTable.product(), idempotency),
+                idempotency,
+                feature,
+                clipsFeature,
+                library,
+                noteRoutes);
         feature.start();
     }
 
