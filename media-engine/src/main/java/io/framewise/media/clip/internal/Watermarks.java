@@ -27,7 +27,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /** Turns the watermarks of {@link ClipOptions} into filter steps over pictures of a known size. */
-final class Watermarks {
+public final class Watermarks {
 
     private Watermarks() {}
 
@@ -109,7 +109,7 @@ final class Watermarks {
     }
 
     /** Decodes the first picture of an image file; the caller frees it with av_frame_free. */
-    static AVFrame loadPicture(Path image) {
+    public static AVFrame loadPicture(Path image) {
         try (MediaInput input = MediaInput.open(image)) {
             int index = input.requireVideoStream();
             AVCodecContext decoder = Decoders.open(input, index, 1);

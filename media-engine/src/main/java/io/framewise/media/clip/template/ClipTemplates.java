@@ -29,6 +29,10 @@ public final class ClipTemplates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
+    /** The placeholders texts may hold. */
+    public static final Set<String> PLACEHOLDERS = Set.of("title", "project", "version", "date", "timecode", "frame");
     private static final List<String> SLATE_LINES = List.of("{project}", "{title}", "{version}", "{timecode}", "{date}");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "text", Set.of("type", "text", "position", "size", "color", "opacity", "box", "boxColor"),
@@ -93,7 +97,7 @@ public final class ClipTemplates {
         known(n, path, fields, Set.of());
         return switch (type) {
             case "text" -> new ClipTemplate.Text(
-                    string(n, "text", path, false, MAX_TEXT).orElse("{title}"),
+                    placeholders(string(n, "text", path, false, MAX_TEXT).orElse("{title}"), path + ".text"),
                     position(n, path, Position.BOTTOM_LEFT),
                     number(n, "size", path, 0, false, 0.5, 0.05),
                     color(n, "color", path).orElse("#FFFFFF"),
@@ -162,9 +166,20 @@ public final class ClipTemplates {
             if (line.textValue().length() > 200) {
                 throw new TemplateException(p, "is longer than 200 characters");
             }
-            out.add(line.textValue());
+            out.add(placeholders(line.textValue(), p));
         }
         return out;
+    }
+
+    private static String placeholders(String text, String path) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                throw new TemplateException(
+                        path, "has an unknown placeholder {" + m.group(1) + "} (known: " + new java.util.TreeSet<>(PLACEHOLDERS) + ")");
+            }
+        }
+        return text;
     }
 
     private static void known(JsonNode n, String path, Set<String> fields, Set<String> extra) {

@@ -28,6 +28,7 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_init_str;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_link;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_UNSPEC;
 import static org.bytedeco.ffmpeg.global.avutil.AV_OPT_SEARCH_CHILDREN;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
@@ -84,6 +85,7 @@ public final class AudioTranscoder implements Closeable {
     private long lastPacketPts = Long.MIN_VALUE;
     private long nextPts = Long.MIN_VALUE;
     private boolean pastEnd;
+    private int sampleFormat = AV_SAMPLE_FMT_FLTP;
 
     private AudioTranscoder(
             Path file, int sourceIndex, long startPts, long endPts, OutputFile out, AVStream outStream) {
@@ -104,10 +106,16 @@ public final class AudioTranscoder implements Closeable {
      */
     public static AudioTranscoder open(
             MediaInput input, int streamIndex, OutputFile out, long startPts, long endPts, int bitRate) {
+        return open(input, streamIndex, out, startPts, endPts, bitRate, "aac");
+    }
+
+    /** As {@link #open(MediaInput, int, OutputFile, long, long, int)} with {@code encoder} "aac" or "libopus". */
+    public static AudioTranscoder open(
+            MediaInput input, int streamIndex, OutputFile out, long startPts, long endPts, int bitRate, String encoder) {
         AudioTranscoder t = new AudioTranscoder(input.file(), streamIndex, startPts, endPts, out, out.addStream());
         try {
             t.decoder = Decoders.open(input, streamIndex, 0);
-            t.openEncoder(out.needsGlobalHeader(), bitRate);
+            t.openEncoder(out.needsGlobalHeader(), bitRate, encoder);
             t.buildFilter(input.stream(streamIndex).time_base());
             Ffmpeg.checkWrite(
                     avcodec_parameters_from_context(t.outStream.codecpar(), t.encoder),
@@ -134,18 +142,20 @@ public final class AudioTranscoder implements Closeable {
         return pastEnd;
     }
 
-    private void openEncoder(boolean globalHeader, int bitRate) {
-        AVCodec codec = avcodec_find_encoder_by_name("aac");
+    private void openEncoder(boolean globalHeader, int bitRate, String encoderName) {
+        AVCodec codec = avcodec_find_encoder_by_name(encoderName);
         if (codec == null || codec.isNull()) {
             throw new MediaException.Unsupported(
                     out.target(),
-                    "the AAC encoder is not in this FFmpeg build",
+                    "the audio encoder " + encoderName + " is not in this FFmpeg build",
                     "avcodec_find_encoder_by_name",
                     0,
                     null);
         }
         encoder = avcodec_alloc_context3(codec);
-        encoder.sample_fmt(AV_SAMPLE_FMT_FLTP);
+        // libopus takes interleaved float, FFmpeg's AAC encoder planar float.
+        sampleFormat = encoderName.equals("libopus") ? AV_SAMPLE_FMT_FLT : AV_SAMPLE_FMT_FLTP;
+        encoder.sample_fmt(sampleFormat);
         encoder.sample_rate(SAMPLE_RATE);
         av_channel_layout_default(encoder.ch_layout(), 2);
         encoder.bit_rate(bitRate);
@@ -155,7 +165,7 @@ public final class AudioTranscoder implements Closeable {
         }
         Ffmpeg.checkWrite(
                 avcodec_open2(encoder, codec, (org.bytedeco.javacpp.PointerPointer<?>) null),
-                "avcodec_open2(aac)",
+                "avcodec_open2(" + encoderName + ")",
                 out.target());
     }
 
@@ -193,7 +203,7 @@ public final class AudioTranscoder implements Closeable {
         option(resample, "first_pts", "0");
         init(resample, "aresample");
         AVFilterContext format = filter("aformat", "format");
-        option(format, "sample_fmts", "fltp");
+        option(format, "sample_fmts", sampleFormat == AV_SAMPLE_FMT_FLT ? "flt" : "fltp");
         option(format, "sample_rates", Integer.toString(SAMPLE_RATE));
         option(format, "channel_layouts", "stereo");
         init(format, "aformat");

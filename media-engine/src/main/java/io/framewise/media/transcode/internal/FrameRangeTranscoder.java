@@ -55,9 +55,64 @@ public final class FrameRangeTranscoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameRangeTranscoder.class);
 
-    /** What to draw over the picture, given its final size. */
-    public record Decoration(List<VideoFilterGraph.Step> steps, VideoFilterGraph.Overlay overlay) {
-        public static final Decoration NONE = new Decoration(List.of(), null);
+    /**
+     * What to draw over the picture, given its final size: filter stages after the standard scaling
+     * (later stages on top), a tagger that labels each source frame before it enters the graph (e.g.
+     * metadata a drawtext shows), and frames shown before the range.
+     */
+    public record Decoration(List<VideoFilterGraph.Stage> stages, FrameTagger tagger, Prelude prelude) {
+        public static final Decoration NONE = new Decoration(List.of(), FrameTagger.NONE, Prelude.NONE);
+
+        public Decoration {
+            stages = List.copyOf(stages);
+            java.util.Objects.requireNonNull(tagger, "tagger");
+            java.util.Objects.requireNonNull(prelude, "prelude");
+        }
+
+        /** A picture overlaid (if any), then {@code steps} drawn over it. */
+        public Decoration(List<VideoFilterGraph.Step> steps, VideoFilterGraph.Overlay overlay) {
+            this(stagesOf(steps, overlay), FrameTagger.NONE, Prelude.NONE);
+        }
+
+        private static List<VideoFilterGraph.Stage> stagesOf(
+                List<VideoFilterGraph.Step> steps, VideoFilterGraph.Overlay overlay) {
+            List<VideoFilterGraph.Stage> stages = new ArrayList<>();
+            if (overlay != null) {
+                stages.add(overlay);
+            }
+            stages.addAll(steps);
+            return stages;
+        }
+    }
+
+    /** Labels a decoded source frame (its index in the map) just before it enters the filter graph. */
+    @FunctionalInterface
+    public interface FrameTagger {
+        FrameTagger NONE = (frame, sourceIndex) -> {};
+
+        void tag(AVFrame frame, long sourceIndex);
+    }
+
+    /**
+     * {@code frames} copies of {@code picture} (the output size, yuv420p, reference counted; the caller
+     * frees it) encoded before the range's first frame, each one nominal frame long; audio starts
+     * with as much silence.
+     */
+    public record Prelude(int frames, AVFrame picture) {
+        public static final Prelude NONE = new Prelude(0, null);
+    }
+
+    /** The codecs of the output: H.264 + AAC (MP4, MOV, MKV) or VP9 + Opus (WebM). */
+    public enum Codecs {
+        H264_AAC,
+        VP9_OPUS
+    }
+
+    /**
+     * @param videoBitRate bits per second for the video, or 0 for the settings' constant quality
+     */
+    public record Encoding(Codecs codecs, long videoBitRate) {
+        public static final Encoding DEFAULT = new Encoding(Codecs.H264_AAC, 0);
     }
 
     /**
@@ -76,11 +131,12 @@ public final class FrameRangeTranscoder {
     private final OutputFile output;
     private final Cancellation cancel;
     private final ProgressMeter meter;
+    private final Encoding encoding;
 
     private SourceReader reader;
     private AVCodecContext decoder;
     private VideoFilterGraph filter;
-    private H264Encoder encoder;
+    private VideoEncoder encoder;
     private AudioTranscoder audio;
     private AVStream videoOut;
     private AVRational sourceTimeBase;
@@ -97,6 +153,7 @@ public final class FrameRangeTranscoder {
     private boolean holding;
     private boolean videoDone;
     private long repeated;
+    private long preludeTicks;
 
     private FrameRangeTranscoder(
             Path source,
@@ -106,8 +163,10 @@ public final class FrameRangeTranscoder {
             ProxySettings settings,
             Function<PictureGeometry, Decoration> decoration,
             OutputFile output,
+            Encoding encoding,
             Progress.Listener listener,
             Cancellation cancel) {
+        this.encoding = encoding;
         this.source = source;
         this.map = map;
         this.in = in;
@@ -134,12 +193,28 @@ public final class FrameRangeTranscoder {
             OutputFile output,
             Progress.Listener listener,
             Cancellation cancel) {
+        return run(source, map, in, out, settings, decoration, output, Encoding.DEFAULT, listener, cancel);
+    }
+
+    /** As {@link #run(Path, FrameMap, long, long, ProxySettings, Function, OutputFile, Progress.Listener, Cancellation)} with codecs of choice. */
+    public static Result run(
+            Path source,
+            FrameMap map,
+            long in,
+            long out,
+            ProxySettings settings,
+            Function<PictureGeometry, Decoration> decoration,
+            OutputFile output,
+            Encoding encoding,
+            Progress.Listener listener,
+            Cancellation cancel) {
         if (in < 0 || out > map.frameCount() || in >= out) {
             throw new IllegalArgumentException(
                     "frame range [" + in + ", " + out + ") is outside 0.." + map.frameCount() + " of " + source);
         }
         FrameRangeTranscoder t =
-                new FrameRangeTranscoder(source, map, in, out, settings, decoration, output, listener, cancel);
+                new FrameRangeTranscoder(
+                source, map, in, out, settings, decoration, output, encoding, listener, cancel);
         try {
             return t.execute();
         } finally {
@@ -161,9 +236,21 @@ public final class FrameRangeTranscoder {
         readPacket = av_packet_alloc();
         encodedPacket = av_packet_alloc();
         openVideo(stream);
+        Prelude prelude = decorated.prelude();
+        preludeTicks = prelude.frames() == 0
+                ? 0
+                : av_rescale_q(
+                        prelude.frames(),
+                        H264Encoder.rational(
+                                map.frameRate().denominator(), map.frameRate().numerator()),
+                        sourceTimeBase);
         audio = openAudio(input);
-        Timecodes.carry(input, map, in, output);
+        if (in >= prelude.frames()) {
+            // The output's first frame is the prelude's: its label counts back from frame in.
+            Timecodes.carry(input, map, in - prelude.frames(), output);
+        }
         output.writeHeader(Map.of());
+        encodePrelude(prelude);
         long key = in > 0 ? map.keyframeAtOrBefore(in) : -1;
         if (key >= 0) {
             reader.startAtKeyframe(map.pts(key));
@@ -190,6 +277,16 @@ public final class FrameRangeTranscoder {
         output.finish();
         meter.finished();
         return new Result(out - in, repeated, size, audio != null);
+    }
+
+    private void encodePrelude(Prelude prelude) {
+        for (int i = 0; i < prelude.frames(); i++) {
+            AVFrame picture = prelude.picture();
+            picture.pts(i * preludeTicks / prelude.frames());
+            picture.pict_type(AV_PICTURE_TYPE_NONE);
+            encoder.send(picture);
+            drainEncoder();
+        }
     }
 
     private void openVideo(AVStream stream) {
@@ -241,26 +338,27 @@ public final class FrameRangeTranscoder {
                 decoder.color_range());
         filter = buildFilter(filterSource);
         int keyint = (int) Math.max(1, Math.round(map.frameRate().fps() * settings.keyframeSeconds()));
-        encoder = H264Encoder.open(
-                new H264Encoder.Settings(
-                        filter.width(),
-                        filter.height(),
-                        AV_PIX_FMT_YUV420P,
-                        sourceTimeBase.num(),
-                        sourceTimeBase.den(),
-                        map.frameRate(),
-                        settings.crf(),
-                        settings.preset(),
-                        "high",
-                        0,
-                        keyint,
-                        -1,
-                        "",
-                        output.needsGlobalHeader(),
-                        outColor,
-                        1,
-                        1),
-                output.target());
+        H264Encoder.Settings encoderSettings = new H264Encoder.Settings(
+                filter.width(),
+                filter.height(),
+                AV_PIX_FMT_YUV420P,
+                sourceTimeBase.num(),
+                sourceTimeBase.den(),
+                map.frameRate(),
+                settings.crf(),
+                settings.preset(),
+                "high",
+                0,
+                keyint,
+                -1,
+                encoding.videoBitRate() > 0 ? "bitrate=" + Math.max(1, encoding.videoBitRate() / 1000) : "",
+                output.needsGlobalHeader(),
+                outColor,
+                1,
+                1);
+        encoder = encoding.codecs() == Codecs.VP9_OPUS
+                ? Vp9Encoder.open(encoderSettings, encoding.videoBitRate(), output.target())
+                : H264Encoder.open(encoderSettings, output.target());
         videoOut = output.addStream();
         Ffmpeg.checkWrite(
                 avcodec_parameters_from_context(videoOut.codecpar(), encoder.context()),
@@ -272,9 +370,10 @@ public final class FrameRangeTranscoder {
     }
 
     private VideoFilterGraph buildFilter(VideoFilterGraph.Source src) {
-        List<VideoFilterGraph.Step> after = new ArrayList<>(decorated.steps());
-        after.add(VideoFilterGraph.Step.of("format", "pix_fmts", "yuv420p"));
-        return VideoFilterGraph.build(output.target(), src, baseSteps, decorated.overlay(), after);
+        List<VideoFilterGraph.Stage> stages = new ArrayList<>(baseSteps);
+        stages.addAll(decorated.stages());
+        stages.add(VideoFilterGraph.Step.of("format", "pix_fmts", "yuv420p"));
+        return VideoFilterGraph.build(output.target(), src, stages);
     }
 
     private AudioTranscoder openAudio(MediaInput input) {
@@ -290,11 +389,19 @@ public final class FrameRangeTranscoder {
                 return null;
             }
             AVRational tb = s.time_base();
-            long start = av_rescale_q(map.pts(in), sourceTimeBase, tb);
+            // A prelude starts the audio that much earlier: the resampler fills the gap with silence.
+            long start = av_rescale_q(map.pts(in) - preludeTicks, sourceTimeBase, tb);
             long end = out < map.frameCount()
                     ? av_rescale_q(map.pts(out), sourceTimeBase, tb)
                     : in == 0 ? Long.MAX_VALUE : av_rescale_q(map.endPts(), sourceTimeBase, tb);
-            return AudioTranscoder.open(input, i, output, start, end, settings.audioBitrate());
+            return AudioTranscoder.open(
+                    input,
+                    i,
+                    output,
+                    start,
+                    end,
+                    settings.audioBitrate(),
+                    encoding.codecs() == Codecs.VP9_OPUS ? "libopus" : "aac");
         }
         return null;
     }
@@ -372,8 +479,10 @@ public final class FrameRangeTranscoder {
     }
 
     private void emit(AVFrame frame, long index) {
+        // The graph sees times from frame in (0); the prelude's length is added after it.
         frame.pts(map.pts(index) - map.pts(in));
         av_frame_remove_side_data(frame, AV_FRAME_DATA_DISPLAYMATRIX);
+        decorated.tagger().tag(frame, index);
         if (frame.width() != filterSource.width()
                 || frame.height() != filterSource.height()
                 || frame.format() != filterSource.pixelFormat()) {
@@ -407,6 +516,7 @@ public final class FrameRangeTranscoder {
             try {
                 // Source picture types must not force keyframes: the proxy has its own GOP cadence.
                 encoderInput.pict_type(AV_PICTURE_TYPE_NONE);
+                encoderInput.pts(encoderInput.pts() + preludeTicks);
                 encoder.send(encoderInput);
             } finally {
                 av_frame_unref(encoderInput);
@@ -420,8 +530,10 @@ public final class FrameRangeTranscoder {
         while (encoder.receive(encodedPacket)) {
             if (encodedPacket.duration() <= 0) {
                 // The last packet's duration sets where an MP4 edit list ends: it must not be missing.
-                long index = map.indexOfPts(encodedPacket.pts() + map.pts(in));
-                encodedPacket.duration(index >= 0 ? map.duration(index) : 0);
+                long clipPts = encodedPacket.pts() - preludeTicks;
+                long index = clipPts < 0 ? -1 : map.indexOfPts(clipPts + map.pts(in));
+                long preludeFrame = preludeTicks / Math.max(1, decorated.prelude().frames());
+                encodedPacket.duration(index >= 0 ? map.duration(index) : clipPts < 0 ? preludeFrame : 0);
             }
             encodedPacket.stream_index(videoOut.index());
             av_packet_rescale_ts(encodedPacket, encoderTimeBase, videoOut.time_base());

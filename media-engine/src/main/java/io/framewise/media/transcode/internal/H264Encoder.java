@@ -13,7 +13,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import io.framewise.media.MediaException;
 import io.framewise.media.ffmpeg.internal.Ffmpeg;
 import io.framewise.model.time.FrameRate;
-import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -24,7 +23,7 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** An opened libx264 encoder. Frames go in with {@link #send}, packets come out with {@link #receive}. */
-public final class H264Encoder implements Closeable {
+public final class H264Encoder implements VideoEncoder {
 
     /**
      * What to encode.
@@ -140,6 +139,7 @@ public final class H264Encoder implements Closeable {
         return new AVRational().num(num).den(den);
     }
 
+    @Override
     public AVCodecContext context() {
         if (context == null) {
             throw new IllegalStateException("encoder is closed: " + file);
@@ -148,11 +148,13 @@ public final class H264Encoder implements Closeable {
     }
 
     /** Sends a frame (pts in the encoder's time base), or null to flush. */
+    @Override
     public void send(AVFrame frame) {
         Ffmpeg.checkWrite(avcodec_send_frame(context(), frame), "avcodec_send_frame(libx264)", file);
     }
 
     /** The next packet into {@code packet}, or false when the encoder needs more frames or is drained. */
+    @Override
     public boolean receive(AVPacket packet) {
         int ret = avcodec_receive_packet(context(), packet);
         if (Ffmpeg.isAgain(ret) || Ffmpeg.isEof(ret)) {

@@ -22,6 +22,7 @@ import io.framewise.media.MediaException;
 import io.framewise.media.ffmpeg.internal.Ffmpeg;
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,11 @@ public final class VideoFilterGraph implements Closeable {
             int colorSpace,
             int colorRange) {}
 
+    /** A part of the chain after the standard steps: a filter, or a picture laid over the frames. */
+    public sealed interface Stage permits Step, Overlay {}
+
     /** One filter and its options, in order. */
-    public record Step(String filter, Map<String, String> options) {
+    public record Step(String filter, Map<String, String> options) implements Stage {
 
         public Step {
             Objects.requireNonNull(filter, "filter");
@@ -76,9 +80,14 @@ public final class VideoFilterGraph implements Closeable {
 
     /**
      * A still picture laid over every frame: {@code prepare} runs on the picture alone (e.g. format,
-     * opacity), then it is overlaid at {@code x}, {@code y} (overlay filter expressions).
+     * opacity), then it is overlaid at {@code x}, {@code y} (overlay filter expressions), on the frames
+     * where the timeline expression {@code enable} holds (null: all of them).
      */
-    public record Overlay(AVFrame picture, List<Step> prepare, String x, String y) {}
+    public record Overlay(AVFrame picture, List<Step> prepare, String x, String y, String enable) implements Stage {
+        public Overlay(AVFrame picture, List<Step> prepare, String x, String y) {
+            this(picture, prepare, x, y, null);
+        }
+    }
 
     private final Path file;
     private AVFilterGraph graph;
@@ -94,6 +103,16 @@ public final class VideoFilterGraph implements Closeable {
 
     /** Builds source, {@code steps}, the overlay (if any), {@code after}, sink; {@code file} names errors. */
     public static VideoFilterGraph build(Path file, Source src, List<Step> steps, Overlay overlay, List<Step> after) {
+        List<Stage> stages = new ArrayList<>(steps);
+        if (overlay != null) {
+            stages.add(overlay);
+        }
+        stages.addAll(after);
+        return build(file, src, stages);
+    }
+
+    /** Builds source, {@code stages} in order, sink; {@code file} names errors. */
+    public static VideoFilterGraph build(Path file, Source src, List<? extends Stage> stages) {
         Ffmpeg.init();
         AVFilterGraph graph = avfilter_graph_alloc();
         if (graph == null || graph.isNull()) {
@@ -103,37 +122,54 @@ public final class VideoFilterGraph implements Closeable {
         try {
             Builder b = new Builder(file, graph);
             AVFilterContext in = b.source("in", src, src.width(), src.height(), src.pixelFormat());
-            AVFilterContext last = b.chain(in, steps);
-            AVFilterContext overlaySource = null;
-            if (overlay != null) {
+            AVFilterContext last = in;
+            Map<AVFilterContext, AVFrame> pictures = new LinkedHashMap<>();
+            for (Stage stage : stages) {
+                if (stage instanceof Step step) {
+                    AVFilterContext next = b.filter(step);
+                    b.link(last, 0, next, 0);
+                    last = next;
+                    continue;
+                }
+                Overlay overlay = (Overlay) stage;
                 AVFrame pic = overlay.picture();
                 Source picSource = new Source(
                         pic.width(), pic.height(), pic.format(), src.timeBaseNum(), src.timeBaseDen(), 1, 1, 0, 0);
-                overlaySource = b.source("picture", picSource, pic.width(), pic.height(), pic.format());
+                AVFilterContext overlaySource =
+                        b.source("picture" + pictures.size(), picSource, pic.width(), pic.height(), pic.format());
+                pictures.put(overlaySource, pic);
                 AVFilterContext prepared = b.chain(overlaySource, overlay.prepare());
-                AVFilterContext over =
-                        b.filter(Step.of("overlay", "x", overlay.x(), "y", overlay.y(), "eof_action", "repeat"));
-                b.link(last, 0, over, 0);
-                b.link(prepared, 0, over, 1);
-                last = over;
+                Step over = overlay.enable() == null
+                        ? Step.of("overlay", "x", overlay.x(), "y", overlay.y(), "eof_action", "repeat")
+                        : Step.of(
+                                "overlay",
+                                "x",
+                                overlay.x(),
+                                "y",
+                                overlay.y(),
+                                "eof_action",
+                                "repeat",
+                                "enable",
+                                overlay.enable());
+                AVFilterContext overlayFilter = b.filter(over);
+                b.link(last, 0, overlayFilter, 0);
+                b.link(prepared, 0, overlayFilter, 1);
+                last = overlayFilter;
             }
-            last = b.chain(last, after);
             AVFilterContext out = b.filter(new Step("buffersink", Map.of()));
             b.link(last, 0, out, 0);
             Ffmpeg.checkWrite(avfilter_graph_config(graph, null), "avfilter_graph_config", file);
             VideoFilterGraph result = new VideoFilterGraph(file, graph, in, out);
-            if (overlaySource != null) {
+            for (Map.Entry<AVFilterContext, AVFrame> e : pictures.entrySet()) {
                 // The picture goes in once; with eof_action=repeat the overlay keeps showing it.
-                AVFrame pic = overlay.picture();
+                AVFrame pic = e.getValue();
                 pic.pts(0);
                 Ffmpeg.checkWrite(
-                        av_buffersrc_add_frame_flags(overlaySource, pic, AV_BUFFERSRC_FLAG_KEEP_REF),
+                        av_buffersrc_add_frame_flags(e.getKey(), pic, AV_BUFFERSRC_FLAG_KEEP_REF),
                         "av_buffersrc_add_frame_flags(overlay)",
                         file);
                 Ffmpeg.checkWrite(
-                        av_buffersrc_add_frame_flags(overlaySource, null, 0),
-                        "av_buffersrc_add_frame_flags(eof)",
-                        file);
+                        av_buffersrc_add_frame_flags(e.getKey(), null, 0), "av_buffersrc_add_frame_flags(eof)", file);
             }
             return result;
         } catch (RuntimeException e) {
