@@ -78,6 +78,10 @@ final class ClipsServer implements AutoCloseable {
     }
 
     ClipsServer(Path data, Consumer<LibraryEvent> hook) {
+        this(data, hook, NO_TEMPLATES);
+    }
+
+    ClipsServer(Path data, Consumer<LibraryEvent> hook, TemplateResolver templates) {
         ServerConfig config = new ServerConfig(data, "127.0.0.1", 0, 2, 512L * 1024 * 1024, 0);
         db = Database.open(data);
         media = new JooqMediaRepository(db);
@@ -101,7 +105,7 @@ final class ClipsServer implements AutoCloseable {
                 .withJobLease(Duration.ofSeconds(2));
         feature = new MediaFeature(config, db, media, jobs, sink, access, options, clips);
         ClipsFeature clipsFeature = new ClipsFeature(
-                db, feature, clips, media, jobs, assets, projects, notes, NO_TEMPLATES, sink, access);
+                db, feature, clips, media, jobs, assets, projects, notes, templates, sink, access);
         LibraryRoutes library = new LibraryRoutes(
                 new LibraryService(projects, assets, media, db, access.permissions(), (a, n, s, b) -> {}), access);
         NotesRoutes noteRoutes = new NotesRoutes(
