@@ -42,8 +42,8 @@ public record Clip(
         Ids.require("mediaId", mediaId);
         Ids.require("sourceId", sourceId);
         if (in < 0 || out <= in) {
-            throw new IllegalArgumentException("a clip is frames [in, out) with 0 <= in < out, got [" + in + ", "
-                    + out + ")");
+            throw new IllegalArgumentException(
+                    "a clip is frames [in, out) with 0 <= in < out, got [" + in + ", " + out + ")");
         }
         Objects.requireNonNull(mode, "mode");
         Ids.optional("templateId", templateId);

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 final class ClipInput {
 
-    static final Set<String> FIELDS =
-            Set.of("in", "out", "mode", "templateId", "title", "asVersionOf", "copyNotes");
+    static final Set<String> FIELDS = Set.of("in", "out", "mode", "templateId", "title", "asVersionOf", "copyNotes");
 
     /** Longer than any timecode; a longer string is refused before anything parses it. */
     static final int MAX_TIMECODE = 16;
@@ -89,7 +88,9 @@ final class ClipInput {
                 default -> {}
             }
         }
-        String shown = value.toString().length() <= 40 ? value.toString() : value.toString().substring(0, 40) + "...";
+        String shown = value.toString().length() <= 40
+                ? value.toString()
+                : value.toString().substring(0, 40) + "...";
         throw badRequest("mode must be copy, smart or reencode, got " + shown, "mode");
     }
 

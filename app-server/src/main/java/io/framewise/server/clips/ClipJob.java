@@ -143,8 +143,7 @@ public final class ClipJob implements JobHandler {
                     .cut(sourceFile, map, output, range, clip.mode(), ClipOptions.DEFAULT, progress, cancel);
             slate = 0;
         }
-        result.fallbackReason()
-                .ifPresent(why -> LOG.info("Clip {} cut as {}: {}", clip.mediaId(), result.mode(), why));
+        result.fallbackReason().ifPresent(why -> LOG.info("Clip {} cut as {}: {}", clip.mediaId(), result.mode(), why));
         long size = Files.size(output);
         String sha256 = sha256(output);
         work.inTransaction(() -> {
@@ -152,7 +151,8 @@ public final class ClipJob implements JobHandler {
             clips.recordCut(
                     clip.mediaId(), result.actual().in(), result.actual().out(), result.snapped(), result.mode());
             if (clip.copyNotes()) {
-                int copied = notes.copy(source.id(), clip.mediaId(), range, result.actual().in(), slate);
+                int copied = notes.copy(
+                        source.id(), clip.mediaId(), range, result.actual().in(), slate);
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("sourceId", source.id());
                 details.put("notes", copied);

@@ -158,7 +158,8 @@ public final class ClipService {
                 || source.probe().frameRate() == null
                 || source.frameMapPath() == null) {
             throw new ApiException.Conflict(
-                    "Media " + source.id() + " has no video frames to cut", Map.of("status", source.status().wire()));
+                    "Media " + source.id() + " has no video frames to cut",
+                    Map.of("status", source.status().wire()));
         }
     }
 
@@ -170,8 +171,8 @@ public final class ClipService {
         if (asVersionOf != null) {
             permissions.requireReferenced(caller, Action.VERSION_ADD, new Resource.Asset(asVersionOf), "asVersionOf");
             Asset target = assets.get(asVersionOf)
-                    .orElseThrow(() -> new ApiException.Invalid(
-                            "no such asset: " + asVersionOf, Map.of("field", "asVersionOf")));
+                    .orElseThrow(() ->
+                            new ApiException.Invalid("no such asset: " + asVersionOf, Map.of("field", "asVersionOf")));
             return new Place(
                     target.projectId(),
                     target.folderId(),

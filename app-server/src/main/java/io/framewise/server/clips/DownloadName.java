@@ -35,7 +35,9 @@ final class DownloadName {
     static String safe(String name) {
         StringBuilder sb = new StringBuilder(name.length());
         name.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0 || Character.getType(c) == Character.FORMAT) {
+            if (Character.isISOControl(c)
+                    || "/\\:*?\"<>|".indexOf(c) >= 0
+                    || Character.getType(c) == Character.FORMAT) {
                 sb.append('_');
             } else {
                 sb.appendCodePoint(c);

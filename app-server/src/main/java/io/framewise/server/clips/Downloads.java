@@ -59,8 +59,7 @@ public final class Downloads {
                         "Media " + item.id() + " is not cut yet: its file comes when its clip job is done",
                         Map.of("status", item.status().wire()));
             }
-            throw new ApiException.NotFound(
-                    "Media " + item.id() + " has no file to download", Map.of("id", item.id()));
+            throw new ApiException.NotFound("Media " + item.id() + " has no file to download", Map.of("id", item.id()));
         }
         return new Download(file, clip.map(c -> clipName(c, item)).orElse(item.originalName()));
     }

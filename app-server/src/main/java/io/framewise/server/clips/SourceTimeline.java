@@ -71,8 +71,7 @@ final class SourceTimeline {
                     "out");
         }
         if (b == a) {
-            throw ClipInput.badRequest(
-                    "the range is empty: out (" + out + ") must come after in (" + in + ")", "out");
+            throw ClipInput.badRequest("the range is empty: out (" + out + ") must come after in (" + in + ")", "out");
         }
         if (b < a) {
             throw ClipInput.badRequest(

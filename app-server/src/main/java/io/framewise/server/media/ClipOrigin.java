@@ -38,8 +38,8 @@ public record ClipOrigin(
         Ids.require("mediaId", mediaId);
         Objects.requireNonNull(mode, "mode");
         if (in < 0 || out <= in) {
-            throw new IllegalArgumentException("a clip's range must be [in, out) with 0 <= in < out, got [" + in
-                    + ", " + out + ")");
+            throw new IllegalArgumentException(
+                    "a clip's range must be [in, out) with 0 <= in < out, got [" + in + ", " + out + ")");
         }
     }
 

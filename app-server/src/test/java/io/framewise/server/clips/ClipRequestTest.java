@@ -62,8 +62,7 @@ class ClipRequestTest {
                 new Refusal("{\"in\":1.5,\"out\":10,\"mode\":\"smart\"}", 400, "in", "frame index"),
                 new Refusal("{\"in\":true,\"out\":10,\"mode\":\"smart\"}", 400, "in", "frame index"),
                 new Refusal("{\"in\":{\"f\":1},\"out\":10,\"mode\":\"smart\"}", 400, "in", "frame index"),
-                new Refusal(
-                        "{\"in\":99999999999999999999999,\"out\":10,\"mode\":\"smart\"}", 400, "in", "frame index"),
+                new Refusal("{\"in\":99999999999999999999999,\"out\":10,\"mode\":\"smart\"}", 400, "in", "frame index"),
                 new Refusal("{\"in\":\"" + longText + "\",\"out\":10,\"mode\":\"smart\"}", 400, "in", "timecode"),
                 new Refusal("{\"in\":\"soon\",\"out\":10,\"mode\":\"smart\"}", 400, "in", "not a timecode"),
                 // 25 fps: the frames field runs 0..24.
@@ -103,13 +102,15 @@ class ClipRequestTest {
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " unexpected answers:\n" + String.join("\n", wrong));
         assertEquals(mediaBefore, server.media.count(), "a refused request created no media item");
-        assertEquals(400, server.call("POST", "/api/media/" + source + "/clips", "{\"in\":").status());
+        assertEquals(
+                400,
+                server.call("POST", "/api/media/" + source + "/clips", "{\"in\":")
+                        .status());
     }
 
     @Test
     void timecodesOfASourceWithoutOneCountFromZeroAndTheEndIsExclusive() throws Exception {
-        JsonNode started =
-                server.clip(source, Map.of("in", "00:00:09:00", "out", "00:00:10:00", "mode", "copy"));
+        JsonNode started = server.clip(source, Map.of("in", "00:00:09:00", "out", "00:00:10:00", "mode", "copy"));
         JsonNode clip = server.awaitStatus(started.path("id").asText(), "ready");
         assertEquals(225, clip.at("/clipOf/in").asLong());
         assertEquals(250, clip.at("/clipOf/out").asLong());
@@ -121,8 +122,8 @@ class ClipRequestTest {
         String processing = Ids.newId();
         server.media.create(new NewMediaItem(processing, "late.mp4", real.storedPath(), 1, null, null));
         file(processing);
-        Answer busy = server.call(
-                "POST", "/api/media/" + processing + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"smart\"}");
+        Answer busy =
+                server.call("POST", "/api/media/" + processing + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"smart\"}");
         assertEquals(409, busy.status(), () -> String.valueOf(busy.body()));
         assertTrue(busy.body().at("/error/message").asText().contains("still processing"));
 
@@ -140,23 +141,23 @@ class ClipRequestTest {
         server.media.setProbe(unfiled, real.probe());
         server.media.setFrameMapPath(unfiled, real.frameMapPath());
         server.media.markReady(unfiled);
-        Answer loose = server.call(
-                "POST", "/api/media/" + unfiled + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"smart\"}");
+        Answer loose =
+                server.call("POST", "/api/media/" + unfiled + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"smart\"}");
         assertEquals(409, loose.status(), () -> String.valueOf(loose.body()));
         assertTrue(loose.body().at("/error/message").asText().contains("filed in no project"));
 
         assertEquals(
                 404,
-                server.call(
-                                "POST",
-                                "/api/media/" + Ids.newId() + "/clips",
-                                "{\"in\":0,\"out\":10,\"mode\":\"smart\"}")
+                server.call("POST", "/api/media/" + Ids.newId() + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"smart\"}")
                         .status());
         assertEquals(
                 404,
                 server.call("POST", "/api/media/..%2F..%2Fetc/clips", "{\"in\":0,\"out\":10,\"mode\":\"smart\"}")
                         .status());
-        assertEquals(404, server.call("GET", "/api/media/" + Ids.newId() + "/download", null).status());
+        assertEquals(
+                404,
+                server.call("GET", "/api/media/" + Ids.newId() + "/download", null)
+                        .status());
     }
 
     @Test
@@ -168,7 +169,8 @@ class ClipRequestTest {
         assertEquals(202, first.status(), () -> String.valueOf(first.body()));
         assertEquals(202, again.status(), () -> String.valueOf(again.body()));
         assertEquals(first.body(), again.body());
-        assertEquals("true", again.raw().headers().firstValue("Idempotent-Replayed").orElse(null));
+        assertEquals(
+                "true", again.raw().headers().firstValue("Idempotent-Replayed").orElse(null));
         assertEquals(before + 1, server.media.count(), "one clip");
     }
 

@@ -48,8 +48,8 @@ class ClipTemplateTest {
         };
         try (ClipsServer server = new ClipsServer(data, e -> {}, templates)) {
             String source = server.readySource(Variant.H264_LONG_GOP, "Shot");
-            JsonNode started = server.clip(
-                    source, Map.of("in", 40, "out", 70, "mode", "smart", "templateId", TEMPLATE_ID));
+            JsonNode started =
+                    server.clip(source, Map.of("in", 40, "out", 70, "mode", "smart", "templateId", TEMPLATE_ID));
             Job job = server.jobs.get(started.path("jobId").asText()).orElseThrow();
             assertTrue(job.payloadJson().contains("\"Review\""), "the template travels with the job");
 

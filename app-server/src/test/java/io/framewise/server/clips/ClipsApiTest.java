@@ -101,7 +101,9 @@ class ClipsApiTest {
 
         // Filed next to the source, in its project, as a new asset titled after the source's range.
         JsonNode asset = server.json("/api/assets/" + smart.path("assetId").asText());
-        assertEquals("Shot H264_LONG_GOP (00:00:01:05-00:00:03:05)", asset.path("title").asText());
+        assertEquals(
+                "Shot H264_LONG_GOP (00:00:01:05-00:00:03:05)",
+                asset.path("title").asText());
         JsonNode sourceAsset = server.json("/api/media/" + source);
         assertTrue(sourceAsset.path("clipOf").isNull(), "the source is no clip");
         // The clip went through the pipeline like an upload: thumbnails and a frame map of its own.
@@ -111,10 +113,10 @@ class ClipsApiTest {
                         .status());
         // Progress reached the events, stage "clip", and the clip's ready too.
         String smartId = smart.path("id").asText();
+        assertTrue(server.events.stream().anyMatch(e -> e.mediaId().equals(smartId) && "clip".equals(e.stage())));
         assertTrue(server.events.stream()
-                .anyMatch(e -> e.mediaId().equals(smartId) && "clip".equals(e.stage())));
-        assertTrue(server.events.stream()
-                .anyMatch(e -> e.mediaId().equals(smartId) && e.kind().wireName().equals("ready")));
+                .anyMatch(
+                        e -> e.mediaId().equals(smartId) && e.kind().wireName().equals("ready")));
     }
 
     @Test
@@ -130,7 +132,8 @@ class ClipsApiTest {
 
         Answer whole = server.call("GET", "/api/media/" + clipId + "/download", null);
         assertEquals(200, whole.status());
-        String disposition = whole.raw().headers().firstValue("Content-Disposition").orElseThrow();
+        String disposition =
+                whole.raw().headers().firstValue("Content-Disposition").orElseThrow();
         assertEquals(
                 "attachment; filename=\"Client cut_01-00-01-00-01-00-03-00.mp4\";"
                         + " filename*=UTF-8''Client%20cut_01-00-01-00-01-00-03-00.mp4",
@@ -141,8 +144,11 @@ class ClipsApiTest {
 
         Answer part = server.call("GET", "/api/media/" + clipId + "/download", null, "Range", "bytes=100-199");
         assertEquals(206, part.status());
-        assertArrayEquals(Arrays.copyOfRange(whole.raw().body(), 100, 200), part.raw().body());
-        assertEquals(disposition, part.raw().headers().firstValue("Content-Disposition").orElseThrow());
+        assertArrayEquals(
+                Arrays.copyOfRange(whole.raw().body(), 100, 200), part.raw().body());
+        assertEquals(
+                disposition,
+                part.raw().headers().firstValue("Content-Disposition").orElseThrow());
         assertEquals(
                 416,
                 server.call("GET", "/api/media/" + clipId + "/download", null, "Range", "bytes=999999999-")
@@ -186,7 +192,8 @@ class ClipsApiTest {
 
     private String assetOf(String mediaId) throws Exception {
         for (JsonNode project : server.json("/api/projects")) {
-            for (JsonNode asset : server.json("/api/projects/" + project.path("id").asText() + "/assets")) {
+            for (JsonNode asset :
+                    server.json("/api/projects/" + project.path("id").asText() + "/assets")) {
                 for (JsonNode v : asset.path("versions")) {
                     if (v.path("mediaId").asText().equals(mediaId)) {
                         return asset.path("id").asText();
@@ -212,8 +219,7 @@ class ClipsApiTest {
                         .status());
         note(source, "{\"text\":\"after\",\"frame\":200}");
 
-        JsonNode started =
-                server.clip(source, Map.of("in", 100, "out", 150, "mode", "smart", "copyNotes", true));
+        JsonNode started = server.clip(source, Map.of("in", 100, "out", 150, "mode", "smart", "copyNotes", true));
         String clipId = started.path("id").asText();
         server.awaitStatus(clipId, "ready");
         JsonNode items = server.json("/api/media/" + clipId + "/comments").path("items");
@@ -229,16 +235,19 @@ class ClipsApiTest {
         JsonNode agreed = find(items, "agreed");
         assertEquals(flare.path("id").asText(), agreed.path("parentId").asText());
         assertEquals(5, agreed.path("frame").asLong());
-        JsonNode originalFlare = find(server.json("/api/media/" + source + "/comments").path("items"), "flare");
-        assertEquals(originalFlare.path("authorId").asText(), flare.path("authorId").asText());
+        JsonNode originalFlare =
+                find(server.json("/api/media/" + source + "/comments").path("items"), "flare");
+        assertEquals(
+                originalFlare.path("authorId").asText(), flare.path("authorId").asText());
         // The source's notes are as they were.
-        assertEquals(5, server.json("/api/media/" + source + "/comments").path("items").size());
+        assertEquals(
+                5,
+                server.json("/api/media/" + source + "/comments").path("items").size());
         // The copy is audited.
-        assertTrue(
-                server.db.read(ctx -> ctx.fetchCount(
-                                io.framewise.server.db.generated.Tables.AUDIT_LOG,
-                                io.framewise.server.db.generated.Tables.AUDIT_LOG.ACTION.eq("clip.notes_copied")))
-                        > 0);
+        assertTrue(server.db.read(ctx -> ctx.fetchCount(
+                        io.framewise.server.db.generated.Tables.AUDIT_LOG,
+                        io.framewise.server.db.generated.Tables.AUDIT_LOG.ACTION.eq("clip.notes_copied")))
+                > 0);
     }
 
     private String note(String mediaId, String json) throws Exception {
@@ -272,7 +281,9 @@ class ClipsApiTest {
         server.media.setFrameMapPath(junk, realItem.frameMapPath());
         server.media.markReady(junk);
         Answer filed = server.call(
-                "POST", "/api/assets", ClipsServer.JSON.writeValueAsString(Map.of("title", "Damaged", "mediaId", junk)));
+                "POST",
+                "/api/assets",
+                ClipsServer.JSON.writeValueAsString(Map.of("title", "Damaged", "mediaId", junk)));
         assertEquals(201, filed.status(), () -> String.valueOf(filed.body()));
         JsonNode sourceBefore = server.json("/api/media/" + junk);
 
@@ -280,11 +291,11 @@ class ClipsApiTest {
         JsonNode clip = server.awaitStatus(started.path("id").asText(), "failed");
         assertTrue(clip.path("error").asText().contains("not readable media"), clip::toString);
         // A file that is not media fails at once, without retries: the job is over, not queued again.
-        JobState job = server.jobs.get(started.path("jobId").asText()).orElseThrow().state();
+        JobState job =
+                server.jobs.get(started.path("jobId").asText()).orElseThrow().state();
         assertTrue(job == JobState.DONE || job == JobState.FAILED, job::toString);
         assertTrue(
-                server.jobs.listByMedia(started.path("id").asText()).stream()
-                        .noneMatch(j -> j.kind() == JobKind.PROBE),
+                server.jobs.listByMedia(started.path("id").asText()).stream().noneMatch(j -> j.kind() == JobKind.PROBE),
                 "nothing was handed to the pipeline");
 
         JsonNode sourceAfter = server.json("/api/media/" + junk);

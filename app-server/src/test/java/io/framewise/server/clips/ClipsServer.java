@@ -104,13 +104,12 @@ final class ClipsServer implements AutoCloseable {
                 .withWatchPoll(Duration.ofMillis(50))
                 .withJobLease(Duration.ofSeconds(2));
         feature = new MediaFeature(config, db, media, jobs, sink, access, options, clips);
-        ClipsFeature clipsFeature = new ClipsFeature(
-                db, feature, clips, media, jobs, assets, projects, notes, templates, sink, access);
+        ClipsFeature clipsFeature =
+                new ClipsFeature(db, feature, clips, media, jobs, assets, projects, notes, templates, sink, access);
         LibraryRoutes library = new LibraryRoutes(
                 new LibraryService(projects, assets, media, db, access.permissions(), (a, n, s, b) -> {}), access);
         NotesRoutes noteRoutes = new NotesRoutes(
-                new NoteService(
-                        notes, media, new JooqUserRepository(db), db, sink, access.permissions(), db.clock()),
+                new NoteService(notes, media, new JooqUserRepository(db), db, sink, access.permissions(), db.clock()),
                 access);
         Idempotency idempotency = new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
         app = ServerApp.start(
@@ -147,7 +146,8 @@ final class ClipsServer implements AutoCloseable {
 
     JsonNode json(String path) throws IOException, InterruptedException {
         Answer a = call("GET", path, null);
-        assertEquals(200, a.status(), () -> path + " answered " + new String(a.raw().body()));
+        assertEquals(
+                200, a.status(), () -> path + " answered " + new String(a.raw().body()));
         return a.body();
     }
 
@@ -161,8 +161,7 @@ final class ClipsServer implements AutoCloseable {
         assertEquals(201, r.statusCode(), r.body());
         String id = JSON.readTree(r.body()).path("id").asText();
         awaitStatus(id, "ready");
-        Answer asset = call(
-                "POST", "/api/assets", JSON.writeValueAsString(Map.of("title", title, "mediaId", id)));
+        Answer asset = call("POST", "/api/assets", JSON.writeValueAsString(Map.of("title", title, "mediaId", id)));
         assertEquals(201, asset.status(), () -> String.valueOf(asset.body()));
         return id;
     }
@@ -181,7 +180,11 @@ final class ClipsServer implements AutoCloseable {
     /** The frame code drawn in frame {@code n} of the media item, read from its frame-exact still. */
     int frameCode(String mediaId, long n) throws Exception {
         Answer a = call("GET", "/api/media/" + mediaId + "/frames/" + n + "?format=png", null);
-        assertEquals(200, a.status(), () -> "frame " + n + " of " + mediaId + ": " + new String(a.raw().body()));
+        assertEquals(
+                200,
+                a.status(),
+                () -> "frame " + n + " of " + mediaId + ": "
+                        + new String(a.raw().body()));
         return FrameCode.read(a.raw().body());
     }
 
