@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public final class ClipRoutes implements Feature {
 
-    /** Downloads are access-controlled and a clip's file is written once: the browser may keep it. */
+    /** Downloads are access-controlled: kept by the browser only, and checked with the server before reuse. */
     static final String CACHE = "private, no-cache";
 
     private final ClipService clips;
