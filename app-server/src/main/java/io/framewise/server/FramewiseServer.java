@@ -22,6 +22,8 @@ import io.framewise.server.auth.TokenStore;
 import io.framewise.server.auth.TokensFeature;
 import io.framewise.server.auth.UserAdminService;
 import io.framewise.server.auth.UsersAdminRoutes;
+import io.framewise.server.clips.ClipsFeature;
+import io.framewise.server.clips.JooqClipRepository;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
@@ -185,6 +187,11 @@ public final class FramewiseServer implements Closeable {
                         db,
                         libraryToOrganizers(events.library(), organizers),
                         notesToOrganizers(events.notes(), organizers));
+                JooqClipRepository clipRepository = new JooqClipRepository(db);
+                TemplateRepository templateRepository = new TemplateRepository(db);
+                TemplateFiles templateFiles = new TemplateFiles(config.dataDir(), templateRepository, db.clock());
+                TemplateService templateService = new TemplateService(
+                        templateRepository, templateFiles, facts, access.permissions(), db.clock());
                 MediaFeature media = new MediaFeature(
                         config,
                         db,
@@ -192,7 +199,20 @@ public final class FramewiseServer implements Closeable {
                         repos.jobs(),
                         domainEvents,
                         access,
-                        MediaOptions.fromSystemProperties());
+                        MediaOptions.fromSystemProperties(),
+                        clipRepository);
+                ClipsFeature clips = new ClipsFeature(
+                        db,
+                        media,
+                        clipRepository,
+                        repos.media(),
+                        repos.jobs(),
+                        assets,
+                        repos.projects(),
+                        repos.notes(),
+                        templateService,
+                        domainEvents,
+                        access);
                 NotesRoutes notes = new NotesRoutes(
                         new NoteService(
                                 repos.notes(),
@@ -235,10 +255,16 @@ public final class FramewiseServer implements Closeable {
                         new MembersRoutes(new MemberService(repos.members(), db, access.permissions()), access),
                         organizers,
                         new TagsFeature(assets, access.authorizer(), tags),
-                        templatesFeature(config, db, facts, repos.media(), access),
+                        new TemplatesFeature(
+                                templateService,
+                                templateFiles,
+                                repos.media(),
+                                new MediaFiles(config.dataDir()),
+                                access),
                         new NotificationsFeature(notifications),
                         live,
                         media,
+                        clips,
                         notes,
                         library,
                         new OpenApiFeature()));
@@ -300,18 +326,6 @@ public final class FramewiseServer implements Closeable {
 
     public Repositories repositories() {
         return repositories;
-    }
-
-    private static TemplatesFeature templatesFeature(
-            ServerConfig config, Database db, AccessFacts facts, MediaRepository media, Access access) {
-        TemplateRepository repository = new TemplateRepository(db);
-        TemplateFiles files = new TemplateFiles(config.dataDir(), repository, db.clock());
-        return new TemplatesFeature(
-                new TemplateService(repository, files, facts, access.permissions(), db.clock()),
-                files,
-                media,
-                new MediaFiles(config.dataDir()),
-                access);
     }
 
     public LiveFeature live() {

@@ -43,7 +43,8 @@ public final class IdempotentRoutes {
                 .add(HandlerType.POST, "/api/assets/{id}/versions", Body.JSON)
                 .add(HandlerType.POST, "/api/projects", Body.JSON)
                 .add(HandlerType.POST, "/api/tokens", Body.JSON)
-                .add(HandlerType.POST, "/api/admin/users", Body.JSON);
+                .add(HandlerType.POST, "/api/admin/users", Body.JSON)
+                .add(HandlerType.POST, "/api/media/{id}/clips", Body.JSON);
     }
 
     /** Opts a route in; {@code path} is the route's pattern as registered. */

@@ -333,6 +333,12 @@ class AccessMatrixTest {
         rows.add(new Row(
                 "GET /api/media/{id}/framemap", plain("GET", "/api/media/" + m + "/framemap", null), members(200)));
         rows.add(new Row(
+                "POST /api/media/{id}/clips",
+                plain("POST", "/api/media/" + m + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"copy\"}"),
+                editors(202)));
+        rows.add(new Row(
+                "GET /api/media/{id}/download", plain("GET", "/api/media/" + m + "/download", null), members(200)));
+        rows.add(new Row(
                 "GET /api/media/{id}/comments", plain("GET", "/api/media/" + m + "/comments", null), members(200)));
         rows.add(new Row(
                 "POST /api/media/{id}/comments",
