@@ -28,6 +28,8 @@ public enum Action {
      * place it goes needs its own right ({@link #ASSET_CREATE}, {@link #VERSION_ADD}).
      */
     MEDIA_FILE,
+    /** Downloading a media item's file (the original, or a rendition of it) as an attachment. */
+    MEDIA_DOWNLOAD,
     // Notes.
     NOTE_VIEW,
     NOTE_CREATE,
@@ -38,6 +40,11 @@ public enum Action {
     EVENTS_SUBSCRIBE,
     LIVE_JOIN,
     LIVE_DRIVE,
+    // Share links.
+    /** Creating, editing, revoking a share link and reading its analytics: editors of its target. */
+    SHARE_MANAGE,
+    /** What a share link's guest does in their own guest session (their view, heartbeats). */
+    GUEST_SESSION,
     // Administration.
     USERS_ADMIN,
     AUDIT_READ;
