@@ -69,7 +69,7 @@ final class GuestPolicy {
 
     private Decision refuseNote(Principal.Guest guest, Resource.Note note) {
         Optional<AccessFacts.NoteFacts> found = facts.note(note.id());
-        if (found.isEmpty() || !inLink(guest, found.get().mediaId()) || !guest.may(GuestRight.COMMENT)) {
+        if (found.isEmpty() || !inLink(guest, found.get().mediaId())) {
             return Decision.hidden("no such note");
         }
         return Decision.deny("guests add notes and replies; they do not change them");

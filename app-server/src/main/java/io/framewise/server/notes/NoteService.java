@@ -109,7 +109,6 @@ public final class NoteService {
 
     /** Changes a note's text, drawing or resolution in one write. */
     public NoteView edit(Caller caller, String noteId, NoteEdit edit) {
-        String userId = caller.person().userId();
         Resource.Note target = new Resource.Note(noteId);
         if (edit.text() != null || edit.drawing() != null) {
             permissions.require(caller, Action.NOTE_EDIT, target);
@@ -117,6 +116,8 @@ public final class NoteService {
         if (edit.resolved() != null) {
             permissions.require(caller, Action.NOTE_RESOLVE, target);
         }
+        // After the checks: a share link's guest is refused (403) like anyone else who may not.
+        String userId = caller.person().userId();
         return work.inTransaction(() -> {
             requireNote(noteId);
             // Everything is checked before anything is written, so a refused edit changes nothing.
