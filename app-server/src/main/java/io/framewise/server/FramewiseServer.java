@@ -12,6 +12,7 @@ import io.framewise.server.audit.AuditQuery;
 import io.framewise.server.auth.AccountRepository;
 import io.framewise.server.auth.AuthFeature;
 import io.framewise.server.auth.Authenticator;
+import io.framewise.server.auth.GuestCredentials;
 import io.framewise.server.auth.JooqAccountRepository;
 import io.framewise.server.auth.LoginRateLimiter;
 import io.framewise.server.auth.PasswordCheck;
@@ -28,6 +29,7 @@ import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
+import io.framewise.server.guests.GuestDownloads;
 import io.framewise.server.guests.GuestRepository;
 import io.framewise.server.guests.GuestRoutes;
 import io.framewise.server.guests.GuestService;
@@ -109,6 +111,8 @@ public final class FramewiseServer implements Closeable {
 
     private final Access access;
     private final TokenStore tokens;
+    private final GuestSessions guestSessions;
+    private final GuestDownloads guestDownloads;
 
     private FramewiseServer(
             Database db,
@@ -117,7 +121,11 @@ public final class FramewiseServer implements Closeable {
             LiveFeature live,
             Access access,
             TokenStore tokens,
-            Organizers organizers) {
+            Organizers organizers,
+            GuestSessions guestSessions,
+            GuestDownloads guestDownloads) {
+        this.guestSessions = guestSessions;
+        this.guestDownloads = guestDownloads;
         this.organizers = organizers;
         this.tokens = tokens;
         this.db = db;
@@ -300,7 +308,17 @@ public final class FramewiseServer implements Closeable {
                     app.close();
                     throw e;
                 }
-                return new FramewiseServer(db, app, repos, live, access, tokens, organizers);
+                return new FramewiseServer(
+                        db,
+                        app,
+                        repos,
+                        live,
+                        access,
+                        tokens,
+                        organizers,
+                        guestSessions,
+                        new GuestDownloads(
+                                shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock()));
             } catch (RuntimeException e) {
                 organizers.close();
                 throw e;
@@ -361,6 +379,16 @@ public final class FramewiseServer implements Closeable {
     /** Personal API tokens (the demo and tests issue theirs here). */
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** Share-link guest sessions: who a guest token is (for callers that check access). */
+    public GuestCredentials guests() {
+        return guestSessions;
+    }
+
+    /** What downloads answer for share-link guests (burned watermarks, counted and audited). */
+    public GuestDownloads guestDownloads() {
+        return guestDownloads;
     }
 
     /** Authentication, authorization and the audit trail, for callers that check or record access. */

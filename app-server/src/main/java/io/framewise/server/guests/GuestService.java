@@ -170,20 +170,6 @@ public final class GuestService {
         guests.addWatch(guest.guestId(), mediaId, fromFrame, toFrame, Math.round(seconds * 1000), clock.instant());
     }
 
-    /**
-     * Counts and audits a download the guest makes of a media item inside the link (the download
-     * route calls this once it has decided {@link Action#MEDIA_DOWNLOAD}).
-     */
-    public void downloaded(Caller caller, String mediaId, String rendition) {
-        Principal.Guest guest = guest(caller);
-        work.inTransaction(() -> {
-            guests.addDownload(guest.guestId());
-            Map<String, Object> details = detailsOf(guest);
-            details.put("rendition", rendition);
-            permissions.audit(caller, "guest.downloaded", new Resource.Media(mediaId), AuditOutcome.SUCCESS, details);
-        });
-    }
-
     /** Ends the link's guest sessions (it was revoked). */
     public int endSessions(String shareId) {
         return guests.endAll(shareId, clock.instant());

@@ -14,9 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.server.access.Caller;
+import io.framewise.server.access.Principal;
 import io.framewise.server.db.Database;
+import io.framewise.server.media.MediaItem;
 import io.framewise.server.testing.AccessWorld;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -392,6 +397,44 @@ class ShareLinksTest {
         assertEquals(
                 200,
                 world.call(EDITOR, "GET", "/api/projects", null, Map.of("Cookie", cookie)).statusCode());
+    }
+
+    @Test
+    void downloadsOfAWatermarkLinkAreBurnedForEachGuestAndCounted() throws Exception {
+        JsonNode link = create(EDITOR, assetLink("[\"view\",\"download\"]", ",\"watermark\":true"));
+        String token = json(openGuest(link.get("token").asText(), "Dora", "dora@example.com", null), 201)
+                .get("guestToken")
+                .asText();
+        Principal.Guest guest = world.server.guests().authenticate(token).orElseThrow();
+        MediaItem item = world.server.repositories().media().get(world.mediaId).orElseThrow();
+        Path original = data.resolve(item.storedPath());
+        long frames = item.probe().frameCount();
+        Caller caller = new Caller(guest, "127.0.0.1");
+
+        Path burned = world.server.guestDownloads().fileFor(caller, world.mediaId, original, frames, "original");
+        assertNotEquals(original, burned);
+        assertTrue(burned.startsWith(data.resolve("guest-downloads")), burned.toString());
+        assertEquals(frames, FrameMapBuilder.build(burned).frameCount(), "every frame, frame for frame");
+        assertFalse(
+                java.util.Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(burned)),
+                "the guest's copy is re-encoded with the watermark");
+        // A resumed download gets the same bytes; a person gets the file itself.
+        assertEquals(burned, world.server.guestDownloads().fileFor(caller, world.mediaId, original, frames, "original"));
+            assertEquals(
+                original,
+                world.server
+                        .guestDownloads()
+                        .fileFor(new Caller(Principal.ANONYMOUS, null), world.mediaId, original, frames, "original"));
+
+        JsonNode stats =
+                json(world.call(EDITOR, "GET", "/api/shares/" + link.get("id").asText() + "/analytics", null), 200);
+        assertEquals(2, stats.get("downloads").asInt());
+        assertTrue(audited("guest.downloaded"));
+
+        // Without a watermark, the guest downloads the original.
+        String plain = guestOf(assetLink("[\"view\",\"download\"]"), "Pat");
+        Caller plainGuest = new Caller(world.server.guests().authenticate(plain).orElseThrow(), null);
+        assertEquals(original, world.server.guestDownloads().fileFor(plainGuest, world.mediaId, original, frames, "original"));
     }
 
     // ---- helpers

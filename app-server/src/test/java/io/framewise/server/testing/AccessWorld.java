@@ -295,6 +295,19 @@ public final class AccessWorld implements AutoCloseable {
         return newShare(assetId).get("token").asText();
     }
 
+    /** A guest session's bearer token, of a new view-only link to the asset. */
+    public String guestToken(String assetId) throws Exception {
+        return json(
+                        call(
+                                Who.ANONYMOUS,
+                                "POST",
+                                "/api/guest/sessions",
+                                "{\"token\":\"" + shareToken(assetId) + "\",\"name\":\"Guest\"}"),
+                        201)
+                .get("guestToken")
+                .asText();
+    }
+
     private JsonNode newShare(String assetId) throws Exception {
         return json(
                 call(
