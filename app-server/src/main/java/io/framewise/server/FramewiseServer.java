@@ -166,8 +166,7 @@ public final class FramewiseServer implements Closeable {
             GuestRepository guestRecords = new JooqGuestRepository(db);
             GuestSessions guestSessions = new GuestSessions(guestRecords, shareLinks, db.clock());
             Access access = new Access(
-                    new Authenticator(
-                            config.auth(), repos.accounts(), repos.users(), sessions, tokens, guestSessions),
+                    new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens, guestSessions),
                     new Authorizer(facts),
                     new AuditLog(db));
             JooqAssetRepository assets = new JooqAssetRepository(db);

@@ -36,7 +36,7 @@ final class GuestPolicy {
             case LIVE_JOIN -> guest.live()
                     ? onMedia(guest, resource, GuestRight.VIEW)
                     : refuseInside(guest, resource, "this link does not allow live sessions");
-            // Library-wide events are not for guests; a live link's guest subscribes to its media only.
+                // Library-wide events are not for guests; a live link's guest subscribes to its media only.
             case EVENTS_SUBSCRIBE -> Decision.unauthenticated();
             case NOTE_EDIT, NOTE_DELETE, NOTE_RESOLVE -> resource instanceof Resource.Note note
                     ? refuseNote(guest, note)

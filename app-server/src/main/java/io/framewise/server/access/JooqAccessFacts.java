@@ -95,7 +95,8 @@ public final class JooqAccessFacts implements AccessFacts {
         return db.read(ctx -> ctx.select(NOTES.MEDIA_ID, NOTES.AUTHOR_ID, NOTES.GUEST_ID)
                 .from(NOTES)
                 .where(NOTES.ID.eq(noteId))
-                .fetchOptional(r -> new NoteFacts(r.value1(), r.value3() == null ? r.value2() : "guest:" + r.value3())));
+                .fetchOptional(
+                        r -> new NoteFacts(r.value1(), r.value3() == null ? r.value2() : "guest:" + r.value3())));
     }
 
     @Override

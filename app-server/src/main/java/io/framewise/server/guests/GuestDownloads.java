@@ -7,10 +7,10 @@ import io.framewise.media.clip.ClipMode;
 import io.framewise.media.clip.ClipOptions;
 import io.framewise.model.time.FrameRange;
 import io.framewise.server.access.Caller;
-import io.framewise.server.access.Principal;
-import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.access.Permissions;
+import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
+import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.shares.Share;
@@ -72,7 +72,8 @@ public final class GuestDownloads {
         if (!(caller.principal() instanceof Principal.Guest guest)) {
             return file;
         }
-        Share share = shares.get(guest.shareId()).orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));
+        Share share =
+                shares.get(guest.shareId()).orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));
         Path answer = share.watermark() ? burned(guest, mediaId, file, frameCount) : file;
         work.inTransaction(() -> {
             guests.addDownload(guest.guestId());

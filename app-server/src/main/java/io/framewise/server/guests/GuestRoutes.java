@@ -52,7 +52,10 @@ public final class GuestRoutes implements Feature {
         cfg.routes.get("/api/guest/view", this::view);
         cfg.routes.post("/api/guest/heartbeat", ctx -> {
             Heartbeat beat = Bodies.read(ctx, Heartbeat.class);
-            if (beat.mediaId() == null || beat.fromFrame() == null || beat.toFrame() == null || beat.seconds() == null) {
+            if (beat.mediaId() == null
+                    || beat.fromFrame() == null
+                    || beat.toFrame() == null
+                    || beat.seconds() == null) {
                 throw new io.framewise.server.http.ApiException.BadRequest(
                         "give mediaId, fromFrame, toFrame and seconds", Map.of("field", "body"), null);
             }
@@ -65,8 +68,10 @@ public final class GuestRoutes implements Feature {
         OpenRequest req = Bodies.read(ctx, OpenRequest.class);
         GuestService.Opened opened =
                 guests.open(access.caller(ctx), req.token(), req.name(), req.email(), req.password());
-        boolean secure = access.authenticator().settings().secureCookies() || ctx.req().isSecure();
-        long seconds = Math.max(1, Duration.between(Instant.now(), opened.expires()).toSeconds());
+        boolean secure =
+                access.authenticator().settings().secureCookies() || ctx.req().isSecure();
+        long seconds =
+                Math.max(1, Duration.between(Instant.now(), opened.expires()).toSeconds());
         ctx.cookie(new Cookie(
                 GuestCredentials.COOKIE,
                 opened.guestToken(),

@@ -95,7 +95,8 @@ public final class GuestService {
     public record Opened(String guestToken, Instant expires, Share share, String targetTitle) {}
 
     /** What a guest's link shows them. */
-    public record View(Share share, String targetTitle, Principal.Guest guest, String watermark, List<AssetDetails> assets) {}
+    public record View(
+            Share share, String targetTitle, Principal.Guest guest, String watermark, List<AssetDetails> assets) {}
 
     public LinkInfo link(String token) {
         Share share = openable(token);
@@ -130,9 +131,10 @@ public final class GuestService {
 
     public View view(Caller caller) {
         Principal.Guest guest = guest(caller);
-        Share share = shares.get(guest.shareId()).orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));
-        AccessFacts.ShareScope scope =
-                facts.shareScope(share.id()).orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));
+        Share share =
+                shares.get(guest.shareId()).orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));
+        AccessFacts.ShareScope scope = facts.shareScope(share.id())
+                .orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));
         List<AssetDetails> shown = new ArrayList<>();
         for (String assetId : scope.assetIds().stream().sorted().toList()) {
             Optional<Asset> asset = assets.get(assetId);
@@ -270,7 +272,8 @@ public final class GuestService {
     private static String name(String raw) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
-            throw new ApiException.Invalid("give your name (1 to " + MAX_NAME + " characters)", Map.of("field", "name"));
+            throw new ApiException.Invalid(
+                    "give your name (1 to " + MAX_NAME + " characters)", Map.of("field", "name"));
         }
         if (name.codePoints().anyMatch(Character::isISOControl)) {
             throw new ApiException.Invalid("the name must not contain control characters", Map.of("field", "name"));

@@ -45,8 +45,9 @@ public final class JooqGuestRepository implements GuestRepository {
         if (!Ids.isValid(id)) {
             return Optional.empty();
         }
-        return db.read(ctx ->
-                ctx.selectFrom(SHARE_GUESTS).where(SHARE_GUESTS.ID.eq(id)).fetchOptional(JooqGuestRepository::toSession));
+        return db.read(ctx -> ctx.selectFrom(SHARE_GUESTS)
+                .where(SHARE_GUESTS.ID.eq(id))
+                .fetchOptional(JooqGuestRepository::toSession));
     }
 
     @Override

@@ -202,7 +202,6 @@ public final class JooqNoteRepository implements NoteRepository {
                 r.getEditedAt() == null ? null : Instant.ofEpochMilli(r.getEditedAt()),
                 r.getGuestName() == null
                         ? null
-                        : new Note.GuestAuthor(
-                                r.getGuestId() == null ? r.getId() : r.getGuestId(), r.getGuestName()));
+                        : new Note.GuestAuthor(r.getGuestId() == null ? r.getId() : r.getGuestId(), r.getGuestName()));
     }
 }

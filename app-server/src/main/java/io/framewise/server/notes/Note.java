@@ -71,8 +71,21 @@ public record Note(
             String authorId,
             Instant created,
             Instant edited) {
-        this(id, mediaId, parentId, frame, frameOut, text, drawing, resolved, resolvedBy, resolvedAt, authorId, created,
-                edited, null);
+        this(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                drawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                created,
+                edited,
+                null);
     }
 
     /** This note with new text, edited at {@code at}. */

@@ -70,9 +70,8 @@ public final class NoteService {
     /** Writes a new thread's first note, or a reply when the draft names a parent. */
     public NoteView create(Caller caller, String mediaId, NoteDraft draft) {
         // A share link's guest writes under the link creator's account, marked as the guest's.
-        Note.GuestAuthor guest = caller.principal() instanceof Principal.Guest g
-                ? new Note.GuestAuthor(g.guestId(), g.name())
-                : null;
+        Note.GuestAuthor guest =
+                caller.principal() instanceof Principal.Guest g ? new Note.GuestAuthor(g.guestId(), g.name()) : null;
         String authorId = caller.principal() instanceof Principal.Guest g
                 ? g.onBehalfOf()
                 : caller.person().userId();

@@ -21,28 +21,31 @@ public final class JooqAnalyticsRepository implements AnalyticsRepository {
 
     @Override
     public List<Session> sessions(String shareId) {
-        var notes = DSL.selectCount().from(NOTES).where(NOTES.GUEST_ID.eq(SHARE_GUESTS.ID)).asField("notes");
+        var notes = DSL.selectCount()
+                .from(NOTES)
+                .where(NOTES.GUEST_ID.eq(SHARE_GUESTS.ID))
+                .asField("notes");
         return db.read(ctx -> ctx.select(
-                                SHARE_GUESTS.ID,
-                                SHARE_GUESTS.NAME,
-                                SHARE_GUESTS.EMAIL,
-                                SHARE_GUESTS.CREATED_AT,
-                                SHARE_GUESTS.LAST_SEEN_AT,
-                                SHARE_GUESTS.WATCH_MILLIS,
-                                SHARE_GUESTS.DOWNLOADS,
-                                notes)
-                        .from(SHARE_GUESTS)
-                        .where(SHARE_GUESTS.SHARE_ID.eq(shareId))
-                        .orderBy(SHARE_GUESTS.CREATED_AT, SHARE_GUESTS.ID)
-                        .fetch(r -> new Session(
-                                r.value1(),
-                                r.value2(),
-                                r.value3(),
-                                Instant.ofEpochMilli(r.value4()),
-                                Instant.ofEpochMilli(r.value5()),
-                                r.value6(),
-                                r.value7(),
-                                ((Number) r.value8()).intValue())));
+                        SHARE_GUESTS.ID,
+                        SHARE_GUESTS.NAME,
+                        SHARE_GUESTS.EMAIL,
+                        SHARE_GUESTS.CREATED_AT,
+                        SHARE_GUESTS.LAST_SEEN_AT,
+                        SHARE_GUESTS.WATCH_MILLIS,
+                        SHARE_GUESTS.DOWNLOADS,
+                        notes)
+                .from(SHARE_GUESTS)
+                .where(SHARE_GUESTS.SHARE_ID.eq(shareId))
+                .orderBy(SHARE_GUESTS.CREATED_AT, SHARE_GUESTS.ID)
+                .fetch(r -> new Session(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        Instant.ofEpochMilli(r.value4()),
+                        Instant.ofEpochMilli(r.value5()),
+                        r.value6(),
+                        r.value7(),
+                        ((Number) r.value8()).intValue())));
     }
 
     @Override

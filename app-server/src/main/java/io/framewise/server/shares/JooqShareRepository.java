@@ -45,21 +45,24 @@ public final class JooqShareRepository implements ShareRepository {
         if (!Ids.isValid(id)) {
             return Optional.empty();
         }
-        return db.read(ctx -> ctx.selectFrom(SHARES).where(SHARES.ID.eq(id)).fetchOptional(JooqShareRepository::toShare));
+        return db.read(
+                ctx -> ctx.selectFrom(SHARES).where(SHARES.ID.eq(id)).fetchOptional(JooqShareRepository::toShare));
     }
 
     @Override
     public Optional<Share> findByTokenHash(String tokenHash) {
-        return db.read(ctx ->
-                ctx.selectFrom(SHARES).where(SHARES.TOKEN_HASH.eq(tokenHash)).fetchOptional(JooqShareRepository::toShare));
+        return db.read(ctx -> ctx.selectFrom(SHARES)
+                .where(SHARES.TOKEN_HASH.eq(tokenHash))
+                .fetchOptional(JooqShareRepository::toShare));
     }
 
     @Override
     public List<Share> list(Share.TargetType targetType, String targetId) {
         return db.read(ctx -> ctx.selectFrom(SHARES)
-                .where(targetType != null && targetId != null
-                        ? SHARES.TARGET_TYPE.eq(targetType.wire()).and(SHARES.TARGET_ID.eq(targetId))
-                        : DSL.noCondition())
+                .where(
+                        targetType != null && targetId != null
+                                ? SHARES.TARGET_TYPE.eq(targetType.wire()).and(SHARES.TARGET_ID.eq(targetId))
+                                : DSL.noCondition())
                 .orderBy(SHARES.CREATED_AT.desc(), SHARES.ID.desc())
                 .fetch(JooqShareRepository::toShare));
     }
@@ -67,7 +70,8 @@ public final class JooqShareRepository implements ShareRepository {
     @Override
     public void update(Share share) {
         db.write(ctx -> {
-            SharesRecord r = ctx.selectFrom(SHARES).where(SHARES.ID.eq(share.id())).fetchOne();
+            SharesRecord r =
+                    ctx.selectFrom(SHARES).where(SHARES.ID.eq(share.id())).fetchOne();
             if (r == null) {
                 return 0;
             }
@@ -91,7 +95,8 @@ public final class JooqShareRepository implements ShareRepository {
         long at = now.toEpochMilli();
         return db.write(ctx -> ctx.update(SHARES)
                         .set(SHARES.VIEWS, SHARES.VIEWS.plus(1))
-                        .where(SHARES.ID.eq(id)
+                        .where(SHARES.ID
+                                .eq(id)
                                 .and(SHARES.REVOKED_AT.isNull())
                                 .and(SHARES.EXPIRES_AT.isNull().or(SHARES.EXPIRES_AT.gt(at)))
                                 .and(SHARES.MAX_VIEWS.isNull().or(SHARES.VIEWS.lt(SHARES.MAX_VIEWS))))
@@ -102,10 +107,7 @@ public final class JooqShareRepository implements ShareRepository {
     private static void changeable(SharesRecord r, Share share) {
         r.setVersionNumber(share.version());
         r.setTitle(share.title());
-        r.setRights(share.rights().stream()
-                .sorted()
-                .map(GuestRight::wire)
-                .collect(Collectors.joining(",")));
+        r.setRights(share.rights().stream().sorted().map(GuestRight::wire).collect(Collectors.joining(",")));
         r.setPasswordHash(share.passwordHash());
         r.setExpiresAt(share.expires() == null ? null : share.expires().toEpochMilli());
         r.setMaxViews(share.maxViews());

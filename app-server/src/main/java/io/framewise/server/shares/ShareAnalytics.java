@@ -46,7 +46,13 @@ public record ShareAnalytics(
                     : "n:" + s.name().strip().toLowerCase(Locale.ROOT);
             Guest seen = byGuest.get(key);
             Guest session = new Guest(
-                    s.name(), s.email(), s.firstSeen(), s.lastSeen(), s.watchMillis() / 1000.0, s.downloads(), s.notes());
+                    s.name(),
+                    s.email(),
+                    s.firstSeen(),
+                    s.lastSeen(),
+                    s.watchMillis() / 1000.0,
+                    s.downloads(),
+                    s.notes());
             byGuest.put(key, seen == null ? session : merge(seen, session));
         }
         return new ShareAnalytics(

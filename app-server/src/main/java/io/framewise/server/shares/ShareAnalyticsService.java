@@ -37,14 +37,12 @@ public final class ShareAnalyticsService {
     public ShareAnalytics of(Caller caller, String shareId, String mediaId, int buckets) {
         Share share = shares.manageable(caller, shareId);
         if (buckets < 1 || buckets > MAX_BUCKETS) {
-            throw new ApiException.Invalid(
-                    "buckets must be 1.." + MAX_BUCKETS, Map.of("field", "buckets"));
+            throw new ApiException.Invalid("buckets must be 1.." + MAX_BUCKETS, Map.of("field", "buckets"));
         }
         if (mediaId != null) {
             permissions.requireReferenced(caller, Action.MEDIA_VIEW, new Resource.Media(mediaId), "mediaId");
         }
-        Optional<String> heatMedia =
-                Optional.ofNullable(mediaId).or(() -> analytics.mostWatchedMedia(share.id()));
+        Optional<String> heatMedia = Optional.ofNullable(mediaId).or(() -> analytics.mostWatchedMedia(share.id()));
         ShareAnalytics.Heat heat = heatMedia
                 .flatMap(id -> media.get(id).map(item -> {
                     ProbeSummary probe = item.probe();

@@ -19,7 +19,15 @@ final class ShareRequests {
     static final int MAX_TITLE = 200;
 
     private static final Set<String> DRAFT_FIELDS = Set.of(
-            "target", "version", "expiresAt", "password", "rights", "maxViews", "watermark", "requireEmail", "live",
+            "target",
+            "version",
+            "expiresAt",
+            "password",
+            "rights",
+            "maxViews",
+            "watermark",
+            "requireEmail",
+            "live",
             "title");
     private static final Set<String> CHANGE_FIELDS =
             Set.of("expiresAt", "password", "rights", "maxViews", "watermark", "requireEmail", "live", "title");
@@ -156,7 +164,8 @@ final class ShareRequests {
             return null;
         }
         if (title.codePointCount(0, title.length()) > MAX_TITLE) {
-            throw new ApiException.Invalid("title is longer than " + MAX_TITLE + " characters", Map.of("field", "title"));
+            throw new ApiException.Invalid(
+                    "title is longer than " + MAX_TITLE + " characters", Map.of("field", "title"));
         }
         return title;
     }

@@ -147,13 +147,16 @@ public final class ShareService {
         if (share.revoked() != null) {
             throw new ApiException.Conflict("This link was revoked; create a new one.", Map.of("state", "revoked"));
         }
-        Instant expires = changes.expires() == null ? share.expires() : changes.expires().value();
+        Instant expires =
+                changes.expires() == null ? share.expires() : changes.expires().value();
         if (changes.expires() != null) {
             requireFuture(expires, now);
         }
         String passwordHash = share.passwordHash();
         if (changes.password() != null) {
-            passwordHash = changes.password().value() == null ? null : hash(changes.password().value());
+            passwordHash = changes.password().value() == null
+                    ? null
+                    : hash(changes.password().value());
         }
         Share changed = new Share(
                 share.id(),
@@ -165,7 +168,9 @@ public final class ShareService {
                 changes.rights() == null ? share.rights() : changes.rights(),
                 passwordHash,
                 expires,
-                changes.maxViews() == null ? share.maxViews() : changes.maxViews().value(),
+                changes.maxViews() == null
+                        ? share.maxViews()
+                        : changes.maxViews().value(),
                 share.views(),
                 changes.watermark() == null ? share.watermark() : changes.watermark(),
                 changes.requireEmail() == null ? share.requireEmail() : changes.requireEmail(),
@@ -210,7 +215,9 @@ public final class ShareService {
     public String targetTitle(Share share) {
         return switch (share.targetType()) {
             case ASSET, CLIP -> assets.get(share.targetId()).map(Asset::title).orElse(null);
-            case FOLDER -> projects.getFolder(share.targetId()).map(Folder::name).orElse(null);
+            case FOLDER -> projects.getFolder(share.targetId())
+                    .map(Folder::name)
+                    .orElse(null);
         };
     }
 
@@ -255,14 +262,13 @@ public final class ShareService {
             }
             pinned = number.orElse(version);
         }
-        Asset found = asset.orElseThrow(() -> new ApiException.Invalid(
-                "no such " + type.wire() + ": " + id, Map.of("field", "target.id")));
+        Asset found = asset.orElseThrow(
+                () -> new ApiException.Invalid("no such " + type.wire() + ": " + id, Map.of("field", "target.id")));
         permissions.requireReferenced(caller, Action.SHARE_MANAGE, new Resource.Asset(found.id()), "target.id");
         if (pinned != null) {
             int number = pinned;
             if (assets.versions(found.id()).stream().noneMatch(v -> v.number() == number)) {
-                throw new ApiException.Invalid(
-                        "the asset has no version " + number, Map.of("field", "version"));
+                throw new ApiException.Invalid("the asset has no version " + number, Map.of("field", "version"));
             }
         }
         return new Target(type, found.id(), found.projectId(), pinned);

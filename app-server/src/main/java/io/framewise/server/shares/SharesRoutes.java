@@ -68,8 +68,7 @@ public final class SharesRoutes implements Feature {
     private void create(Context ctx) {
         JsonNode body = Bodies.read(ctx, JsonNode.class);
         ShareService.Created created = shares.create(access.caller(ctx), ShareRequests.draft(body));
-        Map<String, Object> view =
-                view(new ShareService.Listed(created.share(), shares.targetTitle(created.share())));
+        Map<String, Object> view = view(new ShareService.Listed(created.share(), shares.targetTitle(created.share())));
         view.put("url", baseUrl(ctx) + "/s/" + created.token());
         view.put("token", created.token());
         ctx.status(201).json(view);
@@ -103,7 +102,8 @@ public final class SharesRoutes implements Feature {
     /** Where guests open links: the first public URL, else the address this request came to. */
     private String baseUrl(Context ctx) {
         List<URI> urls = addresses.urls();
-        String base = urls.isEmpty() ? ctx.scheme() + "://" + ctx.host() : urls.get(0).toString();
+        String base =
+                urls.isEmpty() ? ctx.scheme() + "://" + ctx.host() : urls.get(0).toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
@@ -147,19 +147,21 @@ public final class SharesRoutes implements Feature {
         m.put("watchSeconds", a.watchSeconds());
         m.put("downloads", a.downloads());
         m.put("notes", a.notes());
-        m.put("guests", a.guests().stream()
-                .map(g -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("name", g.name());
-                    row.put("email", g.email());
-                    row.put("firstSeen", g.firstSeen().toString());
-                    row.put("lastSeen", g.lastSeen().toString());
-                    row.put("watchSeconds", g.watchSeconds());
-                    row.put("downloads", g.downloads());
-                    row.put("notes", g.notes());
-                    return row;
-                })
-                .toList());
+        m.put(
+                "guests",
+                a.guests().stream()
+                        .map(g -> {
+                            Map<String, Object> row = new LinkedHashMap<>();
+                            row.put("name", g.name());
+                            row.put("email", g.email());
+                            row.put("firstSeen", g.firstSeen().toString());
+                            row.put("lastSeen", g.lastSeen().toString());
+                            row.put("watchSeconds", g.watchSeconds());
+                            row.put("downloads", g.downloads());
+                            row.put("notes", g.notes());
+                            return row;
+                        })
+                        .toList());
         if (a.heat() == null) {
             m.put("heat", null);
         } else {

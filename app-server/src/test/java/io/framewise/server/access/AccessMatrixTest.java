@@ -314,7 +314,10 @@ class AccessMatrixTest {
         rows.add(new Row("GET /api/shares", plain("GET", "/api/shares", null), signedIn(200)));
         rows.add(new Row(
                 "POST /api/shares",
-                plain("POST", "/api/shares", "{\"target\":{\"type\":\"asset\",\"id\":\"" + a + "\"},\"rights\":[\"view\"]}"),
+                plain(
+                        "POST",
+                        "/api/shares",
+                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + a + "\"},\"rights\":[\"view\"]}"),
                 // Outsiders do not see the asset they name: refused as an invalid field (422).
                 expect(201, 201, 403, 403, 422, 401, 401, 401)));
         rows.add(new Row("GET /api/shares/{id}", plain("GET", "/api/shares/" + share, null), editors(200)));
@@ -336,7 +339,9 @@ class AccessMatrixTest {
                 open(201)));
         // A person is not a guest, whatever their role.
         rows.add(new Row(
-                "GET /api/guest/view", plain("GET", "/api/guest/view", null), expect(401, 401, 401, 401, 401, 401, 401, 401)));
+                "GET /api/guest/view",
+                plain("GET", "/api/guest/view", null),
+                expect(401, 401, 401, 401, 401, 401, 401, 401)));
         rows.add(new Row(
                 "POST /api/guest/heartbeat",
                 plain(

@@ -35,14 +35,17 @@ class GuestRouteMatrixTest {
     private AccessWorld world;
     /** A second asset of the same project, with its own media, outside every guest's link. */
     private String outsideMedia;
+
     private String outsideAsset;
     /** A note of the team on the media inside the links. */
     private String teamNote;
+
     private String shareId;
     /** A guest of a link to the world's asset with every right. */
     private String fullGuest;
     /** A guest of a link to the same asset that may only view. */
     private String viewGuest;
+
     private String linkToken;
 
     @BeforeAll
@@ -179,7 +182,10 @@ class GuestRouteMatrixTest {
         } else {
             id = NOBODY;
         }
-        return path.replace("{id}", id).replace("{n}", "0").replace("{number}", "1").replace("{token}", linkToken);
+        return path.replace("{id}", id)
+                .replace("{n}", "0")
+                .replace("{number}", "1")
+                .replace("{token}", linkToken);
     }
 
     private String guest(String token) throws Exception {
@@ -241,15 +247,19 @@ class GuestRouteMatrixTest {
         return b.build();
     }
 
-    private static void check(Map<String, String> wrong, String who, HttpResponse<String> r, int expected, String what) {
+    private static void check(
+            Map<String, String> wrong, String who, HttpResponse<String> r, int expected, String what) {
         if (r.statusCode() != expected) {
-            wrong.put(what + " as the guest with " + who, "expected " + expected + ", got " + r.statusCode() + " "
-                    + abbreviate(r.body()));
+            wrong.put(
+                    what + " as the guest with " + who,
+                    "expected " + expected + ", got " + r.statusCode() + " " + abbreviate(r.body()));
         }
     }
 
     private static List<String> lines(Map<String, String> wrong) {
-        return wrong.entrySet().stream().map(e -> "  " + e.getKey() + ": " + e.getValue()).toList();
+        return wrong.entrySet().stream()
+                .map(e -> "  " + e.getKey() + ": " + e.getValue())
+                .toList();
     }
 
     private static String abbreviate(String body) {

@@ -63,6 +63,13 @@ class ShareAnalyticsTest {
     private static AnalyticsRepository.Session session(
             String name, String email, long startSecond, long watchMillis, int downloads, int notes) {
         return new AnalyticsRepository.Session(
-                "id" + name, name, email, T.plusSeconds(startSecond), T.plusSeconds(startSecond + 1), watchMillis, downloads, notes);
+                "id" + name,
+                name,
+                email,
+                T.plusSeconds(startSecond),
+                T.plusSeconds(startSecond + 1),
+                watchMillis,
+                downloads,
+                notes);
     }
 }

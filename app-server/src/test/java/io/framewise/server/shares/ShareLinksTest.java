@@ -73,8 +73,8 @@ class ShareLinksTest {
         assertEquals("Shot 1", created.at("/target/title").asText());
         assertEquals(List.of("view", "comment"), strings(created.get("rights")));
 
-        JsonNode listed = json(
-                world.call(EDITOR, "GET", "/api/shares?targetType=asset&targetId=" + world.assetId, null), 200);
+        JsonNode listed =
+                json(world.call(EDITOR, "GET", "/api/shares?targetType=asset&targetId=" + world.assetId, null), 200);
         JsonNode mine = find(listed.get("items"), id);
         assertTrue(mine.get("url").isNull(), "the link is shown once only");
         assertFalse(mine.has("token"));
@@ -93,18 +93,30 @@ class ShareLinksTest {
         assertTrue(changed.get("watermark").asBoolean());
 
         // Only editors of the target manage its links; outsiders do not see it at all.
-        assertEquals(403, world.call(REVIEWER, "PATCH", "/api/shares/" + id, "{\"title\":\"x\"}").statusCode());
+        assertEquals(
+                403,
+                world.call(REVIEWER, "PATCH", "/api/shares/" + id, "{\"title\":\"x\"}")
+                        .statusCode());
         assertEquals(404, world.call(OUTSIDER, "GET", "/api/shares/" + id, null).statusCode());
         assertEquals(
                 403,
-                world.call(VIEWER, "POST", "/api/shares", assetLink("[\"view\"]")).statusCode());
-        assertEquals(0, json(world.call(OUTSIDER, "GET", "/api/shares", null), 200).get("items").size());
+                world.call(VIEWER, "POST", "/api/shares", assetLink("[\"view\"]"))
+                        .statusCode());
+        assertEquals(
+                0,
+                json(world.call(OUTSIDER, "GET", "/api/shares", null), 200)
+                        .get("items")
+                        .size());
 
-        assertEquals(204, world.call(EDITOR, "DELETE", "/api/shares/" + id, null).statusCode());
+        assertEquals(
+                204, world.call(EDITOR, "DELETE", "/api/shares/" + id, null).statusCode());
         JsonNode revoked = json(world.call(EDITOR, "GET", "/api/shares/" + id, null), 200);
         assertEquals("revoked", revoked.get("state").asText());
         assertFalse(revoked.get("revokedAt").isNull());
-        assertEquals(409, world.call(EDITOR, "PATCH", "/api/shares/" + id, "{\"title\":\"again\"}").statusCode());
+        assertEquals(
+                409,
+                world.call(EDITOR, "PATCH", "/api/shares/" + id, "{\"title\":\"again\"}")
+                        .statusCode());
     }
 
     @Test
@@ -169,8 +181,8 @@ class ShareLinksTest {
             assertTrue(rows.next());
             assertEquals(LinkSecrets.hash(token), rows.getString(1));
             assertTrue(rows.getString(2).startsWith("$argon2id$"), rows.getString(2));
-            try (ResultSet all = db.createStatement().executeQuery(
-                    "SELECT s.token_hash || s.rights || COALESCE(s.password_hash, '') || g.session_hash "
+            try (ResultSet all = db.createStatement()
+                    .executeQuery("SELECT s.token_hash || s.rights || COALESCE(s.password_hash, '') || g.session_hash "
                             + "FROM shares s JOIN share_guests g ON g.share_id = s.id")) {
                 while (all.next()) {
                     stored.add(all.getString(1));
@@ -217,7 +229,9 @@ class ShareLinksTest {
         String token = create(EDITOR, assetLink("[\"view\"]", ",\"expiresAt\":\"" + expires + "\""))
                 .get("token")
                 .asText();
-        String guest = json(openGuest(token, "Gina", null, null), 201).get("guestToken").asText();
+        String guest = json(openGuest(token, "Gina", null, null), 201)
+                .get("guestToken")
+                .asText();
         assertEquals(200, asGuest(guest, "GET", "/api/guest/view", null).statusCode());
         world.clock.advance(Duration.ofHours(2));
         HttpResponse<String> page = world.call(ANONYMOUS, "GET", "/api/guest/links/" + token, null);
@@ -225,18 +239,24 @@ class ShareLinksTest {
         assertTrue(page.body().contains("expired"), page.body());
         assertEquals(410, openGuest(token, "Late", null, null).statusCode());
         assertEquals(401, asGuest(guest, "GET", "/api/guest/view", null).statusCode());
-        assertEquals(401, asGuest(guest, "GET", "/api/media/" + world.mediaId, null).statusCode());
+        assertEquals(
+                401, asGuest(guest, "GET", "/api/media/" + world.mediaId, null).statusCode());
     }
 
     @Test
     void aLinkOpenedAsOftenAsItMayIs410() throws Exception {
-        String token = create(EDITOR, assetLink("[\"view\"]", ",\"maxViews\":2")).get("token").asText();
-        String first = json(openGuest(token, "One", null, null), 201).get("guestToken").asText();
+        String token = create(EDITOR, assetLink("[\"view\"]", ",\"maxViews\":2"))
+                .get("token")
+                .asText();
+        String first =
+                json(openGuest(token, "One", null, null), 201).get("guestToken").asText();
         json(openGuest(token, "Two", null, null), 201);
         HttpResponse<String> third = openGuest(token, "Three", null, null);
         assertEquals(410, third.statusCode());
         assertTrue(third.body().contains("used-up"), third.body());
-        assertEquals(410, world.call(ANONYMOUS, "GET", "/api/guest/links/" + token, null).statusCode());
+        assertEquals(
+                410,
+                world.call(ANONYMOUS, "GET", "/api/guest/links/" + token, null).statusCode());
         // The views already opened go on.
         assertEquals(200, asGuest(first, "GET", "/api/guest/view", null).statusCode());
     }
@@ -245,19 +265,28 @@ class ShareLinksTest {
     void revokingAnswers404AndEndsTheGuestSessions() throws Exception {
         JsonNode link = create(EDITOR, assetLink("[\"view\",\"comment\"]"));
         String token = link.get("token").asText();
-        String guest = json(openGuest(token, "Gina", null, null), 201).get("guestToken").asText();
-        assertEquals(200, asGuest(guest, "GET", "/api/media/" + world.mediaId, null).statusCode());
-        assertEquals(204, world.call(EDITOR, "DELETE", "/api/shares/" + link.get("id").asText(), null).statusCode());
+        String guest = json(openGuest(token, "Gina", null, null), 201)
+                .get("guestToken")
+                .asText();
+        assertEquals(
+                200, asGuest(guest, "GET", "/api/media/" + world.mediaId, null).statusCode());
+        assertEquals(
+                204,
+                world.call(EDITOR, "DELETE", "/api/shares/" + link.get("id").asText(), null)
+                        .statusCode());
         HttpResponse<String> page = world.call(ANONYMOUS, "GET", "/api/guest/links/" + token, null);
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("revoked"), page.body());
         assertEquals(404, openGuest(token, "Late", null, null).statusCode());
         assertEquals(401, asGuest(guest, "GET", "/api/guest/view", null).statusCode());
-        assertEquals(401, asGuest(guest, "GET", "/api/media/" + world.mediaId + "/comments", null).statusCode());
+        assertEquals(
+                401,
+                asGuest(guest, "GET", "/api/media/" + world.mediaId + "/comments", null)
+                        .statusCode());
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
                 ResultSet rows = db.createStatement()
-                        .executeQuery("SELECT COUNT(*) FROM share_guests WHERE share_id = '" + link.get("id").asText()
-                                + "' AND ended_at IS NULL")) {
+                        .executeQuery("SELECT COUNT(*) FROM share_guests WHERE share_id = '"
+                                + link.get("id").asText() + "' AND ended_at IS NULL")) {
             assertTrue(rows.next());
             assertEquals(0, rows.getInt(1), "the revoked link's guest sessions were not ended");
         }
@@ -271,12 +300,21 @@ class ShareLinksTest {
         assertEquals(200, asGuest(viewOnly, "GET", m + "/frames/3", null).statusCode());
         assertEquals(200, asGuest(viewOnly, "GET", m + "/stream", null).statusCode());
         assertEquals(403, asGuest(viewOnly, "GET", m + "/comments", null).statusCode());
-        assertEquals(403, asGuest(viewOnly, "POST", m + "/comments", "{\"text\":\"hi\",\"frame\":1}").statusCode());
         assertEquals(
                 403,
-                asGuest(viewOnly, "PUT", "/api/assets/" + world.assetId + "/versions/1/approval", "{\"status\":\"approved\"}")
+                asGuest(viewOnly, "POST", m + "/comments", "{\"text\":\"hi\",\"frame\":1}")
                         .statusCode());
-        assertEquals(404, asGuest(viewOnly, "GET", "/api/assets/" + world.assetId, null).statusCode());
+        assertEquals(
+                403,
+                asGuest(
+                                viewOnly,
+                                "PUT",
+                                "/api/assets/" + world.assetId + "/versions/1/approval",
+                                "{\"status\":\"approved\"}")
+                        .statusCode());
+        assertEquals(
+                404,
+                asGuest(viewOnly, "GET", "/api/assets/" + world.assetId, null).statusCode());
         assertEquals(401, asGuest(viewOnly, "GET", "/api/media", null).statusCode());
 
         JsonNode view = json(asGuest(viewOnly, "GET", "/api/guest/view", null), 200);
@@ -294,20 +332,28 @@ class ShareLinksTest {
                         commenter,
                         "POST",
                         m + "/comments",
-                        "{\"text\":\"Or is it?\",\"parentId\":\"" + note.get("id").asText() + "\"}"),
+                        "{\"text\":\"Or is it?\",\"parentId\":\""
+                                + note.get("id").asText() + "\"}"),
                 201);
         assertTrue(reply.get("guest").asBoolean());
         // Guests add and reply; they do not change notes, theirs or others'.
         assertEquals(
                 403,
-                asGuest(commenter, "PATCH", "/api/comments/" + note.get("id").asText(), "{\"text\":\"x\"}").statusCode());
+                asGuest(commenter, "PATCH", "/api/comments/" + note.get("id").asText(), "{\"text\":\"x\"}")
+                        .statusCode());
         // The team sees the guest's note as the guest's.
-        JsonNode seen = find(json(world.call(VIEWER, "GET", m + "/comments", null), 200).get("items"), note.get("id").asText());
+        JsonNode seen = find(
+                json(world.call(VIEWER, "GET", m + "/comments", null), 200).get("items"),
+                note.get("id").asText());
         assertTrue(seen.get("guest").asBoolean());
         assertEquals("Carl", seen.get("authorName").asText());
         assertEquals(
                 200,
-                asGuest(commenter, "PUT", "/api/assets/" + world.assetId + "/versions/1/approval", "{\"status\":\"approved\"}")
+                asGuest(
+                                commenter,
+                                "PUT",
+                                "/api/assets/" + world.assetId + "/versions/1/approval",
+                                "{\"status\":\"approved\"}")
                         .statusCode());
         JsonNode watermarked = json(asGuest(commenter, "GET", "/api/guest/view", null), 200);
         assertTrue(watermarked.get("watermark").asText().startsWith("Carl · "), watermarked.toString());
@@ -322,7 +368,9 @@ class ShareLinksTest {
         String a = json(openGuest(token, "=HYPERLINK(\"http://evil\")", "a@example.com", null), 201)
                 .get("guestToken")
                 .asText();
-        String b = json(openGuest(token, "Bea, the client", null, null), 201).get("guestToken").asText();
+        String b = json(openGuest(token, "Bea, the client", null, null), 201)
+                .get("guestToken")
+                .asText();
         json(openGuest(token, "Bea, the client", null, null), 201);
         String m = world.mediaId;
         heartbeat(a, m, 0, 10, 2.5);
@@ -330,7 +378,11 @@ class ShareLinksTest {
         heartbeat(b, m, 0, 5, 1);
         assertEquals(
                 422,
-                asGuest(a, "POST", "/api/guest/heartbeat", "{\"mediaId\":\"" + m + "\",\"fromFrame\":5,\"toFrame\":5,\"seconds\":1}")
+                asGuest(
+                                a,
+                                "POST",
+                                "/api/guest/heartbeat",
+                                "{\"mediaId\":\"" + m + "\",\"fromFrame\":5,\"toFrame\":5,\"seconds\":1}")
                         .statusCode());
         json(asGuest(b, "POST", "/api/media/" + m + "/comments", "{\"text\":\"Nice\",\"frame\":1}"), 201);
 
@@ -340,8 +392,14 @@ class ShareLinksTest {
         assertEquals(6.0, stats.get("watchSeconds").asDouble(), 0.01);
         assertEquals(1, stats.get("notes").asInt());
         assertEquals(2, stats.get("guests").size());
-        assertEquals(5.0, byName(stats.get("guests"), "=HYPERLINK(\"http://evil\")").get("watchSeconds").asDouble(), 0.01);
-        assertEquals(1, byName(stats.get("guests"), "Bea, the client").get("notes").asInt());
+        assertEquals(
+                5.0,
+                byName(stats.get("guests"), "=HYPERLINK(\"http://evil\")")
+                        .get("watchSeconds")
+                        .asDouble(),
+                0.01);
+        assertEquals(
+                1, byName(stats.get("guests"), "Bea, the client").get("notes").asInt());
         JsonNode heat = stats.get("heat");
         assertEquals(m, heat.get("mediaId").asText());
         long frames = heat.get("frameCount").asLong();
@@ -365,12 +423,16 @@ class ShareLinksTest {
         assertTrue(formula.endsWith(",5.0,0,0"), formula);
         String bea = line(lines, "\"Bea, the client\",,");
         assertTrue(bea.endsWith(",1.0,0,1"), bea);
-        assertEquals(403, world.call(VIEWER, "GET", "/api/shares/" + id + "/analytics", null).statusCode());
+        assertEquals(
+                403,
+                world.call(VIEWER, "GET", "/api/shares/" + id + "/analytics", null)
+                        .statusCode());
     }
 
     @Test
     void theGuestCookieIsHttpOnlyLaxAndCrossSiteChangesAreRefused() throws Exception {
-        String token = create(EDITOR, assetLink("[\"view\",\"comment\"]")).get("token").asText();
+        String token =
+                create(EDITOR, assetLink("[\"view\",\"comment\"]")).get("token").asText();
         HttpResponse<String> opened = openGuest(token, "Gina", null, null);
         assertEquals(201, opened.statusCode());
         String setCookie = opened.headers().allValues("Set-Cookie").stream()
@@ -392,11 +454,15 @@ class ShareLinksTest {
         HttpResponse<String> sameSite = world.call(
                 ANONYMOUS, "POST", comments, "{\"text\":\"from the page\",\"frame\":1}", Map.of("Cookie", cookie));
         assertEquals(201, sameSite.statusCode(), sameSite.body());
-        assertEquals(200, world.call(ANONYMOUS, "GET", "/api/guest/view", null, Map.of("Cookie", cookie)).statusCode());
+        assertEquals(
+                200,
+                world.call(ANONYMOUS, "GET", "/api/guest/view", null, Map.of("Cookie", cookie))
+                        .statusCode());
         // Someone signed in who opens a link in the same browser stays themselves on the team's routes.
         assertEquals(
                 200,
-                world.call(EDITOR, "GET", "/api/projects", null, Map.of("Cookie", cookie)).statusCode());
+                world.call(EDITOR, "GET", "/api/projects", null, Map.of("Cookie", cookie))
+                        .statusCode());
     }
 
     @Test
@@ -419,8 +485,9 @@ class ShareLinksTest {
                 java.util.Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(burned)),
                 "the guest's copy is re-encoded with the watermark");
         // A resumed download gets the same bytes; a person gets the file itself.
-        assertEquals(burned, world.server.guestDownloads().fileFor(caller, world.mediaId, original, frames, "original"));
-            assertEquals(
+        assertEquals(
+                burned, world.server.guestDownloads().fileFor(caller, world.mediaId, original, frames, "original"));
+        assertEquals(
                 original,
                 world.server
                         .guestDownloads()
@@ -434,7 +501,9 @@ class ShareLinksTest {
         // Without a watermark, the guest downloads the original.
         String plain = guestOf(assetLink("[\"view\",\"download\"]"), "Pat");
         Caller plainGuest = new Caller(world.server.guests().authenticate(plain).orElseThrow(), null);
-        assertEquals(original, world.server.guestDownloads().fileFor(plainGuest, world.mediaId, original, frames, "original"));
+        assertEquals(
+                original,
+                world.server.guestDownloads().fileFor(plainGuest, world.mediaId, original, frames, "original"));
     }
 
     // ---- helpers
@@ -478,8 +547,8 @@ class ShareLinksTest {
                 guest,
                 "POST",
                 "/api/guest/heartbeat",
-                "{\"mediaId\":\"" + mediaId + "\",\"fromFrame\":" + from + ",\"toFrame\":" + to + ",\"seconds\":" + seconds
-                        + "}");
+                "{\"mediaId\":\"" + mediaId + "\",\"fromFrame\":" + from + ",\"toFrame\":" + to + ",\"seconds\":"
+                        + seconds + "}");
         assertEquals(204, r.statusCode(), r.body());
     }
 
@@ -496,7 +565,13 @@ class ShareLinksTest {
 
     private static void assertField(HttpResponse<String> response, int status, String field) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals(field, AccessWorld.JSON.readTree(response.body()).at("/error/details/field").asText(), response.body());
+        assertEquals(
+                field,
+                AccessWorld.JSON
+                        .readTree(response.body())
+                        .at("/error/details/field")
+                        .asText(),
+                response.body());
     }
 
     private static JsonNode byName(JsonNode guests, String name) {
