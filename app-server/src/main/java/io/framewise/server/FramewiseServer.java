@@ -238,10 +238,17 @@ public final class FramewiseServer implements Closeable {
                         access.permissions(),
                         linkPasswords,
                         db.clock(),
-                        shareId -> {
-                            // A revoked link ends its guest sessions and their live connections.
-                            guestRecords.endAll(shareId, db.clock().instant());
-                            live.shareEnded(shareId);
+                        new ShareService.Ended() {
+                            @Override
+                            public void revoked(String shareId) {
+                                guestRecords.endAll(shareId, db.clock().instant());
+                                live.shareEnded(shareId);
+                            }
+
+                            @Override
+                            public void liveOff(String shareId) {
+                                live.shareEnded(shareId);
+                            }
                         });
                 SharesRoutes shareRoutes = new SharesRoutes(
                         shareService,

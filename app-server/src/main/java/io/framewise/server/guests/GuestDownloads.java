@@ -7,6 +7,7 @@ import io.framewise.media.clip.ClipMode;
 import io.framewise.media.clip.ClipOptions;
 import io.framewise.model.time.FrameRange;
 import io.framewise.server.access.Caller;
+import io.framewise.server.access.GuestRight;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
@@ -66,11 +67,19 @@ public final class GuestDownloads {
      *
      * @param file the original (or the rendition) the route would send
      * @param frameCount the media's frames, all of which the burned copy has
-     * @param rendition what is downloaded ({@code original}, {@code proxy}), for the audit entry
+     * @param rendition what is downloaded: {@code proxy} needs the downloadProxy right, anything else
+     *     (the original) the download right
      */
     public Path fileFor(Caller caller, String mediaId, Path file, long frameCount, String rendition) {
         if (!(caller.principal() instanceof Principal.Guest guest)) {
             return file;
+        }
+        // The route allowed MEDIA_DOWNLOAD for either download right; each right is for its own file.
+        GuestRight needed = "proxy".equals(rendition) ? GuestRight.DOWNLOAD_PROXY : GuestRight.DOWNLOAD;
+        if (!guest.may(needed)) {
+            throw new ApiException.Forbidden(
+                    "Not allowed: this link does not allow downloading the " + rendition + ".",
+                    Map.of("action", "media_download"));
         }
         Share share =
                 shares.get(guest.shareId()).orElseThrow(() -> new ApiException.Unauthenticated("Open the link again."));

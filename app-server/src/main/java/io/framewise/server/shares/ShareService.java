@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Share links for their owners: create (the token is shown once), list, change and revoke them.
@@ -44,6 +43,15 @@ public final class ShareService {
     /** A link with the title of what it shows (null when that is gone). */
     public record Listed(Share share, String targetTitle) {}
 
+    /** What the guest side hears once a change is stored. */
+    public interface Ended {
+        /** The link was revoked: its guest sessions and their live connections end. */
+        void revoked(String shareId);
+
+        /** The link no longer allows live sessions: its guests' live connections close. */
+        void liveOff(String shareId);
+    }
+
     private final ShareRepository shares;
     private final AssetRepository assets;
     private final ProjectRepository projects;
@@ -51,7 +59,7 @@ public final class ShareService {
     private final Permissions permissions;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final Consumer<String> revoked;
+    private final Ended ended;
 
     public ShareService(
             ShareRepository shares,
@@ -61,7 +69,7 @@ public final class ShareService {
             Permissions permissions,
             PasswordHasher hasher,
             Clock clock,
-            Consumer<String> revoked) {
+            Ended ended) {
         this.shares = Objects.requireNonNull(shares, "shares");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.projects = Objects.requireNonNull(projects, "projects");
@@ -69,7 +77,7 @@ public final class ShareService {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.revoked = Objects.requireNonNull(revoked, "revoked");
+        this.ended = Objects.requireNonNull(ended, "ended");
     }
 
     /** What a link points at, resolved and authorized. */
@@ -185,9 +193,8 @@ public final class ShareService {
             details.put("passwordChanged", changes.password() != null);
             audit(caller, "share.updated", changed, details);
         });
-        // Turning live off ends the link's live connections like a revocation does.
         if (share.live() && !changed.live()) {
-            revoked.accept(share.id());
+            ended.liveOff(share.id());
         }
         return new Listed(changed, targetTitle(changed));
     }
@@ -198,7 +205,7 @@ public final class ShareService {
         work.inTransaction(() -> {
             if (shares.revoke(share.id(), clock.instant())) {
                 audit(caller, "share.revoked", share, Map.of("shareId", share.id()));
-                work.afterCommit(() -> revoked.accept(share.id()));
+                work.afterCommit(() -> ended.revoked(share.id()));
             }
         });
     }

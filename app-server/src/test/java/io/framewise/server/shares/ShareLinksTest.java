@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Principal;
 import io.framewise.server.db.Database;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.testing.AccessWorld;
 import java.net.http.HttpResponse;
@@ -497,6 +499,14 @@ class ShareLinksTest {
                 json(world.call(EDITOR, "GET", "/api/shares/" + link.get("id").asText() + "/analytics", null), 200);
         assertEquals(2, stats.get("downloads").asInt());
         assertTrue(audited("guest.downloaded"));
+
+        // Each download right is for its own file.
+        String proxyOnly = guestOf(assetLink("[\"view\",\"downloadProxy\"]"), "Pia");
+        Caller proxyGuest =
+                new Caller(world.server.guests().authenticate(proxyOnly).orElseThrow(), null);
+        assertThrows(
+                ApiException.Forbidden.class,
+                () -> world.server.guestDownloads().fileFor(proxyGuest, world.mediaId, original, frames, "original"));
 
         // Without a watermark, the guest downloads the original.
         String plain = guestOf(assetLink("[\"view\",\"download\"]"), "Pat");
