@@ -12,6 +12,7 @@ import io.framewise.server.audit.AuditQuery;
 import io.framewise.server.auth.AccountRepository;
 import io.framewise.server.auth.AuthFeature;
 import io.framewise.server.auth.Authenticator;
+import io.framewise.server.auth.GuestCredentials;
 import io.framewise.server.auth.JooqAccountRepository;
 import io.framewise.server.auth.LoginRateLimiter;
 import io.framewise.server.auth.PasswordCheck;
@@ -30,6 +31,12 @@ import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
+import io.framewise.server.guests.GuestDownloads;
+import io.framewise.server.guests.GuestRepository;
+import io.framewise.server.guests.GuestRoutes;
+import io.framewise.server.guests.GuestService;
+import io.framewise.server.guests.GuestSessions;
+import io.framewise.server.guests.JooqGuestRepository;
 import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
@@ -60,6 +67,12 @@ import io.framewise.server.notifications.NotificationsFeature;
 import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
+import io.framewise.server.shares.JooqAnalyticsRepository;
+import io.framewise.server.shares.JooqShareRepository;
+import io.framewise.server.shares.ShareAnalyticsService;
+import io.framewise.server.shares.ShareRepository;
+import io.framewise.server.shares.ShareService;
+import io.framewise.server.shares.SharesRoutes;
 import io.framewise.server.tags.JooqTagRepository;
 import io.framewise.server.tags.TagService;
 import io.framewise.server.tags.TagsFeature;
@@ -105,6 +118,8 @@ public final class FramewiseServer implements Closeable {
 
     private final Access access;
     private final TokenStore tokens;
+    private final GuestSessions guestSessions;
+    private final GuestDownloads guestDownloads;
 
     private FramewiseServer(
             Database db,
@@ -113,7 +128,11 @@ public final class FramewiseServer implements Closeable {
             LiveFeature live,
             Access access,
             TokenStore tokens,
-            Organizers organizers) {
+            Organizers organizers,
+            GuestSessions guestSessions,
+            GuestDownloads guestDownloads) {
+        this.guestSessions = guestSessions;
+        this.guestDownloads = guestDownloads;
         this.organizers = organizers;
         this.tokens = tokens;
         this.db = db;
@@ -150,8 +169,11 @@ public final class FramewiseServer implements Closeable {
             SessionStore sessions = new SessionStore(db);
             TokenStore tokens = new TokenStore(db);
             AccessFacts facts = new JooqAccessFacts(db);
+            ShareRepository shareLinks = new JooqShareRepository(db);
+            GuestRepository guestRecords = new JooqGuestRepository(db);
+            GuestSessions guestSessions = new GuestSessions(guestRecords, shareLinks, db.clock());
             Access access = new Access(
-                    new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens),
+                    new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens, guestSessions),
                     new Authorizer(facts),
                     new AuditLog(db));
             JooqAssetRepository assets = new JooqAssetRepository(db);
@@ -232,6 +254,49 @@ public final class FramewiseServer implements Closeable {
                                 access.permissions(),
                                 (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by)),
                         access);
+                PasswordHasher linkPasswords = new PasswordHasher();
+                ShareService shareService = new ShareService(
+                        shareLinks,
+                        assets,
+                        repos.projects(),
+                        db,
+                        access.permissions(),
+                        linkPasswords,
+                        db.clock(),
+                        new ShareService.Ended() {
+                            @Override
+                            public void revoked(String shareId) {
+                                guestRecords.endAll(shareId, db.clock().instant());
+                                live.shareEnded(shareId);
+                            }
+
+                            @Override
+                            public void liveOff(String shareId) {
+                                live.shareEnded(shareId);
+                            }
+                        });
+                SharesRoutes shareRoutes = new SharesRoutes(
+                        shareService,
+                        new ShareAnalyticsService(
+                                shareService, new JooqAnalyticsRepository(db), repos.media(), access.permissions()),
+                        access,
+                        config.addresses(),
+                        db.clock());
+                GuestRoutes guestRoutes = new GuestRoutes(
+                        new GuestService(
+                                shareLinks,
+                                shareService,
+                                guestRecords,
+                                guestSessions,
+                                assets,
+                                repos.media(),
+                                facts,
+                                db,
+                                access.permissions(),
+                                linkPasswords,
+                                new LoginRateLimiter(db.clock()),
+                                db.clock()),
+                        access);
                 Idempotency idempotency =
                         new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
                 AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);
@@ -267,6 +332,8 @@ public final class FramewiseServer implements Closeable {
                         clips,
                         notes,
                         library,
+                        shareRoutes,
+                        guestRoutes,
                         new OpenApiFeature()));
                 features.addAll(List.of(extra));
                 // Last: its catch-all GET must not shadow an API route.
@@ -279,7 +346,17 @@ public final class FramewiseServer implements Closeable {
                     app.close();
                     throw e;
                 }
-                return new FramewiseServer(db, app, repos, live, access, tokens, organizers);
+                return new FramewiseServer(
+                        db,
+                        app,
+                        repos,
+                        live,
+                        access,
+                        tokens,
+                        organizers,
+                        guestSessions,
+                        new GuestDownloads(
+                                shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock()));
             } catch (RuntimeException e) {
                 organizers.close();
                 throw e;
@@ -340,6 +417,16 @@ public final class FramewiseServer implements Closeable {
     /** Personal API tokens (the demo and tests issue theirs here). */
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** Share-link guest sessions: who a guest token is (for callers that check access). */
+    public GuestCredentials guests() {
+        return guestSessions;
+    }
+
+    /** What downloads answer for share-link guests (burned watermarks, counted and audited). */
+    public GuestDownloads guestDownloads() {
+        return guestDownloads;
     }
 
     /** Authentication, authorization and the audit trail, for callers that check or record access. */

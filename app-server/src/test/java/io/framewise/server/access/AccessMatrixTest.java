@@ -127,7 +127,7 @@ class AccessMatrixTest {
         return who -> world.call(who, method, path, method.equals("PATCH") ? "" : null, headers);
     }
 
-    private List<Row> rows() {
+    private List<Row> rows() throws Exception {
         String m = world.mediaId;
         String p = world.projectId;
         String a = world.assetId;
@@ -354,6 +354,47 @@ class AccessMatrixTest {
                 who -> world.call(who, "DELETE", "/api/comments/" + world.reviewerNote(), null),
                 // The author or an owner (the admin created the project) deletes.
                 expect(204, 403, 204, 403, 404, 401, 401, 401)));
+        // Share links: editors of the target manage them; guests' routes are for guest sessions only
+        // (GuestRouteMatrixTest walks them with guest tokens).
+        String share = world.share(a);
+        rows.add(new Row("GET /api/shares", plain("GET", "/api/shares", null), signedIn(200)));
+        rows.add(new Row(
+                "POST /api/shares",
+                plain(
+                        "POST",
+                        "/api/shares",
+                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + a + "\"},\"rights\":[\"view\"]}"),
+                // Outsiders do not see the asset they name: refused as an invalid field (422).
+                expect(201, 201, 403, 403, 422, 401, 401, 401)));
+        rows.add(new Row("GET /api/shares/{id}", plain("GET", "/api/shares/" + share, null), editors(200)));
+        rows.add(new Row(
+                "PATCH /api/shares/{id}", plain("PATCH", "/api/shares/" + share, "{\"title\":\"Cut\"}"), editors(200)));
+        rows.add(new Row(
+                "DELETE /api/shares/{id}",
+                who -> world.call(who, "DELETE", "/api/shares/" + world.share(a), null),
+                editors(204)));
+        rows.add(new Row(
+                "GET /api/shares/{id}/analytics",
+                plain("GET", "/api/shares/" + share + "/analytics", null),
+                editors(200)));
+        String link = world.shareToken(a);
+        rows.add(new Row("GET /api/guest/links/{token}", plain("GET", "/api/guest/links/" + link, null), open(200)));
+        rows.add(new Row(
+                "POST /api/guest/sessions",
+                plain("POST", "/api/guest/sessions", "{\"token\":\"" + link + "\",\"name\":\"Guest\"}"),
+                open(201)));
+        // A person is not a guest, whatever their role.
+        rows.add(new Row(
+                "GET /api/guest/view",
+                plain("GET", "/api/guest/view", null),
+                expect(401, 401, 401, 401, 401, 401, 401, 401)));
+        rows.add(new Row(
+                "POST /api/guest/heartbeat",
+                plain(
+                        "POST",
+                        "/api/guest/heartbeat",
+                        "{\"mediaId\":\"" + m + "\",\"fromFrame\":0,\"toFrame\":10,\"seconds\":1}"),
+                expect(401, 401, 401, 401, 401, 401, 401, 401)));
         Map<String, String> tusHeaders = Map.of("Tus-Resumable", "1.0.0", "Upload-Length", "10");
         rows.add(new Row("POST /api/tus", tus("POST", "/api/tus", tusHeaders), uploaders(201)));
         rows.add(new Row("OPTIONS /api/tus", tus("OPTIONS", "/api/tus", Map.of()), uploaders(204)));

@@ -285,6 +285,39 @@ public final class AccessWorld implements AutoCloseable {
                 .asText();
     }
 
+    /** A new share link (view only) to the asset, made by the editor; its id. */
+    public String share(String assetId) throws Exception {
+        return newShare(assetId).get("id").asText();
+    }
+
+    /** As {@link #share}, its token. */
+    public String shareToken(String assetId) throws Exception {
+        return newShare(assetId).get("token").asText();
+    }
+
+    /** A guest session's bearer token, of a new view-only link to the asset. */
+    public String guestToken(String assetId) throws Exception {
+        return json(
+                        call(
+                                Who.ANONYMOUS,
+                                "POST",
+                                "/api/guest/sessions",
+                                "{\"token\":\"" + shareToken(assetId) + "\",\"name\":\"Guest\"}"),
+                        201)
+                .get("guestToken")
+                .asText();
+    }
+
+    private JsonNode newShare(String assetId) throws Exception {
+        return json(
+                call(
+                        Who.EDITOR,
+                        "POST",
+                        "/api/shares",
+                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + assetId + "\"},\"rights\":[\"view\"]}"),
+                201);
+    }
+
     private void awaitReady(String id) {
         MediaReady.await(id, () -> json(call(Who.ADMIN, "GET", "/api/media/" + id, null), 200));
     }
