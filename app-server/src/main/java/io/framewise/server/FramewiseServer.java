@@ -176,6 +176,8 @@ public final class FramewiseServer implements Closeable {
                     new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens, guestSessions),
                     new Authorizer(facts),
                     new AuditLog(db));
+            GuestDownloads guestDownloads =
+                    new GuestDownloads(shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock());
             JooqAssetRepository assets = new JooqAssetRepository(db);
             LiveFeature live = new LiveFeature(repos.media(), assets, access);
             AssetTagging events = new AssetTagging(assets, live.events());
@@ -233,6 +235,7 @@ public final class FramewiseServer implements Closeable {
                         repos.projects(),
                         repos.notes(),
                         templateService,
+                        guestDownloads::fileFor,
                         domainEvents,
                         access);
                 NotesRoutes notes = new NotesRoutes(
@@ -355,8 +358,7 @@ public final class FramewiseServer implements Closeable {
                         tokens,
                         organizers,
                         guestSessions,
-                        new GuestDownloads(
-                                shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock()));
+                        guestDownloads);
             } catch (RuntimeException e) {
                 organizers.close();
                 throw e;

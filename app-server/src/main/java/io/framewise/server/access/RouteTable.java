@@ -64,7 +64,7 @@ public final class RouteTable {
         // Clips: the handler also asks for VERSION_ADD on an asVersionOf asset and checks the template.
         t.add(HandlerType.POST, "/api/media/{id}/clips", RouteRule.media(Action.CLIP_CREATE));
         // Who may download is decided in one place (clips.Downloads); the rule is the floor.
-        t.add(HandlerType.GET, "/api/media/{id}/download", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.GET, "/api/media/{id}/download", RouteRule.media(Action.MEDIA_DOWNLOAD));
         for (HandlerType method : new HandlerType[] {
             HandlerType.POST, HandlerType.HEAD, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS
         }) {

@@ -39,6 +39,7 @@ public final class ClipsFeature implements Feature {
             ProjectRepository projects,
             NoteRepository notes,
             TemplateResolver templates,
+            DownloadCopies copies,
             DomainEvents events,
             Access access) {
         Runnable jobQueued = mediaFeature::signalWorkers;
@@ -67,7 +68,7 @@ public final class ClipsFeature implements Feature {
                 jobQueued,
                 db.clock());
         this.routes = new ClipRoutes(
-                service, new Downloads(media, clips, mediaFeature.files(), access.permissions()), access);
+                service, new Downloads(media, clips, mediaFeature.files(), access.permissions(), copies), access);
     }
 
     @Override

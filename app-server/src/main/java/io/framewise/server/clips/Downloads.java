@@ -30,8 +30,15 @@ public final class Downloads {
     private final ClipRepository clips;
     private final MediaFiles files;
     private final Permissions permissions;
+    private final DownloadCopies copies;
 
-    public Downloads(MediaRepository media, ClipRepository clips, MediaFiles files, Permissions permissions) {
+    public Downloads(
+            MediaRepository media,
+            ClipRepository clips,
+            MediaFiles files,
+            Permissions permissions,
+            DownloadCopies copies) {
+        this.copies = Objects.requireNonNull(copies, "copies");
         this.media = Objects.requireNonNull(media, "media");
         this.clips = Objects.requireNonNull(clips, "clips");
         this.files = Objects.requireNonNull(files, "files");
@@ -39,11 +46,11 @@ public final class Downloads {
     }
 
     /**
-     * Goes on only when the caller may download the item's original. Today whoever may see the item
-     * may download it; rights that differ by kind of caller (a share link's guests) belong here.
+     * Goes on only when the caller may download the item's original: people who may see it, and a
+     * share link's guests whose link allows downloads (the authorizer's guest policy decides).
      */
     public void require(Caller caller, MediaItem item) {
-        permissions.require(caller, Action.MEDIA_VIEW, new Resource.Media(item.id()));
+        permissions.require(caller, Action.MEDIA_DOWNLOAD, new Resource.Media(item.id()));
     }
 
     /** The item's original, once the caller may download it. */
@@ -61,7 +68,19 @@ public final class Downloads {
             }
             throw new ApiException.NotFound("Media " + item.id() + " has no file to download", Map.of("id", item.id()));
         }
-        return new Download(file, clip.map(c -> clipName(c, item)).orElse(item.originalName()));
+        String name = clip.map(c -> clipName(c, item)).orElse(item.originalName());
+        long frames = item.probeSummary().map(ProbeSummary::frameCount).orElse(0L);
+        Path sent = copies.fileFor(caller, item.id(), file, frames, "original");
+        if (!sent.equals(file)) {
+            // A copy made for this caller (a guest's burned watermark) is an MP4 whatever the original was.
+            name = withExtension(name, MediaFiles.extensionOf(sent));
+        }
+        return new Download(sent, name);
+    }
+
+    private static String withExtension(String name, String extension) {
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + "." + extension;
     }
 
     private String clipName(Clip clip, MediaItem item) {
