@@ -61,6 +61,9 @@ public final class RouteTable {
             t.add(HandlerType.GET, "/api/media/{id}/" + sub, RouteRule.media(Action.MEDIA_VIEW));
         }
         t.add(HandlerType.HEAD, "/api/media/{id}/stream", RouteRule.media(Action.MEDIA_VIEW));
+        // Adaptive streaming (HLS) of long media: the master playlist, then each rendition's files.
+        t.add(HandlerType.GET, "/api/media/{id}/hls/master.m3u8", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.GET, "/api/media/{id}/hls/{rendition}/{file}", RouteRule.media(Action.MEDIA_VIEW));
         for (HandlerType method : new HandlerType[] {
             HandlerType.POST, HandlerType.HEAD, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS
         }) {
