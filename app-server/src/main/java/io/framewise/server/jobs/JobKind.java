@@ -13,7 +13,8 @@ public enum JobKind {
     SPRITES,
     WAVEFORM,
     THUMBS,
-    PROXY;
+    PROXY,
+    HLS;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
