@@ -42,12 +42,14 @@ function mseIn(): boolean {
 
 /**
  * Plays {@code media} in {@code video} from its ladder when it has one and the browser can, and
- * reports how. hls.js is loaded only when needed (it is a large library and most media are short).
+ * reports how, or null when {@code stillWanted} says no once hls.js has loaded. hls.js is loaded
+ * only when needed (it is a large library and most media are short).
  */
 export async function attachSource(
   video: HTMLVideoElement,
   media: Pick<Media, 'renditions'>,
-): Promise<AttachedSource> {
+  stillWanted: () => boolean = () => true,
+): Promise<AttachedSource | null> {
   const url = hlsUrl(media);
   const kind = chooseSource(url, nativeHlsIn(video), mseIn());
   const mark = (k: SourceKind) => (video.dataset.source = k);
@@ -61,6 +63,8 @@ export async function attachSource(
     return { kind, url, detach: () => {} };
   }
   const { default: Hls } = await import('hls.js');
+  // Loading hls.js takes a moment; the page may have moved on to another item or element meanwhile.
+  if (!stillWanted()) return null;
   if (!Hls.isSupported()) {
     mark('file');
     return { kind: 'file', url: null, detach: () => {} };

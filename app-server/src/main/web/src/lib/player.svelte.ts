@@ -49,6 +49,8 @@ export class Player {
   private attachedTo: HTMLVideoElement | null = null;
   /** Only the newest source request takes effect (hls.js loads asynchronously). */
   private sourceRequest = 0;
+  /** The source being attached right now (hls.js loading), so a repeated request does not start another. */
+  private pending: { video: HTMLVideoElement | null; url: string | null } | null = null;
 
   get frameCount(): number {
     return this.clock.frameCount;
@@ -87,6 +89,8 @@ export class Player {
     const media = this.media;
     const url = video && media ? hlsUrl(media) : null;
     if (this.attached && this.attachedTo === video && this.attached.url === url) return;
+    const key = { video, url };
+    if (this.pending && this.pending.video === video && this.pending.url === url) return;
     const request = ++this.sourceRequest;
     this.releaseSource();
     if (!video || !media) return;
@@ -96,8 +100,12 @@ export class Player {
       video.dataset.source = this.source = 'file';
       return;
     }
-    const attached = await attachSource(video, media);
-    if (request !== this.sourceRequest || this.video !== video) {
+    this.pending = key;
+    const wanted = () => request === this.sourceRequest && this.video === video;
+    const attached = await attachSource(video, media, wanted);
+    if (this.pending === key) this.pending = null;
+    if (!attached) return;
+    if (!wanted()) {
       attached.detach();
       return;
     }
@@ -324,6 +332,7 @@ export class Player {
     cancelAnimationFrame(this.raf);
     this.playing = false;
     this.sourceRequest++;
+    this.pending = null;
     this.releaseSource();
   }
 }
