@@ -1,8 +1,8 @@
 package io.framewise.cli;
 
 import io.framewise.server.ServerConfig;
-import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.auth.AuthMode;
+import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,8 +26,16 @@ import java.util.Properties;
  */
 final class ServerSettings {
 
-    private static final List<String> KNOWN =
-            List.of("data", "host", "port", "workers", "stills-cache", "public-url", "allowed-host", "hls-min-duration", "hls-min-bitrate");
+    private static final List<String> KNOWN = List.of(
+            "data",
+            "host",
+            "port",
+            "workers",
+            "stills-cache",
+            "public-url",
+            "allowed-host",
+            "hls-min-duration",
+            "hls-min-bitrate");
 
     private final Map<String, String> env;
     private final Properties file = new Properties();

@@ -195,12 +195,32 @@ public record ServerConfig(
 
     public ServerConfig withMaxUploadBytes(long newMax) {
         return new ServerConfig(
-                dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers, stillsCacheBytes, addresses, hls);
+                dataDir,
+                host,
+                port,
+                workers,
+                newMax,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                hls);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers, stillsCacheBytes, addresses, hls);
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                newMin,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                hls);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
@@ -235,7 +255,17 @@ public record ServerConfig(
 
     public ServerConfig withStillsCacheBytes(long newBytes) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, newBytes, addresses, hls);
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                newBytes,
+                addresses,
+                hls);
     }
 
     public ServerConfig withAddresses(PublicAddresses newAddresses) {

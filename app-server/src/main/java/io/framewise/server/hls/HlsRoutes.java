@@ -49,7 +49,8 @@ public final class HlsRoutes {
     }
 
     public void register(JavalinConfig cfg) {
-        cfg.routes.get("/api/media/{id}/hls/master.m3u8", ctx -> serve(ctx, ladder(ctx).resolve("master.m3u8")));
+        cfg.routes.get(
+                "/api/media/{id}/hls/master.m3u8", ctx -> serve(ctx, ladder(ctx).resolve("master.m3u8")));
         cfg.routes.get("/api/media/{id}/hls/{rendition}/{file}", this::renditionFile);
     }
 
@@ -72,8 +73,10 @@ public final class HlsRoutes {
                 .findFirst()
                 .orElseThrow(() -> new ApiException.NotFound(
                         "Media " + item.id() + " has no HLS ladder"
-                                + (item.status() == MediaStatus.READY ? " (it is short enough to play as one file,"
-                                        + " or its ladder is still being made)" : " yet"),
+                                + (item.status() == MediaStatus.READY
+                                        ? " (it is short enough to play as one file,"
+                                                + " or its ladder is still being made)"
+                                        : " yet"),
                         Map.of("id", item.id(), "rendition", "hls")));
         return files.resolve(hls.path());
     }

@@ -36,8 +36,7 @@ class HlsStreamingTest {
     @BeforeEach
     void start() {
         // "Long" is anything over 5 s here; the bit rate threshold is out of reach.
-        server = MediaServer.configured(
-                data, MediaServer.fast(), c -> c.withHls(new HlsPolicy(5, 1_000_000_000L)));
+        server = MediaServer.configured(data, MediaServer.fast(), c -> c.withHls(new HlsPolicy(5, 1_000_000_000L)));
     }
 
     @AfterEach
@@ -57,7 +56,9 @@ class HlsStreamingTest {
 
         HttpResponse<byte[]> master = server.get("/api/media/" + id + "/hls/master.m3u8");
         assertEquals(200, master.statusCode());
-        assertEquals("application/vnd.apple.mpegurl", master.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/vnd.apple.mpegurl",
+                master.headers().firstValue("Content-Type").orElse(""));
         String masterText = new String(master.body(), StandardCharsets.UTF_8);
         assertTrue(masterText.contains("RESOLUTION=640x360"), masterText);
         assertTrue(masterText.contains("360p/index.m3u8"), masterText);
@@ -127,7 +128,8 @@ class HlsStreamingTest {
         JsonNode jobs = server.json("/api/media/" + id);
         assertEquals(null, hlsUrl(id), jobs.toString());
         assertEquals(404, server.get("/api/media/" + id + "/hls/master.m3u8").statusCode());
-        assertTrue(server.jobs.listByMedia(id).stream().noneMatch(j -> j.kind().wire().equals("hls")));
+        assertTrue(server.jobs.listByMedia(id).stream()
+                .noneMatch(j -> j.kind().wire().equals("hls")));
     }
 
     private String hlsUrl(String id) {

@@ -85,7 +85,8 @@ public final class HlsLadder {
         cancel.check(target);
         PictureGeometry upright = UprightSize.of(source, frameMap.streamIndex());
         List<Integer> rungs = rungsFor(upright.height(), settings);
-        Path temp = parent.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".part");
+        Path temp =
+                parent.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".part");
         boolean done = false;
         try {
             Files.createDirectory(temp);
@@ -151,8 +152,8 @@ public final class HlsLadder {
     private static void replace(Path temp, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1)
-                    + ".old");
+            old = target.resolveSibling(
+                    "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".old");
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

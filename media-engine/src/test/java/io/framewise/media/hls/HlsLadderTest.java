@@ -53,8 +53,22 @@ class HlsLadderTest {
                             "lavfi",
                             "-i",
                             "sine=frequency=440:sample_rate=48000:duration=6"),
-                    "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-bf", "2",
-                    "-c:a", "aac", "-shortest", tmp.toString());
+                    "-map",
+                    "0:v",
+                    "-map",
+                    "1:a",
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "ultrafast",
+                    "-g",
+                    "50",
+                    "-bf",
+                    "2",
+                    "-c:a",
+                    "aac",
+                    "-shortest",
+                    tmp.toString());
             try {
                 Files.move(tmp, source);
             } catch (IOException e) {
@@ -117,7 +131,10 @@ class HlsLadderTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(
-                    0, files.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no temporary folder left");
+                    0,
+                    files.filter(p -> p.getFileName().toString().startsWith("."))
+                            .count(),
+                    "no temporary folder left");
         }
     }
 
@@ -140,9 +157,8 @@ class HlsLadderTest {
             }
         };
 
-        assertThrows(
-                MediaException.Cancelled.class,
-                () -> new HlsLadder().write(source, map, folder, FAST, cancelMidway, cancel));
+        assertThrows(MediaException.Cancelled.class, () -> new HlsLadder()
+                .write(source, map, folder, FAST, cancelMidway, cancel));
 
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "neither the ladder nor its temporary folder");

@@ -98,7 +98,8 @@ public final class HlsSegmenter {
                         }
                         AVStream from = input.stream(packet.stream_index());
                         packet.stream_index(target);
-                        av_packet_rescale_ts(packet, from.time_base(), out.streams(target).time_base());
+                        av_packet_rescale_ts(
+                                packet, from.time_base(), out.streams(target).time_base());
                         packet.pos(-1);
                         Ffmpeg.checkWrite(
                                 av_interleaved_write_frame(out, packet), "av_interleaved_write_frame(hls)", playlist);
