@@ -1,6 +1,8 @@
 import { clampFrame, frameAtTime, frameClock, timeOfFrame, type FrameClock } from './timecode';
 import type { Media } from './api/types';
 import { loopRange, nextShuttle, wrapLoop } from './shuttle';
+import { urls } from './api/api';
+import { attachSource, hlsUrl, type AttachedSource, type SourceKind } from './hls';
 
 /** What the local user did, for a live session to pass on when this player drives. */
 export type PlayerAction =
@@ -27,6 +29,8 @@ export class Player {
   looping = $state(false);
   clock: FrameClock = $state(frameClock(null, null, false, 0));
   mediaId = $state<string | null>(null);
+  /** How the video plays: the single file, or the HLS ladder through hls.js or the browser. */
+  source = $state<SourceKind>('file');
 
   video: HTMLVideoElement | null = null;
   /** Called for actions taken here (not for state applied from a live session). */
@@ -40,6 +44,13 @@ export class Player {
   /** Only the newest frame-callback chain keeps going (play, pause, play quickly starts a second). */
   private chain = 0;
   private reverseFrom = { frame: 0, at: 0 };
+  private media: Media | null = null;
+  private attached: AttachedSource | null = null;
+  private attachedTo: HTMLVideoElement | null = null;
+  /** Only the newest source request takes effect (hls.js loads asynchronously). */
+  private sourceRequest = 0;
+  /** The source being attached right now (hls.js loading), so a repeated request does not start another. */
+  private pending: { video: HTMLVideoElement | null; url: string | null } | null = null;
 
   get frameCount(): number {
     return this.clock.frameCount;
@@ -56,16 +67,58 @@ export class Player {
     this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, count);
     this.mediaId = media.id;
     this.frame = clampFrame(this.frame, this.frameCount);
+    this.media = media;
+    // After the page has rendered the new item (its video element's file source included).
+    setTimeout(() => void this.connectSource(), 0);
   }
 
   attach(video: HTMLVideoElement | null): void {
     this.video = video;
+    void this.connectSource();
     if (video) {
       video.addEventListener('loadedmetadata', () => this.syncVideo(this.frame));
       video.addEventListener('ended', () => {
         if (this.playing && this.rate > 0) this.stopAt(this.frameCount - 1, true);
       });
     }
+  }
+
+  /** Plays the item's HLS ladder when it has one (see hls.ts), else leaves the element on its file. */
+  private async connectSource(): Promise<void> {
+    const video = this.video;
+    const media = this.media;
+    const url = video && media ? hlsUrl(media) : null;
+    if (this.attached && this.attachedTo === video && this.attached.url === url) return;
+    const key = { video, url };
+    if (this.pending && this.pending.video === video && this.pending.url === url) return;
+    const request = ++this.sourceRequest;
+    this.releaseSource();
+    if (!video || !media) return;
+    const fileUrl = urls.stream(media.id);
+    if (!url) {
+      if (!video.src.endsWith(fileUrl)) video.src = fileUrl;
+      video.dataset.source = this.source = 'file';
+      return;
+    }
+    this.pending = key;
+    const wanted = () => request === this.sourceRequest && this.video === video;
+    const attached = await attachSource(video, media, wanted);
+    if (this.pending === key) this.pending = null;
+    if (!attached) return;
+    if (!wanted()) {
+      attached.detach();
+      return;
+    }
+    this.attached = attached;
+    this.attachedTo = video;
+    this.source = attached.kind;
+  }
+
+  private releaseSource(): void {
+    this.attached?.detach();
+    this.attached = null;
+    this.attachedTo = null;
+    this.source = 'file';
   }
 
   private emit(a: PlayerAction): void {
@@ -278,6 +331,9 @@ export class Player {
   destroy(): void {
     cancelAnimationFrame(this.raf);
     this.playing = false;
+    this.sourceRequest++;
+    this.pending = null;
+    this.releaseSource();
   }
 }
 

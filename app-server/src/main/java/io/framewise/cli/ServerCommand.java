@@ -52,6 +52,20 @@ final class ServerCommand implements Callable<Integer> {
     String stillsCache;
 
     @Option(
+            names = "--hls-min-duration",
+            paramLabel = "TIME",
+            description = "Media longer than this also get an HLS ladder (1080p/720p/360p) for slow links,"
+                    + " e.g. 600, 10m or 1h (default 10m).")
+    String hlsMinDuration;
+
+    @Option(
+            names = "--hls-min-bitrate",
+            paramLabel = "BPS",
+            description = "Media whose original averages more bits per second than this also get an HLS ladder,"
+                    + " e.g. 20M (the default) or 8000k.")
+    String hlsMinBitrate;
+
+    @Option(
             names = "--auth",
             paramLabel = "MODE",
             description = "none (one local user, loopback only; the default), local (accounts) or proxy (identity"
@@ -132,6 +146,7 @@ final class ServerCommand implements Callable<Integer> {
         ServerConfig settings = sources.resolve(data, host, port, workers)
                 .withAuth(authSettings())
                 .withStillsCacheBytes(sources.stillsCacheBytes(stillsCache))
+                .withHls(sources.hls(hlsMinDuration, hlsMinBitrate))
                 .withAddresses(sources.addresses(publicUrls, allowedHosts));
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();

@@ -2,6 +2,7 @@ package io.framewise.cli;
 
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
+import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,8 +26,16 @@ import java.util.Properties;
  */
 final class ServerSettings {
 
-    private static final List<String> KNOWN =
-            List.of("data", "host", "port", "workers", "stills-cache", "public-url", "allowed-host");
+    private static final List<String> KNOWN = List.of(
+            "data",
+            "host",
+            "port",
+            "workers",
+            "stills-cache",
+            "public-url",
+            "allowed-host",
+            "hls-min-duration",
+            "hls-min-bitrate");
 
     private final Map<String, String> env;
     private final Properties file = new Properties();
@@ -74,6 +83,23 @@ final class ServerSettings {
                 ? cli
                 : pick("FRAMEWISE_STILLS_CACHE", "stills-cache").orElse(null);
         return v == null ? ServerConfig.DEFAULT_STILLS_CACHE_BYTES : bytes("the stills cache size", v);
+    }
+
+    /**
+     * Which media get an HLS ladder: each threshold from {@code cli} (null when not given), else
+     * {@code FRAMEWISE_HLS_MIN_DURATION} / {@code FRAMEWISE_HLS_MIN_BITRATE}, else {@code
+     * hls-min-duration=} / {@code hls-min-bitrate=} in the file, else the defaults (10 min, 20 Mbit/s).
+     */
+    HlsPolicy hls(String cliDuration, String cliBitrate) {
+        String d = cliDuration != null
+                ? cliDuration
+                : pick("FRAMEWISE_HLS_MIN_DURATION", "hls-min-duration").orElse(null);
+        String b = cliBitrate != null
+                ? cliBitrate
+                : pick("FRAMEWISE_HLS_MIN_BITRATE", "hls-min-bitrate").orElse(null);
+        return new HlsPolicy(
+                d == null ? HlsPolicy.DEFAULT_MIN_DURATION_SECONDS : HlsPolicy.parseDuration(d),
+                b == null ? HlsPolicy.DEFAULT_MIN_BITRATE : HlsPolicy.parseBitrate(b));
     }
 
     /** A size in bytes: a whole number with an optional binary unit, K, M, G or T ("512M", "2G"). */

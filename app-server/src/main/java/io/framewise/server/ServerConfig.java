@@ -1,6 +1,7 @@
 package io.framewise.server;
 
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Objects;
  *     stills are deleted beyond it (they are made again when asked for)
  * @param addresses the public URLs and extra host names browsers reach the server by (beyond
  *     loopback, IP addresses and this machine's name)
+ * @param hls which media also get an HLS ladder (long or high-bitrate ones)
  */
 public record ServerConfig(
         Path dataDir,
@@ -33,7 +35,8 @@ public record ServerConfig(
         AuthSettings auth,
         OrganizerSettings organizers,
         long stillsCacheBytes,
-        PublicAddresses addresses) {
+        PublicAddresses addresses,
+        HlsPolicy hls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -65,6 +68,33 @@ public record ServerConfig(
             throw new IllegalArgumentException("stillsCacheBytes must not be negative, was " + stillsCacheBytes);
         }
         Objects.requireNonNull(addresses, "addresses");
+        Objects.requireNonNull(hls, "hls");
+    }
+
+    /** A configuration with the default HLS thresholds. */
+    public ServerConfig(
+            Path dataDir,
+            String host,
+            int port,
+            int workers,
+            long maxUploadBytes,
+            long minFreeDiskBytes,
+            AuthSettings auth,
+            OrganizerSettings organizers,
+            long stillsCacheBytes,
+            PublicAddresses addresses) {
+        this(
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                HlsPolicy.DEFAULT);
     }
 
     /** A configuration with the default stills cache. */
@@ -129,7 +159,8 @@ public record ServerConfig(
                 auth,
                 organizers,
                 stillsCacheBytes,
-                addresses);
+                addresses,
+                hls);
     }
 
     public ServerConfig withPort(int newPort) {
@@ -143,7 +174,8 @@ public record ServerConfig(
                 auth,
                 organizers,
                 stillsCacheBytes,
-                addresses);
+                addresses,
+                hls);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
@@ -157,17 +189,38 @@ public record ServerConfig(
                 auth,
                 organizers,
                 stillsCacheBytes,
-                addresses);
+                addresses,
+                hls);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
         return new ServerConfig(
-                dataDir, host, port, workers, newMax, minFreeDiskBytes, auth, organizers, stillsCacheBytes, addresses);
+                dataDir,
+                host,
+                port,
+                workers,
+                newMax,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                hls);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, newMin, auth, organizers, stillsCacheBytes, addresses);
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                newMin,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                hls);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
@@ -181,7 +234,8 @@ public record ServerConfig(
                 newAuth,
                 organizers,
                 stillsCacheBytes,
-                addresses);
+                addresses,
+                hls);
     }
 
     public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
@@ -195,12 +249,23 @@ public record ServerConfig(
                 auth,
                 newOrganizers,
                 stillsCacheBytes,
-                addresses);
+                addresses,
+                hls);
     }
 
     public ServerConfig withStillsCacheBytes(long newBytes) {
         return new ServerConfig(
-                dataDir, host, port, workers, maxUploadBytes, minFreeDiskBytes, auth, organizers, newBytes, addresses);
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                newBytes,
+                addresses,
+                hls);
     }
 
     public ServerConfig withAddresses(PublicAddresses newAddresses) {
@@ -214,7 +279,23 @@ public record ServerConfig(
                 auth,
                 organizers,
                 stillsCacheBytes,
-                newAddresses);
+                newAddresses,
+                hls);
+    }
+
+    public ServerConfig withHls(HlsPolicy newHls) {
+        return new ServerConfig(
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                newHls);
     }
 
     /** Where plain uploads are streamed before they are handed on. */

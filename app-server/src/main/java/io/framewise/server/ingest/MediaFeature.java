@@ -1,11 +1,13 @@
 package io.framewise.server.ingest;
 
+import io.framewise.media.hls.HlsSettings;
 import io.framewise.server.Feature;
 import io.framewise.server.NodeIdentity;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
+import io.framewise.server.hls.HlsRoutes;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobHandler;
 import io.framewise.server.jobs.JobHandlers;
@@ -95,7 +97,8 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.access = access;
         this.jobs = jobs;
         this.files = new MediaFiles(config.dataDir());
-        MediaPipeline pipeline = new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames());
+        MediaPipeline pipeline = new MediaPipeline(
+                files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls(), HlsSettings.DEFAULT);
         this.handlers = new JobHandlers(pipeline);
         this.workers = new JobWorkers(jobs, handlers, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
@@ -172,6 +175,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 "/api/media",
                 ctx -> uploads.handle(ctx, file -> MediaView.of(ingest.upload(access.caller(ctx), file), List.of())));
         routes.register(cfg);
+        new HlsRoutes(service, files, access::caller).register(cfg);
         tus.register(cfg);
     }
 

@@ -15,7 +15,9 @@ public enum JobKind {
     THUMBS,
     PROXY,
     /** Cuts a clip out of its source into the clip's own media item (then processed like an upload). */
-    CLIP;
+    CLIP,
+    /** The adaptive-streaming ladder of a long media item (HLS, fMP4 segments). */
+    HLS;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import io.framewise.media.MediaException;
 import io.framewise.media.check.DecodeCheck;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
+import io.framewise.media.hls.HlsSettings;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.media.still.Stills;
 import io.framewise.media.transcode.ProxyDecision;
@@ -15,6 +16,7 @@ import io.framewise.model.media.MediaInfo;
 import io.framewise.model.media.VideoStreamInfo;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
+import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.Json;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The processing steps of a media item, one job each: probe, then frame map, then thumbnails and
- * (only when the original will not play in a browser) a proxy.
+ * (only when the original will not play in a browser) a proxy; long or high-bitrate items also get an
+ * HLS ladder ({@link HlsPolicy}), last and without holding the item back.
  *
  * <p>When the item becomes {@code ready}: as soon as probe and frame map are done when the original
  * plays in a browser ({@link ProxyPolicy}); otherwise only after the proxy is written, because a
@@ -62,12 +65,16 @@ public final class MediaPipeline implements JobHandler {
     static final int FRAMEMAP_PRIORITY = 8;
     static final int THUMBS_PRIORITY = 5;
     static final int PROXY_PRIORITY = 1;
+    /** Last: a ladder is a comfort for slow links, never what makes an item playable. */
+    static final int HLS_PRIORITY = 0;
 
     private final MediaFiles files;
     private final MediaRepository media;
     private final PipelineService states;
     private final ThumbnailStep thumbnails;
     private final ProxyStep proxy;
+    private final HlsStep hls;
+    private final HlsPolicy hlsPolicy;
     private final ObjectMapper json = Json.newMapper();
     private final long maxFrames;
 
@@ -93,12 +100,31 @@ public final class MediaPipeline implements JobHandler {
             DomainEvents events,
             Runnable jobQueued,
             long maxFrames) {
+        this(files, media, jobs, work, events, jobQueued, maxFrames, HlsPolicy.DEFAULT, HlsSettings.DEFAULT);
+    }
+
+    /**
+     * @param hlsPolicy which items also get an HLS ladder
+     * @param hlsSettings how ladders are encoded
+     */
+    public MediaPipeline(
+            MediaFiles files,
+            MediaRepository media,
+            JobRepository jobs,
+            UnitOfWork work,
+            DomainEvents events,
+            Runnable jobQueued,
+            long maxFrames,
+            HlsPolicy hlsPolicy,
+            HlsSettings hlsSettings) {
         this.maxFrames = maxFrames;
+        this.hlsPolicy = hlsPolicy;
         this.files = files;
         this.media = media;
         this.states = new PipelineService(media, jobs, work, events, jobQueued);
         this.thumbnails = new ThumbnailStep(files, media);
         this.proxy = new ProxyStep(files, media, events::transientMedia);
+        this.hls = new HlsStep(files, media, events::transientMedia, hlsSettings);
     }
 
     @Override
@@ -124,6 +150,7 @@ public final class MediaPipeline implements JobHandler {
                 proxy.run(item, original, cancel);
                 states.becomeReady(item.id());
             }
+            case HLS -> hls.run(item, original, cancel);
         }
     }
 
@@ -190,6 +217,9 @@ public final class MediaPipeline implements JobHandler {
         }
         media.setFrameMapPath(item.id(), files.relative(target));
         states.queueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
+        if (hlsPolicy.applies(probe, item.sizeBytes())) {
+            states.queueOnce(item.id(), JobKind.HLS, HLS_PRIORITY);
+        }
         if (needsProxy(item)) {
             states.queueOnce(item.id(), JobKind.PROXY, PROXY_PRIORITY);
         } else {
@@ -222,6 +252,11 @@ public final class MediaPipeline implements JobHandler {
                 || job.kind() == JobKind.SPRITES
                 || job.kind() == JobKind.WAVEFORM) {
             LOG.warn("Media {} has no thumbnails: {}", job.mediaId(), reason);
+            return;
+        }
+        if (job.kind() == JobKind.HLS) {
+            // The item still plays as one file; only slow links lose their head start.
+            LOG.warn("Media {} has no HLS ladder: {}", job.mediaId(), reason);
             return;
         }
         states.fail(job.mediaId(), reason);

@@ -71,6 +71,7 @@ public final class MediaView {
             case SPRITES -> "/sprites";
             case WAVEFORM -> "/waveform.json";
             case STILLS -> "/frames";
+            case HLS -> "/hls/master.m3u8";
         };
     }
 }

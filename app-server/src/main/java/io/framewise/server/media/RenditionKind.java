@@ -8,7 +8,9 @@ public enum RenditionKind {
     POSTER,
     SPRITES,
     WAVEFORM,
-    STILLS;
+    STILLS,
+    /** The HLS ladder of long or high-bitrate media: a folder with the master playlist. */
+    HLS;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +22,6 @@ public enum RenditionKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("kind must be proxy, poster, sprites, waveform or stills, got " + text);
+        throw new IllegalArgumentException("kind must be proxy, poster, sprites, waveform, stills or hls, got " + text);
     }
 }

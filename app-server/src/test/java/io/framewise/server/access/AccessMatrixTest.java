@@ -332,6 +332,16 @@ class AccessMatrixTest {
                 members(200)));
         rows.add(new Row(
                 "GET /api/media/{id}/framemap", plain("GET", "/api/media/" + m + "/framemap", null), members(200)));
+        // The world's media are short, so they have no HLS ladder: members reach the handler and get its
+        // 404, the others stop at the access filter (HlsStreamingTest serves a ladder with 200s).
+        rows.add(new Row(
+                "GET /api/media/{id}/hls/master.m3u8",
+                plain("GET", "/api/media/" + m + "/hls/master.m3u8", null),
+                members(404)));
+        rows.add(new Row(
+                "GET /api/media/{id}/hls/{rendition}/{file}",
+                plain("GET", "/api/media/" + m + "/hls/360p/init.mp4", null),
+                members(404)));
         rows.add(new Row(
                 "POST /api/media/{id}/clips",
                 plain("POST", "/api/media/" + m + "/clips", "{\"in\":0,\"out\":10,\"mode\":\"copy\"}"),

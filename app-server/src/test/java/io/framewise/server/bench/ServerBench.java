@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -25,7 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServerBench {
 
-    static final List<String> SECTIONS = List.of("upload", "range", "ws", "notes");
+    static final List<String> SECTIONS = List.of("upload", "range", "ws", "notes", "hls");
+
+    /** Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder. */
+    static final List<String> DEFAULT_SECTIONS = List.of("upload", "range", "ws", "notes");
 
     /** One line of the results table. */
     record Row(String benchmark, String framewise, String alternative, String ratio, String goal) {
@@ -42,7 +45,7 @@ public final class ServerBench {
     private ServerBench() {}
 
     public static void main(String[] args) throws Exception {
-        Set<String> only = new LinkedHashSet<>(args.length == 0 ? SECTIONS : List.of(args));
+        Set<String> only = new LinkedHashSet<>(args.length == 0 ? DEFAULT_SECTIONS : List.of(args));
         for (String s : only) {
             if (!SECTIONS.contains(s)) {
                 System.err.println("unknown section '" + s + "'; sections: " + String.join(" ", SECTIONS));
@@ -84,6 +87,9 @@ public final class ServerBench {
             } finally {
                 deleteTree(dataDir);
             }
+        }
+        if (only.contains("hls")) {
+            new HlsBench(work).run(rows);
         }
         System.out.printf(Locale.ROOT, "%nwall time %.0f s%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("| benchmark | Framewise | alternative | ratio | goal |");
