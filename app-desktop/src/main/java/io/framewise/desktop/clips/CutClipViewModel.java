@@ -10,6 +10,8 @@ import io.framewise.desktop.client.ClipModels.ClipQueued;
 import io.framewise.desktop.client.ClipModels.Template;
 import io.framewise.desktop.client.EventStream;
 import io.framewise.desktop.review.ClipTiming;
+import io.framewise.desktop.review.PlaybackViewModel;
+import io.framewise.desktop.review.ReviewViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -124,6 +126,24 @@ public final class CutClipViewModel {
                             return null;
                         },
                         ui);
+    }
+
+    /**
+     * Prepares a cut of what the review marked with I and O (the out point's frame included); a
+     * missing in point is the first frame, a missing out point the last.
+     */
+    public CompletableFuture<Void> openMarked(ApiClient client, ReviewViewModel review) {
+        PlaybackViewModel pb = review.playback();
+        long count = pb.frameCountProperty().get();
+        long markedIn = pb.loopInProperty().get();
+        long markedOut = pb.loopOutProperty().get();
+        return open(
+                client,
+                review.asset(),
+                review.mediaProperty().get(),
+                pb.timing(),
+                markedIn < 0 ? 0 : markedIn,
+                markedOut < 0 ? count : markedOut + 1);
     }
 
     /** Whether the cut can be sent; if not, {@link #messageProperty} says why. */

@@ -1,6 +1,9 @@
 package io.framewise.desktop.shares;
 
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiModels.Asset;
+import io.framewise.desktop.client.ApiModels.MediaItem;
+import io.framewise.desktop.client.ApiModels.Version;
 import io.framewise.desktop.client.ShareModels.Share;
 import io.framewise.desktop.client.ShareModels.ShareAnalytics;
 import io.framewise.desktop.client.ShareModels.ShareTarget;
@@ -59,6 +62,40 @@ public final class ShareLinksViewModel {
         analytics.set(null);
         analyticsOf.set(null);
         return refresh();
+    }
+
+    /**
+     * Shows the links of an asset, or of a clip when {@code shown} (the media on screen or the
+     * asset's latest) was cut from another; a link to an asset may pin one of its versions.
+     */
+    public CompletableFuture<Void> openAsset(ApiClient client, Asset asset, MediaItem shown) {
+        boolean clip = shown != null && shown.clipOf() != null;
+        List<Integer> numbers = clip || asset.versions() == null
+                ? List.of()
+                : asset.versions().stream().map(Version::number).toList();
+        // A clip is named by its own media item: filed as a version, its asset also holds others.
+        ShareTarget t = clip
+                ? new ShareTarget("clip", shown.id(), asset.title())
+                : new ShareTarget("asset", asset.id(), asset.title());
+        return open(client, t, numbers);
+    }
+
+    /** Shows the links of a clip just cut: {@code clipMediaId} filed in {@code assetId}. */
+    public CompletableFuture<Void> openClip(ApiClient client, String assetId, String clipMediaId) {
+        return CompletableFuture.supplyAsync(() -> client.asset(assetId), io)
+                .thenCombine(CompletableFuture.supplyAsync(() -> client.media(clipMediaId), io), Opened::new)
+                .thenComposeAsync(o -> openAsset(client, o.asset(), o.media()), ui)
+                .exceptionally(err -> {
+                    ui.execute(() -> message.set("The clip could not be opened: " + ShareFormViewModel.cause(err)));
+                    return null;
+                });
+    }
+
+    private record Opened(Asset asset, MediaItem media) {}
+
+    /** Shows the links of a folder. */
+    public CompletableFuture<Void> openFolder(ApiClient client, String folderId, String name) {
+        return open(client, new ShareTarget("folder", folderId, name), List.of());
     }
 
     public CompletableFuture<Void> refresh() {
