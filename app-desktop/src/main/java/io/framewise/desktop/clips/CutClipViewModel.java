@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
 import io.framewise.desktop.client.ClipModels.ClipQueued;
@@ -110,7 +111,7 @@ public final class CutClipViewModel {
             return CompletableFuture.completedFuture(null);
         }
         String projectId = asset.projectId();
-        return CompletableFuture.supplyAsync(() -> client.templates(projectId), io)
+        return CompletableFuture.supplyAsync(() -> templatesOf(client, projectId), io)
                 .handleAsync(
                         (list, err) -> {
                             if (err != null) {
@@ -144,6 +145,18 @@ public final class CutClipViewModel {
                 pb.timing(),
                 markedIn < 0 ? 0 : markedIn,
                 markedOut < 0 ? count : markedOut + 1);
+    }
+
+    /** The project's templates; a server without templates (404) offers none. */
+    private static List<Template> templatesOf(ApiClient client, String projectId) {
+        try {
+            return client.templates(projectId);
+        } catch (ApiError e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** Whether the cut can be sent; if not, {@link #messageProperty} says why. */

@@ -106,12 +106,22 @@ public final class ShareLinksViewModel {
 
     /** A form for a new link to this target. */
     public ShareFormViewModel newLink() {
-        return new ShareFormViewModel(ui, io, zone, api, target, versionNumbers, null);
+        return listed(new ShareFormViewModel(ui, io, zone, api, target, versionNumbers, null));
+    }
+
+    /** The list shows a form's link as soon as it is saved. */
+    private ShareFormViewModel listed(ShareFormViewModel form) {
+        form.savedProperty().addListener((o, was, now) -> {
+            if (now) {
+                refresh();
+            }
+        });
+        return form;
     }
 
     /** A form that changes {@code share}. */
     public ShareFormViewModel edit(Share share) {
-        return new ShareFormViewModel(ui, io, zone, api, target, versionNumbers, share);
+        return listed(new ShareFormViewModel(ui, io, zone, api, target, versionNumbers, share));
     }
 
     /** Revokes a link: guests holding it get a page that says so; its analytics stay. */
@@ -179,7 +189,7 @@ public final class ShareLinksViewModel {
         return s.title() != null && !s.title().isBlank() ? s.title() : "link of " + s.createdAt();
     }
 
-    /** "Active · 3 of 10 views · expires ..." for the list. */
+    /** "Active · 3 of 10 views · until 2026-12-12 · password · v2" for the list. */
     public String summary(Share s) {
         StringBuilder b = new StringBuilder(stateWord(s.state()));
         long views = s.views() == null ? 0 : s.views();
@@ -187,8 +197,12 @@ public final class ShareLinksViewModel {
         b.append(s.maxViews() == null ? (views == 1 ? " view" : " views") : " of " + s.maxViews() + " views");
         if (s.expiresAt() != null && s.revokedAt() == null) {
             b.append(" · ")
-                    .append(s.active() ? "expires " : "expired ")
-                    .append(java.time.Instant.parse(s.expiresAt()).atZone(zone).toLocalDate());
+                    .append(s.active() ? "until " : "ended ")
+                    // A link ends at the end of its last day: show that day, not the next midnight.
+                    .append(java.time.Instant.parse(s.expiresAt())
+                            .minusSeconds(1)
+                            .atZone(zone)
+                            .toLocalDate());
         }
         if (Boolean.TRUE.equals(s.hasPassword())) {
             b.append(" · password");

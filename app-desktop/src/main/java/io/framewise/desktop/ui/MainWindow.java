@@ -217,10 +217,10 @@ public final class MainWindow {
     }
 
     /** "Cut clip" on the review's marked range; the library shows the clip once it is ready. */
-    private void cutClip(ReviewViewModel r) {
+    private CutClipViewModel cutClip(ReviewViewModel r) {
         Connection c = connect.connectionProperty().get();
         if (c == null || r.mediaProperty().get() == null) {
-            return;
+            return null;
         }
         r.playback().stop();
         CutClipViewModel vm = new CutClipViewModel(Platform::runLater, io);
@@ -236,15 +236,18 @@ public final class MainWindow {
             links.openClip(c.api(), clip.assetId(), clip.id())
                     .thenRun(() -> Platform.runLater(() -> ShareWindow.show(window(), links)));
         });
+        return vm;
     }
 
-    private void shareReviewed(ReviewViewModel r) {
+    private ShareLinksViewModel shareReviewed(ReviewViewModel r) {
         Connection c = connect.connectionProperty().get();
-        if (c != null && r.asset() != null) {
-            ShareLinksViewModel links = shareLinks();
-            links.openAsset(c.api(), r.asset(), r.mediaProperty().get());
-            ShareWindow.show(window(), links);
+        if (c == null || r.asset() == null) {
+            return null;
         }
+        ShareLinksViewModel links = shareLinks();
+        links.openAsset(c.api(), r.asset(), r.mediaProperty().get());
+        ShareWindow.show(window(), links);
+        return links;
     }
 
     private void shareRow(LibraryRow row) {
@@ -307,6 +310,16 @@ public final class MainWindow {
     /** Opens the review of a library row (tests and the library's double click). */
     public void open(LibraryRow row) {
         openReview(row);
+    }
+
+    /** Opens "Cut clip" on the review's marked range (tests; the review's button does the same). */
+    public CutClipViewModel cutMarkedClip() {
+        return cutClip(review);
+    }
+
+    /** Opens "Share" for the asset under review (tests; the review's button does the same). */
+    public ShareLinksViewModel shareReview() {
+        return shareReviewed(review);
     }
 
     public void compareVersions() {
