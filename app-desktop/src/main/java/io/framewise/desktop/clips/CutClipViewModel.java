@@ -103,8 +103,12 @@ public final class CutClipViewModel {
         progress.set(-1);
         clip.set(null);
         title.set("");
-        range.set(timing.timecodeOf(in) + " – " + timing.timecodeOf(out) + "  (" + (out - in)
-                + (out - in == 1 ? " frame)" : " frames)"));
+        // The last frame as the timeline shows it (the API's out is the frame after it).
+        range.set(
+                out <= in
+                        ? "Nothing marked"
+                        : timing.timecodeOf(in) + " – " + timing.timecodeOf(out - 1) + "  (" + (out - in)
+                                + (out - in == 1 ? " frame)" : " frames)"));
         templates.setAll(List.of(TemplateChoice.NONE));
         template.set(TemplateChoice.NONE);
         if (!validate()) {
@@ -164,7 +168,9 @@ public final class CutClipViewModel {
         String problem = null;
         if (out <= in) {
             problem = "Mark an in point (I) before the out point (O): the range is empty";
-        } else if (template.get() != null && template.get().id() != null && !mode.get().reencodes()) {
+        } else if (template.get() != null
+                && template.get().id() != null
+                && !mode.get().reencodes()) {
             problem = "A template is drawn into the picture: choose Smart or Re-encode instead of Copy";
         }
         message.set(problem == null ? "" : problem);

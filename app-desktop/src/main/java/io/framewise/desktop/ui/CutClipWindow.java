@@ -75,12 +75,14 @@ final class CutClipWindow extends VBox {
         RadioButton asAsset = new RadioButton("A new asset next to the source");
         asAsset.setId("cut-new-asset");
         asAsset.setToggleGroup(filing);
-        RadioButton asVersion = new RadioButton("The next version of " + vm.source().title());
+        RadioButton asVersion =
+                new RadioButton("The next version of " + vm.source().title());
         asVersion.setId("cut-new-version");
         asVersion.setToggleGroup(filing);
         asVersion.setSelected(vm.asNewVersionProperty().get());
         asAsset.setSelected(!vm.asNewVersionProperty().get());
-        asVersion.selectedProperty().addListener((o, a, b) -> vm.asNewVersionProperty().set(b));
+        asVersion.selectedProperty().addListener((o, a, b) -> vm.asNewVersionProperty()
+                .set(b));
 
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -103,15 +105,16 @@ final class CutClipWindow extends VBox {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty()
-                .bind(vm.stateProperty().isEqualTo(State.SENDING).or(vm.stateProperty().isEqualTo(State.PROCESSING))
+                .bind(vm.stateProperty()
+                        .isEqualTo(State.SENDING)
+                        .or(vm.stateProperty().isEqualTo(State.PROCESSING))
                         .or(vm.stateProperty().isEqualTo(State.READY)));
         Label message = new Label();
         message.setId("cut-message");
         message.textProperty().bind(vm.messageProperty());
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
-        message.getStyleClass()
-                .add(vm.stateProperty().get() == State.FAILED ? "danger" : "text-muted");
+        message.getStyleClass().add(vm.stateProperty().get() == State.FAILED ? "danger" : "text-muted");
         vm.stateProperty().addListener((o, a, s) -> {
             message.getStyleClass().removeAll("danger", "success", "text-muted");
             message.getStyleClass().add(s == State.FAILED ? "danger" : s == State.READY ? "success" : "text-muted");
@@ -123,7 +126,8 @@ final class CutClipWindow extends VBox {
         cut.getStyleClass().add("accent");
         cut.disableProperty()
                 .bind(Bindings.createBooleanBinding(
-                        () -> vm.stateProperty().get() != State.EDITING && vm.stateProperty().get() != State.FAILED,
+                        () -> vm.stateProperty().get() != State.EDITING
+                                && vm.stateProperty().get() != State.FAILED,
                         vm.stateProperty()));
         cut.setOnAction(e -> vm.cut());
         Button shareB = new Button("Share clip...");
@@ -142,7 +146,9 @@ final class CutClipWindow extends VBox {
 
         // Once sent, the choices stay as they were sent.
         form.disableProperty()
-                .bind(vm.stateProperty().isNotEqualTo(State.EDITING).and(vm.stateProperty().isNotEqualTo(State.FAILED)));
+                .bind(vm.stateProperty()
+                        .isNotEqualTo(State.EDITING)
+                        .and(vm.stateProperty().isNotEqualTo(State.FAILED)));
         getChildren().addAll(heading, form, progress, message, buttons);
     }
 

@@ -104,8 +104,8 @@ final class LibraryNav extends VBox {
     /** The menu of an asset row: share it, move it, and the organizer's actions on assets. */
     ContextMenu menuFor(LibraryRow row) {
         ContextMenu menu = menuFor("asset", row.asset().id(), row.title());
-        MenuItem item = new MenuItem(
-                row.media() != null && row.media().clipOf() != null ? "Share clip..." : "Share...");
+        MenuItem item =
+                new MenuItem(row.media() != null && row.media().clipOf() != null ? "Share clip..." : "Share...");
         item.setId("share-asset");
         item.setOnAction(e -> share.accept(row));
         menu.getItems().add(0, item);

@@ -281,7 +281,8 @@ final class ReviewView extends BorderPane {
         Button clear = new Button("Clear");
         clear.setId("mark-clear");
         clear.setOnAction(e -> pb.clearLoop());
-        clear.disableProperty().bind(pb.loopInProperty().lessThan(0).and(pb.loopOutProperty().lessThan(0)));
+        clear.disableProperty()
+                .bind(pb.loopInProperty().lessThan(0).and(pb.loopOutProperty().lessThan(0)));
         Button cutB = new Button("Cut clip...");
         cutB.setId("cut-clip");
         cutB.disableProperty().bind(review.mediaProperty().isNull());

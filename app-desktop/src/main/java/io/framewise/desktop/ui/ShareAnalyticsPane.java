@@ -49,7 +49,8 @@ final class ShareAnalyticsPane extends VBox {
             }
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("share-" + s.id() + ".csv");
-            File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            File f = chooser.showSaveDialog(
+                    getScene() == null ? null : getScene().getWindow());
             if (f != null) {
                 vm.exportCsv(s, f.toPath());
             }
@@ -86,7 +87,8 @@ final class ShareAnalyticsPane extends VBox {
         };
         for (int i = 0; i < cells.length; i++) {
             Label value = new Label(cells[i][1]);
-            value.setId("analytics-" + cells[i][0].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            value.setId("analytics-"
+                    + cells[i][0].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             value.getStyleClass().add("title-3");
             Label name = new Label(cells[i][0]);
             name.getStyleClass().add("text-muted");

@@ -52,7 +52,8 @@ final class ShareFormPane extends VBox {
         password.setPromptText(
                 vm.editing() && Boolean.TRUE.equals(vm.edited().hasPassword())
                         ? "Unchanged (type to set a new one)"
-                        : "None (at least 8 characters)");
+                        : "None (8 characters or more)");
+        password.setPrefColumnCount(22);
         password.textProperty().bindBidirectional(vm.passwordProperty());
         CheckBox clear = new CheckBox("Remove the password");
         clear.selectedProperty().bindBidirectional(vm.clearPasswordProperty());
@@ -79,6 +80,7 @@ final class ShareFormPane extends VBox {
                 "share-watermark",
                 "Watermark: each guest's name or e-mail and the time over the player and in downloads",
                 vm.watermarkProperty());
+        watermark.setWrapText(true);
         CheckBox email = check("share-require-email", "Guests give their e-mail", vm.requireEmailProperty());
         CheckBox live = check("share-live", "Guests may join live sessions", vm.liveProperty());
 

@@ -22,7 +22,8 @@ class CutClipViewModelTest {
     void cutsTheMarkedRangeAndFollowsTheClipUntilItIsReady() {
         CutClipViewModel vm = new CutClipViewModel(Runnable::run, Runnable::run);
         vm.open(s.api, s.asset, s.v2, ClipTiming.of(s.v2), 40, 65).join();
-        assertEquals("00:00:01:15 – 00:00:02:15  (25 frames)", vm.rangeProperty().get());
+        assertEquals(
+                "00:00:01:15 – 00:00:02:14  (25 frames)", vm.rangeProperty().get());
         assertEquals("No template", vm.templates().get(0).toString(), "no template is always offered");
         vm.modeProperty().set(ClipMode.SMART);
         vm.titleProperty().set("Harbour pull-out");
@@ -35,7 +36,10 @@ class CutClipViewModelTest {
                 Duration.ofMinutes(2),
                 () -> vm.stateProperty().get() == CutClipViewModel.State.READY
                         || vm.stateProperty().get() == CutClipViewModel.State.FAILED);
-        assertEquals(CutClipViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
+        assertEquals(
+                CutClipViewModel.State.READY,
+                vm.stateProperty().get(),
+                vm.messageProperty().get());
         assertEquals(1.0, vm.progressProperty().get());
 
         MediaItem clip = s.api.media(clipId);
@@ -44,9 +48,13 @@ class CutClipViewModelTest {
         assertEquals(40L, clip.clipOf().in());
         assertEquals(65L, clip.clipOf().out());
         // The engine may fall back from smart to a full re-encode; both are frame-exact.
-        assertTrue(List.of("smart", "reencode").contains(clip.clipOf().mode()), clip.clipOf().mode());
+        assertTrue(
+                List.of("smart", "reencode").contains(clip.clipOf().mode()),
+                clip.clipOf().mode());
         assertEquals(40, FrameCode.read(s.api.still(clipId, 0, 0)), "the clip's first frame is source frame 40");
-        assertEquals("Harbour pull-out", s.api.asset(vm.clipProperty().get().assetId()).title());
+        assertEquals(
+                "Harbour pull-out",
+                s.api.asset(vm.clipProperty().get().assetId()).title());
         vm.close();
     }
 
@@ -56,12 +64,16 @@ class CutClipViewModelTest {
         vm.open(s.api, s.asset, s.v2, ClipTiming.of(s.v2), 30, 30).join();
         vm.cut().join();
         assertEquals(CutClipViewModel.State.EDITING, vm.stateProperty().get());
-        assertTrue(vm.messageProperty().get().contains("range is empty"), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().contains("range is empty"),
+                vm.messageProperty().get());
 
         vm.open(s.api, s.asset, s.v2, ClipTiming.of(s.v2), 0, 10).join();
         vm.modeProperty().set(ClipMode.COPY);
         vm.templateProperty().set(new CutClipViewModel.TemplateChoice("t1", "Client review"));
-        assertTrue(vm.messageProperty().get().contains("choose Smart or Re-encode"), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().contains("choose Smart or Re-encode"),
+                vm.messageProperty().get());
         vm.modeProperty().set(ClipMode.REENCODE);
         assertEquals("", vm.messageProperty().get());
         assertEquals("t1", vm.body().path("templateId").asText());

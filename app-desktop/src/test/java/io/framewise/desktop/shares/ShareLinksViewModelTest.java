@@ -32,7 +32,9 @@ class ShareLinksViewModelTest {
         form.versionProperty().set(form.versions().get(2));
         form.passwordProperty().set("short");
         form.save().join();
-        assertTrue(form.messageProperty().get().contains("at least 8"), form.messageProperty().get());
+        assertTrue(
+                form.messageProperty().get().contains("at least 8"),
+                form.messageProperty().get());
         assertEquals("", form.linkProperty().get(), "nothing was sent");
 
         form.passwordProperty().set("harbour-2026");
@@ -97,7 +99,9 @@ class ShareLinksViewModelTest {
         ShareFormViewModel form = links.newLink();
         form.maxViewsProperty().set("ten");
         form.save().join();
-        assertTrue(form.messageProperty().get().startsWith("Maximum views"), form.messageProperty().get());
+        assertTrue(
+                form.messageProperty().get().startsWith("Maximum views"),
+                form.messageProperty().get());
         assertEquals("1 h 02 min", ShareLinksViewModel.duration(3725.0));
         assertEquals("3 min 05 s", ShareLinksViewModel.duration(185.4));
     }

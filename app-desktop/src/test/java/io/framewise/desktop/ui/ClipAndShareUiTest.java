@@ -80,15 +80,19 @@ class ClipAndShareUiTest extends FxRobot {
         Await.until(
                 "the library",
                 DEADLINE,
-                () -> Await.on(() -> window.library().visible().stream().anyMatch(r -> r.title().equals("Harbour"))));
+                () -> Await.on(() -> window.library().visible().stream()
+                        .anyMatch(r -> r.title().equals("Harbour"))));
         Await.fx(() -> window.open(window.library().visible().stream()
                 .filter(r -> r.title().equals("Harbour"))
                 .findFirst()
                 .orElseThrow()));
-        Await.until("the first still", DEADLINE, () -> Await.on(() -> {
-            var st = window.review().playback().stillProperty().get();
-            return st != null && st.index() == 0;
-        }));
+        Await.until(
+                "the first still",
+                DEADLINE,
+                () -> Await.on(() -> {
+                    var st = window.review().playback().stillProperty().get();
+                    return st != null && st.index() == 0;
+                }));
         PlaybackViewModel pb = Await.on(() -> window.review().playback());
         Await.fx(() -> lookup("#review-view").query().requestFocus());
         type(KeyCode.RIGHT, 10);
@@ -104,7 +108,7 @@ class ClipAndShareUiTest extends FxRobot {
                 DEADLINE,
                 () -> Await.on(() -> lookup("#cut-range").tryQuery().isPresent()));
         assertEquals(
-                "00:00:00:10 – 00:00:01:00  (15 frames)",
+                "00:00:00:10 – 00:00:00:24  (15 frames)",
                 Await.on(() -> lookup("#cut-range").queryAs(Label.class).getText()),
                 "the out point's frame is in the clip");
         clickOn("#cut-title").write("Harbour opening");
@@ -114,7 +118,8 @@ class ClipAndShareUiTest extends FxRobot {
         Await.until(
                 "the clip to be ready",
                 DEADLINE,
-                () -> Await.on(() -> lookup("#cut-share").tryQuery().map(n -> n.isVisible()).orElse(false)));
+                () -> Await.on(() ->
+                        lookup("#cut-share").tryQuery().map(n -> n.isVisible()).orElse(false)));
         Await.until(
                 "the clip in the library",
                 DEADLINE,
@@ -124,7 +129,9 @@ class ClipAndShareUiTest extends FxRobot {
 
         clickOn("#cut-share");
         Await.until(
-                "the share window", DEADLINE, () -> Await.on(() -> lookup("#share-new").tryQuery().isPresent()));
+                "the share window",
+                DEADLINE,
+                () -> Await.on(() -> lookup("#share-new").tryQuery().isPresent()));
         clickOn("#share-new");
         clickOn("#share-download");
         clickOn("#share-max-views").write("5");
@@ -132,8 +139,12 @@ class ClipAndShareUiTest extends FxRobot {
         Await.until(
                 "the link",
                 DEADLINE,
-                () -> Await.on(() -> !lookup("#share-link").queryAs(TextField.class).getText().isEmpty()));
-        String link = Await.on(() -> lookup("#share-link").queryAs(TextField.class).getText());
+                () -> Await.on(() -> !lookup("#share-link")
+                        .queryAs(TextField.class)
+                        .getText()
+                        .isEmpty()));
+        String link =
+                Await.on(() -> lookup("#share-link").queryAs(TextField.class).getText());
         assertTrue(link.startsWith(server.server.baseUri().toString().replaceAll("/$", "") + "/s/"), link);
         clickOn("#share-copy");
         assertEquals(link, Await.on(() -> Clipboard.getSystemClipboard().getString()), "the link was copied");
@@ -145,12 +156,14 @@ class ClipAndShareUiTest extends FxRobot {
         Screenshots.write(lookup("#share-window").query().getScene(), "share-dialog");
 
         Share listed = server.api
-                .shares("clip", Await.on(() -> window.library().rows().stream()
-                                .filter(r -> r.title().equals("Harbour opening"))
-                                .findFirst()
-                                .orElseThrow())
-                        .media()
-                        .id())
+                .shares(
+                        "clip",
+                        Await.on(() -> window.library().rows().stream()
+                                        .filter(r -> r.title().equals("Harbour opening"))
+                                        .findFirst()
+                                        .orElseThrow())
+                                .media()
+                                .id())
                 .get(0);
         assertEquals(5, listed.maxViews());
         assertTrue(listed.allows("download"));

@@ -163,10 +163,13 @@ class RealWindowScreenshots {
                 .filter(r -> r.asset().id().equals(interview.asset().id()))
                 .findFirst()
                 .orElseThrow()));
-        Await.until("the review again", DEADLINE, () -> Await.on(() -> {
-            var still = window.review().playback().stillProperty().get();
-            return still != null && still.index() == 0;
-        }));
+        Await.until(
+                "the review again",
+                DEADLINE,
+                () -> Await.on(() -> {
+                    var still = window.review().playback().stillProperty().get();
+                    return still != null && still.index() == 0;
+                }));
         Await.fx(() -> {
             var pb = window.review().playback();
             pb.step(12);
@@ -175,13 +178,19 @@ class RealWindowScreenshots {
             pb.markOut();
         });
         var cut = Await.on(() -> window.cutMarkedClip());
-        Await.until("the templates asked for", DEADLINE, () -> Await.on(() -> !cut.templates().isEmpty()));
+        Await.until(
+                "the templates asked for",
+                DEADLINE,
+                () -> Await.on(() -> !cut.templates().isEmpty()));
         Await.fx(() -> cut.titleProperty().set("Interview: the answer"));
         capture("xvfb-cut-clip");
         Await.fx(() -> closeDialogs());
         Await.fx(() -> window.shareReview());
         Await.fx(() -> find("#share-new").ifPresent(n -> ((javafx.scene.control.Button) n).fire()));
-        Await.until("the share form", DEADLINE, () -> Await.on(() -> find("#share-form").isPresent()));
+        Await.until(
+                "the share form",
+                DEADLINE,
+                () -> Await.on(() -> find("#share-form").isPresent()));
         capture("xvfb-share");
         Await.fx(() -> closeDialogs());
     }
