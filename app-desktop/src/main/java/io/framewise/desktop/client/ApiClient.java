@@ -18,6 +18,13 @@ import io.framewise.desktop.client.ApiModels.Note;
 import io.framewise.desktop.client.ApiModels.NotePage;
 import io.framewise.desktop.client.ApiModels.Project;
 import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.client.ClipModels.ClipQueued;
+import io.framewise.desktop.client.ClipModels.Template;
+import io.framewise.desktop.client.ClipModels.TemplatePage;
+import io.framewise.desktop.client.ShareModels.IssuedShare;
+import io.framewise.desktop.client.ShareModels.Share;
+import io.framewise.desktop.client.ShareModels.ShareAnalytics;
+import io.framewise.desktop.client.ShareModels.SharePage;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -308,6 +315,61 @@ public final class ApiClient {
                 "/api/assets/" + enc(assetId) + "/versions/" + version + "/approval",
                 JSON.createObjectNode().put("status", status),
                 JsonNode.class);
+    }
+
+    // ---- clips and templates ----
+
+    /**
+     * Queues a clip of frames [{@code in}, {@code out}) of a media item. {@code fields}: mode, and
+     * optionally templateId, title, asVersionOf, copyNotes, as the API names them.
+     */
+    public ClipQueued cutClip(String mediaId, long in, long out, ObjectNode fields) {
+        ObjectNode body = JSON.createObjectNode().put("in", in).put("out", out);
+        body.setAll(fields);
+        return create("/api/media/" + enc(mediaId) + "/clips", body, ClipQueued.class);
+    }
+
+    /** The templates the user may use for a clip in the project: its own and the global ones. */
+    public List<Template> templates(String projectId) {
+        String q = projectId == null ? "" : "?projectId=" + enc(projectId);
+        return get("/api/templates" + q, TemplatePage.class).items();
+    }
+
+    // ---- share links ----
+
+    /** Makes a share link; {@code fields} as the API names them (target, rights, expiresAt ...). */
+    public IssuedShare createShare(ObjectNode fields) {
+        return create("/api/shares", fields, IssuedShare.class);
+    }
+
+    /** The links of one target that the user may manage. */
+    public List<Share> shares(String targetType, String targetId) {
+        return get("/api/shares?targetType=" + enc(targetType) + "&targetId=" + enc(targetId), SharePage.class)
+                .items();
+    }
+
+    /** Changes a link; {@code fields}: any of expiresAt, password (null clears), rights, maxViews ... */
+    public Share updateShare(String shareId, ObjectNode fields) {
+        return send("PATCH", "/api/shares/" + enc(shareId), fields, Share.class);
+    }
+
+    /** Revokes a link for good; its analytics stay. */
+    public void revokeShare(String shareId) {
+        exchange(request("/api/shares/" + enc(shareId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public ShareAnalytics shareAnalytics(String shareId) {
+        return get("/api/shares/" + enc(shareId) + "/analytics?format=json", ShareAnalytics.class);
+    }
+
+    /** The analytics as CSV, one row per guest. */
+    public byte[] shareAnalyticsCsv(String shareId) {
+        return exchange(
+                request("/api/shares/" + enc(shareId) + "/analytics?format=csv")
+                        .setHeader("Accept", "text/csv")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     // ---- plumbing ----

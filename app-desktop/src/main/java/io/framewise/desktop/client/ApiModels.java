@@ -22,7 +22,8 @@ public final class ApiModels {
             Double durationSeconds,
             Boolean hasAudio,
             String error,
-            List<Rendition> renditions) {
+            List<Rendition> renditions,
+            ClipOf clipOf) {
 
         public boolean ready() {
             return "ready".equals(status);
@@ -33,6 +34,20 @@ public final class ApiModels {
                     && renditions.stream().anyMatch(r -> r.kind().equals(kind) && "ready".equals(r.status()));
         }
     }
+
+    /**
+     * Where a clip was cut from: frames [{@code in}, {@code out}) of its source; a copy cut that
+     * snapped to keyframes says where it really starts and ends ({@code actualIn}, {@code actualOut}).
+     */
+    public record ClipOf(
+            String mediaId,
+            Long in,
+            Long out,
+            String mode,
+            Boolean snapped,
+            Long actualIn,
+            Long actualOut,
+            String templateId) {}
 
     public record Rendition(String kind, String status, String url) {}
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,8 +38,14 @@ final class LibraryNav extends VBox {
     private final HBox crumbs = new HBox(2);
     private final FlowPane folders = new FlowPane(8, 8);
 
-    LibraryNav(LibraryViewModel vm) {
+    private final Consumer<LibraryRow> share;
+    private final BiConsumer<String, String> shareFolder;
+
+    /** {@code share}: "Share..." on an asset; {@code shareFolder}: on a folder (its id and name). */
+    LibraryNav(LibraryViewModel vm, Consumer<LibraryRow> share, BiConsumer<String, String> shareFolder) {
         this.vm = vm;
+        this.share = share;
+        this.shareFolder = shareFolder;
         setId("library-nav");
         setSpacing(8);
         setPadding(new Insets(0, 10, 6, 10));
@@ -93,13 +101,25 @@ final class LibraryNav extends VBox {
         actions.setDisable(items.isEmpty());
     }
 
-    /** The menu of an asset row: move it, and the organizer's actions on assets. */
+    /** The menu of an asset row: share it, move it, and the organizer's actions on assets. */
     ContextMenu menuFor(LibraryRow row) {
-        return menuFor("asset", row.asset().id(), row.title());
+        ContextMenu menu = menuFor("asset", row.asset().id(), row.title());
+        MenuItem item =
+                new MenuItem(row.media() != null && row.media().clipOf() != null ? "Share clip..." : "Share...");
+        item.setId("share-asset");
+        item.setOnAction(e -> share.accept(row));
+        menu.getItems().add(0, item);
+        return menu;
     }
 
     private ContextMenu menuFor(String type, String id, String name) {
         ContextMenu menu = new ContextMenu();
+        if (type.equals("folder")) {
+            MenuItem item = new MenuItem("Share folder...");
+            item.setId("share-folder");
+            item.setOnAction(e -> shareFolder.accept(id, name));
+            menu.getItems().add(item);
+        }
         for (OrganizerAction a : vm.actions()) {
             if (type.equals(a.targetType())) {
                 menu.getItems().add(item(a, type, id, name));

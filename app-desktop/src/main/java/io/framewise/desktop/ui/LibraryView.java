@@ -35,7 +35,11 @@ final class LibraryView extends BorderPane {
 
     final ListView<LibraryRow> list = new ListView<>();
 
-    LibraryView(LibraryViewModel vm, Consumer<LibraryRow> open) {
+    LibraryView(
+            LibraryViewModel vm,
+            Consumer<LibraryRow> open,
+            Consumer<LibraryRow> share,
+            java.util.function.BiConsumer<String, String> shareFolder) {
         setId("library-view");
         ChoiceBox<Project> projects = new ChoiceBox<>(vm.projects());
         projects.valueProperty().bindBidirectional(vm.projectProperty());
@@ -68,7 +72,7 @@ final class LibraryView extends BorderPane {
         home.setOnAction(e -> vm.home());
         Button all = new Button("Projects");
         all.setOnAction(e -> vm.navigate("/projects"));
-        LibraryNav nav = new LibraryNav(vm);
+        LibraryNav nav = new LibraryNav(vm, share, shareFolder);
         HBox top = new HBox(10, heading, home, all, projects, search, upload, nav.actions, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10));

@@ -1,6 +1,8 @@
 package io.framewise.desktop.ui;
 
+import io.framewise.desktop.client.ClipModels.ClipQueued;
 import io.framewise.desktop.client.TokenStore;
+import io.framewise.desktop.clips.CutClipViewModel;
 import io.framewise.desktop.compare.CompareViewModel;
 import io.framewise.desktop.connect.ConnectViewModel;
 import io.framewise.desktop.connect.Connection;
@@ -13,6 +15,7 @@ import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.VlcPlayer;
 import io.framewise.desktop.review.MediaOpener;
 import io.framewise.desktop.review.ReviewViewModel;
+import io.framewise.desktop.shares.ShareLinksViewModel;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +113,7 @@ public final class MainWindow {
         root.setTop(header);
 
         connectView = new ConnectView(connect, data.resolve("library"));
-        libraryView = new LibraryView(library, this::openReview);
+        libraryView = new LibraryView(library, this::openReview, this::shareRow, this::shareFolder);
         reviewView = new ReviewView(
                 review,
                 () -> {
@@ -118,7 +121,9 @@ public final class MainWindow {
                     show(libraryView);
                     library.refresh();
                 },
-                this::openCompare);
+                this::openCompare,
+                this::cutClip,
+                this::shareReviewed);
         compareView = new CompareView(compare, () -> {
             compare.close();
             show(reviewView);
@@ -211,6 +216,66 @@ public final class MainWindow {
         compareView.requestFocus();
     }
 
+    /** "Cut clip" on the review's marked range; the library shows the clip once it is ready. */
+    private CutClipViewModel cutClip(ReviewViewModel r) {
+        Connection c = connect.connectionProperty().get();
+        if (c == null || r.mediaProperty().get() == null) {
+            return null;
+        }
+        r.playback().stop();
+        CutClipViewModel vm = new CutClipViewModel(Platform::runLater, io);
+        vm.stateProperty().addListener((o, was, now) -> {
+            if (now == CutClipViewModel.State.READY) {
+                library.refresh();
+            }
+        });
+        vm.openMarked(c.api(), r);
+        CutClipWindow.show(window(), vm, () -> {
+            ClipQueued clip = vm.clipProperty().get();
+            ShareLinksViewModel links = shareLinks();
+            links.openClip(c.api(), clip.assetId(), clip.id())
+                    .thenRun(() -> Platform.runLater(() -> ShareWindow.show(window(), links)));
+        });
+        return vm;
+    }
+
+    private ShareLinksViewModel shareReviewed(ReviewViewModel r) {
+        Connection c = connect.connectionProperty().get();
+        if (c == null || r.asset() == null) {
+            return null;
+        }
+        ShareLinksViewModel links = shareLinks();
+        links.openAsset(c.api(), r.asset(), r.mediaProperty().get());
+        ShareWindow.show(window(), links);
+        return links;
+    }
+
+    private void shareRow(LibraryRow row) {
+        Connection c = connect.connectionProperty().get();
+        if (c != null) {
+            ShareLinksViewModel links = shareLinks();
+            links.openAsset(c.api(), row.asset(), row.media());
+            ShareWindow.show(window(), links);
+        }
+    }
+
+    private void shareFolder(String folderId, String name) {
+        Connection c = connect.connectionProperty().get();
+        if (c != null) {
+            ShareLinksViewModel links = shareLinks();
+            links.openFolder(c.api(), folderId, name);
+            ShareWindow.show(window(), links);
+        }
+    }
+
+    private ShareLinksViewModel shareLinks() {
+        return new ShareLinksViewModel(Platform::runLater, io, java.time.ZoneId.systemDefault());
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
     void show(Node screen) {
         StackPane centred = new StackPane(screen);
         StackPane.setAlignment(screen, Pos.TOP_CENTER);
@@ -245,6 +310,16 @@ public final class MainWindow {
     /** Opens the review of a library row (tests and the library's double click). */
     public void open(LibraryRow row) {
         openReview(row);
+    }
+
+    /** Opens "Cut clip" on the review's marked range (tests; the review's button does the same). */
+    public CutClipViewModel cutMarkedClip() {
+        return cutClip(review);
+    }
+
+    /** Opens "Share" for the asset under review (tests; the review's button does the same). */
+    public ShareLinksViewModel shareReview() {
+        return shareReviewed(review);
     }
 
     public void compareVersions() {

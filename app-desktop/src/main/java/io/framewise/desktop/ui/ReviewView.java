@@ -37,7 +37,7 @@ import javafx.util.StringConverter;
 final class ReviewView extends BorderPane {
 
     static final String HELP = "Space play/pause · J/K/L shuttle (again: 2x 4x 8x) · ←/→ step · Shift+←/→ one second"
-            + " · Home/End · I/O loop in/out · Shift+L loop · M note · F full screen · click the time: frames/seconds · ? this help";
+            + " · Home/End · I/O mark in/out (loop, clip) · Shift+L loop · M note · F full screen · click the time: frames/seconds · ? this help";
 
     final PictureView picture = new PictureView();
     final NotesPanel notesPanel;
@@ -45,7 +45,12 @@ final class ReviewView extends BorderPane {
     private final ReviewViewModel review;
     private final Label help = new Label(HELP);
 
-    ReviewView(ReviewViewModel review, Runnable back, Consumer<ReviewViewModel> compare) {
+    ReviewView(
+            ReviewViewModel review,
+            Runnable back,
+            Consumer<ReviewViewModel> compare,
+            Consumer<ReviewViewModel> cut,
+            Consumer<ReviewViewModel> share) {
         this.review = review;
         PlaybackViewModel pb = review.playback();
         setId("review-view");
@@ -187,9 +192,12 @@ final class ReviewView extends BorderPane {
         session.requests().addListener((javafx.collections.ListChangeListener<LiveSessionViewModel.DriveRequest>)
                 c -> showAsks.run());
         showAsks.run();
+        Button shareB = new Button("Share...");
+        shareB.setId("review-share");
+        shareB.setOnAction(e -> share.accept(review));
         HBox top = new HBox(
                 10, backB, title, versions, live, grow, startLive, joinLive, laser, drive, asks, leave, approval,
-                compareB);
+                compareB, shareB);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
@@ -264,7 +272,25 @@ final class ReviewView extends BorderPane {
                         pb.loopingProperty(),
                         pb.loopInProperty(),
                         pb.loopOutProperty()));
-        HBox transport = new HBox(10, prev, play, next, position, frame, rate, loop);
+        Button markIn = new Button("Mark in");
+        markIn.setId("mark-in");
+        markIn.setOnAction(e -> pb.markIn());
+        Button markOut = new Button("Mark out");
+        markOut.setId("mark-out");
+        markOut.setOnAction(e -> pb.markOut());
+        Button clear = new Button("Clear");
+        clear.setId("mark-clear");
+        clear.setOnAction(e -> pb.clearLoop());
+        clear.disableProperty()
+                .bind(pb.loopInProperty().lessThan(0).and(pb.loopOutProperty().lessThan(0)));
+        Button cutB = new Button("Cut clip...");
+        cutB.setId("cut-clip");
+        cutB.disableProperty().bind(review.mediaProperty().isNull());
+        cutB.setOnAction(e -> cut.accept(review));
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox transport =
+                new HBox(10, prev, play, next, position, frame, rate, loop, spring, markIn, markOut, clear, cutB);
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
         review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * and every primitive component (which Jackson would silently default when absent) is a required
  * property. Records are found by the operation that answers them (not by schema name, which the
  * document may change), and nested records by the property that holds them; every record in
- * {@link ApiModels} must be reached.
+ * {@link ApiModels}, {@link ClipModels} and {@link ShareModels} must be reached.
  */
 class ApiModelsContractTest {
 
@@ -51,6 +52,12 @@ class ApiModelsContractTest {
         ANSWERED_BY.put(ApiModels.AuthConfig.class, "get /api/auth/config 200");
         ANSWERED_BY.put(ApiModels.FolderPage.class, "get /api/folders 200");
         ANSWERED_BY.put(ApiModels.ActionResult.class, "post /api/actions 200");
+        ANSWERED_BY.put(ClipModels.ClipQueued.class, "post /api/media/{id}/clips 202");
+        ANSWERED_BY.put(ClipModels.TemplatePage.class, "get /api/templates 200");
+        ANSWERED_BY.put(ShareModels.IssuedShare.class, "post /api/shares 201");
+        ANSWERED_BY.put(ShareModels.SharePage.class, "get /api/shares 200");
+        ANSWERED_BY.put(ShareModels.Share.class, "patch /api/shares/{id} 200");
+        ANSWERED_BY.put(ShareModels.ShareAnalytics.class, "get /api/shares/{id}/analytics 200");
     }
 
     /**
@@ -95,7 +102,8 @@ class ApiModelsContractTest {
 
         Set<Class<?>> reached = new LinkedHashSet<>();
         ANSWERED_BY.keySet().forEach(r -> reach(r, reached));
-        Set<Class<?>> all = new LinkedHashSet<>(Arrays.stream(ApiModels.class.getDeclaredClasses())
+        Set<Class<?>> all = new LinkedHashSet<>(Stream.of(ApiModels.class, ClipModels.class, ShareModels.class)
+                .flatMap(holder -> Arrays.stream(holder.getDeclaredClasses()))
                 .filter(Class::isRecord)
                 .toList());
         all.removeAll(reached);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real app in a real X window (Xvfb, GTK glass, software rendering) on the demo library:
- * library, a review with the demo's drawing, and compare, each captured from the X screen with
+ * library, a review with the demo's drawing, compare, the cut window and the share window, each captured from the X screen with
  * ImageMagick's {@code import} into target/screenshots/xvfb-*.png. Runs in its own surefire
  * execution (see the pom) because the other screen tests use Monocle in the same JVM.
  */
@@ -157,6 +157,59 @@ class RealWindowScreenshots {
                 () -> Await.on(() -> window.compare().stillBProperty().get() != null
                         && window.compare().playback().stillProperty().get() != null));
         capture("xvfb-compare");
+
+        // Back to the review: a marked range in the cut window, then the share window with a new link's form.
+        Await.fx(() -> window.open(window.library().rows().stream()
+                .filter(r -> r.asset().id().equals(interview.asset().id()))
+                .findFirst()
+                .orElseThrow()));
+        Await.until(
+                "the review again",
+                DEADLINE,
+                () -> Await.on(() -> {
+                    var still = window.review().playback().stillProperty().get();
+                    return still != null && still.index() == 0;
+                }));
+        Await.fx(() -> {
+            var pb = window.review().playback();
+            pb.step(12);
+            pb.markIn();
+            pb.step(36);
+            pb.markOut();
+        });
+        var cut = Await.on(() -> window.cutMarkedClip());
+        Await.until(
+                "the templates asked for",
+                DEADLINE,
+                () -> Await.on(() -> !cut.templates().isEmpty()));
+        Await.fx(() -> cut.titleProperty().set("Interview: the answer"));
+        capture("xvfb-cut-clip");
+        Await.fx(() -> closeDialogs());
+        Await.fx(() -> window.shareReview());
+        Await.fx(() -> find("#share-new").ifPresent(n -> ((javafx.scene.control.Button) n).fire()));
+        Await.until(
+                "the share form",
+                DEADLINE,
+                () -> Await.on(() -> find("#share-form").isPresent()));
+        capture("xvfb-share");
+        Await.fx(() -> closeDialogs());
+    }
+
+    /** A node in any of the app's windows (the dialogs are windows of their own). */
+    private static java.util.Optional<javafx.scene.Node> find(String selector) {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null)
+                .map(w -> w.getScene().lookup(selector))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    private static void closeDialogs() {
+        for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w instanceof Stage st && st.getOwner() != null) {
+                st.close();
+            }
+        }
     }
 
     private static void capture(String name) throws Exception {
