@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, moveStep, newStep, pathOfProblem, placeOfProblem, removeStep, templateBody } from './templates';
+import { FIELDS, STEP_KINDS, debounce, moveStep, newStep, pathOfProblem, placeOfProblem, removeStep, templateBody } from './templates';
 
 describe('template steps', () => {
   const steps = [newStep('text'), newStep('image'), newStep('slate')];
@@ -9,6 +9,12 @@ describe('template steps', () => {
     expect(moveStep(steps, 0, 5).map((s) => s.type)).toEqual(['image', 'slate', 'text']);
     expect(removeStep(steps, 1).map((s) => s.type)).toEqual(['text', 'slate']);
     expect(steps.map((s) => s.type)).toEqual(['text', 'image', 'slate']);
+  });
+  it('has fields for every field a fresh step carries', () => {
+    for (const { kind } of STEP_KINDS) {
+      const keys = Object.keys(newStep(kind)).filter((k) => k !== 'type' && k !== 'source');
+      expect(keys.sort()).toEqual(FIELDS[kind].map((f) => f.key).sort());
+    }
   });
   it('leaves empty optional fields out of the body', () => {
     const body = templateBody({

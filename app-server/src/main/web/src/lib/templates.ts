@@ -1,3 +1,5 @@
+import type { TemplateBody as ApiTemplateBody } from './api/types';
+
 // The template editor's logic: a fresh step of each kind, moving and removing steps, and placing
 // the server's validation messages ("steps[2].colour is not a known field") next to their field.
 
@@ -54,6 +56,47 @@ export function newTemplate(name = 'New template'): TemplateBody {
   return { name, steps: [newStep('text')], output: { format: 'mp4' } };
 }
 
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'lines' | 'position' | 'fraction' | 'int' | 'color' | 'bool' | 'image' | 'subtitles';
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+/** The fields the editor shows for each kind of step, in order. */
+export const FIELDS: Record<StepKind, FieldSpec[]> = {
+  text: [
+    { key: 'text', label: 'Text', kind: 'text' },
+    { key: 'position', label: 'Position', kind: 'position' },
+    { key: 'size', label: 'Size (of picture height)', kind: 'fraction', min: 0.01, max: 0.5, step: 0.01 },
+    { key: 'color', label: 'Colour', kind: 'color' },
+    { key: 'opacity', label: 'Opacity', kind: 'fraction', min: 0, max: 1, step: 0.05 },
+    { key: 'box', label: 'Box behind the text', kind: 'bool' },
+    { key: 'boxColor', label: 'Box colour', kind: 'color' },
+  ],
+  image: [
+    { key: 'imageId', label: 'PNG image', kind: 'image' },
+    { key: 'position', label: 'Position', kind: 'position' },
+    { key: 'scale', label: 'Width (of picture width)', kind: 'fraction', min: 0.01, max: 1, step: 0.01 },
+    { key: 'opacity', label: 'Opacity', kind: 'fraction', min: 0, max: 1, step: 0.05 },
+  ],
+  subtitles: [
+    { key: 'fileId', label: 'SRT or VTT file', kind: 'subtitles' },
+    { key: 'size', label: 'Size (of picture height)', kind: 'fraction', min: 0.01, max: 0.5, step: 0.01 },
+    { key: 'color', label: 'Colour', kind: 'color' },
+    { key: 'position', label: 'Position', kind: 'position' },
+  ],
+  drawings: [],
+  slate: [
+    { key: 'frames', label: 'Frames', kind: 'int', min: 1, max: 240, step: 1 },
+    { key: 'lines', label: 'Lines (one a line; placeholders allowed)', kind: 'lines' },
+    { key: 'background', label: 'Background', kind: 'color' },
+  ],
+  scale: [{ key: 'maxHeight', label: 'Maximum height (lines)', kind: 'int', min: 16, max: 4320, step: 1 }],
+};
+
 /** A copy of the steps with the one at `from` moved by `delta` places (clamped to the list). */
 export function moveStep(steps: Step[], from: number, delta: number): Step[] {
   const to = Math.max(0, Math.min(steps.length - 1, from + delta));
@@ -87,6 +130,12 @@ export function templateBody(t: TemplateBody): TemplateBody {
   if (t.output.maxHeight) output.maxHeight = t.output.maxHeight;
   if (t.output.videoBitrateKbps) output.videoBitrateKbps = t.output.videoBitrateKbps;
   return { name: t.name.trim(), steps, output };
+}
+
+/** The editor's template as the API's type (the editor keeps steps loosely typed while editing). */
+export function toApi(t: TemplateBody, projectId?: string | null): ApiTemplateBody {
+  const body = templateBody(t) as unknown as ApiTemplateBody;
+  return projectId === undefined ? body : { ...body, projectId };
 }
 
 /**

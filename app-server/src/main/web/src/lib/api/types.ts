@@ -45,3 +45,9 @@ export type OrganizerAction = Schemas['OrganizerAction'];
 export type ActionResult = Schemas['ActionResult'];
 export type AppNotification = Schemas['Notification'];
 export type OrganizerStatus = Schemas['OrganizerStatus'];
+
+/** A clip template (issue 13): ordered steps and an output format. */
+export type Template = Schemas['Template'];
+export type TemplateBody = Schemas['TemplateBody'];
+export type TemplateStep = Schemas['TemplateStep'];
+export type TemplateFile = Schemas['TemplateFile'];
