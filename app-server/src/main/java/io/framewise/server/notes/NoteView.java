@@ -25,7 +25,8 @@ public record NoteView(
         String authorId,
         String authorName,
         String created,
-        String edited) {
+        String edited,
+        boolean guest) {
 
     /**
      * The view of a note.
@@ -48,6 +49,7 @@ public record NoteView(
                 n.authorId(),
                 names.apply(n.authorId()),
                 n.created().toString(),
-                n.edited() == null ? null : n.edited().toString());
+                n.edited() == null ? null : n.edited().toString(),
+                false);
     }
 }
