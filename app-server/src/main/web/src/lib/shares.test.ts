@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequest, daysUntil, defaultShareForm, formatWatch, heatCells, linkOf, patchRequest, shareProblem } from './shares';
+import { createRequest, formOf, daysUntil, defaultShareForm, formatWatch, heatCells, linkOf, patchRequest, shareProblem } from './shares';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -40,14 +40,15 @@ describe('share requests', () => {
 
   it('names a problem in the form', () => {
     expect(shareProblem({ ...defaultShareForm(), rights: ['comment'] })).toMatch(/View/);
-    expect(shareProblem({ ...defaultShareForm(), password: 'ab' })).toMatch(/4 characters/);
+    expect(shareProblem({ ...defaultShareForm(), password: 'short' })).toMatch(/8 characters/);
     expect(shareProblem({ ...defaultShareForm(), maxViews: 1.5 })).toMatch(/whole number/);
     expect(shareProblem(defaultShareForm())).toBeNull();
   });
 
   it('patches only what changed, and can clear the password and the limits', () => {
-    const before = { title: 'Cut', expiresAt: '2026-01-03T00:00:00Z', rights: ['view'], maxViews: 3, watermark: false, live: false };
-    const form = { ...defaultShareForm('Cut'), expiresInDays: daysUntil(before.expiresAt, now), rights: ['view' as const], maxViews: 3, passwordChange: 'keep' as const };
+    const before = { title: 'Cut', expiresAt: '2026-01-03T00:00:00Z', rights: ['view'], maxViews: 3, watermark: false, requireEmail: false, live: false, version: null };
+    const form = formOf(before, now);
+    expect(form.expiresInDays).toBe(daysUntil(before.expiresAt, now));
     expect(patchRequest(before, form, now)).toEqual({});
     expect(patchRequest(before, { ...form, maxViews: 0, expiresInDays: 0, passwordChange: 'clear', watermark: true }, now)).toEqual({
       maxViews: null,

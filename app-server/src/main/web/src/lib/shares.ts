@@ -67,8 +67,8 @@ export function daysUntil(iso: string | null | undefined, now: Date = new Date()
 export function shareProblem(form: ShareForm): string | null {
   if (!form.rights.includes('view')) return 'A link always lets people view: keep “View” on.';
   if (form.maxViews < 0 || !Number.isInteger(form.maxViews)) return 'Maximum views is a whole number (0 for no limit).';
-  if (form.passwordChange === 'set' && form.password !== '' && form.password.length < 4) {
-    return 'Use a password of at least 4 characters, or none.';
+  if (form.passwordChange === 'set' && form.password !== '' && form.password.length < 8) {
+    return 'Use a password of at least 8 characters, or none.';
   }
   return null;
 }
@@ -106,18 +106,27 @@ export function createRequest(target: { type: ShareTargetType; id: string }, for
 }
 
 export interface SharePatch {
-  title?: string;
+  title?: string | null;
   expiresAt?: string | null;
   password?: string | null;
   rights?: ShareRight[];
   maxViews?: number | null;
   watermark?: boolean;
+  requireEmail?: boolean;
   live?: boolean;
 }
 
 /** What an edit changes: fields left as they were are not sent. */
 export function patchRequest(
-  before: { title: string | null; expiresAt: string | null; rights: string[]; maxViews: number | null; watermark: boolean; live: boolean },
+  before: {
+    title: string | null;
+    expiresAt: string | null;
+    rights: string[];
+    maxViews: number | null;
+    watermark: boolean;
+    requireEmail: boolean;
+    live: boolean;
+  },
   form: ShareForm,
   now: Date = new Date(),
 ): SharePatch {
@@ -131,6 +140,7 @@ export function patchRequest(
   const max = form.maxViews > 0 ? form.maxViews : null;
   if (max !== (before.maxViews ?? null)) patch.maxViews = max;
   if (form.watermark !== before.watermark) patch.watermark = form.watermark;
+  if (form.requireEmail !== before.requireEmail) patch.requireEmail = form.requireEmail;
   if (form.live !== before.live) patch.live = form.live;
   return patch;
 }
@@ -170,4 +180,23 @@ export function heatCells(buckets: number[], cells: number): number[] {
 export function heatColour(level: number): string {
   if (level <= 0) return 'transparent';
   return `rgba(76, 154, 255, ${(0.2 + 0.8 * Math.min(1, level)).toFixed(2)})`;
+}
+
+/** The form filled from an existing link, for editing it. */
+export function formOf(
+  share: { title: string | null; expiresAt: string | null; rights: string[]; maxViews: number | null; watermark: boolean; requireEmail: boolean; live: boolean; version: number | null },
+  now: Date = new Date(),
+): ShareForm {
+  return {
+    title: share.title ?? '',
+    expiresInDays: daysUntil(share.expiresAt, now),
+    password: '',
+    passwordChange: 'keep',
+    rights: share.rights as ShareRight[],
+    maxViews: share.maxViews ?? 0,
+    watermark: share.watermark,
+    requireEmail: share.requireEmail,
+    live: share.live,
+    version: share.version,
+  };
 }
