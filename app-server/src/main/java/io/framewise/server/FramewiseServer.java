@@ -22,12 +22,15 @@ import io.framewise.server.auth.TokenStore;
 import io.framewise.server.auth.TokensFeature;
 import io.framewise.server.auth.UserAdminService;
 import io.framewise.server.auth.UsersAdminRoutes;
+import io.framewise.server.clips.ClipsFeature;
+import io.framewise.server.clips.JooqClipRepository;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
@@ -58,6 +61,7 @@ import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
 import io.framewise.server.tags.JooqTagRepository;
+import io.framewise.server.templates.TemplateResolver;
 import io.framewise.server.tags.TagService;
 import io.framewise.server.tags.TagsFeature;
 import io.framewise.server.users.JooqUserRepository;
@@ -70,6 +74,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -180,6 +185,7 @@ public final class FramewiseServer implements Closeable {
                         db,
                         libraryToOrganizers(events.library(), organizers),
                         notesToOrganizers(events.notes(), organizers));
+                JooqClipRepository clipRepository = new JooqClipRepository(db);
                 MediaFeature media = new MediaFeature(
                         config,
                         db,
@@ -187,7 +193,20 @@ public final class FramewiseServer implements Closeable {
                         repos.jobs(),
                         domainEvents,
                         access,
-                        MediaOptions.fromSystemProperties());
+                        MediaOptions.fromSystemProperties(),
+                        clipRepository);
+                ClipsFeature clips = new ClipsFeature(
+                        db,
+                        media,
+                        clipRepository,
+                        repos.media(),
+                        repos.jobs(),
+                        assets,
+                        repos.projects(),
+                        repos.notes(),
+                        NO_TEMPLATES,
+                        domainEvents,
+                        access);
                 NotesRoutes notes = new NotesRoutes(
                         new NoteService(
                                 repos.notes(),
@@ -233,6 +252,7 @@ public final class FramewiseServer implements Closeable {
                         new NotificationsFeature(notifications),
                         live,
                         media,
+                        clips,
                         notes,
                         library,
                         new OpenApiFeature()));
@@ -257,6 +277,11 @@ public final class FramewiseServer implements Closeable {
             throw e;
         }
     }
+
+    /** Until the templates feature is wired in: no template exists, so a clip naming one is refused. */
+    private static final TemplateResolver NO_TEMPLATES = (caller, id) -> {
+        throw new ApiException.NotFound("no such template: " + id, Map.of("id", String.valueOf(id)));
+    };
 
     /** Passes library events on, and tells organizers about new and processed media. */
     private static Consumer<LibraryEvent> libraryToOrganizers(Consumer<LibraryEvent> next, Organizers organizers) {

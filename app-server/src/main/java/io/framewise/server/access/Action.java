@@ -28,6 +28,11 @@ public enum Action {
      * place it goes needs its own right ({@link #ASSET_CREATE}, {@link #VERSION_ADD}).
      */
     MEDIA_FILE,
+    /**
+     * Cutting a clip out of a media item: the clip is filed next to it, so it needs the editor role
+     * where the media is; filing the clip as a version of another asset needs {@link #VERSION_ADD} there.
+     */
+    CLIP_CREATE,
     // Notes.
     NOTE_VIEW,
     NOTE_CREATE,

@@ -41,7 +41,7 @@ public final class RolePolicy {
             case PROJECT_VIEW, PROJECT_MEMBERS_VIEW, PROJECT_MEMBERS_MANAGE, ASSET_CREATE -> onProject(
                     person, action, resource);
             case ASSET_VIEW, VERSION_ADD, APPROVAL_SET -> onAsset(person, action, resource);
-            case MEDIA_VIEW, MEDIA_DELETE, MEDIA_FILE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
+            case MEDIA_VIEW, MEDIA_DELETE, MEDIA_FILE, CLIP_CREATE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
                     person, action, resource);
                 // Listing a media item's notes, or looking at one note.
             case NOTE_VIEW -> resource instanceof Resource.Note
@@ -112,6 +112,7 @@ public final class RolePolicy {
                     role,
                     ProjectRole.EDITOR,
                     "filing media needs the editor role in its project (or being its uploader while it is unfiled)");
+            case CLIP_CREATE -> require(role, ProjectRole.EDITOR, "cutting clips needs the editor role");
             case MEDIA_DELETE -> uploader && role.atLeast(ProjectRole.EDITOR)
                     ? Decision.allow("uploader")
                     : require(role, ProjectRole.OWNER, "only the uploader or a project owner may delete media");

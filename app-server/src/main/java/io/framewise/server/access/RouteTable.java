@@ -61,6 +61,10 @@ public final class RouteTable {
             t.add(HandlerType.GET, "/api/media/{id}/" + sub, RouteRule.media(Action.MEDIA_VIEW));
         }
         t.add(HandlerType.HEAD, "/api/media/{id}/stream", RouteRule.media(Action.MEDIA_VIEW));
+        // Clips: the handler also asks for VERSION_ADD on an asVersionOf asset and checks the template.
+        t.add(HandlerType.POST, "/api/media/{id}/clips", RouteRule.media(Action.CLIP_CREATE));
+        // Who may download is decided in one place (clips.Downloads); the rule is the floor.
+        t.add(HandlerType.GET, "/api/media/{id}/download", RouteRule.media(Action.MEDIA_VIEW));
         for (HandlerType method : new HandlerType[] {
             HandlerType.POST, HandlerType.HEAD, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS
         }) {

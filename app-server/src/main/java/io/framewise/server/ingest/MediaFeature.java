@@ -7,10 +7,14 @@ import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.jobs.Job;
+import io.framewise.server.jobs.JobHandler;
+import io.framewise.server.jobs.JobHandlers;
+import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JobState;
 import io.framewise.server.jobs.JobWorkers;
 import io.framewise.server.jobs.MediaPipeline;
+import io.framewise.server.media.ClipOrigin;
 import io.framewise.server.media.FrameStills;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaOptions;
@@ -52,6 +56,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final MediaFiles files;
     private final IngestService ingest;
     private final MediaService service;
+    private final JobHandlers handlers;
     private final JobWorkers workers;
     private final WatchedFolder watched;
     private final FrameStills stills;
@@ -73,12 +78,26 @@ public final class MediaFeature implements Feature, AutoCloseable {
             DomainEvents sink,
             Access access,
             MediaOptions options) {
+        this(config, db, media, jobs, sink, access, options, ClipOrigin.Lookup.NONE);
+    }
+
+    /** @param clips tells where a clip was cut from, for the {@code clipOf} of media items */
+    public MediaFeature(
+            ServerConfig config,
+            Database db,
+            MediaRepository media,
+            JobRepository jobs,
+            DomainEvents sink,
+            Access access,
+            MediaOptions options,
+            ClipOrigin.Lookup clips) {
         this.config = config;
         this.access = access;
         this.jobs = jobs;
         this.files = new MediaFiles(config.dataDir());
         MediaPipeline pipeline = new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames());
-        this.workers = new JobWorkers(jobs, pipeline, config.workers(), options.jobLease(), options.jobPoll());
+        this.handlers = new JobHandlers(pipeline);
+        this.workers = new JobWorkers(jobs, handlers, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
         this.watched = new WatchedFolder(
                 config.dataDir().resolve("incoming"),
@@ -87,7 +106,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 options.watchPoll());
         this.stills = new FrameStills(files, options.openReaders(), config.stillsCacheBytes());
         this.service = new MediaService(media, db, sink, access.permissions(), this::stopProcessing, this::dropFiles);
-        this.routes = new MediaRoutes(service, files, stills, access::caller);
+        this.routes = new MediaRoutes(service, files, stills, access::caller, clips);
         this.uploads = new UploadReceiver(config);
         this.tus = new TusUploads(
                 config,
@@ -122,6 +141,24 @@ public final class MediaFeature implements Feature, AutoCloseable {
     /** Takes a received file into the library (used by uploads, tus and the watched folder). */
     public IngestService ingest() {
         return ingest;
+    }
+
+    /**
+     * Runs jobs of {@code kind} with {@code handler} (a feature's own jobs, such as cutting clips);
+     * add before {@link #start()}. Whatever a handler queues next is run by the pipeline.
+     */
+    public void handleJobs(JobKind kind, JobHandler handler) {
+        handlers.add(kind, handler);
+    }
+
+    /** Wakes idle workers: call after a queued job is committed. */
+    public void signalWorkers() {
+        workers.signal();
+    }
+
+    /** The data folder's media files. */
+    public MediaFiles files() {
+        return files;
     }
 
     /** Looks up, lists and removes media items. */

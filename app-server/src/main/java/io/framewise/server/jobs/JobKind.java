@@ -13,7 +13,9 @@ public enum JobKind {
     SPRITES,
     WAVEFORM,
     THUMBS,
-    PROXY;
+    PROXY,
+    /** Cuts a clip out of its source into the clip's own media item (then processed like an upload). */
+    CLIP;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

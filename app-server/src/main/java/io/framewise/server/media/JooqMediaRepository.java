@@ -124,6 +124,20 @@ public final class JooqMediaRepository implements MediaRepository {
     }
 
     @Override
+    public boolean setOriginal(String id, String storedPath, long sizeBytes, String sha256) {
+        Require.text("storedPath", storedPath, 1024);
+        Require.range("sizeBytes", sizeBytes, 0, Long.MAX_VALUE);
+        return db.write(ctx -> ctx.update(MEDIA_ITEMS)
+                        .set(MEDIA_ITEMS.STORED_PATH, storedPath)
+                        .set(MEDIA_ITEMS.SIZE_BYTES, sizeBytes)
+                        .set(MEDIA_ITEMS.SHA256, sha256)
+                        .set(MEDIA_ITEMS.UPDATED_AT, db.nowMillis())
+                        .where(MEDIA_ITEMS.ID.eq(id))
+                        .execute())
+                == 1;
+    }
+
+    @Override
     public boolean delete(String id) {
         return db.write(ctx ->
                         ctx.deleteFrom(MEDIA_ITEMS).where(MEDIA_ITEMS.ID.eq(id)).execute())

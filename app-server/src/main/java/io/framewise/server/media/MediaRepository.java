@@ -39,6 +39,14 @@ public interface MediaRepository {
     boolean setFrameMapPath(String id, String frameMapPath);
 
     /**
+     * Records the original written after the item was created (a clip's file is cut by its job).
+     *
+     * @param sha256 lowercase hex, or {@code null} when not computed
+     * @return whether the item exists
+     */
+    boolean setOriginal(String id, String storedPath, long sizeBytes, String sha256);
+
+    /**
      * Deletes the item with its renditions, notes, jobs and the asset versions showing it. The
      * files are the caller's to remove. @return whether it existed
      */

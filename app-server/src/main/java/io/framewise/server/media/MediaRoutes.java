@@ -51,13 +51,25 @@ public final class MediaRoutes {
     private final RangeFileResponder responder = new RangeFileResponder();
 
     private final Function<Context, Caller> caller;
+    private final ClipOrigin.Lookup clips;
 
     /**
      * @param caller who sends a request; lists show only the items they may see (single items are
      *     guarded by the access filter before a handler runs)
      */
     public MediaRoutes(MediaService media, MediaFiles files, FrameStills stills, Function<Context, Caller> caller) {
+        this(media, files, stills, caller, ClipOrigin.Lookup.NONE);
+    }
+
+    /** @param clips tells where a clip was cut from, for {@code clipOf} */
+    public MediaRoutes(
+            MediaService media,
+            MediaFiles files,
+            FrameStills stills,
+            Function<Context, Caller> caller,
+            ClipOrigin.Lookup clips) {
         this.caller = caller;
+        this.clips = clips;
         this.media = media;
         this.files = files;
         this.stills = stills;
@@ -67,7 +79,7 @@ public final class MediaRoutes {
         cfg.routes.get("/api/media", this::list);
         cfg.routes.get("/api/media/{id}", ctx -> {
             MediaItem item = item(ctx);
-            ctx.json(MediaView.of(item, media.renditions(item.id())));
+            ctx.json(MediaView.of(item, media.renditions(item.id()), clips.of(item.id())));
         });
         cfg.routes.get("/api/media/{id}/stream", this::stream);
         cfg.routes.head("/api/media/{id}/stream", this::stream);
@@ -99,7 +111,7 @@ public final class MediaRoutes {
         MediaService.Page page = media.list(caller.apply(ctx), limit, ctx.queryParam("after"));
         List<Map<String, Object>> items = new ArrayList<>();
         for (MediaItem item : page.items()) {
-            items.add(MediaView.of(item, media.renditions(item.id())));
+            items.add(MediaView.of(item, media.renditions(item.id()), clips.of(item.id())));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);

@@ -3,17 +3,25 @@ package io.framewise.server.media;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON form of a media item the API answers with. Probe facts are {@code null} until the probe
  * has run; {@code frameRate} is the exact rational as {@code "num/den"}; {@code error} is the failure
- * reason or {@code null}; {@code renditions} lists the derived files with the URL each is served at.
+ * reason or {@code null}; {@code renditions} lists the derived files with the URL each is served at;
+ * {@code clipOf} is where a clip was cut from, {@code null} for other media.
  */
 public final class MediaView {
 
     private MediaView() {}
 
+    /** The item as a media item that is not a clip ({@code clipOf} null). */
     public static Map<String, Object> of(MediaItem item, List<Rendition> renditions) {
+        return of(item, renditions, Optional.empty());
+    }
+
+    /** The item, with {@code clipOf} telling where it was cut from when it is a clip. */
+    public static Map<String, Object> of(MediaItem item, List<Rendition> renditions, Optional<ClipOrigin> clipOf) {
         Map<String, Object> out = new LinkedHashMap<>();
         ProbeSummary p = item.probe();
         out.put("id", item.id());
@@ -50,6 +58,7 @@ public final class MediaView {
             list.add(m);
         }
         out.put("renditions", list);
+        out.put("clipOf", clipOf.map(ClipOrigin::toJson).orElse(null));
         out.put("createdAt", item.created().toString());
         out.put("updatedAt", item.updated().toString());
         return out;
