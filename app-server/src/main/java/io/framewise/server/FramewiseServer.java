@@ -31,6 +31,11 @@ import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.guests.GuestRepository;
+import io.framewise.server.guests.GuestRoutes;
+import io.framewise.server.guests.GuestService;
+import io.framewise.server.guests.GuestSessions;
+import io.framewise.server.guests.JooqGuestRepository;
 import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
@@ -60,6 +65,12 @@ import io.framewise.server.notifications.NotificationsFeature;
 import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
+import io.framewise.server.shares.JooqAnalyticsRepository;
+import io.framewise.server.shares.JooqShareRepository;
+import io.framewise.server.shares.ShareAnalyticsService;
+import io.framewise.server.shares.ShareRepository;
+import io.framewise.server.shares.ShareService;
+import io.framewise.server.shares.SharesRoutes;
 import io.framewise.server.tags.JooqTagRepository;
 import io.framewise.server.templates.TemplateResolver;
 import io.framewise.server.tags.TagService;
@@ -148,8 +159,12 @@ public final class FramewiseServer implements Closeable {
             SessionStore sessions = new SessionStore(db);
             TokenStore tokens = new TokenStore(db);
             AccessFacts facts = new JooqAccessFacts(db);
+            ShareRepository shareLinks = new JooqShareRepository(db);
+            GuestRepository guestRecords = new JooqGuestRepository(db);
+            GuestSessions guestSessions = new GuestSessions(guestRecords, shareLinks, db.clock());
             Access access = new Access(
-                    new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens),
+                    new Authenticator(
+                            config.auth(), repos.accounts(), repos.users(), sessions, tokens, guestSessions),
                     new Authorizer(facts),
                     new AuditLog(db));
             JooqAssetRepository assets = new JooqAssetRepository(db);
@@ -226,6 +241,42 @@ public final class FramewiseServer implements Closeable {
                                 access.permissions(),
                                 (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by)),
                         access);
+                PasswordHasher linkPasswords = new PasswordHasher();
+                ShareService shareService = new ShareService(
+                        shareLinks,
+                        assets,
+                        repos.projects(),
+                        db,
+                        access.permissions(),
+                        linkPasswords,
+                        db.clock(),
+                        shareId -> {
+                            // A revoked link ends its guest sessions and their live connections.
+                            guestRecords.endAll(shareId, db.clock().instant());
+                            live.shareEnded(shareId);
+                        });
+                SharesRoutes shareRoutes = new SharesRoutes(
+                        shareService,
+                        new ShareAnalyticsService(
+                                shareService, new JooqAnalyticsRepository(db), repos.media(), access.permissions()),
+                        access,
+                        config.addresses(),
+                        db.clock());
+                GuestRoutes guestRoutes = new GuestRoutes(
+                        new GuestService(
+                                shareLinks,
+                                shareService,
+                                guestRecords,
+                                guestSessions,
+                                assets,
+                                repos.media(),
+                                facts,
+                                db,
+                                access.permissions(),
+                                linkPasswords,
+                                new LoginRateLimiter(db.clock()),
+                                db.clock()),
+                        access);
                 Idempotency idempotency =
                         new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
                 AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);
@@ -255,6 +306,8 @@ public final class FramewiseServer implements Closeable {
                         clips,
                         notes,
                         library,
+                        shareRoutes,
+                        guestRoutes,
                         new OpenApiFeature()));
                 features.addAll(List.of(extra));
                 // Last: its catch-all GET must not shadow an API route.

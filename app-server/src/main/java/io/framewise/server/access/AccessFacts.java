@@ -13,6 +13,17 @@ public interface AccessFacts {
     /** A note's place: the media it is on and who wrote it. */
     record NoteFacts(String mediaId, String authorId) {}
 
+    /**
+     * What a share link shows, read fresh: its assets and the media items (versions) of them it
+     * shows. Empty when the link does not exist or no longer stands (revoked, expired).
+     */
+    record ShareScope(java.util.Set<String> assetIds, java.util.Set<String> mediaIds) {
+        public ShareScope {
+            assetIds = java.util.Set.copyOf(assetIds);
+            mediaIds = java.util.Set.copyOf(mediaIds);
+        }
+    }
+
     /** The person's role in each project they belong to. */
     Map<String, ProjectRole> roles(String userId);
 
@@ -32,4 +43,7 @@ public interface AccessFacts {
     Optional<String> uploaderOf(String mediaId);
 
     Optional<NoteFacts> note(String noteId);
+
+    /** What the share link shows now; empty when it is unknown, revoked or expired. */
+    Optional<ShareScope> shareScope(String shareId);
 }

@@ -33,6 +33,8 @@ public enum Action {
      * where the media is; filing the clip as a version of another asset needs {@link #VERSION_ADD} there.
      */
     CLIP_CREATE,
+    /** Downloading a media item's file (the original, or a rendition of it) as an attachment. */
+    MEDIA_DOWNLOAD,
     // Notes.
     NOTE_VIEW,
     NOTE_CREATE,
@@ -43,6 +45,11 @@ public enum Action {
     EVENTS_SUBSCRIBE,
     LIVE_JOIN,
     LIVE_DRIVE,
+    // Share links.
+    /** Creating, editing, revoking a share link and reading its analytics: editors of its target. */
+    SHARE_MANAGE,
+    /** What a share link's guest does in their own guest session (their view, heartbeats). */
+    GUEST_SESSION,
     // Administration.
     USERS_ADMIN,
     AUDIT_READ;

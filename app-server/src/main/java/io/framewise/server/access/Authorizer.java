@@ -54,7 +54,10 @@ public final class Authorizer {
                         ? Decision.hidden(opinion.reason())
                         : Decision.deny(opinion.reason().isEmpty() ? "not allowed" : opinion.reason());
             }
-            granted = Decision.allow(opinion.reason());
+            // A guest sees what the link shows and no more: rules may narrow that, never widen it.
+            if (!(principal instanceof Principal.Guest)) {
+                granted = Decision.allow(opinion.reason());
+            }
         }
         return granted != null ? granted : base;
     }

@@ -79,6 +79,8 @@ public final class Permissions {
         AuditEntry entry = AuditEntry.of(event, outcome).from(caller.address());
         if (caller.principal() instanceof Principal.Person person) {
             entry = entry.by(person.userId(), person.name());
+        } else if (caller.principal() instanceof Principal.Guest guest) {
+            entry = entry.by(guest.auditId(), guest.name());
         }
         append(entry, resource, details);
     }

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * Who is asking. Every request and WebSocket connection has exactly one; authorization decides on
- * it alone. Share-link guests (a later capability) become one more permitted kind.
+ * it alone.
  */
-public sealed interface Principal permits Principal.Person, Principal.Anonymous {
+public sealed interface Principal permits Principal.Person, Principal.Guest, Principal.Anonymous {
 
     /** Nobody signed in. */
     Anonymous ANONYMOUS = new Anonymous();
@@ -19,6 +19,46 @@ public sealed interface Principal permits Principal.Person, Principal.Anonymous 
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(credential, "credential");
+        }
+    }
+
+    /**
+     * A share link's guest, in one guest session: sees the media inside the link and does what its
+     * rights allow there, nothing else ({@link GuestPolicy}). Built fresh from the link on every
+     * request, so an edit of the link's rights or its revocation takes effect at once.
+     *
+     * @param guestId the guest session (one view of the link)
+     * @param email the e-mail the guest gave, or null
+     * @param onBehalfOf the link's creator: notes need an account, and a guest's notes are filed under
+     *     it (marked as the guest's)
+     * @param credential kind {@link Credential.Kind#GUEST}, id the guest session
+     */
+    record Guest(
+            String shareId,
+            String guestId,
+            String name,
+            String email,
+            java.util.Set<GuestRight> rights,
+            boolean live,
+            String onBehalfOf,
+            Credential credential)
+            implements Principal {
+        public Guest {
+            Objects.requireNonNull(shareId, "shareId");
+            Objects.requireNonNull(guestId, "guestId");
+            Objects.requireNonNull(name, "name");
+            rights = java.util.Set.copyOf(rights);
+            Objects.requireNonNull(onBehalfOf, "onBehalfOf");
+            Objects.requireNonNull(credential, "credential");
+        }
+
+        public boolean may(GuestRight right) {
+            return rights.contains(right);
+        }
+
+        /** How the audit log names a guest: not an account id, so it cannot be mistaken for one. */
+        public String auditId() {
+            return "guest:" + guestId;
         }
     }
 
@@ -39,7 +79,9 @@ public sealed interface Principal permits Principal.Person, Principal.Anonymous 
             /** A personal API token. */
             TOKEN,
             /** Headers from a trusted reverse proxy. */
-            PROXY
+            PROXY,
+            /** A share link's guest session (cookie or bearer guest token). */
+            GUEST
         }
 
         public Credential {

@@ -17,16 +17,24 @@ import java.util.Optional;
 public final class RolePolicy {
 
     private final AccessFacts facts;
+    private final GuestPolicy guests;
 
     public RolePolicy(AccessFacts facts) {
         this.facts = facts;
+        this.guests = new GuestPolicy(facts);
     }
 
     public Decision decide(Principal principal, Action action, Resource resource) {
         if (action == Action.PUBLIC) {
             return Decision.allow("open to everyone");
         }
+        if (principal instanceof Principal.Guest guest) {
+            return guests.decide(guest, action, resource);
+        }
         if (!(principal instanceof Principal.Person person)) {
+            return Decision.unauthenticated();
+        }
+        if (action == Action.GUEST_SESSION) {
             return Decision.unauthenticated();
         }
         if (person.admin()) {
@@ -41,7 +49,12 @@ public final class RolePolicy {
             case PROJECT_VIEW, PROJECT_MEMBERS_VIEW, PROJECT_MEMBERS_MANAGE, ASSET_CREATE -> onProject(
                     person, action, resource);
             case ASSET_VIEW, VERSION_ADD, APPROVAL_SET -> onAsset(person, action, resource);
-            case MEDIA_VIEW, MEDIA_DELETE, MEDIA_FILE, CLIP_CREATE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
+                // A link to an asset (or a clip filed as one) is the asset's; one to a folder, its project's.
+            case SHARE_MANAGE -> resource instanceof Resource.Project
+                    ? onProject(person, action, resource)
+                    : onAsset(person, action, resource);
+            case GUEST_SESSION -> Decision.unauthenticated();
+            case MEDIA_VIEW, MEDIA_DOWNLOAD, MEDIA_DELETE, MEDIA_FILE, CLIP_CREATE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
                     person, action, resource);
                 // Listing a media item's notes, or looking at one note.
             case NOTE_VIEW -> resource instanceof Resource.Note
@@ -70,6 +83,7 @@ public final class RolePolicy {
         return switch (action) {
             case PROJECT_MEMBERS_MANAGE -> require(role, ProjectRole.OWNER, "managing members needs the owner role");
             case ASSET_CREATE -> require(role, ProjectRole.EDITOR, "adding assets needs the editor role");
+            case SHARE_MANAGE -> require(role, ProjectRole.EDITOR, "sharing needs the editor role");
             default -> Decision.allow(role.wire() + " of the project");
         };
     }
@@ -86,6 +100,7 @@ public final class RolePolicy {
         return switch (action) {
             case VERSION_ADD -> require(role, ProjectRole.EDITOR, "adding versions needs the editor role");
             case APPROVAL_SET -> require(role, ProjectRole.REVIEWER, "approving needs the reviewer role");
+            case SHARE_MANAGE -> require(role, ProjectRole.EDITOR, "sharing needs the editor role");
             default -> Decision.allow(role.wire() + " of the project");
         };
     }

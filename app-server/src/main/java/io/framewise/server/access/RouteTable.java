@@ -86,6 +86,18 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/assets/{id}/tags", RouteRule.asset(Action.ASSET_VIEW));
         // Tagging changes the asset the way adding a version does: editors and owners.
         t.add(HandlerType.PUT, "/api/assets/{id}/tags", RouteRule.asset(Action.VERSION_ADD));
+        // Share links: the target is in the body or the stored link; the service asks for SHARE_MANAGE on it.
+        t.add(HandlerType.GET, "/api/shares", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/shares", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/shares/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.PATCH, "/api/shares/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.DELETE, "/api/shares/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/shares/{id}/analytics", RouteRule.server(Action.SELF));
+        // Guests: a link's first screen and opening it need only its token; the rest a guest session.
+        t.add(HandlerType.GET, "/api/guest/links/{token}", RouteRule.open());
+        t.add(HandlerType.POST, "/api/guest/sessions", RouteRule.open());
+        t.add(HandlerType.GET, "/api/guest/view", RouteRule.server(Action.GUEST_SESSION));
+        t.add(HandlerType.POST, "/api/guest/heartbeat", RouteRule.server(Action.GUEST_SESSION));
         // The WebSocket upgrade; each message is then authorized on its own (WsGateway).
         t.add(HandlerType.GET, "/api/ws", RouteRule.server(Action.EVENTS_SUBSCRIBE));
         return t;

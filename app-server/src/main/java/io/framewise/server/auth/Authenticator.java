@@ -49,6 +49,7 @@ public final class Authenticator {
     private final UserRepository users;
     private final SessionStore sessions;
     private final TokenStore tokens;
+    private final GuestCredentials guests;
     private final AtomicLong lastSpoofLog = new AtomicLong();
     private volatile Principal.Person localUser;
 
@@ -58,11 +59,23 @@ public final class Authenticator {
             UserRepository users,
             SessionStore sessions,
             TokenStore tokens) {
+        this(settings, accounts, users, sessions, tokens, GuestCredentials.NONE);
+    }
+
+    /** With share-link guests: their bearer tokens and {@value GuestCredentials#COOKIE} cookie. */
+    public Authenticator(
+            AuthSettings settings,
+            AccountRepository accounts,
+            UserRepository users,
+            SessionStore sessions,
+            TokenStore tokens,
+            GuestCredentials guests) {
         this.settings = settings;
         this.accounts = accounts;
         this.users = users;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.guests = java.util.Objects.requireNonNull(guests, "guests");
     }
 
     public AuthMode mode() {
@@ -83,12 +96,30 @@ public final class Authenticator {
      * @throws ApiException.Forbidden when a cookie-authenticated state change lacks the CSRF token
      */
     public Principal authenticate(Context ctx, boolean allowQueryToken) {
-        if (settings.mode() == AuthMode.NONE) {
-            return local();
-        }
         Optional<String> bearer = bearer(ctx.header("Authorization"));
         if (bearer.isEmpty() && allowQueryToken) {
             bearer = Optional.ofNullable(ctx.queryParam(TOKEN_QUERY)).filter(t -> !t.isBlank());
+        }
+        // A guest token is the guest in every mode, also where everyone else is the local user.
+        if (bearer.isPresent() && bearer.get().startsWith(GuestCredentials.PREFIX)) {
+            return guests.authenticate(bearer.get())
+                    .<Principal>map(g -> g)
+                    .orElseThrow(() -> new ApiException.Unauthenticated(
+                            "This guest session has ended: the link was revoked or expired, or the session"
+                                    + " timed out. Open the link again."));
+        }
+        // The guest cookie is the guest on the guest routes; elsewhere a person's own credentials
+        // come first (someone trying their own link in their own browser stays themselves).
+        String guestCookie = ctx.cookie(GuestCredentials.COOKIE);
+        boolean guestRoute = ctx.path().startsWith("/api/guest/");
+        if (guestRoute && bearer.isEmpty() && guestCookie != null && !guestCookie.isEmpty()) {
+            Optional<Principal.Guest> guest = guests.authenticate(guestCookie);
+            if (guest.isPresent()) {
+                return guest.get();
+            }
+        }
+        if (settings.mode() == AuthMode.NONE) {
+            return local();
         }
         if (bearer.isPresent()) {
             return byToken(bearer.get());
@@ -101,13 +132,13 @@ public final class Authenticator {
         }
         String cookie = ctx.cookie(SESSION_COOKIE);
         if (cookie == null || cookie.isEmpty()) {
-            return Principal.ANONYMOUS;
+            return guestOrAnonymous(guestCookie);
         }
         Optional<Session> session = sessions.touch(cookie);
         Optional<Account> account =
                 session.flatMap(s -> accounts.get(s.userId())).filter(a -> !a.disabled());
         if (account.isEmpty()) {
-            return Principal.ANONYMOUS;
+            return guestOrAnonymous(guestCookie);
         }
         if (changesState(ctx.method()) && !sessions.csrfMatches(cookie, ctx.header(CSRF_HEADER))) {
             throw new ApiException.Forbidden(
@@ -120,8 +151,23 @@ public final class Authenticator {
                 new Credential(Credential.Kind.SESSION, session.get().id()));
     }
 
+    /**
+     * Who a browser without a person's credentials is: the guest of its {@value
+     * GuestCredentials#COOKIE} cookie (SameSite=Lax, and {@link io.framewise.server.http.RequestGuard}
+     * refuses cross-site state changes before this), else nobody.
+     */
+    private Principal guestOrAnonymous(String guestCookie) {
+        if (guestCookie == null || guestCookie.isEmpty()) {
+            return Principal.ANONYMOUS;
+        }
+        return guests.authenticate(guestCookie).<Principal>map(g -> g).orElse(Principal.ANONYMOUS);
+    }
+
     /** Whether a credential still stands (sessions and tokens can be revoked or expire; the rest cannot). */
     public boolean stillValid(Principal principal) {
+        if (principal instanceof Principal.Guest guest) {
+            return guests.isLive(guest.guestId());
+        }
         if (!(principal instanceof Principal.Person person)) {
             return true;
         }
@@ -131,6 +177,7 @@ public final class Authenticator {
                     case SESSION -> sessions.isLive(credential.id());
                     case TOKEN -> tokens.isLive(credential.id());
                     case LOCAL, PROXY -> true;
+                    case GUEST -> false;
                 };
         return live
                 && (credential.kind() == Credential.Kind.LOCAL

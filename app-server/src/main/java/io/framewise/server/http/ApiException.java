@@ -11,6 +11,7 @@ public abstract sealed class ApiException extends RuntimeException
         permits ApiException.BadRequest,
                 ApiException.NotFound,
                 ApiException.Conflict,
+                ApiException.Gone,
                 ApiException.PayloadTooLarge,
                 ApiException.Unsupported,
                 ApiException.Invalid,
@@ -73,6 +74,13 @@ public abstract sealed class ApiException extends RuntimeException
     public static final class Conflict extends ApiException {
         public Conflict(String message, Map<String, Object> details) {
             super(409, "conflict", message, details, null);
+        }
+    }
+
+    /** 410: the addressed thing existed but is over for good (an expired or used-up share link). */
+    public static final class Gone extends ApiException {
+        public Gone(String message, Map<String, Object> details) {
+            super(410, "gone", message, details, null);
         }
     }
 

@@ -85,7 +85,8 @@ public final class LibraryRoutes implements Feature {
         return m;
     }
 
-    private static Map<String, Object> assetView(AssetDetails details) {
+    /** An asset as the API shows it (also to share-link guests, with the versions their link shows). */
+    public static Map<String, Object> assetView(AssetDetails details) {
         Asset asset = details.asset();
         List<Map<String, Object>> versions =
                 details.versions().stream().map(LibraryRoutes::versionView).toList();

@@ -194,16 +194,25 @@ public final class LibraryService {
         } catch (IllegalArgumentException e) {
             throw new ApiException.Invalid(e.getMessage(), Map.of("field", "status"));
         }
-        Principal.Person person = caller.person();
+        Principal decidedBy = caller.principal();
+        String decidedById;
+        if (decidedBy instanceof Principal.Guest guest) {
+            // A share link's guest decides only on a version the link shows; the decision is filed
+            // under the link's creator and the audit entry names the guest.
+            permissions.require(caller, Action.MEDIA_VIEW, new Resource.Media(version.mediaId()));
+            decidedById = guest.onBehalfOf();
+        } else {
+            decidedById = caller.person().userId();
+        }
         work.inTransaction(() -> {
-            assets.setApproval(version.id(), status, person.userId());
+            assets.setApproval(version.id(), status, decidedById);
             permissions.audit(
                     caller,
                     "approval.changed",
                     new Resource.Asset(assetId),
                     AuditOutcome.SUCCESS,
                     Map.of("version", number, "status", status.wire()));
-            work.afterCommit(() -> approvals.approvalChanged(assetId, number, status.wire(), person));
+            work.afterCommit(() -> approvals.approvalChanged(assetId, number, status.wire(), decidedBy));
         });
         return details(version);
     }

@@ -52,7 +52,8 @@ public final class JooqNoteRepository implements NoteRepository {
                         null,
                         n.authorId(),
                         now,
-                        null);
+                        null,
+                        n.guest());
                 created.add(note);
                 records.add(toRecord(ctx, note));
             }
@@ -179,6 +180,8 @@ public final class JooqNoteRepository implements NoteRepository {
         r.setAuthorId(n.authorId());
         r.setCreatedAt(n.created().toEpochMilli());
         r.setEditedAt(n.edited() == null ? null : n.edited().toEpochMilli());
+        r.setGuestId(n.guest() == null ? null : n.guest().id());
+        r.setGuestName(n.guest() == null ? null : n.guest().name());
         return r;
     }
 
@@ -196,6 +199,10 @@ public final class JooqNoteRepository implements NoteRepository {
                 r.getResolvedAt() == null ? null : Instant.ofEpochMilli(r.getResolvedAt()),
                 r.getAuthorId(),
                 Instant.ofEpochMilli(r.getCreatedAt()),
-                r.getEditedAt() == null ? null : Instant.ofEpochMilli(r.getEditedAt()));
+                r.getEditedAt() == null ? null : Instant.ofEpochMilli(r.getEditedAt()),
+                r.getGuestName() == null
+                        ? null
+                        : new Note.GuestAuthor(
+                                r.getGuestId() == null ? r.getId() : r.getGuestId(), r.getGuestName()));
     }
 }

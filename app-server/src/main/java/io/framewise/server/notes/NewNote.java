@@ -11,9 +11,24 @@ import io.framewise.server.db.Ids;
  *     for a single frame
  * @param text up to {@link Note#MAX_TEXT} characters; may be blank only with a drawing
  * @param drawing the drawing on the frame, or {@code null}
+ * @param guest the share link guest writing it (filed under {@code authorId}, the link's creator), or
+ *     {@code null}
  */
 public record NewNote(
-        String mediaId, String parentId, long frame, Long frameOut, String text, Drawing drawing, String authorId) {
+        String mediaId,
+        String parentId,
+        long frame,
+        Long frameOut,
+        String text,
+        Drawing drawing,
+        String authorId,
+        Note.GuestAuthor guest) {
+
+    /** A note by an account. */
+    public NewNote(
+            String mediaId, String parentId, long frame, Long frameOut, String text, Drawing drawing, String authorId) {
+        this(mediaId, parentId, frame, frameOut, text, drawing, authorId, null);
+    }
 
     public NewNote {
         Ids.require("mediaId", mediaId);

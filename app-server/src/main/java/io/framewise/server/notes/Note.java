@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param resolvedBy who resolved it, {@code null} while open
  * @param resolvedAt when it was resolved, {@code null} while open
  * @param edited when its text or drawing last changed, {@code null} if never
+ * @param guest the share link guest who wrote it, or {@code null} for a note by its author's account
  */
 public record Note(
         String id,
@@ -27,7 +28,19 @@ public record Note(
         Instant resolvedAt,
         String authorId,
         Instant created,
-        Instant edited) {
+        Instant edited,
+        GuestAuthor guest) {
+
+    /**
+     * A share link's guest who wrote a note: it is filed under the link creator's account
+     * ({@code authorId}), but shown as the guest's.
+     */
+    public record GuestAuthor(String id, String name) {
+        public GuestAuthor {
+            Ids.require("guest id", id);
+            Require.text("guest name", name, 200);
+        }
+    }
 
     /** The longest note text. */
     public static final int MAX_TEXT = 10_000;
@@ -41,6 +54,25 @@ public record Note(
         Ids.optional("resolvedBy", resolvedBy);
         Ids.require("authorId", authorId);
         Require.present("created", created);
+    }
+
+    /** A note by an account. */
+    public Note(
+            String id,
+            String mediaId,
+            String parentId,
+            long frame,
+            Long frameOut,
+            String text,
+            Drawing drawing,
+            boolean resolved,
+            String resolvedBy,
+            Instant resolvedAt,
+            String authorId,
+            Instant created,
+            Instant edited) {
+        this(id, mediaId, parentId, frame, frameOut, text, drawing, resolved, resolvedBy, resolvedAt, authorId, created,
+                edited, null);
     }
 
     /** This note with new text, edited at {@code at}. */
@@ -58,7 +90,8 @@ public record Note(
                 resolvedAt,
                 authorId,
                 created,
-                at);
+                at,
+                guest);
     }
 
     /** This note with a new drawing (or none), edited at {@code at}. */
@@ -76,7 +109,8 @@ public record Note(
                 resolvedAt,
                 authorId,
                 created,
-                at);
+                at,
+                guest);
     }
 
     /** This note resolved by {@code by} at {@code at}, or reopened when {@code by} is null. */
@@ -95,7 +129,8 @@ public record Note(
                 nowResolved ? at : null,
                 authorId,
                 created,
-                edited);
+                edited,
+                guest);
     }
 
     static void checkFrames(long frame, Long frameOut) {

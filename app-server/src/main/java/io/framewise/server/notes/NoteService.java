@@ -3,6 +3,7 @@ package io.framewise.server.notes;
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Permissions;
+import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.db.UnitOfWork;
@@ -68,7 +69,13 @@ public final class NoteService {
 
     /** Writes a new thread's first note, or a reply when the draft names a parent. */
     public NoteView create(Caller caller, String mediaId, NoteDraft draft) {
-        String authorId = caller.person().userId();
+        // A share link's guest writes under the link creator's account, marked as the guest's.
+        Note.GuestAuthor guest = caller.principal() instanceof Principal.Guest g
+                ? new Note.GuestAuthor(g.guestId(), g.name())
+                : null;
+        String authorId = caller.principal() instanceof Principal.Guest g
+                ? g.onBehalfOf()
+                : caller.person().userId();
         permissions.require(caller, Action.NOTE_CREATE, new Resource.Media(mediaId));
         if (draft.parentId() != null
                 && notes.get(draft.parentId())
@@ -86,14 +93,15 @@ public final class NoteService {
                 checkReplyFrames(draft, root);
                 drawing = drawing(draft);
                 note = new NewNote(
-                        item.id(), root.id(), root.frame(), root.frameOut(), draft.text(), drawing, authorId);
+                        item.id(), root.id(), root.frame(), root.frameOut(), draft.text(), drawing, authorId, guest);
             } else {
                 if (draft.frame() == null) {
                     throw new ApiException.BadRequest("frame is required", Map.of("field", "frame"), null);
                 }
                 checkFrames(draft.frame(), draft.frameOut(), frameCount);
                 drawing = drawing(draft);
-                note = new NewNote(item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId);
+                note = new NewNote(
+                        item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId, guest);
             }
             return announce(caller, NoteEvent.Kind.CREATED, notes.create(note));
         });

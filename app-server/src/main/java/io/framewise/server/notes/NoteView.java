@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param parentId the thread's first note for a reply, {@code null} for a thread's first note
  * @param frameOut the exclusive end of the frame range, {@code null} for a single frame
  * @param drawing the drawing object, or {@code null}
+ * @param guest whether a share link's guest wrote it ({@code authorName} is the name they gave,
+ *     {@code authorId} {@code guest:} and their guest session)
  */
 public record NoteView(
         String id,
@@ -46,10 +48,10 @@ public record NoteView(
                 n.resolved(),
                 n.resolvedBy(),
                 n.resolvedAt() == null ? null : n.resolvedAt().toString(),
-                n.authorId(),
-                names.apply(n.authorId()),
+                n.guest() == null ? n.authorId() : "guest:" + n.guest().id(),
+                n.guest() == null ? names.apply(n.authorId()) : n.guest().name(),
                 n.created().toString(),
                 n.edited() == null ? null : n.edited().toString(),
-                false);
+                n.guest() != null);
     }
 }

@@ -21,6 +21,11 @@ public record Identity(String userId, String displayName, Principal principal) {
         return new Identity(null, displayName, Principal.ANONYMOUS);
     }
 
+    /** A share link's guest, shown by the name they gave; named in presence by their guest session. */
+    public static Identity of(Principal.Guest guest) {
+        return new Identity(guest.auditId(), guest.name() + " (guest)", guest);
+    }
+
     /** A signed-in person. */
     public static Identity of(Principal.Person person) {
         return new Identity(person.userId(), person.displayName(), person);

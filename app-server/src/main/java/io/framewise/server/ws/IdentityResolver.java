@@ -39,6 +39,9 @@ public interface IdentityResolver {
             if (principal instanceof io.framewise.server.access.Principal.Person person) {
                 return Identity.of(person);
             }
+            if (principal instanceof io.framewise.server.access.Principal.Guest guest) {
+                return Identity.of(guest);
+            }
             throw new Rejected("sign in first");
         };
     }

@@ -90,7 +90,10 @@ public final class LiveFeature implements Feature, AutoCloseable {
                 IdentityResolver.authenticatedPrincipal(),
                 ctx -> {
                     Principal principal = access.authenticator().authenticate(ctx, true);
-                    if (!(principal instanceof Principal.Person)) {
+                    // A share link's guest connects only when the link allows live sessions; each
+                    // message is then held to the link like any request.
+                    boolean liveGuest = principal instanceof Principal.Guest guest && guest.live();
+                    if (!(principal instanceof Principal.Person) && !liveGuest) {
                         throw new ApiException.Unauthenticated(
                                 "Sign in first (cookie, 'Authorization: Bearer' or ?access_token=).");
                     }
@@ -127,6 +130,14 @@ public final class LiveFeature implements Feature, AutoCloseable {
                 identity -> identity.principal() instanceof Principal.Person p
                         && p.credential().equals(credential),
                 "signed out");
+    }
+
+    /** Closes the connections of a share link's guests (the link was revoked or no longer allows live). */
+    public int shareEnded(String shareId) {
+        return gateway.closeWhere(
+                identity -> identity.principal() instanceof Principal.Guest g
+                        && g.shareId().equals(shareId),
+                "the share link ended");
     }
 
     /** Closes every connection of this user (account disabled, deleted, password reset). */
