@@ -8,6 +8,7 @@ import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.auth.AuthSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,9 +45,14 @@ class ShareLinksBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeAvailable();
-        server = FramewiseServer.start(
-                ServerConfig.defaults(data.resolve("server")).withPort(0).withWorkers(2));
-        api = new ServerFixture(server);
+        // Guests matter where people sign in: the owner has an account, the guests have none.
+        server = FramewiseServer.start(ServerConfig.defaults(data.resolve("server"))
+                .withPort(0)
+                .withWorkers(2)
+                .withAuth(AuthSettings.local()));
+        server.repositories().accounts().create("owen", AccountsBrowserTest.PASSWORD, true);
+        String owner = server.repositories().accounts().findByName("owen").orElseThrow().id();
+        api = new ServerFixture(server, server.tokens().issue(owner, "tests", null).token());
         projectId = api.project("Share links");
         media = api.upload(TestMedia.get(Variant.H264_2997_DF), "harbour-share.mp4");
         api.awaitReady(media);
@@ -64,7 +70,7 @@ class ShareLinksBrowserTest {
     void aGuestOpensAPasswordLinkWatchesStepsCommentsAndDownloadsAndTheOwnerSeesIt() throws Exception {
         try (Browser owner = new Browser(api.base());
                 Browser guest = new Browser(api.base())) {
-            owner.open("/review/" + asset);
+            signedIn(owner, "/review/" + asset);
             WebUiBrowserTest.awaitFrame(owner, 0, null);
             owner.find("share-open").click();
             owner.find("share-dialog");
@@ -135,22 +141,25 @@ class ShareLinksBrowserTest {
             // The owner sees the open, the guest, the note, the download and the watched frames.
             owner.find("share-done").click();
             owner.find("share-analytics-open").click();
-            owner.await("the analytics of the guest's visit", d -> {
+            owner.await("the guest's visit and watched frames in the analytics", d -> {
                 if (owner.all("stat-opens").isEmpty()) {
                     return false;
                 }
                 boolean seen = "1".equals(owner.textOrNull("stat-opens"))
-                        && "1".equals(owner.textOrNull("stat-notes"))
-                        && "1".equals(owner.textOrNull("stat-downloads"))
                         && !owner.all("heat-strip").isEmpty()
                         && Integer.parseInt(owner.find("heat-strip").getAttribute("data-watched")) > 0;
                 if (!seen) {
-                    owner.driver().findElement(org.openqa.selenium.By.xpath("//button[text()='Refresh']")).click();
+                    owner.driver()
+                            .findElement(org.openqa.selenium.By.xpath("//button[text()='Refresh']"))
+                            .click();
                 }
                 return seen;
             });
-            assertTrue(owner.find("guest-row").getText().contains("Cleo Client"));
             owner.screenshot("share-analytics");
+            assertEquals("1", owner.textOrNull("stat-guests"), "unique guests");
+            assertEquals("1", owner.textOrNull("stat-notes"), "notes the guest added");
+            assertEquals("1", owner.textOrNull("stat-downloads"), "downloads the guest made");
+            assertTrue(owner.find("guest-row").getText().contains("Cleo Client"));
         }
     }
 
@@ -183,7 +192,7 @@ class ShareLinksBrowserTest {
         JsonNode revoked = create(Map.of("title", "To revoke"));
         try (Browser owner = new Browser(api.base());
                 Browser guest = new Browser(api.base())) {
-            owner.open("/review/" + asset);
+            signedIn(owner, "/review/" + asset);
             owner.find("share-open").click();
             String id = revoked.get("id").asText();
             owner.await("the link listed", d -> !d.findElements(org.openqa.selenium.By.cssSelector(
@@ -210,6 +219,13 @@ class ShareLinksBrowserTest {
         body.put("target", Map.of("type", "asset", "id", asset));
         body.put("rights", java.util.List.of("view", "comment"));
         return api.send("POST", "/api/shares", ServerFixture.JSON.writeValueAsString(body));
+    }
+
+    /** Opens a page as the owner: the app sends to the sign-in page first, then back. */
+    private static void signedIn(Browser b, String path) {
+        b.open(path);
+        AccountsBrowserTest.signIn(b, "owen", AccountsBrowserTest.PASSWORD);
+        b.await("back on " + path, d -> d.getCurrentUrl().endsWith(path));
     }
 
     private static int linkStatus(String token) {
