@@ -68,7 +68,11 @@ class ClipsAndTemplatesBrowserTest {
 
             // Alt+X clears the marks; the buttons set them again.
             b.js("if (document.activeElement) document.activeElement.blur();");
-            new Actions(b.driver()).keyDown(Keys.ALT).sendKeys("x").keyUp(Keys.ALT).perform();
+            new Actions(b.driver())
+                    .keyDown(Keys.ALT)
+                    .sendKeys("x")
+                    .keyUp(Keys.ALT)
+                    .perform();
             b.await("the marks cleared", d -> b.find("timeline").getAttribute("data-marks") == null);
             b.find("readout").click();
             b.find("goto").sendKeys("10" + Keys.ENTER);
@@ -82,7 +86,9 @@ class ClipsAndTemplatesBrowserTest {
 
             b.find("cut-open").click();
             b.find("cut-dialog");
-            assertTrue(b.find("cut-range").getText().contains("30 frames"), b.find("cut-range").getText());
+            assertTrue(
+                    b.find("cut-range").getText().contains("30 frames"),
+                    b.find("cut-range").getText());
             b.find("mode-copy").click();
             assertTrue(b.find("mode-explains").getText().contains("keyframes"), "copy says it snaps");
             b.find("mode-smart").click();
@@ -98,7 +104,9 @@ class ClipsAndTemplatesBrowserTest {
             // The clip's frame 0 is the source's frame 10.
             WebUiBrowserTest.awaitFrame(b, 0, null);
             assertEquals(10, WebUiBrowserTest.shownCode(b));
-            assertTrue(b.find("clip-of").getText().contains("10–39"), b.find("clip-of").getText());
+            assertTrue(
+                    b.find("clip-of").getText().contains("10–39"),
+                    b.find("clip-of").getText());
             b.press(Keys.END);
             WebUiBrowserTest.awaitFrame(b, 29, null);
             assertEquals(39, WebUiBrowserTest.shownCode(b));
@@ -132,8 +140,9 @@ class ClipsAndTemplatesBrowserTest {
             b.screenshot("template-editor");
 
             // A text size out of range: the server's message shows next to the size field.
-            WebElement size = b.driver().findElement(org.openqa.selenium.By.cssSelector(
-                    "[data-testid='template-step'][data-kind='text'] [data-field='size']"));
+            WebElement size = b.driver()
+                    .findElement(org.openqa.selenium.By.cssSelector(
+                            "[data-testid='template-step'][data-kind='text'] [data-field='size']"));
             size.clear();
             size.sendKeys("0.9");
             b.find("save-template").click();

@@ -43,8 +43,7 @@ final class ServerFixture {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                request(path).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
