@@ -94,6 +94,21 @@ describe('library menus', () => {
     expect(runs[0]).toEqual({ action: 'request-review', target: { type: 'asset', id: 'X' }, parameters: undefined });
   });
 
+  it('offer sharing of folders, assets and clips where the page allows it', () => {
+    const { ctx } = context(FOLDER_OPS);
+    const shared: { type: string; id: string; title: string }[] = [];
+    const withShare: MenuContext = { ...ctx, share: (t) => shared.push(t) };
+    expect(labels(assetMenu(ctx, 'X', 'Cut'))).not.toContain('Share…');
+    assetMenu(withShare, 'X', 'Cut')[0].run();
+    assetMenu(withShare, 'Y', 'Cut 2', true)[0].run();
+    folderMenu(withShare, withShare.page.folders[0])[0].run();
+    expect(shared).toEqual([
+      { type: 'asset', id: 'X', title: 'Cut' },
+      { type: 'clip', id: 'Y', title: 'Cut 2' },
+      { type: 'folder', id: 'A', title: 'A' },
+    ]);
+  });
+
   it('name a new folder and refuse an empty name in words', async () => {
     const { ctx, runs } = context(FOLDER_OPS);
     const spec = newFolderDialog(ctx)!;

@@ -32,6 +32,8 @@ export interface MenuContext {
   /** Runs an action straight from a menu; failures show on the page. */
   attempt: (a: OrganizerAction, target: Target | undefined, parameters?: Record<string, string>) => void;
   open: (spec: DialogSpec) => void;
+  /** Opens the share dialog for a target; absent where the caller may not share (no menu item then). */
+  share?: (target: { type: 'asset' | 'clip' | 'folder'; id: string; title: string }) => void;
 }
 
 export function newFolderDialog(ctx: MenuContext): DialogSpec | null {
@@ -61,6 +63,8 @@ export function folderMenu(ctx: MenuContext, f: FolderEntry): MenuItem[] {
   // Virtual folders (a project, a user's home) are not the folders organizer's to change.
   if (!f.folderId) return items;
   const t = { type: 'folder', id: f.folderId };
+  const share = ctx.share;
+  if (share) items.push({ label: 'Share…', run: () => share({ type: 'folder', id: f.folderId!, title: f.name }) });
   const rename = sorted.ops.get('rename-folder');
   const move = sorted.ops.get('move-folder');
   const del = sorted.ops.get('delete-folder');
@@ -116,10 +120,12 @@ export function folderMenu(ctx: MenuContext, f: FolderEntry): MenuItem[] {
   return items;
 }
 
-export function assetMenu(ctx: MenuContext, id: string, title: string): MenuItem[] {
+export function assetMenu(ctx: MenuContext, id: string, title: string, isClip = false): MenuItem[] {
   const { page } = ctx;
   const sorted = sortActions(page.actions);
   const items: MenuItem[] = [];
+  const share = ctx.share;
+  if (share) items.push({ label: 'Share…', run: () => share({ type: isClip ? 'clip' : 'asset', id, title }) });
   const t = { type: 'asset', id };
   const move = sorted.ops.get('move-asset');
   if (move) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, describe as describeError } from './errors';
-import { cookie, headersFor, IDEMPOTENCY_HEADER, newIdempotencyKey, request, setUnauthenticatedHandler, withQuery } from './http';
+import { cookie, headersFor, IDEMPOTENCY_HEADER, newIdempotencyKey, request, setBearer, setUnauthenticatedHandler, withQuery } from './http';
 
 function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -24,6 +24,16 @@ describe('api client', () => {
     expect(headersFor('DELETE', false, cookies)['X-CSRF-Token']).toBe('t+k');
     expect(headersFor('GET', false, cookies)['X-CSRF-Token']).toBeUndefined();
     expect(headersFor('POST', true, 'other=1')['X-CSRF-Token']).toBeUndefined();
+  });
+
+  it('sends the guest page bearer token on every call until it is cleared', async () => {
+    const f = fakeFetch(200, {});
+    setBearer('fwg_abc');
+    await request('GET', '/api/guest/view', { fetchImpl: f.impl });
+    setBearer(null);
+    await request('GET', '/api/me', { fetchImpl: f.impl });
+    expect((f.calls[0].init.headers as Record<string, string>).Authorization).toBe('Bearer fwg_abc');
+    expect((f.calls[1].init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 
   it('turns the server error shape into one ApiError', async () => {

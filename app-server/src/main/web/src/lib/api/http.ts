@@ -22,6 +22,17 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler): void
   onUnauthenticated = handler;
 }
 
+let bearer: string | null = null;
+
+/**
+ * A share link's guest page sends its guest token on every call: the server then answers as the
+ * guest in every auth mode, also in a browser where someone is signed in (the cookie alone would
+ * make them themselves). Null goes back to the page's own cookies.
+ */
+export function setBearer(token: string | null): void {
+  bearer = token;
+}
+
 export interface RequestOptions {
   body?: unknown;
   /**
@@ -93,6 +104,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   const doFetch = options.fetchImpl ?? fetch;
   const hasBody = options.body !== undefined;
   const headers = headersFor(method, hasBody);
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
   const key = options.idempotent === true ? newIdempotencyKey() : options.idempotent || null;
   if (key) headers[IDEMPOTENCY_HEADER] = key;
   const delays = key ? (options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS) : [];

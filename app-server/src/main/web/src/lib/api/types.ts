@@ -45,3 +45,24 @@ export type OrganizerAction = Schemas['OrganizerAction'];
 export type ActionResult = Schemas['ActionResult'];
 export type AppNotification = Schemas['Notification'];
 export type OrganizerStatus = Schemas['OrganizerStatus'];
+
+/** A clip template (issue 13): ordered steps and an output format. */
+export type Template = Schemas['Template'];
+export type TemplateBody = Schemas['TemplateBody'];
+export type TemplateStep = Schemas['TemplateStep'];
+export type TemplateFile = Schemas['TemplateFile'];
+
+/** Clips (issue 13): a clip's source and range, and the answer that starts a clip job. */
+export type ClipOf = NonNullable<Schemas['ClipOf']>;
+export type ClipStarted = Schemas['ClipStarted'];
+
+/** Share links and their guests (issue 13). */
+export type Share = Schemas['Share'];
+export type ShareCreated = Schemas['ShareCreated'];
+export type NewShare = Schemas['NewShare'];
+export type SharePatch = Schemas['SharePatch'];
+export type ShareAnalytics = Schemas['ShareAnalytics'];
+export type ShareGuestStats = Schemas['ShareGuestStats'];
+export type GuestSession = Schemas['GuestSession'];
+export type GuestLink = Schemas['GuestLink'];
+export type GuestView = Schemas['GuestView'];

@@ -21,9 +21,21 @@ final class ServerFixture {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final FramewiseServer server;
+    /** An API token sent as a bearer on every call (servers with sign-in), or null. */
+    private final String token;
 
     ServerFixture(FramewiseServer server) {
+        this(server, null);
+    }
+
+    ServerFixture(FramewiseServer server, String token) {
         this.server = server;
+        this.token = token;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve(path));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     URI base() {
@@ -31,8 +43,7 @@ final class ServerFixture {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(server.baseUri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -41,7 +52,7 @@ final class ServerFixture {
 
     JsonNode send(String method, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(server.baseUri().resolve(path))
+                request(path)
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(json))
                         .build(),
@@ -54,8 +65,7 @@ final class ServerFixture {
 
     String upload(Path file, String name) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(server.baseUri()
-                                .resolve("/api/media?filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                request("/api/media?filename=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                         .POST(HttpRequest.BodyPublishers.ofFile(file))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
