@@ -176,8 +176,8 @@ public final class FramewiseServer implements Closeable {
                     new Authenticator(config.auth(), repos.accounts(), repos.users(), sessions, tokens, guestSessions),
                     new Authorizer(facts),
                     new AuditLog(db));
-            GuestDownloads guestDownloads =
-                    new GuestDownloads(shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock());
+            GuestDownloads guestDownloads = new GuestDownloads(
+                    shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock());
             JooqAssetRepository assets = new JooqAssetRepository(db);
             LiveFeature live = new LiveFeature(repos.media(), assets, access);
             AssetTagging events = new AssetTagging(assets, live.events());
@@ -214,8 +214,8 @@ public final class FramewiseServer implements Closeable {
                 JooqClipRepository clipRepository = new JooqClipRepository(db);
                 TemplateRepository templateRepository = new TemplateRepository(db);
                 TemplateFiles templateFiles = new TemplateFiles(config.dataDir(), templateRepository, db.clock());
-                TemplateService templateService = new TemplateService(
-                        templateRepository, templateFiles, facts, access.permissions(), db.clock());
+                TemplateService templateService =
+                        new TemplateService(templateRepository, templateFiles, facts, access.permissions(), db.clock());
                 MediaFeature media = new MediaFeature(
                         config,
                         db,
@@ -350,15 +350,7 @@ public final class FramewiseServer implements Closeable {
                     throw e;
                 }
                 return new FramewiseServer(
-                        db,
-                        app,
-                        repos,
-                        live,
-                        access,
-                        tokens,
-                        organizers,
-                        guestSessions,
-                        guestDownloads);
+                        db, app, repos, live, access, tokens, organizers, guestSessions, guestDownloads);
             } catch (RuntimeException e) {
                 organizers.close();
                 throw e;

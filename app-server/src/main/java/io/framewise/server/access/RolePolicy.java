@@ -54,8 +54,14 @@ public final class RolePolicy {
                     ? onProject(person, action, resource)
                     : onAsset(person, action, resource);
             case GUEST_SESSION -> Decision.unauthenticated();
-            case MEDIA_VIEW, MEDIA_DOWNLOAD, MEDIA_DELETE, MEDIA_FILE, CLIP_CREATE, NOTE_CREATE, LIVE_JOIN, LIVE_DRIVE -> onMedia(
-                    person, action, resource);
+            case MEDIA_VIEW,
+                    MEDIA_DOWNLOAD,
+                    MEDIA_DELETE,
+                    MEDIA_FILE,
+                    CLIP_CREATE,
+                    NOTE_CREATE,
+                    LIVE_JOIN,
+                    LIVE_DRIVE -> onMedia(person, action, resource);
                 // Listing a media item's notes, or looking at one note.
             case NOTE_VIEW -> resource instanceof Resource.Note
                     ? onNote(person, action, resource)

@@ -104,9 +104,8 @@ final class ClipsServer implements AutoCloseable {
                 .withWatchPoll(Duration.ofMillis(50))
                 .withJobLease(Duration.ofSeconds(2));
         feature = new MediaFeature(config, db, media, jobs, sink, access, options, clips);
-        ClipsFeature clipsFeature =
-                new ClipsFeature(
-                        db, feature, clips, media, jobs, assets, projects, notes, templates, DownloadCopies.NONE, sink, access);
+        ClipsFeature clipsFeature = new ClipsFeature(
+                db, feature, clips, media, jobs, assets, projects, notes, templates, DownloadCopies.NONE, sink, access);
         LibraryRoutes library = new LibraryRoutes(
                 new LibraryService(projects, assets, media, db, access.permissions(), (a, n, s, b) -> {}), access);
         NotesRoutes noteRoutes = new NotesRoutes(
