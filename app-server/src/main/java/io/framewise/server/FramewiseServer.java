@@ -76,8 +76,8 @@ import io.framewise.server.shares.SharesRoutes;
 import io.framewise.server.tags.JooqTagRepository;
 import io.framewise.server.tags.TagService;
 import io.framewise.server.tags.TagsFeature;
+import io.framewise.server.templates.JooqTemplateRepository;
 import io.framewise.server.templates.TemplateFiles;
-import io.framewise.server.templates.TemplateRepository;
 import io.framewise.server.templates.TemplateService;
 import io.framewise.server.templates.TemplatesFeature;
 import io.framewise.server.users.JooqUserRepository;
@@ -212,7 +212,7 @@ public final class FramewiseServer implements Closeable {
                         libraryToOrganizers(events.library(), organizers),
                         notesToOrganizers(events.notes(), organizers));
                 JooqClipRepository clipRepository = new JooqClipRepository(db);
-                TemplateRepository templateRepository = new TemplateRepository(db);
+                JooqTemplateRepository templateRepository = new JooqTemplateRepository(db);
                 TemplateFiles templateFiles = new TemplateFiles(config.dataDir(), templateRepository, db.clock());
                 TemplateService templateService =
                         new TemplateService(templateRepository, templateFiles, facts, access.permissions(), db.clock());

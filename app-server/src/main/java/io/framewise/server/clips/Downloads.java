@@ -73,7 +73,7 @@ public final class Downloads {
         Path sent = copies.fileFor(caller, item.id(), file, frames, "original");
         if (!sent.equals(file)) {
             // A copy made for this caller (a guest's burned watermark) is an MP4 whatever the original was.
-            name = withExtension(name, MediaFiles.extensionOf(sent));
+            name = withExtension(name, MediaFiles.extensionOf(sent.getFileName().toString()));
         }
         return new Download(sent, name);
     }

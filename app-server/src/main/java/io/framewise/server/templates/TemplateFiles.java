@@ -33,10 +33,10 @@ public final class TemplateFiles {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final Path dir;
-    private final TemplateRepository repository;
+    private final JooqTemplateRepository repository;
     private final Clock clock;
 
-    public TemplateFiles(Path dataDir, TemplateRepository repository, Clock clock) {
+    public TemplateFiles(Path dataDir, JooqTemplateRepository repository, Clock clock) {
         this.dir = dataDir.resolve("templates");
         this.repository = repository;
         this.clock = clock;

@@ -33,14 +33,14 @@ public final class TemplateService implements TemplateResolver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TemplateRepository repository;
+    private final JooqTemplateRepository repository;
     private final TemplateFiles files;
     private final AccessFacts facts;
     private final Permissions permissions;
     private final Clock clock;
 
     public TemplateService(
-            TemplateRepository repository,
+            JooqTemplateRepository repository,
             TemplateFiles files,
             AccessFacts facts,
             Permissions permissions,

@@ -185,7 +185,9 @@ class GuestRouteMatrixTest {
         return path.replace("{id}", id)
                 .replace("{n}", "0")
                 .replace("{number}", "1")
-                .replace("{token}", linkToken);
+                .replace("{token}", linkToken)
+                .replace("{rendition}", "720p")
+                .replace("{file}", "index.m3u8");
     }
 
     private String guest(String token) throws Exception {

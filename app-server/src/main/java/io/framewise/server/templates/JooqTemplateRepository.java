@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Templates and their files in the {@code templates} and {@code template_files} tables. */
-public final class TemplateRepository {
+public final class JooqTemplateRepository {
 
     private final Database db;
 
-    public TemplateRepository(Database db) {
+    public JooqTemplateRepository(Database db) {
         this.db = db;
     }
 
