@@ -129,7 +129,10 @@ final class ShareWindow extends VBox {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle("Share " + vm.target().title());
-        Scene scene = new Scene(new ShareWindow(vm), 760, 720);
+        // Fits small screens (a 1280x800 laptop): the form scrolls, the window never runs off the bottom.
+        double height =
+                Math.min(720, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 100);
+        Scene scene = new Scene(new ShareWindow(vm), 760, height);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

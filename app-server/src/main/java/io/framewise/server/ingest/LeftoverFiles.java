@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *       never got its 201, so nothing acknowledged is lost;
  *   <li>{@code <data>/media/<id>/.<name>.<random>.part} (and in the item's {@code stills} folder):
  *       proxies, frame maps, posters, sprites, waveforms and stills being written; the job that wrote
- *       them runs again from its start and writes a new one.
+ *       them runs again from its start and writes a new one;
+ *   <li>{@code <data>/media/<id>/.hls.<random>.part/}: an HLS ladder being written, with the
+ *       temporary files in it.
  * </ul>
  *
  * <p>Only files last modified before {@code startedAt} are removed, so a sweep can run while this
@@ -59,6 +61,10 @@ public final class LeftoverFiles {
             LOG.warn("Could not look for leftover temporary files in {}: {}", dir, e.toString());
             return;
         }
+        // Deepest first, so a temporary folder (an HLS ladder being written) is empty when its turn comes.
+        candidates = candidates.stream()
+                .sorted(java.util.Comparator.comparingInt(Path::getNameCount).reversed())
+                .toList();
         for (Path p : candidates) {
             try {
                 if (Files.deleteIfExists(p)) {
@@ -66,6 +72,8 @@ public final class LeftoverFiles {
                 }
             } catch (NoSuchFileException e) {
                 // Gone already.
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                LOG.warn("Left the temporary folder {}: it holds files that are not temporary", p);
             } catch (IOException e) {
                 LOG.warn("Could not remove the leftover temporary file {}: {}", p, e.toString());
             }
@@ -73,7 +81,7 @@ public final class LeftoverFiles {
     }
 
     private static boolean isLeftover(Path p, BasicFileAttributes attrs, Instant startedAt) {
-        return attrs.isRegularFile()
+        return (attrs.isRegularFile() || attrs.isDirectory())
                 && p.getFileName().toString().endsWith(".part")
                 && attrs.lastModifiedTime().toInstant().isBefore(startedAt);
     }

@@ -44,6 +44,21 @@ class LeftoverFilesTest {
     }
 
     @Test
+    void removesAnUnfinishedHlsLadderFolderWithItsFiles() throws Exception {
+        Instant start = Instant.now();
+        Path segment = old(data.resolve("media/abc/.hls.6b.part/.720p.mp4.74.part"), start);
+        Path ladder = segment.getParent();
+        Files.setLastModifiedTime(ladder, FileTime.from(start.minusSeconds(60)));
+        Path finished = old(data.resolve("media/abc/hls/720p/seg-1.m4s"), start);
+
+        List<Path> removed = LeftoverFiles.sweep(data, start);
+
+        assertEquals(Set.of(segment, ladder), Set.copyOf(removed));
+        assertTrue(Files.notExists(ladder), "the unfinished ladder's folder is gone");
+        assertTrue(Files.exists(finished), "a finished ladder stays");
+    }
+
+    @Test
     void aDataFolderWithoutUploadsOrMediaIsFine() {
         assertEquals(List.of(), LeftoverFiles.sweep(data.resolve("new"), Instant.now()));
     }

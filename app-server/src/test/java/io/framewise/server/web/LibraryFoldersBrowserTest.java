@@ -303,12 +303,12 @@ class LibraryFoldersBrowserTest {
             awaitTitle(b, "Notified");
             assertTrue(b.all("unread-count").isEmpty(), "nothing unread yet");
 
-            // The organizer's own action sits in the asset's menu with the folder operations.
+            // The organizer's own action sits in the asset's menu with the folder operations (and Share).
             WebElement slot = assetSlot(b, "Final cut");
             slot.findElement(Browser.byTestId("asset-menu")).click();
             b.await(
                     "the asset menu",
-                    d -> slot.findElements(By.cssSelector("[role='menuitem']")).size() == 2);
+                    d -> slot.findElements(By.cssSelector("[role='menuitem']")).size() == 3);
             b.screenshot("library-actions");
             slot.findElement(Browser.byTestId("asset-menu")).click();
             pick(b, slot, "asset-menu", ReviewRequestOrganizer.LABEL);
