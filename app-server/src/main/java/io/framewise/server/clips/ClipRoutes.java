@@ -48,7 +48,8 @@ public final class ClipRoutes implements Feature {
     }
 
     private void download(Context ctx) throws IOException {
-        Downloads.Download d = downloads.original(access.caller(ctx), ctx.pathParam("id"));
+        String what = ctx.queryParam("rendition");
+        Downloads.Download d = downloads.of(access.caller(ctx), ctx.pathParam("id"), what == null ? "original" : what);
         ctx.header("Content-Disposition", DownloadName.header(d.name()));
         ctx.header("Cache-Control", CACHE);
         responder.respond(ctx, d.file());

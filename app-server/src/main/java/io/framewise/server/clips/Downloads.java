@@ -10,6 +10,8 @@ import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.ProbeSummary;
+import io.framewise.server.media.Rendition;
+import io.framewise.server.media.RenditionKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,10 +57,24 @@ public final class Downloads {
 
     /** The item's original, once the caller may download it. */
     public Download original(Caller caller, String mediaId) {
+        return of(caller, mediaId, "original");
+    }
+
+    /**
+     * The item's original ({@code original}) or its browser proxy ({@code proxy}), once the caller
+     * may download that file: a share link's guest needs the link's right for each.
+     */
+    public Download of(Caller caller, String mediaId, String what) {
+        if (!"original".equals(what) && !"proxy".equals(what)) {
+            throw new ApiException.BadRequest("rendition must be original or proxy, was " + what);
+        }
         MediaItem item = media.get(mediaId)
                 .orElseThrow(() -> new ApiException.NotFound("No media item " + mediaId, Map.of("id", mediaId)));
         require(caller, item);
         Optional<Clip> clip = clips.get(item.id());
+        if ("proxy".equals(what)) {
+            return proxy(caller, item, clip);
+        }
         Path file = files.resolve(item.storedPath());
         if (clip.map(c -> !c.cut()).orElse(false) || !Files.isRegularFile(file)) {
             if (item.status() == MediaStatus.PROCESSING) {
@@ -76,6 +92,34 @@ public final class Downloads {
             name = withExtension(name, MediaFiles.extensionOf(sent.getFileName().toString()));
         }
         return new Download(sent, name);
+    }
+
+    /**
+     * The browser proxy; media without one play in browsers as they are, so their "proxy" is the
+     * original, the same file the stream route sends.
+     */
+    private Download proxy(Caller caller, MediaItem item, Optional<Clip> clip) {
+        Optional<Rendition> proxy = media.renditions(item.id()).stream()
+                .filter(r -> r.kind() == RenditionKind.PROXY && r.status() == MediaStatus.READY)
+                .findFirst();
+        Path file = files.resolve(proxy.map(Rendition::path).orElse(item.storedPath()));
+        if (!Files.isRegularFile(file) || clip.map(c -> !c.cut()).orElse(false)) {
+            throw new ApiException.NotFound(
+                    "Media " + item.id() + " has no file to download yet", Map.of("id", item.id()));
+        }
+        String base = clip.map(c -> clipName(c, item)).orElse(item.originalName());
+        long frames = item.probeSummary().map(ProbeSummary::frameCount).orElse(0L);
+        Path sent = copies.fileFor(caller, item.id(), file, frames, "proxy");
+        String name = proxy.isPresent() || !sent.equals(file)
+                ? stem(base) + "_proxy."
+                        + MediaFiles.extensionOf(sent.getFileName().toString())
+                : base;
+        return new Download(sent, name);
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static String withExtension(String name, String extension) {

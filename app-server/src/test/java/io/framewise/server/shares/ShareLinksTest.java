@@ -507,6 +507,18 @@ class ShareLinksTest {
         assertThrows(
                 ApiException.Forbidden.class,
                 () -> world.server.guestDownloads().fileFor(proxyGuest, world.mediaId, original, frames, "original"));
+        // Over HTTP: the proxy-only guest gets the proxy download (this media plays in browsers as it
+        // is, so its proxy is the original the stream sends), not the original, and no made-up rendition.
+        String download = "/api/media/" + world.mediaId + "/download";
+        assertEquals(403, asGuest(proxyOnly, "GET", download, null).statusCode());
+        HttpResponse<String> proxied = asGuest(proxyOnly, "GET", download + "?rendition=proxy", null);
+        assertEquals(200, proxied.statusCode(), proxied.body());
+        assertTrue(
+                proxied.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"),
+                proxied.headers().toString());
+        assertEquals(
+                400,
+                asGuest(proxyOnly, "GET", download + "?rendition=poster", null).statusCode());
 
         // Without a watermark, the guest downloads the original.
         String plain = guestOf(assetLink("[\"view\",\"download\"]"), "Pat");
