@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,50 +33,76 @@ class LibraryNavigationTest {
 
     @Test
     void walksProjectsFoldersAndHomeAndMovesAnAsset(@TempDir Path data) {
+        // The view model's state belongs to its UI thread: the server's library events refresh it
+        // there at any time, so the test reads and acts on that thread too, never beside it.
+        ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-ui");
+            t.setDaemon(true);
+            return t;
+        });
         try (EmbeddedServer server = EmbeddedServer.local(data)) {
-            LibraryViewModel vm = new LibraryViewModel(Runnable::run, Runnable::run, CHUNK);
-            vm.load(new ApiClient(server.baseUri(), null)).join();
-            assertEquals("/", vm.pathProperty().get(), "a new library opens at its root");
-            assertTrue(names(vm.folders()).contains("Projects"), "root folders " + vm.folders());
+            LibraryViewModel vm = new LibraryViewModel(uiThread, Runnable::run, CHUNK);
+            Ui ui = new Ui(uiThread);
+            ui.act(() -> vm.load(new ApiClient(server.baseUri(), null)));
+            assertEquals("/", ui.read(() -> vm.pathProperty().get()), "a new library opens at its root");
+            List<FolderEntry> root = ui.read(() -> List.copyOf(vm.folders()));
+            assertTrue(names(root).contains("Projects"), "root folders " + root);
 
             // A file dropped outside any project lands in the default project, which opens.
-            vm.upload(List.of(TestMedia.get(TestMedia.Variant.H264_LONG_GOP))).join();
-            String project = vm.pathProperty().get();
+            ui.act(() -> vm.upload(List.of(TestMedia.get(TestMedia.Variant.H264_LONG_GOP))));
+            String project = ui.read(() -> vm.pathProperty().get());
             assertTrue(project.startsWith("/projects/"), project);
-            assertNotNull(vm.projectProperty().get(), "the chooser shows the project on screen");
-            assertEquals(1, vm.rows().size());
-            assertEquals("h264-long-gop", vm.rows().get(0).title());
+            assertNotNull(ui.read(() -> vm.projectProperty().get()), "the chooser shows the project on screen");
+            List<LibraryRow> rows = ui.read(() -> List.copyOf(vm.rows()));
+            assertEquals(1, rows.size());
+            assertEquals("h264-long-gop", rows.get(0).title());
+            List<OrganizerAction> actions = ui.read(() -> List.copyOf(vm.actions()));
             assertTrue(
-                    vm.actions().stream().map(OrganizerAction::id).toList().contains("create-folder"),
-                    "the page's actions " + vm.actions());
+                    actions.stream().map(OrganizerAction::id).toList().contains("create-folder"),
+                    "the page's actions " + actions);
 
             // A folder made with the page's action opens; its breadcrumbs lead back.
-            vm.createFolder("Shots").join();
-            String shots = vm.pathProperty().get();
+            ui.act(() -> vm.createFolder("Shots"));
+            String shots = ui.read(() -> vm.pathProperty().get());
             assertTrue(shots.startsWith(project + "/"), shots);
-            assertEquals("Shots", vm.titleProperty().get());
-            assertEquals(0, vm.rows().size());
-            Crumb up = vm.breadcrumbs().get(vm.breadcrumbs().size() - 1);
+            assertEquals("Shots", ui.read(() -> vm.titleProperty().get()));
+            assertEquals(0, ui.read(() -> vm.rows().size()));
+            Crumb up = ui.read(() -> vm.breadcrumbs().get(vm.breadcrumbs().size() - 1));
             assertEquals(project, up.path());
-            vm.navigate(up.path()).join();
-            assertEquals(List.of("Shots"), names(vm.folders()));
+            ui.act(() -> vm.navigate(up.path()));
+            assertEquals(List.of("Shots"), ui.read(() -> names(vm.folders())));
 
             // Move the asset into Shots: gone from the project's top, listed in the folder.
-            Map<String, String> targets = vm.moveTargets();
+            Map<String, String> targets = ui.read(vm::moveTargets);
             assertTrue(targets.containsValue(shots), "move targets " + targets);
-            vm.moveAsset(vm.rows().get(0), shots).join();
-            assertEquals(shots, vm.pathProperty().get(), "the move opens where the asset went");
-            assertEquals(List.of("h264-long-gop"), titles(vm));
-            vm.navigate(project).join();
-            assertEquals(List.of(), titles(vm), "moved out of the project's top");
+            ui.act(() -> vm.moveAsset(vm.rows().get(0), shots));
+            assertEquals(shots, ui.read(() -> vm.pathProperty().get()), "the move opens where the asset went");
+            assertEquals(List.of("h264-long-gop"), ui.read(() -> titles(vm)));
+            ui.act(() -> vm.navigate(project));
+            assertEquals(List.of(), ui.read(() -> titles(vm)), "moved out of the project's top");
 
             // Home: the user's own folders.
-            vm.home().join();
-            assertTrue(
-                    vm.pathProperty().get().startsWith("/users/"),
-                    vm.pathProperty().get());
-            assertEquals("My folders", vm.titleProperty().get());
-            vm.close();
+            ui.act(vm::home);
+            String home = ui.read(() -> vm.pathProperty().get());
+            assertTrue(home.startsWith("/users/"), home);
+            assertEquals("My folders", ui.read(() -> vm.titleProperty().get()));
+            ui.read(() -> {
+                vm.close();
+                return null;
+            });
+        } finally {
+            uiThread.shutdownNow();
+        }
+    }
+
+    /** Runs reads and actions on the view model's UI thread and waits for them. */
+    private record Ui(ExecutorService thread) {
+        <T> T read(Supplier<T> read) {
+            return CompletableFuture.supplyAsync(read, thread).join();
+        }
+
+        void act(Supplier<CompletableFuture<?>> action) {
+            read(action).join();
         }
     }
 
