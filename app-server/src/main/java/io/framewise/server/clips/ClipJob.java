@@ -24,12 +24,8 @@ import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -145,7 +141,7 @@ public final class ClipJob implements JobHandler {
         }
         result.fallbackReason().ifPresent(why -> LOG.info("Clip {} cut as {}: {}", clip.mediaId(), result.mode(), why));
         long size = Files.size(output);
-        String sha256 = sha256(output);
+        String sha256 = MediaFiles.sha256(output);
         work.inTransaction(() -> {
             media.setOriginal(clip.mediaId(), item.storedPath(), size, sha256);
             clips.recordCut(
@@ -196,21 +192,5 @@ public final class ClipJob implements JobHandler {
                         LibraryEvent.progress(mediaId, null, STAGE, Math.max(0, Math.min(1, p.fraction()))));
             }
         };
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[256 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
