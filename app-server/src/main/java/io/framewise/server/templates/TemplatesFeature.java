@@ -53,14 +53,14 @@ public final class TemplatesFeature implements Feature {
                 ctx -> ctx.json(Map.of(
                         "items",
                         templates.list(access.caller(ctx), Optional.ofNullable(ctx.queryParam("projectId"))))));
-        cfg.routes.post("/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), json(ctx))));
+        cfg.routes.post("/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), ctx.body())));
         cfg.routes.post("/api/templates/files", this::upload);
         cfg.routes.post(
-                "/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), json(ctx))));
+                "/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), ctx.body())));
         cfg.routes.get("/api/templates/{id}", ctx -> ctx.json(templates.get(access.caller(ctx), ctx.pathParam("id"))));
         cfg.routes.put(
                 "/api/templates/{id}",
-                ctx -> ctx.json(templates.update(access.caller(ctx), ctx.pathParam("id"), json(ctx))));
+                ctx -> ctx.json(templates.update(access.caller(ctx), ctx.pathParam("id"), ctx.body())));
         cfg.routes.delete("/api/templates/{id}", ctx -> {
             templates.delete(access.caller(ctx), ctx.pathParam("id"));
             ctx.status(204);
@@ -68,14 +68,6 @@ public final class TemplatesFeature implements Feature {
         cfg.routes.get(
                 "/api/templates/{id}/preview",
                 ctx -> preview(ctx, templates.resolve(access.caller(ctx), ctx.pathParam("id"))));
-    }
-
-    private static String json(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException.Unsupported("send the template as application/json", Map.of());
-        }
-        return ctx.body();
     }
 
     private void upload(Context ctx) throws IOException {
