@@ -113,7 +113,8 @@ public final class TemplatesFeature implements Feature {
                     "the media is not ready yet", Map.of("status", item.status().name()));
         }
         long frame = longParam(ctx, "frame", 0);
-        int width = (int) longParam(ctx, "width", 640);
+        // Checked before the cast to int, which would let 2^32 + 640 pass for 640.
+        long width = longParam(ctx, "width", 640);
         if (width < 16 || width > 3840) {
             throw new ApiException.BadRequest("width must be 16..3840");
         }
@@ -127,7 +128,7 @@ public final class TemplatesFeature implements Feature {
             TemplateContext context =
                     TemplateContext.of(title(item.originalName())).withFiles(template.files());
             jpeg = TemplatePreview.still(
-                    mediaFiles.resolve(item.storedPath()), map, frame, template.template(), context, width, slate);
+                    mediaFiles.resolve(item.storedPath()), map, frame, template.template(), context, (int) width, slate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {
