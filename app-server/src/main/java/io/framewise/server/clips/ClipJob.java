@@ -19,6 +19,7 @@ import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobHandler;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.PipelineService;
+import io.framewise.server.jobs.ProgressEvents;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
@@ -51,9 +52,6 @@ public final class ClipJob implements JobHandler {
 
     /** The clip's first pipeline step goes before follow-up steps of other media, like an upload's. */
     static final int PROBE_PRIORITY = 10;
-
-    /** The least time between two progress events of one clip. */
-    static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
     /** The stage name of a clip's progress events. */
     public static final String STAGE = "clip";
@@ -116,7 +114,7 @@ public final class ClipJob implements JobHandler {
         Path output = files.resolve(item.storedPath());
         PrivateFiles.directories(output.getParent());
         FrameRange range = FrameRange.of(clip.in(), clip.out());
-        Progress.Listener progress = throttled(clip.mediaId());
+        Progress.Listener progress = ProgressEvents.throttled(clip.mediaId(), STAGE, events::transientMedia);
         ClipResult result;
         int slate;
         if (job.payloadJson() != null) {
@@ -180,17 +178,5 @@ public final class ClipJob implements JobHandler {
         if (job.mediaId() != null) {
             states.fail(job.mediaId(), reason);
         }
-    }
-
-    private Progress.Listener throttled(String mediaId) {
-        long[] last = {System.nanoTime() - PROGRESS_INTERVAL_NANOS};
-        return p -> {
-            long now = System.nanoTime();
-            if (now - last[0] >= PROGRESS_INTERVAL_NANOS) {
-                last[0] = now;
-                events.transientMedia(
-                        LibraryEvent.progress(mediaId, null, STAGE, Math.max(0, Math.min(1, p.fraction()))));
-            }
-        };
     }
 }
