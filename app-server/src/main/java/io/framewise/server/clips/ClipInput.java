@@ -43,7 +43,8 @@ final class ClipInput {
     private static FramePosition position(JsonNode json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
-            throw Bodies.badRequest(field + " is required: a frame index like 120 or a timecode like 00:00:05:00", field);
+            throw Bodies.badRequest(
+                    field + " is required: a frame index like 120 or a timecode like 00:00:05:00", field);
         }
         if (value.isIntegralNumber()) {
             if (!value.canConvertToLong() || value.asLong() < 0) {
@@ -54,7 +55,8 @@ final class ClipInput {
         if (value.isTextual()) {
             String text = value.asText().strip();
             if (text.isEmpty() || text.length() > MAX_TIMECODE) {
-                throw Bodies.badRequest(field + " must be a timecode like 00:00:05:00 (or 00:00:05;00 for drop frame)", field);
+                throw Bodies.badRequest(
+                        field + " must be a timecode like 00:00:05:00 (or 00:00:05;00 for drop frame)", field);
             }
             return FramePosition.of(text);
         }
@@ -89,5 +91,4 @@ final class ClipInput {
         }
         return value.asBoolean();
     }
-
 }

@@ -66,7 +66,14 @@ final class NoteCopier {
             Note root = n.parentId() == null ? null : roots.get(n.parentId());
             if (root != null) {
                 replies.add(new NewNote(
-                        clipId, root.id(), root.frame(), root.frameOut(), n.text(), n.drawing(), n.authorId(), n.guest()));
+                        clipId,
+                        root.id(),
+                        root.frame(),
+                        root.frameOut(),
+                        n.text(),
+                        n.drawing(),
+                        n.authorId(),
+                        n.guest()));
             }
         }
         List<Note> createdReplies = replies.isEmpty() ? List.of() : notes.createAll(replies);

@@ -60,7 +60,10 @@ public final class Bodies {
             if (!allowed.contains(name)) {
                 String shown = name.length() <= 40 ? name : name.substring(0, 40) + "...";
                 throw badRequest(
-                        unknown.apply(shown, String.join(", ", allowed.stream().sorted().toList())), shown);
+                        unknown.apply(
+                                shown,
+                                String.join(", ", allowed.stream().sorted().toList())),
+                        shown);
             }
         }
         return json;

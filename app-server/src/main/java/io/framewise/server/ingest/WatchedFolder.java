@@ -140,7 +140,8 @@ public final class WatchedFolder implements AutoCloseable {
             if (info.video().isEmpty() && info.audio().isEmpty()) {
                 reason = "the file has neither video nor audio";
             } else {
-                ingest.dropped(new ReceivedFile(file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)));
+                ingest.dropped(new ReceivedFile(
+                        file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)));
                 LOG.info("Took '{}' from the watched folder", name);
                 return;
             }

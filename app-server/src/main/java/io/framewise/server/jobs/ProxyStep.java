@@ -43,7 +43,13 @@ final class ProxyStep {
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path target = files.file(item.id(), MediaFiles.PROXY);
         ProxyResult result = new ProxyTranscoder()
-                .transcode(original, map, target, ProxySettings.DEFAULT, ProgressEvents.throttled(item.id(), "proxy", publish), cancel);
+                .transcode(
+                        original,
+                        map,
+                        target,
+                        ProxySettings.DEFAULT,
+                        ProgressEvents.throttled(item.id(), "proxy", publish),
+                        cancel);
         media.putRendition(
                 item.id(),
                 RenditionKind.PROXY,

@@ -53,7 +53,8 @@ public final class TemplatesFeature implements Feature {
                 ctx -> ctx.json(Map.of(
                         "items",
                         templates.list(access.caller(ctx), Optional.ofNullable(ctx.queryParam("projectId"))))));
-        cfg.routes.post("/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), ctx.body())));
+        cfg.routes.post(
+                "/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), ctx.body())));
         cfg.routes.post("/api/templates/files", this::upload);
         cfg.routes.post(
                 "/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), ctx.body())));
@@ -128,7 +129,13 @@ public final class TemplatesFeature implements Feature {
             TemplateContext context =
                     TemplateContext.of(title(item.originalName())).withFiles(template.files());
             jpeg = TemplatePreview.still(
-                    mediaFiles.resolve(item.storedPath()), map, frame, template.template(), context, (int) width, slate);
+                    mediaFiles.resolve(item.storedPath()),
+                    map,
+                    frame,
+                    template.template(),
+                    context,
+                    (int) width,
+                    slate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {

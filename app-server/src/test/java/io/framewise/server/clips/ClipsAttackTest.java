@@ -7,7 +7,6 @@ import static io.framewise.server.testing.AccessWorld.Who.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.server.access.ProjectRole;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
@@ -81,7 +80,12 @@ class ClipsAttackTest {
     }
 
     private static String field(HttpResponse<String> r) throws Exception {
-        return AccessWorld.JSON.readTree(r.body()).path("error").path("details").path("field").asText();
+        return AccessWorld.JSON
+                .readTree(r.body())
+                .path("error")
+                .path("details")
+                .path("field")
+                .asText();
     }
 
     @Test
@@ -188,8 +192,8 @@ class ClipsAttackTest {
         AccessWorld.BrowserSession editor = world.login(EDITOR);
         long before = mediaItems();
 
-        HttpResponse<String> plain = clip(
-                ANONYMOUS, body(""), editor.withCsrf("Content-Type", "text/plain", "Origin", EVIL));
+        HttpResponse<String> plain =
+                clip(ANONYMOUS, body(""), editor.withCsrf("Content-Type", "text/plain", "Origin", EVIL));
         assertEquals(403, plain.statusCode(), "a text/plain cut from another origin: " + plain.body());
         HttpResponse<String> crossSite = clip(ANONYMOUS, body(""), editor.withCsrf("Sec-Fetch-Site", "cross-site"));
         assertEquals(403, crossSite.statusCode(), "a cut the browser says is cross-site: " + crossSite.body());
@@ -200,8 +204,7 @@ class ClipsAttackTest {
         assertEquals(before, mediaItems(), "nothing was cut");
 
         // The same session from the server's own page reaches the clip rules (here: out past the end).
-        HttpResponse<String> own = clip(
-                ANONYMOUS, "{\"in\":0,\"out\":99999999,\"mode\":\"copy\"}", editor.withCsrf());
+        HttpResponse<String> own = clip(ANONYMOUS, "{\"in\":0,\"out\":99999999,\"mode\":\"copy\"}", editor.withCsrf());
         assertEquals(400, own.statusCode(), own.body());
         assertEquals("out", field(own));
     }
@@ -209,8 +212,8 @@ class ClipsAttackTest {
     @Test
     void garbageDownloadRenditionsAreRefusedIn400() throws Exception {
         for (String rendition : new String[] {"..%2F..%2Fetc%2Fpasswd", "ORIGINAL", "thumbnail", "%00"}) {
-            HttpResponse<String> r = world.call(
-                    EDITOR, "GET", "/api/media/" + world.mediaId + "/download?rendition=" + rendition, null);
+            HttpResponse<String> r =
+                    world.call(EDITOR, "GET", "/api/media/" + world.mediaId + "/download?rendition=" + rendition, null);
             assertEquals(400, r.statusCode(), rendition + ": " + r.body());
         }
     }

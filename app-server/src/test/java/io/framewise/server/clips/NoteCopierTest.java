@@ -37,11 +37,16 @@ class NoteCopierTest {
 
             assertEquals(2, copied);
             List<Note> onClip = notes.listByMedia(clip);
-            Note copiedRoot =
-                    onClip.stream().filter(n -> n.parentId() == null).findFirst().orElseThrow();
+            Note copiedRoot = onClip.stream()
+                    .filter(n -> n.parentId() == null)
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(guest, copiedRoot.guest(), "still the guest's note");
             assertEquals(creator, copiedRoot.authorId(), "filed under the link creator, as the original");
-            Note reply = onClip.stream().filter(n -> n.parentId() != null).findFirst().orElseThrow();
+            Note reply = onClip.stream()
+                    .filter(n -> n.parentId() != null)
+                    .findFirst()
+                    .orElseThrow();
             assertNull(reply.guest(), "an account's reply stays the account's");
         }
     }

@@ -125,8 +125,8 @@ class TemplatesAttackTest {
     void aTemplateCannotBeWrittenIntoOrMovedToAProjectTheCallerIsNotIn() throws Exception {
         String mine = editorsTemplate();
 
-        HttpResponse<String> planted = world.call(
-                EDITOR, "POST", "/api/templates", template(outsidersProject, "[{\"type\":\"drawings\"}]"));
+        HttpResponse<String> planted =
+                world.call(EDITOR, "POST", "/api/templates", template(outsidersProject, "[{\"type\":\"drawings\"}]"));
         assertEquals(404, planted.statusCode(), "a template planted in the outsider's project: " + planted.body());
 
         HttpResponse<String> moved = world.call(
@@ -142,7 +142,9 @@ class TemplatesAttackTest {
         HttpResponse<String> overwritten = world.call(
                 OUTSIDER, "PUT", "/api/templates/" + mine, template(outsidersProject, "[{\"type\":\"drawings\"}]"));
         assertEquals(404, overwritten.statusCode(), overwritten.body());
-        assertEquals(404, world.call(OUTSIDER, "DELETE", "/api/templates/" + mine, null).statusCode());
+        assertEquals(
+                404,
+                world.call(OUTSIDER, "DELETE", "/api/templates/" + mine, null).statusCode());
 
         // An unsaved preview "of" a project the caller is not in is refused as not found.
         HttpResponse<String> preview = world.call(
@@ -176,8 +178,7 @@ class TemplatesAttackTest {
                         .statusCode());
         // The outsider may see a global template, but not the project's media through it.
         String global = AccessWorld.json(
-                        world.call(ADMIN, "POST", "/api/templates", template(null, "[{\"type\":\"drawings\"}]")),
-                        201)
+                        world.call(ADMIN, "POST", "/api/templates", template(null, "[{\"type\":\"drawings\"}]")), 201)
                 .get("id")
                 .asText();
         assertEquals(
@@ -214,7 +215,9 @@ class TemplatesAttackTest {
                 world.call(EDITOR, "GET", "/api/templates/" + mine + "/preview?mediaId=..%2F..%2Fetc%2Fpasswd", null)
                         .statusCode());
         assertEquals(
-                400, world.call(EDITOR, "GET", "/api/templates/" + mine + "/preview", null).statusCode());
+                400,
+                world.call(EDITOR, "GET", "/api/templates/" + mine + "/preview", null)
+                        .statusCode());
     }
 
     @Test
@@ -226,14 +229,14 @@ class TemplatesAttackTest {
         HttpResponse<byte[]> nul = TemplateRequests.upload(world, EDITOR, "logo%00.png", png());
         assertEquals(201, nul.statusCode(), new String(nul.body()));
         assertFalse(
-                AccessWorld.JSON.readTree(nul.body()).get("name").asText().contains("\u0000"),
-                new String(nul.body()));
+                AccessWorld.JSON.readTree(nul.body()).get("name").asText().contains("\u0000"), new String(nul.body()));
         // A path climbing out of the data folder: only its last element is kept, as a name.
         HttpResponse<byte[]> climbing = TemplateRequests.upload(world, EDITOR, "..%2F..%2F..%2Ftmp%2Fevil.png", png());
         assertEquals(201, climbing.statusCode(), new String(climbing.body()));
         JsonNode file = AccessWorld.JSON.readTree(climbing.body());
         assertEquals("evil.png", file.get("name").asText());
-        assertTrue(Files.isRegularFile(data.resolve("templates").resolve(file.get("id").asText())));
+        assertTrue(Files.isRegularFile(
+                data.resolve("templates").resolve(file.get("id").asText())));
     }
 
     @Test
@@ -250,12 +253,13 @@ class TemplatesAttackTest {
                 world, ANONYMOUS, "logo.png", png(), editor.cookieOnly("Sec-Fetch-Site", "cross-site"));
         assertEquals(403, fetched.statusCode(), new String(fetched.body()));
         // Without the CSRF token a cookie alone changes nothing, even naming no origin.
-        HttpResponse<byte[]> noToken = TemplateRequests.upload(world, ANONYMOUS, "logo.png", png(), editor.cookieOnly());
+        HttpResponse<byte[]> noToken =
+                TemplateRequests.upload(world, ANONYMOUS, "logo.png", png(), editor.cookieOnly());
         assertEquals(403, noToken.statusCode(), new String(noToken.body()));
         assertEquals(files, storedFiles(), "no file was stored");
 
-        HttpResponse<String> deleted = world.call(
-                ANONYMOUS, "DELETE", "/api/templates/" + mine, null, editor.withCsrf("Origin", EVIL));
+        HttpResponse<String> deleted =
+                world.call(ANONYMOUS, "DELETE", "/api/templates/" + mine, null, editor.withCsrf("Origin", EVIL));
         assertEquals(403, deleted.statusCode(), deleted.body());
         HttpResponse<String> plain = world.call(
                 ANONYMOUS,
