@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.clip.ClipMode;
 import io.framewise.server.clips.ClipDraft.FramePosition;
-import io.framewise.server.http.ApiException;
-import java.util.Iterator;
+import io.framewise.server.http.Bodies;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,55 +28,44 @@ final class ClipInput {
     }
 
     ClipDraft read(String body) throws JsonProcessingException {
-        // Jackson's parse errors go on to the error mapper, which answers 400 with line and column.
-        JsonNode json = body == null || body.isBlank() ? null : mapper.readTree(body);
-        if (json == null || !json.isObject()) {
-            throw badRequest("the body must be a JSON object", "body");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                String shown = name.length() <= 40 ? name : name.substring(0, 40) + "...";
-                throw badRequest(
-                        "'" + shown + "' is not a known field; allowed: "
-                                + String.join(", ", FIELDS.stream().sorted().toList()),
-                        shown);
-            }
-        }
+        JsonNode json = Bodies.object(
+                mapper, body, FIELDS, (name, allowed) -> "'" + name + "' is not a known field; allowed: " + allowed);
         return new ClipDraft(
                 position(json, "in"),
                 position(json, "out"),
                 mode(json.get("mode")),
-                optionalString(json, "templateId"),
-                optionalString(json, "title"),
-                optionalString(json, "asVersionOf"),
+                Bodies.optionalString(json, "templateId"),
+                Bodies.optionalString(json, "title"),
+                Bodies.optionalString(json, "asVersionOf"),
                 optionalBoolean(json, "copyNotes"));
     }
 
     private static FramePosition position(JsonNode json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
-            throw badRequest(field + " is required: a frame index like 120 or a timecode like 00:00:05:00", field);
+            throw Bodies.badRequest(
+                    field + " is required: a frame index like 120 or a timecode like 00:00:05:00", field);
         }
         if (value.isIntegralNumber()) {
             if (!value.canConvertToLong() || value.asLong() < 0) {
-                throw badRequest(field + " must be a frame index from 0, got " + value, field);
+                throw Bodies.badRequest(field + " must be a frame index from 0, got " + value, field);
             }
             return FramePosition.of(value.asLong());
         }
         if (value.isTextual()) {
             String text = value.asText().strip();
             if (text.isEmpty() || text.length() > MAX_TIMECODE) {
-                throw badRequest(field + " must be a timecode like 00:00:05:00 (or 00:00:05;00 for drop frame)", field);
+                throw Bodies.badRequest(
+                        field + " must be a timecode like 00:00:05:00 (or 00:00:05;00 for drop frame)", field);
             }
             return FramePosition.of(text);
         }
-        throw badRequest(field + " must be a frame index (integer) or a timecode (string), got " + value, field);
+        throw Bodies.badRequest(field + " must be a frame index (integer) or a timecode (string), got " + value, field);
     }
 
     private static ClipMode mode(JsonNode value) {
         if (value == null || value.isNull()) {
-            throw badRequest("mode is required: copy, smart or reencode", "mode");
+            throw Bodies.badRequest("mode is required: copy, smart or reencode", "mode");
         }
         if (value.isTextual()) {
             switch (value.asText()) {
@@ -91,18 +78,7 @@ final class ClipInput {
         String shown = value.toString().length() <= 40
                 ? value.toString()
                 : value.toString().substring(0, 40) + "...";
-        throw badRequest("mode must be copy, smart or reencode, got " + shown, "mode");
-    }
-
-    private static String optionalString(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw badRequest(field + " must be a string", field);
-        }
-        return value.asText();
+        throw Bodies.badRequest("mode must be copy, smart or reencode, got " + shown, "mode");
     }
 
     private static boolean optionalBoolean(JsonNode json, String field) {
@@ -111,12 +87,8 @@ final class ClipInput {
             return false;
         }
         if (!value.isBoolean()) {
-            throw badRequest(field + " must be true or false", field);
+            throw Bodies.badRequest(field + " must be true or false", field);
         }
         return value.asBoolean();
-    }
-
-    static ApiException.BadRequest badRequest(String message, String field) {
-        return new ApiException.BadRequest(message, Map.of("field", field), null);
     }
 }

@@ -19,17 +19,14 @@ import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobHandler;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.PipelineService;
+import io.framewise.server.jobs.ProgressEvents;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +52,6 @@ public final class ClipJob implements JobHandler {
 
     /** The clip's first pipeline step goes before follow-up steps of other media, like an upload's. */
     static final int PROBE_PRIORITY = 10;
-
-    /** The least time between two progress events of one clip. */
-    static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
     /** The stage name of a clip's progress events. */
     public static final String STAGE = "clip";
@@ -120,7 +114,7 @@ public final class ClipJob implements JobHandler {
         Path output = files.resolve(item.storedPath());
         PrivateFiles.directories(output.getParent());
         FrameRange range = FrameRange.of(clip.in(), clip.out());
-        Progress.Listener progress = throttled(clip.mediaId());
+        Progress.Listener progress = ProgressEvents.throttled(clip.mediaId(), STAGE, events::transientMedia);
         ClipResult result;
         int slate;
         if (job.payloadJson() != null) {
@@ -145,7 +139,7 @@ public final class ClipJob implements JobHandler {
         }
         result.fallbackReason().ifPresent(why -> LOG.info("Clip {} cut as {}: {}", clip.mediaId(), result.mode(), why));
         long size = Files.size(output);
-        String sha256 = sha256(output);
+        String sha256 = MediaFiles.sha256(output);
         work.inTransaction(() -> {
             media.setOriginal(clip.mediaId(), item.storedPath(), size, sha256);
             clips.recordCut(
@@ -184,33 +178,5 @@ public final class ClipJob implements JobHandler {
         if (job.mediaId() != null) {
             states.fail(job.mediaId(), reason);
         }
-    }
-
-    private Progress.Listener throttled(String mediaId) {
-        long[] last = {System.nanoTime() - PROGRESS_INTERVAL_NANOS};
-        return p -> {
-            long now = System.nanoTime();
-            if (now - last[0] >= PROGRESS_INTERVAL_NANOS) {
-                last[0] = now;
-                events.transientMedia(
-                        LibraryEvent.progress(mediaId, null, STAGE, Math.max(0, Math.min(1, p.fraction()))));
-            }
-        };
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[256 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

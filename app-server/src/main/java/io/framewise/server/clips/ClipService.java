@@ -13,6 +13,7 @@ import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JobRepository;
@@ -221,7 +222,7 @@ public final class ClipService {
         if (asked != null) {
             String t = asked.strip();
             if (t.isEmpty() || t.length() > Clip.MAX_TITLE || t.chars().anyMatch(Character::isISOControl)) {
-                throw ClipInput.badRequest(
+                throw Bodies.badRequest(
                         "title must be 1 to " + Clip.MAX_TITLE + " characters without control characters", "title");
             }
             return t;

@@ -51,13 +51,8 @@ public final class Downloads {
      * Goes on only when the caller may download the item's original: people who may see it, and a
      * share link's guests whose link allows downloads (the authorizer's guest policy decides).
      */
-    public void require(Caller caller, MediaItem item) {
+    private void require(Caller caller, MediaItem item) {
         permissions.require(caller, Action.MEDIA_DOWNLOAD, new Resource.Media(item.id()));
-    }
-
-    /** The item's original, once the caller may download it. */
-    public Download original(Caller caller, String mediaId) {
-        return of(caller, mediaId, "original");
     }
 
     /**
@@ -123,8 +118,7 @@ public final class Downloads {
     }
 
     private static String withExtension(String name, String extension) {
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name) + "." + extension;
+        return stem(name) + "." + extension;
     }
 
     private String clipName(Clip clip, MediaItem item) {

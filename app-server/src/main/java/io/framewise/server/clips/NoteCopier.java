@@ -13,8 +13,9 @@ import java.util.Objects;
 /**
  * Copies a source's notes onto its clip, re-timed to the clip's frames: a thread whose frame or range
  * meets the source frames [in, out) is copied with its replies and drawings, its frames moved by the
- * offset between source and clip and its range clipped to the clip. Authors are kept, and a resolved
- * thread stays resolved by whoever resolved it, when they did. Runs in the caller's unit of work.
+ * offset between source and clip and its range clipped to the clip. Authors are kept (a share link's
+ * guest stays the guest), and a resolved thread stays resolved by whoever resolved it, when they did.
+ * Runs in the caller's unit of work.
  */
 final class NoteCopier {
 
@@ -43,7 +44,14 @@ final class NoteCopier {
             Long to = n.frameOut() == null ? null : Math.min(n.frameOut(), range.out());
             long shift = clipOffset - firstSourceFrame;
             newRoots.add(new NewNote(
-                    clipId, null, from + shift, to == null ? null : to + shift, n.text(), n.drawing(), n.authorId()));
+                    clipId,
+                    null,
+                    from + shift,
+                    to == null ? null : to + shift,
+                    n.text(),
+                    n.drawing(),
+                    n.authorId(),
+                    n.guest()));
             copiedRoots.add(n);
         }
         if (newRoots.isEmpty()) {
@@ -58,7 +66,14 @@ final class NoteCopier {
             Note root = n.parentId() == null ? null : roots.get(n.parentId());
             if (root != null) {
                 replies.add(new NewNote(
-                        clipId, root.id(), root.frame(), root.frameOut(), n.text(), n.drawing(), n.authorId()));
+                        clipId,
+                        root.id(),
+                        root.frame(),
+                        root.frameOut(),
+                        n.text(),
+                        n.drawing(),
+                        n.authorId(),
+                        n.guest()));
             }
         }
         List<Note> createdReplies = replies.isEmpty() ? List.of() : notes.createAll(replies);

@@ -5,6 +5,7 @@ import io.framewise.model.time.FrameRate;
 import io.framewise.model.time.Timecode;
 import io.framewise.server.clips.ClipDraft.FramePosition;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.http.Bodies;
 import io.framewise.server.media.ProbeSummary;
 import java.util.Map;
 import java.util.Objects;
@@ -59,22 +60,22 @@ final class SourceTimeline {
         long a = index(in, "in");
         long b = index(out, "out");
         if (a >= frameCount) {
-            throw ClipInput.badRequest(
+            throw Bodies.badRequest(
                     "in (" + in + ") is past the source's last frame " + (frameCount - 1) + " (" + label(frameCount - 1)
                             + ")",
                     "in");
         }
         if (b > frameCount) {
-            throw ClipInput.badRequest(
+            throw Bodies.badRequest(
                     "out (" + out + ", frame " + b + ") is past the end of the source: out is exclusive and at most "
                             + frameCount + " (" + label(frameCount) + ")",
                     "out");
         }
         if (b == a) {
-            throw ClipInput.badRequest("the range is empty: out (" + out + ") must come after in (" + in + ")", "out");
+            throw Bodies.badRequest("the range is empty: out (" + out + ") must come after in (" + in + ")", "out");
         }
         if (b < a) {
-            throw ClipInput.badRequest(
+            throw Bodies.badRequest(
                     "the range is inverted: out (" + out + ", frame " + b + ") comes before in (" + in + ", frame " + a
                             + ")",
                     "out");

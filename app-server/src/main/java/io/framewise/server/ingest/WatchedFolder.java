@@ -4,20 +4,17 @@ import io.framewise.media.MediaException;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.media.MediaFiles;
 import io.framewise.server.upload.FileNames;
 import io.framewise.server.upload.ReceivedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -143,7 +140,8 @@ public final class WatchedFolder implements AutoCloseable {
             if (info.video().isEmpty() && info.audio().isEmpty()) {
                 reason = "the file has neither video nor audio";
             } else {
-                ingest.dropped(new ReceivedFile(file, name, FileNames.sanitize(name), Files.size(file), sha256(file)));
+                ingest.dropped(new ReceivedFile(
+                        file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)));
                 LOG.info("Took '{}' from the watched folder", name);
                 return;
             }
@@ -175,19 +173,6 @@ public final class WatchedFolder implements AutoCloseable {
 
     private static Path reasonFile(Path target) {
         return target.resolveSibling(target.getFileName() + REASON_SUFFIX);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[256 * 1024];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                digest.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -56,38 +56,6 @@ public record Note(
         Require.present("created", created);
     }
 
-    /** A note by an account. */
-    public Note(
-            String id,
-            String mediaId,
-            String parentId,
-            long frame,
-            Long frameOut,
-            String text,
-            Drawing drawing,
-            boolean resolved,
-            String resolvedBy,
-            Instant resolvedAt,
-            String authorId,
-            Instant created,
-            Instant edited) {
-        this(
-                id,
-                mediaId,
-                parentId,
-                frame,
-                frameOut,
-                text,
-                drawing,
-                resolved,
-                resolvedBy,
-                resolvedAt,
-                authorId,
-                created,
-                edited,
-                null);
-    }
-
     /** This note with new text, edited at {@code at}. */
     public Note withText(String newText, Instant at) {
         return new Note(

@@ -4,6 +4,7 @@ import static io.framewise.server.db.generated.Tables.TEMPLATES;
 import static io.framewise.server.db.generated.Tables.TEMPLATE_FILES;
 
 import io.framewise.server.db.Database;
+import io.framewise.server.db.generated.tables.records.TemplatesRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +22,7 @@ public final class JooqTemplateRepository {
     public Optional<StoredTemplate> get(String id) {
         return db.read(ctx ->
                         ctx.selectFrom(TEMPLATES).where(TEMPLATES.ID.eq(id)).fetchOptional())
-                .map(r -> new StoredTemplate(
-                        r.getId(),
-                        r.getProjectId(),
-                        r.getName(),
-                        r.getJson(),
-                        Instant.ofEpochMilli(r.getCreatedAt()),
-                        Instant.ofEpochMilli(r.getUpdatedAt())));
+                .map(JooqTemplateRepository::toStored);
     }
 
     /** Global templates and those of {@code projectIds} (null: of every project), by name. */
@@ -39,13 +34,17 @@ public final class JooqTemplateRepository {
                                         : TEMPLATES.PROJECT_ID.isNull().or(TEMPLATES.PROJECT_ID.in(projectIds)))
                         .orderBy(TEMPLATES.NAME, TEMPLATES.ID)
                         .fetch())
-                .map(r -> new StoredTemplate(
-                        r.getId(),
-                        r.getProjectId(),
-                        r.getName(),
-                        r.getJson(),
-                        Instant.ofEpochMilli(r.getCreatedAt()),
-                        Instant.ofEpochMilli(r.getUpdatedAt())));
+                .map(JooqTemplateRepository::toStored);
+    }
+
+    private static StoredTemplate toStored(TemplatesRecord r) {
+        return new StoredTemplate(
+                r.getId(),
+                r.getProjectId(),
+                r.getName(),
+                r.getJson(),
+                Instant.ofEpochMilli(r.getCreatedAt()),
+                Instant.ofEpochMilli(r.getUpdatedAt()));
     }
 
     public void insert(StoredTemplate t) {

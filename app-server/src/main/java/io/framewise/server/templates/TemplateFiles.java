@@ -3,6 +3,7 @@ package io.framewise.server.templates;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.upload.FileNames;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,9 +52,8 @@ public final class TemplateFiles {
 
     /** Reads at most {@link #MAX_BYTES} of {@code body}, checks it and stores it for {@code userId}. */
     public TemplateFile store(String fileName, InputStream body, String userId) {
-        String name = fileName == null
-                ? ""
-                : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        // Read as every upload's name is: its last path element, no control characters, never empty.
+        String name = fileName == null ? "" : FileNames.sanitize(fileName);
         String lower = name.toLowerCase(Locale.ROOT);
         String kind;
         if (lower.endsWith(".png")) {

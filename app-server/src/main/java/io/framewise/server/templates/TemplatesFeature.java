@@ -53,14 +53,15 @@ public final class TemplatesFeature implements Feature {
                 ctx -> ctx.json(Map.of(
                         "items",
                         templates.list(access.caller(ctx), Optional.ofNullable(ctx.queryParam("projectId"))))));
-        cfg.routes.post("/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), json(ctx))));
+        cfg.routes.post(
+                "/api/templates", ctx -> ctx.status(201).json(templates.create(access.caller(ctx), ctx.body())));
         cfg.routes.post("/api/templates/files", this::upload);
         cfg.routes.post(
-                "/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), json(ctx))));
+                "/api/templates/preview", ctx -> preview(ctx, templates.unsaved(access.caller(ctx), ctx.body())));
         cfg.routes.get("/api/templates/{id}", ctx -> ctx.json(templates.get(access.caller(ctx), ctx.pathParam("id"))));
         cfg.routes.put(
                 "/api/templates/{id}",
-                ctx -> ctx.json(templates.update(access.caller(ctx), ctx.pathParam("id"), json(ctx))));
+                ctx -> ctx.json(templates.update(access.caller(ctx), ctx.pathParam("id"), ctx.body())));
         cfg.routes.delete("/api/templates/{id}", ctx -> {
             templates.delete(access.caller(ctx), ctx.pathParam("id"));
             ctx.status(204);
@@ -68,14 +69,6 @@ public final class TemplatesFeature implements Feature {
         cfg.routes.get(
                 "/api/templates/{id}/preview",
                 ctx -> preview(ctx, templates.resolve(access.caller(ctx), ctx.pathParam("id"))));
-    }
-
-    private static String json(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException.Unsupported("send the template as application/json", Map.of());
-        }
-        return ctx.body();
     }
 
     private void upload(Context ctx) throws IOException {
@@ -121,7 +114,8 @@ public final class TemplatesFeature implements Feature {
                     "the media is not ready yet", Map.of("status", item.status().name()));
         }
         long frame = longParam(ctx, "frame", 0);
-        int width = (int) longParam(ctx, "width", 640);
+        // Checked before the cast to int, which would let 2^32 + 640 pass for 640.
+        long width = longParam(ctx, "width", 640);
         if (width < 16 || width > 3840) {
             throw new ApiException.BadRequest("width must be 16..3840");
         }
@@ -135,7 +129,13 @@ public final class TemplatesFeature implements Feature {
             TemplateContext context =
                     TemplateContext.of(title(item.originalName())).withFiles(template.files());
             jpeg = TemplatePreview.still(
-                    mediaFiles.resolve(item.storedPath()), map, frame, template.template(), context, width, slate);
+                    mediaFiles.resolve(item.storedPath()),
+                    map,
+                    frame,
+                    template.template(),
+                    context,
+                    (int) width,
+                    slate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {

@@ -12,14 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,27 +38,15 @@ class TemplatesApiTest {
     }
 
     private HttpResponse<byte[]> upload(Who who, String filename, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(world.uri("/api/templates/files?filename=" + filename))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        world.credentials(who).forEach(request::header);
-        return AccessWorld.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return TemplateRequests.upload(world, who, filename, body);
     }
 
     private static byte[] png() throws Exception {
-        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, 64, 32);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+        return TemplateRequests.png();
     }
 
-    private String template(String projectId, String steps) {
-        return "{\"projectId\":" + (projectId == null ? "null" : "\"" + projectId + "\"")
-                + ",\"name\":\"Client review\",\"steps\":" + steps + ",\"output\":{\"format\":\"mp4\"}}";
+    private static String template(String projectId, String steps) {
+        return TemplateRequests.template(projectId, steps);
     }
 
     @Test

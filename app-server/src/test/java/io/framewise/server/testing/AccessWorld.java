@@ -133,6 +133,39 @@ public final class AccessWorld implements AutoCloseable {
         clock.advance(Duration.ofHours(13));
     }
 
+    /**
+     * A browser session of {@code who} (signed in with the password now): the {@code Cookie} header
+     * alone, as a page on another site makes the browser send it, and with the CSRF token as the
+     * server's own pages send it.
+     */
+    public record BrowserSession(String cookie, String csrf) {
+        public Map<String, String> cookieOnly(String... moreHeaders) {
+            Map<String, String> headers = new LinkedHashMap<>(Map.of("Cookie", cookie));
+            for (int i = 0; i + 1 < moreHeaders.length; i += 2) {
+                headers.put(moreHeaders[i], moreHeaders[i + 1]);
+            }
+            return headers;
+        }
+
+        public Map<String, String> withCsrf(String... moreHeaders) {
+            Map<String, String> headers = cookieOnly(moreHeaders);
+            headers.put("X-CSRF-Token", csrf);
+            return headers;
+        }
+    }
+
+    /** Signs {@code who} in with their password: their browser session. */
+    public BrowserSession login(Who who) throws Exception {
+        HttpResponse<String> login = call(
+                Who.ANONYMOUS,
+                "POST",
+                "/api/auth/login",
+                JSON.writeValueAsString(
+                        Map.of("username", who.name().toLowerCase(java.util.Locale.ROOT), "password", PASSWORD)));
+        assertEquals(200, login.statusCode(), login.body());
+        return new BrowserSession(sessionCookie(login), csrfCookie(login));
+    }
+
     /** The {@code fw_session=...} pair a login answer set. */
     public static String sessionCookie(HttpResponse<?> login) {
         return login.headers().allValues("Set-Cookie").stream()
