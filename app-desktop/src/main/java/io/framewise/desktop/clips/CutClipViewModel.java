@@ -119,7 +119,7 @@ public final class CutClipViewModel {
                 .handleAsync(
                         (list, err) -> {
                             if (err != null) {
-                                message.set("Templates could not be loaded: " + cause(err));
+                                message.set("Templates could not be loaded: " + ApiError.reason(err));
                                 return null;
                             }
                             List<TemplateChoice> choices = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class CutClipViewModel {
                         (queued, err) -> {
                             if (err != null) {
                                 state.set(State.FAILED);
-                                message.set("The clip was not made: " + cause(err));
+                                message.set("The clip was not made: " + ApiError.reason(err));
                                 return null;
                             }
                             clip.set(queued);
@@ -309,14 +309,6 @@ public final class CutClipViewModel {
         if (s != null) {
             io.execute(s::close);
         }
-    }
-
-    static String cause(Throwable err) {
-        Throwable c = err;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
     /** The new asset's title; empty lets the server name it "source title (tcIn-tcOut)". */

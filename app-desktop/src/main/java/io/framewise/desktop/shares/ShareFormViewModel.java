@@ -3,6 +3,7 @@ package io.framewise.desktop.shares;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ShareModels.IssuedShare;
 import io.framewise.desktop.client.ShareModels.Share;
@@ -137,7 +138,7 @@ public final class ShareFormViewModel {
                             (issued, err) -> {
                                 busy.set(false);
                                 if (err != null) {
-                                    message.set("The link was not made: " + cause(err));
+                                    message.set("The link was not made: " + ApiError.reason(err));
                                 } else {
                                     link.set(address(client, issued));
                                     saved.set(true);
@@ -152,7 +153,7 @@ public final class ShareFormViewModel {
                         (share, err) -> {
                             busy.set(false);
                             if (err != null) {
-                                message.set("The changes were not saved: " + cause(err));
+                                message.set("The changes were not saved: " + ApiError.reason(err));
                             } else {
                                 saved.set(true);
                                 message.set("Saved");
@@ -285,14 +286,6 @@ public final class ShareFormViewModel {
             // Said below.
         }
         throw new IllegalArgumentException("Maximum views is a whole number of at least 1, or empty for no limit");
-    }
-
-    static String cause(Throwable err) {
-        Throwable c = err;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
     public ShareTarget target() {

@@ -1,5 +1,6 @@
 package io.framewise.desktop.shares;
 
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
@@ -86,7 +87,7 @@ public final class ShareLinksViewModel {
                 .thenCombine(CompletableFuture.supplyAsync(() -> client.media(clipMediaId), io), Opened::new)
                 .thenComposeAsync(o -> openAsset(client, o.asset(), o.media()), ui)
                 .exceptionally(err -> {
-                    ui.execute(() -> message.set("The clip could not be opened: " + ShareFormViewModel.cause(err)));
+                    ui.execute(() -> message.set("The clip could not be opened: " + ApiError.reason(err)));
                     return null;
                 });
     }
@@ -175,7 +176,7 @@ public final class ShareLinksViewModel {
                         (result, err) -> {
                             busy.set(false);
                             if (err != null) {
-                                message.set(failure + ": " + ShareFormViewModel.cause(err));
+                                message.set(failure + ": " + ApiError.reason(err));
                             } else {
                                 then.accept(result);
                             }
