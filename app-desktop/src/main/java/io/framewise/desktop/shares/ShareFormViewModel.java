@@ -103,7 +103,7 @@ public final class ShareFormViewModel {
                 .filter(v -> v.number() != null && v.number().equals(s.version()))
                 .findFirst()
                 .ifPresent(version::set);
-        expires.set(s.expiresAt() == null ? null : lastDayBefore(Instant.parse(s.expiresAt())));
+        expires.set(s.expiresAt() == null ? null : lastDay(Instant.parse(s.expiresAt()), zone));
         comment.set(s.allows("comment"));
         approve.set(s.allows("approve"));
         download.set(s.allows("download"));
@@ -115,9 +115,12 @@ public final class ShareFormViewModel {
         title.set(s.title() == null ? "" : s.title());
     }
 
-    /** The day an expiry instant ends, as the date picker shows it (expiry is the end of that day). */
-    private LocalDate lastDayBefore(Instant at) {
-        return at.minusSeconds(1).atZone(zone).toLocalDate();
+    /**
+     * The last day a link works, as the date picker and the list show it: a link expires at the end
+     * of that day, so the next midnight names the day before.
+     */
+    static LocalDate lastDay(Instant expiresAt, ZoneId zone) {
+        return expiresAt.minusSeconds(1).atZone(zone).toLocalDate();
     }
 
     /** Makes the link (or saves the changes); completes when the server has answered. */
@@ -217,11 +220,10 @@ public final class ShareFormViewModel {
         b.put("watermark", watermark.get());
         b.put("requireEmail", requireEmail.get());
         b.put("live", live.get());
-        String t = title.get() == null ? "" : title.get().strip();
-        if (t.isEmpty()) {
+        if (title().isEmpty()) {
             b.putNull("title");
         } else {
-            b.put("title", t);
+            b.put("title", title());
         }
         return b;
     }
@@ -246,10 +248,14 @@ public final class ShareFormViewModel {
     }
 
     private void putTitle(ObjectNode b) {
-        String t = title.get() == null ? "" : title.get().strip();
-        if (!t.isEmpty()) {
-            b.put("title", t);
+        if (!title().isEmpty()) {
+            b.put("title", title());
         }
+    }
+
+    /** The title as typed, without the spaces around it; empty for none. */
+    private String title() {
+        return title.get() == null ? "" : title.get().strip();
     }
 
     private ArrayNode rights() {

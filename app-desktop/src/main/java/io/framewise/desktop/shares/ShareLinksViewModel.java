@@ -11,10 +11,13 @@ import io.framewise.desktop.client.ShareModels.ShareTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -169,7 +172,7 @@ public final class ShareLinksViewModel {
                 "The CSV was not saved");
     }
 
-    private <T> CompletableFuture<Void> run(Supplier<T> call, java.util.function.Consumer<T> then, String failure) {
+    private <T> CompletableFuture<Void> run(Supplier<T> call, Consumer<T> then, String failure) {
         busy.set(true);
         return CompletableFuture.supplyAsync(call, io)
                 .handleAsync(
@@ -199,11 +202,7 @@ public final class ShareLinksViewModel {
         if (s.expiresAt() != null && s.revokedAt() == null) {
             b.append(" · ")
                     .append(s.active() ? "until " : "ended ")
-                    // A link ends at the end of its last day: show that day, not the next midnight.
-                    .append(java.time.Instant.parse(s.expiresAt())
-                            .minusSeconds(1)
-                            .atZone(zone)
-                            .toLocalDate());
+                    .append(ShareFormViewModel.lastDay(Instant.parse(s.expiresAt()), zone));
         }
         if (Boolean.TRUE.equals(s.hasPassword())) {
             b.append(" · password");
@@ -226,10 +225,10 @@ public final class ShareLinksViewModel {
     public static String duration(Double seconds) {
         long s = seconds == null ? 0 : Math.round(seconds);
         if (s >= 3600) {
-            return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
         }
         if (s >= 60) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         }
         return s + " s";
     }
