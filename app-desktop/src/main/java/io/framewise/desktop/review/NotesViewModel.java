@@ -2,8 +2,8 @@ package io.framewise.desktop.review;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiModels.Note;
 import java.util.ArrayList;
 import java.util.Comparator;

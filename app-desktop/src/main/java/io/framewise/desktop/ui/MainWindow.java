@@ -20,9 +20,9 @@ import io.framewise.desktop.shares.ShareLinksViewModel;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -244,7 +244,8 @@ public final class MainWindow {
     private ShareLinksViewModel shareReviewed(ReviewViewModel r) {
         return r.asset() == null
                 ? null
-                : showLinks((links, api) -> links.openAsset(api, r.asset(), r.mediaProperty().get()));
+                : showLinks((links, api) ->
+                        links.openAsset(api, r.asset(), r.mediaProperty().get()));
     }
 
     private void shareRow(LibraryRow row) {
