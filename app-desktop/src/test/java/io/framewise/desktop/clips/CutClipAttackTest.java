@@ -83,16 +83,10 @@ class CutClipAttackTest {
     @Test
     void aHugeTemplateListIsListed() {
         // 20,000 templates with 300-character names: every one offered, each name cut for the list.
-        StringBuilder b = new StringBuilder("{\"items\":[");
-        for (int i = 0; i < 20_000; i++) {
-            b.append(i == 0 ? "" : ",")
-                    .append("{\"id\":\"t")
-                    .append(i)
-                    .append("\",\"name\":\"")
-                    .append("x".repeat(300))
-                    .append("\"}");
-        }
-        server.answer("GET", TEMPLATES, b.append("]}").toString());
+        server.answer(
+                "GET",
+                TEMPLATES,
+                HostileServer.items(20_000, i -> "{\"id\":\"t" + i + "\",\"name\":\"" + "x".repeat(300) + "\"}"));
         CutClipViewModel vm = opened();
         assertEquals(20_001, vm.templates().size());
         assertTrue(vm.templates().get(5).name().length() <= 201, "a name is cut to one line's length");

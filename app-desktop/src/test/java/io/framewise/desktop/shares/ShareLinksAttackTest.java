@@ -109,17 +109,15 @@ class ShareLinksAttackTest {
 
     @Test
     void aHugeListOfLinksIsListedAndEachSummarised() {
-        StringBuilder b = new StringBuilder("{\"items\":[");
-        for (int i = 0; i < 20_000; i++) {
-            b.append(i == 0 ? "" : ",")
-                    .append("{\"id\":\"s")
-                    .append(i)
-                    .append("\",\"state\":\"active\",\"views\":9223372036854775807,\"maxViews\":2147483647,")
-                    .append("\"title\":\"")
-                    .append("y".repeat(1_000))
-                    .append("\"}");
-        }
-        server.answer("GET", LIST, b.append("]}").toString());
+        // 20,000 links with the largest view counts and 1,000-character titles.
+        server.answer(
+                "GET",
+                LIST,
+                HostileServer.items(
+                        20_000,
+                        i -> "{\"id\":\"s" + i
+                                + "\",\"state\":\"active\",\"views\":9223372036854775807,\"maxViews\":2147483647,"
+                                + "\"title\":\"" + "y".repeat(1_000) + "\"}"));
         ShareLinksViewModel links = opened();
         assertEquals(20_000, links.links().size());
         for (Share s : links.links()) {

@@ -10,6 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A server that answers the desktop's calls with whatever a test sets: wrong types, control
@@ -57,6 +60,11 @@ public final class HostileServer implements AutoCloseable {
 
     public HostileServer answer(String method, String path, String json) {
         return answer(method, path, 200, json);
+    }
+
+    /** A list answer {@code {"items":[...]}} of {@code count} items, item {@code i} as {@code item} writes it. */
+    public static String items(int count, IntFunction<String> item) {
+        return IntStream.range(0, count).mapToObj(item).collect(Collectors.joining(",", "{\"items\":[", "]}"));
     }
 
     @Override
