@@ -332,7 +332,8 @@ public final class ApiClient {
     /** The templates the user may use for a clip in the project: its own and the global ones. */
     public List<Template> templates(String projectId) {
         String q = projectId == null ? "" : "?projectId=" + enc(projectId);
-        return get("/api/templates" + q, TemplatePage.class).items();
+        TemplatePage page = get("/api/templates" + q, TemplatePage.class);
+        return items(page == null ? null : page.items());
     }
 
     // ---- share links ----
@@ -344,8 +345,9 @@ public final class ApiClient {
 
     /** The links of one target that the user may manage. */
     public List<Share> shares(String targetType, String targetId) {
-        return get("/api/shares?targetType=" + enc(targetType) + "&targetId=" + enc(targetId), SharePage.class)
-                .items();
+        SharePage page =
+                get("/api/shares?targetType=" + enc(targetType) + "&targetId=" + enc(targetId), SharePage.class);
+        return items(page == null ? null : page.items());
     }
 
     /** Changes a link; {@code fields}: any of expiresAt, password (null clears), rights, maxViews ... */
@@ -373,6 +375,13 @@ public final class ApiClient {
     }
 
     // ---- plumbing ----
+
+    /** A list answer's items: none when the server sent no list, and no null entries. */
+    private static <T> List<T> items(List<T> items) {
+        return items == null
+                ? List.of()
+                : items.stream().filter(Objects::nonNull).toList();
+    }
 
     /** Opens the event and live-session WebSocket with this client's credentials. */
     public EventStream openEvents(EventStream.Listener listener) {

@@ -38,6 +38,18 @@ public final class ApiError extends RuntimeException {
         return status == 401;
     }
 
+    /**
+     * The words to show for a failed call: the innermost cause's message (a future wraps the
+     * client's error in a CompletionException), or the failure's kind when it has none.
+     */
+    public static String reason(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
     static ApiError unreachable(String what, Throwable cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         ApiError e = new ApiError(0, "unreachable", "Cannot reach " + what + ": " + reason, null);

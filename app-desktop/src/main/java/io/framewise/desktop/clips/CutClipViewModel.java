@@ -10,6 +10,7 @@ import io.framewise.desktop.client.ApiModels.MediaItem;
 import io.framewise.desktop.client.ClipModels.ClipQueued;
 import io.framewise.desktop.client.ClipModels.Template;
 import io.framewise.desktop.client.EventStream;
+import io.framewise.desktop.client.ServerText;
 import io.framewise.desktop.review.ClipTiming;
 import io.framewise.desktop.review.PlaybackViewModel;
 import io.framewise.desktop.review.ReviewViewModel;
@@ -119,13 +120,17 @@ public final class CutClipViewModel {
                 .handleAsync(
                         (list, err) -> {
                             if (err != null) {
-                                message.set("Templates could not be loaded: " + cause(err));
+                                message.set("Templates could not be loaded: " + ApiError.reason(err));
                                 return null;
                             }
                             List<TemplateChoice> choices = new ArrayList<>();
                             choices.add(TemplateChoice.NONE);
                             for (Template t : list) {
-                                choices.add(new TemplateChoice(t.id(), t.name()));
+                                // A template without an id cannot be asked for; a name is shown on one line.
+                                if (t.id() != null && !t.id().isBlank()) {
+                                    String name = ServerText.oneLine(t.name());
+                                    choices.add(new TemplateChoice(t.id(), name.isEmpty() ? t.id() : name));
+                                }
                             }
                             templates.setAll(choices);
                             return null;
@@ -189,9 +194,10 @@ public final class CutClipViewModel {
         return CompletableFuture.supplyAsync(() -> client.cutClip(media.id(), in, out, fields), io)
                 .handleAsync(
                         (queued, err) -> {
-                            if (err != null) {
+                            if (err != null || queued == null || queued.id() == null) {
                                 state.set(State.FAILED);
-                                message.set("The clip was not made: " + cause(err));
+                                message.set("The clip was not made: "
+                                        + (err != null ? ApiError.reason(err) : "the server's answer names no clip"));
                                 return null;
                             }
                             clip.set(queued);
@@ -260,14 +266,14 @@ public final class CutClipViewModel {
         switch (m.path("kind").asText()) {
             case "progress" -> {
                 double p = m.path("progress").asDouble(-1);
-                if (p >= 0) {
-                    progress.set(Math.max(progress.get(), p));
+                if (p >= 0) { // NaN is not
+                    progress.set(Math.max(progress.get(), Math.min(1, p)));
                 }
-                String stage = m.path("stage").asText("");
+                String stage = ServerText.oneLine(m.path("stage").asText(""));
                 message.set(stage.isEmpty() || stage.equals("clip") ? "Cutting..." : "Cutting... (" + stage + ")");
             }
             case "ready" -> done();
-            case "failed" -> failed(m.path("reason").asText("no reason given"));
+            case "failed" -> failed(m.path("reason").asText(""));
             default -> {
                 // added, removed: nothing to show
             }
@@ -275,13 +281,13 @@ public final class CutClipViewModel {
     }
 
     private void settle(MediaItem now) {
-        if (state.get() != State.PROCESSING) {
+        if (now == null || state.get() != State.PROCESSING) {
             return;
         }
         if (now.ready()) {
             done();
         } else if ("failed".equals(now.status())) {
-            failed(now.error() == null ? "no reason given" : now.error());
+            failed(now.error());
         }
     }
 
@@ -293,8 +299,9 @@ public final class CutClipViewModel {
     }
 
     private void failed(String reason) {
+        String why = ServerText.oneLine(reason);
         state.set(State.FAILED);
-        message.set("The clip failed: " + reason);
+        message.set("The clip failed: " + (why.isEmpty() ? "no reason given" : why));
         closeEvents();
     }
 
@@ -309,14 +316,6 @@ public final class CutClipViewModel {
         if (s != null) {
             io.execute(s::close);
         }
-    }
-
-    static String cause(Throwable err) {
-        Throwable c = err;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
     /** The new asset's title; empty lets the server name it "source title (tcIn-tcOut)". */

@@ -3,6 +3,7 @@ package io.framewise.desktop.review;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiModels.Note;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -146,7 +147,7 @@ public final class NotesViewModel {
                         (list, err) -> {
                             busy.set(false);
                             if (err != null) {
-                                error.set(PlaybackViewModel.rootMessage(err));
+                                error.set(ApiError.reason(err));
                             } else {
                                 error.set("");
                                 threads.setAll(list);

@@ -1,5 +1,6 @@
 package io.framewise.desktop.review;
 
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.StillCache;
 import io.framewise.desktop.player.StillImage;
@@ -254,7 +255,7 @@ public final class PlaybackViewModel {
         cache.get(index, direction)
                 .whenComplete((img, err) -> ui.execute(() -> {
                     if (err != null) {
-                        message.set("Frame " + index + " could not be shown: " + rootMessage(err));
+                        message.set("Frame " + index + " could not be shown: " + ApiError.reason(err));
                     } else if (frame.get() == img.index() && !videoShown.get()) {
                         still.set(img);
                     }
@@ -279,14 +280,6 @@ public final class PlaybackViewModel {
 
     private static String fmt(double r) {
         return r == Math.rint(r) ? Integer.toString((int) r) : Double.toString(r);
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
     // ---- state for views ----

@@ -1,5 +1,6 @@
 package io.framewise.desktop.review;
 
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
 import io.framewise.desktop.client.ApiModels.Version;
@@ -131,7 +132,7 @@ public final class ReviewViewModel {
                         },
                         io)
                 .exceptionally(err -> {
-                    ui.execute(() -> message.set(PlaybackViewModel.rootMessage(err)));
+                    ui.execute(() -> message.set(ApiError.reason(err)));
                     return null;
                 });
     }
@@ -146,7 +147,7 @@ public final class ReviewViewModel {
                 .handleAsync(
                         (x, err) -> {
                             if (err != null) {
-                                message.set("Approval not saved: " + PlaybackViewModel.rootMessage(err));
+                                message.set("Approval not saved: " + ApiError.reason(err));
                             } else {
                                 approval.set(status);
                             }

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiError;
+import io.framewise.desktop.client.ServerText;
 import io.framewise.desktop.client.ShareModels.IssuedShare;
 import io.framewise.desktop.client.ShareModels.Share;
 import io.framewise.desktop.client.ShareModels.ShareTarget;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -69,6 +73,7 @@ public final class ShareFormViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty saved = new SimpleBooleanProperty(false);
+    private boolean keepExpiry;
 
     /**
      * A form for a new link to {@code target} ({@code editing} null) or for changing {@code editing};
@@ -102,7 +107,9 @@ public final class ShareFormViewModel {
                 .filter(v -> v.number() != null && v.number().equals(s.version()))
                 .findFirst()
                 .ifPresent(version::set);
-        expires.set(s.expiresAt() == null ? null : lastDayBefore(Instant.parse(s.expiresAt())));
+        expires.set(lastDay(s.expiresAt(), zone));
+        // An expiry the form cannot read is left as the server has it, not cleared on save.
+        keepExpiry = s.expiresAt() != null && expires.get() == null;
         comment.set(s.allows("comment"));
         approve.set(s.allows("approve"));
         download.set(s.allows("download"));
@@ -114,9 +121,20 @@ public final class ShareFormViewModel {
         title.set(s.title() == null ? "" : s.title());
     }
 
-    /** The day an expiry instant ends, as the date picker shows it (expiry is the end of that day). */
-    private LocalDate lastDayBefore(Instant at) {
-        return at.minusSeconds(1).atZone(zone).toLocalDate();
+    /**
+     * The last day a link works, as the date picker and the list show it: a link expires at the end
+     * of that day, so the next midnight names the day before. Null for no expiry, or one the server
+     * sent in a form that is not an instant.
+     */
+    static LocalDate lastDay(String expiresAt, ZoneId zone) {
+        if (expiresAt == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(expiresAt).minusSeconds(1).atZone(zone).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Makes the link (or saves the changes); completes when the server has answered. */
@@ -137,11 +155,16 @@ public final class ShareFormViewModel {
                             (issued, err) -> {
                                 busy.set(false);
                                 if (err != null) {
-                                    message.set("The link was not made: " + cause(err));
+                                    message.set("The link was not made: " + ApiError.reason(err));
                                 } else {
-                                    link.set(address(client, issued));
+                                    String made = address(client, issued);
+                                    link.set(made == null ? "" : made);
                                     saved.set(true);
-                                    message.set("Copy the link now: it is shown only this once.");
+                                    message.set(
+                                            made == null
+                                                    ? "The link was made but the server's answer did not carry it:"
+                                                            + " revoke it and make another."
+                                                    : "Copy the link now: it is shown only this once.");
                                 }
                                 return null;
                             },
@@ -152,7 +175,7 @@ public final class ShareFormViewModel {
                         (share, err) -> {
                             busy.set(false);
                             if (err != null) {
-                                message.set("The changes were not saved: " + cause(err));
+                                message.set("The changes were not saved: " + ApiError.reason(err));
                             } else {
                                 saved.set(true);
                                 message.set("Saved");
@@ -162,14 +185,30 @@ public final class ShareFormViewModel {
                         ui);
     }
 
-    /** The link to hand out: the server's address, made absolute against the server when relative. */
+    /**
+     * The link to hand out: the server's address, made absolute against the server when relative,
+     * else one made of the token; null when the answer carries neither (or only something that is
+     * no web address or token).
+     */
     static String address(ApiClient client, IssuedShare issued) {
-        String url = issued.url();
-        if (url == null || url.isBlank()) {
-            return client.resolve("/s/" + issued.token()).toString();
+        String url = issued == null ? null : issued.url();
+        if (url != null
+                && url.startsWith("/")
+                && !url.startsWith("//")
+                && ServerText.oneLine(url).equals(url)) {
+            return client.resolve(url).toString();
         }
-        return url.startsWith("/") ? client.resolve(url).toString() : url;
+        if (url != null && WEB_ADDRESS.matcher(url).matches()) {
+            return url;
+        }
+        String token = issued == null ? null : issued.token();
+        return token != null && TOKEN.matcher(token).matches()
+                ? client.resolve("/s/" + token).toString()
+                : null;
     }
+
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s\\p{Cntrl}]+");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,}");
 
     ObjectNode createBody() {
         ObjectNode b = JsonNodeFactory.instance.objectNode();
@@ -196,10 +235,10 @@ public final class ShareFormViewModel {
     /** What an edit may change: all but the target and the pinned version. */
     ObjectNode changeBody() {
         ObjectNode b = JsonNodeFactory.instance.objectNode();
-        if (expires.get() == null) {
-            b.putNull("expiresAt");
-        } else {
+        if (expires.get() != null) {
             putExpiry(b);
+        } else if (!keepExpiry) {
+            b.putNull("expiresAt");
         }
         if (clearPassword.get()) {
             b.putNull("password");
@@ -216,11 +255,10 @@ public final class ShareFormViewModel {
         b.put("watermark", watermark.get());
         b.put("requireEmail", requireEmail.get());
         b.put("live", live.get());
-        String t = title.get() == null ? "" : title.get().strip();
-        if (t.isEmpty()) {
+        if (title().isEmpty()) {
             b.putNull("title");
         } else {
-            b.put("title", t);
+            b.put("title", title());
         }
         return b;
     }
@@ -245,10 +283,14 @@ public final class ShareFormViewModel {
     }
 
     private void putTitle(ObjectNode b) {
-        String t = title.get() == null ? "" : title.get().strip();
-        if (!t.isEmpty()) {
-            b.put("title", t);
+        if (!title().isEmpty()) {
+            b.put("title", title());
         }
+    }
+
+    /** The title as typed, without the spaces around it; empty for none. */
+    private String title() {
+        return title.get() == null ? "" : title.get().strip();
     }
 
     private ArrayNode rights() {
@@ -285,14 +327,6 @@ public final class ShareFormViewModel {
             // Said below.
         }
         throw new IllegalArgumentException("Maximum views is a whole number of at least 1, or empty for no limit");
-    }
-
-    static String cause(Throwable err) {
-        Throwable c = err;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 
     public ShareTarget target() {

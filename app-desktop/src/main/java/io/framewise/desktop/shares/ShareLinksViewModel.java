@@ -1,19 +1,28 @@
 package io.framewise.desktop.shares;
 
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.client.ApiModels.Asset;
 import io.framewise.desktop.client.ApiModels.MediaItem;
 import io.framewise.desktop.client.ApiModels.Version;
+import io.framewise.desktop.client.ServerText;
+import io.framewise.desktop.client.ShareModels.GuestActivity;
+import io.framewise.desktop.client.ShareModels.Heat;
 import io.framewise.desktop.client.ShareModels.Share;
 import io.framewise.desktop.client.ShareModels.ShareAnalytics;
 import io.framewise.desktop.client.ShareModels.ShareTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -86,7 +95,7 @@ public final class ShareLinksViewModel {
                 .thenCombine(CompletableFuture.supplyAsync(() -> client.media(clipMediaId), io), Opened::new)
                 .thenComposeAsync(o -> openAsset(client, o.asset(), o.media()), ui)
                 .exceptionally(err -> {
-                    ui.execute(() -> message.set("The clip could not be opened: " + ShareFormViewModel.cause(err)));
+                    ui.execute(() -> message.set("The clip could not be opened: " + ApiError.reason(err)));
                     return null;
                 });
     }
@@ -168,14 +177,14 @@ public final class ShareLinksViewModel {
                 "The CSV was not saved");
     }
 
-    private <T> CompletableFuture<Void> run(Supplier<T> call, java.util.function.Consumer<T> then, String failure) {
+    private <T> CompletableFuture<Void> run(Supplier<T> call, Consumer<T> then, String failure) {
         busy.set(true);
         return CompletableFuture.supplyAsync(call, io)
                 .handleAsync(
                         (result, err) -> {
                             busy.set(false);
                             if (err != null) {
-                                message.set(failure + ": " + ShareFormViewModel.cause(err));
+                                message.set(failure + ": " + ApiError.reason(err));
                             } else {
                                 then.accept(result);
                             }
@@ -186,7 +195,8 @@ public final class ShareLinksViewModel {
 
     /** How the list names a link: its title, else when it was made. */
     public static String label(Share s) {
-        return s.title() != null && !s.title().isBlank() ? s.title() : "link of " + s.createdAt();
+        String title = ServerText.oneLine(s.title());
+        return !title.isEmpty() ? title : "link of " + ServerText.oneLine(s.createdAt());
     }
 
     /** "Active · 3 of 10 views · until 2026-12-12 · password · v2" for the list. */
@@ -195,14 +205,9 @@ public final class ShareLinksViewModel {
         long views = s.views() == null ? 0 : s.views();
         b.append(" · ").append(views);
         b.append(s.maxViews() == null ? (views == 1 ? " view" : " views") : " of " + s.maxViews() + " views");
-        if (s.expiresAt() != null && s.revokedAt() == null) {
-            b.append(" · ")
-                    .append(s.active() ? "until " : "ended ")
-                    // A link ends at the end of its last day: show that day, not the next midnight.
-                    .append(java.time.Instant.parse(s.expiresAt())
-                            .minusSeconds(1)
-                            .atZone(zone)
-                            .toLocalDate());
+        LocalDate lastDay = ShareFormViewModel.lastDay(s.expiresAt(), zone);
+        if (lastDay != null && s.revokedAt() == null) {
+            b.append(" · ").append(s.active() ? "until " : "ended ").append(lastDay);
         }
         if (Boolean.TRUE.equals(s.hasPassword())) {
             b.append(" · password");
@@ -217,18 +222,79 @@ public final class ShareLinksViewModel {
             case "expired" -> "Expired";
             case "revoked" -> "Revoked";
             case "used-up" -> "Used up";
-            default -> state;
+            default -> ServerText.oneLine(state);
         };
+    }
+
+    /** At most this many guests are listed; the CSV has them all. */
+    static final int MAX_GUEST_LINES = 200;
+
+    /** At most this many heat columns (the strip is narrower than that). */
+    static final int MAX_HEAT_COLUMNS = 1024;
+
+    /**
+     * Each guest's line in the analytics (who, watch time, downloads, notes, last seen), the first
+     * {@link #MAX_GUEST_LINES} of them and then how many more there are.
+     */
+    public static List<String> guestLines(ShareAnalytics a) {
+        List<GuestActivity> guests = a == null || a.guests() == null
+                ? List.of()
+                : a.guests().stream().filter(Objects::nonNull).toList();
+        List<String> lines = new ArrayList<>();
+        for (GuestActivity g : guests.subList(0, Math.min(guests.size(), MAX_GUEST_LINES))) {
+            String email = ServerText.oneLine(g.email());
+            lines.add(ServerText.oneLine(g.name())
+                    + (email.isEmpty() ? "" : " <" + email + ">")
+                    + " · watched " + duration(g.watchSeconds())
+                    + " · " + count(g.downloads()) + " downloads · " + count(g.notes()) + " notes · last seen "
+                    + ServerText.oneLine(g.lastSeen()));
+        }
+        if (guests.size() > MAX_GUEST_LINES) {
+            lines.add("… and " + (guests.size() - MAX_GUEST_LINES) + " more guests (the CSV lists them all)");
+        }
+        return lines;
+    }
+
+    /**
+     * How watched each column of the heat strip is, 0..1 with the most watched at 1; empty when
+     * nothing was watched. A missing or negative bucket counts as unwatched; more buckets than
+     * {@link #MAX_HEAT_COLUMNS} share columns, each showing its most watched bucket.
+     */
+    public static double[] heatLevels(Heat h) {
+        List<Long> buckets = h == null || h.buckets() == null ? List.of() : h.buckets();
+        int columns = Math.min(buckets.size(), MAX_HEAT_COLUMNS);
+        long[] watched = new long[columns];
+        long max = 0;
+        for (int i = 0; i < buckets.size(); i++) {
+            Long v = buckets.get(i);
+            int column = (int) ((long) i * columns / buckets.size());
+            if (v != null && v > watched[column]) {
+                watched[column] = v;
+                max = Math.max(max, v);
+            }
+        }
+        if (max <= 0) {
+            return new double[0];
+        }
+        double[] levels = new double[columns];
+        for (int i = 0; i < columns; i++) {
+            levels[i] = (double) watched[i] / max;
+        }
+        return levels;
+    }
+
+    private static long count(Long v) {
+        return v == null ? 0 : v;
     }
 
     /** Watch time as people read it: "1 h 02 min", "3 min 05 s", "12 s". */
     public static String duration(Double seconds) {
         long s = seconds == null ? 0 : Math.round(seconds);
         if (s >= 3600) {
-            return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
         }
         if (s >= 60) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         }
         return s + " s";
     }

@@ -17,7 +17,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -84,14 +83,7 @@ final class CutClipWindow extends VBox {
         asVersion.selectedProperty().addListener((o, a, b) -> vm.asNewVersionProperty()
                 .set(b));
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = FormGrid.of(10);
         form.addRow(0, new Label("Range"), range);
         form.addRow(1, new Label("Title"), title);
         form.addRow(2, new Label("Mode"), mode);

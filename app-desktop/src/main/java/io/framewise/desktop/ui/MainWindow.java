@@ -1,5 +1,6 @@
 package io.framewise.desktop.ui;
 
+import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ClipModels.ClipQueued;
 import io.framewise.desktop.client.TokenStore;
 import io.framewise.desktop.clips.CutClipViewModel;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -240,32 +242,30 @@ public final class MainWindow {
     }
 
     private ShareLinksViewModel shareReviewed(ReviewViewModel r) {
-        Connection c = connect.connectionProperty().get();
-        if (c == null || r.asset() == null) {
-            return null;
-        }
-        ShareLinksViewModel links = shareLinks();
-        links.openAsset(c.api(), r.asset(), r.mediaProperty().get());
-        ShareWindow.show(window(), links);
-        return links;
+        return r.asset() == null
+                ? null
+                : showLinks((links, api) ->
+                        links.openAsset(api, r.asset(), r.mediaProperty().get()));
     }
 
     private void shareRow(LibraryRow row) {
-        Connection c = connect.connectionProperty().get();
-        if (c != null) {
-            ShareLinksViewModel links = shareLinks();
-            links.openAsset(c.api(), row.asset(), row.media());
-            ShareWindow.show(window(), links);
-        }
+        showLinks((links, api) -> links.openAsset(api, row.asset(), row.media()));
     }
 
     private void shareFolder(String folderId, String name) {
+        showLinks((links, api) -> links.openFolder(api, folderId, name));
+    }
+
+    /** Opens "Share" on the links {@code open} starts loading (it names the target at once). */
+    private ShareLinksViewModel showLinks(BiConsumer<ShareLinksViewModel, ApiClient> open) {
         Connection c = connect.connectionProperty().get();
-        if (c != null) {
-            ShareLinksViewModel links = shareLinks();
-            links.openFolder(c.api(), folderId, name);
-            ShareWindow.show(window(), links);
+        if (c == null) {
+            return null;
         }
+        ShareLinksViewModel links = shareLinks();
+        open.accept(links, c.api());
+        ShareWindow.show(window(), links);
+        return links;
     }
 
     private ShareLinksViewModel shareLinks() {

@@ -1,11 +1,11 @@
 package io.framewise.desktop.ui;
 
-import io.framewise.desktop.client.ShareModels.GuestActivity;
 import io.framewise.desktop.client.ShareModels.Heat;
 import io.framewise.desktop.client.ShareModels.Share;
 import io.framewise.desktop.client.ShareModels.ShareAnalytics;
 import io.framewise.desktop.shares.ShareLinksViewModel;
 import java.io.File;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -95,18 +95,15 @@ final class ShareAnalyticsPane extends VBox {
             totals.add(value, i, 0);
             totals.add(name, i, 1);
         }
-        if (a.guests() == null || a.guests().isEmpty()) {
+        List<String> lines = ShareLinksViewModel.guestLines(a);
+        if (lines.isEmpty()) {
             Label none = new Label("No guest has opened the link yet.");
             none.getStyleClass().add("text-muted");
             guests.getChildren().add(none);
             return;
         }
-        for (GuestActivity g : a.guests()) {
-            Label line = new Label(g.name()
-                    + (g.email() == null ? "" : " <" + g.email() + ">")
-                    + " · watched " + ShareLinksViewModel.duration(g.watchSeconds())
-                    + " · " + n(g.downloads()) + " downloads · " + n(g.notes()) + " notes · last seen "
-                    + g.lastSeen());
+        for (String text : lines) {
+            Label line = new Label(text);
             line.getStyleClass().add("share-guest");
             guests.getChildren().add(line);
         }
@@ -118,16 +115,10 @@ final class ShareAnalyticsPane extends VBox {
         double w = heat.getWidth();
         g.setFill(Color.web("#1c2128"));
         g.fillRect(0, 0, w, heat.getHeight());
-        if (h == null || h.buckets() == null || h.buckets().isEmpty()) {
-            return;
-        }
-        long max = h.buckets().stream().mapToLong(Long::longValue).max().orElse(0);
-        if (max <= 0) {
-            return;
-        }
-        double per = w / h.buckets().size();
-        for (int i = 0; i < h.buckets().size(); i++) {
-            double v = (double) h.buckets().get(i) / max;
+        double[] levels = ShareLinksViewModel.heatLevels(h);
+        double per = w / Math.max(1, levels.length);
+        for (int i = 0; i < levels.length; i++) {
+            double v = levels[i];
             if (v > 0) {
                 g.setFill(Color.web("#f0883e", 0.25 + 0.75 * v));
                 g.fillRect(i * per, 0, Math.ceil(per), heat.getHeight());

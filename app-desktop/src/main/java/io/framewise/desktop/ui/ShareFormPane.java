@@ -13,7 +13,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -89,14 +88,7 @@ final class ShareFormPane extends VBox {
         title.setPromptText("What guests see as the link's title");
         title.textProperty().bindBidirectional(vm.titleProperty());
 
-        GridPane form = new GridPane();
-        form.setHgap(12);
-        form.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = FormGrid.of(8);
         int row = 0;
         form.addRow(row++, new Label("Title"), title);
         if (vm.versions().size() > 1) {

@@ -3,7 +3,6 @@ package io.framewise.desktop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerDark;
 import io.framewise.desktop.client.ShareModels.Share;
 import io.framewise.desktop.review.PlaybackViewModel;
 import io.framewise.desktop.testing.Await;
@@ -11,8 +10,6 @@ import io.framewise.desktop.testing.ReviewServer;
 import io.framewise.desktop.testing.Screenshots;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -38,7 +35,6 @@ class ClipAndShareUiTest extends FxRobot {
 
     private final ReviewServer server = ReviewServer.get();
     private MainWindow window;
-    private Scene scene;
 
     @TempDir
     Path data;
@@ -50,14 +46,7 @@ class ClipAndShareUiTest extends FxRobot {
 
     @BeforeEach
     void show() throws Exception {
-        FxToolkit.setupStage(s -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            window = MainWindow.create(data, true);
-            scene = new Scene(window.root(), 1280, 800);
-            window.install(scene);
-            s.setScene(scene);
-            s.show();
-        });
+        FxToolkit.setupStage(s -> window = TestWindow.showOn(s, data));
     }
 
     @AfterEach

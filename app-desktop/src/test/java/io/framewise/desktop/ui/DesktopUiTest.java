@@ -3,7 +3,6 @@ package io.framewise.desktop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerDark;
 import io.framewise.desktop.client.ApiModels.Note;
 import io.framewise.desktop.library.LibraryRow;
 import io.framewise.desktop.player.StillImage;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -63,12 +61,8 @@ class DesktopUiTest extends FxRobot {
             }
         }
         FxToolkit.setupStage(s -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            window = MainWindow.create(data, true);
-            scene = new Scene(window.root(), 1280, 800);
-            window.install(scene);
-            s.setScene(scene);
-            s.show();
+            window = TestWindow.showOn(s, data);
+            scene = s.getScene();
         });
     }
 

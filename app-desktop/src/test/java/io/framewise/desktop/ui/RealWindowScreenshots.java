@@ -3,7 +3,6 @@ package io.framewise.desktop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerDark;
 import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.library.LibraryRow;
 import io.framewise.desktop.review.NoteThread;
@@ -16,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,16 +54,11 @@ class RealWindowScreenshots {
         Platform.startup(() -> up.complete(null));
         up.get(30, TimeUnit.SECONDS);
         Await.fx(() -> {
-            Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-            window = MainWindow.create(data.resolve("desktop"), true);
             Stage stage = new Stage();
-            Scene scene = new Scene(window.root(), 1280, 800);
-            window.install(scene);
-            stage.setScene(scene);
             stage.setX(0);
             stage.setY(0);
             stage.setTitle("Framewise");
-            stage.show();
+            window = TestWindow.showOn(stage, data.resolve("desktop"));
         });
     }
 
