@@ -1,7 +1,6 @@
 package io.framewise.server.jobs;
 
 import io.framewise.media.Cancellation;
-import io.framewise.media.Progress;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.transcode.ProxyResult;
 import io.framewise.media.transcode.ProxySettings;
@@ -24,9 +23,6 @@ import java.util.function.Consumer;
  */
 final class ProxyStep {
 
-    /** The least time between two progress events of one proxy. */
-    static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
-
     private final MediaFiles files;
     private final MediaRepository media;
     private final Consumer<LibraryEvent> publish;
@@ -44,7 +40,7 @@ final class ProxyStep {
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path target = files.file(item.id(), MediaFiles.PROXY);
         ProxyResult result = new ProxyTranscoder()
-                .transcode(original, map, target, ProxySettings.DEFAULT, throttled(item.id()), cancel);
+                .transcode(original, map, target, ProxySettings.DEFAULT, ProgressEvents.throttled(publish, item.id(), "proxy"), cancel);
         media.putRendition(
                 item.id(),
                 RenditionKind.PROXY,
@@ -53,16 +49,5 @@ final class ProxyStep {
                 "{\"frameCount\":" + result.frameCount() + ",\"width\":" + result.width() + ",\"height\":"
                         + result.height() + ",\"audio\":" + result.audio() + "}");
         publish.accept(LibraryEvent.progress(item.id(), null, "proxy", 1.0));
-    }
-
-    private Progress.Listener throttled(String mediaId) {
-        long[] last = {System.nanoTime() - PROGRESS_INTERVAL_NANOS};
-        return p -> {
-            long now = System.nanoTime();
-            if (now - last[0] >= PROGRESS_INTERVAL_NANOS) {
-                last[0] = now;
-                publish.accept(LibraryEvent.progress(mediaId, null, "proxy", Math.max(0, Math.min(1, p.fraction()))));
-            }
-        };
     }
 }
