@@ -38,14 +38,12 @@ final class HlsStep {
     private final MediaFiles files;
     private final MediaRepository media;
     private final Consumer<LibraryEvent> publish;
-    private final HlsSettings settings;
     private final ObjectMapper json = Json.newMapper();
 
-    HlsStep(MediaFiles files, MediaRepository media, Consumer<LibraryEvent> publish, HlsSettings settings) {
+    HlsStep(MediaFiles files, MediaRepository media, Consumer<LibraryEvent> publish) {
         this.files = files;
         this.media = media;
         this.publish = publish;
-        this.settings = settings;
     }
 
     void run(MediaItem item, Path original, Cancellation cancel) throws IOException {
@@ -54,7 +52,7 @@ final class HlsStep {
         }
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path folder = files.file(item.id(), FOLDER);
-        HlsResult result = new HlsLadder().write(original, map, folder, settings, ProgressEvents.throttled(publish, item.id(), "hls"), cancel);
+        HlsResult result = new HlsLadder().write(original, map, folder, HlsSettings.DEFAULT, ProgressEvents.throttled(publish, item.id(), "hls"), cancel);
         media.putRendition(item.id(), RenditionKind.HLS, files.relative(folder), MediaStatus.READY, details(result));
         publish.accept(LibraryEvent.progress(item.id(), null, "hls", 1.0));
     }
