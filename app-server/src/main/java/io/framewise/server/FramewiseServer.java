@@ -54,7 +54,6 @@ import io.framewise.server.library.MemberService;
 import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
-import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.notes.JooqNoteRepository;
@@ -327,7 +326,7 @@ public final class FramewiseServer implements Closeable {
                                 templateService,
                                 templateFiles,
                                 repos.media(),
-                                new MediaFiles(config.dataDir()),
+                                media.files(),
                                 access),
                         new NotificationsFeature(notifications),
                         live,
