@@ -52,7 +52,14 @@ final class HlsStep {
         }
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path folder = files.file(item.id(), FOLDER);
-        HlsResult result = new HlsLadder().write(original, map, folder, HlsSettings.DEFAULT, ProgressEvents.throttled(publish, item.id(), "hls"), cancel);
+        HlsResult result = new HlsLadder()
+                .write(
+                        original,
+                        map,
+                        folder,
+                        HlsSettings.DEFAULT,
+                        ProgressEvents.throttled(publish, item.id(), "hls"),
+                        cancel);
         media.putRendition(item.id(), RenditionKind.HLS, files.relative(folder), MediaStatus.READY, details(result));
         publish.accept(LibraryEvent.progress(item.id(), null, "hls", 1.0));
     }

@@ -40,7 +40,13 @@ final class ProxyStep {
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path target = files.file(item.id(), MediaFiles.PROXY);
         ProxyResult result = new ProxyTranscoder()
-                .transcode(original, map, target, ProxySettings.DEFAULT, ProgressEvents.throttled(publish, item.id(), "proxy"), cancel);
+                .transcode(
+                        original,
+                        map,
+                        target,
+                        ProxySettings.DEFAULT,
+                        ProgressEvents.throttled(publish, item.id(), "proxy"),
+                        cancel);
         media.putRendition(
                 item.id(),
                 RenditionKind.PROXY,

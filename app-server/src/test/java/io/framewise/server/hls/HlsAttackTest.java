@@ -68,15 +68,13 @@ class HlsAttackTest {
         v2 = world.upload(EDITOR, TestMedia.get(TestMedia.Variant.VP9_WEBM));
         MediaReady.await(v2, () -> json(world.call(ADMIN, "GET", "/api/media/" + v2, null), 200));
         json(
-                world.call(EDITOR, "POST", "/api/assets/" + world.assetId + "/versions", "{\"mediaId\":\"" + v2 + "\"}"),
+                world.call(
+                        EDITOR, "POST", "/api/assets/" + world.assetId + "/versions", "{\"mediaId\":\"" + v2 + "\"}"),
                 201);
         String otherProject = json(world.call(ADMIN, "POST", "/api/projects", "{\"name\":\"Other show\"}"), 201)
                 .get("id")
                 .asText();
-        world.server
-                .repositories()
-                .members()
-                .put(otherProject, world.userIds.get(OUTSIDER), ProjectRole.VIEWER);
+        world.server.repositories().members().put(otherProject, world.userIds.get(OUTSIDER), ProjectRole.VIEWER);
         other = world.upload(ADMIN, TestMedia.get(TestMedia.Variant.VP9_WEBM));
         MediaReady.await(other, () -> json(world.call(ADMIN, "GET", "/api/media/" + other, null), 200));
         json(world.file(ADMIN, otherProject, other), 201);
@@ -124,10 +122,10 @@ class HlsAttackTest {
     void aGuestReachesTheLadderOfTheVersionItsLinkShowsAndNoOther() throws Exception {
         // An unpinned link shows the latest version (v2): not the older v1 of the same asset, nor
         // another project's item.
-        String latest = guest(share("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId
-                        + "\"},\"rights\":[\"view\"]}")
-                .get("token")
-                .asText());
+        String latest =
+                guest(share("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"]}")
+                        .get("token")
+                        .asText());
         Map<String, String> wrong = new LinkedHashMap<>();
         for (String path : ladderFiles.get(v2)) {
             HttpResponse<String> r = asGuest(latest, "GET", path);
@@ -167,10 +165,10 @@ class HlsAttackTest {
     void pathTricksNeverLeaveTheLadderOrTheMediaItemOfThePath() throws Exception {
         // A guest of a link to v2 (so the media id in the path is one they may see) and a viewer of the
         // project; the raw socket sends the target as written (java.net.http would normalize dots).
-        String guest = guest(share("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId
-                        + "\"},\"rights\":[\"view\"]}")
-                .get("token")
-                .asText());
+        String guest =
+                guest(share("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"]}")
+                        .get("token")
+                        .asText());
         String viewer = world.tokens.get(VIEWER);
         String rung = rung(v2);
         String base = "/api/media/" + v2 + "/hls/";
@@ -251,9 +249,11 @@ class HlsAttackTest {
             assertEquals(200, world.call(EDITOR, "GET", path, null).statusCode(), path);
         }
         // The master playlist is still the engine's, not the body sent above.
-        String master = world.call(EDITOR, "GET", ladderFiles.get(v1).get(0), null).body();
+        String master =
+                world.call(EDITOR, "GET", ladderFiles.get(v1).get(0), null).body();
         assertTrue(master.contains("#EXT-X-STREAM-INF"), master);
-        Path folder = world.server.config().dataDir().resolve("media").resolve(v1).resolve("hls");
+        Path folder =
+                world.server.config().dataDir().resolve("media").resolve(v1).resolve("hls");
         assertTrue(Files.isRegularFile(folder.resolve("master.m3u8")), "the ladder's files are still there");
     }
 
@@ -349,8 +349,7 @@ class HlsAttackTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void expect(Map<String, String> wrong, Who who, String method, String path, int expected)
-            throws Exception {
+    private void expect(Map<String, String> wrong, Who who, String method, String path, int expected) throws Exception {
         check(wrong, who + " " + method + " " + path, world.call(who, method, path, null), expected);
     }
 
