@@ -54,7 +54,6 @@ import io.framewise.server.library.MemberService;
 import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.JooqMediaRepository;
-import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.notes.JooqNoteRepository;
@@ -323,12 +322,7 @@ public final class FramewiseServer implements Closeable {
                         new MembersRoutes(new MemberService(repos.members(), db, access.permissions()), access),
                         organizers,
                         new TagsFeature(assets, access.authorizer(), tags),
-                        new TemplatesFeature(
-                                templateService,
-                                templateFiles,
-                                repos.media(),
-                                new MediaFiles(config.dataDir()),
-                                access),
+                        new TemplatesFeature(templateService, templateFiles, repos.media(), media.files(), access),
                         new NotificationsFeature(notifications),
                         live,
                         media,

@@ -71,33 +71,7 @@ public record ServerConfig(
         Objects.requireNonNull(hls, "hls");
     }
 
-    /** A configuration with the default HLS thresholds. */
-    public ServerConfig(
-            Path dataDir,
-            String host,
-            int port,
-            int workers,
-            long maxUploadBytes,
-            long minFreeDiskBytes,
-            AuthSettings auth,
-            OrganizerSettings organizers,
-            long stillsCacheBytes,
-            PublicAddresses addresses) {
-        this(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                HlsPolicy.DEFAULT);
-    }
-
-    /** A configuration with the default stills cache. */
+    /** A configuration with the default stills cache, addresses and HLS thresholds. */
     public ServerConfig(
             Path dataDir,
             String host,
@@ -117,7 +91,8 @@ public record ServerConfig(
                 auth,
                 organizers,
                 DEFAULT_STILLS_CACHE_BYTES,
-                PublicAddresses.none());
+                PublicAddresses.none(),
+                HlsPolicy.DEFAULT);
     }
 
     /** A configuration without external organizers. */

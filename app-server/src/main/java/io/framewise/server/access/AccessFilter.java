@@ -1,13 +1,16 @@
 package io.framewise.server.access;
 
 import io.framewise.server.Feature;
+import io.framewise.server.http.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JavalinState;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import io.javalin.router.HandlerWrapper;
 import io.javalin.router.ParsedEndpoint;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,7 +67,22 @@ public final class AccessFilter implements Feature {
     @Override
     public void register(JavalinConfig cfg) {
         cfg.router.handlerWrapper(this::wrap);
+        cfg.routes.before(this::refuseImplicitHead);
         this.state = cfg.unsafe;
+    }
+
+    /**
+     * Javalin answers a HEAD on a path that has only a GET route itself, 200 with no handler run: no
+     * access check, and a 200 for things that do not exist or that the caller may not see. An API
+     * HEAD without its own route is answered as the missing route it is.
+     */
+    private void refuseImplicitHead(Context ctx) {
+        String path = ctx.path();
+        if (ctx.method() == HandlerType.HEAD
+                && path.startsWith("/api/")
+                && !state.internalRouter.hasHttpHandlerEntry(HandlerType.HEAD, path)) {
+            throw new ApiException.NotFound("No endpoint HEAD " + path, Map.of("method", "HEAD", "path", path));
+        }
     }
 
     /**

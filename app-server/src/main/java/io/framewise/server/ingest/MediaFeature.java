@@ -1,6 +1,5 @@
 package io.framewise.server.ingest;
 
-import io.framewise.media.hls.HlsSettings;
 import io.framewise.server.Feature;
 import io.framewise.server.NodeIdentity;
 import io.framewise.server.ServerConfig;
@@ -97,8 +96,8 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.access = access;
         this.jobs = jobs;
         this.files = new MediaFiles(config.dataDir());
-        MediaPipeline pipeline = new MediaPipeline(
-                files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls(), HlsSettings.DEFAULT);
+        MediaPipeline pipeline =
+                new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls());
         this.handlers = new JobHandlers(pipeline);
         this.workers = new JobWorkers(jobs, handlers, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);

@@ -3,7 +3,6 @@ package io.framewise.server.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.Cancellation;
-import io.framewise.media.Progress;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.hls.HlsLadder;
 import io.framewise.media.hls.HlsRendition;
@@ -39,14 +38,12 @@ final class HlsStep {
     private final MediaFiles files;
     private final MediaRepository media;
     private final Consumer<LibraryEvent> publish;
-    private final HlsSettings settings;
     private final ObjectMapper json = Json.newMapper();
 
-    HlsStep(MediaFiles files, MediaRepository media, Consumer<LibraryEvent> publish, HlsSettings settings) {
+    HlsStep(MediaFiles files, MediaRepository media, Consumer<LibraryEvent> publish) {
         this.files = files;
         this.media = media;
         this.publish = publish;
-        this.settings = settings;
     }
 
     void run(MediaItem item, Path original, Cancellation cancel) throws IOException {
@@ -55,7 +52,14 @@ final class HlsStep {
         }
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path folder = files.file(item.id(), FOLDER);
-        HlsResult result = new HlsLadder().write(original, map, folder, settings, throttled(item.id()), cancel);
+        HlsResult result = new HlsLadder()
+                .write(
+                        original,
+                        map,
+                        folder,
+                        HlsSettings.DEFAULT,
+                        ProgressEvents.throttled(item.id(), "hls", publish),
+                        cancel);
         media.putRendition(item.id(), RenditionKind.HLS, files.relative(folder), MediaStatus.READY, details(result));
         publish.accept(LibraryEvent.progress(item.id(), null, "hls", 1.0));
     }
@@ -73,16 +77,5 @@ final class HlsStep {
             list.add(m);
         }
         return json.writeValueAsString(Map.of("renditions", list));
-    }
-
-    private Progress.Listener throttled(String mediaId) {
-        long[] last = {System.nanoTime() - ProxyStep.PROGRESS_INTERVAL_NANOS};
-        return p -> {
-            long now = System.nanoTime();
-            if (now - last[0] >= ProxyStep.PROGRESS_INTERVAL_NANOS) {
-                last[0] = now;
-                publish.accept(LibraryEvent.progress(mediaId, null, "hls", Math.max(0, Math.min(1, p.fraction()))));
-            }
-        };
     }
 }

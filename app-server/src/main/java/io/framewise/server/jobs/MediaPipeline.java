@@ -7,7 +7,6 @@ import io.framewise.media.MediaException;
 import io.framewise.media.check.DecodeCheck;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
-import io.framewise.media.hls.HlsSettings;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.media.still.Stills;
 import io.framewise.media.transcode.ProxyDecision;
@@ -85,27 +84,13 @@ public final class MediaPipeline implements JobHandler {
             UnitOfWork work,
             DomainEvents events,
             Runnable jobQueued) {
-        this(files, media, jobs, work, events, jobQueued, FrameMapBuilder.DEFAULT_MAX_FRAMES);
+        this(files, media, jobs, work, events, jobQueued, FrameMapBuilder.DEFAULT_MAX_FRAMES, HlsPolicy.DEFAULT);
     }
 
     /**
      * @param maxFrames the most video frames an item may have; probing or indexing a longer video
      *     fails the item with that reason
-     */
-    public MediaPipeline(
-            MediaFiles files,
-            MediaRepository media,
-            JobRepository jobs,
-            UnitOfWork work,
-            DomainEvents events,
-            Runnable jobQueued,
-            long maxFrames) {
-        this(files, media, jobs, work, events, jobQueued, maxFrames, HlsPolicy.DEFAULT, HlsSettings.DEFAULT);
-    }
-
-    /**
      * @param hlsPolicy which items also get an HLS ladder
-     * @param hlsSettings how ladders are encoded
      */
     public MediaPipeline(
             MediaFiles files,
@@ -115,8 +100,7 @@ public final class MediaPipeline implements JobHandler {
             DomainEvents events,
             Runnable jobQueued,
             long maxFrames,
-            HlsPolicy hlsPolicy,
-            HlsSettings hlsSettings) {
+            HlsPolicy hlsPolicy) {
         this.maxFrames = maxFrames;
         this.hlsPolicy = hlsPolicy;
         this.files = files;
@@ -124,7 +108,7 @@ public final class MediaPipeline implements JobHandler {
         this.states = new PipelineService(media, jobs, work, events, jobQueued);
         this.thumbnails = new ThumbnailStep(files, media);
         this.proxy = new ProxyStep(files, media, events::transientMedia);
-        this.hls = new HlsStep(files, media, events::transientMedia, hlsSettings);
+        this.hls = new HlsStep(files, media, events::transientMedia);
     }
 
     @Override

@@ -4,7 +4,10 @@ import io.framewise.media.Progress;
 import io.framewise.server.events.LibraryEvent;
 import java.util.function.Consumer;
 
-/** A media job's progress as library events, at most one every {@link #INTERVAL_NANOS}. */
+/**
+ * The progress of a long processing step (a proxy, an HLS ladder, a clip) as library events, at most
+ * one every {@link #INTERVAL_NANOS} however often the engine reports.
+ */
 public final class ProgressEvents {
 
     /** The least time between two progress events of one job. */

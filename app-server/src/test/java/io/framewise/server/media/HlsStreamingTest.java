@@ -47,11 +47,7 @@ class HlsStreamingTest {
     @Test
     void aLongMediaGetsALadderWhoseSegmentsHoldEveryFrameInOrder() throws Exception {
         // 10 s, 640x360: only the 360p rung exists (never upscaled).
-        String id = server.uploadRaw(TestMedia.get(Variant.H264_LONG_GOP), "long.mp4")
-                .path("id")
-                .asText();
-        server.awaitStatus(id, "ready");
-        MediaServer.await("the HLS ladder", () -> hlsUrl(id) != null);
+        String id = longMediaWithItsLadder();
         assertEquals("/api/media/" + id + "/hls/master.m3u8", hlsUrl(id));
 
         HttpResponse<byte[]> master = server.get("/api/media/" + id + "/hls/master.m3u8");
@@ -98,11 +94,7 @@ class HlsStreamingTest {
 
     @Test
     void namesOutsideTheLadderAreNotFound() throws Exception {
-        String id = server.uploadRaw(TestMedia.get(Variant.H264_LONG_GOP), "long.mp4")
-                .path("id")
-                .asText();
-        server.awaitStatus(id, "ready");
-        MediaServer.await("the HLS ladder", () -> hlsUrl(id) != null);
+        String id = longMediaWithItsLadder();
         String base = "/api/media/" + id + "/hls/";
         for (String path : List.of(
                 "360p/..%2F..%2Foriginal.mp4",
@@ -130,6 +122,16 @@ class HlsStreamingTest {
         assertEquals(404, server.get("/api/media/" + id + "/hls/master.m3u8").statusCode());
         assertTrue(server.jobs.listByMedia(id).stream()
                 .noneMatch(j -> j.kind().wire().equals("hls")));
+    }
+
+    /** A 10 s upload (long here), once its ladder is made. */
+    private String longMediaWithItsLadder() throws Exception {
+        String id = server.uploadRaw(TestMedia.get(Variant.H264_LONG_GOP), "long.mp4")
+                .path("id")
+                .asText();
+        server.awaitStatus(id, "ready");
+        MediaServer.await("the HLS ladder", () -> hlsUrl(id) != null);
+        return id;
     }
 
     private String hlsUrl(String id) {

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server with accounts (auth mode local) and one person of every kind the access rules tell
@@ -77,12 +78,22 @@ public final class AccessWorld implements AutoCloseable {
 
     /** @param organizers the organizer plugins the server runs */
     public AccessWorld(Path data, boolean withMedia, OrganizerSettings organizers) throws Exception {
+        this(data, withMedia, organizers, UnaryOperator.identity());
+    }
+
+    /** @param adjust changes the server's configuration (which media get an HLS ladder, for one) */
+    public AccessWorld(Path data, UnaryOperator<ServerConfig> adjust) throws Exception {
+        this(data, true, OrganizerSettings.none(), adjust);
+    }
+
+    private AccessWorld(Path data, boolean withMedia, OrganizerSettings organizers, UnaryOperator<ServerConfig> adjust)
+            throws Exception {
         server = FramewiseServer.start(
-                ServerConfig.defaults(data)
+                adjust.apply(ServerConfig.defaults(data)
                         .withPort(0)
                         .withWorkers(1)
                         .withAuth(AuthSettings.local())
-                        .withOrganizers(organizers),
+                        .withOrganizers(organizers)),
                 clock);
         for (Who who :
                 new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER, Who.OWNER, Who.UPLOADER}) {
