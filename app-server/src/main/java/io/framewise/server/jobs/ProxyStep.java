@@ -23,9 +23,6 @@ import java.util.function.Consumer;
  */
 final class ProxyStep {
 
-    /** The least time between two progress events of one proxy. */
-    static final long PROGRESS_INTERVAL_NANOS = ProgressEvents.INTERVAL_NANOS;
-
     private final MediaFiles files;
     private final MediaRepository media;
     private final Consumer<LibraryEvent> publish;
