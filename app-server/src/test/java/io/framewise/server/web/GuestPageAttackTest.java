@@ -58,14 +58,8 @@ class GuestPageAttackTest {
                 .withPort(0)
                 .withWorkers(2)
                 .withAuth(AuthSettings.local()));
-        server.repositories().accounts().create("owen", AccountsBrowserTest.PASSWORD, true);
-        String owner = server.repositories()
-                .accounts()
-                .findByName("owen")
-                .orElseThrow()
-                .id();
-        ownerToken = server.tokens().issue(owner, "tests", null).token();
-        api = new ServerFixture(server, ownerToken);
+        api = ServerFixture.asNewAdmin(server, "owen", AccountsBrowserTest.PASSWORD);
+        ownerToken = api.token();
         projectId = api.project("Attacks");
         media = api.upload(TestMedia.get(Variant.H264_2997_DF), "harbour-attack.mp4");
         api.awaitReady(media);
