@@ -108,7 +108,8 @@ class GuestPageAttackTest {
                 }
                 assertEquals("closed link: revoked", shown, token);
                 assertTrue(b.driver().getCurrentUrl().contains("/s/"), "no sign-in page for a guest link: " + token);
-                assertTrue(b.all("guest-review").isEmpty() && b.all("guest-start").isEmpty(), token);
+                assertTrue(
+                        b.all("guest-review").isEmpty() && b.all("guest-start").isEmpty(), token);
                 assertNotInjected(b);
                 // The page asked the server about this one link and nothing else.
                 @SuppressWarnings("unchecked")
@@ -131,7 +132,8 @@ class GuestPageAttackTest {
         String title = hostile("share");
         String name = hostile("name");
         String note = hostile("note");
-        String token = share(Map.of("title", title, "watermark", true)).get("token").asText();
+        String token =
+                share(Map.of("title", title, "watermark", true)).get("token").asText();
         try (Browser b = new Browser(api.base())) {
             b.open("/s/" + token);
             b.awaitText("guest-title", title);
@@ -140,14 +142,18 @@ class GuestPageAttackTest {
             b.find("guest-open").click();
             b.find("guest-review");
             b.awaitText("guest-who", name);
-            assertEquals(title, b.driver().findElement(By.cssSelector("[data-testid='guest-review'] h1")).getText());
-            assertTrue(
-                    b.find("guest-review").getText().contains(hostile("asset")),
-                    "the asset's title as text");
+            assertEquals(
+                    title,
+                    b.driver()
+                            .findElement(By.cssSelector("[data-testid='guest-review'] h1"))
+                            .getText());
+            assertTrue(b.find("guest-review").getText().contains(hostile("asset")), "the asset's title as text");
 
             // The per-viewer watermark carries the typed name as text: three plain spans, no markup.
             WebUiBrowserTest.awaitFrame(b, 0, null);
-            assertTrue(b.find("watermark").getText().contains(name), b.find("watermark").getText());
+            assertTrue(
+                    b.find("watermark").getText().contains(name),
+                    b.find("watermark").getText());
             assertEquals(
                     3L,
                     b.js("return document.querySelectorAll(\"[data-testid='watermark'] *\").length;"),
@@ -183,10 +189,8 @@ class GuestPageAttackTest {
         try (Browser b = new Browser(api.base())) {
             b.open("/templates");
             AccountsBrowserTest.signIn(b, "owen", AccountsBrowserTest.PASSWORD);
-            b.await(
-                    "the template listed",
-                    d -> b.all("template-item").stream()
-                            .anyMatch(e -> e.getText().contains(template)));
+            b.await("the template listed", d -> b.all("template-item").stream()
+                    .anyMatch(e -> e.getText().contains(template)));
             assertNotInjected(b);
 
             b.open("/review/" + asset);
@@ -198,20 +202,18 @@ class GuestPageAttackTest {
                     "the template offered in the cut dialog",
                     d -> b.find("cut-template").getText().contains(template));
             assertNotInjected(b);
-            b.driver().findElement(By.cssSelector("[data-testid='cut-dialog'] button[type='button']")).click();
+            b.driver()
+                    .findElement(By.cssSelector("[data-testid='cut-dialog'] button[type='button']"))
+                    .click();
 
             b.find("share-open").click();
-            b.await(
-                    "the link listed",
-                    d -> !d.findElements(By.cssSelector("[data-share-id='" + shareId + "']")).isEmpty());
+            b.await("the link listed", d -> !d.findElements(By.cssSelector("[data-share-id='" + shareId + "']"))
+                    .isEmpty());
             assertTrue(b.driver()
                     .findElement(By.cssSelector("[data-share-id='" + shareId + "']"))
                     .getText()
                     .contains(linkTitle));
-            assertTrue(b.driver()
-                    .findElement(By.id("share-title"))
-                    .getText()
-                    .contains(hostile("asset")));
+            assertTrue(b.driver().findElement(By.id("share-title")).getText().contains(hostile("asset")));
             assertNotInjected(b);
         }
     }
@@ -252,7 +254,8 @@ class GuestPageAttackTest {
             b.find("guest-name").sendKeys("Gina Guest");
             b.find("guest-open").click();
             b.find("guest-review");
-            int notesBefore = api.get("/api/media/" + media + "/comments").get("items").size();
+            int notesBefore =
+                    api.get("/api/media/" + media + "/comments").get("items").size();
 
             b.driver().get("http://" + evilHost + ":" + evil.getAddress().getPort() + "/");
             String read = b.await("the other site's page to run", d -> {

@@ -39,8 +39,10 @@ final class ServerFixture {
      */
     static ServerFixture asNewAdmin(FramewiseServer server, String name, String password) {
         server.repositories().accounts().create(name, password, true);
-        String id = server.repositories().accounts().findByName(name).orElseThrow().id();
-        return new ServerFixture(server, server.tokens().issue(id, "tests", null).token());
+        String id =
+                server.repositories().accounts().findByName(name).orElseThrow().id();
+        return new ServerFixture(
+                server, server.tokens().issue(id, "tests", null).token());
     }
 
     /** The API token this fixture calls with, or null. */
