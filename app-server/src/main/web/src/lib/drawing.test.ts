@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DrawingModel, normalise, parseDrawing, shapeProblem, simplify, toJson, type Shape } from './drawing';
+import { DrawingModel, normalise, parseDrawing, shapeProblem, shapesOnFrame, simplify, toJson, type Shape } from './drawing';
 
 const arrow: Shape = { type: 'arrow', color: '#ff0000', width: 0.01, points: [[0.1, 0.2], [0.4, 0.5]] };
 
@@ -49,5 +49,18 @@ describe('drawing model', () => {
     expect(normalise(0.123456, 0.5)).toEqual([0.1235, 0.5]);
     const pts = simplify([[0, 0], [0.0001, 0], [0.0002, 0], [0.5, 0.5], [0.5001, 0.5]]);
     expect(pts).toEqual([[0, 0], [0.5, 0.5], [0.5001, 0.5]]);
+  });
+
+  it('shows on a still the drawing of the selected note and those of the notes on that frame, never replies', () => {
+    const drawing = (color: string) => ({ schema: 1, shapes: [{ ...arrow, color }] });
+    const notes = [
+      { id: 'a', frame: 10, frameOut: 20, drawing: drawing('#aa0000'), parentId: null },
+      { id: 'b', frame: 30, drawing: drawing('#00bb00'), parentId: null },
+      { id: 'c', frame: 10, drawing: drawing('#0000cc'), parentId: 'a' },
+      { id: 'd', frame: 12, parentId: null },
+    ];
+    expect(shapesOnFrame(notes, 15, null).map((s) => s.color)).toEqual(['#aa0000']);
+    expect(shapesOnFrame(notes, 20, null)).toEqual([]);
+    expect(shapesOnFrame(notes, 15, 'b').map((s) => s.color)).toEqual(['#aa0000', '#00bb00']);
   });
 });

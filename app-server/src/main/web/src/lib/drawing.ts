@@ -73,6 +73,21 @@ export function parseDrawing(value: unknown): Drawing | null {
   return { schema: 1, shapes };
 }
 
+/** The drawings a still shows: the selected note's, and those of the notes whose frames hold it. */
+export function shapesOnFrame(
+  notes: { id: string; drawing?: unknown; parentId?: string | null; frame: number; frameOut?: number | null }[],
+  frame: number,
+  selected: string | null,
+): Shape[] {
+  const out: Shape[] = [];
+  for (const n of notes) {
+    if (!n.drawing || n.parentId) continue;
+    const end = n.frameOut ?? n.frame + 1;
+    if (n.id === selected || (frame >= n.frame && frame < end)) out.push(...(parseDrawing(n.drawing)?.shapes ?? []));
+  }
+  return out;
+}
+
 /** The JSON the server stores: only the schema's fields. */
 export function toJson(shapes: Shape[]): Drawing {
   return {

@@ -41,10 +41,22 @@ export function match(pattern: string, path: string): Record<string, string> | n
   if (p.length !== s.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
+    if (p[i].startsWith(':')) params[p[i].slice(1)] = decoded(s[i]);
     else if (p[i] !== s[i]) return null;
   }
   return params;
+}
+
+/**
+ * A path segment decoded. One that is not valid percent-encoded UTF-8 (a hand-made or hostile link,
+ * "/s/%E0%A4") stays as it is: decodeURIComponent would throw and stop the whole app.
+ */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Left clicks on in-app links navigate without a page load. */

@@ -36,6 +36,20 @@ describe('api client', () => {
     expect((f.calls[1].init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 
+  it('sends a file as the raw body and reads an image answer as a Blob', async () => {
+    const f = fakeFetch(200, { id: 'f1' });
+    const file = new Blob(['PNG bytes']);
+    await request('POST', '/api/templates/files', { raw: file, query: { filename: 'logo.png' }, fetchImpl: f.impl });
+    const sent = f.calls[0].init;
+    expect(f.calls[0].url).toBe('/api/templates/files?filename=logo.png');
+    expect((sent.headers as Record<string, string>)['Content-Type']).toBe('application/octet-stream');
+    expect(sent.body).toBe(file);
+    const image = await request<Blob>('POST', '/api/templates/preview', { body: { name: 't' }, blob: true, fetchImpl: f.impl });
+    expect(image).toBeInstanceOf(Blob);
+    expect((f.calls[1].init.headers as Record<string, string>).Accept).toBe('*/*');
+    expect(f.calls[1].init.body).toBe('{"name":"t"}');
+  });
+
   it('turns the server error shape into one ApiError', async () => {
     const f = fakeFetch(422, { error: { code: 'invalid', message: 'text must be 1 to 10000 characters', details: { field: 'text' } } });
     const e = await request<never>('POST', '/api/x', { body: {}, fetchImpl: f.impl }).catch((x) => x as ApiError);

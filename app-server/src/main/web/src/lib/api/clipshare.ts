@@ -1,5 +1,4 @@
-import { headersFor, http, withQuery } from './http';
-import { ApiError } from './errors';
+import { http } from './http';
 import type {
   ClipStarted,
   GuestLink,
@@ -21,32 +20,6 @@ import type { ClipRequest } from '../clips';
 
 const enc = encodeURIComponent;
 
-/** A call whose answer is not JSON (an image, a CSV file): the body as a Blob, errors as ApiError. */
-async function binary(method: string, path: string, body?: unknown | Blob, query?: Record<string, string | number | undefined>): Promise<Blob> {
-  const isBlob = body instanceof Blob;
-  const headers = headersFor(method, body !== undefined && !isBlob);
-  headers.Accept = '*/*';
-  if (isBlob) headers['Content-Type'] = 'application/octet-stream';
-  const response = await fetch(withQuery(path, query), {
-    method,
-    headers,
-    body: body === undefined ? undefined : isBlob ? body : JSON.stringify(body),
-    credentials: 'same-origin',
-  }).catch((e: unknown) => {
-    throw ApiError.network(e);
-  });
-  if (!response.ok) {
-    let json: unknown = null;
-    try {
-      json = await response.json();
-    } catch {
-      json = null;
-    }
-    throw ApiError.fromBody(response.status, json, `${method} ${path} failed with HTTP ${response.status}`);
-  }
-  return response.blob();
-}
-
 export const templateApi = {
   list: async (projectId?: string) =>
     (await http.get<{ items: Template[] }>('/api/templates', { query: { projectId } })).items,
@@ -54,14 +27,17 @@ export const templateApi = {
   create: (t: TemplateBody) => http.post<Template>('/api/templates', t, { idempotent: true }),
   update: (id: string, t: TemplateBody) => http.put<Template>(`/api/templates/${enc(id)}`, t),
   remove: (id: string) => http.del<void>(`/api/templates/${enc(id)}`),
+  // Neither the upload nor the preview leaves the editor on a 401: the editor shows the failure.
   /** Uploads a PNG watermark or an SRT/VTT subtitle file as the raw body. */
-  async upload(file: File): Promise<TemplateFile> {
-    const blob = await binary('POST', '/api/templates/files', file, { filename: file.name });
-    return JSON.parse(await blob.text()) as TemplateFile;
-  },
+  upload: (file: File) =>
+    http.post<TemplateFile>('/api/templates/files', undefined, { raw: file, query: { filename: file.name }, quiet401: true }),
   /** The still of a source frame with an unsaved template applied (the editor's live preview). */
   preview: (t: TemplateBody, mediaId: string, frame: number, width: number, slate = false) =>
-    binary('POST', '/api/templates/preview', t, { mediaId, frame, width, slate: slate ? 1 : undefined }),
+    http.post<Blob>('/api/templates/preview', t, {
+      query: { mediaId, frame, width, slate: slate ? 1 : undefined },
+      blob: true,
+      quiet401: true,
+    }),
 };
 
 export const clipApi = {

@@ -47,6 +47,10 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   /** Raw text instead of JSON (CSV export). */
   text?: boolean;
+  /** The answer as a Blob (an image), whatever its type. */
+  blob?: boolean;
+  /** A file sent as the raw body (application/octet-stream) instead of JSON. */
+  raw?: Blob;
   /** Do not redirect on 401 (the sign-in page itself, the auth probe). */
   quiet401?: boolean;
   fetchImpl?: typeof fetch;
@@ -103,7 +107,9 @@ async function worthRetrying(response: Response): Promise<boolean> {
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const doFetch = options.fetchImpl ?? fetch;
   const hasBody = options.body !== undefined;
-  const headers = headersFor(method, hasBody);
+  const headers = headersFor(method, hasBody || options.raw !== undefined);
+  if (options.raw !== undefined) headers['Content-Type'] = 'application/octet-stream';
+  if (options.blob) headers.Accept = '*/*';
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   const key = options.idempotent === true ? newIdempotencyKey() : options.idempotent || null;
   if (key) headers[IDEMPOTENCY_HEADER] = key;
@@ -114,7 +120,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       response = await doFetch(withQuery(path, options.query), {
         method,
         headers,
-        body: hasBody ? JSON.stringify(options.body) : undefined,
+        body: options.raw ?? (hasBody ? JSON.stringify(options.body) : undefined),
         credentials: 'same-origin',
       });
     } catch (e) {
@@ -145,6 +151,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401 && !options.quiet401) onUnauthenticated(error);
     throw error;
   }
+  if (options.blob) return (await response.blob()) as T;
   if (response.status === 204) return undefined as T;
   if (options.text) return (await response.text()) as T;
   const type = response.headers.get('Content-Type') ?? '';

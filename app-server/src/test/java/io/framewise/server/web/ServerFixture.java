@@ -33,6 +33,23 @@ final class ServerFixture {
         this.token = token;
     }
 
+    /**
+     * A fixture calling as a new administrator account (servers with sign-in): the account signs in
+     * in the browser with its password, the fixture seeds with an API token of it.
+     */
+    static ServerFixture asNewAdmin(FramewiseServer server, String name, String password) {
+        server.repositories().accounts().create(name, password, true);
+        String id =
+                server.repositories().accounts().findByName(name).orElseThrow().id();
+        return new ServerFixture(
+                server, server.tokens().issue(id, "tests", null).token());
+    }
+
+    /** The API token this fixture calls with, or null. */
+    String token() {
+        return token;
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve(path));
         return token == null ? b : b.header("Authorization", "Bearer " + token);

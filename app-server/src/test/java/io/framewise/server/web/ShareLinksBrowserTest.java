@@ -50,14 +50,7 @@ class ShareLinksBrowserTest {
                 .withPort(0)
                 .withWorkers(2)
                 .withAuth(AuthSettings.local()));
-        server.repositories().accounts().create("owen", AccountsBrowserTest.PASSWORD, true);
-        String owner = server.repositories()
-                .accounts()
-                .findByName("owen")
-                .orElseThrow()
-                .id();
-        api = new ServerFixture(
-                server, server.tokens().issue(owner, "tests", null).token());
+        api = ServerFixture.asNewAdmin(server, "owen", AccountsBrowserTest.PASSWORD);
         projectId = api.project("Share links");
         media = api.upload(TestMedia.get(Variant.H264_2997_DF), "harbour-share.mp4");
         api.awaitReady(media);
