@@ -1,6 +1,7 @@
 package io.framewise.server.shares;
 
 import io.framewise.server.access.GuestRight;
+import io.framewise.server.access.Resource;
 import io.framewise.server.db.Ids;
 import java.time.Instant;
 import java.util.Locale;
@@ -106,5 +107,13 @@ public record Share(
 
     public boolean hasPassword() {
         return passwordHash != null;
+    }
+
+    /**
+     * What managing the link is decided on, and its audit entries (also its guests') are filed
+     * under: its asset, or the project of its folder.
+     */
+    public Resource resource() {
+        return targetType == TargetType.FOLDER ? new Resource.Project(projectId) : new Resource.Asset(targetId);
     }
 }

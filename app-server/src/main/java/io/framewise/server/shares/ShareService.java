@@ -137,7 +137,7 @@ public final class ShareService {
             found = shares.list(null, null).stream()
                     .filter(s -> permissions
                             .authorizer()
-                            .decide(caller.principal(), Action.SHARE_MANAGE, resource(s))
+                            .decide(caller.principal(), Action.SHARE_MANAGE, s.resource())
                             .allowed())
                     .toList();
         }
@@ -214,7 +214,7 @@ public final class ShareService {
     public Share manageable(Caller caller, String id) {
         caller.person();
         Share share = shares.get(id).orElseThrow(() -> new ApiException.NotFound("no such share link: " + id));
-        permissions.require(caller, Action.SHARE_MANAGE, resource(share));
+        permissions.require(caller, Action.SHARE_MANAGE, share.resource());
         return share;
     }
 
@@ -226,13 +226,6 @@ public final class ShareService {
                     .map(Folder::name)
                     .orElse(null);
         };
-    }
-
-    /** What managing the link is decided on: its asset, or the project of its folder. */
-    static Resource resource(Share share) {
-        return share.targetType() == Share.TargetType.FOLDER
-                ? new Resource.Project(share.projectId())
-                : new Resource.Asset(share.targetId());
     }
 
     private Target target(Caller caller, String rawType, String id, Integer version) {
@@ -296,7 +289,7 @@ public final class ShareService {
     }
 
     private void audit(Caller caller, String event, Share share, Map<String, ?> details) {
-        permissions.audit(caller, event, resource(share), AuditOutcome.SUCCESS, details);
+        permissions.audit(caller, event, share.resource(), AuditOutcome.SUCCESS, details);
     }
 
     private static Map<String, Object> details(Share share) {
