@@ -172,11 +172,6 @@ public final class GuestService {
         guests.addWatch(guest.guestId(), mediaId, fromFrame, toFrame, Math.round(seconds * 1000), clock.instant());
     }
 
-    /** Ends the link's guest sessions (it was revoked). */
-    public int endSessions(String shareId) {
-        return guests.endAll(shareId, clock.instant());
-    }
-
     /** What a watermark link draws over the player and burns into downloads: name · e-mail · time. */
     public static String watermark(Principal.Guest guest, Instant at) {
         StringBuilder text = new StringBuilder(guest.name());
