@@ -4,6 +4,7 @@ import io.framewise.server.access.GuestRight;
 import io.framewise.server.access.Resource;
 import io.framewise.server.db.Ids;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -107,6 +108,11 @@ public record Share(
 
     public boolean hasPassword() {
         return passwordHash != null;
+    }
+
+    /** The rights in their wire form, in a stable order (view first). */
+    public List<String> wireRights() {
+        return rights.stream().sorted().map(GuestRight::wire).toList();
     }
 
     /**

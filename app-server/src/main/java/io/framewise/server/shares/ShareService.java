@@ -2,7 +2,6 @@ package io.framewise.server.shares;
 
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
-import io.framewise.server.access.GuestRight;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
@@ -296,7 +295,7 @@ public final class ShareService {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shareId", share.id());
         m.put("target", share.targetType().wire() + ":" + share.targetId());
-        m.put("rights", share.rights().stream().sorted().map(GuestRight::wire).toList());
+        m.put("rights", share.wireRights());
         m.put("hasPassword", share.hasPassword());
         m.put("expiresAt", share.expires() == null ? "" : share.expires().toString());
         m.put("maxViews", share.maxViews() == null ? 0 : share.maxViews());
