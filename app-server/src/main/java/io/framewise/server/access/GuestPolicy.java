@@ -69,9 +69,8 @@ final class GuestPolicy {
 
     /** Refused where the guest sees the thing (403), hidden where they do not (404). */
     private Decision refuseInside(Principal.Guest guest, Resource resource, String reason) {
-        boolean seen = resource instanceof Resource.Media media
-                ? inLink(guest, media.id())
-                : assetInLink(guest, resource);
+        boolean seen =
+                resource instanceof Resource.Media media ? inLink(guest, media.id()) : assetInLink(guest, resource);
         return seen ? Decision.deny(reason) : hiddenOrUnauthenticated(resource);
     }
 

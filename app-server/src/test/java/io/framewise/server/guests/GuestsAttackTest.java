@@ -188,7 +188,8 @@ class GuestsAttackTest {
         assertTrue(frames > 0, "the media has frames");
         // Another project's media, media of no link at all, garbage ids: as if they did not exist.
         for (String media : List.of(otherMedia, world.readyUnfiledMedia(UPLOADER, 100), "../../" + world.mediaId)) {
-            HttpResponse<String> r = beat(guest, "{\"mediaId\":\"" + media + "\",\"fromFrame\":0,\"toFrame\":1,\"seconds\":1}");
+            HttpResponse<String> r =
+                    beat(guest, "{\"mediaId\":\"" + media + "\",\"fromFrame\":0,\"toFrame\":1,\"seconds\":1}");
             assertEquals(404, r.statusCode(), media + " -> " + r.body());
         }
         // Inside the link: ranges outside the media, and playing time no heartbeat can cover.
@@ -213,7 +214,10 @@ class GuestsAttackTest {
                     abbreviate(body) + " -> " + r.statusCode() + " " + r.body());
         }
         assertEquals(0.0, watchSeconds(link.get("id").asText()), "no refused heartbeat was counted");
-        assertEquals(204, beat(guest, "{" + m + ",\"fromFrame\":0,\"toFrame\":3,\"seconds\":2}").statusCode());
+        assertEquals(
+                204,
+                beat(guest, "{" + m + ",\"fromFrame\":0,\"toFrame\":3,\"seconds\":2}")
+                        .statusCode());
         assertEquals(2.0, watchSeconds(link.get("id").asText()));
     }
 
@@ -244,11 +248,10 @@ class GuestsAttackTest {
     @Test
     void aLinkPinnedToOneVersionDoesNotApproveAnother() throws Exception {
         String first = world.unfiledMedia(EDITOR);
-        String asset = json(world.file(EDITOR, world.projectId, first), 201).get("id").asText();
+        String asset =
+                json(world.file(EDITOR, world.projectId, first), 201).get("id").asText();
         String second = world.unfiledMedia(EDITOR);
-        json(
-                world.call(EDITOR, "POST", "/api/assets/" + asset + "/versions", "{\"mediaId\":\"" + second + "\"}"),
-                201);
+        json(world.call(EDITOR, "POST", "/api/assets/" + asset + "/versions", "{\"mediaId\":\"" + second + "\"}"), 201);
         JsonNode link = json(
                 world.call(
                         EDITOR,
@@ -264,7 +267,8 @@ class GuestsAttackTest {
         assertEquals(404, asGuest(guest, "GET", "/api/media/" + second, null).statusCode());
         HttpResponse<String> own = asGuest(guest, "PUT", "/api/assets/" + asset + "/versions/1/approval", approve);
         assertEquals(200, own.statusCode(), own.body());
-        JsonNode versions = json(world.call(EDITOR, "GET", "/api/assets/" + asset, null), 200).get("versions");
+        JsonNode versions = json(world.call(EDITOR, "GET", "/api/assets/" + asset, null), 200)
+                .get("versions");
         for (JsonNode v : versions) {
             if (v.get("number").asInt() == 2) {
                 assertFalse(v.toString().contains("approved"), "version 2 stays undecided: " + v);
@@ -302,7 +306,8 @@ class GuestsAttackTest {
                 403,
                 asGuest(guest, "PATCH", "/api/comments/" + note, "{\"text\":\"changed\"}")
                         .statusCode());
-        assertEquals(403, asGuest(guest, "DELETE", "/api/comments/" + note, null).statusCode());
+        assertEquals(
+                403, asGuest(guest, "DELETE", "/api/comments/" + note, null).statusCode());
         JsonNode notes = json(asGuest(guest, "GET", "/api/media/" + world.mediaId + "/comments", null), 200);
         assertTrue(notes.toString().contains("from the client"), notes.toString());
         assertFalse(notes.toString().contains("put in their mouth"), notes.toString());
@@ -328,7 +333,11 @@ class GuestsAttackTest {
                         "evil",
                         Map.of("Authorization", "Bearer " + guest, "Origin", "http://evil.example")));
         assertTrue(crossSite.getCause() instanceof WebSocketHandshakeException, String.valueOf(crossSite.getCause()));
-        assertEquals(403, ((WebSocketHandshakeException) crossSite.getCause()).getResponse().statusCode());
+        assertEquals(
+                403,
+                ((WebSocketHandshakeException) crossSite.getCause())
+                        .getResponse()
+                        .statusCode());
 
         String elsewhere = world.readyUnfiledMedia(UPLOADER, 100);
         try (WsTestClient host =
@@ -356,7 +365,9 @@ class GuestsAttackTest {
 
             // A session on the link's media: the guest joins and watches, and drives nothing.
             host.send("session.create", "media", world.mediaId);
-            String inside = host.await("session.snapshot", s -> world.mediaId.equals(s.at("/state/media").asText()))
+            String inside = host.await(
+                            "session.snapshot",
+                            s -> world.mediaId.equals(s.at("/state/media").asText()))
                     .get("session")
                     .asText();
             visitor.send("session.join", "session", inside);
@@ -385,7 +396,11 @@ class GuestsAttackTest {
 
     private String guestOf(JsonNode link) throws Exception {
         return json(
-                        world.call(ANONYMOUS, "POST", "/api/guest/sessions", open(link.get("token").asText(), "Guest", null)),
+                        world.call(
+                                ANONYMOUS,
+                                "POST",
+                                "/api/guest/sessions",
+                                open(link.get("token").asText(), "Guest", null)),
                         201)
                 .get("guestToken")
                 .asText();

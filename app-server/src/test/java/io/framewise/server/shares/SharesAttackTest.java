@@ -71,8 +71,8 @@ class SharesAttackTest {
     @Test
     void anEditorCannotShareWhatIsInAProjectTheyAreNotIn() throws Exception {
         // The target of a new link: another project's asset, folder, and clip named by its media id.
-        for (String target : List.of(
-                target("asset", otherAsset), target("folder", otherFolder), target("clip", otherMedia))) {
+        for (String target :
+                List.of(target("asset", otherAsset), target("folder", otherFolder), target("clip", otherMedia))) {
             HttpResponse<String> r = world.call(EDITOR, "POST", "/api/shares", target + ",\"rights\":[\"view\"]}");
             assertEquals(422, r.statusCode(), target + " -> " + r.body());
             assertEquals("target.id", field(r), r.body());
@@ -94,23 +94,32 @@ class SharesAttackTest {
     @Test
     void theOutsidersLinkCannotBeReadChangedRevokedOrMeasuredByTheEditor() throws Exception {
         String theirs = json(
-                        world.call(OUTSIDER, "POST", "/api/shares", target("asset", otherAsset) + ",\"rights\":[\"view\"]}"),
+                        world.call(
+                                OUTSIDER,
+                                "POST",
+                                "/api/shares",
+                                target("asset", otherAsset) + ",\"rights\":[\"view\"]}"),
                         201)
                 .get("id")
                 .asText();
         // Someone else's link id in the path: as if it did not exist.
-        assertEquals(404, world.call(EDITOR, "GET", "/api/shares/" + theirs, null).statusCode());
+        assertEquals(
+                404, world.call(EDITOR, "GET", "/api/shares/" + theirs, null).statusCode());
         assertEquals(
                 404,
                 world.call(EDITOR, "PATCH", "/api/shares/" + theirs, "{\"rights\":[\"view\",\"download\"]}")
                         .statusCode());
-        assertEquals(404, world.call(EDITOR, "DELETE", "/api/shares/" + theirs, null).statusCode());
+        assertEquals(
+                404, world.call(EDITOR, "DELETE", "/api/shares/" + theirs, null).statusCode());
         assertEquals(
                 404,
                 world.call(EDITOR, "GET", "/api/shares/" + theirs + "/analytics?format=csv", null)
                         .statusCode());
         assertTrue(
-                json(world.call(EDITOR, "GET", "/api/shares", null), 200).toString().indexOf(theirs) < 0,
+                json(world.call(EDITOR, "GET", "/api/shares", null), 200)
+                                .toString()
+                                .indexOf(theirs)
+                        < 0,
                 "the editor's list shows only links they manage");
         JsonNode still = json(world.call(OUTSIDER, "GET", "/api/shares/" + theirs, null), 200);
         assertEquals("active", still.get("state").asText());
@@ -154,7 +163,8 @@ class SharesAttackTest {
                     world.call(who, "PATCH", "/api/shares/" + id, "{\"rights\":[\"view\",\"download\"]}")
                             .statusCode(),
                     who + " widening a link");
-            assertEquals(403, world.call(who, "DELETE", "/api/shares/" + id, null).statusCode(), who + " revoking");
+            assertEquals(
+                    403, world.call(who, "DELETE", "/api/shares/" + id, null).statusCode(), who + " revoking");
             assertEquals(
                     403,
                     world.call(who, "GET", "/api/shares/" + id + "/analytics", null)
@@ -251,9 +261,25 @@ class SharesAttackTest {
         List<Map<String, String>> crossSite = List.of(
                 // A "simple" text/plain fetch from the attacker's page (no preflight), with the CSRF
                 // token even, as if it had leaked: the origin alone refuses it.
-                headers("Cookie", cookie, "X-CSRF-Token", csrf, "Content-Type", "text/plain", "Origin", "http://evil.example"),
+                headers(
+                        "Cookie",
+                        cookie,
+                        "X-CSRF-Token",
+                        csrf,
+                        "Content-Type",
+                        "text/plain",
+                        "Origin",
+                        "http://evil.example"),
                 // The same from a browser that sends no Origin but says where it comes from.
-                headers("Cookie", cookie, "X-CSRF-Token", csrf, "Content-Type", "text/plain", "Sec-Fetch-Site", "cross-site"),
+                headers(
+                        "Cookie",
+                        cookie,
+                        "X-CSRF-Token",
+                        csrf,
+                        "Content-Type",
+                        "text/plain",
+                        "Sec-Fetch-Site",
+                        "cross-site"),
                 // JSON from the attacker's origin.
                 headers("Cookie", cookie, "X-CSRF-Token", csrf, "Origin", "http://evil.example"));
         for (Map<String, String> h : crossSite) {
@@ -266,13 +292,20 @@ class SharesAttackTest {
                     world.call(ANONYMOUS, "PATCH", "/api/shares/" + id, "{\"password\":null,\"maxViews\":null}", h)
                             .statusCode());
             assertEquals(
-                    403, world.call(ANONYMOUS, "DELETE", "/api/shares/" + id, null, h).statusCode());
+                    403,
+                    world.call(ANONYMOUS, "DELETE", "/api/shares/" + id, null, h)
+                            .statusCode());
         }
         // From the server's own page a text/plain body is still no JSON, and without the CSRF token
         // the session cookie alone changes nothing.
         assertEquals(
                 415,
-                world.call(ANONYMOUS, "POST", "/api/shares", body, headers("Cookie", cookie, "X-CSRF-Token", csrf, "Content-Type", "text/plain"))
+                world.call(
+                                ANONYMOUS,
+                                "POST",
+                                "/api/shares",
+                                body,
+                                headers("Cookie", cookie, "X-CSRF-Token", csrf, "Content-Type", "text/plain"))
                         .statusCode());
         assertEquals(
                 403,
@@ -296,7 +329,8 @@ class SharesAttackTest {
                 "{",
                 "{\"target\":\"" + world.assetId + "\",\"rights\":[\"view\"]}",
                 "{\"target\":{\"type\":\"asset\",\"id\":42},\"rights\":[\"view\"]}",
-                "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\",\"project\":\"x\"},\"rights\":[\"view\"]}",
+                "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId
+                        + "\",\"project\":\"x\"},\"rights\":[\"view\"]}",
                 "{\"target\":{\"type\":\"project\",\"id\":\"" + world.projectId + "\"},\"rights\":[\"view\"]}",
                 "{\"target\":{\"type\":\"asset\",\"id\":\"../../" + world.assetId + "\"},\"rights\":[\"view\"]}",
                 asset + ",\"rights\":\"view\"}",
@@ -318,7 +352,9 @@ class SharesAttackTest {
                 asset + ",\"rights\":[\"view\"],\"createdBy\":\"" + world.userIds.get(OUTSIDER) + "\"}");
         for (String body : creations) {
             HttpResponse<String> r = world.call(EDITOR, "POST", "/api/shares", body);
-            assertTrue(r.statusCode() == 400 || r.statusCode() == 422, abbreviate(body) + " -> " + r.statusCode() + " " + r.body());
+            assertTrue(
+                    r.statusCode() == 400 || r.statusCode() == 422,
+                    abbreviate(body) + " -> " + r.statusCode() + " " + r.body());
         }
         List<String> changes = List.of(
                 "[]",
@@ -332,7 +368,9 @@ class SharesAttackTest {
                 "{\"maxViews\":0}");
         for (String body : changes) {
             HttpResponse<String> r = world.call(EDITOR, "PATCH", "/api/shares/" + id, body);
-            assertTrue(r.statusCode() == 400 || r.statusCode() == 422, abbreviate(body) + " -> " + r.statusCode() + " " + r.body());
+            assertTrue(
+                    r.statusCode() == 400 || r.statusCode() == 422,
+                    abbreviate(body) + " -> " + r.statusCode() + " " + r.body());
         }
         JsonNode still = json(world.call(EDITOR, "GET", "/api/shares/" + id, null), 200);
         assertEquals(world.assetId, still.at("/target/id").asText(), "the link still shows what it showed");
