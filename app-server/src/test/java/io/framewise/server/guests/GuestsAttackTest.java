@@ -86,14 +86,8 @@ class GuestsAttackTest {
 
     @Test
     void garbageWhenOpeningALinkIsRefusedAndUsesUpNoViews() throws Exception {
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"],"
-                                + "\"maxViews\":1,\"requireEmail\":true}"),
-                201);
+        JsonNode link = newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId
+                + "\"},\"rights\":[\"view\"]," + "\"maxViews\":1,\"requireEmail\":true}");
         String token = link.get("token").asText();
         List<String> bodies = List.of(
                 "[]",
@@ -141,13 +135,8 @@ class GuestsAttackTest {
 
     @Test
     void aPageOnAnotherSiteCannotOpenALinkOrBeatWithTheGuestsCookie() throws Exception {
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"]}"),
-                201);
+        JsonNode link =
+                newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"]}");
         String token = link.get("token").asText();
         List<Map<String, String>> crossSite = List.of(
                 Map.of("Content-Type", "text/plain", "Origin", "http://evil.example"),
@@ -174,13 +163,8 @@ class GuestsAttackTest {
 
     @Test
     void heartbeatsOnlyCountInsideTheLinkAndWithinTheMedia() throws Exception {
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"]}"),
-                201);
+        JsonNode link =
+                newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"]}");
         String guest = guestOf(link);
         long frames = json(world.call(EDITOR, "GET", "/api/media/" + world.mediaId, null), 200)
                 .get("frameCount")
@@ -223,14 +207,8 @@ class GuestsAttackTest {
 
     @Test
     void aGuestReachesNothingOfAnotherProject() throws Exception {
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},"
-                                + "\"rights\":[\"view\",\"comment\",\"approve\",\"download\",\"downloadProxy\"]}"),
-                201);
+        JsonNode link = newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},"
+                + "\"rights\":[\"view\",\"comment\",\"approve\",\"download\",\"downloadProxy\"]}");
         String guest = guestOf(link);
         String o = "/api/media/" + otherMedia;
         for (String[] request : List.of(
@@ -252,14 +230,8 @@ class GuestsAttackTest {
                 json(world.file(EDITOR, world.projectId, first), 201).get("id").asText();
         String second = world.unfiledMedia(EDITOR);
         json(world.call(EDITOR, "POST", "/api/assets/" + asset + "/versions", "{\"mediaId\":\"" + second + "\"}"), 201);
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + asset + "\"},\"version\":1,"
-                                + "\"rights\":[\"view\",\"approve\"]}"),
-                201);
+        JsonNode link = newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + asset + "\"},\"version\":1,"
+                + "\"rights\":[\"view\",\"approve\"]}");
         String guest = guestOf(link);
         String approve = "{\"status\":\"approved\"}";
         HttpResponse<String> other = asGuest(guest, "PUT", "/api/assets/" + asset + "/versions/2/approval", approve);
@@ -278,14 +250,8 @@ class GuestsAttackTest {
 
     @Test
     void aGuestsNoteIsTheGuestsNotTheLinkCreatorsToChange() throws Exception {
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},"
-                                + "\"rights\":[\"view\",\"comment\"]}"),
-                201);
+        JsonNode link = newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},"
+                + "\"rights\":[\"view\",\"comment\"]}");
         String guest = guestOf(link);
         String note = json(
                         asGuest(
@@ -315,14 +281,8 @@ class GuestsAttackTest {
 
     @Test
     void aLiveGuestStaysInsideItsLinkOnTheWebSocket() throws Exception {
-        JsonNode link = json(
-                world.call(
-                        EDITOR,
-                        "POST",
-                        "/api/shares",
-                        "{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId + "\"},\"rights\":[\"view\"],"
-                                + "\"live\":true}"),
-                201);
+        JsonNode link = newLink("{\"target\":{\"type\":\"asset\",\"id\":\"" + world.assetId
+                + "\"},\"rights\":[\"view\"]," + "\"live\":true}");
         String guest = guestOf(link);
         // A page on another site opening the socket with the guest's credentials.
         ExecutionException crossSite = assertThrows(
@@ -392,6 +352,11 @@ class GuestsAttackTest {
             body.put("email", email);
         }
         return AccessWorld.JSON.writeValueAsString(body);
+    }
+
+    /** A new link made by the editor; its answer (with the token). */
+    private JsonNode newLink(String body) throws Exception {
+        return json(world.call(EDITOR, "POST", "/api/shares", body), 201);
     }
 
     private String guestOf(JsonNode link) throws Exception {
