@@ -1,7 +1,5 @@
 package io.framewise.server.access;
 
-import java.util.Optional;
-
 /**
  * What a share link's guest may do: see the media inside the link and do there exactly what the
  * link's rights allow; nothing else exists for them. Everything outside the link answers as if it
@@ -52,59 +50,53 @@ final class GuestPolicy {
         if (!(resource instanceof Resource.Media media) || !inLink(guest, media.id())) {
             return hiddenOrUnauthenticated(resource);
         }
-        return guest.may(needed)
-                ? Decision.allow("guest of the link")
-                : Decision.deny("this link does not allow " + needed.wire());
+        return byRight(guest, needed);
     }
 
     private Decision onNote(Principal.Guest guest, Resource.Note note, GuestRight needed) {
-        Optional<AccessFacts.NoteFacts> found = facts.note(note.id());
-        if (found.isEmpty() || !inLink(guest, found.get().mediaId())) {
-            return Decision.hidden("no such note");
-        }
-        return guest.may(needed)
-                ? Decision.allow("guest of the link")
-                : Decision.deny("this link does not allow " + needed.wire());
+        return noteInLink(guest, note) ? byRight(guest, needed) : Decision.hidden("no such note");
     }
 
     private Decision refuseNote(Principal.Guest guest, Resource.Note note) {
-        Optional<AccessFacts.NoteFacts> found = facts.note(note.id());
-        if (found.isEmpty() || !inLink(guest, found.get().mediaId())) {
-            return Decision.hidden("no such note");
-        }
-        return Decision.deny("guests add notes and replies; they do not change them");
+        return noteInLink(guest, note)
+                ? Decision.deny("guests add notes and replies; they do not change them")
+                : Decision.hidden("no such note");
     }
 
     private Decision onAsset(Principal.Guest guest, Resource resource, GuestRight needed) {
-        boolean inside = resource instanceof Resource.Asset asset
-                && facts.shareScope(guest.shareId())
-                        .map(s -> s.assetIds().contains(asset.id()))
-                        .orElse(false);
-        if (!inside) {
-            return hiddenOrUnauthenticated(resource);
-        }
-        return guest.may(needed)
-                ? Decision.allow("guest of the link")
-                : Decision.deny("this link does not allow " + needed.wire());
+        return assetInLink(guest, resource) ? byRight(guest, needed) : hiddenOrUnauthenticated(resource);
     }
 
     /** Refused where the guest sees the thing (403), hidden where they do not (404). */
     private Decision refuseInside(Principal.Guest guest, Resource resource, String reason) {
-        if (resource instanceof Resource.Media media && inLink(guest, media.id())) {
-            return Decision.deny(reason);
-        }
-        if (resource instanceof Resource.Asset asset
-                && facts.shareScope(guest.shareId())
-                        .map(s -> s.assetIds().contains(asset.id()))
-                        .orElse(false)) {
-            return Decision.deny(reason);
-        }
-        return hiddenOrUnauthenticated(resource);
+        boolean seen =
+                resource instanceof Resource.Media media ? inLink(guest, media.id()) : assetInLink(guest, resource);
+        return seen ? Decision.deny(reason) : hiddenOrUnauthenticated(resource);
+    }
+
+    /** Inside the link: what its rights say. */
+    private static Decision byRight(Principal.Guest guest, GuestRight needed) {
+        return guest.may(needed)
+                ? Decision.allow("guest of the link")
+                : Decision.deny("this link does not allow " + needed.wire());
     }
 
     private boolean inLink(Principal.Guest guest, String mediaId) {
         return facts.shareScope(guest.shareId())
                 .map(s -> s.mediaIds().contains(mediaId))
+                .orElse(false);
+    }
+
+    private boolean assetInLink(Principal.Guest guest, Resource resource) {
+        return resource instanceof Resource.Asset asset
+                && facts.shareScope(guest.shareId())
+                        .map(s -> s.assetIds().contains(asset.id()))
+                        .orElse(false);
+    }
+
+    private boolean noteInLink(Principal.Guest guest, Resource.Note note) {
+        return facts.note(note.id())
+                .map(found -> inLink(guest, found.mediaId()))
                 .orElse(false);
     }
 

@@ -3,6 +3,7 @@ package io.framewise.server.guests;
 import io.framewise.server.Feature;
 import io.framewise.server.access.Access;
 import io.framewise.server.auth.GuestCredentials;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Bodies;
 import io.framewise.server.library.LibraryRoutes;
 import io.framewise.server.shares.Share;
@@ -56,7 +57,7 @@ public final class GuestRoutes implements Feature {
                     || beat.fromFrame() == null
                     || beat.toFrame() == null
                     || beat.seconds() == null) {
-                throw new io.framewise.server.http.ApiException.BadRequest(
+                throw new ApiException.BadRequest(
                         "give mediaId, fromFrame, toFrame and seconds", Map.of("field", "body"), null);
             }
             guests.heartbeat(access.caller(ctx), beat.mediaId(), beat.fromFrame(), beat.toFrame(), beat.seconds());
@@ -85,7 +86,7 @@ public final class GuestRoutes implements Feature {
         body.put("guestToken", opened.guestToken());
         body.put("expiresAt", opened.expires().toString());
         body.put("share", shareView(opened.share(), opened.targetTitle()));
-        body.put("target", target(opened.share(), opened.targetTitle()));
+        body.put("target", SharesRoutes.target(opened.share(), opened.targetTitle()));
         ctx.status(201).json(body);
     }
 
@@ -96,7 +97,7 @@ public final class GuestRoutes implements Feature {
         guest.put("email", view.guest().email());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("share", shareView(view.share(), view.targetTitle()));
-        body.put("target", target(view.share(), view.targetTitle()));
+        body.put("target", SharesRoutes.target(view.share(), view.targetTitle()));
         body.put("guest", guest);
         body.put("watermark", view.watermark());
         body.put("assets", view.assets().stream().map(LibraryRoutes::assetView).toList());
@@ -106,19 +107,11 @@ public final class GuestRoutes implements Feature {
     private static Map<String, Object> shareView(Share share, String title) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", title);
-        m.put("rights", SharesRoutes.rights(share));
+        m.put("rights", share.wireRights());
         m.put("watermark", share.watermark());
         m.put("live", share.live());
         m.put("requireEmail", share.requireEmail());
         m.put("expiresAt", share.expires() == null ? null : share.expires().toString());
-        return m;
-    }
-
-    private static Map<String, Object> target(Share share, String title) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", share.targetType().wire());
-        m.put("id", share.targetId());
-        m.put("title", title);
         return m;
     }
 }

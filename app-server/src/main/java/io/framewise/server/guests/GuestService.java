@@ -121,7 +121,7 @@ public final class GuestService {
             permissions.audit(
                     new Caller(guest, caller.address()),
                     "guest.opened",
-                    resource(share),
+                    share.resource(),
                     AuditOutcome.SUCCESS,
                     detailsOf(guest));
             return o;
@@ -172,11 +172,6 @@ public final class GuestService {
         guests.addWatch(guest.guestId(), mediaId, fromFrame, toFrame, Math.round(seconds * 1000), clock.instant());
     }
 
-    /** Ends the link's guest sessions (it was revoked). */
-    public int endSessions(String shareId) {
-        return guests.endAll(shareId, clock.instant());
-    }
-
     /** What a watermark link draws over the player and burns into downloads: name · e-mail · time. */
     public static String watermark(Principal.Guest guest, Instant at) {
         StringBuilder text = new StringBuilder(guest.name());
@@ -212,7 +207,7 @@ public final class GuestService {
     }
 
     private void audit(Caller caller, Share share, String event, AuditOutcome outcome, String reason) {
-        permissions.audit(caller, event, resource(share), outcome, Map.of("shareId", share.id(), "reason", reason));
+        permissions.audit(caller, event, share.resource(), outcome, Map.of("shareId", share.id(), "reason", reason));
     }
 
     /** The link of a token, if guests may open it now; 404 or 410 in words otherwise. */
@@ -253,12 +248,6 @@ public final class GuestService {
             return guest;
         }
         throw new ApiException.Unauthenticated("Open a share link first.");
-    }
-
-    private static Resource resource(Share share) {
-        return share.targetType() == Share.TargetType.FOLDER
-                ? new Resource.Project(share.projectId())
-                : new Resource.Asset(share.targetId());
     }
 
     private static Map<String, Object> detailsOf(Principal.Guest guest) {

@@ -1,8 +1,10 @@
 package io.framewise.server.shares;
 
 import io.framewise.server.access.GuestRight;
+import io.framewise.server.access.Resource;
 import io.framewise.server.db.Ids;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -106,5 +108,18 @@ public record Share(
 
     public boolean hasPassword() {
         return passwordHash != null;
+    }
+
+    /** The rights in their wire form, in a stable order (view first). */
+    public List<String> wireRights() {
+        return rights.stream().sorted().map(GuestRight::wire).toList();
+    }
+
+    /**
+     * What managing the link is decided on, and its audit entries (also its guests') are filed
+     * under: its asset, or the project of its folder.
+     */
+    public Resource resource() {
+        return targetType == TargetType.FOLDER ? new Resource.Project(projectId) : new Resource.Asset(targetId);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
 final class ShareRequests {
 
     static final int MAX_TITLE = 200;
+    /** The latest time a link may expire: later ones do not fit the stored milliseconds (and mean never). */
+    static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private static final Set<String> DRAFT_FIELDS = Set.of(
             "target",
@@ -200,15 +202,22 @@ final class ShareRequests {
         if (text == null) {
             return null;
         }
+        Instant time;
         try {
-            return Instant.parse(text);
+            time = Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
+                time = java.time.OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException again) {
                 throw bad(name + " must be an ISO-8601 time such as 2030-01-31T18:00:00Z", name);
             }
         }
+        if (time.isAfter(LATEST_EXPIRY)) {
+            throw new ApiException.Invalid(
+                    name + " must be no later than " + LATEST_EXPIRY + " (leave it out for a link that never expires)",
+                    Map.of("field", name));
+        }
+        return time;
     }
 
     private static ApiException bad(String message, String field) {

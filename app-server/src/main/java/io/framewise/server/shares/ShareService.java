@@ -2,7 +2,6 @@ package io.framewise.server.shares;
 
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
-import io.framewise.server.access.GuestRight;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
@@ -137,7 +136,7 @@ public final class ShareService {
             found = shares.list(null, null).stream()
                     .filter(s -> permissions
                             .authorizer()
-                            .decide(caller.principal(), Action.SHARE_MANAGE, resource(s))
+                            .decide(caller.principal(), Action.SHARE_MANAGE, s.resource())
                             .allowed())
                     .toList();
         }
@@ -214,7 +213,7 @@ public final class ShareService {
     public Share manageable(Caller caller, String id) {
         caller.person();
         Share share = shares.get(id).orElseThrow(() -> new ApiException.NotFound("no such share link: " + id));
-        permissions.require(caller, Action.SHARE_MANAGE, resource(share));
+        permissions.require(caller, Action.SHARE_MANAGE, share.resource());
         return share;
     }
 
@@ -226,13 +225,6 @@ public final class ShareService {
                     .map(Folder::name)
                     .orElse(null);
         };
-    }
-
-    /** What managing the link is decided on: its asset, or the project of its folder. */
-    static Resource resource(Share share) {
-        return share.targetType() == Share.TargetType.FOLDER
-                ? new Resource.Project(share.projectId())
-                : new Resource.Asset(share.targetId());
     }
 
     private Target target(Caller caller, String rawType, String id, Integer version) {
@@ -296,14 +288,14 @@ public final class ShareService {
     }
 
     private void audit(Caller caller, String event, Share share, Map<String, ?> details) {
-        permissions.audit(caller, event, resource(share), AuditOutcome.SUCCESS, details);
+        permissions.audit(caller, event, share.resource(), AuditOutcome.SUCCESS, details);
     }
 
     private static Map<String, Object> details(Share share) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shareId", share.id());
         m.put("target", share.targetType().wire() + ":" + share.targetId());
-        m.put("rights", share.rights().stream().sorted().map(GuestRight::wire).toList());
+        m.put("rights", share.wireRights());
         m.put("hasPassword", share.hasPassword());
         m.put("expiresAt", share.expires() == null ? "" : share.expires().toString());
         m.put("maxViews", share.maxViews() == null ? 0 : share.maxViews());

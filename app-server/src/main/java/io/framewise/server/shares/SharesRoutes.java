@@ -3,7 +3,6 @@ package io.framewise.server.shares;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.server.Feature;
 import io.framewise.server.access.Access;
-import io.framewise.server.access.GuestRight;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Bodies;
 import io.framewise.server.http.PublicAddresses;
@@ -110,20 +109,16 @@ public final class SharesRoutes implements Feature {
     Map<String, Object> view(ShareService.Listed listed) {
         Share s = listed.share();
         Instant now = clock.instant();
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("type", s.targetType().wire());
-        target.put("id", s.targetId());
-        target.put("title", listed.targetTitle());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
-        m.put("target", target);
+        m.put("target", target(s, listed.targetTitle()));
         m.put("version", s.version());
         m.put("url", null);
         m.put("createdBy", s.createdBy());
         m.put("createdAt", s.created().toString());
         m.put("expiresAt", s.expires() == null ? null : s.expires().toString());
         m.put("hasPassword", s.hasPassword());
-        m.put("rights", rights(s));
+        m.put("rights", s.wireRights());
         m.put("maxViews", s.maxViews());
         m.put("views", s.views());
         m.put("watermark", s.watermark());
@@ -135,9 +130,13 @@ public final class SharesRoutes implements Feature {
         return m;
     }
 
-    /** The rights in their wire form, in a stable order (view first). */
-    public static List<String> rights(Share share) {
-        return share.rights().stream().sorted().map(GuestRight::wire).toList();
+    /** What a link shows, as its owners and its guests see it. */
+    public static Map<String, Object> target(Share share, String title) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", share.targetType().wire());
+        m.put("id", share.targetId());
+        m.put("title", title);
+        return m;
     }
 
     private static Map<String, Object> analyticsView(ShareAnalytics a) {
