@@ -259,13 +259,18 @@ public final class GuestService {
     }
 
     private static String name(String raw) {
-        String name = raw == null ? "" : raw.strip();
+        // Shown like an account's display name, and held to the same rule (NFKC, nothing invisible).
+        String name = raw == null
+                ? ""
+                : java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)
+                        .strip();
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new ApiException.Invalid(
                     "give your name (1 to " + MAX_NAME + " characters)", Map.of("field", "name"));
         }
-        if (name.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ApiException.Invalid("the name must not contain control characters", Map.of("field", "name"));
+        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new ApiException.Invalid(
+                    "the name must not contain control or invisible characters", Map.of("field", "name"));
         }
         return name;
     }

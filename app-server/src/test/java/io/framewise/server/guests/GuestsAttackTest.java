@@ -98,6 +98,10 @@ class GuestsAttackTest {
                 open(token, "Mal\u0000lory", "a@b.example"),
                 open(token, "Mal\nlory", "a@b.example"),
                 open(token, "Mal\u001b[31mlory", "a@b.example"),
+                // A right-to-left override would make the name read otherwise in analytics, the CSV and
+                // the watermark burned into downloads; zero-width characters hide in it.
+                open(token, "Mallory\u202Egnp.exe", "a@b.example"),
+                open(token, "Mal\u200Blory", "a@b.example"),
                 open(token, "x".repeat(101), "a@b.example"),
                 open(token, "Mallory", null),
                 open(token, "Mallory", "not-an-address"),
