@@ -108,8 +108,14 @@ public final class GuestDownloads {
             } catch (IOException e) {
                 throw new ApiException.Unavailable("The download cannot be prepared: " + e.getMessage(), Map.of());
             }
-            ClipOptions options = ClipOptions.DEFAULT.withText(ClipOptions.TextWatermark.of(
-                    GuestService.watermark(guest, clock.instant()), ClipOptions.Corner.BOTTOM_RIGHT, 0.7));
+            // Top right and small: the bottom is where templates burn titles and timecodes, which a
+            // guest's line must not cover.
+            ClipOptions options = ClipOptions.DEFAULT.withText(new ClipOptions.TextWatermark(
+                    GuestService.watermark(guest, clock.instant()),
+                    ClipOptions.Corner.TOP_RIGHT,
+                    0.035,
+                    0.7,
+                    ClipOptions.DEFAULT_FONT));
             cutter.cut(
                     file,
                     target,
