@@ -165,13 +165,15 @@ final class LibraryView extends BorderPane {
                                             : row.media().durationSeconds(),
                                     row.latest() == null ? 0 : row.latest().number())
                             : String.format(
-                                    "%d×%d · %s fps · %d frames%s · v%d",
+                                    "%d×%d · %s fps · %d frames%s · v%d%s",
                                     row.media().width(),
                                     row.media().height(),
                                     fps(row.media().frameRate()),
                                     row.media().frameCount(),
                                     Boolean.TRUE.equals(row.media().dropFrame()) ? " · DF" : "",
-                                    row.latest() == null ? 0 : row.latest().number());
+                                    row.latest() == null ? 0 : row.latest().number(),
+                                    // Clips are marked as in the web library.
+                                    row.media().clipOf() == null ? "" : " · Clip");
             Label detail = new Label(facts);
             detail.getStyleClass().add("text-muted");
             Label status = new Label(row.status());
