@@ -56,7 +56,8 @@ class TemplateFileAttackTest {
     @Test
     void garbageThatIsNotATemplateIsRefusedAsAWhole() {
         // Binary noise, a truncated document, JSON that is not an object, an empty file.
-        String noise = new String(new byte[] {0, (byte) 0xFF, (byte) 0xFE, 0x1B, 0x7F, '{'}, StandardCharsets.ISO_8859_1);
+        String noise =
+                new String(new byte[] {0, (byte) 0xFF, (byte) 0xFE, 0x1B, 0x7F, '{'}, StandardCharsets.ISO_8859_1);
         for (String json : List.of(noise, "{\"name\":\"x\",\"steps\":[", "[]", "\"template\"", "null", "")) {
             assertEquals("", refused(json).path(), json);
         }
@@ -74,16 +75,24 @@ class TemplateFileAttackTest {
     void hugeAndOddNumbersAreRefusedWhereTheyStand() {
         // Frames past int, negative, fractional, numbers as strings, infinities, bit rates past int.
         Map<String, String> attempts = Map.of(
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":1000000000000}]" + MP4, "steps[0].frames",
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":-1}]" + MP4, "steps[0].frames",
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":2.5}]" + MP4, "steps[0].frames",
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":\"5\"}]" + MP4, "steps[0].frames",
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"size\":1e400}]" + MP4, "steps[0].size",
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"opacity\":-1e-300}]" + MP4, "steps[0].opacity",
-                "{\"name\":\"x\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":2147483648}]" + MP4, "steps[0].maxHeight",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":1000000000000}]" + MP4,
+                "steps[0].frames",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":-1}]" + MP4,
+                "steps[0].frames",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":2.5}]" + MP4,
+                "steps[0].frames",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":\"5\"}]" + MP4,
+                "steps[0].frames",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"size\":1e400}]" + MP4,
+                "steps[0].size",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"opacity\":-1e-300}]" + MP4,
+                "steps[0].opacity",
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":2147483648}]" + MP4,
+                "steps[0].maxHeight",
                 "{\"name\":\"x\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"videoBitrateKbps\":99999999999}}",
-                        "output.videoBitrateKbps",
-                "{\"name\":\"x\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"maxHeight\":100000}}", "output.maxHeight");
+                "output.videoBitrateKbps",
+                "{\"name\":\"x\",\"steps\":[],\"output\":{\"format\":\"mp4\",\"maxHeight\":100000}}",
+                "output.maxHeight");
         attempts.forEach((json, path) -> assertEquals(path, refused(json).path(), json));
     }
 
@@ -92,12 +101,16 @@ class TemplateFileAttackTest {
         // A megabyte of text, ten thousand steps, a thousand slate lines, a long name.
         String text = "{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"text\":\"" + "A".repeat(1 << 20) + "\"}]" + MP4;
         assertEquals("steps[0].text", refused(text).path());
-        String steps = "{\"name\":\"x\",\"steps\":[" + String.join(",", java.util.Collections.nCopies(10_000, "{\"type\":\"drawings\"}")) + "]" + MP4;
+        String steps = "{\"name\":\"x\",\"steps\":["
+                + String.join(",", java.util.Collections.nCopies(10_000, "{\"type\":\"drawings\"}")) + "]" + MP4;
         assertEquals("steps", refused(steps).path());
         String lines = "{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":1,\"lines\":["
                 + String.join(",", java.util.Collections.nCopies(1000, "\"{title}\"")) + "]}]" + MP4;
         assertEquals("steps[0].lines", refused(lines).path());
-        assertEquals("name", refused("{\"name\":\"" + "n".repeat(5000) + "\",\"steps\":[]" + MP4).path());
+        assertEquals(
+                "name",
+                refused("{\"name\":\"" + "n".repeat(5000) + "\",\"steps\":[]" + MP4)
+                        .path());
     }
 
     @Test
@@ -127,10 +140,14 @@ class TemplateFileAttackTest {
     @Test
     void drawtextExpansionsInUserTextStayUnknownPlaceholdersOrLiteral() {
         // A placeholder name that is FFmpeg's own expansion is not a template placeholder.
-        assertEquals("steps[0].text", refused("{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"text\":\"{localtime}\"}]" + MP4).path());
+        assertEquals(
+                "steps[0].text",
+                refused("{\"name\":\"x\",\"steps\":[{\"type\":\"text\",\"text\":\"{localtime}\"}]" + MP4)
+                        .path());
         assertEquals(
                 "steps[0].lines[0]",
-                refused("{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":1,\"lines\":[\"{metadata:x}\"]}]" + MP4)
+                refused("{\"name\":\"x\",\"steps\":[{\"type\":\"slate\",\"frames\":1,\"lines\":[\"{metadata:x}\"]}]"
+                                + MP4)
                         .path());
     }
 
@@ -155,7 +172,8 @@ class TemplateFileAttackTest {
         }
     }
 
-    private static final String LOGO = "{\"name\":\"x\",\"steps\":[{\"type\":\"image\",\"imageId\":\"logo\",\"scale\":1}]" + MP4;
+    private static final String LOGO =
+            "{\"name\":\"x\",\"steps\":[{\"type\":\"image\",\"imageId\":\"logo\",\"scale\":1}]" + MP4;
 
     @Test
     void aPngThatIsTextIsRefusedAndNoClipIsLeft() throws IOException {
@@ -179,8 +197,8 @@ class TemplateFileAttackTest {
     @Test
     void aMissingFileOrAFolderNamedByAnIdIsRefusedBeforeAnyWork() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("folder.png"));
-        TemplateException missing = assertThrows(
-                TemplateException.class, () -> cut(LOGO, Map.of("logo", dir.resolve("missing.png"))));
+        TemplateException missing =
+                assertThrows(TemplateException.class, () -> cut(LOGO, Map.of("logo", dir.resolve("missing.png"))));
         assertEquals("steps[0].imageId", missing.path());
         TemplateException isFolder = assertThrows(TemplateException.class, () -> cut(LOGO, Map.of("logo", folder)));
         assertEquals("steps[0].imageId", isFolder.path());
@@ -204,7 +222,8 @@ class TemplateFileAttackTest {
         ImageIO.write(sliver, "png", png.toFile());
         TemplateClipper.Result r = cut(LOGO, Map.of("logo", png));
         assertEquals(10, r.clip().frameCount());
-        BufferedImage branded = DecodedVideo.decode(r.clip().output(), true).images().get(0);
+        BufferedImage branded =
+                DecodedVideo.decode(r.clip().output(), true).images().get(0);
         Path plainClip = dir.resolve("plain.mp4");
         new TemplateClipper()
                 .cut(
@@ -230,19 +249,24 @@ class TemplateFileAttackTest {
                 }
             }
         }
-        assertTrue(changed < samples / 100, "the picture beside the sliver is the source's: " + changed + " of "
-                + samples + " samples changed");
+        assertTrue(
+                changed < samples / 100,
+                "the picture beside the sliver is the source's: " + changed + " of " + samples + " samples changed");
         java.awt.Color edge = new java.awt.Color(branded.getRGB(branded.getWidth() - 13, branded.getHeight() / 2));
         assertTrue(edge.getRed() > 180 && edge.getGreen() < 80, "the sliver is drawn at the right edge: " + edge);
     }
 
     @Test
     void subtitleFilesThatAreNotSubtitlesOrTooLargeAreRefused() throws IOException {
-        String subs = "{\"name\":\"x\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"s\"}]" + MP4;
+        String subs =
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"s\"}]" + MP4;
         byte[] noise = new byte[64 * 1024];
         new java.util.Random(13).nextBytes(noise);
         Path binary = Files.write(dir.resolve("noise.srt"), noise);
-        assertEquals("steps[0].fileId", assertThrows(TemplateException.class, () -> cut(subs, Map.of("s", binary))).path());
+        assertEquals(
+                "steps[0].fileId",
+                assertThrows(TemplateException.class, () -> cut(subs, Map.of("s", binary)))
+                        .path());
         Path huge = dir.resolve("huge.srt");
         try (var out = Files.newBufferedWriter(huge)) {
             String cue = "1\n00:00:00,000 --> 00:00:01,000\nline\n\n";
@@ -250,7 +274,10 @@ class TemplateFileAttackTest {
                 out.write(cue);
             }
         }
-        assertEquals("steps[0].fileId", assertThrows(TemplateException.class, () -> cut(subs, Map.of("s", huge))).path());
+        assertEquals(
+                "steps[0].fileId",
+                assertThrows(TemplateException.class, () -> cut(subs, Map.of("s", huge)))
+                        .path());
         assertNoClipLeft();
     }
 
@@ -261,7 +288,8 @@ class TemplateFileAttackTest {
         Path srt = Files.writeString(
                 dir.resolve("cue.srt"),
                 "1\n00:00:00,000 --> 00:00:10,000\n%{eif:1/0:d} %{localtime} \\ %{metadata:fw.frame}\n\n");
-        String subs = "{\"name\":\"x\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"s\"}]" + MP4;
+        String subs =
+                "{\"name\":\"x\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"s\"}]" + MP4;
         TemplateClipper.Result r = cut(subs, Map.of("s", srt));
         assertEquals(10, r.clip().frameCount());
         assertTrue(Files.size(r.clip().output()) > 0);
