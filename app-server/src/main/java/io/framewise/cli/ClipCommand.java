@@ -111,7 +111,7 @@ final class ClipCommand implements Callable<Integer> {
         int slateFrames = 0;
         try (Interruptible interrupt = new Interruptible()) {
             if (template != null) {
-                ClipTemplate t = ClipTemplates.parse(Files.readString(template));
+                ClipTemplate t = ClipTemplates.parse(readTemplate(template));
                 TemplateContext context = TemplateContext.of(title != null ? title : baseName(file))
                         .withFiles(templateFiles(t, template.toAbsolutePath().getParent()));
                 TemplateClipper.Result r = new TemplateClipper()
@@ -152,6 +152,17 @@ final class ClipCommand implements Callable<Integer> {
         result.fallbackReason().ifPresent(reason -> json.put("fallback", reason));
         spec.commandLine().getOut().println(ProbeCommand.JSON.writeValueAsString(json));
         return 0;
+    }
+
+    /** The template file's text; a file that cannot be read as text is a usage error naming it. */
+    static String readTemplate(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            String why =
+                    e instanceof java.nio.charset.CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
+            throw new IllegalArgumentException("--template " + file + " cannot be read: " + why);
+        }
     }
 
     /** Ids of a template's files as files beside the template. */

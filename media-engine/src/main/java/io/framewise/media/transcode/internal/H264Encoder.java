@@ -1,29 +1,15 @@
 package io.framewise.media.transcode.internal;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
-import io.framewise.media.MediaException;
-import io.framewise.media.ffmpeg.internal.Ffmpeg;
 import io.framewise.model.time.FrameRate;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** An opened libx264 encoder. Frames go in with {@link #send}, packets come out with {@link #receive}. */
-public final class H264Encoder implements VideoEncoder {
+public final class H264Encoder extends VideoEncoder {
 
     /**
      * What to encode.
@@ -77,98 +63,30 @@ public final class H264Encoder implements VideoEncoder {
         }
     }
 
-    private final Path file;
-    private AVCodecContext context;
-
     private H264Encoder(Path file, AVCodecContext context) {
-        this.file = file;
-        this.context = context;
+        super(file, "libx264", context);
     }
 
     /** Opens libx264; {@code file} names the output in errors. */
     public static H264Encoder open(Settings s, Path file) {
-        Ffmpeg.init();
-        AVCodec codec = avcodec_find_encoder_by_name("libx264");
-        if (codec == null || codec.isNull()) {
-            throw new MediaException.Unsupported(
-                    file,
-                    "the H.264 encoder libx264 is not in this FFmpeg build",
-                    "avcodec_find_encoder_by_name",
-                    0,
-                    null);
-        }
-        AVCodecContext ctx = avcodec_alloc_context3(codec);
-        AVDictionary options = new AVDictionary(null);
-        try {
-            ctx.width(s.width());
-            ctx.height(s.height());
-            ctx.pix_fmt(s.pixelFormat());
-            ctx.time_base(rational(s.timeBaseNum(), s.timeBaseDen()));
-            ctx.framerate(rational(s.frameRate().numerator(), s.frameRate().denominator()));
-            ctx.sample_aspect_ratio(rational(s.sarNum(), s.sarDen()));
-            ctx.gop_size(s.keyint());
-            ctx.keyint_min(s.keyint());
+        AVCodecContext ctx = openContext("libx264", "H.264", s, file, (c, options) -> {
+            c.keyint_min(s.keyint());
             if (s.maxBFrames() >= 0) {
-                ctx.max_b_frames(s.maxBFrames());
+                c.max_b_frames(s.maxBFrames());
             }
             if (s.level() > 0) {
-                ctx.level(s.level());
-            }
-            // 0 lets x264 pick its own thread count (the AVCodecContext default of 1 would serialise it).
-            ctx.thread_count(0);
-            s.color().applyTo(ctx);
-            if (s.globalHeader()) {
-                ctx.flags(ctx.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+                c.level(s.level());
             }
             av_dict_set(options, "preset", s.preset(), 0);
             av_dict_set(options, "crf", Integer.toString(s.crf()), 0);
             av_dict_set(options, "profile", s.profile(), 0);
             String params = "scenecut=0" + (s.x264Params().isEmpty() ? "" : ":" + s.x264Params());
             av_dict_set(options, "x264-params", params, 0);
-            Ffmpeg.checkWrite(avcodec_open2(ctx, codec, options), "avcodec_open2(libx264)", file);
-            return new H264Encoder(file, ctx);
-        } catch (RuntimeException e) {
-            avcodec_free_context(ctx);
-            throw e;
-        } finally {
-            av_dict_free(options);
-        }
+        });
+        return new H264Encoder(file, ctx);
     }
 
     static AVRational rational(int num, int den) {
         return new AVRational().num(num).den(den);
-    }
-
-    @Override
-    public AVCodecContext context() {
-        if (context == null) {
-            throw new IllegalStateException("encoder is closed: " + file);
-        }
-        return context;
-    }
-
-    /** Sends a frame (pts in the encoder's time base), or null to flush. */
-    @Override
-    public void send(AVFrame frame) {
-        Ffmpeg.checkWrite(avcodec_send_frame(context(), frame), "avcodec_send_frame(libx264)", file);
-    }
-
-    /** The next packet into {@code packet}, or false when the encoder needs more frames or is drained. */
-    @Override
-    public boolean receive(AVPacket packet) {
-        int ret = avcodec_receive_packet(context(), packet);
-        if (Ffmpeg.isAgain(ret) || Ffmpeg.isEof(ret)) {
-            return false;
-        }
-        Ffmpeg.checkWrite(ret, "avcodec_receive_packet(libx264)", file);
-        return true;
-    }
-
-    @Override
-    public void close() {
-        if (context != null) {
-            avcodec_free_context(context);
-            context = null;
-        }
     }
 }

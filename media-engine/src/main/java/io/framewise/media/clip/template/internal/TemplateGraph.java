@@ -218,8 +218,17 @@ final class TemplateGraph implements AutoCloseable {
         AVFrame picture = Watermarks.loadPicture(png);
         owned.add(picture);
         int width = Math.max(2, (int) Math.round(size.width() * image.scale()));
+        // Fitted in a box as tall as the frame: a sliver of an image fitted to the width alone would
+        // grow to hundreds of megapixels, drawn on every frame.
         List<VideoFilterGraph.Step> prepare = List.of(
-                VideoFilterGraph.Step.of("scale", "w", Integer.toString(width), "h", "-1"),
+                VideoFilterGraph.Step.of(
+                        "scale",
+                        "w",
+                        Integer.toString(width),
+                        "h",
+                        Integer.toString(size.height()),
+                        "force_original_aspect_ratio",
+                        "decrease"),
                 VideoFilterGraph.Step.of("format", "pix_fmts", "rgba"),
                 VideoFilterGraph.Step.of("colorchannelmixer", "aa", decimal(image.opacity())));
         String[] xy = position(image.position(), "W", "H", "w", "h", margin);
