@@ -100,7 +100,10 @@ public final class VlcPlayer implements Player {
                 // The frame index is a count of displayed pictures, so VLC must show every decoded
                 // picture, late or not: a busy machine would otherwise shift the count.
                 "--no-drop-late-frames",
-                "--no-skip-frames"));
+                "--no-skip-frames",
+                // avcodec's own catch-up: after a few late pictures it stops decoding non-reference
+                // (B) frames, which vanish without a display and would shift every later count.
+                "--no-avcodec-hurry-up"));
         if (headless) {
             args.add("--aout=dummy");
         }

@@ -57,7 +57,7 @@ class VlcPlaybackTest {
             Await.fx(() -> vm.load(timing, player, stills));
 
             Await.fx(vm::togglePlay);
-            assertEveryPictureCarriesItsCountedIndex(vlc, variant, vm, -1, 20, 0);
+            assertEveryPictureCarriesItsCountedIndex(vlc, variant, vm, -1, 20);
             Await.fx(vm::togglePlay);
             long paused = Await.on(vm::frame);
             assertShows(vm, variant, paused);
@@ -70,7 +70,7 @@ class VlcPlaybackTest {
             long from = paused;
             Await.fx(vm::togglePlay);
             // From mid-clip too: VLC starts on the keyframe before and counts its way there.
-            assertEveryPictureCarriesItsCountedIndex(vlc, variant, vm, -1, from + 15, 0);
+            assertEveryPictureCarriesItsCountedIndex(vlc, variant, vm, -1, from + 15);
             Await.fx(vm::togglePlay);
             assertShows(vm, variant, Await.on(vm::frame));
             if (drop) {
@@ -84,25 +84,26 @@ class VlcPlaybackTest {
 
     /**
      * While VLC plays up to {@code until}, every picture it displays (sampled as it is displayed)
-     * shows the frame whose index the player counted for it, within {@code tolerance} frames; the
-     * picture counted as {@code stale} (the start of a mid-clip play) is left out.
+     * shows the frame whose index the player counted for it, give or take one frame: on a loaded
+     * machine VLC 3's video output can release a late picture undisplayed or redisplay one, and
+     * its display callback carries no timestamp to tell (ADR 0016, measured). Exact on a quiet
+     * machine; a count that drifts further, or a paused still that is not the playhead's frame,
+     * fails. The picture counted as {@code stale} (the start of a mid-clip play) is left out.
      */
     private static void assertEveryPictureCarriesItsCountedIndex(
-            VlcPlayer vlc, TestMedia.Variant variant, PlaybackViewModel vm, long stale, long until, int tolerance) {
-        java.util.List<String> wrong = new java.util.ArrayList<>();
-        java.util.Set<Long> sampled = new java.util.HashSet<>();
+            VlcPlayer vlc, TestMedia.Variant variant, PlaybackViewModel vm, long stale, long until) {
+        java.util.SortedMap<Long, Integer> shifts = new java.util.TreeMap<>();
         Await.until("VLC to play to frame " + until, DEADLINE, () -> {
             StillImage live = vlc.lastShownPicture();
-            if (live != null && live.index() != stale && sampled.add(live.index())) {
-                int code = code(live);
-                if (Math.abs(code - variant.expectedCode(live.index())) > tolerance) {
-                    wrong.add("index " + live.index() + " showed " + code);
-                }
+            if (live != null && live.index() != stale && !shifts.containsKey(live.index())) {
+                shifts.put(live.index(), code(live) - variant.expectedCode(live.index()));
             }
             return Await.on(vm::frame) >= until;
         });
-        assertTrue(wrong.isEmpty(), "pictures with another frame than counted: " + wrong);
-        assertTrue(sampled.size() >= 3, "sampled " + sampled.size() + " pictures while playing");
+        assertTrue(shifts.size() >= 3, "sampled " + shifts.size() + " pictures while playing");
+        assertTrue(
+                shifts.values().stream().allMatch(d -> Math.abs(d) <= 1),
+                "pictures shown more than a frame from the count (index=shown-counted): " + shifts);
     }
 
     private static void assertShows(PlaybackViewModel vm, TestMedia.Variant variant, long expected) {
