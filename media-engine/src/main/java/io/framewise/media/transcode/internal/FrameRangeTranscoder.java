@@ -226,7 +226,7 @@ public final class FrameRangeTranscoder {
         MediaInput input = reader.input();
         AVStream stream = input.stream(map.streamIndex());
         // A copy: the stream's own struct goes away if the input is reopened.
-        sourceTimeBase = H264Encoder.rational(
+        sourceTimeBase = VideoEncoder.rational(
                 stream.time_base().num(), stream.time_base().den());
         decoder = Decoders.open(input, map.streamIndex(), 0);
         decoded = av_frame_alloc();
@@ -240,7 +240,7 @@ public final class FrameRangeTranscoder {
                 ? 0
                 : av_rescale_q(
                         prelude.frames(),
-                        H264Encoder.rational(
+                        VideoEncoder.rational(
                                 map.frameRate().denominator(), map.frameRate().numerator()),
                         sourceTimeBase);
         audio = openAudio(input);
@@ -364,7 +364,7 @@ public final class FrameRangeTranscoder {
                 "avcodec_parameters_from_context",
                 output.target());
         videoOut.time_base(encoder.context().time_base());
-        videoOut.avg_frame_rate(H264Encoder.rational(
+        videoOut.avg_frame_rate(VideoEncoder.rational(
                 map.frameRate().numerator(), map.frameRate().denominator()));
     }
 

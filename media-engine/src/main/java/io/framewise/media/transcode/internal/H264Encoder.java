@@ -6,7 +6,6 @@ import io.framewise.model.time.FrameRate;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** An opened libx264 encoder. Frames go in with {@link #send}, packets come out with {@link #receive}. */
 public final class H264Encoder extends VideoEncoder {
@@ -84,9 +83,5 @@ public final class H264Encoder extends VideoEncoder {
             av_dict_set(options, "x264-params", params, 0);
         });
         return new H264Encoder(file, ctx);
-    }
-
-    static AVRational rational(int num, int den) {
-        return new AVRational().num(num).den(den);
     }
 }

@@ -19,6 +19,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * An opened video encoder: frames in with {@link #send}, packets out with {@link #receive}. The
@@ -63,10 +64,9 @@ public abstract class VideoEncoder implements Closeable {
             ctx.width(s.width());
             ctx.height(s.height());
             ctx.pix_fmt(s.pixelFormat());
-            ctx.time_base(H264Encoder.rational(s.timeBaseNum(), s.timeBaseDen()));
-            ctx.framerate(H264Encoder.rational(
-                    s.frameRate().numerator(), s.frameRate().denominator()));
-            ctx.sample_aspect_ratio(H264Encoder.rational(s.sarNum(), s.sarDen()));
+            ctx.time_base(rational(s.timeBaseNum(), s.timeBaseDen()));
+            ctx.framerate(rational(s.frameRate().numerator(), s.frameRate().denominator()));
+            ctx.sample_aspect_ratio(rational(s.sarNum(), s.sarDen()));
             ctx.gop_size(s.keyint());
             // 0 lets the encoder pick its own thread count (the AVCodecContext default of 1 would serialise it).
             ctx.thread_count(0);
@@ -83,6 +83,10 @@ public abstract class VideoEncoder implements Closeable {
         } finally {
             av_dict_free(options);
         }
+    }
+
+    static AVRational rational(int num, int den) {
+        return new AVRational().num(num).den(den);
     }
 
     public AVCodecContext context() {
