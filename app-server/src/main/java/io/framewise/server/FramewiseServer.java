@@ -322,7 +322,8 @@ public final class FramewiseServer implements Closeable {
                         new MembersRoutes(new MemberService(repos.members(), db, access.permissions()), access),
                         organizers,
                         new TagsFeature(assets, access.authorizer(), tags),
-                        new TemplatesFeature(templateService, templateFiles, repos.media(), media.files(), access),
+                        new TemplatesFeature(
+                                templateService, templateFiles, repos.media(), repos.notes(), media.files(), access),
                         new NotificationsFeature(notifications),
                         live,
                         media,

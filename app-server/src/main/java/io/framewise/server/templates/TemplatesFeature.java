@@ -4,6 +4,7 @@ import io.framewise.media.clip.template.TemplateContext;
 import io.framewise.media.clip.template.TemplateException;
 import io.framewise.media.clip.template.TemplatePreview;
 import io.framewise.media.framemap.FrameMap;
+import io.framewise.model.time.FrameRange;
 import io.framewise.server.Feature;
 import io.framewise.server.access.Access;
 import io.framewise.server.access.Action;
@@ -14,6 +15,8 @@ import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
+import io.framewise.server.notes.Note;
+import io.framewise.server.notes.NoteRepository;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +34,7 @@ public final class TemplatesFeature implements Feature {
     private final TemplateService templates;
     private final TemplateFiles files;
     private final MediaRepository media;
+    private final NoteRepository notes;
     private final MediaFiles mediaFiles;
     private final Access access;
 
@@ -37,11 +42,13 @@ public final class TemplatesFeature implements Feature {
             TemplateService templates,
             TemplateFiles files,
             MediaRepository media,
+            NoteRepository notes,
             MediaFiles mediaFiles,
             Access access) {
         this.templates = templates;
         this.files = files;
         this.media = media;
+        this.notes = notes;
         this.mediaFiles = mediaFiles;
         this.access = access;
     }
@@ -128,6 +135,9 @@ public final class TemplatesFeature implements Feature {
             }
             TemplateContext context =
                     TemplateContext.of(title(item.originalName())).withFiles(template.files());
+            if (template.template().burnsDrawings()) {
+                context = context.withDrawings(drawingsOn(item.id(), frame));
+            }
             jpeg = TemplatePreview.still(
                     mediaFiles.resolve(item.storedPath()),
                     map,
@@ -143,6 +153,21 @@ public final class TemplatesFeature implements Feature {
         }
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("image/jpeg").result(jpeg);
+    }
+
+    /**
+     * The drawings of the media's notes shown on {@code frame}, so the preview burns in what a clip
+     * over that frame would. Anyone who may view the media may read its notes.
+     */
+    private List<TemplateContext.Drawing> drawingsOn(String mediaId, long frame) {
+        return notes.listByMedia(mediaId).stream()
+                .filter(n -> n.drawing() != null && frames(n).contains(frame))
+                .map(n -> new TemplateContext.Drawing(frames(n), n.drawing().json()))
+                .toList();
+    }
+
+    private static FrameRange frames(Note n) {
+        return FrameRange.of(n.frame(), n.frameOut() == null ? n.frame() + 1 : n.frameOut());
     }
 
     private static String title(String originalName) {

@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,58 @@ class TemplatesApiTest {
                 204, world.call(EDITOR, "DELETE", "/api/templates/" + id, null).statusCode());
         assertEquals(
                 404, world.call(EDITOR, "GET", "/api/templates/" + id, null).statusCode());
+    }
+
+    @Test
+    void thePreviewBurnsTheDrawingsOfTheNotesOnItsFrame() throws Exception {
+        String drawing = "{\"schema\":1,\"shapes\":[{\"type\":\"rect\",\"color\":\"#00FF00\",\"width\":0.03,"
+                + "\"points\":[[0.1,0.4],[0.9,0.7]]}]}";
+        HttpResponse<String> note = world.call(
+                EDITOR,
+                "POST",
+                "/api/media/" + world.mediaId + "/comments",
+                "{\"text\":\"box this\",\"frame\":30,\"frameOut\":33,\"drawing\":" + drawing + "}");
+        assertEquals(201, note.statusCode(), note.body());
+        String drawings = template(world.projectId, "[{\"type\":\"drawings\"}]");
+        String plain = template(world.projectId, "[]");
+
+        BufferedImage onNote = preview(drawings, 31);
+        assertEquals(31, FrameCode.read(onNote), "the preview still shows the frame asked for");
+        double on = changedAlongTopEdge(preview(plain, 31), onNote);
+        double off = changedAlongTopEdge(preview(plain, 34), preview(drawings, 34));
+        assertTrue(on > 0.6, "the note's box is burned on frame 31 (" + on + " of its edge changed)");
+        assertTrue(off < 0.05, "no box on frame 34, past the note's range (" + off + " changed)");
+    }
+
+    private BufferedImage preview(String body, long frame) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        world.uri("/api/templates/preview?mediaId=" + world.mediaId + "&frame=" + frame + "&width=640"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        world.credentials(VIEWER).forEach(request::header);
+        HttpResponse<byte[]> jpeg = AccessWorld.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, jpeg.statusCode(), new String(jpeg.body()));
+        return ImageIO.read(new ByteArrayInputStream(jpeg.body()));
+    }
+
+    /** The share of pixels on the box's top edge (y = 0.4, x in 0.2..0.8) that differ between a and b. */
+    private static double changedAlongTopEdge(BufferedImage a, BufferedImage b) {
+        int y = (int) Math.round(0.4 * a.getHeight());
+        int changed = 0;
+        int total = 0;
+        for (int x = (int) (0.2 * a.getWidth()); x < (int) (0.8 * a.getWidth()); x++) {
+            int most = 0;
+            for (int dy = -2; dy <= 2; dy++) {
+                int p = a.getRGB(x, y + dy);
+                int q = b.getRGB(x, y + dy);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    most = Math.max(most, Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff)));
+                }
+            }
+            changed += most > 60 ? 1 : 0;
+            total++;
+        }
+        return (double) changed / total;
     }
 
     @Test
