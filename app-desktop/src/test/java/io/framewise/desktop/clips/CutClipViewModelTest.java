@@ -9,6 +9,9 @@ import io.framewise.desktop.review.ClipTiming;
 import io.framewise.desktop.testing.Await;
 import io.framewise.desktop.testing.ReviewServer;
 import io.framewise.media.testing.FrameCode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,48 @@ class CutClipViewModelTest {
         assertEquals(
                 "Harbour pull-out",
                 s.api.asset(vm.clipProperty().get().assetId()).title());
+        vm.close();
+    }
+
+    @Test
+    void aTemplatePickedFromTheProjectsListBrandsTheClip() throws Exception {
+        String name = "Slate first " + System.nanoTime();
+        String body = "{\"projectId\":\"" + s.asset.projectId() + "\",\"name\":\"" + name
+                + "\",\"steps\":[{\"type\":\"slate\",\"frames\":5}],\"output\":{\"format\":\"mp4\"}}";
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(s.api.resolve("/api/templates"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+
+        CutClipViewModel vm = new CutClipViewModel(Runnable::run, Runnable::run);
+        vm.open(s.api, s.asset, s.v2, ClipTiming.of(s.v2), 40, 50).join();
+        CutClipViewModel.TemplateChoice choice = vm.templates().stream()
+                .filter(t -> name.equals(t.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the project's template is offered: " + vm.templates()));
+        vm.templateProperty().set(choice);
+        vm.modeProperty().set(ClipMode.REENCODE);
+        vm.cut().join();
+        assertNotNull(vm.clipProperty().get(), vm.messageProperty().get());
+        String clipId = vm.clipProperty().get().id();
+        Await.until(
+                "the branded clip to be ready (" + vm.messageProperty().get() + ")",
+                Duration.ofMinutes(2),
+                () -> vm.stateProperty().get() == CutClipViewModel.State.READY
+                        || vm.stateProperty().get() == CutClipViewModel.State.FAILED);
+        assertEquals(
+                CutClipViewModel.State.READY,
+                vm.stateProperty().get(),
+                vm.messageProperty().get());
+
+        MediaItem clip = s.api.media(clipId);
+        assertEquals(15L, clip.frameCount(), "5 slate frames, then the 10 frames cut");
+        assertEquals(40, FrameCode.read(s.api.still(clipId, 5, 0)), "after the slate comes source frame 40");
+        assertEquals(49, FrameCode.read(s.api.still(clipId, 14, 0)), "and the last is source frame 49");
         vm.close();
     }
 
