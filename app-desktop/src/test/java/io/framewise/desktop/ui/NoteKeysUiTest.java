@@ -73,15 +73,26 @@ class NoteKeysUiTest extends FxRobot {
     void nAndShiftNGoFromNoteToNoteAndSelectIt() {
         clickOn("#server-url").eraseText(40).write(server.server.baseUri().toString());
         clickOn("#connect");
-        Await.until("the library", DEADLINE, () -> Await.on(() -> window.library().visible().size()) == 1);
+        Await.until(
+                "the library",
+                DEADLINE,
+                () -> Await.on(() -> window.library().visible().size()) == 1);
         javafx.scene.Node library = lookup("#library-list").query();
-        Await.until("the row", DEADLINE, () -> Await.on(() -> from(library).lookup("Harbour").tryQuery().isPresent()));
+        Await.until(
+                "the row",
+                DEADLINE,
+                () -> Await.on(() -> from(library).lookup("Harbour").tryQuery().isPresent()));
         doubleClickOn(from(library).lookup("Harbour").queryAs(javafx.scene.Node.class));
         Await.until("the first still", DEADLINE, () -> shownIndex() == 0);
-        Await.until("the notes", DEADLINE, () -> Await.on(() -> window.review().notes().threads().size()) == 2);
-        Await.until("Loop notes enabled", DEADLINE, () -> Await.on(() -> !lookup("#loop-notes")
-                .queryAs(ToggleButton.class)
-                .isDisabled()));
+        Await.until(
+                "the notes",
+                DEADLINE,
+                () -> Await.on(() -> window.review().notes().threads().size()) == 2);
+        Await.until(
+                "Loop notes enabled",
+                DEADLINE,
+                () -> Await.on(
+                        () -> !lookup("#loop-notes").queryAs(ToggleButton.class).isDisabled()));
 
         type(KeyCode.N);
         assertFrameShown(30);
@@ -111,7 +122,10 @@ class NoteKeysUiTest extends FxRobot {
     }
 
     private void assertFrameShown(long frame) {
-        Await.until("the playhead on " + frame, DEADLINE, () -> Await.on(() -> window.review().playback().frame()) == frame);
+        Await.until(
+                "the playhead on " + frame,
+                DEADLINE,
+                () -> Await.on(() -> window.review().playback().frame()) == frame);
         Await.until("the still of frame " + frame, DEADLINE, () -> shownIndex() == frame);
         StillImage s = Await.on(() -> window.review().playback().stillProperty().get());
         assertEquals(frame, FrameCode.readRgb(s.toRgb(), s.width(), s.height(), s.width() * 3));

@@ -141,8 +141,10 @@ class NoteLoopBrowserTest {
                     .map(Number::intValue)
                     .toList();
             assertTrue(before.stream().anyMatch(f -> f >= 5 && f < 36), "the first note's range played first: " + seen);
+            // The browser may report the frame before the range's first as playback starts there
+            // (its presented frame trails a fresh seek by one); nothing of the gap 36..69 may show.
             assertTrue(
-                    before.stream().allMatch(f -> f >= 5 && f < 36),
+                    before.stream().allMatch(f -> f >= 4 && f < 36),
                     "only the first note's range before the second's, nothing of the gap: " + seen);
             assertTrue(seen.get(firstInSecond).intValue() <= 72, "the second range starts at its first frame: " + seen);
         }
