@@ -30,6 +30,7 @@ class NoteLoopBrowserTest {
     static FramewiseServer server;
     static ServerFixture api;
     static String asset;
+    static String media;
     static String first;
     static String second;
     static String third;
@@ -41,7 +42,7 @@ class NoteLoopBrowserTest {
                 ServerConfig.defaults(data.resolve("server")).withPort(0).withWorkers(2));
         api = new ServerFixture(server);
         String project = api.project("Note loops");
-        String media = api.upload(TestMedia.get(Variant.H264_2997_DF), "loop-df.mp4");
+        media = api.upload(TestMedia.get(Variant.H264_2997_DF), "loop-df.mp4");
         api.awaitReady(media);
         asset = api.asset(project, "Loop DF", media);
         String comments = "/api/media/" + media + "/comments";
@@ -84,6 +85,9 @@ class NoteLoopBrowserTest {
         try (Browser b = new Browser(api.base())) {
             b.open("/review/" + asset);
             WebUiBrowserTest.awaitFrame(b, 0, "01:00:00;00");
+            // The review page offers the PDF report of the version shown.
+            String report = b.find("report").getAttribute("href");
+            assertTrue(report.endsWith("/api/media/" + media + "/report.pdf"), report);
             b.press("n");
             WebUiBrowserTest.awaitFrame(b, 20, "01:00:00;20");
             assertEquals(20, WebUiBrowserTest.shownCode(b));
