@@ -35,6 +35,11 @@ export class Player {
   video: HTMLVideoElement | null = null;
   /** Called for actions taken here (not for state applied from a live session). */
   onAction: ((a: PlayerAction) => void) | null = null;
+  /**
+   * Asked when playback reaches the loop's out point: a range to play next ("loop notes" moves on to
+   * the next note's range), or null to go round the same loop again.
+   */
+  onLoopEnd: (() => { in: number; out: number } | null) | null = null;
   /** Other videos kept on this player's frame (compare). */
   followers = new Set<HTMLVideoElement>();
 
@@ -286,8 +291,13 @@ export class Player {
       if (this.rate > 0 && this.video) {
         let f = this.presented ?? frameAtTime(this.video.currentTime, this.clock.rate, this.frameCount);
         const loop = this.loop;
-        const wrapped = wrapLoop(f, loop);
+        let wrapped = wrapLoop(f, loop);
         if (wrapped !== f) {
+          const next = this.onLoopEnd?.() ?? null;
+          if (next) {
+            this.setLoop(next);
+            wrapped = next.in;
+          }
           f = wrapped;
           this.syncVideo(f);
           this.video.play().catch(() => {});

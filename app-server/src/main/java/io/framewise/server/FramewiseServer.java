@@ -66,6 +66,7 @@ import io.framewise.server.notifications.NotificationsFeature;
 import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
+import io.framewise.server.reports.ReportsFeature;
 import io.framewise.server.shares.JooqAnalyticsRepository;
 import io.framewise.server.shares.JooqShareRepository;
 import io.framewise.server.shares.ShareAnalyticsService;
@@ -328,6 +329,15 @@ public final class FramewiseServer implements Closeable {
                         live,
                         media,
                         clips,
+                        new ReportsFeature(
+                                media,
+                                repos.media(),
+                                repos.notes(),
+                                repos.users(),
+                                assets,
+                                repos.projects(),
+                                access,
+                                db.clock()),
                         notes,
                         library,
                         shareRoutes,

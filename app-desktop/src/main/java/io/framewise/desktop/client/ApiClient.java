@@ -374,6 +374,16 @@ public final class ApiClient {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The media item's PDF review report: its notes in frame order with their frame-exact stills. */
+    public byte[] reviewReport(String mediaId) {
+        return exchange(
+                request("/api/media/" + enc(mediaId) + "/report.pdf")
+                        .setHeader("Accept", "application/pdf")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     // ---- plumbing ----
 
     /** A list answer's items: none when the server sent no list, and no null entries. */

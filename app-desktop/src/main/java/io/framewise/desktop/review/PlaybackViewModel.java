@@ -4,9 +4,11 @@ import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.StillCache;
 import io.framewise.desktop.player.StillImage;
+import io.framewise.model.time.FrameRange;
 import io.framewise.model.time.FrameRate;
 import io.framewise.model.time.Timecode;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -56,6 +58,7 @@ public final class PlaybackViewModel {
     private Player player = Player.none("nothing loaded");
     private StillCache stills;
     private int direction = 1;
+    private Supplier<FrameRange> loopEnd = () -> null;
 
     public PlaybackViewModel(Executor ui, Ticker ticker) {
         this.ui = ui;
@@ -202,6 +205,21 @@ public final class PlaybackViewModel {
         looping.set(!looping.get());
     }
 
+    /** Loops over the frames [in, out) of {@code range}, turning the loop on. */
+    public void setLoop(FrameRange range) {
+        loopIn.set(clamp(range.in()));
+        loopOut.set(clamp(range.out() - 1));
+        looping.set(true);
+    }
+
+    /**
+     * Asked when forward playback passes the loop's out point: the range to loop next (the note
+     * loop moves on to the next note), or null to go round the same loop again.
+     */
+    public void onLoopEnd(Supplier<FrameRange> next) {
+        this.loopEnd = next == null ? () -> null : next;
+    }
+
     public void clearLoop() {
         loopIn.set(-1);
         loopOut.set(-1);
@@ -217,7 +235,7 @@ public final class PlaybackViewModel {
     private void tick() {
         long next = frame.get() + direction;
         if (looping.get() && direction > 0 && next > loopEnd()) {
-            next = loopStart();
+            next = nextLoopStart();
         } else if (looping.get() && direction < 0 && next < loopStart()) {
             next = loopEnd();
         }
@@ -234,10 +252,11 @@ public final class PlaybackViewModel {
             return;
         }
         if (looping.get() && index > loopEnd()) {
-            frame.set(loopStart());
+            long start = nextLoopStart();
+            frame.set(start);
             videoShown.set(false);
-            showStill(loopStart());
-            player.play(loopStart(), rate.get());
+            showStill(start);
+            player.play(start, rate.get());
             return;
         }
         frame.set(clamp(index));
@@ -260,6 +279,15 @@ public final class PlaybackViewModel {
                         still.set(img);
                     }
                 }));
+    }
+
+    /** Where playback goes at the loop's end: the next range's start when there is one, else this loop's. */
+    private long nextLoopStart() {
+        FrameRange next = loopEnd.get();
+        if (next != null) {
+            setLoop(next);
+        }
+        return loopStart();
     }
 
     private long startOfPlay() {

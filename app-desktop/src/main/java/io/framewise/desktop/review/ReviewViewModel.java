@@ -53,6 +53,30 @@ public final class ReviewViewModel {
         this.playback = new PlaybackViewModel(ui, ticker);
         this.notes = new NotesViewModel(ui, io);
         this.live = new LiveSessionViewModel(ui, io, playback);
+        this.noteLoop = new NoteLoopViewModel(playback, notes);
+        this.report = new ReportExport(ui, io);
+    }
+
+    private final NoteLoopViewModel noteLoop;
+    private final ReportExport report;
+
+    /** N / Shift+N and "loop notes". */
+    public NoteLoopViewModel noteLoop() {
+        return noteLoop;
+    }
+
+    /** "Export report…" of the shown version. */
+    public ReportExport report() {
+        return report;
+    }
+
+    /** Saves the shown version's PDF review report as {@code file}. */
+    public CompletableFuture<Void> exportReport(java.nio.file.Path file) {
+        Version v = version.get();
+        if (v == null || connection == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return report.save(connection.api(), v.mediaId(), file);
     }
 
     private final LiveSessionViewModel live;

@@ -37,7 +37,7 @@ import javafx.util.StringConverter;
 final class ReviewView extends BorderPane {
 
     static final String HELP = "Space play/pause · J/K/L shuttle (again: 2x 4x 8x) · ←/→ step · Shift+←/→ one second"
-            + " · Home/End · I/O mark in/out (loop, clip) · Shift+L loop · M note · F full screen · click the time: frames/seconds · ? this help";
+            + " · Home/End · I/O mark in/out (loop, clip) · Shift+L loop · N / Shift+N next / previous note · M note · F full screen · click the time: frames/seconds · ? this help";
 
     final PictureView picture = new PictureView();
     final NotesPanel notesPanel;
@@ -196,8 +196,22 @@ final class ReviewView extends BorderPane {
         shareB.setId("review-share");
         shareB.setOnAction(e -> share.accept(review));
         HBox top = new HBox(
-                10, backB, title, versions, live, grow, startLive, joinLive, laser, drive, asks, leave, approval,
-                compareB, shareB);
+                10,
+                backB,
+                title,
+                versions,
+                live,
+                grow,
+                startLive,
+                joinLive,
+                laser,
+                drive,
+                asks,
+                leave,
+                approval,
+                compareB,
+                shareB,
+                NoteLoopBar.exportReport(review));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
@@ -289,8 +303,21 @@ final class ReviewView extends BorderPane {
         cutB.setOnAction(e -> cut.accept(review));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox transport =
-                new HBox(10, prev, play, next, position, frame, rate, loop, spring, markIn, markOut, clear, cutB);
+        HBox transport = new HBox(
+                10,
+                prev,
+                play,
+                next,
+                position,
+                frame,
+                rate,
+                loop,
+                new NoteLoopBar(review, notesPanel.list),
+                spring,
+                markIn,
+                markOut,
+                clear,
+                cutB);
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
         review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));
@@ -359,6 +386,13 @@ final class ReviewView extends BorderPane {
             case END -> pb.end();
             case I -> pb.markIn();
             case O -> pb.markOut();
+            case N -> {
+                if (e.isShiftDown()) {
+                    review.noteLoop().previous();
+                } else {
+                    review.noteLoop().next();
+                }
+            }
             case M -> notesPanel.composer.requestFocus();
             case F -> {
                 if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {

@@ -65,6 +65,8 @@ public final class RouteTable {
         t.add(HandlerType.POST, "/api/media/{id}/clips", RouteRule.media(Action.CLIP_CREATE));
         // Who may download is decided in one place (clips.Downloads); the rule is the floor.
         t.add(HandlerType.GET, "/api/media/{id}/download", RouteRule.media(Action.MEDIA_DOWNLOAD));
+        // The review report: the handler also asks for NOTE_VIEW on the media.
+        t.add(HandlerType.GET, "/api/media/{id}/report.pdf", RouteRule.media(Action.MEDIA_VIEW));
         // Adaptive streaming (HLS) of long media: the master playlist, then each rendition's files.
         t.add(HandlerType.GET, "/api/media/{id}/hls/master.m3u8", RouteRule.media(Action.MEDIA_VIEW));
         t.add(HandlerType.GET, "/api/media/{id}/hls/{rendition}/{file}", RouteRule.media(Action.MEDIA_VIEW));

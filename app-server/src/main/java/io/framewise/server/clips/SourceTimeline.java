@@ -15,7 +15,7 @@ import java.util.Objects;
  * source's start timecode (00:00:00:00 when it has none) at its rate, drop frame when the source
  * counts that way. Timecode is only a label: everything is resolved to indices here.
  */
-final class SourceTimeline {
+public final class SourceTimeline {
 
     private final long frameCount;
     private final FrameRate rate;
@@ -28,7 +28,7 @@ final class SourceTimeline {
     }
 
     /** The timeline of a probed video source. */
-    static SourceTimeline of(ProbeSummary probe) {
+    public static SourceTimeline of(ProbeSummary probe) {
         Objects.requireNonNull(probe.frameRate(), "a source with video has a rate");
         FrameRate rate = probe.frameRate();
         Timecode start = null;
@@ -98,7 +98,7 @@ final class SourceTimeline {
     }
 
     /** The source timecode of frame {@code index}, as NLEs show it. */
-    String label(long index) {
+    public String label(long index) {
         return Timecode.ofIndex(index, start, rate).toString();
     }
 }

@@ -158,6 +158,11 @@ public final class MediaFeature implements Feature, AutoCloseable {
         workers.signal();
     }
 
+    /** Frame-exact stills of this server's items, cached. */
+    public FrameStills stills() {
+        return stills;
+    }
+
     /** The data folder's media files. */
     public MediaFiles files() {
         return files;

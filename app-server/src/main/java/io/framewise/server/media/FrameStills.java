@@ -104,6 +104,18 @@ public final class FrameStills implements AutoCloseable {
         }
     }
 
+    /**
+     * The encoded still of frame {@code index} of a ready item at {@code width} (0 or past the shown
+     * width: the shown width), through the same cache as the frames route, for documents that embed
+     * stills (the PDF review report).
+     */
+    public byte[] stillBytes(MediaItem item, long index, int width, StillFormat format) throws IOException {
+        int shown = item.probe() == null ? 0 : item.probe().width();
+        try (StillsCache.Pin pin = still(item, Math.toIntExact(index), MediaRoutes.servedWidth(width, shown), format)) {
+            return Files.readAllBytes(pin.file());
+        }
+    }
+
     private StillsCache.Pin make(MediaItem item, int index, int width, StillFormat format, Path file)
             throws IOException {
         Entry entry = acquire(item);

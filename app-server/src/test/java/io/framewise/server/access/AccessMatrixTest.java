@@ -349,6 +349,8 @@ class AccessMatrixTest {
         rows.add(new Row(
                 "GET /api/media/{id}/download", plain("GET", "/api/media/" + m + "/download", null), members(200)));
         rows.add(new Row(
+                "GET /api/media/{id}/report.pdf", plain("GET", "/api/media/" + m + "/report.pdf", null), members(200)));
+        rows.add(new Row(
                 "GET /api/media/{id}/comments", plain("GET", "/api/media/" + m + "/comments", null), members(200)));
         rows.add(new Row(
                 "POST /api/media/{id}/comments",

@@ -21,14 +21,14 @@ import java.io.UncheckedIOException;
  * transparent RGBA pixels of the clip's size, the way the players draw it: strokes as wide as their
  * width fraction of the picture height, arrows with a head, text in the bundled font.
  */
-final class DrawingRaster {
+public final class DrawingRaster {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DrawingRaster() {}
 
     /** RGBA bytes (width * height * 4) of the drawing. */
-    static byte[] rgba(String shapesJson, int width, int height) {
+    public static byte[] rgba(String shapesJson, int width, int height) {
         JsonNode root;
         try {
             root = JSON.readTree(shapesJson);
