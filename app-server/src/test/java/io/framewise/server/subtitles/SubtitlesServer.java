@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.framewise.media.testing.TestMedia;
 import io.framewise.model.testing.Await;
 import io.framewise.server.ServerApp;
 import io.framewise.server.ServerConfig;
@@ -29,11 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A real server with media and subtitles on a data folder (auth mode none: every request is the local
@@ -42,9 +38,6 @@ import java.util.List;
 final class SubtitlesServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-
-    static final String SRT = "1\n00:00:01,000 --> 00:00:02,000\nFirst <i>line</i>\n\n"
-            + "2\n00:00:02,500 --> 00:00:03,000\nSecond & last\n";
 
     record Answer(int status, String body) {
         JsonNode json() throws IOException {
@@ -76,29 +69,8 @@ final class SubtitlesServer implements AutoCloseable {
         feature.start();
     }
 
-    /**
-     * A {@code seconds}-long video at {@code rate} made by the bundled ffmpeg, with {@link #SRT} muxed
-     * in as {@code codec} (srt or ass in Matroska, mov_text in MP4), or no subtitle track when codec is
-     * null.
-     */
     static Path media(Path dir, String rate, String container, String codec, int seconds) throws IOException {
-        Path srt = dir.resolve("cues.srt");
-        Files.writeString(srt, SRT, StandardCharsets.UTF_8);
-        Path out = dir.resolve("media-" + rate.replace('/', '_') + "-" + codec + "." + container);
-        List<String> in =
-                new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=" + rate + ",format=yuv420p"));
-        List<String> args = new ArrayList<>(List.of("-t", String.valueOf(seconds), "-map", "0:v"));
-        if (codec != null) {
-            in.addAll(List.of("-i", srt.toString()));
-            args.addAll(List.of("-map", "1:s", "-c:s", codec, "-metadata:s:s:0", "language=eng"));
-        }
-        args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-g", "12", "-pix_fmt", "yuv420p"));
-        if (container.equals("mp4")) {
-            args.addAll(List.of("-movflags", "+faststart"));
-        }
-        args.add(out.toString());
-        TestMedia.run(in, args.toArray(String[]::new));
-        return out;
+        return SubtitleTestMedia.make(dir, rate, container, codec, seconds);
     }
 
     URI uri(String path) {
