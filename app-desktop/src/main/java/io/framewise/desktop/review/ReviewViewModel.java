@@ -53,6 +53,14 @@ public final class ReviewViewModel {
         this.playback = new PlaybackViewModel(ui, ticker);
         this.notes = new NotesViewModel(ui, io);
         this.live = new LiveSessionViewModel(ui, io, playback);
+        this.subtitles = new SubtitlesViewModel(ui, io);
+        playback.frameProperty().addListener((o, was, now) -> subtitles.showFrame(now.longValue()));
+    }
+
+    private final SubtitlesViewModel subtitles;
+
+    public SubtitlesViewModel subtitles() {
+        return subtitles;
     }
 
     private final LiveSessionViewModel live;
@@ -106,6 +114,7 @@ public final class ReviewViewModel {
                         },
                         ui)
                 .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
+                .thenCompose(x -> subtitles.load(conn.api(), v.mediaId()))
                 .thenRunAsync(
                         () -> {
                             Sprites sheet = null;

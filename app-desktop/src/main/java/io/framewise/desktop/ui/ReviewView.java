@@ -195,9 +195,24 @@ final class ReviewView extends BorderPane {
         Button shareB = new Button("Share...");
         shareB.setId("review-share");
         shareB.setOnAction(e -> share.accept(review));
+        SubtitleOverlay subtitles = new SubtitleOverlay(review.subtitles());
         HBox top = new HBox(
-                10, backB, title, versions, live, grow, startLive, joinLive, laser, drive, asks, leave, approval,
-                compareB, shareB);
+                10,
+                backB,
+                title,
+                versions,
+                live,
+                grow,
+                startLive,
+                joinLive,
+                laser,
+                drive,
+                asks,
+                leave,
+                approval,
+                compareB,
+                shareB,
+                subtitles.menu());
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
@@ -243,7 +258,7 @@ final class ReviewView extends BorderPane {
         help.setStyle("-fx-background-color: rgba(0,0,0,0.75); -fx-padding: 12; -fx-text-fill: white;");
         StackPane.setAlignment(help, Pos.TOP_CENTER);
         StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
-        StackPane center = new StackPane(picture, message, help);
+        StackPane center = new StackPane(picture, subtitles.cue(), message, help);
         setCenter(center);
 
         position.setId("position");
