@@ -89,6 +89,16 @@ public final class SubtitlesViewModel {
         return cues.stream().filter(c -> c.covers(frame)).findFirst();
     }
 
+    /** A range note a cue starts: its frames [in, out) and its text quoted. */
+    public record CueNote(long in, long out, String text) {}
+
+    /** "Note on this cue": the note over the frames of the cue on the playhead's frame, if one is on. */
+    public Optional<CueNote> noteOnCue() {
+        return cueOnFrame()
+                .map(c -> new CueNote(
+                        c.startFrame(), c.endFrame(), "\u201c" + c.text().replace('\n', ' ') + "\u201d "));
+    }
+
     private CompletableFuture<Void> loadCues(SubtitleTrack track) {
         cues = List.of();
         show();

@@ -212,12 +212,18 @@ final class ReviewView extends BorderPane {
                 approval,
                 compareB,
                 shareB,
-                subtitles.menu());
+                subtitles.menu(),
+                subtitles.note());
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
 
         notesPanel = new NotesPanel(review);
+        subtitles.onNote(() -> review.noteOnCue().ifPresent(text -> {
+            notesPanel.composer.setText(text);
+            notesPanel.composer.requestFocus();
+            notesPanel.composer.end();
+        }));
         setRight(notesPanel);
 
         picture.bindEditor(review.drawing(), this::savedShapes);

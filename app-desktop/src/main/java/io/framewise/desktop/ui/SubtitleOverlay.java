@@ -24,6 +24,7 @@ final class SubtitleOverlay {
 
     private final ChoiceBox<SubtitleTrack> menu = new ChoiceBox<>();
     private final Label cue = new Label();
+    private final javafx.scene.control.Button note = new javafx.scene.control.Button("Note on this cue");
 
     SubtitleOverlay(SubtitlesViewModel subtitles) {
         ObservableList<SubtitleTrack> choices = FXCollections.observableArrayList();
@@ -68,6 +69,18 @@ final class SubtitleOverlay {
                 + " -fx-padding: 2 10 2 10; -fx-background-radius: 3;");
         StackPane.setAlignment(cue, Pos.BOTTOM_CENTER);
         cue.setTranslateY(-28);
+        note.setId("cue-note");
+        note.visibleProperty().bind(cue.visibleProperty());
+        note.managedProperty().bind(note.visibleProperty());
+    }
+
+    /** What "Note on this cue" does (the view knows the composer). */
+    void onNote(Runnable action) {
+        note.setOnAction(e -> action.run());
+    }
+
+    javafx.scene.control.Button note() {
+        return note;
     }
 
     ChoiceBox<SubtitleTrack> menu() {

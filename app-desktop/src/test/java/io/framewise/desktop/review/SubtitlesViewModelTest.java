@@ -45,9 +45,15 @@ class SubtitlesViewModelTest {
         subtitles.showFrame(63);
         assertEquals("", subtitles.cueTextProperty().get(), "2.1 s is frame 62.9: the cue ends before frame 63");
 
+        subtitles.showFrame(45);
+        SubtitlesViewModel.CueNote note = subtitles.noteOnCue().orElseThrow();
+        assertEquals(
+                new SubtitlesViewModel.CueNote(30, 60, "\u201cOne line\u201d "), note, "a note over the cue's frames");
+
         subtitles.select(null).join();
         subtitles.showFrame(40);
         assertEquals("", subtitles.cueTextProperty().get(), "off shows nothing");
+        assertTrue(subtitles.noteOnCue().isEmpty());
         assertEquals("", subtitles.errorProperty().get());
     }
 }
