@@ -133,6 +133,16 @@ class SubtitlesBrowserTest {
                     ((Number) b.js("return document.querySelectorAll(\"[data-testid='subtitle-cue'] b\").length"))
                             .longValue());
 
+            // Searching the cues of every track goes to the cue found, on its track.
+            b.find("subtitle-search").sendKeys("second" + Keys.ENTER);
+            b.find("subtitle-result").click();
+            WebUiBrowserTest.awaitFrame(b, 63, null);
+            assertEquals(
+                    "eng (embedded)",
+                    new Select(b.find("subtitle-menu")).getFirstSelectedOption().getText());
+            assertEquals("Second & last", cueAt(b, 63));
+            new Select(b.find("subtitle-menu")).selectByVisibleText("Notes (file)");
+
             // A cue starts a range note over its frames.
             cueAt(b, 12);
             b.find("cue-note").click();
