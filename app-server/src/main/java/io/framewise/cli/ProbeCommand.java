@@ -108,6 +108,8 @@ final class ProbeCommand implements Callable<Integer> {
         m.put("codec", s.codec());
         m.put("language", s.language().orElse(null));
         m.put("title", s.title().orElse(null));
+        m.put("default", s.defaultTrack());
+        m.put("text", s.text());
         return m;
     }
 }

@@ -73,6 +73,7 @@ import io.framewise.server.shares.ShareAnalyticsService;
 import io.framewise.server.shares.ShareRepository;
 import io.framewise.server.shares.ShareService;
 import io.framewise.server.shares.SharesRoutes;
+import io.framewise.server.subtitles.SubtitlesFeature;
 import io.framewise.server.tags.JooqTagRepository;
 import io.framewise.server.tags.TagService;
 import io.framewise.server.tags.TagsFeature;
@@ -238,6 +239,7 @@ public final class FramewiseServer implements Closeable {
                         guestDownloads::fileFor,
                         domainEvents,
                         access);
+                SubtitlesFeature subtitles = new SubtitlesFeature(db, media, repos.media(), access);
                 NotesRoutes notes = new NotesRoutes(
                         new NoteService(
                                 repos.notes(),
@@ -338,6 +340,7 @@ public final class FramewiseServer implements Closeable {
                                 repos.projects(),
                                 access,
                                 db.clock()),
+                        subtitles,
                         notes,
                         library,
                         shareRoutes,

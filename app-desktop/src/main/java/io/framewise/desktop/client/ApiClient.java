@@ -131,6 +131,37 @@ public final class ApiClient {
 
     // ---- media ----
 
+    /** The media item's subtitle tracks (embedded, then sidecars). */
+    public List<SubtitleModels.SubtitleTrack> subtitleTracks(String mediaId) {
+        return get(
+                "/api/media/" + enc(mediaId) + "/subtitles",
+                new com.fasterxml.jackson.core.type.TypeReference<List<SubtitleModels.SubtitleTrack>>() {});
+    }
+
+    /** A text track's cues, placed on frames by the server. */
+    public List<SubtitleModels.SubtitleCue> subtitleCues(String mediaId, String trackId) {
+        return get(
+                "/api/media/" + enc(mediaId) + "/subtitles/" + enc(trackId) + "/cues",
+                new com.fasterxml.jackson.core.type.TypeReference<List<SubtitleModels.SubtitleCue>>() {});
+    }
+
+    /** Uploads a sidecar SRT, WebVTT or ASS file as a new track of the media item. */
+    public SubtitleModels.SubtitleTrack uploadSubtitles(String mediaId, byte[] file, String language, String label) {
+        StringBuilder q = new StringBuilder();
+        if (language != null) {
+            q.append("language=").append(enc(language));
+        }
+        if (label != null) {
+            q.append(q.length() > 0 ? "&" : "").append("label=").append(enc(label));
+        }
+        String path = "/api/media/" + enc(mediaId) + "/subtitles" + (q.length() > 0 ? "?" + q : "");
+        HttpRequest req = request(path)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                .build();
+        return parse(exchange(req, HttpResponse.BodyHandlers.ofByteArray()), SubtitleModels.SubtitleTrack.class);
+    }
+
     public List<MediaItem> media() {
         return get("/api/media?limit=1000", MediaPage.class).items();
     }

@@ -201,6 +201,15 @@ public final class PlaybackViewModel {
         }
     }
 
+    /** Marks the frames [in, out) as the loop range (a note over them, a cue's frames). */
+    public void markRange(long in, long out) {
+        if (in < 0 || out <= in) {
+            throw new IllegalArgumentException("a range needs 0 <= in < out, got " + in + ", " + out);
+        }
+        loopIn.set(in);
+        loopOut.set(out - 1);
+    }
+
     public void toggleLoop() {
         looping.set(!looping.get());
     }

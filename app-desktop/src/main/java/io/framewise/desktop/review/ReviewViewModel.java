@@ -8,6 +8,7 @@ import io.framewise.desktop.client.Sprites;
 import io.framewise.desktop.client.Waveform;
 import io.framewise.desktop.connect.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -55,6 +56,14 @@ public final class ReviewViewModel {
         this.live = new LiveSessionViewModel(ui, io, playback);
         this.noteLoop = new NoteLoopViewModel(playback, notes);
         this.report = new ReportExport(ui, io);
+        this.subtitles = new SubtitlesViewModel(ui, io);
+        playback.frameProperty().addListener((o, was, now) -> subtitles.showFrame(now.longValue()));
+    }
+
+    private final SubtitlesViewModel subtitles;
+
+    public SubtitlesViewModel subtitles() {
+        return subtitles;
     }
 
     private final NoteLoopViewModel noteLoop;
@@ -130,6 +139,7 @@ public final class ReviewViewModel {
                         },
                         ui)
                 .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
+                .thenCompose(x -> subtitles.load(conn.api(), v.mediaId()))
                 .thenRunAsync(
                         () -> {
                             Sprites sheet = null;
@@ -198,6 +208,18 @@ public final class ReviewViewModel {
                         drawingMode.set(false);
                     }
                 }));
+    }
+
+    /**
+     * "Note on this cue": marks the frames of the subtitle cue on the playhead's frame, goes to its
+     * first frame, and gives the text the composer starts with; empty when no cue is on.
+     */
+    public Optional<String> noteOnCue() {
+        return subtitles.noteOnCue().map(n -> {
+            playback.markRange(n.in(), n.out());
+            playback.step(n.in() - playback.frame());
+            return n.text();
+        });
     }
 
     /** Jumps to a thread's frame (clicking a note or a timeline marker). */

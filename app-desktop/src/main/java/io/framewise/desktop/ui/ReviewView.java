@@ -195,6 +195,7 @@ final class ReviewView extends BorderPane {
         Button shareB = new Button("Share...");
         shareB.setId("review-share");
         shareB.setOnAction(e -> share.accept(review));
+        SubtitleOverlay subtitles = new SubtitleOverlay(review.subtitles());
         HBox top = new HBox(
                 10,
                 backB,
@@ -211,12 +212,19 @@ final class ReviewView extends BorderPane {
                 approval,
                 compareB,
                 shareB,
-                NoteLoopBar.exportReport(review));
+                NoteLoopBar.exportReport(review),
+                subtitles.menu(),
+                subtitles.note());
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
 
         notesPanel = new NotesPanel(review);
+        subtitles.onNote(() -> review.noteOnCue().ifPresent(text -> {
+            notesPanel.composer.setText(text);
+            notesPanel.composer.requestFocus();
+            notesPanel.composer.end();
+        }));
         setRight(notesPanel);
 
         picture.bindEditor(review.drawing(), this::savedShapes);
@@ -257,7 +265,7 @@ final class ReviewView extends BorderPane {
         help.setStyle("-fx-background-color: rgba(0,0,0,0.75); -fx-padding: 12; -fx-text-fill: white;");
         StackPane.setAlignment(help, Pos.TOP_CENTER);
         StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
-        StackPane center = new StackPane(picture, message, help);
+        StackPane center = new StackPane(picture, subtitles.cue(), message, help);
         setCenter(center);
 
         position.setId("position");

@@ -35,6 +35,8 @@ public enum Action {
     CLIP_CREATE,
     /** Downloading a media item's file (the original, or a rendition of it) as an attachment. */
     MEDIA_DOWNLOAD,
+    /** Uploading and deleting sidecar subtitle files of a media item: editors where the media is. */
+    SUBTITLE_MANAGE,
     // Notes.
     NOTE_VIEW,
     NOTE_CREATE,

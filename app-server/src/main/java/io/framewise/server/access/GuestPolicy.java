@@ -39,7 +39,7 @@ final class GuestPolicy {
             case NOTE_EDIT, NOTE_DELETE, NOTE_RESOLVE -> resource instanceof Resource.Note note
                     ? refuseNote(guest, note)
                     : Decision.hidden("not in this link");
-            case LIVE_DRIVE, MEDIA_DELETE, MEDIA_FILE, VERSION_ADD -> refuseInside(
+            case LIVE_DRIVE, MEDIA_DELETE, MEDIA_FILE, VERSION_ADD, SUBTITLE_MANAGE -> refuseInside(
                     guest, resource, "guests may not do this");
                 // Projects, assets as a whole, lists, accounts, administration, links: not for guests.
             default -> hiddenOrUnauthenticated(resource);

@@ -59,6 +59,7 @@ public final class RolePolicy {
                     MEDIA_DELETE,
                     MEDIA_FILE,
                     CLIP_CREATE,
+                    SUBTITLE_MANAGE,
                     NOTE_CREATE,
                     LIVE_JOIN,
                     LIVE_DRIVE -> onMedia(person, action, resource);
@@ -154,6 +155,7 @@ public final class RolePolicy {
                     ProjectRole.EDITOR,
                     "filing media needs the editor role in its project (or being its uploader while it is unfiled)");
             case CLIP_CREATE -> require(role, ProjectRole.EDITOR, "cutting clips needs the editor role");
+            case SUBTITLE_MANAGE -> require(role, ProjectRole.EDITOR, "changing subtitle tracks needs the editor role");
             case MEDIA_DELETE -> uploader && role.atLeast(ProjectRole.EDITOR)
                     ? Decision.allow("uploader")
                     : require(role, ProjectRole.OWNER, "only the uploader or a project owner may delete media");

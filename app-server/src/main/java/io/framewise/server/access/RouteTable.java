@@ -70,6 +70,13 @@ public final class RouteTable {
         // Adaptive streaming (HLS) of long media: the master playlist, then each rendition's files.
         t.add(HandlerType.GET, "/api/media/{id}/hls/master.m3u8", RouteRule.media(Action.MEDIA_VIEW));
         t.add(HandlerType.GET, "/api/media/{id}/hls/{rendition}/{file}", RouteRule.media(Action.MEDIA_VIEW));
+        // Subtitle tracks: whoever views the media reads them (guests of a link too); editors add and remove.
+        t.add(HandlerType.GET, "/api/media/{id}/subtitles", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.POST, "/api/media/{id}/subtitles", RouteRule.media(Action.SUBTITLE_MANAGE));
+        t.add(HandlerType.GET, "/api/media/{id}/subtitles/search", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.GET, "/api/media/{id}/subtitles/{sid}.vtt", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.GET, "/api/media/{id}/subtitles/{sid}/cues", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.DELETE, "/api/media/{id}/subtitles/{sid}", RouteRule.media(Action.SUBTITLE_MANAGE));
         for (HandlerType method : new HandlerType[] {
             HandlerType.POST, HandlerType.HEAD, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS
         }) {

@@ -25,6 +25,7 @@ import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.NewMediaItem;
+import io.framewise.server.subtitles.SubtitleTrackFiles;
 import io.framewise.server.templates.ResolvedTemplate;
 import io.framewise.server.templates.TemplateResolver;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public final class ClipService {
     private final Permissions permissions;
     private final Runnable jobQueued;
     private final Clock clock;
+    private final SubtitleTrackFiles subtitleTracks;
 
     public ClipService(
             MediaRepository media,
@@ -79,7 +81,8 @@ public final class ClipService {
             DomainEvents events,
             Permissions permissions,
             Runnable jobQueued,
-            Clock clock) {
+            Clock clock,
+            SubtitleTrackFiles subtitleTracks) {
         this.media = Objects.requireNonNull(media, "media");
         this.clips = Objects.requireNonNull(clips, "clips");
         this.assets = Objects.requireNonNull(assets, "assets");
@@ -91,6 +94,7 @@ public final class ClipService {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.subtitleTracks = Objects.requireNonNull(subtitleTracks, "subtitleTracks");
     }
 
     /** Queues a clip of the source's frames the draft names. */
@@ -102,7 +106,8 @@ public final class ClipService {
         SourceTimeline timeline = SourceTimeline.of(source.probe());
         FrameRange range = timeline.range(draft.in(), draft.out());
         Place place = place(caller, source, draft.asVersionOf());
-        Optional<ResolvedTemplate> template = template(caller, draft.templateId());
+        Optional<ResolvedTemplate> template =
+                template(caller, draft.templateId()).map(t -> withTracks(t, source.id()));
         String title = title(draft.title(), place, timeline, range);
         String extension = extension(source, draft.mode(), template.map(ResolvedTemplate::template));
         String userId = caller.person().userId();
@@ -201,6 +206,29 @@ public final class ClipService {
             // Named in the body: refused like any other id there, so templates cannot be probed.
             throw new ApiException.Invalid("no such template: " + templateId, Map.of("field", "templateId"));
         }
+    }
+
+    /**
+     * The template with the files of the subtitle tracks it burns in, which are the source's own: a
+     * track the source does not have (or a bitmap one) is refused before anything is filed.
+     */
+    private ResolvedTemplate withTracks(ResolvedTemplate t, String sourceId) {
+        Set<String> ids = t.template().subtitleTrackIds();
+        if (ids.isEmpty()) {
+            return t;
+        }
+        Map<String, java.nio.file.Path> files = new LinkedHashMap<>(t.files());
+        for (String id : ids) {
+            files.put(
+                    id,
+                    subtitleTracks
+                            .vtt(sourceId, id)
+                            .orElseThrow(() -> new ApiException.Invalid(
+                                    "the template burns in subtitle track " + id
+                                            + ", which is not a text subtitle track of this media item",
+                                    Map.of("field", "templateId"))));
+        }
+        return new ResolvedTemplate(t.id(), t.projectId(), t.template(), files);
     }
 
     private String file(Place place, String title, String userId, String clipId) {

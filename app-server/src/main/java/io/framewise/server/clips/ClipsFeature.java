@@ -12,6 +12,7 @@ import io.framewise.server.library.AssetRepository;
 import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.notes.NoteRepository;
+import io.framewise.server.subtitles.SubtitleTrackFiles;
 import io.framewise.server.templates.TemplateResolver;
 import io.javalin.config.JavalinConfig;
 
@@ -66,7 +67,8 @@ public final class ClipsFeature implements Feature {
                 events,
                 access.permissions(),
                 jobQueued,
-                db.clock());
+                db.clock(),
+                SubtitleTrackFiles.on(db, mediaFeature.files()));
         this.routes = new ClipRoutes(
                 service, new Downloads(media, clips, mediaFeature.files(), access.permissions(), copies), access);
     }

@@ -39,6 +39,9 @@ public final class RequestGuard {
     static final Set<String> RAW_BODY_PATHS =
             Set.of("POST /api/media", "* /api/tus", "* /api/tus/*", "POST /api/templates/files");
 
+    /** Files posted to one media item ({@code POST /api/media/{id}/<name>}): sidecar subtitles. */
+    static final Set<String> RAW_BODY_MEDIA_POSTS = Set.of("subtitles");
+
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
     private static final long LOG_INTERVAL_MILLIS = 60_000;
@@ -195,6 +198,11 @@ public final class RequestGuard {
             return true;
         }
         int slash = path.lastIndexOf('/');
+        if (method == HandlerType.POST
+                && path.matches("/api/media/[^/]+/[^/]+")
+                && RAW_BODY_MEDIA_POSTS.contains(path.substring(slash + 1))) {
+            return true;
+        }
         return slash > 0 && RAW_BODY_PATHS.contains("* " + path.substring(0, slash) + "/*");
     }
 

@@ -17,7 +17,9 @@ public enum JobKind {
     /** Cuts a clip out of its source into the clip's own media item (then processed like an upload). */
     CLIP,
     /** The adaptive-streaming ladder of a long media item (HLS, fMP4 segments). */
-    HLS;
+    HLS,
+    /** Lists the file's subtitle streams and extracts the text ones to WebVTT (after the frame map). */
+    SUBTITLES;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -66,6 +66,8 @@ public final class MediaPipeline implements JobHandler {
     static final int PROXY_PRIORITY = 1;
     /** Last: a ladder is a comfort for slow links, never what makes an item playable. */
     static final int HLS_PRIORITY = 0;
+    /** After the thumbnails: subtitles are read while reviewing, not needed to start. */
+    static final int SUBTITLES_PRIORITY = 4;
 
     private final MediaFiles files;
     private final MediaRepository media;
@@ -135,6 +137,8 @@ public final class MediaPipeline implements JobHandler {
                 states.becomeReady(item.id());
             }
             case HLS -> hls.run(item, original, cancel);
+                // The subtitles feature handles these; a server without it leaves the tracks unlisted.
+            case SUBTITLES -> LOG.info("Media {}: no subtitle feature on this server, tracks not extracted", item.id());
         }
     }
 
@@ -201,6 +205,9 @@ public final class MediaPipeline implements JobHandler {
         }
         media.setFrameMapPath(item.id(), files.relative(target));
         states.queueOnce(item.id(), JobKind.THUMBS, THUMBS_PRIORITY);
+        if (hasSubtitles(probe)) {
+            states.queueOnce(item.id(), JobKind.SUBTITLES, SUBTITLES_PRIORITY);
+        }
         if (hlsPolicy.applies(probe, item.sizeBytes())) {
             states.queueOnce(item.id(), JobKind.HLS, HLS_PRIORITY);
         }
@@ -208,6 +215,18 @@ public final class MediaPipeline implements JobHandler {
             states.queueOnce(item.id(), JobKind.PROXY, PROXY_PRIORITY);
         } else {
             states.becomeReady(item.id());
+        }
+    }
+
+    /** Whether the probe listed subtitle streams (text or bitmap) in the file. */
+    private boolean hasSubtitles(ProbeSummary probe) {
+        if (probe == null) {
+            return false;
+        }
+        try {
+            return json.readTree(probe.json()).path("subtitles").asInt(0) > 0;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 
@@ -236,6 +255,10 @@ public final class MediaPipeline implements JobHandler {
                 || job.kind() == JobKind.SPRITES
                 || job.kind() == JobKind.WAVEFORM) {
             LOG.warn("Media {} has no thumbnails: {}", job.mediaId(), reason);
+            return;
+        }
+        if (job.kind() == JobKind.SUBTITLES) {
+            LOG.warn("Media {} has no embedded subtitle tracks: {}", job.mediaId(), reason);
             return;
         }
         if (job.kind() == JobKind.HLS) {

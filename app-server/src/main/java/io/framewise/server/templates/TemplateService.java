@@ -149,7 +149,8 @@ public final class TemplateService implements TemplateResolver {
                 id = image.imageId();
                 kind = "image";
                 field = "steps[" + i + "].imageId";
-            } else if (step instanceof ClipTemplate.Subtitles sub) {
+            } else if (step instanceof ClipTemplate.Subtitles sub && !sub.fromTrack()) {
+                // A track is the source's: the clip checks it against the media it cuts.
                 id = sub.fileId();
                 kind = "subtitles";
                 field = "steps[" + i + "].fileId";

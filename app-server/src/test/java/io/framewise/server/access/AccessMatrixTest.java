@@ -123,6 +123,24 @@ class AccessMatrixTest {
         }
     }
 
+    /** A new sidecar subtitle track uploaded by an admin; its id. */
+    private String sidecar(String mediaId, String vtt) {
+        try {
+            return AccessWorld.json(
+                            world.call(
+                                    ADMIN,
+                                    "POST",
+                                    "/api/media/" + mediaId + "/subtitles",
+                                    vtt,
+                                    Map.of("Content-Type", "text/vtt")),
+                            201)
+                    .get("id")
+                    .asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Request tus(String method, String path, Map<String, String> headers) {
         return who -> world.call(who, method, path, method.equals("PATCH") ? "" : null, headers);
     }
@@ -348,6 +366,32 @@ class AccessMatrixTest {
                 editors(202)));
         rows.add(new Row(
                 "GET /api/media/{id}/download", plain("GET", "/api/media/" + m + "/download", null), members(200)));
+        // Subtitles: members read, editors add and remove sidecars (each delete removes a fresh one).
+        String vtt = "WEBVTT\n\n00:00.000 --> 00:00.200\nhello\n";
+        String track = sidecar(m, vtt);
+        rows.add(new Row(
+                "GET /api/media/{id}/subtitles", plain("GET", "/api/media/" + m + "/subtitles", null), members(200)));
+        rows.add(new Row(
+                "POST /api/media/{id}/subtitles",
+                who -> world.call(
+                        who, "POST", "/api/media/" + m + "/subtitles", vtt, Map.of("Content-Type", "text/vtt")),
+                editors(201)));
+        rows.add(new Row(
+                "GET /api/media/{id}/subtitles/search",
+                plain("GET", "/api/media/" + m + "/subtitles/search?q=hello", null),
+                members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/subtitles/{sid}.vtt",
+                plain("GET", "/api/media/" + m + "/subtitles/" + track + ".vtt", null),
+                members(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/subtitles/{sid}/cues",
+                plain("GET", "/api/media/" + m + "/subtitles/" + track + "/cues", null),
+                members(200)));
+        rows.add(new Row(
+                "DELETE /api/media/{id}/subtitles/{sid}",
+                who -> world.call(who, "DELETE", "/api/media/" + m + "/subtitles/" + sidecar(m, vtt), null),
+                editors(204)));
         rows.add(new Row(
                 "GET /api/media/{id}/report.pdf", plain("GET", "/api/media/" + m + "/report.pdf", null), members(200)));
         rows.add(new Row(

@@ -31,6 +31,7 @@ import io.framewise.server.media.MediaOptions;
 import io.framewise.server.notes.JooqNoteRepository;
 import io.framewise.server.notes.NoteService;
 import io.framewise.server.notes.NotesRoutes;
+import io.framewise.server.subtitles.SubtitlesFeature;
 import io.framewise.server.templates.TemplateResolver;
 import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.TestAccess;
@@ -112,12 +113,14 @@ final class ClipsServer implements AutoCloseable {
                 new NoteService(notes, media, new JooqUserRepository(db), db, sink, access.permissions(), db.clock()),
                 access);
         Idempotency idempotency = new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
+        SubtitlesFeature subtitles = new SubtitlesFeature(db, feature, media, access);
         app = ServerApp.start(
                 config,
                 new AccessFilter(access, RouteTable.product(), idempotency),
                 idempotency,
                 feature,
                 clipsFeature,
+                subtitles,
                 library,
                 noteRoutes);
         feature.start();
@@ -153,9 +156,14 @@ final class ClipsServer implements AutoCloseable {
 
     /** Uploads the test media, waits until it is ready and files it as an asset; its media id. */
     String readySource(Variant variant, String title) throws Exception {
+        return readySource(TestMedia.get(variant), title);
+    }
+
+    /** Uploads a media file, waits until it is ready and files it as an asset; its media id. */
+    String readySource(Path file, String title) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(uri("/api/media?filename=" + variant.fileName()))
-                        .POST(HttpRequest.BodyPublishers.ofFile(TestMedia.get(variant)))
+                HttpRequest.newBuilder(uri("/api/media?filename=" + file.getFileName()))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode(), r.body());

@@ -126,6 +126,11 @@ class GuestRouteMatrixTest {
                 new Object[] {"GET", m + "/sprites.json", 200, 200},
                 new Object[] {"GET", m + "/waveform.json", 200, 200},
                 new Object[] {"GET", m + "/framemap", 200, 200},
+                // Subtitles are read by whoever views; guests never add or remove them.
+                new Object[] {"GET", m + "/subtitles", 200, 200},
+                new Object[] {"GET", m + "/subtitles/search?q=x", 200, 200},
+                new Object[] {"POST", m + "/subtitles", 403, 403},
+                new Object[] {"DELETE", m + "/subtitles/" + NOBODY, 403, 403},
                 new Object[] {"GET", m + "/comments", 200, 403},
                 new Object[] {"POST", m + "/comments", 201, 403},
                 new Object[] {"PUT", "/api/assets/" + world.assetId + "/versions/1/approval", 200, 403},
@@ -187,7 +192,8 @@ class GuestRouteMatrixTest {
                 .replace("{number}", "1")
                 .replace("{token}", linkToken)
                 .replace("{rendition}", "720p")
-                .replace("{file}", "index.m3u8");
+                .replace("{file}", "index.m3u8")
+                .replace("{sid}", NOBODY);
     }
 
     private String guest(String token) throws Exception {

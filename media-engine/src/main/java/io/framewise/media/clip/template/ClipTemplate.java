@@ -86,9 +86,21 @@ public record ClipTemplate(String name, List<Step> steps, Output output) {
         }
     }
 
-    /** Sidecar SRT/VTT subtitles drawn as text while each cue is on (times in the source's time). */
+    /**
+     * SRT/VTT subtitles drawn as text while each cue is on (times in the source's time): an uploaded
+     * sidecar file ({@code source} "sidecar", {@code fileId} its id) or a subtitle track of the clip's
+     * source ({@code source} "track", {@code fileId} the track's id), whose file the clip's context
+     * supplies under that id.
+     */
     public record Subtitles(String source, String fileId, double size, String color, Position position)
             implements Step {
+        public static final String SIDECAR = "sidecar";
+        public static final String TRACK = "track";
+
+        public boolean fromTrack() {
+            return TRACK.equals(source);
+        }
+
         public String type() {
             return "subtitles";
         }
@@ -191,7 +203,15 @@ public record ClipTemplate(String name, List<Step> steps, Output output) {
     /** Ids of the uploaded subtitle files the steps use. */
     public Set<String> subtitleFileIds() {
         return steps.stream()
-                .filter(Subtitles.class::isInstance)
+                .filter(s -> s instanceof Subtitles sub && !sub.fromTrack())
+                .map(s -> ((Subtitles) s).fileId())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Ids of the source's subtitle tracks the steps burn in. */
+    public Set<String> subtitleTrackIds() {
+        return steps.stream()
+                .filter(s -> s instanceof Subtitles sub && sub.fromTrack())
                 .map(s -> ((Subtitles) s).fileId())
                 .collect(Collectors.toUnmodifiableSet());
     }

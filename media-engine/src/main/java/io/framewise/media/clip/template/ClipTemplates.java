@@ -39,7 +39,7 @@ public final class ClipTemplates {
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "text", Set.of("type", "text", "position", "size", "color", "opacity", "box", "boxColor"),
             "image", Set.of("type", "imageId", "position", "scale", "opacity"),
-            "subtitles", Set.of("type", "source", "fileId", "size", "color", "position"),
+            "subtitles", Set.of("type", "source", "fileId", "track", "size", "color", "position"),
             "drawings", Set.of("type"),
             "slate", Set.of("type", "frames", "lines", "background"),
             "scale", Set.of("type", "maxHeight"));
@@ -113,12 +113,18 @@ public final class ClipTemplates {
                     number(n, "opacity", path, 0, true, 1, 1));
             case "subtitles" -> {
                 String source = string(n, "source", path, true, 20).orElseThrow();
-                if (!source.equals("sidecar")) {
-                    throw new TemplateException(path + ".source", "must be \"sidecar\", was \"" + source + "\"");
+                if (!source.equals(ClipTemplate.Subtitles.SIDECAR) && !source.equals(ClipTemplate.Subtitles.TRACK)) {
+                    throw new TemplateException(
+                            path + ".source", "must be \"sidecar\" or \"track\", was \"" + source + "\"");
+                }
+                // A sidecar names an uploaded file; a track names a subtitle track of the clip's source.
+                String other = source.equals(ClipTemplate.Subtitles.TRACK) ? "fileId" : "track";
+                if (n.has(other)) {
+                    throw new TemplateException(path + "." + other, "does not go with source \"" + source + "\"");
                 }
                 yield new ClipTemplate.Subtitles(
                         source,
-                        id(n, "fileId", path),
+                        id(n, source.equals(ClipTemplate.Subtitles.TRACK) ? "track" : "fileId", path),
                         number(n, "size", path, 0, false, 0.5, 0.05),
                         color(n, "color", path).orElse("#FFFFFF"),
                         position(n, path, Position.BOTTOM));
@@ -337,7 +343,7 @@ public final class ClipTemplates {
                 o.put("opacity", i.opacity());
             } else if (s instanceof ClipTemplate.Subtitles sub) {
                 o.put("source", sub.source());
-                o.put("fileId", sub.fileId());
+                o.put(sub.fromTrack() ? "track" : "fileId", sub.fileId());
                 o.put("size", sub.size());
                 o.put("color", sub.color());
                 o.put("position", sub.position().wire());

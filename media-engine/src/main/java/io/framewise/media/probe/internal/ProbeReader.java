@@ -169,11 +169,19 @@ public final class ProbeReader {
 
     private static SubtitleStreamInfo subtitleStream(int index, AVStream stream) {
         AVCodecParameters par = stream.codecpar();
+        org.bytedeco.ffmpeg.avcodec.AVCodecDescriptor descriptor =
+                org.bytedeco.ffmpeg.global.avcodec.avcodec_descriptor_get(par.codec_id());
+        // Bitmap subtitles (PGS, DVB, DVD) have no text to extract; an unknown codec is not text either.
+        boolean text = descriptor != null
+                && !descriptor.isNull()
+                && (descriptor.props() & org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_PROP_TEXT_SUB) != 0;
         return new SubtitleStreamInfo(
                 index,
                 NativeText.orElse(avcodec_get_name(par.codec_id()), "unknown"),
                 NativeText.language(stream.metadata()),
-                title(stream));
+                title(stream),
+                (stream.disposition() & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_DEFAULT) != 0,
+                text);
     }
 
     /**

@@ -97,9 +97,17 @@ class ClipTemplatesTest {
                         "{\"name\":\"n\",\"steps\":[{\"type\":\"image\",\"imageId\":\"../x\"}]" + out,
                         "steps[0].imageId is not an id"),
                 new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"embedded\",\"fileId\":\"a\"}]"
+                                + out,
+                        "steps[0].source must be \"sidecar\" or \"track\""),
+                new Case(
                         "{\"name\":\"n\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"track\",\"fileId\":\"a\"}]"
                                 + out,
-                        "steps[0].source must be \"sidecar\""),
+                        "steps[0].fileId does not go with source \"track\""),
+                new Case(
+                        "{\"name\":\"n\",\"steps\":[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"track\":\"a\"}]"
+                                + out,
+                        "steps[0].track does not go with source \"sidecar\""),
                 new Case(
                         "{\"name\":\"n\",\"steps\":[{\"type\":\"scale\",\"maxHeight\":8}]" + out,
                         "steps[0].maxHeight must be 16..4320"),

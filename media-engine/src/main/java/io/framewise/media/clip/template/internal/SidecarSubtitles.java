@@ -51,8 +51,13 @@ public final class SidecarSubtitles {
                 }
                 StringBuilder t = new StringBuilder();
                 for (int j = i + 1; j < lines.length; j++) {
+                    // WebVTT escapes what would be markup; the burned text is the reader's text.
                     String clean = lines[j].replaceAll("<[^>]*>", "")
                             .replaceAll("\\{\\\\[^}]*}", "")
+                            .replace("&lt;", "<")
+                            .replace("&gt;", ">")
+                            .replace("&nbsp;", "\u00a0")
+                            .replace("&amp;", "&")
                             .strip();
                     if (!clean.isEmpty()) {
                         t.append(t.length() == 0 ? "" : "\n").append(clean);
