@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * RFC 8187), so a browser saves "Plan de travail é.mp4" as such and an old client still gets a
  * usable name.
  */
-final class DownloadName {
+public final class DownloadName {
 
     /** The longest name given: file systems stop at 255 bytes, and UTF-8 takes up to 4 a character. */
     static final int MAX_CHARS = 120;
@@ -22,7 +22,7 @@ final class DownloadName {
     }
 
     /** The header value for a file called {@code name}. */
-    static String header(String name) {
+    public static String header(String name) {
         String safe = safe(name);
         return "attachment; filename=\"" + ascii(safe) + "\"; filename*=UTF-8''" + encode(safe);
     }
