@@ -29,10 +29,10 @@ import javafx.stage.Window;
 final class ExportNotesWindow extends VBox {
 
     private ExportNotesWindow(ExportNotesViewModel vm, Stage stage) {
-        setId("export-notes");
+        setId("export-notes-window");
         setSpacing(12);
         setPadding(new Insets(16));
-        setPrefWidth(460);
+        setPrefWidth(520);
 
         Label heading = new Label("Export notes as markers");
         heading.getStyleClass().add("title-3");
@@ -66,7 +66,8 @@ final class ExportNotesWindow extends VBox {
         to.setId("export-to");
         to.setPromptText("last frame");
         to.textProperty().bindBidirectional(vm.toProperty());
-        Button marks = new Button("Use the I/O marks");
+        Button marks = new Button("From I/O marks");
+        marks.setMinWidth(Region.USE_PREF_SIZE);
         marks.setId("export-use-marks");
         marks.setDisable(!vm.hasMarks());
         marks.setOnAction(e -> vm.useMarks());
@@ -89,7 +90,8 @@ final class ExportNotesWindow extends VBox {
                                 ? vm.problemProperty().get()
                                 : !vm.messageProperty().get().isEmpty()
                                         ? vm.messageProperty().get()
-                                        : vm.keptProperty().get() + " notes as markers",
+                                        : vm.keptProperty().get()
+                                                + (vm.keptProperty().get() == 1 ? " note" : " notes") + " as markers",
                         vm.problemProperty(),
                         vm.messageProperty(),
                         vm.keptProperty()));

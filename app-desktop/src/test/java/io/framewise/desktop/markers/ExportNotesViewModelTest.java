@@ -51,7 +51,8 @@ class ExportNotesViewModelTest {
     void savesTheFilteredNotesAsTheChosenMarkerFile(@TempDir Path dir) throws Exception {
         Note dust = note("Desk dust " + System.nanoTime(), 31, null);
         Note dark = note("Desk dark " + System.nanoTime(), 62, 75L);
-        Note resolved = s.api.updateNote(dark.id(), JsonNodeFactory.instance.objectNode().put("resolved", true));
+        Note resolved = s.api.updateNote(
+                dark.id(), JsonNodeFactory.instance.objectNode().put("resolved", true));
         List<NoteThread> threads = List.of(new NoteThread(dust, List.of()), new NoteThread(resolved, List.of()));
 
         ExportNotesViewModel vm = new ExportNotesViewModel(Runnable::run, Runnable::run);

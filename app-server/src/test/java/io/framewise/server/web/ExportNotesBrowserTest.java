@@ -92,6 +92,7 @@ class ExportNotesBrowserTest {
             b.find("export-from").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
             b.awaitText("export-count", "2 notes as markers");
 
+            b.screenshot("export-notes-menu");
             b.find("export-download").click();
             Path file = b.await("the download to finish", d -> {
                 try (Stream<Path> files = Files.list(downloads)) {
