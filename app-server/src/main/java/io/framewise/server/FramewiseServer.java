@@ -53,6 +53,8 @@ import io.framewise.server.library.MemberRepository;
 import io.framewise.server.library.MemberService;
 import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
+import io.framewise.server.markers.MarkerExportService;
+import io.framewise.server.markers.MarkerRoutes;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
@@ -240,16 +242,16 @@ public final class FramewiseServer implements Closeable {
                         domainEvents,
                         access);
                 SubtitlesFeature subtitles = new SubtitlesFeature(db, media, repos.media(), access);
-                NotesRoutes notes = new NotesRoutes(
-                        new NoteService(
-                                repos.notes(),
-                                repos.media(),
-                                repos.users(),
-                                db,
-                                domainEvents,
-                                access.permissions(),
-                                db.clock()),
-                        access);
+                NoteService noteService = new NoteService(
+                        repos.notes(),
+                        repos.media(),
+                        repos.users(),
+                        db,
+                        domainEvents,
+                        access.permissions(),
+                        db.clock());
+                NotesRoutes notes = new NotesRoutes(noteService, access);
+                MarkerRoutes markers = new MarkerRoutes(new MarkerExportService(noteService, repos.media()), access);
                 LibraryRoutes library = new LibraryRoutes(
                         new LibraryService(
                                 repos.projects(),
@@ -342,6 +344,7 @@ public final class FramewiseServer implements Closeable {
                                 db.clock()),
                         subtitles,
                         notes,
+                        markers,
                         library,
                         shareRoutes,
                         guestRoutes,

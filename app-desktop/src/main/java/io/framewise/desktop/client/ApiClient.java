@@ -415,6 +415,27 @@ public final class ApiClient {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A marker file the server made from a media item's notes, as it named it. */
+    public record MarkerFile(String fileName, byte[] body) {}
+
+    /**
+     * The media's notes as a marker file; {@code query} is the export's query string
+     * ({@code format=...&status=...}).
+     */
+    public MarkerFile markers(String mediaId, String query) {
+        HttpResponse<byte[]> res = answer(request("/api/media/" + enc(mediaId) + "/markers?" + query)
+                .setHeader("Accept", "*/*")
+                .GET()
+                .build());
+        if (res.statusCode() >= 400) {
+            throw errorOf(res);
+        }
+        String disposition = res.headers().firstValue("Content-Disposition").orElse("");
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(disposition);
+        return new MarkerFile(m.find() ? m.group(1) : "markers", res.body());
+    }
+
     // ---- plumbing ----
 
     /** A list answer's items: none when the server sent no list, and no null entries. */

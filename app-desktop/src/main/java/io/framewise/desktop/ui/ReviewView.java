@@ -309,6 +309,19 @@ final class ReviewView extends BorderPane {
         cutB.setId("cut-clip");
         cutB.disableProperty().bind(review.mediaProperty().isNull());
         cutB.setOnAction(e -> cut.accept(review));
+        Button exportB = new Button("Export notes...");
+        exportB.setId("export-notes");
+        exportB.disableProperty().bind(review.mediaProperty().isNull());
+        exportB.setOnAction(e -> {
+            var vm = new io.framewise.desktop.markers.ExportNotesViewModel(
+                    javafx.application.Platform::runLater, task -> {
+                        Thread t = new Thread(task, "export-notes");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+            vm.openFor(review);
+            ExportNotesWindow.show(getScene().getWindow(), vm);
+        });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox transport = new HBox(
@@ -325,7 +338,8 @@ final class ReviewView extends BorderPane {
                 markIn,
                 markOut,
                 clear,
-                cutB);
+                cutB,
+                exportB);
         transport.setAlignment(Pos.CENTER_LEFT);
         TimelineBar timeline = new TimelineBar(pb, () -> review.notes().threads());
         review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));

@@ -397,6 +397,10 @@ class AccessMatrixTest {
         rows.add(new Row(
                 "GET /api/media/{id}/comments", plain("GET", "/api/media/" + m + "/comments", null), members(200)));
         rows.add(new Row(
+                "GET /api/media/{id}/markers",
+                plain("GET", "/api/media/" + m + "/markers?format=csv", null),
+                members(200)));
+        rows.add(new Row(
                 "POST /api/media/{id}/comments",
                 plain("POST", "/api/media/" + m + "/comments", "{\"text\":\"hello\",\"frame\":1}"),
                 reviewers(201)));

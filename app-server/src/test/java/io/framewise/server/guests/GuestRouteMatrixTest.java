@@ -133,6 +133,7 @@ class GuestRouteMatrixTest {
                 new Object[] {"DELETE", m + "/subtitles/" + NOBODY, 403, 403},
                 new Object[] {"GET", m + "/comments", 200, 403},
                 new Object[] {"POST", m + "/comments", 201, 403},
+                new Object[] {"GET", m + "/markers?format=csv", 200, 403},
                 new Object[] {"PUT", "/api/assets/" + world.assetId + "/versions/1/approval", 200, 403},
                 new Object[] {"DELETE", m, 403, 403},
                 new Object[] {"GET", "/api/assets/" + world.assetId, 404, 404},
