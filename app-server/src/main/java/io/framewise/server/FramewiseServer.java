@@ -42,6 +42,8 @@ import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
 import io.framewise.server.idempotency.JooqIdempotencyRepository;
 import io.framewise.server.ingest.MediaFeature;
+import io.framewise.server.interchange.imports.NoteImportRoutes;
+import io.framewise.server.interchange.imports.NoteImportService;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
@@ -237,16 +239,17 @@ public final class FramewiseServer implements Closeable {
                         guestDownloads::fileFor,
                         domainEvents,
                         access);
-                NotesRoutes notes = new NotesRoutes(
-                        new NoteService(
-                                repos.notes(),
-                                repos.media(),
-                                repos.users(),
-                                db,
-                                domainEvents,
-                                access.permissions(),
-                                db.clock()),
-                        access);
+                NoteService noteService = new NoteService(
+                        repos.notes(),
+                        repos.media(),
+                        repos.users(),
+                        db,
+                        domainEvents,
+                        access.permissions(),
+                        db.clock());
+                NotesRoutes notes = new NotesRoutes(noteService, access);
+                NoteImportRoutes noteImports = new NoteImportRoutes(
+                        new NoteImportService(repos.media(), repos.notes(), noteService, access.permissions()), access);
                 LibraryRoutes library = new LibraryRoutes(
                         new LibraryService(
                                 repos.projects(),
@@ -328,6 +331,7 @@ public final class FramewiseServer implements Closeable {
                         media,
                         clips,
                         notes,
+                        noteImports,
                         library,
                         shareRoutes,
                         guestRoutes,

@@ -36,8 +36,8 @@ public final class RequestGuard {
      * The routes whose body is a file, not JSON: plain and multipart uploads, and tus (creation and
      * {@code application/offset+octet-stream} chunks). A new upload route belongs here.
      */
-    static final Set<String> RAW_BODY_PATHS =
-            Set.of("POST /api/media", "* /api/tus", "* /api/tus/*", "POST /api/templates/files");
+    static final Set<String> RAW_BODY_PATHS = Set.of(
+            "POST /api/media", "* /api/tus", "* /api/tus/*", "POST /api/templates/files", "POST /api/media/*/edl");
 
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
@@ -195,7 +195,14 @@ public final class RequestGuard {
             return true;
         }
         int slash = path.lastIndexOf('/');
-        return slash > 0 && RAW_BODY_PATHS.contains("* " + path.substring(0, slash) + "/*");
+        if (slash > 0 && RAW_BODY_PATHS.contains("* " + path.substring(0, slash) + "/*")) {
+            return true;
+        }
+        // One id segment before the last: "POST /api/media/*/edl".
+        int before = slash > 0 ? path.lastIndexOf('/', slash - 1) : -1;
+        return before > 0
+                && RAW_BODY_PATHS.contains(
+                        method.name() + " " + path.substring(0, before) + "/*" + path.substring(slash));
     }
 
     private static String trimmed(String path) {
