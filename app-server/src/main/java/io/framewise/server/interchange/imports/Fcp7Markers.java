@@ -83,7 +83,7 @@ final class Fcp7Markers {
                     throw new IllegalArgumentException("<in> is negative");
                 }
                 Timecode at = Timecode.fromFrameCount(start + in, rate, drop);
-                notes.add(new FoundNote(
+                notes.add(FoundNote.counted(
                         m.line(),
                         at,
                         out > in ? out - in : 0,

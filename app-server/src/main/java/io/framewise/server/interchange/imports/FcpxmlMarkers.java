@@ -121,7 +121,7 @@ final class FcpxmlMarkers {
             colour = "1".equals(m.attr("completed")) ? MarkerColour.GREEN : MarkerColour.RED;
         }
         ctx.notes()
-                .add(new FoundNote(
+                .add(FoundNote.counted(
                         m.line(),
                         Timecode.fromFrameCount(frame, ctx.rate(), ctx.drop()),
                         frames,

@@ -85,9 +85,9 @@ public final class NoteImportService {
             long frame;
             long frameOut;
             try {
-                frame = timeline.index(found.at(), options.offset());
+                frame = timeline.index(found.at(), found.counted(), options.offset());
                 frameOut = found.end() != null
-                        ? timeline.index(found.end(), options.offset())
+                        ? timeline.index(found.end(), found.counted(), options.offset())
                         : frame + Math.max(1, found.frames());
             } catch (IllegalArgumentException e) {
                 skipped.add(new Skipped(found.line(), where + e.getMessage()));
@@ -193,12 +193,12 @@ public final class NoteImportService {
         }
 
         /**
-         * The frame a label names: read in the media's counting mode (the media's drop-frame flag,
-         * not the file's separators, decides which frame a label means), less the start, plus the
-         * offset.
+         * The frame a label names, less the start, plus the offset. A typed label (an EDL's) is read
+         * in the media's counting mode: the media's drop-frame flag, not the file's separators,
+         * decides which frame it means. A label made from a frame count keeps its own mode.
          */
-        long index(Timecode label, long offset) {
-            Timecode l = relabel(label, start.dropFrame());
+        long index(Timecode label, boolean counted, long offset) {
+            Timecode l = counted ? label : relabel(label, start.dropFrame());
             return Math.addExact(l.toFrameCount(rate) - start.toFrameCount(rate), offset);
         }
 

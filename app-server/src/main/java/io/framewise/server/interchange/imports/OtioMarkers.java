@@ -107,7 +107,7 @@ final class OtioMarkers {
                                 .path("comment")
                                 .asText("");
                     }
-                    notes.add(new FoundNote(
+                    notes.add(FoundNote.counted(
                             0,
                             Timecode.fromFrameCount(frame, frameRate(), false),
                             frames,
@@ -157,11 +157,15 @@ final class OtioMarkers {
         }
         if (node.isObject()) {
             String schema = node.path("OTIO_SCHEMA").asText("");
-            if (schema.startsWith("TimeRange.")
-                    && node.path("duration").path("rate").asDouble(0) > 1) {
-                return node.path("duration").path("rate").asDouble();
+            if (schema.startsWith("TimeRange.")) {
+                for (String part : List.of("duration", "start_time")) {
+                    if (node.path(part).path("rate").asDouble(0) > 1) {
+                        return node.path(part).path("rate").asDouble();
+                    }
+                }
             }
-            for (String key : List.of("source_range", "tracks", "children")) {
+            // Items' ranges first: a marker's rate may differ from its timeline's (Resolve).
+            for (String key : List.of("source_range", "tracks", "children", "markers", "marked_range")) {
                 double r = firstRate(node.path(key), depth + 1);
                 if (r > 0) {
                     return r;
