@@ -42,6 +42,8 @@ import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
 import io.framewise.server.idempotency.JooqIdempotencyRepository;
 import io.framewise.server.ingest.MediaFeature;
+import io.framewise.server.interchange.imports.NoteImportRoutes;
+import io.framewise.server.interchange.imports.NoteImportService;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
@@ -252,6 +254,8 @@ public final class FramewiseServer implements Closeable {
                         db.clock());
                 NotesRoutes notes = new NotesRoutes(noteService, access);
                 MarkerRoutes markers = new MarkerRoutes(new MarkerExportService(noteService, repos.media()), access);
+                NoteImportRoutes noteImports = new NoteImportRoutes(
+                        new NoteImportService(repos.media(), repos.notes(), noteService, access.permissions()), access);
                 LibraryRoutes library = new LibraryRoutes(
                         new LibraryService(
                                 repos.projects(),
@@ -345,6 +349,7 @@ public final class FramewiseServer implements Closeable {
                         subtitles,
                         notes,
                         markers,
+                        noteImports,
                         library,
                         shareRoutes,
                         guestRoutes,

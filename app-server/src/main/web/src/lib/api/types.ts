@@ -25,6 +25,8 @@ export type AssetTags = Schemas['AssetTags'];
 export type Drawing = Schemas['Drawing'];
 export type Note = Schemas['Note'];
 export type NotePage = Schemas['NotePage'];
+export type NoteImport = Schemas['NoteImport'];
+export type ImportedNote = Schemas['ImportedNote'];
 
 /** A person as sign-in answers them. */
 export type User = Schemas['User'];

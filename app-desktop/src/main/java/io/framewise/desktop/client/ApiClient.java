@@ -256,6 +256,24 @@ public final class ApiClient {
         return send("PATCH", "/api/comments/" + enc(noteId), fields, Note.class);
     }
 
+    /**
+     * Imports the markers of an EDL, FCP7 XML, FCPXML or OTIO file as notes on the media item, or
+     * with {@code dryRun} only answers what would be imported.
+     */
+    public ImportModels.NoteImport importNotes(
+            String mediaId, byte[] file, boolean dryRun, long offset, boolean events) {
+        String path =
+                "/api/media/" + enc(mediaId) + "/edl?dryRun=" + dryRun + "&offset=" + offset + "&events=" + events;
+        return parse(
+                exchange(
+                        request(path)
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray()),
+                ImportModels.NoteImport.class);
+    }
+
     public void deleteNote(String noteId) {
         exchange(request("/api/comments/" + enc(noteId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -3,6 +3,7 @@ package io.framewise.desktop.ui;
 import io.framewise.desktop.client.ApiModels.Version;
 import io.framewise.desktop.player.VlcPlayer;
 import io.framewise.desktop.review.DrawingJson;
+import io.framewise.desktop.review.ImportNotesViewModel;
 import io.framewise.desktop.review.LiveSessionViewModel;
 import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.PlaybackViewModel;
@@ -21,6 +22,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -195,6 +197,27 @@ final class ReviewView extends BorderPane {
         Button shareB = new Button("Share...");
         shareB.setId("review-share");
         shareB.setOnAction(e -> share.accept(review));
+        // "Import EDL...": a file chooser, or an EDL or marker file dropped on the review.
+        Button importB = new Button("Import EDL...");
+        importB.setId("review-import-notes");
+        importB.disableProperty().bind(review.mediaProperty().isNull());
+        importB.setOnAction(e -> importNotes(null));
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()
+                    && e.getDragboard().getFiles().stream()
+                            .anyMatch(f -> ImportNotesViewModel.importable(f.toPath()))) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            java.util.Optional<java.io.File> f = e.getDragboard().getFiles().stream()
+                    .filter(x -> ImportNotesViewModel.importable(x.toPath()))
+                    .findFirst();
+            f.ifPresent(x -> importNotes(x.toPath()));
+            e.setDropCompleted(f.isPresent());
+            e.consume();
+        });
         SubtitleOverlay subtitles = new SubtitleOverlay(review.subtitles());
         HBox top = new HBox(
                 10,
@@ -214,7 +237,8 @@ final class ReviewView extends BorderPane {
                 shareB,
                 NoteLoopBar.exportReport(review),
                 subtitles.menu(),
-                subtitles.note());
+                subtitles.note(),
+                importB);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
@@ -450,4 +474,18 @@ final class ReviewView extends BorderPane {
         double fps = Double.parseDouble(p[0]) / (p.length > 1 ? Double.parseDouble(p[1]) : 1);
         return fps > 0 ? 1 / fps : 0;
     }
+
+    private void importNotes(java.nio.file.Path file) {
+        if (review.mediaProperty().get() != null) {
+            ImportNotesWindow.show(getScene() == null ? null : getScene().getWindow(), review, IMPORT_IO, file);
+        }
+    }
+
+    /** Imports run off the FX thread, one at a time. */
+    private static final java.util.concurrent.Executor IMPORT_IO =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "note-import");
+                t.setDaemon(true);
+                return t;
+            });
 }

@@ -86,6 +86,8 @@ public final class RouteTable {
         // Notes: editing text and resolving need different rights; the handler asks for the one it does.
         t.add(HandlerType.GET, "/api/media/{id}/comments", RouteRule.media(Action.NOTE_VIEW));
         t.add(HandlerType.POST, "/api/media/{id}/comments", RouteRule.media(Action.NOTE_CREATE));
+        // Importing an EDL or marker file writes notes: the same right as writing one by hand.
+        t.add(HandlerType.POST, "/api/media/{id}/edl", RouteRule.media(Action.NOTE_CREATE));
         t.add(HandlerType.PATCH, "/api/comments/{id}", RouteRule.note(Action.NOTE_VIEW));
         t.add(HandlerType.DELETE, "/api/comments/{id}", RouteRule.note(Action.NOTE_DELETE));
         // Notes out as a marker file: whoever reads the notes (a guest only through a link that shows them).

@@ -36,11 +36,13 @@ public final class RequestGuard {
      * The routes whose body is a file, not JSON: plain and multipart uploads, and tus (creation and
      * {@code application/offset+octet-stream} chunks). A new upload route belongs here.
      */
-    static final Set<String> RAW_BODY_PATHS =
-            Set.of("POST /api/media", "* /api/tus", "* /api/tus/*", "POST /api/templates/files");
-
-    /** Files posted to one media item ({@code POST /api/media/{id}/<name>}): sidecar subtitles. */
-    static final Set<String> RAW_BODY_MEDIA_POSTS = Set.of("subtitles");
+    static final Set<String> RAW_BODY_PATHS = Set.of(
+            "POST /api/media",
+            "* /api/tus",
+            "* /api/tus/*",
+            "POST /api/templates/files",
+            "POST /api/media/*/edl",
+            "POST /api/media/*/subtitles");
 
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
@@ -198,12 +200,14 @@ public final class RequestGuard {
             return true;
         }
         int slash = path.lastIndexOf('/');
-        if (method == HandlerType.POST
-                && path.matches("/api/media/[^/]+/[^/]+")
-                && RAW_BODY_MEDIA_POSTS.contains(path.substring(slash + 1))) {
+        if (slash > 0 && RAW_BODY_PATHS.contains("* " + path.substring(0, slash) + "/*")) {
             return true;
         }
-        return slash > 0 && RAW_BODY_PATHS.contains("* " + path.substring(0, slash) + "/*");
+        // One id segment before the last: "POST /api/media/*/edl".
+        int before = slash > 0 ? path.lastIndexOf('/', slash - 1) : -1;
+        return before > 0
+                && RAW_BODY_PATHS.contains(
+                        method.name() + " " + path.substring(0, before) + "/*" + path.substring(slash));
     }
 
     private static String trimmed(String path) {

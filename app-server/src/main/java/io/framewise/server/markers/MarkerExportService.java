@@ -1,5 +1,6 @@
 package io.framewise.server.markers;
 
+import io.framewise.model.notes.MarkerColour;
 import io.framewise.server.access.Caller;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.interchange.markers.MarkerMedia;
@@ -99,11 +100,11 @@ public final class MarkerExportService {
                     || !query.authors().isEmpty() && !query.authors().contains(n.authorId())) {
                 continue;
             }
-            // Notes carry no colour yet: each tool's default marker colour is used.
+            // A note without a colour takes each tool's default marker colour.
             out.add(new MarkerNote(
                     n.frame(),
                     n.frameOut(),
-                    null,
+                    MarkerColour.parse(n.colour()).orElse(null),
                     n.authorName(),
                     n.text(),
                     n.resolved(),

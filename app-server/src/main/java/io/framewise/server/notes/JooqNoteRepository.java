@@ -2,14 +2,18 @@ package io.framewise.server.notes;
 
 import static io.framewise.server.db.generated.Tables.NOTES;
 
+import io.framewise.model.notes.MarkerColour;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.Require;
 import io.framewise.server.db.generated.tables.records.NotesRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -53,9 +57,12 @@ public final class JooqNoteRepository implements NoteRepository {
                         n.authorId(),
                         now,
                         null,
-                        n.guest());
+                        n.guest(),
+                        n.colour());
                 created.add(note);
-                records.add(toRecord(ctx, note));
+                NotesRecord record = toRecord(ctx, note);
+                record.setImportKey(n.importKey());
+                records.add(record);
             }
             ctx.batchInsert(records).execute();
             return created;
@@ -103,6 +110,17 @@ public final class JooqNoteRepository implements NoteRepository {
                     .limit(limit)
                     .fetch(JooqNoteRepository::toNote);
         });
+    }
+
+    @Override
+    public Set<String> importKeys(String mediaId, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return db.read(ctx -> new HashSet<>(ctx.select(NOTES.IMPORT_KEY)
+                .from(NOTES)
+                .where(NOTES.MEDIA_ID.eq(mediaId).and(NOTES.IMPORT_KEY.in(keys)))
+                .fetch(NOTES.IMPORT_KEY)));
     }
 
     @Override
@@ -182,6 +200,7 @@ public final class JooqNoteRepository implements NoteRepository {
         r.setEditedAt(n.edited() == null ? null : n.edited().toEpochMilli());
         r.setGuestId(n.guest() == null ? null : n.guest().id());
         r.setGuestName(n.guest() == null ? null : n.guest().name());
+        r.setColour(n.colour() == null ? null : n.colour().wire());
         return r;
     }
 
@@ -202,6 +221,7 @@ public final class JooqNoteRepository implements NoteRepository {
                 r.getEditedAt() == null ? null : Instant.ofEpochMilli(r.getEditedAt()),
                 r.getGuestName() == null
                         ? null
-                        : new Note.GuestAuthor(r.getGuestId() == null ? r.getId() : r.getGuestId(), r.getGuestName()));
+                        : new Note.GuestAuthor(r.getGuestId() == null ? r.getId() : r.getGuestId(), r.getGuestName()),
+                r.getColour() == null ? null : MarkerColour.parse(r.getColour()).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package io.framewise.server.notes;
 
+import io.framewise.model.notes.MarkerColour;
 import io.framewise.server.db.Ids;
 
 /**
@@ -13,6 +14,9 @@ import io.framewise.server.db.Ids;
  * @param drawing the drawing on the frame, or {@code null}
  * @param guest the share link guest writing it (filed under {@code authorId}, the link's creator), or
  *     {@code null}
+ * @param colour the marker colour, or {@code null}
+ * @param importKey what identifies a note read from an interchange file on this media item (a second
+ *     import of the same file finds it), or {@code null} for a note written by hand
  */
 public record NewNote(
         String mediaId,
@@ -22,7 +26,22 @@ public record NewNote(
         String text,
         Drawing drawing,
         String authorId,
-        Note.GuestAuthor guest) {
+        Note.GuestAuthor guest,
+        MarkerColour colour,
+        String importKey) {
+
+    /** A note without colour or import key, by an account or a share link's guest. */
+    public NewNote(
+            String mediaId,
+            String parentId,
+            long frame,
+            Long frameOut,
+            String text,
+            Drawing drawing,
+            String authorId,
+            Note.GuestAuthor guest) {
+        this(mediaId, parentId, frame, frameOut, text, drawing, authorId, guest, null, null);
+    }
 
     /** A note by an account. */
     public NewNote(
@@ -36,5 +55,8 @@ public record NewNote(
         Note.checkFrames(frame, frameOut);
         Note.checkText(text, drawing);
         Ids.require("authorId", authorId);
+        if (importKey != null && (importKey.isBlank() || importKey.length() > 128)) {
+            throw new IllegalArgumentException("importKey must be 1 to 128 characters");
+        }
     }
 }

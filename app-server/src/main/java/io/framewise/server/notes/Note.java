@@ -1,5 +1,6 @@
 package io.framewise.server.notes;
 
+import io.framewise.model.notes.MarkerColour;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.Require;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param resolvedAt when it was resolved, {@code null} while open
  * @param edited when its text or drawing last changed, {@code null} if never
  * @param guest the share link guest who wrote it, or {@code null} for a note by its author's account
+ * @param colour its marker colour, or {@code null} for the default
  */
 public record Note(
         String id,
@@ -29,7 +31,42 @@ public record Note(
         String authorId,
         Instant created,
         Instant edited,
-        GuestAuthor guest) {
+        GuestAuthor guest,
+        MarkerColour colour) {
+
+    /** A note without a marker colour. */
+    public Note(
+            String id,
+            String mediaId,
+            String parentId,
+            long frame,
+            Long frameOut,
+            String text,
+            Drawing drawing,
+            boolean resolved,
+            String resolvedBy,
+            Instant resolvedAt,
+            String authorId,
+            Instant created,
+            Instant edited,
+            GuestAuthor guest) {
+        this(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                drawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                created,
+                edited,
+                guest,
+                null);
+    }
 
     /**
      * A share link's guest who wrote a note: it is filed under the link creator's account
@@ -72,7 +109,8 @@ public record Note(
                 authorId,
                 created,
                 at,
-                guest);
+                guest,
+                colour);
     }
 
     /** This note with a new drawing (or none), edited at {@code at}. */
@@ -91,7 +129,8 @@ public record Note(
                 authorId,
                 created,
                 at,
-                guest);
+                guest,
+                colour);
     }
 
     /** This note resolved by {@code by} at {@code at}, or reopened when {@code by} is null. */
@@ -111,7 +150,28 @@ public record Note(
                 authorId,
                 created,
                 edited,
-                guest);
+                guest,
+                colour);
+    }
+
+    /** This note with another marker colour (or none), edited at {@code at}. */
+    public Note withColour(MarkerColour newColour, Instant at) {
+        return new Note(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                drawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                created,
+                at,
+                guest,
+                newColour);
     }
 
     static void checkFrames(long frame, Long frameOut) {

@@ -1,6 +1,7 @@
 package io.framewise.server.notes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.model.notes.MarkerColour;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,15 @@ import java.util.Objects;
  * @param frameOut the exclusive end of the range, or null
  * @param parentId any note of the thread a reply answers, or null for a new thread
  * @param drawing the drawing as the client sent it (checked by {@link DrawingValidator}), or null
+ * @param colour the marker colour, or null
  */
-public record NoteDraft(String text, Long frame, Long frameOut, String parentId, JsonNode drawing) {
+public record NoteDraft(
+        String text, Long frame, Long frameOut, String parentId, JsonNode drawing, MarkerColour colour) {
+
+    /** A draft without a marker colour. */
+    public NoteDraft(String text, Long frame, Long frameOut, String parentId, JsonNode drawing) {
+        this(text, frame, frameOut, parentId, drawing, null);
+    }
 
     public NoteDraft {
         Objects.requireNonNull(text, "text");

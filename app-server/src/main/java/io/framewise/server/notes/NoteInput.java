@@ -3,9 +3,13 @@ package io.framewise.server.notes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.framewise.model.notes.MarkerColour;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Bodies;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,8 +19,9 @@ import java.util.Set;
  */
 final class NoteInput {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("text", "frame", "frameOut", "parentId", "drawing");
-    private static final Set<String> PATCH_FIELDS = Set.of("text", "drawing", "resolved");
+    private static final Set<String> CREATE_FIELDS =
+            Set.of("text", "frame", "frameOut", "parentId", "drawing", "colour");
+    private static final Set<String> PATCH_FIELDS = Set.of("text", "drawing", "resolved", "colour");
 
     private final ObjectMapper mapper;
 
@@ -37,7 +42,8 @@ final class NoteInput {
                 optionalLong(json, "frame"),
                 optionalLong(json, "frameOut"),
                 Bodies.optionalString(json, "parentId"),
-                drawing == null || drawing.isNull() ? null : drawing);
+                drawing == null || drawing.isNull() ? null : drawing,
+                colour(json.get("colour")).orElse(null));
     }
 
     /**
@@ -47,15 +53,19 @@ final class NoteInput {
     NoteEdit patch(String body) throws JsonProcessingException {
         JsonNode json = object(body, PATCH_FIELDS);
         if (json.isEmpty()) {
-            throw Bodies.badRequest("give at least one of text, drawing, resolved", "body");
+            throw Bodies.badRequest("give at least one of text, drawing, resolved, colour", "body");
         }
         JsonNode text = json.get("text");
         JsonNode resolved = json.get("resolved");
         if (resolved != null && !resolved.isBoolean()) {
             throw Bodies.badRequest("resolved must be true or false", "resolved");
         }
+        JsonNode colour = json.get("colour");
         return new NoteEdit(
-                text == null ? null : text(text), json.get("drawing"), resolved == null ? null : resolved.asBoolean());
+                text == null ? null : text(text),
+                json.get("drawing"),
+                resolved == null ? null : resolved.asBoolean(),
+                colour == null ? null : colour(colour));
     }
 
     private JsonNode object(String body, Set<String> allowed) throws JsonProcessingException {
@@ -75,6 +85,22 @@ final class NoteInput {
         }
         return trimmed;
     }
+
+    /** A colour field: empty for null, else one of the palette's names (400 for a non-string, 422 else). */
+    static Optional<MarkerColour> colour(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw Bodies.badRequest("colour must be a string or null", "colour");
+        }
+        return Optional.of(MarkerColour.parse(value.asText())
+                .orElseThrow(() -> new ApiException.Invalid(
+                        "colour must be one of " + COLOUR_NAMES, Map.of("field", "colour", "allowed", COLOUR_NAMES))));
+    }
+
+    private static final List<String> COLOUR_NAMES =
+            Arrays.stream(MarkerColour.values()).map(MarkerColour::wire).toList();
 
     private static Long optionalLong(JsonNode json, String field) {
         JsonNode value = json.get(field);

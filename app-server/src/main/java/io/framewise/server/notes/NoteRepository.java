@@ -1,7 +1,9 @@
 package io.framewise.server.notes;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,6 +35,9 @@ public interface NoteRepository {
      * @throws IllegalArgumentException when {@code afterId} is not a note on this media item
      */
     List<Note> pageByMedia(String mediaId, String afterId, int limit);
+
+    /** Which of {@code keys} are the import keys of notes already on the media item. */
+    Set<String> importKeys(String mediaId, Collection<String> keys);
 
     long countByMedia(String mediaId);
 

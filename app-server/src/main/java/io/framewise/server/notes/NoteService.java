@@ -92,7 +92,16 @@ public final class NoteService {
                 checkReplyFrames(draft, root);
                 drawing = drawing(draft);
                 note = new NewNote(
-                        item.id(), root.id(), root.frame(), root.frameOut(), draft.text(), drawing, authorId, guest);
+                        item.id(),
+                        root.id(),
+                        root.frame(),
+                        root.frameOut(),
+                        draft.text(),
+                        drawing,
+                        authorId,
+                        guest,
+                        draft.colour(),
+                        null);
             } else {
                 if (draft.frame() == null) {
                     throw new ApiException.BadRequest("frame is required", Map.of("field", "frame"), null);
@@ -100,16 +109,75 @@ public final class NoteService {
                 checkFrames(draft.frame(), draft.frameOut(), frameCount);
                 drawing = drawing(draft);
                 note = new NewNote(
-                        item.id(), null, draft.frame(), draft.frameOut(), draft.text(), drawing, authorId, guest);
+                        item.id(),
+                        null,
+                        draft.frame(),
+                        draft.frameOut(),
+                        draft.text(),
+                        drawing,
+                        authorId,
+                        guest,
+                        draft.colour(),
+                        null);
             }
             return announce(caller, NoteEvent.Kind.CREATED, notes.create(note));
         });
     }
 
+    /**
+     * Writes notes read from an interchange file in one unit of work, each audited and announced like
+     * a note written by hand. The caller was allowed {@link Action#NOTE_CREATE} on the media item by
+     * the importer, which also checked the frames against the media.
+     */
+    public List<NoteView> createImported(Caller caller, List<NewNote> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return work.inTransaction(() -> notes.createAll(batch).stream()
+                .map(n -> announce(caller, NoteEvent.Kind.CREATED, n))
+                .toList());
+    }
+
+    /**
+     * How a note not yet written would look: the note shape without an id or creation time (a dry
+     * run's answer).
+     */
+    public NoteView preview(NewNote n) {
+        return new NoteView(
+                null,
+                n.mediaId(),
+                n.parentId(),
+                n.frame(),
+                n.frameOut(),
+                n.text(),
+                n.drawing() == null ? null : n.drawing().json(),
+                false,
+                null,
+                null,
+                n.guest() == null ? n.authorId() : "guest:" + n.guest().id(),
+                n.guest() == null ? names.of(n.authorId()) : n.guest().name(),
+                null,
+                null,
+                n.guest() != null,
+                n.colour() == null ? null : n.colour().wire());
+    }
+
+    /** The account a caller's notes are filed under: a share link's guest writes as the link's creator. */
+    public static String authorOf(Caller caller) {
+        return caller.principal() instanceof Principal.Guest g
+                ? g.onBehalfOf()
+                : caller.person().userId();
+    }
+
+    /** The guest a caller's notes are shown as, or null for an account. */
+    public static Note.GuestAuthor guestOf(Caller caller) {
+        return caller.principal() instanceof Principal.Guest g ? new Note.GuestAuthor(g.guestId(), g.name()) : null;
+    }
+
     /** Changes a note's text, drawing or resolution in one write. */
     public NoteView edit(Caller caller, String noteId, NoteEdit edit) {
         Resource.Note target = new Resource.Note(noteId);
-        if (edit.text() != null || edit.drawing() != null) {
+        if (edit.text() != null || edit.drawing() != null || edit.colour() != null) {
             permissions.require(caller, Action.NOTE_EDIT, target);
         }
         if (edit.resolved() != null) {
@@ -130,6 +198,9 @@ public final class NoteService {
                         }
                         if (edit.drawing() != null) {
                             next = next.withDrawing(drawing, now);
+                        }
+                        if (edit.colour() != null) {
+                            next = next.withColour(edit.colour().orElse(null), now);
                         }
                         if (edit.resolved() != null) {
                             next = next.withResolution(edit.resolved() ? userId : null, now);

@@ -28,7 +28,8 @@ public record NoteView(
         String authorName,
         String created,
         String edited,
-        boolean guest) {
+        boolean guest,
+        String colour) {
 
     /**
      * The view of a note.
@@ -52,6 +53,7 @@ public record NoteView(
                 n.guest() == null ? names.apply(n.authorId()) : n.guest().name(),
                 n.created().toString(),
                 n.edited() == null ? null : n.edited().toString(),
-                n.guest() != null);
+                n.guest() != null,
+                n.colour() == null ? null : n.colour().wire());
     }
 }

@@ -404,6 +404,16 @@ class AccessMatrixTest {
                 "POST /api/media/{id}/comments",
                 plain("POST", "/api/media/" + m + "/comments", "{\"text\":\"hello\",\"frame\":1}"),
                 reviewers(201)));
+        // Importing a marker file writes notes: the right to write notes (a dry run, so nothing is kept).
+        rows.add(new Row(
+                "POST /api/media/{id}/edl",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/media/" + m + "/edl?dryRun=true",
+                        "001  AX V C 00:00:00:00 00:00:01:00 00:00:00:00 00:00:01:00\n* LOC: 00:00:00:01 RED hi\n",
+                        Map.of("Content-Type", "text/plain")),
+                reviewers(200)));
         rows.add(new Row(
                 "PATCH /api/comments/{id}",
                 who -> world.call(who, "PATCH", "/api/comments/" + world.reviewerNote(), "{\"text\":\"edited\"}"),

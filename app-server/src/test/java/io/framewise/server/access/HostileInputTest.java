@@ -158,6 +158,7 @@ class HostileInputTest {
         Set<String> noJsonBody = Set.of(
                 "POST /api/media",
                 "POST /api/templates/files",
+                "POST /api/media/{id}/edl",
                 "POST /api/auth/logout",
                 "POST /api/me/sign-out-everywhere",
                 "POST /api/notifications/{id}/read");

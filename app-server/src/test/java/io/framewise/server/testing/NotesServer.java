@@ -13,6 +13,8 @@ import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
 import io.framewise.server.http.OpenApiFeature;
+import io.framewise.server.interchange.imports.NoteImportRoutes;
+import io.framewise.server.interchange.imports.NoteImportService;
 import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaItem;
@@ -63,19 +65,19 @@ public final class NotesServer implements AutoCloseable {
         events = new JooqEventRepository(db);
         live = new LiveFeature(media, new JooqAssetRepository(db));
         Access access = TestAccess.none(db);
+        NoteService noteService = new NoteService(
+                notes,
+                media,
+                users,
+                db,
+                new DomainEvents(events, db, live.events()::publish, live.events()::publish),
+                access.permissions(),
+                db.clock());
         List<Feature> features = new ArrayList<>(List.of(
                 TestAccess.filter(access),
                 live,
-                new NotesRoutes(
-                        new NoteService(
-                                notes,
-                                media,
-                                users,
-                                db,
-                                new DomainEvents(events, db, live.events()::publish, live.events()::publish),
-                                access.permissions(),
-                                db.clock()),
-                        access),
+                new NotesRoutes(noteService, access),
+                new NoteImportRoutes(new NoteImportService(media, notes, noteService, access.permissions()), access),
                 new OpenApiFeature()));
         features.addAll(List.of(extra));
         app = ServerApp.start(new ServerConfig(dataDir, "127.0.0.1", 0, 1, 1L << 30, 0), features);
@@ -89,11 +91,15 @@ public final class NotesServer implements AutoCloseable {
 
     /** A ready media item with {@code frameCount} frames at 25 fps. */
     public MediaItem readyMedia(long frameCount) {
+        return readyMedia(frameCount, FrameRate.FPS_25, "01:00:00:00", false);
+    }
+
+    /** A ready media item with {@code frameCount} frames at {@code rate} from {@code startTimecode}. */
+    public MediaItem readyMedia(long frameCount, FrameRate rate, String startTimecode, boolean dropFrame) {
         MediaItem item = processingMedia();
+        long micros = Math.round(frameCount * 1_000_000.0 / rate.fps());
         media.setProbe(
-                item.id(),
-                new ProbeSummary(
-                        frameCount, FrameRate.FPS_25, "01:00:00:00", false, 640, 360, frameCount * 40_000, true, "{}"));
+                item.id(), new ProbeSummary(frameCount, rate, startTimecode, dropFrame, 640, 360, micros, true, "{}"));
         media.markReady(item.id());
         return media.get(item.id()).orElseThrow();
     }
