@@ -6,6 +6,9 @@ import io.framewise.server.access.AccessFilter;
 import io.framewise.server.access.Authorizer;
 import io.framewise.server.access.JooqAccessFacts;
 import io.framewise.server.access.RouteTable;
+import io.framewise.server.attachments.AttachmentFiles;
+import io.framewise.server.attachments.JooqNoteAttachmentRepository;
+import io.framewise.server.attachments.NoteAttachmentsRoutes;
 import io.framewise.server.audit.AuditFeature;
 import io.framewise.server.audit.AuditLog;
 import io.framewise.server.audit.AuditQuery;
@@ -237,6 +240,7 @@ public final class FramewiseServer implements Closeable {
                         guestDownloads::fileFor,
                         domainEvents,
                         access);
+                JooqNoteAttachmentRepository noteAttachments = new JooqNoteAttachmentRepository(db);
                 NotesRoutes notes = new NotesRoutes(
                         new NoteService(
                                 repos.notes(),
@@ -245,7 +249,8 @@ public final class FramewiseServer implements Closeable {
                                 db,
                                 domainEvents,
                                 access.permissions(),
-                                db.clock()),
+                                db.clock(),
+                                noteAttachments),
                         access);
                 LibraryRoutes library = new LibraryRoutes(
                         new LibraryService(
@@ -328,6 +333,7 @@ public final class FramewiseServer implements Closeable {
                         media,
                         clips,
                         notes,
+                        new NoteAttachmentsRoutes(noteAttachments, new AttachmentFiles(config.dataDir()), access),
                         library,
                         shareRoutes,
                         guestRoutes,

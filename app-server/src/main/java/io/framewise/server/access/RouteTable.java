@@ -79,6 +79,8 @@ public final class RouteTable {
         t.add(HandlerType.POST, "/api/media/{id}/comments", RouteRule.media(Action.NOTE_CREATE));
         t.add(HandlerType.PATCH, "/api/comments/{id}", RouteRule.note(Action.NOTE_VIEW));
         t.add(HandlerType.DELETE, "/api/comments/{id}", RouteRule.note(Action.NOTE_DELETE));
+        // A note's attachment (an imported drawing) is read by whoever may read the note.
+        t.add(HandlerType.GET, "/api/comments/{id}/attachments/{attachmentId}", RouteRule.note(Action.NOTE_VIEW));
         // Organizers: pages and actions are for anyone signed in; the organizer decides what each shows
         // and allows, and pages leave out assets the caller may not open.
         t.add(HandlerType.GET, "/api/folders", RouteRule.server(Action.SELF));

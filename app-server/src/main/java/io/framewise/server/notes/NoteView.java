@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param drawing the drawing object, or {@code null}
  * @param guest whether a share link's guest wrote it ({@code authorName} is the name they gave,
  *     {@code authorId} {@code guest:} and their guest session)
+ * @param attachments files that belong to the note (pictures such as an imported drawing), never null
  */
 public record NoteView(
         String id,
@@ -28,7 +29,33 @@ public record NoteView(
         String authorName,
         String created,
         String edited,
-        boolean guest) {
+        boolean guest,
+        java.util.List<io.framewise.server.attachments.NoteAttachmentView> attachments) {
+
+    public NoteView {
+        attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+    }
+
+    /** This view with the note's attachments. */
+    public NoteView withAttachments(java.util.List<io.framewise.server.attachments.NoteAttachmentView> list) {
+        return new NoteView(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                drawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                authorName,
+                created,
+                edited,
+                guest,
+                list);
+    }
 
     /**
      * The view of a note.
@@ -52,6 +79,7 @@ public record NoteView(
                 n.guest() == null ? names.apply(n.authorId()) : n.guest().name(),
                 n.created().toString(),
                 n.edited() == null ? null : n.edited().toString(),
-                n.guest() != null);
+                n.guest() != null,
+                java.util.List.of());
     }
 }

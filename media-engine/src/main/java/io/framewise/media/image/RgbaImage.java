@@ -12,8 +12,8 @@ public record RgbaImage(int width, int height, byte[] rgba, byte[] png) {
 
     public RgbaImage {
         if (width <= 0 || height <= 0 || rgba == null || (long) width * height * 4 != rgba.length) {
-            throw new IllegalArgumentException("a " + width + "x" + height + " RGBA image needs "
-                    + (long) width * height * 4 + " bytes");
+            throw new IllegalArgumentException(
+                    "a " + width + "x" + height + " RGBA image needs " + (long) width * height * 4 + " bytes");
         }
         if (png == null || png.length == 0) {
             throw new IllegalArgumentException("png is empty");

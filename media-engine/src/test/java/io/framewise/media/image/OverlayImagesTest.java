@@ -46,8 +46,7 @@ class OverlayImagesTest {
         assertEquals(0, image.alphaAt(44, 130), "the outline is 3 pixels wide");
 
         // The PNG holds the same pixels: decoding it again gives the same RGBA.
-        assertArrayEquals(
-                Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, 4), Arrays.copyOf(image.png(), 4));
+        assertArrayEquals(Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, 4), Arrays.copyOf(image.png(), 4));
         RgbaImage again = OverlayImages.decode(image.png());
         assertEquals(image, again);
     }
