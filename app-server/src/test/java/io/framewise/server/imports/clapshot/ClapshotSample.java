@@ -21,11 +21,11 @@ import java.util.Map;
  * The shared Clapshot sample ({@code shared/testdata/clapshot}, read in place and never changed), its
  * expected facts, the import command run on it, and SQL reads of the data folder it filled.
  */
-final class ClapshotSample {
+public final class ClapshotSample {
 
-    static final Path ROOT = locate();
-    static final Path DB = ROOT.resolve("data/clapshot.sqlite");
-    static final Path VIDEOS = ROOT.resolve("data/videos");
+    public static final Path ROOT = locate();
+    public static final Path DB = ROOT.resolve("data/clapshot.sqlite");
+    public static final Path VIDEOS = ROOT.resolve("data/videos");
 
     private ClapshotSample() {}
 
@@ -39,21 +39,21 @@ final class ClapshotSample {
         throw new IllegalStateException("the shared Clapshot sample (shared/testdata/clapshot) is missing");
     }
 
-    static JsonNode expected() throws IOException {
+    public static JsonNode expected() throws IOException {
         return new ObjectMapper()
                 .readTree(ROOT.resolve("expected-migration.json").toFile());
     }
 
-    record Run(int exit, String out, String err) {}
+    public record Run(int exit, String out, String err) {}
 
-    static Run cli(String... args) {
+    public static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = FramewiseCli.execute(args, new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString(), err.toString());
     }
 
-    static Run importInto(Path data, String... extra) {
+    public static Run importInto(Path data, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "import",
                 "clapshot",
@@ -68,7 +68,7 @@ final class ClapshotSample {
     }
 
     /** Rows of {@code sql} on the data folder's database, each as column name -> value. */
-    static List<Map<String, Object>> query(Path data, String sql) throws SQLException {
+    public static List<Map<String, Object>> query(Path data, String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
                 Statement st = c.createStatement();
@@ -85,7 +85,7 @@ final class ClapshotSample {
         return rows;
     }
 
-    static long count(Path data, String sql) throws SQLException {
+    public static long count(Path data, String sql) throws SQLException {
         return ((Number) query(data, sql).get(0).values().iterator().next()).longValue();
     }
 }
