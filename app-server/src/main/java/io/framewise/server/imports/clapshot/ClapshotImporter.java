@@ -319,7 +319,8 @@ public final class ClapshotImporter {
                 target.media.create(new NewMediaItem(id, name, target.mediaFiles.relative(stored), size, sha, owner));
                 target.jobs.enqueue(JobKind.PROBE, id, IngestService.PROBE_PRIORITY, null);
                 ParentRef p = place == null
-                        ? new ParentRef(target.imports.ensureHome(owner, "Home"), null)
+                        ? new ParentRef(
+                                target.imports.ensureHome(owner, "Home of '" + ownerName(m.userId()) + "'"), null)
                         : ParentRef.of(place);
                 target.assets.createWithFirstVersion(
                         p.projectId(),
@@ -558,6 +559,14 @@ public final class ClapshotImporter {
         }
         ledger.put(kind + "/" + sourceId, id);
         return id;
+    }
+
+    private String ownerName(String clapshotUserId) {
+        return data.users().stream()
+                .filter(u -> u.id().equals(clapshotUserId))
+                .map(u -> u.name() == null || u.name().isBlank() ? u.id() : u.name())
+                .findFirst()
+                .orElse(clapshotUserId);
     }
 
     /** Clapshot's id as a login name here: kept when valid, else its invalid characters become '-'. */

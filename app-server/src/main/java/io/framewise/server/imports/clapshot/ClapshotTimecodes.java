@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * seconds are whole seconds of that float clock and FF the frames left over. So the frame is
  * {@code round((h*3600 + m*60 + s) * fps) + ff}: rounding the seconds part recovers the frame the note
  * was written at, where Clapshot's own reading (floor) is one off for many NTSC timecodes and an
- * integer-rate SMPTE reading drifts. Never drop-frame.
+ * integer-rate SMPTE reading drifts. At exact half-frame ties (frame 1505 at 29.97) the rule alone is
+ * one off; the label Clapshot writes for the neighbouring frames settles those. Never drop-frame.
  */
 public final class ClapshotTimecodes {
 
@@ -29,7 +30,27 @@ public final class ClapshotTimecodes {
             return OptionalLong.empty();
         }
         long seconds = Long.parseLong(m.group(1)) * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3));
-        return OptionalLong.of(Math.round(seconds * rate) + Long.parseLong(m.group(4)));
+        long ff = Long.parseLong(m.group(4));
+        long frame = Math.round(seconds * rate) + ff;
+        // Where n mod fps is exactly half a frame, Clapshot's rounding and the rule's round the same tie
+        // in opposite directions: the rule lands one off. Clapshot's own writing decides among the
+        // neighbours (it gives each frame one label).
+        for (long candidate : new long[] {frame, frame - 1, frame + 1}) {
+            if (candidate >= 0 && writtenSeconds(candidate, rate) == seconds && writtenFrames(candidate, rate) == ff) {
+                return OptionalLong.of(candidate);
+            }
+        }
+        return OptionalLong.of(Math.max(0, frame));
+    }
+
+    /** Whole seconds of Clapshot's label of frame {@code n}: {@code floor(n / fps)}. */
+    static long writtenSeconds(long n, double fps) {
+        return (long) Math.floor(n / fps);
+    }
+
+    /** FF of Clapshot's label of frame {@code n}: JavaScript's {@code Math.round(n % fps)}. */
+    static long writtenFrames(long n, double fps) {
+        return (long) Math.floor(n % fps + 0.5);
     }
 
     /** Whether {@code timecode} is untimed in Clapshot's terms (NULL or empty). */
