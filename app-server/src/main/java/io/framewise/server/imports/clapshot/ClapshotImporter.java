@@ -183,7 +183,7 @@ public final class ClapshotImporter {
                 report.count("former_users").already++;
                 continue;
             }
-            String login = loginName("former-" + name);
+            String login = io.framewise.server.auth.UserNames.canonical(loginName("former-" + name));
             out.put(
                     name,
                     write(
