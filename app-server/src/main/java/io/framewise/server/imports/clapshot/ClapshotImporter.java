@@ -359,6 +359,7 @@ public final class ClapshotImporter {
             if (done.isPresent()) {
                 report.count("notes").already++;
                 frames.put(c.id(), frameOf(root, fpsOf, frameCounts, false));
+                attachLater(c, key, done.get());
                 continue;
             }
             String mediaId = media.get(c.mediaId());
@@ -403,16 +404,7 @@ public final class ClapshotImporter {
                                 target.imports.insertNote(new JooqImportRepository.ImportedNote(
                                         noteId, mediaId, threadNote, frame, text, author, c.created(), c.edited()));
                                 if (drawing != null) {
-                                    target.attachments.create(new NoteAttachment(
-                                            drawing.id,
-                                            noteId,
-                                            "image/png",
-                                            png,
-                                            drawing.image.png().length,
-                                            drawing.image.width(),
-                                            drawing.image.height(),
-                                            true,
-                                            c.created()));
+                                    storeAttachment(noteId, drawing, png, c, key);
                                 }
                                 target.imports.record(SOURCE, "note", key, noteId);
                             });
@@ -431,6 +423,53 @@ public final class ClapshotImporter {
                 report.count("attachments").created++;
             }
         }
+    }
+
+    /** The attachment row and its ledger row ({@code drawing/<comment>}), in the open unit of work. */
+    private void storeAttachment(String noteId, Drawn drawing, String png, ClapshotData.Comment c, String key) {
+        target.attachments.create(new NoteAttachment(
+                drawing.id(),
+                noteId,
+                "image/png",
+                png,
+                drawing.image().png().length,
+                drawing.image().width(),
+                drawing.image().height(),
+                true,
+                c.created()));
+        target.imports.record(SOURCE, "drawing", key, drawing.id());
+    }
+
+    /**
+     * A note brought over earlier without its drawing (the file was missing then): the drawing is
+     * attached now if it can be read.
+     */
+    private void attachLater(ClapshotData.Comment c, String key, String noteId) {
+        if (c.drawing() == null || c.drawing().isBlank()) {
+            return;
+        }
+        if (done("drawing", key).isPresent()) {
+            report.count("attachments").already++;
+            return;
+        }
+        Drawn drawing = drawing(c, key);
+        if (drawing == null) {
+            return;
+        }
+        write(
+                () -> {
+                    String png = writePng(noteId, drawing);
+                    try {
+                        target.db.inTransaction(() -> storeAttachment(noteId, drawing, png, c, key));
+                    } catch (RuntimeException e) {
+                        target.attachmentFiles.delete(png);
+                        throw e;
+                    }
+                    return drawing.id();
+                },
+                "drawing",
+                key);
+        report.count("attachments").created++;
     }
 
     private static ClapshotData.Comment threadRoot(ClapshotData.Comment c, Map<Long, ClapshotData.Comment> byId) {

@@ -19,9 +19,13 @@ class ClapshotResumeTest {
     @Test
     void aSecondRunContinuesWhereTheFirstCouldNotGoOn(@TempDir Path dir) throws Exception {
         Path partial = Files.createDirectories(dir.resolve("videos"));
-        for (String media : List.of("0dad9c74", "4de9621a", "b49222b4", "63221b58")) {
+        for (String media : List.of("4de9621a", "b49222b4", "63221b58")) {
             Files.createSymbolicLink(partial.resolve(media), ClapshotSample.VIDEOS.resolve(media));
         }
+        // The teaser's original is there, its drawings folder (comment 3's drawing) is not.
+        Files.createSymbolicLink(
+                Files.createDirectories(partial.resolve("0dad9c74")).resolve("orig"),
+                ClapshotSample.VIDEOS.resolve("0dad9c74/orig"));
         Path data = dir.resolve("server-data");
 
         ClapshotSample.Run first = ClapshotSample.cli(
@@ -39,12 +43,23 @@ class ClapshotResumeTest {
         assertTrue(first.out().contains("notes        created 20, already imported 0, not mapped 5"), first.out());
         assertTrue(first.out().contains("media dababc11: its original file is missing"), first.out());
         assertEquals(20, ClapshotSample.count(data, "SELECT COUNT(*) FROM notes"));
+        // Comment 3 came over without its drawing (missing), comment 12's is on the drone clip.
+        assertTrue(first.out().contains("attachments  created 2, already imported 0, not mapped 1"), first.out());
+        assertTrue(first.out().contains("drawing 3: drawing file 'd4ed1af1e3c41325.webp' is missing"), first.out());
 
         ClapshotSample.Run second = ClapshotSample.importInto(data);
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains("media        created 1, already imported 4"), second.out());
         assertTrue(second.out().contains("notes        created 5, already imported 20"), second.out());
         assertTrue(second.out().contains("folders      created 0, already imported 4"), second.out());
+        // Comment 3's drawing is attached to the note the first run made; 12's comes with its note.
+        assertTrue(second.out().contains("attachments  created 2, already imported 2"), second.out());
+        assertEquals(
+                1,
+                ClapshotSample.count(
+                        data,
+                        "SELECT COUNT(*) FROM note_attachments a JOIN import_ledger l"
+                                + " ON l.target_id = a.note_id WHERE l.kind = 'note' AND l.source_id = '3'"));
         assertEquals(25, ClapshotSample.count(data, "SELECT COUNT(*) FROM notes"));
         assertEquals(5, ClapshotSample.count(data, "SELECT COUNT(*) FROM media_items"));
         assertEquals(4, ClapshotSample.count(data, "SELECT COUNT(*) FROM note_attachments"));
