@@ -187,7 +187,8 @@ class GuestRouteMatrixTest {
                 .replace("{number}", "1")
                 .replace("{token}", linkToken)
                 .replace("{rendition}", "720p")
-                .replace("{file}", "index.m3u8");
+                .replace("{file}", "index.m3u8")
+                .replace("{attachmentId}", NOBODY);
     }
 
     private String guest(String token) throws Exception {
