@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DrawingModel, normalise, parseDrawing, shapeProblem, shapesOnFrame, simplify, toJson, type Shape } from './drawing';
+import { DrawingModel, normalise, overlayImagesOnFrame, parseDrawing, shapeProblem, shapesOnFrame, simplify, toJson, type Shape } from './drawing';
 
 const arrow: Shape = { type: 'arrow', color: '#ff0000', width: 0.01, points: [[0.1, 0.2], [0.4, 0.5]] };
 
@@ -62,5 +62,18 @@ describe('drawing model', () => {
     expect(shapesOnFrame(notes, 15, null).map((s) => s.color)).toEqual(['#aa0000']);
     expect(shapesOnFrame(notes, 20, null)).toEqual([]);
     expect(shapesOnFrame(notes, 15, 'b').map((s) => s.color)).toEqual(['#aa0000', '#00bb00']);
+  });
+
+  it('lays attached drawing pictures over their frame like drawings, and only overlay pictures', () => {
+    const pic = (url: string, overlay = true) => ({ url, overlay });
+    const notes = [
+      { id: 'a', frame: 10, attachments: [pic('/a.png'), pic('/a-doc.png', false)], parentId: null },
+      { id: 'b', frame: 30, attachments: [pic('/b.png')], parentId: null },
+      { id: 'c', frame: 10, attachments: [pic('/c.png')], parentId: 'a' },
+      { id: 'd', frame: 10, attachments: [], parentId: null },
+    ];
+    expect(overlayImagesOnFrame(notes, 10, null)).toEqual(['/a.png']);
+    expect(overlayImagesOnFrame(notes, 11, null)).toEqual([]);
+    expect(overlayImagesOnFrame(notes, 11, 'b')).toEqual(['/b.png']);
   });
 });

@@ -88,6 +88,26 @@ export function shapesOnFrame(
   return out;
 }
 
+/**
+ * The URLs of picture attachments laid over the frame (drawings imported as images), by the same
+ * rule as {@link shapesOnFrame}: the selected note's, and those of notes on the shown frame.
+ */
+export function overlayImagesOnFrame(
+  notes: { id: string; parentId?: string | null; frame: number; frameOut?: number | null; attachments?: { url: string; overlay: boolean }[] }[],
+  frame: number,
+  selected: string | null,
+): string[] {
+  const out: string[] = [];
+  for (const n of notes) {
+    if (n.parentId || !n.attachments?.length) continue;
+    const end = n.frameOut ?? n.frame + 1;
+    if (n.id === selected || (frame >= n.frame && frame < end)) {
+      for (const a of n.attachments) if (a.overlay) out.push(a.url);
+    }
+  }
+  return out;
+}
+
 /** The JSON the server stores: only the schema's fields. */
 export function toJson(shapes: Shape[]): Drawing {
   return {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             UserCommand.class,
             AuditCommand.class,
+            ImportCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,
             CommandLine.HelpCommand.class
@@ -85,7 +86,9 @@ public final class FramewiseCli implements Runnable {
             if (e instanceof MediaException) {
                 return EXIT_MEDIA;
             }
-            if (e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+            if (e instanceof IllegalArgumentException
+                    || e instanceof CommandLine.ParameterException
+                    || e instanceof io.framewise.server.imports.clapshot.ClapshotImportException) {
                 return EXIT_USAGE;
             }
             return EXIT_FAILURE;

@@ -6,6 +6,9 @@ import io.framewise.server.access.AccessFilter;
 import io.framewise.server.access.Authorizer;
 import io.framewise.server.access.JooqAccessFacts;
 import io.framewise.server.access.RouteTable;
+import io.framewise.server.attachments.AttachmentFiles;
+import io.framewise.server.attachments.JooqNoteAttachmentRepository;
+import io.framewise.server.attachments.NoteAttachmentsRoutes;
 import io.framewise.server.audit.AuditFeature;
 import io.framewise.server.audit.AuditLog;
 import io.framewise.server.audit.AuditQuery;
@@ -244,6 +247,7 @@ public final class FramewiseServer implements Closeable {
                         domainEvents,
                         access);
                 SubtitlesFeature subtitles = new SubtitlesFeature(db, media, repos.media(), access);
+                JooqNoteAttachmentRepository noteAttachments = new JooqNoteAttachmentRepository(db);
                 NoteService noteService = new NoteService(
                         repos.notes(),
                         repos.media(),
@@ -251,7 +255,8 @@ public final class FramewiseServer implements Closeable {
                         db,
                         domainEvents,
                         access.permissions(),
-                        db.clock());
+                        db.clock(),
+                        noteAttachments);
                 NotesRoutes notes = new NotesRoutes(noteService, access);
                 MarkerRoutes markers = new MarkerRoutes(new MarkerExportService(noteService, repos.media()), access);
                 NoteImportRoutes noteImports = new NoteImportRoutes(
@@ -350,6 +355,7 @@ public final class FramewiseServer implements Closeable {
                         notes,
                         markers,
                         noteImports,
+                        new NoteAttachmentsRoutes(noteAttachments, new AttachmentFiles(config.dataDir()), access),
                         library,
                         shareRoutes,
                         guestRoutes,

@@ -209,6 +209,18 @@ public final class ApiClient {
         return Waveform.parse(get("/api/media/" + enc(id) + "/waveform.json", JsonNode.class));
     }
 
+    /**
+     * The file of a note's attachment, from the URL the note gives; only this server's own attachment
+     * paths are followed, so a note cannot send the client elsewhere with its credentials.
+     */
+    public byte[] attachment(ApiModels.Attachment attachment) {
+        String url = attachment.url();
+        if (url == null || !url.matches("/api/comments/[A-Za-z0-9_-]{1,64}/attachments/[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("not an attachment of this server: " + url);
+        }
+        return bytes(url);
+    }
+
     public byte[] poster(String id) {
         return bytes("/api/media/" + enc(id) + "/poster");
     }

@@ -80,7 +80,63 @@ public final class ApiModels {
             String authorId,
             String authorName,
             String created,
-            String edited) {}
+            String edited,
+            List<Attachment> attachments) {
+
+        public Note {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A note without attachments. */
+        public Note(
+                String id,
+                String mediaId,
+                String parentId,
+                long frame,
+                Long frameOut,
+                String text,
+                JsonNode drawing,
+                boolean resolved,
+                String resolvedBy,
+                String resolvedAt,
+                String authorId,
+                String authorName,
+                String created,
+                String edited) {
+            this(
+                    id,
+                    mediaId,
+                    parentId,
+                    frame,
+                    frameOut,
+                    text,
+                    drawing,
+                    resolved,
+                    resolvedBy,
+                    resolvedAt,
+                    authorId,
+                    authorName,
+                    created,
+                    edited,
+                    List.of());
+        }
+    }
+
+    /**
+     * A file that belongs to a note: a PNG picture (a drawing imported from another review tool).
+     *
+     * @param overlay laid over the note's frame as well as shown under the note
+     * @param url where it is read, relative to the server
+     */
+    public record Attachment(
+            String id,
+            String kind,
+            String contentType,
+            long sizeBytes,
+            Integer width,
+            Integer height,
+            boolean overlay,
+            String url) {}
 
     public record NotePage(List<Note> items, String next) {}
 

@@ -30,6 +30,11 @@ public record NoteThread(Note first, List<Note> replies, String resolverName) {
         return first.drawing() != null && !first.drawing().isNull();
     }
 
+    /** The pictures attached to the thread's first note (imported drawings), in order. */
+    public List<io.framewise.desktop.client.ApiModels.Attachment> attachments() {
+        return first.attachments();
+    }
+
     /** Whether the thread is about {@code frame}: its frame, or inside its [frame, frameOut) range. */
     public boolean covers(long frame) {
         Long out = first.frameOut();

@@ -57,6 +57,7 @@ public final class NotesViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final java.util.Map<String, byte[]> pictures = new java.util.concurrent.ConcurrentHashMap<>();
     private ApiClient api;
     private String mediaId;
 
@@ -113,6 +114,25 @@ public final class NotesViewModel {
             api.deleteNote(note.id());
             return null;
         });
+    }
+
+    /**
+     * The picture of a note's attachment (PNG bytes), read off the UI thread once and kept: attachments
+     * never change. Fails with the server's answer when it may not be read.
+     */
+    public CompletableFuture<byte[]> picture(io.framewise.desktop.client.ApiModels.Attachment attachment) {
+        byte[] known = pictures.get(attachment.id());
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        ApiClient client = api;
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    byte[] png = client.attachment(attachment);
+                    pictures.put(attachment.id(), png);
+                    return png;
+                },
+                io);
     }
 
     /** The threads about {@code frame}, in order: the ones whose drawings the picture shows. */

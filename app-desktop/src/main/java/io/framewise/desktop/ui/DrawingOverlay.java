@@ -19,8 +19,14 @@ import javafx.scene.text.FontWeight;
 final class DrawingOverlay extends Canvas {
 
     void paint(List<Shape> saved, List<Shape> editing) {
+        paint(List.of(), saved, editing);
+    }
+
+    /** As above, under the shapes the full-frame pictures of imported drawings, scaled to the picture. */
+    void paint(List<javafx.scene.image.Image> pictures, List<Shape> saved, List<Shape> editing) {
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
+        pictures.forEach(p -> g.drawImage(p, 0, 0, getWidth(), getHeight()));
         saved.forEach(s -> paint(g, s));
         editing.forEach(s -> paint(g, s));
     }

@@ -167,6 +167,19 @@ final class NotesPanel extends VBox {
             text.setWrapText(true);
             text.setMaxWidth(300);
             VBox box = new VBox(3, at, byline, text);
+            for (io.framewise.desktop.client.ApiModels.Attachment a : t.attachments()) {
+                // An imported drawing: its PNG under the note, loaded off the UI thread.
+                javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView();
+                picture.setId("attachment-" + a.id());
+                picture.setFitWidth(200);
+                picture.setPreserveRatio(true);
+                picture.setStyle("-fx-background-color: black;");
+                box.getChildren().add(new javafx.scene.layout.StackPane(picture));
+                review.notes()
+                        .picture(a)
+                        .thenAccept(png -> javafx.application.Platform.runLater(() ->
+                                picture.setImage(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(png)))));
+            }
             if (t.resolved()) {
                 Label resolution = new Label(NoteLines.resolution(t, zone));
                 resolution.getStyleClass().addAll("note-resolution", "text-small", "success");

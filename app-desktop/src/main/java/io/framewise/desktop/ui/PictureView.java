@@ -26,6 +26,7 @@ final class PictureView extends Region {
     private final BooleanProperty drawing = new SimpleBooleanProperty(false);
     private DrawingEditor editor;
     private Supplier<List<Shape>> saved = List::of;
+    private Supplier<List<Image>> savedPictures = List::of;
     /** Live-session laser pointers of the others, over the picture, never catching the mouse. */
     private final javafx.scene.layout.Pane lasers = new javafx.scene.layout.Pane();
 
@@ -100,6 +101,11 @@ final class PictureView extends Region {
         e.shapes().addListener((javafx.collections.ListChangeListener<Shape>) c -> repaint());
     }
 
+    /** The pictures of imported drawings on the shown frame, painted under the shapes. */
+    void bindPictures(Supplier<List<Image>> pictures) {
+        this.savedPictures = pictures;
+    }
+
     void setStill(Image img) {
         still.setImage(img);
         requestLayout();
@@ -121,7 +127,7 @@ final class PictureView extends Region {
     }
 
     void repaint() {
-        overlay.paint(saved.get(), editor == null ? List.of() : editor.shapes());
+        overlay.paint(savedPictures.get(), saved.get(), editor == null ? List.of() : editor.shapes());
     }
 
     private double fx(MouseEvent e) {

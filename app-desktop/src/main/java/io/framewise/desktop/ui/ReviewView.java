@@ -252,6 +252,7 @@ final class ReviewView extends BorderPane {
         setRight(notesPanel);
 
         picture.bindEditor(review.drawing(), this::savedShapes);
+        picture.bindPictures(this::savedPictures);
         picture.drawingProperty().bind(review.drawingModeProperty());
         pb.stillProperty().addListener((o, a, b) -> {
             picture.setStill(Images.of(b));
@@ -383,6 +384,35 @@ final class ReviewView extends BorderPane {
     }
 
     /** The drawings of the notes about the frame shown, painted under the one being made. */
+    /** Decoded pictures of imported drawings, by attachment id: attachments never change. */
+    private final java.util.Map<String, javafx.scene.image.Image> drawingPictures = new java.util.HashMap<>();
+
+    /** The imported drawings of the notes on the shown frame; a picture not loaded yet repaints when it is. */
+    private List<javafx.scene.image.Image> savedPictures() {
+        List<javafx.scene.image.Image> out = new ArrayList<>();
+        for (NoteThread t : review.notes().at(review.playback().frame())) {
+            for (io.framewise.desktop.client.ApiModels.Attachment a : t.attachments()) {
+                if (!a.overlay()) {
+                    continue;
+                }
+                javafx.scene.image.Image known = drawingPictures.get(a.id());
+                if (known != null) {
+                    out.add(known);
+                } else if (!drawingPictures.containsKey(a.id())) {
+                    drawingPictures.put(a.id(), null);
+                    review.notes()
+                            .picture(a)
+                            .thenAccept(png -> javafx.application.Platform.runLater(() -> {
+                                drawingPictures.put(
+                                        a.id(), new javafx.scene.image.Image(new java.io.ByteArrayInputStream(png)));
+                                picture.repaint();
+                            }));
+                }
+            }
+        }
+        return out;
+    }
+
     private List<Shape> savedShapes() {
         List<Shape> out = new ArrayList<>();
         for (NoteThread t : review.notes().at(review.playback().frame())) {

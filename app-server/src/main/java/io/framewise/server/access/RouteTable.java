@@ -92,6 +92,8 @@ public final class RouteTable {
         t.add(HandlerType.DELETE, "/api/comments/{id}", RouteRule.note(Action.NOTE_DELETE));
         // Notes out as a marker file: whoever reads the notes (a guest only through a link that shows them).
         t.add(HandlerType.GET, "/api/media/{id}/markers", RouteRule.media(Action.NOTE_VIEW));
+        // A note's attachment (an imported drawing) is read by whoever may read the note.
+        t.add(HandlerType.GET, "/api/comments/{id}/attachments/{attachmentId}", RouteRule.note(Action.NOTE_VIEW));
         // Organizers: pages and actions are for anyone signed in; the organizer decides what each shows
         // and allows, and pages leave out assets the caller may not open.
         t.add(HandlerType.GET, "/api/folders", RouteRule.server(Action.SELF));

@@ -5,6 +5,9 @@ import io.framewise.server.access.Caller;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
+import io.framewise.server.attachments.NoteAttachment;
+import io.framewise.server.attachments.NoteAttachmentRepository;
+import io.framewise.server.attachments.NoteAttachmentView;
 import io.framewise.server.audit.AuditOutcome;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
@@ -48,6 +51,7 @@ public final class NoteService {
     private final Clock clock;
     private final AuthorNames names;
     private final DrawingValidator drawings;
+    private final NoteAttachmentRepository attachments;
 
     public NoteService(
             NoteRepository notes,
@@ -57,6 +61,20 @@ public final class NoteService {
             DomainEvents events,
             Permissions permissions,
             Clock clock) {
+        this(notes, media, users, work, events, permissions, clock, null);
+    }
+
+    /** As above, with the notes' attachments shown in each note ({@code null}: none are shown). */
+    public NoteService(
+            NoteRepository notes,
+            MediaRepository media,
+            UserRepository users,
+            UnitOfWork work,
+            DomainEvents events,
+            Permissions permissions,
+            Clock clock,
+            NoteAttachmentRepository attachments) {
+        this.attachments = attachments;
         this.notes = Objects.requireNonNull(notes, "notes");
         this.media = Objects.requireNonNull(media, "media");
         this.work = Objects.requireNonNull(work, "work");
@@ -159,7 +177,8 @@ public final class NoteService {
                 null,
                 null,
                 n.guest() != null,
-                n.colour() == null ? null : n.colour().wire());
+                n.colour() == null ? null : n.colour().wire(),
+                List.of());
     }
 
     /** The account a caller's notes are filed under: a share link's guest writes as the link's creator. */
@@ -255,11 +274,19 @@ public final class NoteService {
     }
 
     private NoteView view(Note note) {
-        return NoteView.of(note, names::of);
+        return views(List.of(note)).get(0);
     }
 
     private List<NoteView> views(List<Note> list) {
-        return list.stream().map(this::view).toList();
+        Map<String, List<NoteAttachment>> files = attachments == null || list.isEmpty()
+                ? Map.of()
+                : attachments.byNotes(list.stream().map(Note::id).toList());
+        return list.stream()
+                .map(n -> NoteView.of(n, names::of)
+                        .withAttachments(files.getOrDefault(n.id(), List.of()).stream()
+                                .map(NoteAttachmentView::of)
+                                .toList()))
+                .toList();
     }
 
     /**

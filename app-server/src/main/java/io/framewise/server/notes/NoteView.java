@@ -1,5 +1,7 @@
 package io.framewise.server.notes;
 
+import io.framewise.server.attachments.NoteAttachmentView;
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param drawing the drawing object, or {@code null}
  * @param guest whether a share link's guest wrote it ({@code authorName} is the name they gave,
  *     {@code authorId} {@code guest:} and their guest session)
+ * @param attachments files that belong to the note (pictures such as an imported drawing), never null
  */
 public record NoteView(
         String id,
@@ -29,7 +32,34 @@ public record NoteView(
         String created,
         String edited,
         boolean guest,
-        String colour) {
+        String colour,
+        List<NoteAttachmentView> attachments) {
+
+    public NoteView {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** This view with the note's attachments. */
+    public NoteView withAttachments(List<NoteAttachmentView> list) {
+        return new NoteView(
+                id,
+                mediaId,
+                parentId,
+                frame,
+                frameOut,
+                text,
+                drawing,
+                resolved,
+                resolvedBy,
+                resolvedAt,
+                authorId,
+                authorName,
+                created,
+                edited,
+                guest,
+                colour,
+                list);
+    }
 
     /**
      * The view of a note.
@@ -54,6 +84,7 @@ public record NoteView(
                 n.created().toString(),
                 n.edited() == null ? null : n.edited().toString(),
                 n.guest() != null,
-                n.colour() == null ? null : n.colour().wire());
+                n.colour() == null ? null : n.colour().wire(),
+                List.of());
     }
 }

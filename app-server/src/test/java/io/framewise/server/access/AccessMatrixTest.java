@@ -419,6 +419,9 @@ class AccessMatrixTest {
                 who -> world.call(who, "PATCH", "/api/comments/" + world.reviewerNote(), "{\"text\":\"edited\"}"),
                 // Only the author (the reviewer) edits the text; admins may do everything.
                 expect(200, 403, 200, 403, 404, 401, 401, 401)));
+        String attachment = world.attachmentOfReviewerNote();
+        rows.add(new Row(
+                "GET /api/comments/{id}/attachments/{attachmentId}", plain("GET", attachment, null), members(200)));
         rows.add(new Row(
                 "DELETE /api/comments/{id}",
                 who -> world.call(who, "DELETE", "/api/comments/" + world.reviewerNote(), null),

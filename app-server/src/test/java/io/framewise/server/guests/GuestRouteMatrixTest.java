@@ -194,7 +194,8 @@ class GuestRouteMatrixTest {
                 .replace("{token}", linkToken)
                 .replace("{rendition}", "720p")
                 .replace("{file}", "index.m3u8")
-                .replace("{sid}", NOBODY);
+                .replace("{sid}", NOBODY)
+                .replace("{attachmentId}", NOBODY);
     }
 
     private String guest(String token) throws Exception {

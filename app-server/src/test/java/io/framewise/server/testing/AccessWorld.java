@@ -329,6 +329,30 @@ public final class AccessWorld implements AutoCloseable {
                 .asText();
     }
 
+    /**
+     * A reviewer's note with a picture attachment (as an import makes them): the URL of the
+     * attachment's file.
+     */
+    public String attachmentOfReviewerNote() throws Exception {
+        String note = reviewerNote();
+        String id = io.framewise.server.db.Ids.newId();
+        byte[] png = io.framewise.media.image.OverlayImages.decode(
+                        java.util.Base64.getDecoder()
+                                .decode(
+                                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="))
+                .png();
+        try (io.framewise.server.db.Database db =
+                io.framewise.server.db.Database.open(server.config().dataDir())) {
+            String path = new io.framewise.server.attachments.AttachmentFiles(
+                            server.config().dataDir())
+                    .writePng(note, id, png);
+            new io.framewise.server.attachments.JooqNoteAttachmentRepository(db)
+                    .create(new io.framewise.server.attachments.NoteAttachment(
+                            id, note, "image/png", path, png.length, 1, 1, true, clock.instant()));
+        }
+        return "/api/comments/" + note + "/attachments/" + id;
+    }
+
     /** A new share link (view only) to the asset, made by the editor; its id. */
     public String share(String assetId) throws Exception {
         return newShare(assetId).get("id").asText();

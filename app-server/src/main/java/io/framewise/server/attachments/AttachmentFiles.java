@@ -1,0 +1,54 @@
+package io.framewise.server.attachments;
+
+import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.media.MediaFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where note attachments lie: {@code <data>/attachments/<note id>/<attachment id>.png}. A file is
+ * written beside its final name, synced and renamed, so a crash never leaves half a picture under a
+ * name a row points at.
+ */
+public final class AttachmentFiles {
+
+    public static final String DIR = "attachments";
+
+    private final Path dataDir;
+
+    public AttachmentFiles(Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Stores a PNG for attachment {@code id} of note {@code noteId}; returns its path relative to the data folder. */
+    public String writePng(String noteId, String id, byte[] png) throws IOException {
+        Path dir = PrivateFiles.directories(dataDir.resolve(DIR).resolve(noteId));
+        Path target = dir.resolve(id + ".png");
+        Path part = dir.resolve(id + ".png.part");
+        Files.write(
+                part, png, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        MediaFiles.moveDurably(part, target);
+        return dataDir.relativize(target).toString().replace('\\', '/');
+    }
+
+    /** The file of a stored attachment; refuses a path that would leave the attachments folder. */
+    public Path resolve(String relative) {
+        Path root = dataDir.resolve(DIR);
+        Path file = dataDir.resolve(relative).normalize();
+        if (!file.startsWith(root)) {
+            throw new IllegalStateException("attachment path outside the attachments folder: " + relative);
+        }
+        return file;
+    }
+
+    /** Removes what {@link #writePng} wrote when the row that would point at it was not stored. */
+    public void delete(String relative) {
+        try {
+            Files.deleteIfExists(resolve(relative));
+        } catch (IOException | RuntimeException e) {
+            // Nothing points at the file; a leftover is only disk space.
+        }
+    }
+}

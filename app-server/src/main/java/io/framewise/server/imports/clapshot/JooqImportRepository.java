@@ -1,0 +1,150 @@
+package io.framewise.server.imports.clapshot;
+
+import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
+import static io.framewise.server.db.generated.Tables.IMPORT_LEDGER;
+import static io.framewise.server.db.generated.Tables.NOTES;
+import static io.framewise.server.db.generated.Tables.PROJECTS;
+import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
+
+import io.framewise.server.db.Database;
+import io.framewise.server.db.Ids;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * What an import writes beyond the library's own repositories: the ledger of what came over, users'
+ * home projects, and notes with the times they were written at (the notes repository stamps new
+ * notes with the current time).
+ */
+public final class JooqImportRepository {
+
+    private final Database db;
+
+    public JooqImportRepository(Database db) {
+        this.db = db;
+    }
+
+    /** What {@code sourceId} of {@code kind} became, if it was imported before. */
+    public Optional<String> imported(String source, String kind, String sourceId) {
+        return db.read(ctx -> ctx.select(IMPORT_LEDGER.TARGET_ID)
+                .from(IMPORT_LEDGER)
+                .where(IMPORT_LEDGER
+                        .SOURCE
+                        .eq(source)
+                        .and(IMPORT_LEDGER.KIND.eq(kind))
+                        .and(IMPORT_LEDGER.SOURCE_ID.eq(sourceId)))
+                .fetchOptional(IMPORT_LEDGER.TARGET_ID));
+    }
+
+    /** Records that {@code sourceId} became {@code targetId}; joins the open unit of work. */
+    public void record(String source, String kind, String sourceId, String targetId) {
+        db.write(ctx -> ctx.insertInto(IMPORT_LEDGER)
+                .set(IMPORT_LEDGER.SOURCE, source)
+                .set(IMPORT_LEDGER.KIND, kind)
+                .set(IMPORT_LEDGER.SOURCE_ID, sourceId)
+                .set(IMPORT_LEDGER.TARGET_ID, targetId)
+                .set(IMPORT_LEDGER.IMPORTED_AT, db.nowMillis())
+                .execute());
+    }
+
+    /**
+     * The ledger of {@code source} in the data folder's database, read without opening it for
+     * writing (a dry run writes nothing, not even a schema upgrade); empty when there is no database
+     * or no ledger yet. Keys are {@code kind + "/" + sourceId}.
+     */
+    public static Map<String, String> readLedger(Path dbFile, String source) {
+        Map<String, String> out = new HashMap<>();
+        if (!Files.isRegularFile(dbFile)) {
+            return out;
+        }
+        String url = "jdbc:sqlite:" + dbFile.toAbsolutePath().toUri() + "?mode=ro";
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("open_mode", "65"); // read-only, URI file name
+        try (Connection c = DriverManager.getConnection(url, props)) {
+            var ctx = DSL.using(c, SQLDialect.SQLITE);
+            boolean exists = ctx.fetchExists(DSL.selectOne()
+                    .from(DSL.table(DSL.name("sqlite_master")))
+                    .where(DSL.field(DSL.name("name")).eq(IMPORT_LEDGER.getName())));
+            if (!exists) {
+                return out;
+            }
+            ctx.select(IMPORT_LEDGER.KIND, IMPORT_LEDGER.SOURCE_ID, IMPORT_LEDGER.TARGET_ID)
+                    .from(IMPORT_LEDGER)
+                    .where(IMPORT_LEDGER.SOURCE.eq(source))
+                    .forEach(r -> out.put(r.value1() + "/" + r.value2(), r.value3()));
+            return out;
+        } catch (SQLException e) {
+            throw new ClapshotImportException(
+                    "cannot read the data folder's database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The user's home project (the personal project organizers file their folders in), made with
+     * {@code name} and the user as owner when they have none yet.
+     */
+    public String ensureHome(String userId, String name) {
+        return db.write(ctx -> {
+            Optional<String> existing = ctx.select(HOME_PROJECTS.PROJECT_ID)
+                    .from(HOME_PROJECTS)
+                    .where(HOME_PROJECTS.USER_ID.eq(userId))
+                    .fetchOptional(HOME_PROJECTS.PROJECT_ID);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            String id = Ids.newId();
+            long now = db.nowMillis();
+            ctx.insertInto(PROJECTS)
+                    .set(PROJECTS.ID, id)
+                    .set(PROJECTS.NAME, name)
+                    .set(PROJECTS.CREATED_BY, userId)
+                    .set(PROJECTS.CREATED_AT, now)
+                    .execute();
+            ctx.insertInto(HOME_PROJECTS)
+                    .set(HOME_PROJECTS.USER_ID, userId)
+                    .set(HOME_PROJECTS.PROJECT_ID, id)
+                    .execute();
+            ctx.insertInto(PROJECT_MEMBERS)
+                    .set(PROJECT_MEMBERS.PROJECT_ID, id)
+                    .set(PROJECT_MEMBERS.USER_ID, userId)
+                    .set(PROJECT_MEMBERS.ROLE, "owner")
+                    .set(PROJECT_MEMBERS.ADDED_AT, now)
+                    .execute();
+            return id;
+        });
+    }
+
+    /** A note as it was written elsewhere: its own creation and edit times. */
+    public record ImportedNote(
+            String id,
+            String mediaId,
+            String parentId,
+            long frame,
+            String text,
+            String authorId,
+            Instant created,
+            Instant edited) {}
+
+    public void insertNote(ImportedNote n) {
+        db.write(ctx -> ctx.insertInto(NOTES)
+                .set(NOTES.ID, n.id())
+                .set(NOTES.MEDIA_ID, n.mediaId())
+                .set(NOTES.PARENT_ID, n.parentId())
+                .set(NOTES.FRAME, n.frame())
+                .set(NOTES.BODY, n.text())
+                .set(NOTES.RESOLVED, false)
+                .set(NOTES.AUTHOR_ID, n.authorId())
+                .set(NOTES.CREATED_AT, n.created().toEpochMilli())
+                .set(NOTES.EDITED_AT, n.edited() == null ? null : n.edited().toEpochMilli())
+                .execute());
+    }
+}

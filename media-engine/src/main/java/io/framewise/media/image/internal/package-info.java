@@ -1,0 +1,2 @@
+/** The FFmpeg code behind {@link io.framewise.media.image.OverlayImages}. */
+package io.framewise.media.image.internal;
