@@ -39,3 +39,53 @@ export function trackName(t: { label?: string | null; language?: string | null; 
 export function noteOfCue(cue: PlacedCue): { range: { in: number; out: number }; text: string } {
   return { range: { in: cue.startFrame, out: cue.endFrame }, text: `“${cue.text.replace(/\n/g, ' ')}” ` };
 }
+
+// Adding sidecar subtitle files (editors). The server checks everything again; these checks only
+// spare an upload that cannot succeed and say why in the form.
+
+/** The file kinds the server reads (SRT, WebVTT, ASS/SSA), as the picker's accept list. */
+export const SUBTITLE_ACCEPT = '.srt,.vtt,.ass,.ssa';
+
+/** The server's limit on a subtitle file (SubtitleService.MAX_BYTES). */
+export const MAX_SUBTITLE_BYTES = 2 * 1024 * 1024;
+
+/** Why this file cannot be sent, or null when it may be. */
+export function subtitleFileProblem(file: { name: string; size: number } | null): string | null {
+  if (!file) return 'Choose a subtitle file (.srt, .vtt, .ass or .ssa).';
+  const dot = file.name.lastIndexOf('.');
+  const ext = dot < 0 ? '' : file.name.slice(dot).toLowerCase();
+  if (!SUBTITLE_ACCEPT.split(',').includes(ext)) return 'Choose an .srt, .vtt, .ass or .ssa file.';
+  if (file.size === 0) return 'The file is empty.';
+  if (file.size > MAX_SUBTITLE_BYTES) return 'A subtitle file is at most 2 MiB.';
+  return null;
+}
+
+/** Why this language is not accepted (the server's rule: a tag such as en, fra or pt-BR), or null. */
+export function languageProblem(text: string): string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  return t.length <= 35 && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(t)
+    ? null
+    : 'The language is a tag such as en, fra or pt-BR.';
+}
+
+/** The language a file name carries the usual way ("film.en.srt", "film.pt-BR.vtt"), or ''. */
+export function languageOfFileName(name: string): string {
+  const m = /\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.(srt|vtt|ass|ssa)$/i.exec(name);
+  return m ? m[1] : '';
+}
+
+/**
+ * Whether the signed-in person may add and remove subtitle files of a project's media: editors and
+ * owners of the project and administrators; everyone on a server without accounts.
+ */
+export function mayManageSubtitles(
+  me: { isAdmin: boolean; projects?: readonly { id: string; role: string }[] } | null,
+  authMode: string | null,
+  projectId: string | null | undefined,
+): boolean {
+  if (!me) return authMode === 'none';
+  if (me.isAdmin) return true;
+  const role = me.projects?.find((p) => p.id === projectId)?.role;
+  return role === 'owner' || role === 'editor' || role === 'admin';
+}

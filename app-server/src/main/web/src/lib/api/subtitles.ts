@@ -14,10 +14,10 @@ export const subtitleApi = {
     http.get<SubtitleCue[]>(`/api/media/${enc(mediaId)}/subtitles/${enc(trackId)}/cues`, { query: { q } }),
   search: (mediaId: string, q: string) =>
     http.get<SubtitleCue[]>(`/api/media/${enc(mediaId)}/subtitles/search`, { query: { q } }),
-  upload: (mediaId: string, file: Blob, language?: string, label?: string) =>
+  upload: (mediaId: string, file: Blob, language?: string, label?: string, isDefault?: boolean) =>
     http.post<SubtitleTrack>(`/api/media/${enc(mediaId)}/subtitles`, undefined, {
       raw: file,
-      query: { language: language || undefined, label: label || undefined },
+      query: { language: language || undefined, label: label || undefined, default: isDefault ? 'true' : undefined },
     }),
   remove: (mediaId: string, trackId: string) =>
     http.del<void>(`/api/media/${enc(mediaId)}/subtitles/${enc(trackId)}`),

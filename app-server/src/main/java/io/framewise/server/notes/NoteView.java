@@ -1,8 +1,8 @@
 package io.framewise.server.notes;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.framewise.server.attachments.NoteAttachmentView;
 import java.util.List;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
  * A note as the REST API and note events show it. The drawing goes out as the JSON object it was

@@ -1,16 +1,11 @@
 package io.framewise.server.subtitles;
 
-import io.framewise.model.subtitles.Cue;
 import io.framewise.model.subtitles.CueFrames;
-import io.framewise.model.subtitles.Cues;
-import io.framewise.model.subtitles.SubtitleFormatException;
-import io.framewise.model.subtitles.SubtitleText;
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Permissions;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
-import io.framewise.server.db.Ids;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
@@ -20,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +41,7 @@ public final class SubtitleService {
     private final SubtitleRepository tracks;
     private final SubtitleFiles files;
     private final Permissions permissions;
-    private final Clock clock;
+    private final SubtitleStore store;
 
     SubtitleService(
             MediaRepository media,
@@ -59,7 +53,7 @@ public final class SubtitleService {
         this.tracks = Objects.requireNonNull(tracks, "tracks");
         this.files = Objects.requireNonNull(files, "files");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = new SubtitleStore(tracks, files, Objects.requireNonNull(clock, "clock"));
     }
 
     public List<SubtitleTrack> list(Caller caller, String mediaId) {
@@ -107,60 +101,15 @@ public final class SubtitleService {
         } catch (IOException e) {
             throw new ApiException.BadRequest("the subtitle file could not be read: " + e.getMessage());
         }
-        if (data.length > MAX_BYTES) {
-            throw new ApiException.PayloadTooLarge("a subtitle file is at most 2 MiB", MAX_BYTES);
-        }
-        if (data.length == 0) {
-            throw new ApiException.BadRequest("send the SRT, WebVTT or ASS file as the request body");
-        }
-        long sidecars = tracks.list(mediaId).stream()
-                .filter(t -> t.source() == SubtitleTrack.Source.SIDECAR)
-                .count();
-        if (sidecars >= MAX_SIDECARS) {
-            throw new ApiException.Conflict(
-                    "a media item carries at most " + MAX_SIDECARS + " subtitle files", Map.of("limit", MAX_SIDECARS));
-        }
-        List<Cue> cues;
-        String codec;
-        try {
-            String text = SubtitleText.decode(data);
-            codec = switch (Cues.formatOf(text)) {
-                case SRT -> "subrip";
-                case WEBVTT -> "webvtt";
-                case ASS -> "ass";
-            };
-            cues = Cues.read(text);
-        } catch (SubtitleFormatException e) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            if (e.line() > 0) {
-                details.put("line", e.line());
-            }
-            throw new ApiException.BadRequest(
-                    "not a subtitle file we can read (SRT, WebVTT or ASS): " + e.getMessage(), details, e);
-        }
-        String id = Ids.newId();
-        String stored = files.write(item.id(), id, cues);
-        SubtitleTrack track = new SubtitleTrack(
-                id,
-                item.id(),
-                SubtitleTrack.Source.SIDECAR,
-                null,
-                codec,
-                lang,
-                name == null ? (lang == null ? "Subtitles" : lang) : name,
-                defaultTrack,
-                true,
-                stored,
-                cues.size(),
-                caller.person().userId(),
-                clock.instant());
-        tracks.create(track);
+        SubtitleTrack track = store.add(
+                item.id(), lang, name, defaultTrack, data, 0, caller.person().userId());
+        String id = track.id();
         permissions.audit(
                 caller,
                 "subtitles.uploaded",
                 new Resource.Media(item.id()),
                 AuditOutcome.SUCCESS,
-                Map.of("track", id, "cues", cues.size()));
+                Map.of("track", id, "cues", track.cueCount()));
         return track;
     }
 

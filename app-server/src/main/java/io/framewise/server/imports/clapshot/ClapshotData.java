@@ -10,7 +10,7 @@ public record ClapshotData(
         List<Comment> comments,
         List<Folder> folders,
         List<FolderItem> folderItems,
-        int subtitles,
+        List<Subtitle> subtitles,
         int messages,
         List<String> unknownMigrations) {
 
@@ -19,6 +19,7 @@ public record ClapshotData(
     /**
      * @param fps the frame rate as Clapshot stored it: a decimal string such as {@code "29.970"}
      * @param totalFrames the frame count Clapshot measured, or {@code null}
+     * @param defaultSubtitleId the subtitle Clapshot shows first, or {@code null}
      */
     public record Media(
             String id,
@@ -28,7 +29,23 @@ public record ClapshotData(
             String title,
             String fps,
             Long totalFrames,
-            boolean transcoded) {}
+            boolean transcoded,
+            Long defaultSubtitleId) {}
+
+    /**
+     * @param filename the WebVTT conversion in the media's {@code subs/} folder, {@code null} when the
+     *     original is WebVTT
+     * @param origFilename the uploaded file in {@code subs/orig/}
+     * @param timeOffset seconds Clapshot adds to every cue time (may be negative)
+     */
+    public record Subtitle(
+            long id,
+            String mediaId,
+            String title,
+            String languageCode,
+            String filename,
+            String origFilename,
+            double timeOffset) {}
 
     /**
      * @param userId the author, {@code null} when the account was deleted ({@code authorName} is then

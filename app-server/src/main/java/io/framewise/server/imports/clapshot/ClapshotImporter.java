@@ -12,6 +12,7 @@ import io.framewise.server.auth.JooqAccountRepository;
 import io.framewise.server.auth.PasswordHasher;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.ingest.IngestService;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JooqJobRepository;
@@ -21,12 +22,15 @@ import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.NewMediaItem;
 import io.framewise.server.notes.Note;
+import io.framewise.server.subtitles.SubtitleImport;
+import io.framewise.server.subtitles.SubtitleService;
 import io.framewise.server.upload.FileNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +45,8 @@ import java.util.regex.Pattern;
  * Brings a Clapshot server's content into a Framewise data folder: users (passwordless accounts),
  * each user's folder tree (their {@code Home of '…'} root becomes their home project), media (the
  * original re-ingested: copied in and queued for the normal processing), comments as notes (threads,
- * frames, times, authors) and drawings as PNG picture attachments. See ADR 0043.
+ * frames, times, authors), drawings as PNG picture attachments and subtitles as sidecar subtitle
+ * tracks. See ADR 0043.
  *
  * <p>Every object is written in its own unit of work together with its ledger row, so an interrupted
  * run continues where it stopped and a repeated run adds nothing. With {@code target == null} (a dry
@@ -71,6 +76,7 @@ public final class ClapshotImporter {
         final JooqNoteAttachmentRepository attachments;
         final MediaFiles mediaFiles;
         final AttachmentFiles attachmentFiles;
+        final SubtitleImport subtitles;
 
         public Target(Database db, Path dataDir) {
             this.db = db;
@@ -83,6 +89,7 @@ public final class ClapshotImporter {
             this.attachments = new JooqNoteAttachmentRepository(db);
             this.mediaFiles = new MediaFiles(dataDir);
             this.attachmentFiles = new AttachmentFiles(dataDir);
+            this.subtitles = new SubtitleImport(db, mediaFiles);
         }
     }
 
@@ -112,14 +119,15 @@ public final class ClapshotImporter {
         Map<Long, String> folders = importFolders(tree, users);
         Map<String, String> media = importMedia(tree, users, folders);
         importNotes(media, users, formerUsers);
-        if (data.subtitles() > 0) {
-            report.count("subtitles").skipped = data.subtitles();
+        importSubtitles(media, users);
+        long linked =
+                data.comments().stream().filter(c -> c.subtitleId() != null).count();
+        if (linked > 0) {
             report.notMapped(
-                    "subtitles",
+                    "subtitle_link",
                     "*",
-                    data.subtitles()
-                            + " subtitle track(s) not imported: this server keeps no subtitle tracks yet (their files stay in"
-                            + " Clapshot's subs/ folders)");
+                    linked + " note(s) were written while a Clapshot subtitle was shown: they came over without"
+                            + " a link to the subtitle track (notes here are not tied to a track)");
         }
         if (data.messages() > 0) {
             report.count("messages").skipped = data.messages();
@@ -423,6 +431,110 @@ public final class ClapshotImporter {
                 report.count("attachments").created++;
             }
         }
+    }
+
+    /**
+     * Each Clapshot subtitle as a sidecar track of its media (through the subtitles feature, which
+     * checks and converts it like an upload): the original file, or Clapshot's WebVTT conversion
+     * when the original is missing or unreadable; {@code time_offset} moves the cues.
+     */
+    private void importSubtitles(Map<String, String> media, Map<String, String> users) {
+        Map<String, ClapshotData.Media> byId = new HashMap<>();
+        data.media().forEach(m -> byId.put(m.id(), m));
+        for (ClapshotData.Subtitle s : data.subtitles()) {
+            String key = Long.toString(s.id());
+            if (done("subtitle", key).isPresent()) {
+                report.count("subtitles").already++;
+                continue;
+            }
+            String mediaId = media.get(s.mediaId());
+            ClapshotData.Media m = byId.get(s.mediaId());
+            if (mediaId == null || m == null) {
+                report.count("subtitles").skipped++;
+                report.notMapped("subtitle", key, "its media file " + s.mediaId() + " was not imported");
+                continue;
+            }
+            List<Path> candidates = new ArrayList<>();
+            Path subs = videos.resolve(s.mediaId()).resolve("subs");
+            if (s.origFilename() != null && safeChild(subs.resolve("orig"), s.origFilename()) != null) {
+                candidates.add(safeChild(subs.resolve("orig"), s.origFilename()));
+            }
+            if (s.filename() != null && safeChild(subs, s.filename()) != null) {
+                candidates.add(safeChild(subs, s.filename()));
+            }
+            List<String> missing = new ArrayList<>();
+            candidates.removeIf(p -> !Files.isRegularFile(p) && missing.add(p.getFileName() + ": missing"));
+            if (candidates.isEmpty()) {
+                report.count("subtitles").skipped++;
+                report.notMapped(
+                        "subtitle",
+                        key,
+                        "its files are missing (" + s.origFilename() + " in subs/orig/, " + s.filename()
+                                + " in subs/)");
+                continue;
+            }
+            String label = s.title() == null || s.title().isBlank()
+                    ? s.origFilename()
+                    : s.title().strip();
+            if (label != null && label.length() > 100) {
+                label = label.substring(0, 100);
+            }
+            boolean isDefault = m.defaultSubtitleId() != null && m.defaultSubtitleId() == s.id();
+            Duration shift = Duration.ofNanos(Math.round(s.timeOffset() * 1e9));
+            if (addSubtitle(s, key, mediaId, users.get(m.userId()), label, isDefault, shift, candidates, missing)) {
+                report.count("subtitles").created++;
+            } else {
+                report.count("subtitles").skipped++;
+            }
+        }
+    }
+
+    /** Tries the subtitle's files in order; false (reported) when none could be read. */
+    private boolean addSubtitle(
+            ClapshotData.Subtitle s,
+            String key,
+            String mediaId,
+            String owner,
+            String label,
+            boolean isDefault,
+            Duration shift,
+            List<Path> files,
+            List<String> missing) {
+        List<String> problems = new ArrayList<>(missing);
+        for (Path file : files) {
+            try {
+                if (Files.size(file) > SubtitleService.MAX_BYTES) {
+                    problems.add(file.getFileName() + ": larger than 2 MiB");
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                write(
+                        () -> target.subtitles.add(
+                                mediaId,
+                                s.languageCode(),
+                                label,
+                                isDefault,
+                                bytes,
+                                shift,
+                                owner,
+                                id -> target.imports.record(SOURCE, "subtitle", key, id)),
+                        "subtitle",
+                        key);
+                if (!problems.isEmpty()) {
+                    report.adjusted(
+                            "subtitle",
+                            key,
+                            "taken from " + file.getFileName() + " (" + String.join("; ", problems) + ")");
+                }
+                return true;
+            } catch (IOException e) {
+                problems.add(file.getFileName() + ": " + e.getMessage());
+            } catch (ApiException e) {
+                problems.add(file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        report.notMapped("subtitle", key, "no file of it could be read: " + String.join("; ", problems));
+        return false;
     }
 
     /** The attachment row and its ledger row ({@code drawing/<comment>}), in the open unit of work. */

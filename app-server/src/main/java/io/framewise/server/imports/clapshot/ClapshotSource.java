@@ -86,7 +86,7 @@ public final class ClapshotSource {
                     comments(c),
                     tables.contains("bf_folders") ? folders(c) : List.of(),
                     tables.contains("bf_folder_items") ? folderItems(c) : List.of(),
-                    tables.contains("subtitles") ? count(c, "subtitles") : 0,
+                    tables.contains("subtitles") ? subtitles(c) : List.of(),
                     tables.contains("messages") ? count(c, "messages") : 0,
                     unknownMigrations(c, tables));
         } catch (SQLException e) {
@@ -146,12 +146,18 @@ public final class ClapshotSource {
     }
 
     private static List<ClapshotData.Media> media(Connection c) throws SQLException {
+        Set<String> columns = names(c, "SELECT name FROM pragma_table_info('media_files')");
+        String defaultSubtitle = columns.contains("default_subtitle_id") ? "default_subtitle_id" : "NULL";
         List<ClapshotData.Media> out = new ArrayList<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT id, user_id, added_time, orig_filename, title, fps,"
-                        + " total_frames, recompression_done FROM media_files ORDER BY added_time, id")) {
+                        + " total_frames, recompression_done, " + defaultSubtitle
+                        + " FROM media_files ORDER BY added_time, id")) {
             while (rs.next()) {
                 long frames = rs.getLong(7);
+                boolean noFrames = rs.wasNull();
+                long sub = rs.getLong(9);
+                boolean noSub = rs.wasNull();
                 out.add(new ClapshotData.Media(
                         rs.getString(1),
                         rs.getString(2),
@@ -159,8 +165,9 @@ public final class ClapshotSource {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.wasNull() ? null : frames,
-                        rs.getString(8) != null));
+                        noFrames ? null : frames,
+                        rs.getString(8) != null,
+                        noSub ? null : sub));
             }
         }
         return out;
@@ -192,6 +199,27 @@ public final class ClapshotSource {
                         rs.getString(9),
                         rs.getString(10),
                         noSub ? null : sub));
+            }
+        }
+        return out;
+    }
+
+    private static List<ClapshotData.Subtitle> subtitles(Connection c) throws SQLException {
+        Set<String> columns = names(c, "SELECT name FROM pragma_table_info('subtitles')");
+        String offset = columns.contains("time_offset") ? "time_offset" : "0";
+        List<ClapshotData.Subtitle> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, media_file_id, title, language_code, filename,"
+                        + " orig_filename, " + offset + " FROM subtitles ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new ClapshotData.Subtitle(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getDouble(7)));
             }
         }
         return out;

@@ -33,7 +33,8 @@ public final class ImportReport {
 
     ImportReport(boolean dryRun) {
         this.dryRun = dryRun;
-        for (String kind : List.of("users", "former_users", "homes", "folders", "media", "notes", "attachments")) {
+        for (String kind :
+                List.of("users", "former_users", "homes", "folders", "media", "notes", "attachments", "subtitles")) {
             counts.put(kind, new Count());
         }
     }

@@ -271,7 +271,10 @@ class ClapshotImportTest {
         assertEquals(25, doc.path("counts").path("notes").path("created").asInt());
         assertEquals(4, doc.path("counts").path("attachments").path("created").asInt());
         String text = doc.toString();
-        assertTrue(text.contains("subtitle track(s) not imported"), text);
+        assertEquals(1, doc.path("counts").path("subtitles").path("created").asInt());
+        assertFalse(text.contains("subtitle track(s) not imported"), text);
+        // Comments 21 and 22 were written while the subtitle was shown; that link does not come over.
+        assertTrue(text.contains("2 note(s) were written while a Clapshot subtitle was shown"), text);
         assertTrue(text.contains("untimed in Clapshot: placed at frame 0"), text);
         assertTrue(text.contains("replied to comment 9"), text);
     }
@@ -287,6 +290,35 @@ class ClapshotImportTest {
         assertEquals(5, ClapshotSample.count(data, "SELECT COUNT(*) FROM media_items"));
         assertEquals(4, ClapshotSample.count(data, "SELECT COUNT(*) FROM folders"));
         assertEquals(4, ClapshotSample.count(data, "SELECT COUNT(*) FROM note_attachments"));
+        assertTrue(again.out().contains("subtitles    created 0, already imported 1"), again.out());
+        assertEquals(1, ClapshotSample.count(data, "SELECT COUNT(*) FROM subtitle_tracks"));
+    }
+
+    @Test
+    void theSubtitleBecomesTheDefaultSidecarTrackOfItsMedia() throws Exception {
+        assertTrue(first.out().contains("subtitles    created 1"), first.out());
+        List<Map<String, Object>> tracks = ClapshotSample.query(
+                data,
+                "SELECT t.source, t.language, t.label, t.is_default, t.codec, t.cue_count, t.stored_path"
+                        + " FROM subtitle_tracks t JOIN import_ledger l ON l.target_id = t.media_id"
+                        + " WHERE l.kind = 'media' AND l.source_id = '63221b58'");
+        assertEquals(1, tracks.size(), tracks.toString());
+        Map<String, Object> t = tracks.get(0);
+        assertEquals("sidecar", t.get("source"));
+        assertEquals("en", t.get("language"));
+        assertEquals("Kickoff_meeting.en.srt", t.get("label"));
+        assertEquals(1, ((Number) t.get("is_default")).intValue());
+        assertEquals("subrip", t.get("codec"), "read from the original .srt");
+        assertEquals(3, ((Number) t.get("cue_count")).intValue());
+        String vtt = Files.readString(data.resolve((String) t.get("stored_path")));
+        assertTrue(vtt.contains("00:00:00.500 --> 00:00:02.500"), vtt);
+        assertTrue(vtt.contains("Welcome everyone to the kickoff."), vtt);
+        assertTrue(vtt.contains("00:00:05.100 --> 00:00:07.900"), vtt);
+        assertTrue(vtt.contains("Let's start with the timeline."), vtt);
+        assertEquals(
+                1,
+                ClapshotSample.count(
+                        data, "SELECT COUNT(*) FROM import_ledger WHERE kind = 'subtitle' AND source_id = '1'"));
     }
 
     @Test

@@ -46,6 +46,7 @@ class ClapshotResumeTest {
         // Comment 3 came over without its drawing (missing), comment 12's is on the drone clip.
         assertTrue(first.out().contains("attachments  created 2, already imported 0, not mapped 1"), first.out());
         assertTrue(first.out().contains("drawing 3: drawing file 'd4ed1af1e3c41325.webp' is missing"), first.out());
+        assertTrue(first.out().contains("subtitles    created 1, already imported 0"), first.out());
 
         ClapshotSample.Run second = ClapshotSample.importInto(data);
         assertEquals(0, second.exit(), second.err());
@@ -54,6 +55,8 @@ class ClapshotResumeTest {
         assertTrue(second.out().contains("folders      created 0, already imported 4"), second.out());
         // Comment 3's drawing is attached to the note the first run made; 12's comes with its note.
         assertTrue(second.out().contains("attachments  created 2, already imported 2"), second.out());
+        assertTrue(second.out().contains("subtitles    created 0, already imported 1"), second.out());
+        assertEquals(1, ClapshotSample.count(data, "SELECT COUNT(*) FROM subtitle_tracks"));
         assertEquals(
                 1,
                 ClapshotSample.count(
@@ -73,5 +76,41 @@ class ClapshotResumeTest {
                                         + " WHERE a.title = 'Drone flyover (final grade)'")
                         .get(0)
                         .get("name"));
+    }
+
+    @Test
+    void aSubtitleWhoseOriginalIsGoneComesFromClapshotsWebVtt(@TempDir Path dir) throws Exception {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        Path kickoff = ClapshotSample.VIDEOS.resolve("63221b58");
+        Path media = Files.createDirectories(videos.resolve("63221b58"));
+        Files.createSymbolicLink(media.resolve("orig"), kickoff.resolve("orig"));
+        Files.createSymbolicLink(
+                Files.createDirectories(media.resolve("subs")).resolve("Kickoff_meeting.en.vtt"),
+                kickoff.resolve("subs/Kickoff_meeting.en.vtt"));
+        Path data = dir.resolve("server-data");
+
+        ClapshotSample.Run run = ClapshotSample.cli(
+                "import",
+                "clapshot",
+                "--db",
+                ClapshotSample.DB.toString(),
+                "--data",
+                videos.toString(),
+                "--server-data",
+                data.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("subtitles    created 1, already imported 0"), run.out());
+        assertTrue(
+                run.out().contains("taken from Kickoff_meeting.en.vtt (Kickoff_meeting.en.srt: missing)"), run.out());
+        var track = ClapshotSample.query(
+                        data, "SELECT codec, language, is_default, cue_count, stored_path FROM subtitle_tracks")
+                .get(0);
+        assertEquals("webvtt", track.get("codec"));
+        assertEquals("en", track.get("language"));
+        assertEquals(1, ((Number) track.get("is_default")).intValue());
+        assertEquals(3, ((Number) track.get("cue_count")).intValue());
+        String vtt = Files.readString(data.resolve((String) track.get("stored_path")));
+        assertTrue(vtt.contains("00:00:02.600 --> 00:00:05.000"), vtt);
+        assertTrue(vtt.contains("You should recieve the brief today."), vtt);
     }
 }
