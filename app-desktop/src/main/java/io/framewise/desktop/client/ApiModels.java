@@ -64,7 +64,8 @@ public final class ApiModels {
 
     /**
      * A note; {@code drawing} is the vector drawing object (schema 1) or null. {@code resolvedBy} and
-     * {@code resolvedAt} are null while it is open; {@code authorName} is the author's display name.
+     * {@code resolvedAt} are null while it is open; {@code authorName} is the author's display name;
+     * {@code colour} is its marker colour from the server's palette ("red", "green", ...) or null.
      */
     public record Note(
             String id,
@@ -81,13 +82,14 @@ public final class ApiModels {
             String authorName,
             String created,
             String edited,
-            List<Attachment> attachments) {
+            List<Attachment> attachments,
+            String colour) {
 
         public Note {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
         }
 
-        /** A note without attachments. */
+        /** A note without attachments or colour. */
         public Note(
                 String id,
                 String mediaId,
@@ -118,7 +120,8 @@ public final class ApiModels {
                     authorName,
                     created,
                     edited,
-                    List.of());
+                    List.of(),
+                    null);
         }
     }
 

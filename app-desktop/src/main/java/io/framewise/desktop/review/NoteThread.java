@@ -22,6 +22,11 @@ public record NoteThread(Note first, List<Note> replies, String resolverName) {
         return first.frame();
     }
 
+    /** The marker colour of the thread's note (from the server's palette), or null for none. */
+    public String colour() {
+        return first.colour();
+    }
+
     public boolean resolved() {
         return first.resolved();
     }

@@ -5,8 +5,9 @@ import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.ReviewViewModel;
 import java.io.File;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
@@ -60,24 +61,25 @@ final class NoteLoopBar extends HBox {
     }
 
     /** "Export report…": asks where, then saves the shown version's PDF review report there. */
-    static Button exportReport(ReviewViewModel review) {
-        Button b = new Button("Export report...");
-        b.setId("export-report");
-        b.disableProperty()
+    /** "Export report (PDF)...": saves the shown version's review report where the user picks. */
+    static MenuItem exportReport(ReviewViewModel review, Node owner) {
+        MenuItem item = new MenuItem("Export report (PDF)...");
+        item.setId("export-report");
+        item.disableProperty()
                 .bind(review.versionProperty().isNull().or(review.report().busyProperty()));
-        b.setOnAction(e -> {
+        item.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName(io.framewise.desktop.review.ReportExport.suggestedName(
                     review.titleProperty().get()));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
             File f = chooser.showSaveDialog(
-                    b.getScene() == null ? null : b.getScene().getWindow());
+                    owner.getScene() == null ? null : owner.getScene().getWindow());
             if (f != null) {
                 review.exportReport(f.toPath());
             }
         });
         review.report().messageProperty().addListener((o, a, m) -> review.messageProperty()
                 .set(m));
-        return b;
+        return item;
     }
 }

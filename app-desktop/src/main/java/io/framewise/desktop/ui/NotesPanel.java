@@ -167,6 +167,13 @@ final class NotesPanel extends VBox {
             text.setWrapText(true);
             text.setMaxWidth(300);
             VBox box = new VBox(3, at, byline, text);
+            String colour = io.framewise.desktop.review.NoteColours.hex(t.colour());
+            if (colour != null) {
+                // The marker colour an editor gave the note in their editing application: its left edge.
+                box.setStyle("-fx-border-color: transparent transparent transparent " + colour
+                        + "; -fx-border-width: 0 0 0 4; -fx-padding: 0 0 0 6;");
+                box.getProperties().put("note-colour", t.colour());
+            }
             for (io.framewise.desktop.client.ApiModels.Attachment a : t.attachments()) {
                 // An imported drawing: its PNG under the note, loaded off the UI thread.
                 javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView();

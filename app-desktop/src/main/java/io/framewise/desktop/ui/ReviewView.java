@@ -197,11 +197,15 @@ final class ReviewView extends BorderPane {
         Button shareB = new Button("Share...");
         shareB.setId("review-share");
         shareB.setOnAction(e -> share.accept(review));
-        // "Import EDL...": a file chooser, or an EDL or marker file dropped on the review.
-        Button importB = new Button("Import EDL...");
-        importB.setId("review-import-notes");
-        importB.disableProperty().bind(review.mediaProperty().isNull());
-        importB.setOnAction(e -> importNotes(null));
+        // "Import EDL or markers...": a file chooser, or an EDL or marker file dropped on the review.
+        MenuItem importItem = new MenuItem("Import EDL or markers...");
+        importItem.setId("review-import-notes");
+        importItem.disableProperty().bind(review.mediaProperty().isNull());
+        importItem.setOnAction(e -> importNotes(null));
+        // Interchange lives in one menu so the top bar keeps room for the title and the live controls.
+        MenuButton notesMenu = new MenuButton("Notes");
+        notesMenu.setId("review-notes-menu");
+        notesMenu.getItems().addAll(importItem, NoteLoopBar.exportReport(review, this));
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()
                     && e.getDragboard().getFiles().stream()
@@ -235,10 +239,9 @@ final class ReviewView extends BorderPane {
                 approval,
                 compareB,
                 shareB,
-                NoteLoopBar.exportReport(review),
+                notesMenu,
                 subtitles.menu(),
-                subtitles.note(),
-                importB);
+                subtitles.note());
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);

@@ -1,5 +1,6 @@
 package io.framewise.desktop.ui;
 
+import io.framewise.desktop.review.NoteColours;
 import io.framewise.desktop.review.NoteThread;
 import io.framewise.desktop.review.PlaybackViewModel;
 import java.util.List;
@@ -117,7 +118,7 @@ final class TimelineBar extends Pane {
             g.fillRect(x1, 0, x2 - x1, h);
         }
         for (NoteThread t : threads.get()) {
-            g.setFill(t.resolved() ? Color.web("#6e7681") : Color.web("#e3b341"));
+            g.setFill(Color.web(NoteColours.tick(t)));
             double x = t.frame() * perFrame;
             Long end = t.first().frameOut();
             double width = end == null ? Math.max(3, perFrame) : Math.max(3, (end - t.frame()) * perFrame);

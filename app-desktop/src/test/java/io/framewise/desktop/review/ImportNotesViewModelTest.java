@@ -102,6 +102,12 @@ class ImportNotesViewModelTest {
         assertEquals(1, reloads.get());
         List<Note> stored = server.api.notes(server.v1.id());
         assertEquals(List.of(3L, 7L), stored.stream().map(Note::frame).toList());
+        assertEquals(
+                List.of("yellow", "yellow"),
+                stored.stream().map(Note::colour).toList(),
+                "the locators' colour reaches the app's notes");
+        NoteThread thread = new NoteThread(stored.get(0), List.of());
+        assertEquals(NoteColours.hex("yellow"), NoteColours.tick(thread), "and its timeline tick");
         assertFalse(vm.canImportProperty().get());
 
         ImportNotesViewModel again = viewModel();
