@@ -242,6 +242,13 @@ final class ReviewView extends BorderPane {
                 notesMenu,
                 subtitles.menu(),
                 subtitles.note());
+        // Controls keep their labels whole; the title is what gives way (it ends in an ellipsis).
+        for (javafx.scene.Node n : top.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && n != title) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        title.setMinWidth(80);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         setTop(top);
