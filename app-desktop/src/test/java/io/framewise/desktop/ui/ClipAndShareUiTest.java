@@ -14,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,38 +49,12 @@ class ClipAndShareUiTest extends FxRobot {
 
     @AfterEach
     void close() {
-        Await.fx(() -> {
-            for (Window w : java.util.List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage st && st.getOwner() != null) {
-                    st.close();
-                }
-            }
-        });
-        if (window != null) {
-            Await.fx(() -> window.shutdown());
-        }
+        TestWindow.close(window);
     }
 
     @Test
     void marksCutsAClipAndSharesIt() {
-        Await.fx(() -> window.connectTo(server.server.baseUri().toString()));
-        Await.until(
-                "the library",
-                DEADLINE,
-                () -> Await.on(() -> window.library().visible().stream()
-                        .anyMatch(r -> r.title().equals("Harbour"))));
-        Await.fx(() -> window.open(window.library().visible().stream()
-                .filter(r -> r.title().equals("Harbour"))
-                .findFirst()
-                .orElseThrow()));
-        Await.until(
-                "the first still",
-                DEADLINE,
-                () -> Await.on(() -> {
-                    var st = window.review().playback().stillProperty().get();
-                    return st != null && st.index() == 0;
-                }));
-        PlaybackViewModel pb = Await.on(() -> window.review().playback());
+        PlaybackViewModel pb = TestWindow.openReview(window, server, "Harbour", DEADLINE);
         Await.fx(() -> lookup("#review-view").query().requestFocus());
         type(KeyCode.RIGHT, 10);
         type(KeyCode.I);

@@ -1,10 +1,16 @@
 package io.framewise.desktop.ui;
 
 import atlantafx.base.theme.PrimerDark;
+import io.framewise.desktop.review.PlaybackViewModel;
+import io.framewise.desktop.testing.Await;
+import io.framewise.desktop.testing.ReviewServer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /** The main window as the window tests show it: the app's dark theme, 1280x800, on their stage. */
 final class TestWindow {
@@ -20,5 +26,44 @@ final class TestWindow {
         stage.setScene(scene);
         stage.show();
         return window;
+    }
+
+    /**
+     * Connects {@code window} to the test server, opens the asset titled {@code title} for review and
+     * waits for its first still; answers the review's playback.
+     */
+    static PlaybackViewModel openReview(MainWindow window, ReviewServer server, String title, Duration deadline) {
+        Await.fx(() -> window.connectTo(server.server.baseUri().toString()));
+        Await.until(
+                "the library",
+                deadline,
+                () -> Await.on(() -> window.library().visible().stream()
+                        .anyMatch(r -> r.title().equals(title))));
+        Await.fx(() -> window.open(window.library().visible().stream()
+                .filter(r -> r.title().equals(title))
+                .findFirst()
+                .orElseThrow()));
+        Await.until(
+                "the first still",
+                deadline,
+                () -> Await.on(() -> {
+                    var st = window.review().playback().stillProperty().get();
+                    return st != null && st.index() == 0;
+                }));
+        return Await.on(() -> window.review().playback());
+    }
+
+    /** Closes the windows a test opened over the main window, then the main window's connections. */
+    static void close(MainWindow window) {
+        Await.fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof Stage st && st.getOwner() != null) {
+                    st.close();
+                }
+            }
+        });
+        if (window != null) {
+            Await.fx(() -> window.shutdown());
+        }
     }
 }
