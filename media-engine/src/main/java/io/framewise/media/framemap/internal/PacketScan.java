@@ -105,14 +105,19 @@ public final class PacketScan {
     }
 
     private static PacketList decodeTimestamps(MediaInput input, int streamIndex, long maxFrames) {
-        Ffmpeg.check(
-                org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
-                        input.context(),
-                        streamIndex,
-                        Long.MIN_VALUE,
-                        org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD),
-                "av_seek_frame",
-                input.file());
+        int sought = org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
+                input.context(), streamIndex, Long.MIN_VALUE, org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD);
+        if (sought >= 0) {
+            return decodeTimestampsFrom(input, streamIndex, maxFrames);
+        }
+        // Some demuxers cannot seek back to the start (AVI with B-frames answers EPERM): the file is
+        // read again from a fresh open instead, which every demuxer supports.
+        try (MediaInput fresh = MediaInput.open(input.file())) {
+            return decodeTimestampsFrom(fresh, streamIndex, maxFrames);
+        }
+    }
+
+    private static PacketList decodeTimestampsFrom(MediaInput input, int streamIndex, long maxFrames) {
         PacketList list = new PacketList(input.file(), maxFrames);
         AVCodecContext dec = Decoders.open(input, streamIndex, 0);
         AVPacket pkt = av_packet_alloc();
@@ -141,6 +146,10 @@ public final class PacketScan {
                         break;
                     }
                     long ts = frame.best_effort_timestamp();
+                    if (!MediaInput.hasTimestamp(ts)) {
+                        // Still a picture the decoder outputs: it follows the one before it.
+                        ts = list.size == 0 ? 0 : list.pts[list.size - 1] + Math.max(1, frame.duration());
+                    }
                     list.add(ts, (frame.flags() & Ffmpeg.FRAME_FLAG_KEY) != 0, frame.duration());
                     av_frame_unref(frame);
                 }
@@ -162,9 +171,14 @@ public final class PacketScan {
         for (int i = 0; i < n; i++) {
             int p = order[i];
             long value = packets.pts[p];
-            if (!MediaInput.hasTimestamp(value) || (kept > 0 && value == pts[kept - 1])) {
-                // A repeated timestamp is a duplicated packet, not a second picture.
+            if (!MediaInput.hasTimestamp(value)) {
                 continue;
+            }
+            if (kept > 0 && value <= pts[kept - 1]) {
+                // A decoder outputs a picture for every packet, whatever its timestamp says: a
+                // colliding pts becomes one tick after the previous frame so each picture keeps its
+                // own entry and times stay strictly increasing.
+                value = pts[kept - 1] + 1;
             }
             pts[kept] = value;
             if (packets.key[p]) {

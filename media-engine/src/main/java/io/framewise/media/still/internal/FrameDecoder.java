@@ -249,7 +249,7 @@ public final class FrameDecoder implements Closeable {
             boolean fresh = !canContinueTo(target);
             int attempt = 0;
             long trustFrom = fresh ? seekFor(target, attempt) : 0;
-            cursor.skipNonReferenceBefore(map.pts(windowStart), map.pts(target));
+            cursor.skipNonReferenceBefore(map.pts(repairRunStart(windowStart)), map.pts(target));
             while (true) {
                 AVFrame frame = cursor.next();
                 long i = frame == null ? -1 : identify(frame);
@@ -345,12 +345,30 @@ public final class FrameDecoder implements Closeable {
         if (!MediaInput.hasTimestamp(ts)) {
             return position >= 0 && position + 1 < map.frameCount() ? position + 1 : -1;
         }
+        if (position >= 0 && position + 1 < map.frameCount() && ts <= map.pts(position)) {
+            // A decoder never outputs a picture twice: a timestamp at or before the last frame read
+            // belongs to a picture whose colliding pts the frame map repaired, the next one in order.
+            return position + 1;
+        }
         long i = map.frameAtPts(ts);
         if (i + 1 < map.frameCount() && Math.abs(map.pts(i + 1) - ts) < Math.abs(map.pts(i) - ts)) {
             i++;
         }
         long tolerance = Math.max(1, map.duration(i) / 2);
         return Math.abs(map.pts(i) - ts) <= tolerance ? i : -1;
+    }
+
+    /**
+     * The first frame of the run of repaired timestamps {@code frame} belongs to. The map gives a
+     * picture whose pts collided one tick after its predecessor, a step no real frame interval has;
+     * its packet still carries the run's first pts, so skipping by pts must start from there.
+     */
+    private long repairRunStart(long frame) {
+        long k = frame;
+        while (k > 0 && map.pts(k) - map.pts(k - 1) == 1) {
+            k--;
+        }
+        return k;
     }
 
     private MediaException endedBefore(long target) {
