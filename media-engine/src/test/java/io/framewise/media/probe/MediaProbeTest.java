@@ -69,6 +69,7 @@ class MediaProbeTest {
         assertEquals(variant.frameCount(), video.frameCount(), variant + " exact frame count");
         assertEquals(variant == Variant.VFR, video.variableFrameRate(), variant + " VFR flag");
         assertEquals(variant == Variant.STILL_PNG, video.stillImage(), variant + " still image");
+        assertEquals(Optional.empty(), video.timestampRepair(), variant + " timestamps used as they are");
         // VFR media count timecode at a standard rate: here the stream's real rate, 50 fps.
         assertEquals(variant.frameRate(), video.frameRate().toString(), variant + " frame rate");
         assertEquals("1:1", video.sampleAspectRatio());

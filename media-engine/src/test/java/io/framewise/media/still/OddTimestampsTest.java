@@ -67,6 +67,9 @@ class OddTimestampsTest {
                 "passthrough",
                 mkv.toString());
         assertEquals(2, packetsAtPts(mkv, 400), "the file really holds two packets with pts 400 ms");
+        String repair =
+                MediaProbe.probe(mkv).video().orElseThrow().timestampRepair().orElseThrow();
+        assertTrue(repair.contains("repeated or went backwards"), "probe says which frames were moved: " + repair);
         assertFramesAreTheDecodersOutput(mkv);
         FrameMap map = FrameMapBuilder.build(mkv);
         for (long i = 1; i < map.frameCount(); i++) {
@@ -79,6 +82,7 @@ class OddTimestampsTest {
         assertEquals(FRAMES, decoded, "the command line decodes every picture");
         MediaInfo info = MediaProbe.probe(media);
         assertEquals(decoded, info.video().orElseThrow().frameCount(), "probe counts what a decoder outputs");
+        assertTrue(info.video().orElseThrow().timestampRepair().isPresent(), "probe says timestamps were repaired");
         int[] indices = {0, 1, 10, 11, 12, FRAMES / 2, 43, FRAMES - 1};
         try (FrameReader reader = FrameReader.open(media)) {
             // Out of order, so some reads seek and some decode on.

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param frameRate nominal frame rate as an exact rational
  * @param variableFrameRate whether frame durations vary beyond timestamp rounding
  * @param stillImage whether the stream is a single still picture (an image file)
+ * @param timestampRepair how the frames' timestamps were repaired (colliding, backward or missing
+ *     pts), empty when the container's timestamps were used as they are
  */
 public record VideoStreamInfo(
         int index,
@@ -39,7 +41,8 @@ public record VideoStreamInfo(
         long frameCount,
         boolean variableFrameRate,
         long bitRate,
-        boolean stillImage) {
+        boolean stillImage,
+        Optional<String> timestampRepair) {
 
     public VideoStreamInfo {
         Objects.requireNonNull(codec, "codec");
@@ -48,11 +51,52 @@ public record VideoStreamInfo(
         Objects.requireNonNull(pixelFormat, "pixelFormat");
         Objects.requireNonNull(color, "color");
         Objects.requireNonNull(frameRate, "frameRate");
+        Objects.requireNonNull(timestampRepair, "timestampRepair");
         if (rotation % 90 != 0 || rotation < 0 || rotation >= 360) {
             throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270, was " + rotation);
         }
         if (frameCount < 0) {
             throw new IllegalArgumentException("frameCount must not be negative, was " + frameCount);
         }
+    }
+
+    /** A stream whose timestamps needed no repair. */
+    public VideoStreamInfo(
+            int index,
+            String codec,
+            Optional<String> profile,
+            int codedWidth,
+            int codedHeight,
+            int displayWidth,
+            int displayHeight,
+            String sampleAspectRatio,
+            int rotation,
+            String pixelFormat,
+            int bitDepth,
+            ColorInfo color,
+            FrameRate frameRate,
+            long frameCount,
+            boolean variableFrameRate,
+            long bitRate,
+            boolean stillImage) {
+        this(
+                index,
+                codec,
+                profile,
+                codedWidth,
+                codedHeight,
+                displayWidth,
+                displayHeight,
+                sampleAspectRatio,
+                rotation,
+                pixelFormat,
+                bitDepth,
+                color,
+                frameRate,
+                frameCount,
+                variableFrameRate,
+                bitRate,
+                stillImage,
+                Optional.empty());
     }
 }

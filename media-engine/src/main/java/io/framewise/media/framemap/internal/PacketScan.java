@@ -20,8 +20,11 @@ import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.model.time.FrameRate;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -57,6 +60,17 @@ public final class PacketScan {
 
     /** As {@link #build(MediaInput)}, accepting at most {@code maxFrames} video packets. */
     public static FrameMap build(MediaInput input, long maxFrames) {
+        return scan(input, maxFrames).map();
+    }
+
+    /**
+     * A frame map and, when the container's timestamps could not be used as they are, a sentence on
+     * how they were repaired (for probe output).
+     */
+    public record Scan(FrameMap map, Optional<String> repair) {}
+
+    /** As {@link #build(MediaInput, long)}, also saying how timestamps were repaired. */
+    public static Scan scan(MediaInput input, long maxFrames) {
         if (maxFrames < 1) {
             throw new IllegalArgumentException("maxFrames must be at least 1, was " + maxFrames);
         }
@@ -66,10 +80,24 @@ public final class PacketScan {
         if (packets.size == 0) {
             throw new MediaException.Corrupt(input.file(), "the video stream holds no frames");
         }
-        if (packets.missingPts) {
+        boolean decoded = packets.missingPts;
+        if (decoded) {
             packets = decodeTimestamps(input, streamIndex, maxFrames);
         }
-        return assemble(input.file(), stream, streamIndex, packets);
+        int[] repaired = new int[1];
+        FrameMap map = assemble(input.file(), stream, streamIndex, packets, repaired);
+        List<String> notes = new ArrayList<>();
+        if (decoded) {
+            notes.add("packets carry no presentation time; frame times were taken from the decoder");
+        }
+        if (packets.guessed > 0) {
+            notes.add(packets.guessed + " decoded frame(s) had no time and were placed after the previous one");
+        }
+        if (repaired[0] > 0) {
+            notes.add(repaired[0] + " frame(s) whose time repeated or went backwards were placed one tick after"
+                    + " the previous frame");
+        }
+        return new Scan(map, notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes)));
     }
 
     private static PacketList readPackets(MediaInput input, int streamIndex, long maxFrames) {
@@ -149,6 +177,7 @@ public final class PacketScan {
                     if (!MediaInput.hasTimestamp(ts)) {
                         // Still a picture the decoder outputs: it follows the one before it.
                         ts = list.size == 0 ? 0 : list.pts[list.size - 1] + Math.max(1, frame.duration());
+                        list.guessed++;
                     }
                     list.add(ts, (frame.flags() & Ffmpeg.FRAME_FLAG_KEY) != 0, frame.duration());
                     av_frame_unref(frame);
@@ -161,7 +190,7 @@ public final class PacketScan {
         }
     }
 
-    private static FrameMap assemble(Path file, AVStream stream, int streamIndex, PacketList packets) {
+    private static FrameMap assemble(Path file, AVStream stream, int streamIndex, PacketList packets, int[] repaired) {
         int n = packets.size;
         int[] order = PtsOrder.sort(packets.pts, n);
         long[] pts = new long[n];
@@ -179,6 +208,7 @@ public final class PacketScan {
                 // colliding pts becomes one tick after the previous frame so each picture keeps its
                 // own entry and times stay strictly increasing.
                 value = pts[kept - 1] + 1;
+                repaired[0]++;
             }
             pts[kept] = value;
             if (packets.key[p]) {
@@ -265,6 +295,7 @@ public final class PacketScan {
         boolean[] key = new boolean[1024];
         int size;
         boolean missingPts;
+        int guessed;
 
         PacketList(Path file, long max) {
             this.file = file;

@@ -73,9 +73,10 @@ public final class ProbeReader {
         Optional<VideoStreamInfo> video = Optional.empty();
         double durationSeconds = containerDuration(ctx);
         if (videoIndex >= 0) {
-            FrameMap map = PacketScan.build(input, maxFrames);
-            VideoStreamInfo info =
-                    VideoStreamProbe.describe(input, videoIndex, map, ContainerNames.isImageDemuxer(formatName));
+            PacketScan.Scan scan = PacketScan.scan(input, maxFrames);
+            FrameMap map = scan.map();
+            VideoStreamInfo info = VideoStreamProbe.describe(
+                    input, videoIndex, map, scan.repair(), ContainerNames.isImageDemuxer(formatName));
             video = Optional.of(info);
             videoCodec = Optional.of(info.codec());
             // The frames are the timeline: a container's figure may count from timestamp 0 (Matroska

@@ -17,6 +17,7 @@ import io.framewise.media.ffmpeg.internal.MediaInput;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.model.media.ColorInfo;
 import io.framewise.model.media.VideoStreamInfo;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -37,7 +38,8 @@ final class VideoStreamProbe {
 
     private VideoStreamProbe() {}
 
-    static VideoStreamInfo describe(MediaInput input, int index, FrameMap map, boolean imageDemuxer) {
+    static VideoStreamInfo describe(
+            MediaInput input, int index, FrameMap map, Optional<String> timestampRepair, boolean imageDemuxer) {
         AVStream stream = input.stream(index);
         AVCodecParameters par = stream.codecpar();
         String codec = NativeText.orElse(avcodec_get_name(par.codec_id()), UNKNOWN);
@@ -67,7 +69,8 @@ final class VideoStreamProbe {
                 frameCount,
                 map.isVariableFrameRate(),
                 bitRate(stream),
-                frameCount == 1 && (imageDemuxer || ContainerNames.isImageCodec(codec)));
+                frameCount == 1 && (imageDemuxer || ContainerNames.isImageCodec(codec)),
+                timestampRepair);
     }
 
     /**
