@@ -86,6 +86,8 @@ final class ProbeCommand implements Callable<Integer> {
         m.put("variableFrameRate", v.variableFrameRate());
         m.put("bitRate", v.bitRate());
         m.put("stillImage", v.stillImage());
+        // Only present when the file's timestamps collided, went backwards or were missing.
+        v.timestampRepair().ifPresent(r -> m.put("timestampRepair", r));
         return m;
     }
 

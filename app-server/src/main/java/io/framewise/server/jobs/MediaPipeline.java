@@ -290,6 +290,7 @@ public final class MediaPipeline implements JobHandler {
             video.put("frameCount", v.frameCount());
             video.put("variableFrameRate", v.variableFrameRate());
             video.put("stillImage", v.stillImage());
+            video.put("timestampRepair", v.timestampRepair().orElse(null));
             out.put("video", video);
         });
         out.put(
