@@ -33,7 +33,8 @@ class ProxyPolicyTest {
                 250,
                 false,
                 5_000_000,
-                false);
+                false,
+                Optional.empty());
     }
 
     private static VideoStreamInfo h264() {
@@ -90,7 +91,8 @@ class ProxyPolicyTest {
                 300,
                 true,
                 12_000_000,
-                false);
+                false,
+                Optional.empty());
         assertFalse(ProxyPolicy.decide(media("mp4", rotatedVfr, audio("aac"))).needed(), "rotation and VFR are fine");
     }
 
@@ -149,7 +151,8 @@ class ProxyPolicyTest {
                 250,
                 false,
                 80_000_000,
-                false);
+                false,
+                Optional.empty());
         assertEquals(List.of("bit rate 80.0 Mbit/s is above 50 Mbit/s"), reasons(media("mp4", heavy, audio("aac"))));
     }
 
@@ -172,7 +175,8 @@ class ProxyPolicyTest {
                 1,
                 false,
                 0,
-                true);
+                true,
+                Optional.empty());
         assertFalse(ProxyPolicy.decide(media("png", png)).needed());
         VideoStreamInfo tiff = new VideoStreamInfo(
                 0,
@@ -191,7 +195,8 @@ class ProxyPolicyTest {
                 1,
                 false,
                 0,
-                true);
+                true,
+                Optional.empty());
         assertEquals(List.of("image format tiff is not shown by browsers"), reasons(media("tiff", tiff)));
         assertFalse(ProxyPolicy.decide(media("m4a", null, audio("aac"))).needed());
         assertFalse(ProxyPolicy.decide(media("mp3", null, audio("mp3"))).needed());

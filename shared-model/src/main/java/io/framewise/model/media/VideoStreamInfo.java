@@ -59,44 +59,4 @@ public record VideoStreamInfo(
             throw new IllegalArgumentException("frameCount must not be negative, was " + frameCount);
         }
     }
-
-    /** A stream whose timestamps needed no repair. */
-    public VideoStreamInfo(
-            int index,
-            String codec,
-            Optional<String> profile,
-            int codedWidth,
-            int codedHeight,
-            int displayWidth,
-            int displayHeight,
-            String sampleAspectRatio,
-            int rotation,
-            String pixelFormat,
-            int bitDepth,
-            ColorInfo color,
-            FrameRate frameRate,
-            long frameCount,
-            boolean variableFrameRate,
-            long bitRate,
-            boolean stillImage) {
-        this(
-                index,
-                codec,
-                profile,
-                codedWidth,
-                codedHeight,
-                displayWidth,
-                displayHeight,
-                sampleAspectRatio,
-                rotation,
-                pixelFormat,
-                bitDepth,
-                color,
-                frameRate,
-                frameCount,
-                variableFrameRate,
-                bitRate,
-                stillImage,
-                Optional.empty());
-    }
 }
