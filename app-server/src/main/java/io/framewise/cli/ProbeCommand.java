@@ -86,6 +86,10 @@ final class ProbeCommand implements Callable<Integer> {
         m.put("variableFrameRate", v.variableFrameRate());
         m.put("bitRate", v.bitRate());
         m.put("stillImage", v.stillImage());
+        m.put("fieldOrder", v.fieldOrder());
+        m.put("interlaced", v.interlaced());
+        // Which track "the" video is when there are several: the first marked default, else the first.
+        m.put("videoStreams", v.videoStreams());
         // Only present when the file's timestamps collided, went backwards or were missing.
         v.timestampRepair().ifPresent(r -> m.put("timestampRepair", r));
         return m;

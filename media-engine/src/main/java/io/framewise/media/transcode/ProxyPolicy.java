@@ -17,7 +17,8 @@ import java.util.Set;
  * proxy: other codecs and containers, more than 8 bits, 4:2:2 and 4:4:4 chroma, unusual pixel
  * formats, bit rates above {@value #MAX_BIT_RATE} bit/s (streaming them over a LAN stutters) and
  * pictures over {@value #MAX_DIMENSION} pixels (beyond common hardware decoders). Rotation and variable
- * frame rate are fine as they are. Interlacing is not part of {@link MediaInfo}, so it is not judged.
+ * frame rate are fine as they are. Interlaced video gets a proxy: browsers show both fields woven
+ * together (combing on motion), and the proxy deinterlaces each frame into one picture.
  *
  * <p>Still images play when the browser shows the format (PNG, JPEG, GIF, WebP); audio-only media
  * when the codec plays in its container (AAC/MP3 in MP4, MP3, Opus/Vorbis/FLAC in Ogg, Opus/Vorbis in
@@ -106,6 +107,9 @@ public final class ProxyPolicy {
             reasons.add(chroma + " chroma (" + pix + ")");
         } else if (!PLAYABLE_PIXEL_FORMATS.contains(pix) && video.bitDepth() <= 8) {
             reasons.add("pixel format " + pix + " is not playable in browsers");
+        }
+        if (video.interlaced()) {
+            reasons.add("interlaced video (field order " + video.fieldOrder() + ")");
         }
         if (video.codedWidth() > MAX_DIMENSION || video.codedHeight() > MAX_DIMENSION) {
             reasons.add("picture " + video.codedWidth() + "x" + video.codedHeight() + " is larger than " + MAX_DIMENSION

@@ -34,7 +34,9 @@ class ProxyPolicyTest {
                 false,
                 5_000_000,
                 false,
-                Optional.empty());
+                Optional.empty(),
+                "progressive",
+                1);
     }
 
     private static VideoStreamInfo h264() {
@@ -92,7 +94,9 @@ class ProxyPolicyTest {
                 true,
                 12_000_000,
                 false,
-                Optional.empty());
+                Optional.empty(),
+                "progressive",
+                1);
         assertFalse(ProxyPolicy.decide(media("mp4", rotatedVfr, audio("aac"))).needed(), "rotation and VFR are fine");
     }
 
@@ -152,7 +156,9 @@ class ProxyPolicyTest {
                 false,
                 80_000_000,
                 false,
-                Optional.empty());
+                Optional.empty(),
+                "progressive",
+                1);
         assertEquals(List.of("bit rate 80.0 Mbit/s is above 50 Mbit/s"), reasons(media("mp4", heavy, audio("aac"))));
     }
 
@@ -176,7 +182,9 @@ class ProxyPolicyTest {
                 false,
                 0,
                 true,
-                Optional.empty());
+                Optional.empty(),
+                "progressive",
+                1);
         assertFalse(ProxyPolicy.decide(media("png", png)).needed());
         VideoStreamInfo tiff = new VideoStreamInfo(
                 0,
@@ -196,7 +204,9 @@ class ProxyPolicyTest {
                 false,
                 0,
                 true,
-                Optional.empty());
+                Optional.empty(),
+                "progressive",
+                1);
         assertEquals(List.of("image format tiff is not shown by browsers"), reasons(media("tiff", tiff)));
         assertFalse(ProxyPolicy.decide(media("m4a", null, audio("aac"))).needed());
         assertFalse(ProxyPolicy.decide(media("mp3", null, audio("mp3"))).needed());

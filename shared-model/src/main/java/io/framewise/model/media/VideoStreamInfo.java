@@ -23,6 +23,12 @@ import java.util.Optional;
  * @param stillImage whether the stream is a single still picture (an image file)
  * @param timestampRepair how the frames' timestamps were repaired (colliding, backward or missing
  *     pts), empty when the container's timestamps were used as they are
+ * @param fieldOrder how the picture's fields are stored, as FFmpeg names it: "progressive", "tt"
+ *     (top field first), "bb" (bottom first), "tb" or "bt" (coded one way, shown the other), or
+ *     "unknown" when the stream does not say. A frame is a frame either way: an interlaced frame
+ *     holds both fields and counts once.
+ * @param videoStreams how many video streams the file holds (attached pictures not counted); when
+ *     more than one, this stream is the first one the file marks as default, else the first
  */
 public record VideoStreamInfo(
         int index,
@@ -42,7 +48,9 @@ public record VideoStreamInfo(
         boolean variableFrameRate,
         long bitRate,
         boolean stillImage,
-        Optional<String> timestampRepair) {
+        Optional<String> timestampRepair,
+        String fieldOrder,
+        int videoStreams) {
 
     public VideoStreamInfo {
         Objects.requireNonNull(codec, "codec");
@@ -52,11 +60,20 @@ public record VideoStreamInfo(
         Objects.requireNonNull(color, "color");
         Objects.requireNonNull(frameRate, "frameRate");
         Objects.requireNonNull(timestampRepair, "timestampRepair");
+        Objects.requireNonNull(fieldOrder, "fieldOrder");
         if (rotation % 90 != 0 || rotation < 0 || rotation >= 360) {
             throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270, was " + rotation);
         }
         if (frameCount < 0) {
             throw new IllegalArgumentException("frameCount must not be negative, was " + frameCount);
         }
+        if (videoStreams < 1) {
+            throw new IllegalArgumentException("videoStreams must be at least 1, was " + videoStreams);
+        }
+    }
+
+    /** Whether the frames are stored as two interlaced fields. */
+    public boolean interlaced() {
+        return fieldOrder.equals("tt") || fieldOrder.equals("bb") || fieldOrder.equals("tb") || fieldOrder.equals("bt");
     }
 }

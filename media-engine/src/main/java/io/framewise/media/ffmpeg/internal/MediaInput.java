@@ -1,6 +1,5 @@
 package io.framewise.media.ffmpeg.internal;
 
-import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
@@ -91,23 +90,41 @@ public final class MediaInput implements Closeable {
     }
 
     /**
-     * The index of the primary video stream, or -1 when there is none. Cover art and other attached
-     * pictures are not video.
+     * The index of the primary video stream, or -1 when there is none: the first video stream the
+     * file marks as default, else its first video stream. That is the track players show and the one
+     * {@code ffmpeg -map 0:v:0} picks in a file with one default track; FFmpeg's own "best stream"
+     * guess would prefer a larger picture in a later track (a MOV with a proxy and a full-size
+     * track), so it is not used. Cover art and other attached pictures are not video.
      */
     public int videoStreamIndex() {
         AVFormatContext ctx = context();
-        int best =
-                av_find_best_stream(ctx, AVMEDIA_TYPE_VIDEO, -1, -1, (org.bytedeco.javacpp.PointerPointer<?>) null, 0);
-        if (best >= 0 && !isAttachedPicture(ctx.streams(best))) {
-            return best;
+        int first = -1;
+        for (int i = 0; i < ctx.nb_streams(); i++) {
+            AVStream s = ctx.streams(i);
+            if (s.codecpar().codec_type() != AVMEDIA_TYPE_VIDEO || isAttachedPicture(s)) {
+                continue;
+            }
+            if ((s.disposition() & avformat.AV_DISPOSITION_DEFAULT) != 0) {
+                return i;
+            }
+            if (first < 0) {
+                first = i;
+            }
         }
+        return first;
+    }
+
+    /** How many video streams the file holds, attached pictures not counted. */
+    public int videoStreamCount() {
+        AVFormatContext ctx = context();
+        int count = 0;
         for (int i = 0; i < ctx.nb_streams(); i++) {
             AVStream s = ctx.streams(i);
             if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && !isAttachedPicture(s)) {
-                return i;
+                count++;
             }
         }
-        return -1;
+        return count;
     }
 
     /** The primary video stream index, or an {@link MediaException.Unsupported} naming the file. */

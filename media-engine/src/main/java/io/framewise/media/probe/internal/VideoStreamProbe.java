@@ -1,5 +1,10 @@
 package io.framewise.media.probe.internal;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_BB;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_BT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_PROGRESSIVE;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_TB;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_TT;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
@@ -70,7 +75,9 @@ final class VideoStreamProbe {
                 map.isVariableFrameRate(),
                 bitRate(stream),
                 frameCount == 1 && (imageDemuxer || ContainerNames.isImageCodec(codec)),
-                timestampRepair);
+                timestampRepair,
+                fieldOrder(par.field_order()),
+                Math.max(1, input.videoStreamCount()));
     }
 
     /**
@@ -93,6 +100,18 @@ final class VideoStreamProbe {
         }
         long quarters = Math.round(-counterClockwise / 90.0);
         return (int) Math.floorMod(quarters * 90, 360L);
+    }
+
+    /** FFmpeg's short name of a field order, as ffprobe prints it. */
+    static String fieldOrder(int order) {
+        return switch (order) {
+            case AV_FIELD_PROGRESSIVE -> "progressive";
+            case AV_FIELD_TT -> "tt";
+            case AV_FIELD_BB -> "bb";
+            case AV_FIELD_TB -> "tb";
+            case AV_FIELD_BT -> "bt";
+            default -> UNKNOWN;
+        };
     }
 
     /** The reduced sample aspect ratio {num, den}; square when the file does not say. */

@@ -60,8 +60,9 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * Turns one audio stream of an input into 48 kHz stereo AAC-LC in an output, aligned to a video
  * start: the sample at {@code startPts} (the first video frame's time) becomes time 0, earlier samples
  * are cut, a late start is padded with silence, and samples from {@code endPts} on are cut. Resampling,
- * remixing and the encoder's 1024-sample framing happen in one libavfilter chain (abuffer, atrim,
- * aresample, aformat, abuffersink with a fixed frame size).
+ * the stereo downmix ({@link StereoDownmix}) and the encoder's 1024-sample framing happen in one
+ * libavfilter chain (abuffer, atrim, pan for discrete multichannel, aresample, aformat, abuffersink
+ * with a fixed frame size).
  */
 public final class AudioTranscoder implements Closeable {
 
@@ -176,6 +177,7 @@ public final class AudioTranscoder implements Closeable {
     }
 
     private void buildFilter(AVRational streamTimeBase) {
+        String panArguments;
         graph = avfilter_graph_alloc();
         source = filter("abuffer", "in");
         AVBufferSrcParameters par = av_buffersrc_parameters_alloc();
@@ -192,6 +194,7 @@ public final class AudioTranscoder implements Closeable {
             }
             par.ch_layout(layout);
             Ffmpeg.checkWrite(av_buffersrc_parameters_set(source, par), "av_buffersrc_parameters_set", file);
+            panArguments = StereoDownmix.panArguments(layout, layout.nb_channels());
         } finally {
             av_channel_layout_uninit(layout);
             av_free(par);
@@ -203,7 +206,18 @@ public final class AudioTranscoder implements Closeable {
             option(trim, "end_pts", Long.toString(endPts - startPts));
         }
         init(trim, "atrim");
+        AVFilterContext mix = null;
+        if (panArguments != null) {
+            mix = filter("pan", "mix");
+            option(mix, "args", panArguments);
+            init(mix, "pan");
+        }
         AVFilterContext resample = filter("aresample", "resample");
+        // The stereo downmix is done here, with the levels StereoDownmix documents.
+        option(resample, "out_chlayout", "stereo");
+        option(resample, "center_mix_level", StereoDownmix.CENTRE_AND_SURROUND_LEVEL);
+        option(resample, "surround_mix_level", StereoDownmix.CENTRE_AND_SURROUND_LEVEL);
+        option(resample, "lfe_mix_level", StereoDownmix.LFE_LEVEL);
         // Pads a late start with silence and keeps the samples continuous, so A/V stays in sync.
         option(resample, "async", "1");
         option(resample, "first_pts", "0");
@@ -216,7 +230,12 @@ public final class AudioTranscoder implements Closeable {
         sink = filter("abuffersink", "out");
         init(sink, "abuffersink");
         link(source, trim);
-        link(trim, resample);
+        if (mix != null) {
+            link(trim, mix);
+            link(mix, resample);
+        } else {
+            link(trim, resample);
+        }
         link(resample, format);
         link(format, sink);
         Ffmpeg.checkWrite(avfilter_graph_config(graph, null), "avfilter_graph_config(audio)", file);

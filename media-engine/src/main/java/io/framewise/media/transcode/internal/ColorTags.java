@@ -1,11 +1,16 @@
 package io.framewise.media.transcode.internal;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT2020;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_CL;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_NCL;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_ARIB_STD_B67;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_UNSPECIFIED;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -30,6 +35,15 @@ public record ColorTags(int primaries, int transfer, int matrix, int range) {
     /** Whether the picture matrix is stated (not "unspecified"). */
     public boolean hasMatrix() {
         return matrix != AVCOL_SPC_UNSPECIFIED;
+    }
+
+    /** Whether the stream is HDR (PQ or HLG transfer) or in BT.2020 primaries or matrix. */
+    public boolean isWideGamutOrHdr() {
+        return transfer == AVCOL_TRC_SMPTE2084
+                || transfer == AVCOL_TRC_ARIB_STD_B67
+                || primaries == AVCOL_PRI_BT2020
+                || matrix == AVCOL_SPC_BT2020_NCL
+                || matrix == AVCOL_SPC_BT2020_CL;
     }
 
     void applyTo(AVCodecContext ctx) {

@@ -299,7 +299,14 @@ public final class FrameRangeTranscoder {
         String inMatrix = ColorMatrix.filterName(sourceColor.matrix(), hd);
         ColorTags outColor;
         String outMatrix;
-        if (hd || inMatrix.equals("bt709")) {
+        if (sourceColor.isWideGamutOrHdr()) {
+            // PQ, HLG and BT.2020 pictures keep their primaries, transfer and matrix: re-tagging them
+            // BT.709 would show them washed out, and a tone map would show another picture than the
+            // source. The proxy is 8-bit; browsers that honour the tags show it as the source is meant.
+            outColor = new ColorTags(
+                    sourceColor.primaries(), sourceColor.transfer(), sourceColor.matrix(), ColorTags.BT709.range());
+            outMatrix = inMatrix;
+        } else if (hd || inMatrix.equals("bt709")) {
             outColor = ColorTags.BT709;
             outMatrix = "bt709";
         } else {
@@ -307,7 +314,12 @@ public final class FrameRangeTranscoder {
                     sourceColor.primaries(), sourceColor.transfer(), sourceColor.matrix(), ColorTags.BT709.range());
             outMatrix = inMatrix;
         }
-        baseSteps = new ArrayList<>(DisplayRotation.uprightSteps(rotation));
+        baseSteps = new ArrayList<>();
+        if (Deinterlace.needed(stream.codecpar())) {
+            // Before any turn: the fields are rows of the stored picture.
+            baseSteps.add(Deinterlace.step());
+        }
+        baseSteps.addAll(DisplayRotation.uprightSteps(rotation));
         baseSteps.add(VideoFilterGraph.Step.of(
                 "scale",
                 "w",
