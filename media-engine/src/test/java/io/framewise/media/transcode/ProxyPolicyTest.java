@@ -39,6 +39,34 @@ class ProxyPolicyTest {
                 1);
     }
 
+    @Test
+    void interlacedH264InMp4GetsADeinterlacedProxy() {
+        VideoStreamInfo p = h264();
+        VideoStreamInfo interlaced = new VideoStreamInfo(
+                p.index(),
+                p.codec(),
+                p.profile(),
+                p.codedWidth(),
+                p.codedHeight(),
+                p.displayWidth(),
+                p.displayHeight(),
+                p.sampleAspectRatio(),
+                p.rotation(),
+                p.pixelFormat(),
+                p.bitDepth(),
+                p.color(),
+                p.frameRate(),
+                p.frameCount(),
+                p.variableFrameRate(),
+                p.bitRate(),
+                p.stillImage(),
+                p.timestampRepair(),
+                "tt",
+                1);
+        assertEquals(List.of("interlaced video (field order tt)"), reasons(media("mp4", interlaced, audio("aac"))));
+        assertFalse(ProxyPolicy.decide(media("mp4", p, audio("aac"))).needed(), "progressive plays as it is");
+    }
+
     private static VideoStreamInfo h264() {
         return video("h264", "yuv420p", 8, 1920, 1080);
     }
