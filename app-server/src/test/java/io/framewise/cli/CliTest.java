@@ -63,6 +63,9 @@ class CliTest {
         assertEquals(1, j.get("audio").size());
         assertTrue(j.get("subtitles").isArray());
         assertTrue(j.get("durationSeconds").asDouble() > 4.9);
+        assertEquals("progressive", j.get("video").get("fieldOrder").asText());
+        assertFalse(j.get("video").get("interlaced").asBoolean());
+        assertEquals(1, j.get("video").get("videoStreams").asInt());
     }
 
     @Test
