@@ -42,9 +42,6 @@ class ContainersAndCodecsTest {
     private static final Set<SourceKind> PROXY_NEEDS_DECODER_ORDER =
             Set.of(SourceKind.AVI_MPEG4_BFRAMES, SourceKind.INTERLACED_MPEG2_BFF);
 
-    /** APNG: the demuxer cannot go back, and the frame reader's restart does not recover it yet. */
-    private static final Set<SourceKind> STILLS_FORWARD_ONLY = Set.of(SourceKind.APNG_ANIMATED);
-
     @TempDir
     Path dir;
 
@@ -66,7 +63,7 @@ class ContainersAndCodecsTest {
         long[] sorted = java.util.Arrays.stream(indices).sorted().toArray();
         try (FrameReader reader = FrameReader.open(media)) {
             // Last first, then back to the start and around: some reads seek, some decode on.
-            for (long index : STILLS_FORWARD_ONLY.contains(kind) ? sorted : indices) {
+            for (long index : indices) {
                 int k = java.util.Arrays.binarySearch(sorted, index);
                 assertEquals(index, (long) cli.get(k), "the command line's frame " + index + " carries its index");
                 boolean large = (long) video.codedWidth() * video.codedHeight() > 2_500_000;

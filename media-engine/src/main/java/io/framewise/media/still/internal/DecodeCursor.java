@@ -41,6 +41,7 @@ final class DecodeCursor implements AutoCloseable {
 
     private final Path file;
     private final int streamIndex;
+    private final int threads;
     private MediaInput input;
     private AVCodecContext decoder;
     private final AVPacket packet;
@@ -55,6 +56,7 @@ final class DecodeCursor implements AutoCloseable {
         this.file = input.file();
         this.input = input;
         this.streamIndex = streamIndex;
+        this.threads = threads;
         AVPacket pkt = null;
         AVFrame frm = null;
         try {
@@ -99,11 +101,23 @@ final class DecodeCursor implements AutoCloseable {
         return ret >= 0;
     }
 
-    /** Starts again from the first packet by opening the file anew: works for every demuxer. */
+    /**
+     * Starts again from the first packet by opening the file and its decoder anew: works for every
+     * demuxer, and for decoders (APNG) that a flush after their end does not bring back.
+     */
     void rewind() {
         MediaInput fresh = MediaInput.open(file);
+        AVCodecContext freshDecoder;
+        try {
+            freshDecoder = Decoders.open(fresh, streamIndex, threads);
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        Decoders.free(decoder);
         input.close();
         input = fresh;
+        decoder = freshDecoder;
         reset();
     }
 
