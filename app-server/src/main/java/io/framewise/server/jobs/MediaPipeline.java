@@ -291,11 +291,23 @@ public final class MediaPipeline implements JobHandler {
             video.put("variableFrameRate", v.variableFrameRate());
             video.put("stillImage", v.stillImage());
             video.put("timestampRepair", v.timestampRepair().orElse(null));
+            video.put("fieldOrder", v.fieldOrder());
+            video.put("videoStreams", v.videoStreams());
+            video.put(
+                    "color",
+                    Map.of(
+                            "primaries", v.color().primaries(),
+                            "transfer", v.color().transfer(),
+                            "matrix", v.color().matrix(),
+                            "range", v.color().range()));
             out.put("video", video);
         });
         out.put(
                 "audio",
-                info.audio().stream().map(a -> Map.of("codec", a.codec())).toList());
+                info.audio().stream()
+                        .map(a -> Map.of(
+                                "codec", a.codec(), "channels", a.channels(), "channelLayout", a.channelLayout()))
+                        .toList());
         out.put("subtitles", info.subtitles().size());
         out.put("startTimecode", info.startTimecode().orElse(null));
         out.put("proxy", Map.of("needed", decision.needed(), "reasons", decision.reasons()));

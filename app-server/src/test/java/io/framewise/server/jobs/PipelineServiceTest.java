@@ -65,6 +65,11 @@ class PipelineServiceTest {
         MediaItem ready = world.media.get(item.id()).orElseThrow();
         assertEquals(MediaStatus.READY, ready.status());
         assertEquals(Variant.H264_2997_DF.frameCount(), ready.probe().frameCount());
+        String stored = world.column("SELECT probe_json FROM media_items WHERE id = ?", item.id())
+                .get(0);
+        assertTrue(stored.contains("\"fieldOrder\":\"progressive\""), stored);
+        assertTrue(stored.contains("\"videoStreams\":1"), stored);
+        assertTrue(stored.contains("\"channelLayout\":\"mono\""), stored);
         assertEquals(
                 List.of("media.added", "media.ready"),
                 world.column("SELECT kind FROM events WHERE media_id = ? ORDER BY seq", item.id()));
