@@ -119,6 +119,7 @@ public final class PacketScan {
     private static PacketList readPackets(MediaInput input, int streamIndex, long maxFrames) {
         PacketList list = new PacketList(input.file(), maxFrames);
         AVPacket pkt = av_packet_alloc();
+        boolean keySeen = false;
         try {
             while (true) {
                 int ret = av_read_frame(input.context(), pkt);
@@ -130,12 +131,17 @@ public final class PacketScan {
                     throw Ffmpeg.readError(ret, "av_read_frame", input.file());
                 }
                 try {
-                    if (pkt.stream_index() != streamIndex || (pkt.flags() & AV_PKT_FLAG_DISCARD) != 0) {
+                    if (pkt.stream_index() != streamIndex) {
+                        continue;
+                    }
+                    boolean key = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
+                    // A keyframe an MP4 edit list hides still lets the frames after it decode.
+                    keySeen |= key;
+                    if ((pkt.flags() & AV_PKT_FLAG_DISCARD) != 0) {
                         continue;
                     }
                     long pts = pkt.pts();
-                    boolean key = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
-                    if (list.size == 0 && !key) {
+                    if (!keySeen) {
                         if (list.beforeFirstKey < MAX_LEADING) {
                             // A cut from a live stream may start mid-GOP: pictures before the first
                             // keyframe reference pictures the file does not hold, and decoders output
@@ -146,6 +152,7 @@ public final class PacketScan {
                             continue;
                         }
                         list.takeLeading();
+                        keySeen = true;
                     }
                     if (!MediaInput.hasTimestamp(pts)) {
                         list.missingPts = true;
