@@ -53,8 +53,8 @@ class TimestampRepairTest {
         /** FLV stores decode times and a composition offset per packet. */
         FLV_H264("flv", null),
         HUGE_FIRST_PTS("mkv", null),
-        /** An MPEG-TS whose 33-bit pts wraps to zero after about a second. */
-        TS_WRAP_AROUND("ts", null),
+        /** An MPEG-TS whose 33-bit pts wraps to zero in the middle of the file. */
+        TS_WRAP_AROUND("ts", "wrap around"),
         /** A transport stream cut from a live feed mid-GOP: its first pictures cannot be decoded. */
         LIVE_CUT_MID_GOP("ts", "before the first keyframe");
 
@@ -127,8 +127,8 @@ class TimestampRepairTest {
             case RAW_M2V, AVI_H264_DTS_ONLY, FLV_H264 -> encode(
                     out, c == Case.RAW_M2V ? "mpeg2video" : "libx264", "-bf", "2", "-g", "12");
             case HUGE_FIRST_PTS -> encode(out, "libx264", "-bf", "2", "-g", "25", "-output_ts_offset", "80000");
-                // 2^33 ticks of 90 kHz is 95443.7 s: the wrap comes about a second into the file.
-            case TS_WRAP_AROUND -> encode(out, "libx264", "-bf", "2", "-g", "25", "-output_ts_offset", "95442.5");
+                // 2^33 ticks of 90 kHz is 95443.7 s; the muxer adds 1.4 s, so the wrap comes about 1.3 s in.
+            case TS_WRAP_AROUND -> encode(out, "libx264", "-bf", "2", "-g", "25", "-output_ts_offset", "95441");
             case LIVE_CUT_MID_GOP -> liveCut(out);
         }
         return out;

@@ -89,6 +89,7 @@ public final class PacketScan {
         // Without reordering (no B-frames) a decoder outputs pictures in packet order: a pts earlier than
         // its predecessor's is a lie about the time, not about the order, so sorting by pts would
         // number the frames wrongly. Like missing times, the decoder's output order then decides.
+        packets.wrapped = wrapped(stream, packets);
         boolean backwards = !packets.missingPts && stream.codecpar().video_delay() == 0 && packets.wentBackwards;
         boolean decoded = packets.missingPts || backwards;
         int leading = packets.beforeFirstKey;
@@ -98,6 +99,10 @@ public final class PacketScan {
         int[] repaired = new int[1];
         FrameMap map = assemble(input.file(), stream, streamIndex, packets, !decoded, decoded, repaired);
         List<String> notes = new ArrayList<>();
+        if (packets.wrapped) {
+            notes.add("presentation times wrap around at 2^" + stream.pts_wrap_bits()
+                    + " ticks; times after the wrap were counted on from before it");
+        }
         if (leading > 0) {
             notes.add(leading + " picture(s) before the first keyframe cannot be decoded and are not frames");
         }
@@ -316,6 +321,25 @@ public final class PacketScan {
         return measured;
     }
 
+    /**
+     * Whether the demuxer unwrapped the stream's times (MPEG-TS counts 33 bits of 90 kHz, about 26.5
+     * hours, then starts again at zero): it then hands out times outside the range the bits can hold.
+     */
+    private static boolean wrapped(AVStream stream, PacketList packets) {
+        int bits = stream.pts_wrap_bits();
+        if (bits <= 0 || bits >= 63) {
+            return false;
+        }
+        long range = 1L << bits;
+        for (int i = 0; i < packets.size; i++) {
+            long p = packets.pts[i];
+            if (MediaInput.hasTimestamp(p) && (p < 0 || p >= range)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -371,6 +395,7 @@ public final class PacketScan {
         int size;
         boolean missingPts;
         boolean wentBackwards;
+        boolean wrapped;
         long lastPts;
         int guessed;
         /** Packets read before the first keyframe, kept only in case no keyframe follows. */
