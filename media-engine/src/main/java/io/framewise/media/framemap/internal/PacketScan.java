@@ -39,6 +39,12 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  */
 public final class PacketScan {
 
+    /**
+     * Non-key packets at the start held back as undecodable: a live cut lacks at most a GOP or two; a
+     * stream that flags no keyframe within this many packets does not flag them at all.
+     */
+    private static final int MAX_LEADING = 1024;
+
     private PacketScan() {}
 
     /**
@@ -80,14 +86,29 @@ public final class PacketScan {
         if (packets.size == 0) {
             throw new MediaException.Corrupt(input.file(), "the video stream holds no frames");
         }
-        boolean decoded = packets.missingPts;
+        // Without reordering (no B-frames) a decoder outputs pictures in packet order: a pts earlier than
+        // its predecessor's is a lie about the time, not about the order, so sorting by pts would
+        // number the frames wrongly. Like missing times, the decoder's output order then decides.
+        packets.wrapped = wrapped(stream, packets);
+        boolean backwards = !packets.missingPts && stream.codecpar().video_delay() == 0 && packets.wentBackwards;
+        boolean decoded = packets.missingPts || backwards;
+        int leading = packets.beforeFirstKey;
         if (decoded) {
             packets = decodeTimestamps(input, streamIndex, maxFrames);
         }
         int[] repaired = new int[1];
-        FrameMap map = assemble(input.file(), stream, streamIndex, packets, repaired);
+        FrameMap map = assemble(input.file(), stream, streamIndex, packets, !decoded, decoded, repaired);
         List<String> notes = new ArrayList<>();
-        if (decoded) {
+        if (packets.wrapped) {
+            notes.add("presentation times wrap around at 2^" + stream.pts_wrap_bits()
+                    + " ticks; times after the wrap were counted on from before it");
+        }
+        if (leading > 0) {
+            notes.add(leading + " picture(s) before the first keyframe cannot be decoded and are not frames");
+        }
+        if (backwards) {
+            notes.add("presentation times go backwards; frames follow the decoder's output order");
+        } else if (decoded) {
             notes.add("packets carry no presentation time; frame times were taken from the decoder");
         }
         if (packets.guessed > 0) {
@@ -103,6 +124,7 @@ public final class PacketScan {
     private static PacketList readPackets(MediaInput input, int streamIndex, long maxFrames) {
         PacketList list = new PacketList(input.file(), maxFrames);
         AVPacket pkt = av_packet_alloc();
+        boolean keySeen = false;
         try {
             while (true) {
                 int ret = av_read_frame(input.context(), pkt);
@@ -114,14 +136,38 @@ public final class PacketScan {
                     throw Ffmpeg.readError(ret, "av_read_frame", input.file());
                 }
                 try {
-                    if (pkt.stream_index() != streamIndex || (pkt.flags() & AV_PKT_FLAG_DISCARD) != 0) {
+                    if (pkt.stream_index() != streamIndex) {
+                        continue;
+                    }
+                    boolean key = (pkt.flags() & AV_PKT_FLAG_KEY) != 0;
+                    // A keyframe an MP4 edit list hides still lets the frames after it decode.
+                    keySeen |= key;
+                    if ((pkt.flags() & AV_PKT_FLAG_DISCARD) != 0) {
                         continue;
                     }
                     long pts = pkt.pts();
+                    if (!keySeen) {
+                        if (list.beforeFirstKey < MAX_LEADING) {
+                            // A cut from a live stream may start mid-GOP: pictures before the first
+                            // keyframe reference pictures the file does not hold, and decoders output
+                            // nothing for them. They count again if no keyframe comes soon.
+                            list.beforeFirstKey++;
+                            list.leadingPts.add(pts);
+                            list.leadingDuration.add(pkt.duration());
+                            continue;
+                        }
+                        list.takeLeading();
+                        keySeen = true;
+                    }
                     if (!MediaInput.hasTimestamp(pts)) {
                         list.missingPts = true;
+                    } else if (list.size > 0 && pts < list.lastPts) {
+                        list.wentBackwards = true;
                     }
-                    list.add(pts, (pkt.flags() & AV_PKT_FLAG_KEY) != 0, pkt.duration());
+                    if (MediaInput.hasTimestamp(pts)) {
+                        list.lastPts = pts;
+                    }
+                    list.add(pts, key, pkt.duration());
                 } finally {
                     av_packet_unref(pkt);
                 }
@@ -129,17 +175,18 @@ public final class PacketScan {
         } finally {
             av_packet_free(pkt);
         }
+        if (list.size == 0) {
+            // No keyframe flag at all (some containers do not set it): every packet counts.
+            list.takeLeading();
+        }
         return list;
     }
 
     private static PacketList decodeTimestamps(MediaInput input, int streamIndex, long maxFrames) {
-        int sought = org.bytedeco.ffmpeg.global.avformat.av_seek_frame(
-                input.context(), streamIndex, Long.MIN_VALUE, org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD);
-        if (sought >= 0) {
-            return decodeTimestampsFrom(input, streamIndex, maxFrames);
-        }
-        // Some demuxers cannot seek back to the start (AVI with B-frames answers EPERM): the file is
-        // read again from a fresh open instead, which every demuxer supports.
+        // Read again from a fresh open, as the frame reader does when it starts over: some demuxers
+        // cannot seek back to the start (AVI with B-frames answers EPERM), and raw streams time their
+        // packets differently after a seek than from the start, so only a fresh open gives the times
+        // a later decode from the start sees again.
         try (MediaInput fresh = MediaInput.open(input.file())) {
             return decodeTimestampsFrom(fresh, streamIndex, maxFrames);
         }
@@ -190,9 +237,20 @@ public final class PacketScan {
         }
     }
 
-    private static FrameMap assemble(Path file, AVStream stream, int streamIndex, PacketList packets, int[] repaired) {
+    /**
+     * The map from packets ({@code sort}: read in decode order, shown in pts order) or from decoded
+     * pictures (already in output order, which is the frame order whatever their times say).
+     */
+    private static FrameMap assemble(
+            Path file,
+            AVStream stream,
+            int streamIndex,
+            PacketList packets,
+            boolean sort,
+            boolean decoded,
+            int[] repaired) {
         int n = packets.size;
-        int[] order = PtsOrder.sort(packets.pts, n);
+        int[] order = sort ? PtsOrder.sort(packets.pts, n) : identity(n);
         long[] pts = new long[n];
         BitSet keys = new BitSet(n);
         int kept = 0;
@@ -222,7 +280,9 @@ public final class PacketScan {
         }
         pts = Arrays.copyOf(pts, kept);
         AVRational tb = stream.time_base();
-        FrameRate rate = nominalRate(stream, pts, tb);
+        // Decoded times are the ones players use; a raw stream's declared rate may be a field rate.
+        FrameRate measured = decoded ? standardOrSelf(medianRate(pts, tb)) : null;
+        FrameRate rate = measured != null ? measured : nominalRate(stream, pts, tb);
         if (lastDuration <= 0) {
             lastDuration = kept > 1
                     ? pts[kept - 1] - pts[kept - 2]
@@ -252,6 +312,45 @@ public final class PacketScan {
         FrameRate measured = avg != null ? avg : medianRate(pts, tb);
         if (measured == null) {
             return real != null ? real : FrameRate.FPS_25;
+        }
+        for (FrameRate standard : FrameRate.STANDARD) {
+            if (Math.abs(standard.fps() - measured.fps()) / standard.fps() < 0.02) {
+                return standard;
+            }
+        }
+        return measured;
+    }
+
+    /**
+     * Whether the demuxer unwrapped the stream's times (MPEG-TS counts 33 bits of 90 kHz, about 26.5
+     * hours, then starts again at zero): it then hands out times outside the range the bits can hold.
+     */
+    private static boolean wrapped(AVStream stream, PacketList packets) {
+        int bits = stream.pts_wrap_bits();
+        if (bits <= 0 || bits >= 63) {
+            return false;
+        }
+        long range = 1L << bits;
+        for (int i = 0; i < packets.size; i++) {
+            long p = packets.pts[i];
+            if (MediaInput.hasTimestamp(p) && (p < 0 || p >= range)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static FrameRate standardOrSelf(FrameRate measured) {
+        if (measured == null) {
+            return null;
         }
         for (FrameRate standard : FrameRate.STANDARD) {
             if (Math.abs(standard.fps() - measured.fps()) / standard.fps() < 0.02) {
@@ -295,11 +394,34 @@ public final class PacketScan {
         boolean[] key = new boolean[1024];
         int size;
         boolean missingPts;
+        boolean wentBackwards;
+        boolean wrapped;
+        long lastPts;
         int guessed;
+        /** Packets read before the first keyframe, kept only in case no keyframe follows. */
+        int beforeFirstKey;
+
+        final List<Long> leadingPts = new ArrayList<>();
+        final List<Long> leadingDuration = new ArrayList<>();
 
         PacketList(Path file, long max) {
             this.file = file;
             this.max = max;
+        }
+
+        /** Counts the packets held back before the first keyframe as frames after all. */
+        void takeLeading() {
+            for (int i = 0; i < leadingPts.size(); i++) {
+                long p = leadingPts.get(i);
+                missingPts |= !MediaInput.hasTimestamp(p);
+                add(p, i == 0, leadingDuration.get(i));
+                if (MediaInput.hasTimestamp(p)) {
+                    lastPts = p;
+                }
+            }
+            beforeFirstKey = 0;
+            leadingPts.clear();
+            leadingDuration.clear();
         }
 
         void add(long p, boolean k, long d) {

@@ -62,6 +62,13 @@ public final class FrameDecoder implements Closeable {
     private long seeks;
     private long framesDecoded;
     private boolean closed;
+    /**
+     * Whether some frame's time was repaired. Non-reference skipping then stays off: it decides by
+     * packet pts, and a repaired picture's packet carries a time the map no longer holds.
+     */
+    private final boolean repaired;
+
+    private final boolean tickTellsRepairs;
 
     private FrameDecoder(MediaInput input, FrameMap map, FrameReader.Options options) {
         this.file = input.file();
@@ -83,6 +90,8 @@ public final class FrameDecoder implements Closeable {
         // Leave room for the target itself and a frame of slack.
         long fit = Math.max(0, options.cacheBytes() / frameBytes - 2);
         this.stepBack = (int) Math.min(options.stepBackFrames(), fit);
+        this.tickTellsRepairs = tickTellsRepairs(map);
+        this.repaired = anyRepaired();
         // Last: from here the cursor owns the input, and nothing after it can fail.
         this.cursor = new DecodeCursor(input, map.streamIndex(), options.threads());
     }
@@ -249,7 +258,9 @@ public final class FrameDecoder implements Closeable {
             boolean fresh = !canContinueTo(target);
             int attempt = 0;
             long trustFrom = fresh ? seekFor(target, attempt) : 0;
-            cursor.skipNonReferenceBefore(map.pts(repairRunStart(windowStart)), map.pts(target));
+            if (!repaired) {
+                cursor.skipNonReferenceBefore(map.pts(windowStart), map.pts(target));
+            }
             while (true) {
                 AVFrame frame = cursor.next();
                 long i = frame == null ? -1 : identify(frame);
@@ -313,10 +324,10 @@ public final class FrameDecoder implements Closeable {
         position = -1;
         seeks++;
         rewound = false;
-        long point = map.keyframeAtOrBefore(target);
+        long point = safeKeyframeAtOrBefore(target);
         long pts = map.pts(point >= 0 ? point : target);
         for (int n = 0; n < attempt; n++) {
-            point = point > 0 ? map.keyframeAtOrBefore(point - 1) : -1;
+            point = point > 0 ? safeKeyframeAtOrBefore(point - 1) : -1;
             if (point < 0) {
                 if (n < attempt - 1) {
                     throw new MediaException.Corrupt(
@@ -343,6 +354,11 @@ public final class FrameDecoder implements Closeable {
     private long identify(AVFrame frame) {
         long ts = frame.best_effort_timestamp();
         if (!MediaInput.hasTimestamp(ts)) {
+            if (position < 0 && rewound) {
+                // Decoding from the start: the first picture out is frame 0 (raw streams carry no
+                // times at all; the map then holds times placed one frame apart).
+                return 0;
+            }
             return position >= 0 && position + 1 < map.frameCount() ? position + 1 : -1;
         }
         if (position >= 0 && position + 1 < map.frameCount() && ts <= map.pts(position)) {
@@ -359,16 +375,45 @@ public final class FrameDecoder implements Closeable {
     }
 
     /**
-     * The first frame of the run of repaired timestamps {@code frame} belongs to. The map gives a
-     * picture whose pts collided one tick after its predecessor, a step no real frame interval has;
-     * its packet still carries the run's first pts, so skipping by pts must start from there.
+     * The last keyframe at or before {@code frame} that a seek can land on unambiguously, or -1. A
+     * keyframe whose pts the map repaired, or one whose pts a later packet repeats, carries a time
+     * other packets share: the demuxer may land on any of them and the decoder's first pictures could
+     * not be told apart. Such a seek starts at an earlier keyframe, and pictures are counted from there.
      */
-    private long repairRunStart(long frame) {
-        long k = frame;
-        while (k > 0 && map.pts(k) - map.pts(k - 1) == 1) {
-            k--;
+    private long safeKeyframeAtOrBefore(long frame) {
+        long k = map.keyframeAtOrBefore(frame);
+        while (k > 0 && (isRepaired(k) || (k + 1 < map.frameCount() && isRepaired(k + 1)))) {
+            k = map.keyframeAtOrBefore(k - 1);
         }
         return k;
+    }
+
+    /**
+     * Whether the map moved frame {@code k}'s time: a repaired pts is one tick after its predecessor, a
+     * step no real frame interval has. Its packet still carries the original time.
+     */
+    private boolean isRepaired(long k) {
+        return tickTellsRepairs && k > 0 && map.pts(k) - map.pts(k - 1) == 1;
+    }
+
+    /**
+     * Whether a one-tick step marks a repair: only when a frame lasts several ticks. With a time base
+     * of one frame (AVI) every step is one tick, and seeks fall back on overshoot checks alone.
+     */
+    private static boolean tickTellsRepairs(FrameMap map) {
+        double ticksPerFrame = (double) map.timeBaseDen()
+                * map.frameRate().denominator()
+                / ((double) map.timeBaseNum() * map.frameRate().numerator());
+        return ticksPerFrame >= 3;
+    }
+
+    private boolean anyRepaired() {
+        for (long k = 1; k < map.frameCount(); k++) {
+            if (isRepaired(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MediaException endedBefore(long target) {

@@ -150,6 +150,11 @@ public final class FrameRangeTranscoder {
     private Decoration decorated;
     private VideoFilterGraph.Source filterSource;
     private long next;
+    /** The index of the last picture the decoder handed out, or -1 before the first. */
+    private long lastSeen = -1;
+    /** Whether reading started at a keyframe rather than at the first packet. */
+    private boolean seeked;
+
     private boolean holding;
     private boolean videoDone;
     private long repeated;
@@ -253,6 +258,7 @@ public final class FrameRangeTranscoder {
         long key = in > 0 ? map.keyframeAtOrBefore(in) : -1;
         if (key >= 0) {
             reader.startAtKeyframe(map.pts(key));
+            seeked = true;
         }
         readAll();
         if (!holding) {
@@ -467,8 +473,10 @@ public final class FrameRangeTranscoder {
         if (videoDone) {
             return;
         }
-        long pts = frame.best_effort_timestamp();
-        long index = next < map.frameCount() && map.pts(next) == pts ? next : map.indexOfPts(pts);
+        long index = identify(frame.best_effort_timestamp());
+        if (index >= 0) {
+            lastSeen = index;
+        }
         if (index < next) {
             return;
         }
@@ -487,6 +495,24 @@ public final class FrameRangeTranscoder {
         if (next >= out) {
             videoDone = true;
         }
+    }
+
+    /**
+     * The index of a decoded picture. A decoder never outputs a picture twice, so one without a time, or
+     * with a time at or before the last picture's, is the next one: the frame map repaired its
+     * colliding, backward or missing time (ADR 0044, 0045).
+     */
+    private long identify(long pts) {
+        if (lastSeen < 0 && !MediaInput.hasTimestamp(pts) && (!seeked || reader.restarted())) {
+            // Decoding from the start: the first picture out is frame 0 (raw streams carry no times).
+            return 0;
+        }
+        if (lastSeen >= 0
+                && lastSeen + 1 < map.frameCount()
+                && (!MediaInput.hasTimestamp(pts) || pts <= map.pts(lastSeen))) {
+            return lastSeen + 1;
+        }
+        return next < map.frameCount() && map.pts(next) == pts ? next : map.indexOfPts(pts);
     }
 
     private void emit(AVFrame frame, long index) {
