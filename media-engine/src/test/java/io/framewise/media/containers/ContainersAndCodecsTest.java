@@ -34,14 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ContainersAndCodecsTest {
 
-    /**
-     * Files whose last picture (MPEG-2 in a program stream) or every B-frame (AVI) leaves the decoder
-     * without a timestamp: the proxy identifies such pictures by decoder order, which the timestamp
-     * repair of ADR 0044 brings to the transcoder; until then one frame is repeated there.
-     */
-    private static final Set<SourceKind> PROXY_NEEDS_DECODER_ORDER =
-            Set.of(SourceKind.AVI_MPEG4_BFRAMES, SourceKind.INTERLACED_MPEG2_BFF);
-
     @TempDir
     Path dir;
 
@@ -75,9 +67,6 @@ class ContainersAndCodecsTest {
             }
         }
 
-        if (PROXY_NEEDS_DECODER_ORDER.contains(kind)) {
-            return;
-        }
         Path proxy = dir.resolve(kind.name().toLowerCase() + "-proxy.mp4");
         ProxyResult result =
                 new ProxyTranscoder().transcode(media, proxy, ProxySettings.DEFAULT, p -> {}, new Cancellation());
