@@ -1,6 +1,6 @@
 import { clampFrame, frameAtTime, frameClock, timeOfFrame, type FrameClock } from './timecode';
 import type { Media } from './api/types';
-import { loopRange, nextShuttle, wrapLoop } from './shuttle';
+import { loopRange, nextShuttle, staleAfterSeek, wrapLoop } from './shuttle';
 import { urls } from './api/api';
 import { attachSource, hlsUrl, type AttachedSource, type SourceKind } from './hls';
 
@@ -46,6 +46,8 @@ export class Player {
   private raf = 0;
   /** The frame the browser last put on screen while playing (from its video frame callback). */
   private presented: number | null = null;
+  /** The frame the video element was last sent to, until a picture from there is presented. */
+  private seekedTo: number | null = null;
   /** Only the newest frame-callback chain keeps going (play, pause, play quickly starts a second). */
   private chain = 0;
   private reverseFrom = { frame: 0, at: 0 };
@@ -132,10 +134,12 @@ export class Player {
 
   private syncVideo(frame: number): void {
     this.presented = null;
+    this.seekedTo = null;
     const t = timeOfFrame(frame, this.clock.rate);
     for (const v of [this.video, ...this.followers]) {
       if (v && v.readyState >= 1 && Math.abs(v.currentTime - t) > 0.25 / (this.clock.rate.num / this.clock.rate.den)) {
         v.currentTime = t;
+        if (v === this.video) this.seekedTo = frame;
       }
     }
   }
@@ -332,7 +336,13 @@ export class Player {
     const gen = ++this.chain;
     const onFrame: FrameCallback = (_now, meta) => {
       if (gen !== this.chain || !this.playing || this.rate <= 0 || this.video !== v) return;
-      this.presented = frameAtTime(meta.mediaTime, this.clock.rate, this.frameCount);
+      const f = frameAtTime(meta.mediaTime, this.clock.rate, this.frameCount);
+      // A picture presented before the last seek landed (its callback was already queued) is not
+      // where playback is: showing it would flash a frame from before the jump.
+      if (this.seekedTo === null || !staleAfterSeek(f, this.seekedTo)) {
+        this.seekedTo = null;
+        this.presented = f;
+      }
       v.requestVideoFrameCallback!(onFrame);
     };
     v.requestVideoFrameCallback(onFrame);

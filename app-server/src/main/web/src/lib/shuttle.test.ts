@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveFrameAt, loopRange, nextShuttle, wrapLoop } from './shuttle';
+import { liveFrameAt, loopRange, nextShuttle, staleAfterSeek, wrapLoop } from './shuttle';
 
 describe('shuttle', () => {
   it('speeds up on repeated L and J and turns round', () => {
@@ -34,5 +34,15 @@ describe('live clock', () => {
     expect(loopRange(null, null, 100)).toBeNull();
     expect(wrapLoop(21, { in: 10, out: 21 })).toBe(10);
     expect(wrapLoop(20, { in: 10, out: 21 })).toBe(20);
+  });
+});
+
+describe('pictures presented around a seek', () => {
+  it('drops a picture from before a forward or a backward jump and keeps the target or one before it', () => {
+    expect(staleAfterSeek(0, 5)).toBe(true);
+    expect(staleAfterSeek(35, 5)).toBe(true);
+    expect(staleAfterSeek(4, 5)).toBe(false);
+    expect(staleAfterSeek(5, 5)).toBe(false);
+    expect(staleAfterSeek(9, 5)).toBe(false);
   });
 });

@@ -49,3 +49,13 @@ export function loopRange(markIn: number | null, markOut: number | null, frameCo
   const hi = Math.min(frameCount, Math.max(b, lo + 1));
   return hi > lo ? { in: lo, out: hi } : null;
 }
+
+/**
+ * Whether a picture the browser reports as presented after the player sent the video to `seekedTo`
+ * comes from before that seek: a frame callback already queued when the seek was asked for. The
+ * first picture after a seek is at its target or one before (browsers trail a fresh seek by one) and
+ * at most a few frames past it when playing fast; anything else is the old position.
+ */
+export function staleAfterSeek(presented: number, seekedTo: number): boolean {
+  return presented < seekedTo - 1 || presented > seekedTo + 12;
+}

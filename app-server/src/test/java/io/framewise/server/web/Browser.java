@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -60,6 +61,26 @@ public final class Browser implements AutoCloseable {
 
     /** A browser with extra Chromium switches (e.g. {@code --host-resolver-rules} to fake DNS). */
     public Browser(URI base, List<String> extraArguments) {
+        this(base, extraArguments, null);
+    }
+
+    /**
+     * A phone or tablet: Chromium's device emulation at {@code width} x {@code height} CSS pixels with a
+     * touch screen (coarse pointer, touch events) and a mobile user agent.
+     */
+    static Browser device(URI base, int width, int height) {
+        return new Browser(
+                base,
+                List.of(),
+                Map.of(
+                        "deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true, "mobile", true),
+                        "userAgent",
+                        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+                                + " Chrome/156.0 Mobile Safari/537.36"));
+    }
+
+    private Browser(URI base, List<String> extraArguments, Map<String, Object> mobileEmulation) {
         this.base = base;
         try {
             this.profile = Files.createTempDirectory("framewise-chromium");
@@ -82,6 +103,9 @@ public final class Browser implements AutoCloseable {
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
         options.addArguments(extraArguments);
+        if (mobileEmulation != null) {
+            options.setExperimentalOption("mobileEmulation", mobileEmulation);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
