@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.transcode.DecodedVideo;
+import io.tus.java.client.TusClient;
+import io.tus.java.client.TusUpload;
+import io.tus.java.client.TusUploader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Image sequences through every way in: a zip and a tar upload, the watched folder; and the archives
+ * Image sequences through every way in: a zip and a tar upload, a resumable upload, the watched folder; and the archives
  * an attacker would send. Each picture carries its index as a frame code; file 1005 is missing, so
  * frame index 4 must show the black missing-frame picture, not file 1006.
  */
@@ -118,6 +122,29 @@ class ImageSequenceIngestTest {
         assertEquals("[]", item.path("sequence").path("missing").toString());
         assertEquals(
                 7, FrameCode.read(server.get("/api/media/" + id + "/frames/7").body()));
+    }
+
+    @Test
+    void aResumableUploadCarriesItsRateInTusMetadata() throws Exception {
+        Path zip = zip(pictures("jpg", "grade.%04d.jpg"), "");
+        TusClient client = new TusClient();
+        client.setUploadCreationURL(server.uri("/api/tus").toURL());
+        TusUpload upload = new TusUpload(zip.toFile());
+        upload.setMetadata(Map.of("filename", "grade.zip", "rate", "30000/1001"));
+        TusUploader uploader = client.createUpload(upload);
+        uploader.setChunkSize(64 * 1024);
+        while (uploader.uploadChunk() > -1) {
+            // Chunk by chunk to the end.
+        }
+        uploader.finish();
+        MediaServer.await("the tus upload in the library", () -> total() == 1);
+        String id = server.json("/api/media").path("items").path(0).path("id").asText();
+        JsonNode item = server.awaitStatus(id, "ready");
+        assertEquals("30000/1001", item.path("frameRate").asText());
+        assertEquals(FILES, item.path("frameCount").asInt());
+        assertEquals(1001, item.path("startFrame").asLong());
+        assertEquals(
+                9, FrameCode.read(server.get("/api/media/" + id + "/frames/9").body()));
     }
 
     @Test
