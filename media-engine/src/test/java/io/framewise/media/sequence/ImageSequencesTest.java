@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.media.Cancellation;
 import io.framewise.media.MediaException;
+import io.framewise.media.Progress;
+import io.framewise.media.clip.ClipCutter;
+import io.framewise.media.clip.ClipMode;
+import io.framewise.media.clip.ClipOptions;
+import io.framewise.media.clip.ClipResult;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.probe.MediaProbe;
@@ -21,6 +26,7 @@ import io.framewise.media.transcode.ProxyTranscoder;
 import io.framewise.model.media.ImageSequenceInfo;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.model.media.VideoStreamInfo;
+import io.framewise.model.time.FrameRange;
 import io.framewise.model.time.FrameRate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,6 +109,25 @@ class ImageSequencesTest {
             int expected = FIRST + i == GAP ? 0 : i;
             assertEquals(expected, (int) out.codes().get(i), ext + " proxy frame " + i);
         }
+    }
+
+    @Test
+    void aReencodedClipKeepsTheSequencesNumberingAndItsGap() throws IOException {
+        Path frames = makeSequence("exr", "shot.%04d.exr");
+        Files.delete(frames.resolve("shot." + GAP + ".exr"));
+        Path manifest = dir.resolve("original.imgseq");
+        ImageSequences.prepare(frames, manifest, FrameRate.FPS_24);
+        ClipResult clip = new ClipCutter()
+                .cut(
+                        manifest,
+                        dir.resolve("clip.mp4"),
+                        FrameRange.of(3, 8),
+                        ClipMode.REENCODE,
+                        ClipOptions.DEFAULT,
+                        Progress.Listener.NONE,
+                        new Cancellation());
+        DecodedVideo out = DecodedVideo.decode(clip.output());
+        assertEquals(List.of(3, 0, 5, 6, 7), out.codes(), "frames 1004..1008, 1005 the black slate");
     }
 
     @Test
