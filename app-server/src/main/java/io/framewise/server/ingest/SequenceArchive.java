@@ -78,13 +78,19 @@ final class SequenceArchive {
                 }
                 String base = state.accept(entry, maxEntries);
                 if (base != null) {
-                    try (InputStream in = zip.getInputStream(entry)) {
+                    try (InputStream in = open(zip, entry)) {
                         state.write(base, in, maxBytes);
-                    } catch (java.util.zip.ZipException e) {
-                        throw refused(entry.getName(), "cannot be unpacked: " + e.getMessage());
                     }
                 }
             }
+        }
+    }
+
+    private static InputStream open(ZipFile zip, ZipArchiveEntry entry) {
+        try {
+            return zip.getInputStream(entry);
+        } catch (IOException | RuntimeException e) {
+            throw refused(entry.getName(), "cannot be unpacked: " + e.getMessage());
         }
     }
 
@@ -155,6 +161,9 @@ final class SequenceArchive {
             }
             String base = parts[parts.length - 1];
             String dir = name.substring(0, name.length() - base.length());
+            if (base.length() > 200) {
+                throw refused(name, "has a file name longer than 200 characters");
+            }
             if (base.startsWith(".") || dir.startsWith("__MACOSX/")) {
                 return null;
             }
@@ -169,11 +178,20 @@ final class SequenceArchive {
             return base;
         }
 
+        /** Reads on; a truncated or damaged entry is the archive's fault (422), not the server's. */
+        private static int read(String base, InputStream in, byte[] buf) {
+            try {
+                return in.read(buf);
+            } catch (IOException | RuntimeException e) {
+                throw refused(base, "cannot be unpacked: " + e.getMessage());
+            }
+        }
+
         void write(String base, InputStream in, long maxBytes) throws IOException {
             Path file = target.resolve(base);
             byte[] buf = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-                for (int n; (n = in.read(buf)) >= 0; ) {
+                for (int n; (n = read(base, in, buf)) >= 0; ) {
                     bytes += n;
                     if (bytes > maxBytes) {
                         throw new ApiException.PayloadTooLarge(

@@ -159,6 +159,8 @@ class ImageSequenceIngestTest {
         assertRefused(zipOf(List.of("x/a.1001.png", "y/a.1002.png"), png), "folders.zip", 422, "another folder");
         assertRefused("this is not an archive".getBytes(StandardCharsets.UTF_8), "garbage.zip", 422, "zip");
         assertRefused(new byte[10_000], "garbage.tar", 422, "no image files");
+        assertRefused(java.util.Arrays.copyOf(tarOf("a.1001.png", png), 1200), "cut.tar", 422, "cannot be unpacked");
+        assertRefused(zipOf(List.of("a".repeat(240) + ".1001.png"), png), "long.zip", 422, "longer than 200");
         assertRefused(zipOf(List.of("a.1001.png"), "not a png".getBytes(StandardCharsets.UTF_8)), "fake.zip", -1, "");
 
         ByteArrayOutputStream link = new ByteArrayOutputStream();
@@ -314,6 +316,18 @@ class ImageSequenceIngestTest {
                 out.write(content);
                 out.closeEntry();
             }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] tarOf(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry e = new TarArchiveEntry(name);
+            e.setSize(content.length);
+            out.putArchiveEntry(e);
+            out.write(content);
+            out.closeArchiveEntry();
         }
         return bytes.toByteArray();
     }
