@@ -71,7 +71,7 @@ export class Player {
     // Audio has no frames of its own: it is counted in frames of the default rate, so notes,
     // loops and the timeline work the same way.
     const count = media.frameCount || Math.round((media.durationSeconds ?? 0) * 25);
-    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, count);
+    this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, count, media.startFrame);
     this.mediaId = media.id;
     this.frame = clampFrame(this.frame, this.frameCount);
     this.media = media;

@@ -4,6 +4,7 @@ import {
   formatFrame,
   frameAtTime,
   frameClock,
+  indexOfFrameNumber,
   indexOfTimecode,
   parseRate,
   timeOfFrame,
@@ -37,6 +38,17 @@ describe('timecode', () => {
     expect(timecodeOf(0, pal)).toBe('10:00:00:00');
     expect(timecodeOf(25 * 61 + 3, pal)).toBe('10:01:01:03');
     expect(indexOfTimecode('10:00:01:00', pal)).toBe(25);
+  });
+
+  it('numbers an image sequence from its first file in frame mode and times it from there', () => {
+    const shot = frameClock('24/1', '00:00:41:17', false, 12, 1001);
+    expect(formatFrame(0, shot, 'frames')).toBe('1001');
+    expect(formatFrame(4, shot, 'frames')).toBe('1005');
+    expect(formatFrame(0, shot, 'timecode')).toBe('00:00:41:17');
+    expect(indexOfFrameNumber(1005, shot)).toBe(4);
+    const movie = frameClock('25/1', null, false, 10);
+    expect(formatFrame(3, movie, 'frames')).toBe('3');
+    expect(indexOfFrameNumber(3, movie)).toBe(3);
   });
 
   it('wraps at 24 hours', () => {

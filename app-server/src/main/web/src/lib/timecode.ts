@@ -128,6 +128,11 @@ export interface FrameClock {
   /** Frame count of the start timecode since midnight. */
   startCount: number;
   frameCount: number;
+  /**
+   * The number frame index 0 shows in frame-number mode: an image sequence's first file number
+   * (1001 for a VFX shot), else 0.
+   */
+  startFrame: number;
 }
 
 export function frameClock(
@@ -135,6 +140,7 @@ export function frameClock(
   startTimecode: string | null | undefined,
   dropFrame: boolean | null | undefined,
   frameCount: number | null | undefined,
+  startFrame: number | null | undefined = 0,
 ): FrameClock {
   const rate = parseRate(rateText) ?? { num: 25, den: 1 };
   const drop = !!dropFrame && supportsDropFrame(rate);
@@ -147,7 +153,13 @@ export function frameClock(
       startCount = 0;
     }
   }
-  return { rate, dropFrame: drop, startCount, frameCount: Math.max(0, frameCount ?? 0) };
+  const first = Number.isSafeInteger(startFrame) && (startFrame ?? 0) > 0 ? (startFrame as number) : 0;
+  return { rate, dropFrame: drop, startCount, frameCount: Math.max(0, frameCount ?? 0), startFrame: first };
+}
+
+/** The frame index a typed frame number names (numbers count from the clock's start frame). */
+export function indexOfFrameNumber(number: number, clock: FrameClock): number {
+  return number - clock.startFrame;
 }
 
 /** The SMPTE label of a frame index. */
@@ -193,7 +205,7 @@ export function formatSeconds(index: number, rate: Rate): string {
 export function formatFrame(index: number, clock: FrameClock, display: FrameDisplay): string {
   switch (display) {
     case 'frames':
-      return String(index);
+      return String(clock.startFrame + index);
     case 'seconds':
       return formatSeconds(index, clock.rate);
     default:

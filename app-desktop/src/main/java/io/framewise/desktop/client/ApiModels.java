@@ -8,7 +8,10 @@ public final class ApiModels {
 
     private ApiModels() {}
 
-    /** A media item ({@code GET /api/media/{id}}); probe facts are null while it is processing. */
+    /**
+     * A media item ({@code GET /api/media/{id}}); probe facts are null while it is processing. {@code
+     * startFrame} is the number frame index 0 shows in frame mode (an image sequence's first file).
+     */
     public record MediaItem(
             String id,
             String name,
@@ -23,7 +26,42 @@ public final class ApiModels {
             Boolean hasAudio,
             String error,
             List<Rendition> renditions,
-            ClipOf clipOf) {
+            ClipOf clipOf,
+            Long startFrame) {
+
+        /** An item as servers before image sequences described it (no start frame: 0). */
+        public MediaItem(
+                String id,
+                String name,
+                String status,
+                Long frameCount,
+                String frameRate,
+                String startTimecode,
+                Boolean dropFrame,
+                Integer width,
+                Integer height,
+                Double durationSeconds,
+                Boolean hasAudio,
+                String error,
+                List<Rendition> renditions,
+                ClipOf clipOf) {
+            this(
+                    id,
+                    name,
+                    status,
+                    frameCount,
+                    frameRate,
+                    startTimecode,
+                    dropFrame,
+                    width,
+                    height,
+                    durationSeconds,
+                    hasAudio,
+                    error,
+                    renditions,
+                    clipOf,
+                    null);
+        }
 
         public boolean ready() {
             return "ready".equals(status);

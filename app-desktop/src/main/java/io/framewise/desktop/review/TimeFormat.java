@@ -17,7 +17,7 @@ public enum TimeFormat {
     public String format(long index, ClipTiming timing) {
         return switch (this) {
             case TIMECODE -> timing.timecodeOf(index).toString();
-            case FRAMES -> Long.toString(index);
+            case FRAMES -> Long.toString(timing.frameNumberOf(index));
             case SECONDS -> String.format(Locale.ROOT, "%.3f s", timing.rate().secondsOf(index));
         };
     }

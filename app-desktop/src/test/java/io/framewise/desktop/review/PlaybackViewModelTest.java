@@ -183,6 +183,26 @@ class PlaybackViewModelTest {
         ClipTiming long_ = new ClipTiming(20_000, FrameRate.FPS_29_97, Timecode.parse("01:00:00;00"));
         assertEquals("01:01:00;02", TimeFormat.TIMECODE.format(1800, long_));
         assertEquals("01:10:00;00", TimeFormat.TIMECODE.format(17982, long_));
+        // An image sequence counts from its first file number, and its timecode from that frame.
+        ClipTiming shot = ClipTiming.of(new io.framewise.desktop.client.ApiModels.MediaItem(
+                "m",
+                "shot.zip",
+                "ready",
+                12L,
+                "24/1",
+                "00:00:41:17",
+                false,
+                320,
+                180,
+                0.5,
+                false,
+                null,
+                java.util.List.of(),
+                null,
+                1001L));
+        assertEquals("1001", TimeFormat.FRAMES.format(0, shot));
+        assertEquals("1005", TimeFormat.FRAMES.format(4, shot));
+        assertEquals("00:00:41:17", TimeFormat.TIMECODE.format(0, shot));
         vm.cycleTimeFormat();
         assertEquals("149", vm.position().get());
         vm.cycleTimeFormat();

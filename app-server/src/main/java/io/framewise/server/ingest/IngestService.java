@@ -1,5 +1,8 @@
 package io.framewise.server.ingest;
 
+import io.framewise.media.MediaException;
+import io.framewise.media.sequence.ImageSequences;
+import io.framewise.model.time.FrameRate;
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Permissions;
@@ -9,6 +12,7 @@ import io.framewise.server.db.Ids;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.media.MediaFiles;
@@ -40,6 +44,9 @@ public final class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
+    /** The folder of an image sequence's files inside its item folder. */
+    public static final String SEQUENCE_FRAMES = "frames";
+
     /** The first step of every item runs before follow-up steps of items already in the queue. */
     public static final int PROBE_PRIORITY = 10;
 
@@ -70,6 +77,11 @@ public final class IngestService {
         this.events = Objects.requireNonNull(events, "events");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
+    }
+
+    /** Refuses a caller who may not upload, before any work is done for them. */
+    public void requireUpload(Caller caller) {
+        permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
     }
 
     /** An upload in one request, by the signed-in {@code caller}, who may then see it before it is filed. */
@@ -105,18 +117,113 @@ public final class IngestService {
         return add(file, null, item -> {});
     }
 
+    /**
+     * An image sequence uploaded as an archive and unpacked into {@code folder}, by the signed-in
+     * {@code caller}: see {@link #addSequence}.
+     */
+    public MediaItem uploadSequence(Caller caller, ReceivedFile archive, Path folder, FrameRate rate)
+            throws IOException {
+        permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
+        return addSequence(
+                folder,
+                displayName(archive),
+                archive.sha256(),
+                rate,
+                caller.person().userId(),
+                item -> permissions.audit(
+                        caller,
+                        "media.uploaded",
+                        new Resource.Media(item.id()),
+                        AuditOutcome.SUCCESS,
+                        details(item, false)));
+    }
+
+    /** An image sequence uploaded resumably as an archive by {@code ownerId}, unpacked into {@code folder}. */
+    public MediaItem resumableSequence(String ownerId, ReceivedFile archive, Path folder, FrameRate rate)
+            throws IOException {
+        return addSequence(
+                folder,
+                displayName(archive),
+                archive.sha256(),
+                rate,
+                ownerId,
+                item -> permissions.auditFor(
+                        ownerId,
+                        null,
+                        "media.uploaded",
+                        new Resource.Media(item.id()),
+                        AuditOutcome.SUCCESS,
+                        details(item, true)));
+    }
+
+    /** A folder of numbered images dropped into the watched folder. */
+    public MediaItem droppedSequence(Path folder, String name, FrameRate rate) throws IOException {
+        return addSequence(folder, name, null, rate, null, item -> {});
+    }
+
+    /**
+     * Takes a folder of numbered images as one item: the folder is moved to {@code
+     * <data>/media/<id>/frames/}, gaps are filled with missing-frame pictures and the manifest {@code
+     * original.imgseq} is written beside it; the manifest is the item's original, which every step
+     * opens like a media file. {@code sha256} is the archive's, or, for a folder, the digest of the
+     * image files' names and bytes in number order.
+     */
+    private MediaItem addSequence(
+            Path folder,
+            String name,
+            String sha256,
+            FrameRate rate,
+            String uploaderId,
+            java.util.function.Consumer<MediaItem> audit)
+            throws IOException {
+        ImageSequences.Scan scan;
+        try {
+            scan = ImageSequences.scan(folder);
+        } catch (MediaException e) {
+            throw new ApiException.Invalid(SequenceFolders.reason(e), Map.of("name", name));
+        }
+        String id = Ids.newId();
+        Path frames = files.file(id, SEQUENCE_FRAMES);
+        Path manifest = files.file(id, "original." + ImageSequences.MANIFEST_EXTENSION);
+        long size;
+        String digest;
+        try {
+            SequenceFolders.moveFolder(folder, frames);
+            digest = sha256 != null ? sha256 : SequenceFolders.digest(frames, scan);
+            ImageSequences.prepare(frames, manifest, rate);
+            size = SequenceFolders.size(frames);
+        } catch (MediaException e) {
+            files.deleteAll(id);
+            throw new ApiException.Invalid(SequenceFolders.reason(e), Map.of("name", name));
+        } catch (IOException | RuntimeException e) {
+            files.deleteAll(id);
+            throw e;
+        }
+        return record(id, displayName(name), manifest, size, digest, uploaderId, audit);
+    }
+
     private MediaItem add(ReceivedFile file, String uploaderId, java.util.function.Consumer<MediaItem> audit)
             throws IOException {
         String id = Ids.newId();
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
-        long size = Files.size(target);
+        return record(id, name, target, Files.size(target), file.sha256(), uploaderId, audit);
+    }
+
+    private MediaItem record(
+            String id,
+            String name,
+            Path target,
+            long size,
+            String sha256,
+            String uploaderId,
+            java.util.function.Consumer<MediaItem> audit) {
         MediaItem item;
         try {
             item = work.inTransaction(() -> {
-                MediaItem created = media.create(
-                        new NewMediaItem(id, name, files.relative(target), size, file.sha256(), uploaderId));
+                MediaItem created =
+                        media.create(new NewMediaItem(id, name, files.relative(target), size, sha256, uploaderId));
                 jobs.enqueue(JobKind.PROBE, id, PROBE_PRIORITY, null);
                 audit.accept(created);
                 events.media(LibraryEvent.added(id, null, name), Map.of("name", name, "sizeBytes", size));
@@ -148,6 +255,10 @@ public final class IngestService {
         if (name == null || name.isBlank()) {
             name = file.safeName();
         }
+        return displayName(name);
+    }
+
+    private static String displayName(String name) {
         name = name.strip();
         return name.length() <= 255 ? name : name.substring(0, 255);
     }

@@ -1,5 +1,6 @@
 package io.framewise.server.ingest;
 
+import io.framewise.model.time.FrameRate;
 import io.framewise.server.Feature;
 import io.framewise.server.NodeIdentity;
 import io.framewise.server.ServerConfig;
@@ -18,11 +19,13 @@ import io.framewise.server.jobs.MediaPipeline;
 import io.framewise.server.media.ClipOrigin;
 import io.framewise.server.media.FrameStills;
 import io.framewise.server.media.MediaFiles;
+import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaRoutes;
 import io.framewise.server.media.MediaService;
 import io.framewise.server.media.MediaView;
+import io.framewise.server.upload.ReceivedFile;
 import io.framewise.server.upload.TusUploads;
 import io.framewise.server.upload.UploadReceiver;
 import io.javalin.config.JavalinConfig;
@@ -64,6 +67,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final MediaRoutes routes;
     private final UploadReceiver uploads;
     private final TusUploads tus;
+    private final SequenceIntake sequences;
     private final Instant constructedAt = Instant.now();
     private NodeIdentity node;
 
@@ -110,9 +114,10 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.service = new MediaService(media, db, sink, access.permissions(), this::stopProcessing, this::dropFiles);
         this.routes = new MediaRoutes(service, files, stills, access::caller, clips);
         this.uploads = new UploadReceiver(config);
+        this.sequences = new SequenceIntake(config, ingest);
         this.tus = new TusUploads(
                 config,
-                (file, owner) -> MediaView.of(ingest.resumableUpload(owner, file), List.of()),
+                (file, owner) -> MediaView.of(resumable(owner, file), List.of()),
                 ctx -> Access.person(ctx).userId(),
                 options.uploadExpiry(),
                 options.uploadSweep());
@@ -175,12 +180,30 @@ public final class MediaFeature implements Feature, AutoCloseable {
 
     @Override
     public void register(JavalinConfig cfg) {
-        cfg.routes.post(
-                "/api/media",
-                ctx -> uploads.handle(ctx, file -> MediaView.of(ingest.upload(access.caller(ctx), file), List.of())));
+        cfg.routes.post("/api/media", ctx -> {
+            String rateParam = ctx.queryParam("rate");
+            FrameRate rate = SequenceFolders.rate(rateParam);
+            uploads.handle(ctx, file -> {
+                if (SequenceIntake.applies(file)) {
+                    return MediaView.of(sequences.upload(access.caller(ctx), file, rate), List.of());
+                }
+                SequenceIntake.requireNoRate(rateParam);
+                return MediaView.of(ingest.upload(access.caller(ctx), file), List.of());
+            });
+        });
         routes.register(cfg);
         new HlsRoutes(service, files, access::caller).register(cfg);
         tus.register(cfg);
+    }
+
+    /** A completed resumable upload: an archive of numbered images (rate from its metadata) or a media file. */
+    private MediaItem resumable(String owner, ReceivedFile file) throws IOException {
+        String rate = file.metadata().get("rate");
+        if (SequenceIntake.applies(file)) {
+            return sequences.resumable(owner, file, SequenceFolders.rate(rate));
+        }
+        SequenceIntake.requireNoRate(rate);
+        return ingest.resumableUpload(owner, file);
     }
 
     /** Cancels the running steps of an item about to be removed. */

@@ -4,6 +4,7 @@ import io.framewise.media.MediaException;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.upload.FileNames;
 import io.framewise.server.upload.ReceivedFile;
@@ -11,11 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The drop folder {@code <data>/incoming}: a file copied there is taken into the library once its
  * size and modification time stayed the same over {@value #STABLE_POLLS} polls (a copy in progress
- * keeps changing both). Hidden files (a leading dot, as copy tools use for partial files) and folders
- * are left alone.
+ * keeps changing both). Hidden files (a leading dot, as copy tools use for partial files) are left
+ * alone. A folder is an image sequence ({@code shot_v003/shot_v003.1001.exr} ...): it is taken once
+ * its listing stayed the same over as many polls, so a sequence still being copied is not cut short.
  *
  * <p>At intake the file is probed. One that cannot be opened as media (not media, truncated beyond
  * reading, no video and no audio) goes to {@code <data>/rejected/} with {@code <name>.reason.txt}
@@ -108,15 +112,27 @@ public final class WatchedFolder implements AutoCloseable {
                 } catch (IOException gone) {
                     continue;
                 }
-                if (!attrs.isRegularFile()) {
+                long size;
+                long modified;
+                if (attrs.isRegularFile()) {
+                    size = attrs.size();
+                    modified = attrs.lastModifiedTime().toMillis();
+                } else if (attrs.isDirectory() && !Files.isSymbolicLink(file)) {
+                    // A folder of numbered images: its listing (names, sizes, times) must stop changing.
+                    Optional<long[]> listing = listing(file);
+                    if (listing.isEmpty()) {
+                        continue;
+                    }
+                    size = listing.get()[0];
+                    modified = listing.get()[1];
+                } else {
                     continue;
                 }
                 Seen before = seen.get(file);
-                long modified = attrs.lastModifiedTime().toMillis();
-                int stable = before != null && before.size() == attrs.size() && before.modified() == modified
+                int stable = before != null && before.size() == size && before.modified() == modified
                         ? before.stablePolls() + 1
                         : 0;
-                now.put(file, new Seen(attrs.size(), modified, stable));
+                now.put(file, new Seen(size, modified, stable));
             }
         }
         seen.keySet().retainAll(now.keySet());
@@ -132,7 +148,41 @@ public final class WatchedFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * A folder's listing as two numbers that change when it does: its total bytes, and a hash of every
+     * entry's name, size and modification time. Empty when the folder is empty or gone.
+     */
+    private static Optional<long[]> listing(Path folder) {
+        long bytes = 0;
+        long hash = 17;
+        int entries = 0;
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
+            for (Path p : dir) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                bytes += a.size();
+                // Order-independent: the directory stream's order is not guaranteed between polls.
+                hash += mix(p.getFileName().toString().hashCode() * 31L
+                        + a.size() * 1_000_003L
+                        + a.lastModifiedTime().toMillis());
+                entries++;
+            }
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+        return entries == 0 ? Optional.empty() : Optional.of(new long[] {bytes, hash + entries});
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb93e185a87d3L;
+        return z ^ (z >>> 33);
+    }
+
     private void take(Path file) {
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            takeSequence(file);
+            return;
+        }
         String name = file.getFileName().toString();
         String reason;
         try {
@@ -154,6 +204,31 @@ public final class WatchedFolder implements AutoCloseable {
             reason = "could not be taken into the library: " + e.getMessage();
         }
         reject(file, reason);
+    }
+
+    /**
+     * A folder that stopped growing: its numbered images become one item, at the rate its name carries
+     * after an '@' ({@code shot_v003@25}), else 24. A folder that is not one sequence goes to {@code
+     * rejected} whole, with the reason beside it.
+     */
+    private void takeSequence(Path folder) {
+        String name = folder.getFileName().toString();
+        String reason;
+        try {
+            ingest.droppedSequence(folder, name, SequenceFolders.rateOfFolder(name));
+            LOG.info("Took the image sequence '{}' from the watched folder", name);
+            return;
+        } catch (ApiException e) {
+            reason = e.getMessage();
+        } catch (MediaException e) {
+            reason = SequenceFolders.reason(e);
+        } catch (IOException | RuntimeException e) {
+            if (!Files.exists(folder)) {
+                return;
+            }
+            reason = "could not be taken into the library: " + e.getMessage();
+        }
+        reject(folder, reason);
     }
 
     private void reject(Path file, String reason) {

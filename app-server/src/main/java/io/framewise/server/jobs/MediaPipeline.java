@@ -275,6 +275,15 @@ public final class MediaPipeline implements JobHandler {
         out.put("formatName", info.formatName());
         out.put("durationSeconds", info.durationSeconds());
         out.put("bitRate", info.bitRate());
+        out.put("startFrame", info.startFrame());
+        info.sequence().ifPresent(seq -> {
+            Map<String, Object> sequence = new LinkedHashMap<>();
+            sequence.put("pattern", seq.pattern());
+            sequence.put("first", seq.first());
+            sequence.put("last", seq.last());
+            sequence.put("missing", seq.missing());
+            out.put("sequence", sequence);
+        });
         info.video().ifPresent(v -> {
             Map<String, Object> video = new LinkedHashMap<>();
             video.put("codec", v.codec());

@@ -1,5 +1,7 @@
 package io.framewise.server.media;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +11,13 @@ import java.util.Optional;
  * The JSON form of a media item the API answers with. Probe facts are {@code null} until the probe
  * has run; {@code frameRate} is the exact rational as {@code "num/den"}; {@code error} is the failure
  * reason or {@code null}; {@code renditions} lists the derived files with the URL each is served at;
- * {@code clipOf} is where a clip was cut from, {@code null} for other media.
+ * {@code clipOf} is where a clip was cut from, {@code null} for other media. {@code startFrame} is
+ * the number frame index 0 shows in frame-number mode (an image sequence's first file number, else
+ * 0) and {@code sequence} describes an image sequence ({@code null} for other media).
  */
 public final class MediaView {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MediaView() {}
 
@@ -32,6 +38,13 @@ public final class MediaView {
                 "frameRate",
                 p == null || p.frameRate() == null ? null : p.frameRate().toString());
         out.put("startTimecode", p == null ? null : p.startTimecode());
+        Optional<JsonNode> sequence = p == null ? Optional.empty() : sequenceOf(p);
+        out.put(
+                "startFrame",
+                p == null
+                        ? null
+                        : sequence.map(seq -> seq.path("first").asLong()).orElse(0L));
+        out.put("sequence", sequence.orElse(null));
         out.put("dropFrame", p == null ? null : p.dropFrame());
         out.put("width", p == null ? null : p.width());
         out.put("height", p == null ? null : p.height());
@@ -62,6 +75,22 @@ public final class MediaView {
         out.put("createdAt", item.created().toString());
         out.put("updatedAt", item.updated().toString());
         return out;
+    }
+
+    /**
+     * The image sequence the probe found ({@code pattern}, {@code first}, {@code last}, {@code
+     * missing}), read from the stored probe; most items are not one, and their probe is not parsed.
+     */
+    private static Optional<JsonNode> sequenceOf(ProbeSummary probe) {
+        if (probe.json() == null || !probe.json().contains("\"sequence\"")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode seq = JSON.readTree(probe.json()).path("sequence");
+            return seq.isObject() ? Optional.of(seq) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String urlOf(RenditionKind kind) {

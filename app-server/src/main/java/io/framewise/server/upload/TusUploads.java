@@ -284,6 +284,18 @@ public final class TusUploads implements Feature, AutoCloseable {
         }
     }
 
+    private static Map<String, String> withoutNullValues(Map<String, String> metadata) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (metadata != null) {
+            metadata.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
+    }
+
     /**
      * Hands a complete upload to the callback, then removes the tus copy. A request finishing the
      * upload and {@link #handOverCompleted()} may both get here; the first one takes it.
@@ -312,6 +324,7 @@ public final class TusUploads implements Feature, AutoCloseable {
                 }
                 file = target.finish(info.getFileName());
             }
+            file = file.withMetadata(withoutNullValues(info.getMetadata()));
             Object received;
             try {
                 received = callback.onReceived(file, ownerId);

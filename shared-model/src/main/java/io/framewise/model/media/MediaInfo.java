@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param audio audio streams in file order
  * @param subtitles subtitle streams in file order
  * @param startTimecode timecode of frame 0, e.g. "01:00:00;00"
+ * @param sequence what the numbered image files are, when the media is an image sequence
  */
 public record MediaInfo(
         String container,
@@ -27,7 +28,21 @@ public record MediaInfo(
         Optional<VideoStreamInfo> video,
         List<AudioStreamInfo> audio,
         List<SubtitleStreamInfo> subtitles,
-        Optional<String> startTimecode) {
+        Optional<String> startTimecode,
+        Optional<ImageSequenceInfo> sequence) {
+
+    /** Media that is not an image sequence. */
+    public MediaInfo(
+            String container,
+            String formatName,
+            double durationSeconds,
+            long bitRate,
+            Optional<VideoStreamInfo> video,
+            List<AudioStreamInfo> audio,
+            List<SubtitleStreamInfo> subtitles,
+            Optional<String> startTimecode) {
+        this(container, formatName, durationSeconds, bitRate, video, audio, subtitles, startTimecode, Optional.empty());
+    }
 
     public MediaInfo {
         Objects.requireNonNull(container, "container");
@@ -36,6 +51,15 @@ public record MediaInfo(
         audio = List.copyOf(audio);
         subtitles = List.copyOf(subtitles);
         Objects.requireNonNull(startTimecode, "startTimecode");
+        Objects.requireNonNull(sequence, "sequence");
+    }
+
+    /**
+     * The number frame index 0 shows in frame-number mode: an image sequence's first file number
+     * (1001 for a VFX shot), else 0.
+     */
+    public long startFrame() {
+        return sequence.map(ImageSequenceInfo::first).orElse(0L);
     }
 
     /** Whether the start timecode counts in drop-frame (its label uses ';' before the frames). */

@@ -1,10 +1,13 @@
 package io.framewise.media.ffmpeg.internal;
 
+import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 import io.framewise.media.MediaException;
 import java.io.Closeable;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 
@@ -48,8 +52,44 @@ public final class MediaInput implements Closeable {
         } catch (java.io.IOException e) {
             throw new MediaException.NotFound(file, "cannot read the file size: " + e.getMessage());
         }
+        if (SequenceManifest.isManifest(file)) {
+            return openSequence(file, SequenceManifest.read(file));
+        }
         AVFormatContext ctx = avformat_alloc_context();
         int ret = avformat_open_input(ctx, file.toAbsolutePath().toString(), null, null);
+        return withStreamInfo(file, ctx, ret);
+    }
+
+    /**
+     * Opens an image sequence through FFmpeg's image2 demuxer: frame index 0 is file number {@code
+     * first}, at the rate chosen at ingest. The numbering is contiguous (gaps were filled at ingest), so
+     * the demuxer reads exactly first..last; a file that went missing since ends the sequence early,
+     * which the frame count then shows.
+     */
+    private static MediaInput openSequence(Path manifest, SequenceManifest sequence) {
+        Path first = manifest.toAbsolutePath().resolveSibling(sequence.fileName(sequence.first()));
+        if (!Files.isRegularFile(first)) {
+            throw new MediaException.NotFound(first, "the sequence's first image is missing");
+        }
+        Path folder = manifest.toAbsolutePath().getParent();
+        // The demuxer reads '%' as the start of the number: a '%' in the folder's own name is escaped.
+        String pattern = folder.toString().replace("%", "%%") + "/" + sequence.pattern();
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "start_number", Long.toString(sequence.first()), 0);
+        av_dict_set(options, "start_number_range", "1", 0);
+        av_dict_set(options, "framerate", sequence.rate().toString(), 0);
+        av_dict_set(options, "pattern_type", "sequence", 0);
+        AVFormatContext ctx = avformat_alloc_context();
+        int ret;
+        try {
+            ret = avformat_open_input(ctx, pattern, av_find_input_format("image2"), options);
+        } finally {
+            av_dict_free(options);
+        }
+        return withStreamInfo(manifest, ctx, ret);
+    }
+
+    private static MediaInput withStreamInfo(Path file, AVFormatContext ctx, int ret) {
         if (ret < 0) {
             // avformat_open_input frees the context on failure.
             throw Ffmpeg.readError(ret, "avformat_open_input", file);
@@ -72,6 +112,13 @@ public final class MediaInput implements Closeable {
 
     public Path file() {
         return file;
+    }
+
+    /** The image sequence this input reads, when it was opened from a sequence manifest. */
+    public java.util.Optional<SequenceManifest> sequence() {
+        return SequenceManifest.isManifest(file)
+                ? java.util.Optional.of(SequenceManifest.read(file))
+                : java.util.Optional.empty();
     }
 
     public AVFormatContext context() {

@@ -9,12 +9,14 @@ import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
 
 import io.framewise.media.MediaException;
 import io.framewise.media.ffmpeg.internal.MediaInput;
+import io.framewise.media.ffmpeg.internal.SequenceManifest;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.internal.PacketScan;
 import io.framewise.model.media.AudioStreamInfo;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.model.media.SubtitleStreamInfo;
 import io.framewise.model.media.VideoStreamInfo;
+import io.framewise.model.time.Timecode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,15 +85,26 @@ public final class ProbeReader {
             // with a start offset says 14 s for a 4 s clip) or include audio past the last frame.
             durationSeconds = info.stillImage() ? 0 : map.durationSeconds();
         }
+        Optional<SequenceManifest> sequence = input.sequence();
+        // A sequence's frame 0 is file number first: its timecode counts from there (1001 at 24 fps
+        // is 00:00:41:17), so frame numbers and timecodes agree with what the shot's files say.
+        Optional<String> startTimecode = sequence.isPresent()
+                ? Optional.of(Timecode.fromFrameCount(
+                                sequence.get().first(), sequence.get().rate(), false)
+                        .toString())
+                : StartTimecode.find(ctx, videoIndex);
         return new MediaInfo(
                 ContainerNames.friendlyName(file, formatName, ctx.metadata(), videoCodec),
                 formatName,
                 durationSeconds,
-                overallBitRate(file, ctx, durationSeconds),
+                sequence.isPresent()
+                        ? sequenceBitRate(file, sequence.get(), durationSeconds)
+                        : overallBitRate(file, ctx, durationSeconds),
                 video,
                 audio,
                 subtitles,
-                StartTimecode.find(ctx, videoIndex));
+                startTimecode,
+                sequence.map(SequenceManifest::info));
     }
 
     /**
@@ -130,6 +143,22 @@ public final class ProbeReader {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** All the sequence's image bytes over its duration (the manifest itself is a few bytes). */
+    private static long sequenceBitRate(Path manifest, SequenceManifest sequence, double durationSeconds) {
+        if (durationSeconds <= 0) {
+            return 0;
+        }
+        long bytes = 0;
+        for (long n = sequence.first(); n <= sequence.last(); n++) {
+            try {
+                bytes += Files.size(manifest.resolveSibling(sequence.fileName(n)));
+            } catch (IOException e) {
+                // A file gone since ingest: the frame map shows the shorter count; the rate is an estimate.
+            }
+        }
+        return Math.round(bytes * 8 / durationSeconds);
     }
 
     /**
