@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import me.desair.tus.server.TusFileUploadService;
@@ -65,6 +66,8 @@ public final class TusUploads implements Feature, AutoCloseable {
     private final Map<String, Boolean> handingOver = new ConcurrentHashMap<>();
     private final Duration sweepEvery;
     private ScheduledExecutorService sweeper;
+    private final ReentrantReadWriteLock sweepLock = new ReentrantReadWriteLock();
+    private int skippedSweeps;
 
     /** How long an idle upload lives by default, and how often expired ones are looked for. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
@@ -152,12 +155,15 @@ public final class TusUploads implements Feature, AutoCloseable {
                     request, config.tusDir(), config.minFreeDiskBytes(), () -> roomOf(uri, ownerId));
             request = bounded;
         }
+        sweepLock.readLock().lock();
         try {
             tus.process(request, ctx.res(), ownerId);
         } catch (IOException e) {
             if (bounded == null || bounded.refusal() == null) {
                 throw e;
             }
+        } finally {
+            sweepLock.readLock().unlock();
         }
         if (bounded != null && bounded.refusal() != null) {
             // Upload-Offset says how many bytes were kept, where the client resumes; the library's
@@ -215,10 +221,15 @@ public final class TusUploads implements Feature, AutoCloseable {
      * their bytes, then the owner notes of uploads that are gone.
      */
     public void sweepExpired() {
+        if (!lockForSweep()) {
+            return;
+        }
         try {
             tus.cleanup();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not remove expired resumable uploads: {}", e.toString());
+        } finally {
+            sweepLock.writeLock().unlock();
         }
         Path owners = config.tusDir().resolve("owners");
         if (!Files.isDirectory(owners)) {
@@ -234,6 +245,33 @@ public final class TusUploads implements Feature, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not remove the owner notes of finished uploads: {}", e.toString());
         }
+    }
+
+    /**
+     * The library's cleanup and a request on the same upload both lock its files; within one process
+     * that is not a wait but an OverlappingFileLockException (a 500 for the upload). So a sweep runs
+     * only while no request is in the library: it does not queue behind requests (a queued writer
+     * would hold new uploads back behind a long one), it skips; after many skips in a row it waits
+     * up to a second, so a server that is never idle still sweeps.
+     */
+    private boolean lockForSweep() {
+        if (sweepLock.writeLock().tryLock()) {
+            skippedSweeps = 0;
+            return true;
+        }
+        if (++skippedSweeps < 10) {
+            LOG.debug("Sweep of expired resumable uploads skipped: uploads in progress");
+            return false;
+        }
+        try {
+            if (sweepLock.writeLock().tryLock(1, TimeUnit.SECONDS)) {
+                skippedSweeps = 0;
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /** Stops the periodic sweep. */
