@@ -8,6 +8,7 @@ import io.framewise.media.testing.TestMedia;
 import io.framewise.model.time.FrameRate;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
+import io.framewise.server.notifications.MailSettings;
 import io.framewise.server.access.ProjectRole;
 import io.framewise.server.auth.Account;
 import io.framewise.server.auth.AuthSettings;
@@ -86,7 +87,22 @@ public final class AccessWorld implements AutoCloseable {
         this(data, true, OrganizerSettings.none(), adjust);
     }
 
+    /** @param mail the SMTP server notification mail goes to */
+    public AccessWorld(Path data, MailSettings mail) throws Exception {
+        this(data, true, OrganizerSettings.none(), UnaryOperator.identity(), mail);
+    }
+
     private AccessWorld(Path data, boolean withMedia, OrganizerSettings organizers, UnaryOperator<ServerConfig> adjust)
+            throws Exception {
+        this(data, withMedia, organizers, adjust, null);
+    }
+
+    private AccessWorld(
+            Path data,
+            boolean withMedia,
+            OrganizerSettings organizers,
+            UnaryOperator<ServerConfig> adjust,
+            MailSettings mail)
             throws Exception {
         server = FramewiseServer.start(
                 adjust.apply(ServerConfig.defaults(data)
@@ -94,7 +110,8 @@ public final class AccessWorld implements AutoCloseable {
                         .withWorkers(1)
                         .withAuth(AuthSettings.local())
                         .withOrganizers(organizers)),
-                clock);
+                clock,
+                mail);
         for (Who who :
                 new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER, Who.OWNER, Who.UPLOADER}) {
             Account account = server.repositories()
