@@ -286,6 +286,13 @@ public final class ApiClient {
                 ImportModels.NoteImport.class);
     }
 
+    /** The people a note on the media item may mention (who may see it), whose name starts with {@code q}. */
+    public List<ApiModels.Mentionable> mentionable(String mediaId, String q) {
+        return get(
+                "/api/media/" + enc(mediaId) + "/mentionable?q=" + enc(q == null ? "" : q),
+                new TypeReference<List<ApiModels.Mentionable>>() {});
+    }
+
     public void deleteNote(String noteId) {
         exchange(request("/api/comments/" + enc(noteId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

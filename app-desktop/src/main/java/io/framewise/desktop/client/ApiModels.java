@@ -201,4 +201,7 @@ public final class ApiModels {
 
     /** What an action did; {@code navigatePath} is where to go next, if anywhere. */
     public record ActionResult(String message, String navigatePath) {}
+
+    /** Someone a note on a media item may {@code @mention}: {@code name} is what follows the {@code @}. */
+    public record Mentionable(String userId, String name, String displayName) {}
 }
