@@ -47,7 +47,9 @@ class MentionCompletionTest {
                         new Mentionable("2", "rita", "Rita Reviewer"),
                         new Mentionable("3", "ed", "Ed")));
         mentions.update("cc @r please", 5);
-        assertEquals(List.of("rita", "rob"), mentions.suggestions().stream().map(Mentionable::name).toList());
+        assertEquals(
+                List.of("rita", "rob"),
+                mentions.suggestions().stream().map(Mentionable::name).toList());
         mentions.move(1);
         assertEquals(1, mentions.activeProperty().get());
         mentions.move(1);

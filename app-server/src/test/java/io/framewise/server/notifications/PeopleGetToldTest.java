@@ -20,7 +20,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,7 +60,8 @@ class PeopleGetToldTest {
             smtpPort = free.getLocalPort();
         }
         smtp = startSmtp();
-        world = new AccessWorld(dir, MailSettings.parse("smtp://127.0.0.1:" + smtpPort + "?from=review@framewise.test"));
+        world = new AccessWorld(
+                dir, MailSettings.parse("smtp://127.0.0.1:" + smtpPort + "?from=review@framewise.test"));
     }
 
     @AfterAll
@@ -88,7 +88,8 @@ class PeopleGetToldTest {
         MimeMessage mail = awaitMail("reviewer-mention@example.org", 1).get(0);
         assertTrue(mail.getSubject().contains("editor mentioned you on Shot 1 at frame 12"), mail.getSubject());
         assertEquals("review@framewise.test", mail.getFrom()[0].toString());
-        String link = world.server.baseUri().toString().replaceAll("/+$", "") + "/review/" + world.assetId + "?frame=12";
+        String link =
+                world.server.baseUri().toString().replaceAll("/+$", "") + "/review/" + world.assetId + "?frame=12";
         String text = part(mail, "text/plain");
         assertTrue(text.contains(link), text);
         assertTrue(text.contains("> @reviewer is the logo late here?"), text);
@@ -176,14 +177,17 @@ class PeopleGetToldTest {
     @Test
     void aReviewRequestIsMailedAndRemindedOnceADayWhenOverdue() throws Exception {
         String reviewer = world.userIds.get(Who.REVIEWER);
-        settings(Who.REVIEWER, "{\"email\":\"reviewer-requests@example.org\",\"kinds\":{\"review_request\":\"email\"}}");
-        String today = java.time.LocalDate.ofInstant(world.clock.instant(), java.time.ZoneOffset.UTC).toString();
+        settings(
+                Who.REVIEWER, "{\"email\":\"reviewer-requests@example.org\",\"kinds\":{\"review_request\":\"email\"}}");
+        String today = java.time.LocalDate.ofInstant(world.clock.instant(), java.time.ZoneOffset.UTC)
+                .toString();
         JsonNode made = AccessWorld.json(
                 world.call(
                         Who.EDITOR,
                         "POST",
                         "/api/assets/" + world.assetId + "/review-requests",
-                        "{\"userIds\":[\"" + reviewer + "\"],\"due\":\"" + today + "\",\"message\":\"Before the mix\"}"),
+                        "{\"userIds\":[\"" + reviewer + "\"],\"due\":\"" + today
+                                + "\",\"message\":\"Before the mix\"}"),
                 201);
         assertEquals(today, made.get("due").asText());
         assertTrue(awaitMail("reviewer-requests@example.org", 1)
@@ -196,11 +200,14 @@ class PeopleGetToldTest {
         assertEquals(1, notificationsOf(Who.REVIEWER, "review_request").size());
 
         world.clock.advance(Duration.ofDays(2));
-        entry = find(AccessWorld.json(world.call(Who.REVIEWER, "GET", "/api/review-requests?mine=1", null), 200),
+        entry = find(
+                AccessWorld.json(world.call(Who.REVIEWER, "GET", "/api/review-requests?mine=1", null), 200),
                 made.get("id").asText());
         assertTrue(entry.get("overdue").asBoolean());
         List<MimeMessage> reminders = awaitMail("reviewer-requests@example.org", 2);
-        assertTrue(reminders.get(1).getSubject().contains("overdue review"), reminders.get(1).getSubject());
+        assertTrue(
+                reminders.get(1).getSubject().contains("overdue review"),
+                reminders.get(1).getSubject());
         assertTrue(part(reminders.get(1), "text/plain").contains("Shot 1 (due " + today + "): Before the mix"));
 
         // Approving answers the request: it leaves the list.
@@ -251,7 +258,8 @@ class PeopleGetToldTest {
     private List<MimeMessage> mailsTo(String address) throws Exception {
         List<MimeMessage> out = new ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address)) {
+            if (m.getAllRecipients() != null
+                    && m.getAllRecipients()[0].toString().equals(address)) {
                 out.add(m);
             }
         }

@@ -106,7 +106,8 @@ class WebhooksAndAttacksTest {
         Await.until("the first delivery", DEADLINE, () -> received.size() >= 1);
         String id = hook.get("id").asText();
         JsonNode first = Await.value("the failed attempt in the log", DEADLINE, () -> {
-            JsonNode log = AccessWorld.json(world.call(Who.ADMIN, "GET", "/api/webhooks/" + id + "/deliveries", null), 200);
+            JsonNode log =
+                    AccessWorld.json(world.call(Who.ADMIN, "GET", "/api/webhooks/" + id + "/deliveries", null), 200);
             return log.size() == 1 && log.get(0).get("attempts").asInt() == 1 ? log.get(0) : null;
         });
         assertEquals("pending", first.get("state").asText());
@@ -115,7 +116,8 @@ class WebhooksAndAttacksTest {
         world.clock.advance(Duration.ofMinutes(1));
         Await.until("the retry", DEADLINE, () -> received.size() >= 2);
         JsonNode log = Await.value("the delivery marked sent", DEADLINE, () -> {
-            JsonNode l = AccessWorld.json(world.call(Who.ADMIN, "GET", "/api/webhooks/" + id + "/deliveries", null), 200);
+            JsonNode l =
+                    AccessWorld.json(world.call(Who.ADMIN, "GET", "/api/webhooks/" + id + "/deliveries", null), 200);
             return l.get(0).get("state").asText().equals("sent") ? l : null;
         });
         assertEquals(2, log.get(0).get("attempts").asInt());
@@ -135,7 +137,9 @@ class WebhooksAndAttacksTest {
         assertEquals(noteId, body.get("data").get("noteId").asText());
         assertEquals(7, body.get("data").get("frame").asInt());
         // A body changed on the way fails the receiver's check.
-        assertFalse(WebhookEvents.signature(secret, Long.parseLong(received.get(0).timestamp()),
+        assertFalse(WebhookEvents.signature(
+                        secret,
+                        Long.parseLong(received.get(0).timestamp()),
                         received.get(0).body().replace("Hook me", "Hook you").getBytes(StandardCharsets.UTF_8))
                 .equals(received.get(0).signature()));
         // The list never shows the secret again.
@@ -154,9 +158,14 @@ class WebhooksAndAttacksTest {
             String list = world.call(who, "GET", "/api/notifications", null).body();
             assertFalse(list.contains("secret plans") || list.contains("\"mention\""), who + ": " + list);
         }
-        assertTrue(world.call(Who.REVIEWER, "GET", "/api/notifications", null).body().contains("\"mention\""));
+        assertTrue(world.call(Who.REVIEWER, "GET", "/api/notifications", null)
+                .body()
+                .contains("\"mention\""));
         // Nor can they list who may be mentioned there.
-        assertEquals(404, world.call(Who.OUTSIDER, "GET", "/api/media/" + world.mediaId + "/mentionable", null).statusCode());
+        assertEquals(
+                404,
+                world.call(Who.OUTSIDER, "GET", "/api/media/" + world.mediaId + "/mentionable", null)
+                        .statusCode());
         JsonNode people = AccessWorld.json(
                 world.call(Who.REVIEWER, "GET", "/api/media/" + world.mediaId + "/mentionable?q=ed", null), 200);
         assertEquals(1, people.size(), people.toString());
@@ -174,14 +183,24 @@ class WebhooksAndAttacksTest {
         assertEquals(422, foreign.statusCode(), foreign.body());
         assertTrue(foreign.body().contains("\"projectId\""), foreign.body());
         // An editor of the project is not its owner.
-        assertEquals(403, world.call(Who.EDITOR, "POST", "/api/webhooks", hook.formatted(world.projectId)).statusCode());
+        assertEquals(
+                403,
+                world.call(Who.EDITOR, "POST", "/api/webhooks", hook.formatted(world.projectId))
+                        .statusCode());
         // Only administrators listen to every project.
         assertEquals(
                 403,
-                world.call(Who.OWNER, "POST", "/api/webhooks", "{\"url\":\"https://hooks.example.org/x\",\"kinds\":[\"note.created\"]}")
+                world.call(
+                                Who.OWNER,
+                                "POST",
+                                "/api/webhooks",
+                                "{\"url\":\"https://hooks.example.org/x\",\"kinds\":[\"note.created\"]}")
                         .statusCode());
         for (String url : new String[] {
-            "ftp://hooks.example.org/x", "javascript:alert(1)", "file:///etc/passwd", "http://user:pw@hooks.example.org/",
+            "ftp://hooks.example.org/x",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "http://user:pw@hooks.example.org/",
             "gopher://127.0.0.1:25/"
         }) {
             HttpResponse<String> r = world.call(
@@ -210,14 +229,21 @@ class WebhooksAndAttacksTest {
         String adminHook = AccessWorld.json(world.call(Who.ADMIN, "POST", "/api/webhooks", hook.formatted(other)), 201)
                 .get("id")
                 .asText();
-        assertEquals(404, world.call(Who.OWNER, "GET", "/api/webhooks/" + adminHook + "/deliveries", null).statusCode());
-        assertEquals(404, world.call(Who.OWNER, "DELETE", "/api/webhooks/" + adminHook, null).statusCode());
+        assertEquals(
+                404,
+                world.call(Who.OWNER, "GET", "/api/webhooks/" + adminHook + "/deliveries", null)
+                        .statusCode());
+        assertEquals(
+                404,
+                world.call(Who.OWNER, "DELETE", "/api/webhooks/" + adminHook, null)
+                        .statusCode());
         assertFalse(world.call(Who.OWNER, "GET", "/api/webhooks", null).body().contains(adminHook));
     }
 
     @Test
     void garbageSettingsAreRefusedAndChangeNothing() throws Exception {
-        String before = world.call(Who.VIEWER, "GET", "/api/me/notification-settings", null).body();
+        String before = world.call(Who.VIEWER, "GET", "/api/me/notification-settings", null)
+                .body();
         String[][] cases = {
             {"{\"kinds\":{\"mention\":\"pigeon\"}}", "422"},
             {"{\"kinds\":{\"everything\":\"email\"}}", "422"},
@@ -236,23 +262,37 @@ class WebhooksAndAttacksTest {
             assertEquals(Integer.parseInt(c[1]), r.statusCode(), c[0] + ": " + r.body());
             assertTrue(r.body().contains("\"error\""), r.body());
         }
-        assertEquals(before, world.call(Who.VIEWER, "GET", "/api/me/notification-settings", null).body());
+        assertEquals(
+                before,
+                world.call(Who.VIEWER, "GET", "/api/me/notification-settings", null)
+                        .body());
         JsonNode defaults = AccessWorld.JSON.readTree(before);
         assertEquals("email", defaults.get("kinds").get("mention").asText());
         assertEquals("in_app", defaults.get("kinds").get("job_failed").asText());
-        assertEquals(422, world.call(Who.VIEWER, "GET", "/api/review-requests?mine=everyone", null).statusCode());
+        assertEquals(
+                422,
+                world.call(Who.VIEWER, "GET", "/api/review-requests?mine=everyone", null)
+                        .statusCode());
     }
 
     @Test
     void aReviewRequestNamesOnlyPeopleWhoMaySeeTheAsset() throws Exception {
         String path = "/api/assets/" + world.assetId + "/review-requests";
         HttpResponse<String> outsider = world.call(
-                Who.EDITOR, "POST", path, "{\"userIds\":[\"" + world.userIds.get(Who.OUTSIDER) + "\"],\"due\":\"2027-01-01\"}");
+                Who.EDITOR,
+                "POST",
+                path,
+                "{\"userIds\":[\"" + world.userIds.get(Who.OUTSIDER) + "\"],\"due\":\"2027-01-01\"}");
         assertEquals(422, outsider.statusCode(), outsider.body());
         assertTrue(outsider.body().contains("\"userIds\""), outsider.body());
-        assertTrue(world.call(Who.OUTSIDER, "GET", "/api/notifications", null).body().equals("[]"));
+        assertTrue(world.call(Who.OUTSIDER, "GET", "/api/notifications", null)
+                .body()
+                .equals("[]"));
         HttpResponse<String> past = world.call(
-                Who.EDITOR, "POST", path, "{\"userIds\":[\"" + world.userIds.get(Who.VIEWER) + "\"],\"due\":\"2020-01-01\"}");
+                Who.EDITOR,
+                "POST",
+                path,
+                "{\"userIds\":[\"" + world.userIds.get(Who.VIEWER) + "\"],\"due\":\"2020-01-01\"}");
         assertEquals(422, past.statusCode(), past.body());
         HttpResponse<String> notADate = world.call(
                 Who.EDITOR, "POST", path, "{\"userIds\":[\"" + world.userIds.get(Who.VIEWER) + "\"],\"due\":\"soon\"}");
@@ -260,7 +300,11 @@ class WebhooksAndAttacksTest {
         // A viewer may not ask others to review.
         assertEquals(
                 403,
-                world.call(Who.VIEWER, "POST", path, "{\"userIds\":[\"" + world.userIds.get(Who.EDITOR) + "\"],\"due\":\"2027-01-01\"}")
+                world.call(
+                                Who.VIEWER,
+                                "POST",
+                                path,
+                                "{\"userIds\":[\"" + world.userIds.get(Who.EDITOR) + "\"],\"due\":\"2027-01-01\"}")
                         .statusCode());
     }
 }
