@@ -293,6 +293,13 @@ public final class ApiClient {
                 new TypeReference<List<ApiModels.Mentionable>>() {});
     }
 
+    /** Asks {@code userIds} to review the asset by {@code due} (a day, {@code 2026-12-24}). */
+    public ApiModels.ReviewRequest requestReview(String assetId, List<String> userIds, String due, String message) {
+        ObjectNode body = JSON.createObjectNode().put("due", due).put("message", message == null ? "" : message);
+        userIds.forEach(body.putArray("userIds")::add);
+        return create("/api/assets/" + enc(assetId) + "/review-requests", body, ApiModels.ReviewRequest.class);
+    }
+
     public void deleteNote(String noteId) {
         exchange(request("/api/comments/" + enc(noteId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -252,6 +252,16 @@ public final class ReviewViewModel {
         return playback;
     }
 
+    /** "Request review" of the asset shown: who may see it, a due day and a message. */
+    public RequestReviewViewModel requestReview() {
+        Asset a = asset();
+        MediaItem m = mediaProperty().get();
+        if (connection == null || a == null || m == null) {
+            return null;
+        }
+        return new RequestReviewViewModel(ui, io, connection.api(), a.id(), m.id());
+    }
+
     /** {@code @name} completion for the note editor, on the media item shown. */
     public MentionCompletion mentions() {
         return mentions;

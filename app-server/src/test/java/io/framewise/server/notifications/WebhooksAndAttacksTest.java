@@ -307,4 +307,59 @@ class WebhooksAndAttacksTest {
                                 "{\"userIds\":[\"" + world.userIds.get(Who.EDITOR) + "\"],\"due\":\"2027-01-01\"}")
                         .statusCode());
     }
+
+    @Test
+    void approvalsFirstShareOpeningsAndFailedProcessingTellTheirPeople(@TempDir Path files) throws Exception {
+        // The editor uploaded the version the reviewer asks changes of.
+        assertEquals(
+                200,
+                world.call(
+                                Who.REVIEWER,
+                                "PUT",
+                                "/api/assets/" + world.assetId + "/versions/1/approval",
+                                "{\"status\":\"changes_requested\"}")
+                        .statusCode());
+        List<JsonNode> approvals = kinds(Who.EDITOR, "approval");
+        assertEquals(1, approvals.size(), approvals.toString());
+        assertEquals("reviewer set Shot 1 v1 to changes requested", approvals.get(0).get("text").asText());
+        assertEquals(world.assetId, approvals.get(0).get("assetId").asText());
+        assertEquals(List.of(), kinds(Who.REVIEWER, "approval"), "not the one who decided");
+
+        // Two guests open the editor's new link: the editor hears of the first only.
+        String token = world.shareToken(world.assetId);
+        for (String guest : new String[] {"Client One", "Client Two"}) {
+            assertEquals(
+                    201,
+                    world.call(
+                                    Who.ANONYMOUS,
+                                    "POST",
+                                    "/api/guest/sessions",
+                                    "{\"token\":\"" + token + "\",\"name\":\"" + guest + "\"}")
+                            .statusCode());
+        }
+        List<JsonNode> opened = kinds(Who.EDITOR, "share_opened");
+        assertEquals(1, opened.size(), opened.toString());
+        assertTrue(opened.get(0).get("text").asText().startsWith("Client One opened your share link"), opened.toString());
+
+        // An upload that is not media fails processing: its uploader is told why.
+        Path junk = files.resolve("broken.mp4");
+        java.nio.file.Files.write(junk, "this is not a video at all, just some words".repeat(100).getBytes(StandardCharsets.UTF_8));
+        String broken = world.upload(Who.EDITOR, junk);
+        JsonNode failed = Await.value("the failed-processing notification", DEADLINE, () -> kinds(Who.EDITOR, "job_failed").stream()
+                .filter(n -> n.get("mediaId").asText().equals(broken))
+                .findFirst()
+                .orElse(null));
+        assertTrue(failed.get("text").asText().startsWith("Processing broken.mp4 failed"), failed.toString());
+        assertEquals(List.of(), kinds(Who.REVIEWER, "job_failed"), "only the uploader");
+    }
+
+    private List<JsonNode> kinds(Who who, String kind) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode n : AccessWorld.json(world.call(who, "GET", "/api/notifications", null), 200)) {
+            if (n.get("kind").asText().equals(kind)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
 }
