@@ -108,7 +108,8 @@ public final class RequestReviewViewModel {
     }
 
     private static String reason(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause =
+                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 

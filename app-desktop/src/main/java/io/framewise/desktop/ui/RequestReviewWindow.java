@@ -36,7 +36,8 @@ final class RequestReviewWindow extends VBox {
         Runnable fill = () -> {
             people.getChildren().clear();
             for (RequestReviewViewModel.Choice c : vm.people()) {
-                CheckBox box = new CheckBox(c.person().displayName() + "  @" + c.person().name());
+                CheckBox box = new CheckBox(
+                        c.person().displayName() + "  @" + c.person().name());
                 box.selectedProperty().bindBidirectional(c.chosenProperty());
                 people.getChildren().add(box);
             }

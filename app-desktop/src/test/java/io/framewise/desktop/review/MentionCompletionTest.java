@@ -64,20 +64,25 @@ class MentionCompletionTest {
 
     @Test
     void requestReviewAsksWhoMaySeeTheAssetAndExplainsARefusal() {
-        RequestReviewViewModel request = new RequestReviewViewModel(
-                Runnable::run, Runnable::run, server.api, server.asset.id(), server.v1.id());
+        RequestReviewViewModel request =
+                new RequestReviewViewModel(Runnable::run, Runnable::run, server.api, server.asset.id(), server.v1.id());
         request.load().join();
         assertTrue(request.send().join() == null, "nobody chosen yet");
         assertEquals("Choose at least one person.", request.statusProperty().get());
         request.people().get(0).chosenProperty().set(true);
         request.messageProperty().set("Before the mix");
-        io.framewise.desktop.client.ApiModels.ReviewRequest made = request.send().join();
+        io.framewise.desktop.client.ApiModels.ReviewRequest made =
+                request.send().join();
         assertEquals(request.dueProperty().get().toString(), made.due());
         assertEquals("Before the mix", made.message());
-        assertTrue(request.statusProperty().get().startsWith("Asked 1 person to review by "), request.statusProperty().get());
+        assertTrue(
+                request.statusProperty().get().startsWith("Asked 1 person to review by "),
+                request.statusProperty().get());
 
         request.dueProperty().set(java.time.LocalDate.of(2000, 1, 1));
         assertNull(request.send().join());
-        assertTrue(request.statusProperty().get().contains("due must be a day from today"), request.statusProperty().get());
+        assertTrue(
+                request.statusProperty().get().contains("due must be a day from today"),
+                request.statusProperty().get());
     }
 }

@@ -321,7 +321,9 @@ class WebhooksAndAttacksTest {
                         .statusCode());
         List<JsonNode> approvals = kinds(Who.EDITOR, "approval");
         assertEquals(1, approvals.size(), approvals.toString());
-        assertEquals("reviewer set Shot 1 v1 to changes requested", approvals.get(0).get("text").asText());
+        assertEquals(
+                "reviewer set Shot 1 v1 to changes requested",
+                approvals.get(0).get("text").asText());
         assertEquals(world.assetId, approvals.get(0).get("assetId").asText());
         assertEquals(List.of(), kinds(Who.REVIEWER, "approval"), "not the one who decided");
 
@@ -339,16 +341,19 @@ class WebhooksAndAttacksTest {
         }
         List<JsonNode> opened = kinds(Who.EDITOR, "share_opened");
         assertEquals(1, opened.size(), opened.toString());
-        assertTrue(opened.get(0).get("text").asText().startsWith("Client One opened your share link"), opened.toString());
+        assertTrue(
+                opened.get(0).get("text").asText().startsWith("Client One opened your share link"), opened.toString());
 
         // An upload that is not media fails processing: its uploader is told why.
         Path junk = files.resolve("broken.mp4");
-        java.nio.file.Files.write(junk, "this is not a video at all, just some words".repeat(100).getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Files.write(
+                junk, "this is not a video at all, just some words".repeat(100).getBytes(StandardCharsets.UTF_8));
         String broken = world.upload(Who.EDITOR, junk);
-        JsonNode failed = Await.value("the failed-processing notification", DEADLINE, () -> kinds(Who.EDITOR, "job_failed").stream()
-                .filter(n -> n.get("mediaId").asText().equals(broken))
-                .findFirst()
-                .orElse(null));
+        JsonNode failed = Await.value(
+                "the failed-processing notification", DEADLINE, () -> kinds(Who.EDITOR, "job_failed").stream()
+                        .filter(n -> n.get("mediaId").asText().equals(broken))
+                        .findFirst()
+                        .orElse(null));
         assertTrue(failed.get("text").asText().startsWith("Processing broken.mp4 failed"), failed.toString());
         assertEquals(List.of(), kinds(Who.REVIEWER, "job_failed"), "only the uploader");
     }
