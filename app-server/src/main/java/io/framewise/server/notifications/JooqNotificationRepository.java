@@ -67,6 +67,17 @@ public final class JooqNotificationRepository implements NotificationRepository 
     }
 
     @Override
+    public boolean unreadSince(String userId, String kind, String mediaId, long sinceMillis) {
+        return db.read(ctx -> ctx.fetchExists(ctx.selectOne()
+                .from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.USER_ID.eq(userId))
+                .and(NOTIFICATIONS.KIND.eq(kind))
+                .and(NOTIFICATIONS.MEDIA_ID.eq(mediaId))
+                .and(NOTIFICATIONS.READ_AT.isNull())
+                .and(NOTIFICATIONS.CREATED_AT.ge(sinceMillis))));
+    }
+
+    @Override
     public java.util.Optional<Notification> get(String id) {
         return db.read(ctx -> ctx.selectFrom(NOTIFICATIONS)
                 .where(NOTIFICATIONS.ID.eq(id))

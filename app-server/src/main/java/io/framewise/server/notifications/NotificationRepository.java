@@ -13,6 +13,9 @@ public interface NotificationRepository {
 
     java.util.Optional<Notification> get(String id);
 
+    /** Whether the user has an unread notification of {@code kind} about the media item since then. */
+    boolean unreadSince(String userId, String kind, String mediaId, long sinceMillis);
+
     /** Marks one of the user's notifications read (again: keeps the first time). @return whether it is theirs */
     boolean markRead(String userId, String id);
 

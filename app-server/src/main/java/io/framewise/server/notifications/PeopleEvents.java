@@ -87,6 +87,9 @@ public final class PeopleEvents {
             if (userId.equals(actor) || !mayRead(userId, note.id())) {
                 return;
             }
+            if (kind == NotificationKind.NOTE && notifier.repeatsUnreadNote(userId, note.mediaId())) {
+                return;
+            }
             String text =
                     switch (kind) {
                         case MENTION -> who + " mentioned you on " + where + " at frame " + note.frame();

@@ -73,6 +73,18 @@ public final class PeopleNotifier {
         });
     }
 
+    /**
+     * Whether a "note on your media" would repeat one still unread from the last ten minutes: an EDL
+     * import or a burst of notes tells the uploader once, not once a note.
+     */
+    public boolean repeatsUnreadNote(String userId, String mediaId) {
+        return notifications.unreadSince(
+                userId,
+                NotificationKind.NOTE.wire(),
+                mediaId,
+                db.nowMillis() - Duration.ofMinutes(10).toMillis());
+    }
+
     /** The end of the hour or the UTC day that {@code now} is in: when the digest of what comes now goes out. */
     static long dueAt(Channel every, Instant now) {
         Instant start = every == Channel.DIGEST_HOURLY

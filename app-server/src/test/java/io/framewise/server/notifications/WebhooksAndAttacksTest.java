@@ -358,6 +358,35 @@ class WebhooksAndAttacksTest {
         assertEquals(List.of(), kinds(Who.REVIEWER, "job_failed"), "only the uploader");
     }
 
+    @Test
+    void aBurstOfNotesTellsTheUploaderOnceUntilRead() throws Exception {
+        String item = world.readyUnfiledMedia(Who.UPLOADER, 50);
+        for (int frame = 1; frame <= 3; frame++) {
+            assertEquals(
+                    201,
+                    world.call(
+                                    Who.ADMIN,
+                                    "POST",
+                                    "/api/media/" + item + "/comments",
+                                    "{\"text\":\"Imported marker " + frame + "\",\"frame\":" + frame + "}")
+                            .statusCode());
+        }
+        List<JsonNode> told = kinds(Who.UPLOADER, "note");
+        assertEquals(1, told.size(), told.toString());
+        assertEquals(1, told.get(0).get("frame").asInt(), "the first note of the burst");
+        // Once read, the next note tells them again.
+        assertEquals(
+                204,
+                world.call(
+                                Who.UPLOADER,
+                                "POST",
+                                "/api/notifications/" + told.get(0).get("id").asText() + "/read",
+                                null)
+                        .statusCode());
+        world.call(Who.ADMIN, "POST", "/api/media/" + item + "/comments", "{\"text\":\"One more\",\"frame\":9}");
+        assertEquals(2, kinds(Who.UPLOADER, "note").size());
+    }
+
     private List<JsonNode> kinds(Who who, String kind) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         for (JsonNode n : AccessWorld.json(world.call(who, "GET", "/api/notifications", null), 200)) {
