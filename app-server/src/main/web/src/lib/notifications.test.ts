@@ -4,9 +4,13 @@ import type { AppNotification } from './api/types';
 
 const n = (id: string, createdAt: string, readAt: string | null = null): AppNotification => ({
   id,
+  kind: 'organizer',
   text: id,
   subject: null,
   source: 'test',
+  mediaId: null,
+  assetId: null,
+  frame: null,
   createdAt,
   readAt,
 });

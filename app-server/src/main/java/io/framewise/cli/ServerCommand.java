@@ -4,6 +4,7 @@ import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.notifications.MailSettings;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,6 +117,14 @@ final class ServerCommand implements Callable<Integer> {
     boolean allowInsecureLan;
 
     @Option(
+            names = "--smtp",
+            paramLabel = "URL",
+            description = "Send notification mail through this SMTP server:"
+                    + " smtp://[user[:password]@]host[:port][?from=ADDRESS&starttls=required] (STARTTLS) or"
+                    + " smtps://... (TLS). Also FRAMEWISE_SMTP. Without it nobody is mailed.")
+    String smtp;
+
+    @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
@@ -154,7 +163,9 @@ final class ServerCommand implements Callable<Integer> {
             plugins = plugins.withCommand(OrganizerSettings.parseCommand(line));
         }
         settings = settings.withOrganizers(plugins);
-        FramewiseServer server = FramewiseServer.start(settings);
+        String smtpUrl = smtp != null ? smtp : System.getenv("FRAMEWISE_SMTP");
+        MailSettings mail = smtpUrl == null || smtpUrl.isBlank() ? null : MailSettings.parse(smtpUrl);
+        FramewiseServer server = FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -68,8 +68,23 @@ import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.notes.NoteService;
 import io.framewise.server.notes.NotesRoutes;
 import io.framewise.server.notifications.JooqNotificationRepository;
+import io.framewise.server.notifications.JooqNotificationSettings;
+import io.framewise.server.notifications.JooqOutbox;
+import io.framewise.server.notifications.JooqReviewRequests;
+import io.framewise.server.notifications.JooqWebhooks;
+import io.framewise.server.notifications.MailSettings;
+import io.framewise.server.notifications.MailStills;
 import io.framewise.server.notifications.NotificationService;
 import io.framewise.server.notifications.NotificationsFeature;
+import io.framewise.server.notifications.OutboxDispatcher;
+import io.framewise.server.notifications.OverdueMail;
+import io.framewise.server.notifications.PeopleEvents;
+import io.framewise.server.notifications.PeopleNotifier;
+import io.framewise.server.notifications.PeopleRoutes;
+import io.framewise.server.notifications.ReviewRequestService;
+import io.framewise.server.notifications.SmtpMailer;
+import io.framewise.server.notifications.WebhookEvents;
+import io.framewise.server.notifications.WebhookService;
 import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
@@ -96,8 +111,10 @@ import io.framewise.server.ws.LiveFeature;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -106,6 +123,9 @@ import java.util.function.Consumer;
  * tests all start it this way.
  */
 public final class FramewiseServer implements Closeable {
+
+    /** How often the outbox looks for mail and webhook deliveries that are due (system property for tests). */
+    private static final long OUTBOX_TICK_MS = Long.getLong("framewise.outbox.tickMs", 1000);
 
     private final Database db;
     private final ServerApp app;
@@ -163,6 +183,14 @@ public final class FramewiseServer implements Closeable {
      * limits and the audit log (tests move it to expire sessions and end rate-limit windows).
      */
     public static FramewiseServer start(ServerConfig config, Clock clock, Feature... extra) {
+        return start(config, clock, null, extra);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock, Feature...)}, sending notification mail through {@code
+     * mail} ({@code --smtp}); null sends none.
+     */
+    public static FramewiseServer start(ServerConfig config, Clock clock, MailSettings mail, Feature... extra) {
         Database db = Database.open(config.dataDir(), clock);
         try {
             Repositories repos = new Repositories(
@@ -190,8 +218,27 @@ public final class FramewiseServer implements Closeable {
             LiveFeature live = new LiveFeature(repos.media(), assets, access);
             AssetTagging events = new AssetTagging(assets, live.events());
             TagService tags = new TagService(new JooqTagRepository(db));
-            NotificationService notifications =
-                    new NotificationService(new JooqNotificationRepository(db), repos.accounts());
+            JooqNotificationRepository notificationRecords = new JooqNotificationRepository(db);
+            NotificationService notifications = new NotificationService(notificationRecords, repos.accounts());
+            // People get told: in-app, mail (now or in a digest) and webhooks, all leaving from one outbox.
+            AtomicReference<String> publicUrl = new AtomicReference<>();
+            JooqNotificationSettings notificationSettings = new JooqNotificationSettings(db);
+            JooqOutbox outbox = new JooqOutbox(db);
+            JooqWebhooks webhookRecords = new JooqWebhooks(db);
+            JooqReviewRequests reviewRequestRecords = new JooqReviewRequests(db);
+            PeopleNotifier notifier = new PeopleNotifier(
+                    db, notificationRecords, notificationSettings, outbox, publicUrl::get, mail != null);
+            WebhookEvents webhookEvents = new WebhookEvents(db, webhookRecords, outbox);
+            PeopleEvents people = new PeopleEvents(
+                    repos.notes(),
+                    repos.media(),
+                    assets,
+                    repos.accounts(),
+                    facts,
+                    access.authorizer(),
+                    notifier,
+                    webhookEvents,
+                    reviewRequestRecords);
             Organizers organizers = Organizers.start(
                     config.organizers(),
                     new HostServices(
@@ -217,8 +264,8 @@ public final class FramewiseServer implements Closeable {
                 DomainEvents domainEvents = new DomainEvents(
                         repos.events(),
                         db,
-                        libraryToOrganizers(events.library(), organizers),
-                        notesToOrganizers(events.notes(), organizers));
+                        libraryToOrganizers(events.library(), organizers, people),
+                        notesToOrganizers(events.notes(), organizers, people));
                 JooqClipRepository clipRepository = new JooqClipRepository(db);
                 JooqTemplateRepository templateRepository = new JooqTemplateRepository(db);
                 TemplateFiles templateFiles = new TemplateFiles(config.dataDir(), templateRepository, db.clock());
@@ -268,7 +315,10 @@ public final class FramewiseServer implements Closeable {
                                 repos.media(),
                                 db,
                                 access.permissions(),
-                                (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by)),
+                                (asset, number, status, by) -> {
+                                    organizers.approvalChanged(asset, number, status, by);
+                                    people.approvalChanged(asset, number, status, by);
+                                }),
                         access);
                 PasswordHasher linkPasswords = new PasswordHasher();
                 ShareService shareService = new ShareService(
@@ -311,11 +361,39 @@ public final class FramewiseServer implements Closeable {
                                 access.permissions(),
                                 linkPasswords,
                                 new LoginRateLimiter(db.clock()),
-                                db.clock()),
+                                db.clock(),
+                                (share, guestName) -> people.shareOpened(
+                                        share.id(), share.title(), share.createdBy(), share.projectId(), guestName)),
                         access);
                 Idempotency idempotency =
                         new Idempotency(db, new JooqIdempotencyRepository(db), IdempotentRoutes.product());
                 AccessFilter filter = new AccessFilter(access, RouteTable.product(), idempotency);
+                OutboxDispatcher dispatcher = new OutboxDispatcher(
+                        db,
+                        outbox,
+                        notificationSettings,
+                        webhookRecords,
+                        notificationRecords,
+                        notifier,
+                        mail == null ? null : new SmtpMailer(mail),
+                        new MailStills(media.stills(), repos.media(), repos.notes()),
+                        new OverdueMail(db, reviewRequestRecords, notificationSettings, outbox, assets, notifier));
+                PeopleRoutes peopleRoutes = new PeopleRoutes(
+                        dispatcher,
+                        access,
+                        notificationSettings,
+                        new WebhookService(webhookRecords, outbox, access.permissions()),
+                        new ReviewRequestService(
+                                reviewRequestRecords,
+                                assets,
+                                access.permissions(),
+                                people,
+                                notifier,
+                                webhookEvents,
+                                db.clock()),
+                        people,
+                        facts,
+                        repos.members());
                 SignOuts signOuts = new SignOuts(sessions, tokens, live::revoked, live::signedOut, db);
                 List<Feature> features = new ArrayList<>(List.of(
                         filter,
@@ -339,6 +417,7 @@ public final class FramewiseServer implements Closeable {
                         new TemplatesFeature(
                                 templateService, templateFiles, repos.media(), repos.notes(), media.files(), access),
                         new NotificationsFeature(notifications),
+                        peopleRoutes,
                         live,
                         media,
                         clips,
@@ -367,6 +446,15 @@ public final class FramewiseServer implements Closeable {
                 try {
                     filter.verifyEveryRouteHasARule();
                     media.start();
+                    publicUrl.set(
+                            config.addresses().urls().isEmpty()
+                                    ? app.baseUri().toString().replaceAll("/+$", "")
+                                    : config.addresses()
+                                            .urls()
+                                            .get(0)
+                                            .toString()
+                                            .replaceAll("/+$", ""));
+                    dispatcher.start(Duration.ofMillis(OUTBOX_TICK_MS));
                 } catch (RuntimeException e) {
                     app.close();
                     throw e;
@@ -383,10 +471,12 @@ public final class FramewiseServer implements Closeable {
         }
     }
 
-    /** Passes library events on, and tells organizers about new and processed media. */
-    private static Consumer<LibraryEvent> libraryToOrganizers(Consumer<LibraryEvent> next, Organizers organizers) {
+    /** Passes library events on, and tells organizers (and people, webhooks) about new and processed media. */
+    private static Consumer<LibraryEvent> libraryToOrganizers(
+            Consumer<LibraryEvent> next, Organizers organizers, PeopleEvents people) {
         return e -> {
             next.accept(e);
+            people.mediaFinished(e);
             switch (e.kind()) {
                 case ADDED -> organizers.mediaAdded(e.mediaId());
                 case READY, FAILED -> organizers.mediaReady(e.mediaId());
@@ -395,12 +485,14 @@ public final class FramewiseServer implements Closeable {
         };
     }
 
-    /** Passes note events on, and tells organizers about new notes. */
-    private static Consumer<NoteEvent> notesToOrganizers(Consumer<NoteEvent> next, Organizers organizers) {
+    /** Passes note events on, and tells organizers (and people, webhooks) about new notes. */
+    private static Consumer<NoteEvent> notesToOrganizers(
+            Consumer<NoteEvent> next, Organizers organizers, PeopleEvents people) {
         return e -> {
             next.accept(e);
             if (e.kind() == NoteEvent.Kind.CREATED && e.noteId() != null) {
                 organizers.noteAdded(e.noteId());
+                people.noteCreated(e.noteId());
             }
         };
     }

@@ -286,6 +286,20 @@ public final class ApiClient {
                 ImportModels.NoteImport.class);
     }
 
+    /** The people a note on the media item may mention (who may see it), whose name starts with {@code q}. */
+    public List<ApiModels.Mentionable> mentionable(String mediaId, String q) {
+        return get(
+                "/api/media/" + enc(mediaId) + "/mentionable?q=" + enc(q == null ? "" : q),
+                new TypeReference<List<ApiModels.Mentionable>>() {});
+    }
+
+    /** Asks {@code userIds} to review the asset by {@code due} (a day, {@code 2026-12-24}). */
+    public ApiModels.ReviewRequest requestReview(String assetId, List<String> userIds, String due, String message) {
+        ObjectNode body = JSON.createObjectNode().put("due", due).put("message", message == null ? "" : message);
+        userIds.forEach(body.putArray("userIds")::add);
+        return create("/api/assets/" + enc(assetId) + "/review-requests", body, ApiModels.ReviewRequest.class);
+    }
+
     public void deleteNote(String noteId) {
         exchange(request("/api/comments/" + enc(noteId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

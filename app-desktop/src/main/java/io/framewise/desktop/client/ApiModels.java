@@ -239,4 +239,11 @@ public final class ApiModels {
 
     /** What an action did; {@code navigatePath} is where to go next, if anywhere. */
     public record ActionResult(String message, String navigatePath) {}
+
+    /** Someone a note on a media item may {@code @mention}: {@code name} is what follows the {@code @}. */
+    public record Mentionable(String userId, String name, String displayName) {}
+
+    /** A review request as the server answers it: who was asked, by when (a UTC day), and whether it is overdue. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReviewRequest(String id, String assetId, String due, boolean overdue, String message) {}
 }

@@ -33,6 +33,7 @@ public final class ReviewViewModel {
     private final MediaOpener opener;
     private final PlaybackViewModel playback;
     private final NotesViewModel notes;
+    private final MentionCompletion mentions;
     private final DrawingEditor drawing = new DrawingEditor();
     private final ObservableList<Version> versions = FXCollections.observableArrayList();
     private final ObjectProperty<Version> version = new SimpleObjectProperty<>();
@@ -53,6 +54,7 @@ public final class ReviewViewModel {
         this.opener = opener;
         this.playback = new PlaybackViewModel(ui, ticker);
         this.notes = new NotesViewModel(ui, io);
+        this.mentions = new MentionCompletion(ui, io);
         this.live = new LiveSessionViewModel(ui, io, playback);
         this.noteLoop = new NoteLoopViewModel(playback, notes);
         this.report = new ReportExport(ui, io);
@@ -139,6 +141,7 @@ public final class ReviewViewModel {
                         },
                         ui)
                 .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
+                .thenCompose(x -> mentions.load(conn.api(), v.mediaId()))
                 .thenCompose(x -> subtitles.load(conn.api(), v.mediaId()))
                 .thenRunAsync(
                         () -> {
@@ -247,6 +250,21 @@ public final class ReviewViewModel {
 
     public PlaybackViewModel playback() {
         return playback;
+    }
+
+    /** "Request review" of the asset shown: who may see it, a due day and a message. */
+    public RequestReviewViewModel requestReview() {
+        Asset a = asset();
+        MediaItem m = mediaProperty().get();
+        if (connection == null || a == null || m == null) {
+            return null;
+        }
+        return new RequestReviewViewModel(ui, io, connection.api(), a.id(), m.id());
+    }
+
+    /** {@code @name} completion for the note editor, on the media item shown. */
+    public MentionCompletion mentions() {
+        return mentions;
     }
 
     public NotesViewModel notes() {

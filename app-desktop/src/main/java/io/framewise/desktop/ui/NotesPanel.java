@@ -75,6 +75,7 @@ final class NotesPanel extends VBox {
                 e.consume();
             }
         });
+        MentionPopup.attach(composer, review.mentions());
 
         ToggleGroup tools = new ToggleGroup();
         javafx.scene.layout.FlowPane toolBar = new javafx.scene.layout.FlowPane(4, 4);

@@ -205,7 +205,16 @@ final class ReviewView extends BorderPane {
         // Interchange lives in one menu so the top bar keeps room for the title and the live controls.
         MenuButton notesMenu = new MenuButton("Notes");
         notesMenu.setId("review-notes-menu");
-        notesMenu.getItems().addAll(importItem, NoteLoopBar.exportReport(review, this));
+        MenuItem requestItem = new MenuItem("Request review...");
+        requestItem.setId("review-request-review");
+        requestItem.disableProperty().bind(review.mediaProperty().isNull());
+        requestItem.setOnAction(e -> {
+            io.framewise.desktop.review.RequestReviewViewModel vm = review.requestReview();
+            if (vm != null) {
+                RequestReviewWindow.show(getScene() == null ? null : getScene().getWindow(), vm);
+            }
+        });
+        notesMenu.getItems().addAll(importItem, requestItem, NoteLoopBar.exportReport(review, this));
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()
                     && e.getDragboard().getFiles().stream()

@@ -101,6 +101,19 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/notifications", RouteRule.server(Action.SELF));
         t.add(HandlerType.POST, "/api/notifications/{id}/read", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/admin/organizers", RouteRule.server(Action.USERS_ADMIN));
+        // People get told: each person's own settings; webhooks are decided in the handler (administrators
+        // for any project, owners for theirs, anyone else's answer 404); review requests name people who
+        // must see the asset, and each person lists only their own.
+        t.add(HandlerType.GET, "/api/me/notification-settings", RouteRule.server(Action.SELF));
+        t.add(HandlerType.PUT, "/api/me/notification-settings", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/webhooks", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/webhooks", RouteRule.server(Action.SELF));
+        t.add(HandlerType.DELETE, "/api/webhooks/{id}", RouteRule.server(Action.SELF));
+        t.add(HandlerType.GET, "/api/webhooks/{id}/deliveries", RouteRule.server(Action.SELF));
+        t.add(HandlerType.POST, "/api/assets/{id}/review-requests", RouteRule.asset(Action.APPROVAL_SET));
+        t.add(HandlerType.GET, "/api/review-requests", RouteRule.server(Action.SELF));
+        // Who a note may mention: the people who may see the media, for whoever may write a note on it.
+        t.add(HandlerType.GET, "/api/media/{id}/mentionable", RouteRule.media(Action.NOTE_CREATE));
         t.add(HandlerType.GET, "/api/assets/{id}/tags", RouteRule.asset(Action.ASSET_VIEW));
         // Tagging changes the asset the way adding a version does: editors and owners.
         t.add(HandlerType.PUT, "/api/assets/{id}/tags", RouteRule.asset(Action.VERSION_ADD));

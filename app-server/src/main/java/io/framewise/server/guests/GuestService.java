@@ -60,6 +60,12 @@ public final class GuestService {
     private final PasswordHasher hasher;
     private final LoginRateLimiter limiter;
     private final Clock clock;
+    private final FirstOpen firstOpen;
+
+    /** Hears of a share link opened for the first time (after the opening is stored). */
+    public interface FirstOpen {
+        void opened(Share share, String guestName);
+    }
 
     public GuestService(
             ShareRepository shares,
@@ -74,6 +80,37 @@ public final class GuestService {
             PasswordHasher hasher,
             LoginRateLimiter limiter,
             Clock clock) {
+        this(
+                shares,
+                shareService,
+                guests,
+                sessions,
+                assets,
+                media,
+                facts,
+                work,
+                permissions,
+                hasher,
+                limiter,
+                clock,
+                (s, n) -> {});
+    }
+
+    public GuestService(
+            ShareRepository shares,
+            ShareService shareService,
+            GuestRepository guests,
+            GuestSessions sessions,
+            AssetRepository assets,
+            MediaRepository media,
+            AccessFacts facts,
+            UnitOfWork work,
+            Permissions permissions,
+            PasswordHasher hasher,
+            LoginRateLimiter limiter,
+            Clock clock,
+            FirstOpen firstOpen) {
+        this.firstOpen = Objects.requireNonNull(firstOpen, "firstOpen");
         this.shares = Objects.requireNonNull(shares, "shares");
         this.shareService = Objects.requireNonNull(shareService, "shareService");
         this.guests = Objects.requireNonNull(guests, "guests");
@@ -124,6 +161,9 @@ public final class GuestService {
                     share.resource(),
                     AuditOutcome.SUCCESS,
                     detailsOf(guest));
+            if (share.views() == 0) {
+                work.afterCommit(() -> firstOpen.opened(share, name));
+            }
             return o;
         });
         return new Opened(opened.token(), opened.session().expires(), share, title(share));

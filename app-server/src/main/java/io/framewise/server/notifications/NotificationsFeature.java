@@ -31,11 +31,15 @@ public final class NotificationsFeature implements Feature {
                 .map(n -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", n.id());
+                    m.put("kind", n.kind());
                     m.put("text", n.text());
                     m.put(
                             "subject",
                             n.subjectType() == null ? null : Map.of("type", n.subjectType(), "id", n.subjectId()));
                     m.put("source", n.source());
+                    m.put("mediaId", n.mediaId());
+                    m.put("assetId", n.assetId());
+                    m.put("frame", n.frame());
                     m.put("createdAt", n.created().toString());
                     m.put("readAt", n.read() == null ? null : n.read().toString());
                     return m;

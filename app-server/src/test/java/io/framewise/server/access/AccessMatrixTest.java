@@ -112,6 +112,17 @@ class AccessMatrixTest {
         return who -> world.call(who, method, path, body);
     }
 
+    /** A new webhook registered by an admin; its id. */
+    private String webhookOf(String body) {
+        try {
+            return AccessWorld.json(world.call(ADMIN, "POST", "/api/webhooks", body), 201)
+                    .get("id")
+                    .asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A new template made by an admin; its id. */
     private String templateOf(String body) {
         try {
@@ -280,6 +291,44 @@ class AccessMatrixTest {
                 plain("POST", "/api/notifications/" + nobody + "/read", null),
                 signedIn(404)));
         rows.add(new Row("GET /api/admin/organizers", plain("GET", "/api/admin/organizers", null), adminOnly(200)));
+        // People get told: own settings for anyone signed in; webhooks for administrators (any project)
+        // and owners (theirs: the editor here is not one); review requests by those who may approve.
+        rows.add(new Row(
+                "GET /api/me/notification-settings",
+                plain("GET", "/api/me/notification-settings", null),
+                signedIn(200)));
+        rows.add(new Row(
+                "PUT /api/me/notification-settings",
+                plain("PUT", "/api/me/notification-settings", "{\"kinds\":{\"note\":\"in_app\"}}"),
+                signedIn(200)));
+        rows.add(new Row("GET /api/webhooks", plain("GET", "/api/webhooks", null), signedIn(200)));
+        String hook = "{\"url\":\"https://hooks.example.org/framewise\",\"kinds\":[\"note.created\"],"
+                + "\"projectId\":\"" + p + "\"}";
+        rows.add(new Row(
+                "POST /api/webhooks",
+                plain("POST", "/api/webhooks", hook),
+                expect(201, 403, 403, 403, 422, 401, 401, 401)));
+        rows.add(new Row(
+                "DELETE /api/webhooks/{id}",
+                who -> world.call(who, "DELETE", "/api/webhooks/" + webhookOf(hook), null),
+                expect(204, 404, 404, 404, 404, 401, 401, 401)));
+        String w = webhookOf(hook);
+        rows.add(new Row(
+                "GET /api/webhooks/{id}/deliveries",
+                plain("GET", "/api/webhooks/" + w + "/deliveries", null),
+                expect(200, 404, 404, 404, 404, 401, 401, 401)));
+        rows.add(new Row(
+                "POST /api/assets/{id}/review-requests",
+                plain(
+                        "POST",
+                        "/api/assets/" + a + "/review-requests",
+                        "{\"userIds\":[\"" + world.userIds.get(REVIEWER) + "\"],\"due\":\"2026-12-31\"}"),
+                reviewers(201)));
+        rows.add(new Row("GET /api/review-requests", plain("GET", "/api/review-requests?mine=1", null), signedIn(200)));
+        rows.add(new Row(
+                "GET /api/media/{id}/mentionable",
+                plain("GET", "/api/media/" + m + "/mentionable?q=", null),
+                reviewers(200)));
         // Clip templates of the world's project: members use them, editors manage them.
         String template = "{\"projectId\":\"" + p + "\",\"name\":\"T\",\"steps\":[{\"type\":\"text\"}],"
                 + "\"output\":{\"format\":\"mp4\"}}";

@@ -15,6 +15,7 @@ import io.framewise.server.db.Ids;
 import io.framewise.server.db.MutableClock;
 import io.framewise.server.media.NewMediaItem;
 import io.framewise.server.media.ProbeSummary;
+import io.framewise.server.notifications.MailSettings;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -86,7 +87,22 @@ public final class AccessWorld implements AutoCloseable {
         this(data, true, OrganizerSettings.none(), adjust);
     }
 
+    /** @param mail the SMTP server notification mail goes to */
+    public AccessWorld(Path data, MailSettings mail) throws Exception {
+        this(data, true, OrganizerSettings.none(), UnaryOperator.identity(), mail);
+    }
+
     private AccessWorld(Path data, boolean withMedia, OrganizerSettings organizers, UnaryOperator<ServerConfig> adjust)
+            throws Exception {
+        this(data, withMedia, organizers, adjust, null);
+    }
+
+    private AccessWorld(
+            Path data,
+            boolean withMedia,
+            OrganizerSettings organizers,
+            UnaryOperator<ServerConfig> adjust,
+            MailSettings mail)
             throws Exception {
         server = FramewiseServer.start(
                 adjust.apply(ServerConfig.defaults(data)
@@ -94,7 +110,8 @@ public final class AccessWorld implements AutoCloseable {
                         .withWorkers(1)
                         .withAuth(AuthSettings.local())
                         .withOrganizers(organizers)),
-                clock);
+                clock,
+                mail);
         for (Who who :
                 new Who[] {Who.ADMIN, Who.EDITOR, Who.REVIEWER, Who.VIEWER, Who.OUTSIDER, Who.OWNER, Who.UPLOADER}) {
             Account account = server.repositories()
