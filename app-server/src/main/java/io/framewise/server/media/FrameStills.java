@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Frame-exact stills of library items, cached on disk under {@code <data>/media/<id>/stills/} by
@@ -39,6 +40,7 @@ public final class FrameStills implements AutoCloseable {
     private final LinkedHashMap<String, Entry> open = new LinkedHashMap<>(16, 0.75f, true);
     private final ConcurrentHashMap<Path, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
     private boolean closed;
+    private final AtomicInteger liveReaders = new AtomicInteger();
 
     private static final class Entry {
         final FrameReader reader;
@@ -145,6 +147,7 @@ public final class FrameStills implements AutoCloseable {
         Path original = files.resolve(item.storedPath());
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         FrameReader reader = FrameReader.open(original, map);
+        liveReaders.incrementAndGet();
         List<Entry> toClose = new ArrayList<>();
         Entry mine;
         synchronized (this) {
@@ -183,6 +186,7 @@ public final class FrameStills implements AutoCloseable {
         }
         if (close) {
             entry.reader.close();
+            liveReaders.decrementAndGet();
         }
     }
 
@@ -207,6 +211,19 @@ public final class FrameStills implements AutoCloseable {
         return open.size();
     }
 
+    /**
+     * How many readers hold a decoder right now, pooled or evicted while still serving: what a burst
+     * of abandoned requests would leak if a reader were not closed after its last request.
+     */
+    public int liveReaders() {
+        return liveReaders.get();
+    }
+
+    /** How many requests are using a pooled reader right now. */
+    public synchronized int busyReaders() {
+        return open.values().stream().mapToInt(e -> e.users).sum();
+    }
+
     private static void retire(Entry e, List<Entry> toClose) {
         e.evicted = true;
         if (e.users == 0) {
@@ -214,9 +231,10 @@ public final class FrameStills implements AutoCloseable {
         }
     }
 
-    private static void closeAll(List<Entry> entries) {
+    private void closeAll(List<Entry> entries) {
         for (Entry e : entries) {
             e.reader.close();
+            liveReaders.decrementAndGet();
         }
     }
 

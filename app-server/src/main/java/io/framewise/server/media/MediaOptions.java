@@ -98,6 +98,11 @@ public record MediaOptions(
         return new MediaOptions(jobLease, jobPoll, watchPoll, openReaders, value, uploadExpiry, uploadSweep);
     }
 
+    /** How many frame readers (each a decoder with its frame cache) stay open at most. */
+    public MediaOptions withOpenReaders(int value) {
+        return new MediaOptions(jobLease, jobPoll, watchPoll, value, maxFrames, uploadExpiry, uploadSweep);
+    }
+
     /** How long idle resumable uploads live, and how often they are swept. */
     public MediaOptions withUploadExpiry(Duration expiry, Duration sweep) {
         return new MediaOptions(jobLease, jobPoll, watchPoll, openReaders, maxFrames, expiry, sweep);
