@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.framewise.desktop.client.ApiModels.Note;
 import io.framewise.desktop.client.SceneModels.SceneCut;
 import io.framewise.desktop.testing.ReviewServer;
+import io.framewise.desktop.testing.SuggestedSceneCuts;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,17 +27,7 @@ class SceneCutsViewModelTest {
     void bracketsStepBetweenCutsAndAcceptingMakesNotes() {
         String media = server.v2.id();
         // What the detection job stores (the job itself is tested on the server).
-        try (Database db = Database.open(server.data)) {
-            new JooqSceneCutRepository(db)
-                    .storeDetection(
-                            media,
-                            List.of(
-                                    new io.framewise.server.scenes.SceneCut(
-                                            Ids.newId(), media, 200, 0.8, Instant.now()),
-                                    new io.framewise.server.scenes.SceneCut(
-                                            Ids.newId(), media, 100, 0.9, Instant.now())),
-                            Instant.now());
-        }
+        SuggestedSceneCuts.add(server, media, 200, 100);
         cuts.load(server.api, media).join();
         assertEquals(List.of(100L, 200L), cuts.frames(), "in frame order");
 
