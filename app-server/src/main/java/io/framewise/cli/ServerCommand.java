@@ -67,6 +67,13 @@ final class ServerCommand implements Callable<Integer> {
     String hlsMinBitrate;
 
     @Option(
+            names = "--scenes",
+            paramLabel = "TIME|off",
+            description = "Videos longer than this get their scene cuts detected as suggested markers,"
+                    + " e.g. 60, 2m (default 60), or off.")
+    String scenes;
+
+    @Option(
             names = "--auth",
             paramLabel = "MODE",
             description = "none (one local user, loopback only; the default), local (accounts) or proxy (identity"
@@ -156,6 +163,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withAuth(authSettings())
                 .withStillsCacheBytes(sources.stillsCacheBytes(stillsCache))
                 .withHls(sources.hls(hlsMinDuration, hlsMinBitrate))
+                .withScenes(sources.scenes(scenes))
                 .withAddresses(sources.addresses(publicUrls, allowedHosts));
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();

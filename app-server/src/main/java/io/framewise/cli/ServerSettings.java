@@ -102,6 +102,15 @@ final class ServerSettings {
                 b == null ? HlsPolicy.DEFAULT_MIN_BITRATE : HlsPolicy.parseBitrate(b));
     }
 
+    /**
+     * Which videos get scene detection: {@code cli} (null when not given), else {@code
+     * FRAMEWISE_SCENES}, else {@code scenes=} in the file, else videos longer than 60 s.
+     */
+    io.framewise.server.jobs.ScenePolicy scenes(String cli) {
+        String v = cli != null ? cli : pick("FRAMEWISE_SCENES", "scenes").orElse(null);
+        return v == null ? io.framewise.server.jobs.ScenePolicy.DEFAULT : io.framewise.server.jobs.ScenePolicy.parse(v);
+    }
+
     /** A size in bytes: a whole number with an optional binary unit, K, M, G or T ("512M", "2G"). */
     static long bytes(String what, String value) {
         String v = value.strip().toUpperCase(java.util.Locale.ROOT);

@@ -89,6 +89,7 @@ import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
 import io.framewise.server.reports.ReportsFeature;
+import io.framewise.server.scenes.ScenesFeature;
 import io.framewise.server.shares.JooqAnalyticsRepository;
 import io.framewise.server.shares.JooqShareRepository;
 import io.framewise.server.shares.ShareAnalyticsService;
@@ -434,6 +435,7 @@ public final class FramewiseServer implements Closeable {
                         notes,
                         markers,
                         noteImports,
+                        new ScenesFeature(db, media, repos.media(), noteService, access),
                         new NoteAttachmentsRoutes(noteAttachments, new AttachmentFiles(config.dataDir()), access),
                         library,
                         shareRoutes,

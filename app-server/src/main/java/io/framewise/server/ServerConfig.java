@@ -3,6 +3,7 @@ package io.framewise.server;
 import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
+import io.framewise.server.jobs.ScenePolicy;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param addresses the public URLs and extra host names browsers reach the server by (beyond
  *     loopback, IP addresses and this machine's name)
  * @param hls which media also get an HLS ladder (long or high-bitrate ones)
+ * @param scenes which videos get their scene cuts detected as suggested markers (long ones)
  */
 public record ServerConfig(
         Path dataDir,
@@ -36,7 +38,8 @@ public record ServerConfig(
         OrganizerSettings organizers,
         long stillsCacheBytes,
         PublicAddresses addresses,
-        HlsPolicy hls) {
+        HlsPolicy hls,
+        ScenePolicy scenes) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -69,6 +72,7 @@ public record ServerConfig(
         }
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(hls, "hls");
+        Objects.requireNonNull(scenes, "scenes");
     }
 
     /** A configuration with the default stills cache, addresses and HLS thresholds. */
@@ -92,7 +96,8 @@ public record ServerConfig(
                 organizers,
                 DEFAULT_STILLS_CACHE_BYTES,
                 PublicAddresses.none(),
-                HlsPolicy.DEFAULT);
+                HlsPolicy.DEFAULT,
+                ScenePolicy.DEFAULT);
     }
 
     /** A configuration without external organizers. */
@@ -135,7 +140,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withPort(int newPort) {
@@ -150,7 +156,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withWorkers(int newWorkers) {
@@ -165,7 +172,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withMaxUploadBytes(long newMax) {
@@ -180,7 +188,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withMinFreeDiskBytes(long newMin) {
@@ -195,7 +204,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
@@ -210,7 +220,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
@@ -225,7 +236,8 @@ public record ServerConfig(
                 newOrganizers,
                 stillsCacheBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withStillsCacheBytes(long newBytes) {
@@ -240,7 +252,8 @@ public record ServerConfig(
                 organizers,
                 newBytes,
                 addresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withAddresses(PublicAddresses newAddresses) {
@@ -255,7 +268,8 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 newAddresses,
-                hls);
+                hls,
+                scenes);
     }
 
     public ServerConfig withHls(HlsPolicy newHls) {
@@ -270,7 +284,24 @@ public record ServerConfig(
                 organizers,
                 stillsCacheBytes,
                 addresses,
-                newHls);
+                newHls,
+                scenes);
+    }
+
+    public ServerConfig withScenes(ScenePolicy newScenes) {
+        return new ServerConfig(
+                dataDir,
+                host,
+                port,
+                workers,
+                maxUploadBytes,
+                minFreeDiskBytes,
+                auth,
+                organizers,
+                stillsCacheBytes,
+                addresses,
+                hls,
+                newScenes);
     }
 
     /** Where plain uploads are streamed before they are handed on. */

@@ -300,6 +300,43 @@ public final class ApiClient {
         return create("/api/assets/" + enc(assetId) + "/review-requests", body, ApiModels.ReviewRequest.class);
     }
 
+    /** The suggested scene markers of a media item. */
+    public SceneModels.SceneCuts sceneCuts(String mediaId) {
+        return get("/api/media/" + enc(mediaId) + "/scene-cuts", SceneModels.SceneCuts.class);
+    }
+
+    /** Accepts a suggestion: the note the server wrote at its frame. */
+    public Note acceptSceneCut(String mediaId, String cutId) {
+        return parse(
+                exchange(
+                        request("/api/media/" + enc(mediaId) + "/scene-cuts/" + enc(cutId) + "/accept")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray()),
+                Note.class);
+    }
+
+    /** Accepts every suggestion of the media item: the notes written. */
+    public List<Note> acceptAllSceneCuts(String mediaId) {
+        return parse(
+                        exchange(
+                                request("/api/media/" + enc(mediaId) + "/scene-cuts/accept-all")
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray()),
+                        SceneModels.Accepted.class)
+                .notes();
+    }
+
+    /** Dismisses a suggestion without writing a note. */
+    public void dismissSceneCut(String mediaId, String cutId) {
+        exchange(
+                request("/api/media/" + enc(mediaId) + "/scene-cuts/" + enc(cutId))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public void deleteNote(String noteId) {
         exchange(request("/api/comments/" + enc(noteId)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -59,10 +59,17 @@ public final class ReviewViewModel {
         this.noteLoop = new NoteLoopViewModel(playback, notes);
         this.report = new ReportExport(ui, io);
         this.subtitles = new SubtitlesViewModel(ui, io);
+        this.sceneCuts = new SceneCutsViewModel(ui, io, () -> notes.refresh());
         playback.frameProperty().addListener((o, was, now) -> subtitles.showFrame(now.longValue()));
     }
 
     private final SubtitlesViewModel subtitles;
+    private final SceneCutsViewModel sceneCuts;
+
+    /** Suggested scene markers: [ / ] and accepting them as notes. */
+    public SceneCutsViewModel sceneCuts() {
+        return sceneCuts;
+    }
 
     public SubtitlesViewModel subtitles() {
         return subtitles;
@@ -143,6 +150,7 @@ public final class ReviewViewModel {
                 .thenCompose(x -> notes.load(conn.api(), v.mediaId()))
                 .thenCompose(x -> mentions.load(conn.api(), v.mediaId()))
                 .thenCompose(x -> subtitles.load(conn.api(), v.mediaId()))
+                .thenCompose(x -> sceneCuts.load(conn.api(), v.mediaId()))
                 .thenRunAsync(
                         () -> {
                             Sprites sheet = null;

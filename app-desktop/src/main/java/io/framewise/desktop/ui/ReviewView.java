@@ -39,7 +39,7 @@ import javafx.util.StringConverter;
 final class ReviewView extends BorderPane {
 
     static final String HELP = "Space play/pause · J/K/L shuttle (again: 2x 4x 8x) · ←/→ step · Shift+←/→ one second"
-            + " · Home/End · I/O mark in/out (loop, clip) · Shift+L loop · N / Shift+N next / previous note · M note · F full screen · click the time: frames/seconds · ? this help";
+            + " · Home/End · I/O mark in/out (loop, clip) · Shift+L loop · N / Shift+N next / previous note · [ / ] previous / next scene cut · M note · F full screen · click the time: frames/seconds · ? this help";
 
     final PictureView picture = new PictureView();
     final NotesPanel notesPanel;
@@ -249,6 +249,7 @@ final class ReviewView extends BorderPane {
                 compareB,
                 shareB,
                 notesMenu,
+                new SceneCutsMenu(review.sceneCuts(), review.playback()),
                 subtitles.menu(),
                 subtitles.note());
         // Controls keep their labels whole; the title is what gives way (it ends in an ellipsis).
@@ -389,6 +390,8 @@ final class ReviewView extends BorderPane {
         review.spritesProperty().addListener((o, a, s) -> timeline.setSprites(s));
         review.waveformProperty().addListener((o, a, w) -> timeline.setWaveform(w, frameSeconds(review)));
         review.notes().threads().addListener((javafx.collections.ListChangeListener<NoteThread>) c -> timeline.paint());
+        timeline.setSceneCuts(review.sceneCuts()::frames);
+        review.sceneCuts().cuts().addListener((javafx.collections.ListChangeListener<Object>) c -> timeline.paint());
         VBox bottom = new VBox(6, timeline, transport);
         bottom.setPadding(new Insets(8, 10, 10, 10));
         setBottom(bottom);
@@ -488,6 +491,8 @@ final class ReviewView extends BorderPane {
                     review.noteLoop().next();
                 }
             }
+            case OPEN_BRACKET -> review.sceneCuts().previous(pb.frame()).ifPresent(f -> pb.step(f - pb.frame()));
+            case CLOSE_BRACKET -> review.sceneCuts().next(pb.frame()).ifPresent(f -> pb.step(f - pb.frame()));
             case M -> notesPanel.composer.requestFocus();
             case F -> {
                 if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {

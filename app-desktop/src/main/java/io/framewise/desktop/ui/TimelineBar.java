@@ -49,6 +49,13 @@ final class TimelineBar extends Pane {
     private io.framewise.desktop.client.Sprites sprites;
     private io.framewise.desktop.client.Waveform waveform;
     private double secondsPerFrame;
+    private Supplier<List<Long>> sceneCuts = List::of;
+
+    /** Suggested scene markers: hollow dashed ticks, unlike the notes' filled ones. */
+    void setSceneCuts(Supplier<List<Long>> frames) {
+        sceneCuts = frames;
+        paint();
+    }
 
     /** The audio envelope to draw ({@code null} for none), placed by the clip's frame duration. */
     void setWaveform(io.framewise.desktop.client.Waveform w, double frameSeconds) {
@@ -116,6 +123,16 @@ final class TimelineBar extends Pane {
             double x2 = ((out >= 0 ? out : count - 1) + 1) * perFrame;
             g.setFill(Color.web("#2f81f7", 0.35));
             g.fillRect(x1, 0, x2 - x1, h);
+        }
+        List<Long> cuts = sceneCuts.get();
+        if (!cuts.isEmpty()) {
+            g.setStroke(Color.web("#e0b84a"));
+            g.setLineWidth(1);
+            g.setLineDashes(3, 2);
+            for (long f : cuts) {
+                g.strokeRect(Math.round(f * perFrame) - 1.5, 2.5, 4, h - 15);
+            }
+            g.setLineDashes((double[]) null);
         }
         for (NoteThread t : threads.get()) {
             g.setFill(Color.web(NoteColours.tick(t)));

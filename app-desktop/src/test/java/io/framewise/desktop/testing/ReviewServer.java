@@ -21,12 +21,16 @@ public final class ReviewServer {
     private static ReviewServer shared;
 
     public final EmbeddedServer server;
+    /** The server's data folder (tests that write what a background job would, such as scene cuts). */
+    public final Path data;
+
     public final ApiClient api;
     public final Asset asset;
     public final MediaItem v1;
     public final MediaItem v2;
 
     private ReviewServer(Path data) {
+        this.data = data;
         server = EmbeddedServer.local(data);
         api = new ApiClient(server.baseUri(), null);
         MediaItem a = api.upload(TestMedia.get(TestMedia.Variant.H264_2997_DF));

@@ -77,6 +77,11 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/media/{id}/subtitles/{sid}.vtt", RouteRule.media(Action.MEDIA_VIEW));
         t.add(HandlerType.GET, "/api/media/{id}/subtitles/{sid}/cues", RouteRule.media(Action.MEDIA_VIEW));
         t.add(HandlerType.DELETE, "/api/media/{id}/subtitles/{sid}", RouteRule.media(Action.SUBTITLE_MANAGE));
+        // Suggested scene markers: viewers see them; whoever may add notes accepts or dismisses them.
+        t.add(HandlerType.GET, "/api/media/{id}/scene-cuts", RouteRule.media(Action.MEDIA_VIEW));
+        t.add(HandlerType.POST, "/api/media/{id}/scene-cuts/accept-all", RouteRule.media(Action.NOTE_CREATE));
+        t.add(HandlerType.POST, "/api/media/{id}/scene-cuts/{cutId}/accept", RouteRule.media(Action.NOTE_CREATE));
+        t.add(HandlerType.DELETE, "/api/media/{id}/scene-cuts/{cutId}", RouteRule.media(Action.NOTE_CREATE));
         for (HandlerType method : new HandlerType[] {
             HandlerType.POST, HandlerType.HEAD, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS
         }) {

@@ -100,8 +100,8 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.access = access;
         this.jobs = jobs;
         this.files = new MediaFiles(config.dataDir());
-        MediaPipeline pipeline =
-                new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls());
+        MediaPipeline pipeline = new MediaPipeline(
+                files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls(), config.scenes());
         this.handlers = new JobHandlers(pipeline);
         this.workers = new JobWorkers(jobs, handlers, config.workers(), options.jobLease(), options.jobPoll());
         this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);

@@ -19,7 +19,9 @@ public enum JobKind {
     /** The adaptive-streaming ladder of a long media item (HLS, fMP4 segments). */
     HLS,
     /** Lists the file's subtitle streams and extracts the text ones to WebVTT (after the frame map). */
-    SUBTITLES;
+    SUBTITLES,
+    /** Detects the hard cuts of a long video as suggested markers (after the frame map). */
+    SCENES;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -68,6 +68,8 @@ public final class MediaPipeline implements JobHandler {
     static final int HLS_PRIORITY = 0;
     /** After the thumbnails: subtitles are read while reviewing, not needed to start. */
     static final int SUBTITLES_PRIORITY = 4;
+    /** Before the ladder, after everything a reviewer needs to start: suggestions can come a little later. */
+    static final int SCENES_PRIORITY = 2;
 
     private final MediaFiles files;
     private final MediaRepository media;
@@ -78,6 +80,7 @@ public final class MediaPipeline implements JobHandler {
     private final HlsPolicy hlsPolicy;
     private final ObjectMapper json = Json.newMapper();
     private final long maxFrames;
+    private final ScenePolicy scenes;
 
     public MediaPipeline(
             MediaFiles files,
@@ -86,13 +89,23 @@ public final class MediaPipeline implements JobHandler {
             UnitOfWork work,
             DomainEvents events,
             Runnable jobQueued) {
-        this(files, media, jobs, work, events, jobQueued, FrameMapBuilder.DEFAULT_MAX_FRAMES, HlsPolicy.DEFAULT);
+        this(
+                files,
+                media,
+                jobs,
+                work,
+                events,
+                jobQueued,
+                FrameMapBuilder.DEFAULT_MAX_FRAMES,
+                HlsPolicy.DEFAULT,
+                ScenePolicy.OFF);
     }
 
     /**
      * @param maxFrames the most video frames an item may have; probing or indexing a longer video
      *     fails the item with that reason
      * @param hlsPolicy which items also get an HLS ladder
+     * @param scenes which videos get their scene cuts detected
      */
     public MediaPipeline(
             MediaFiles files,
@@ -102,8 +115,10 @@ public final class MediaPipeline implements JobHandler {
             DomainEvents events,
             Runnable jobQueued,
             long maxFrames,
-            HlsPolicy hlsPolicy) {
+            HlsPolicy hlsPolicy,
+            ScenePolicy scenes) {
         this.maxFrames = maxFrames;
+        this.scenes = scenes;
         this.hlsPolicy = hlsPolicy;
         this.files = files;
         this.media = media;
@@ -139,6 +154,7 @@ public final class MediaPipeline implements JobHandler {
             case HLS -> hls.run(item, original, cancel);
                 // The subtitles feature handles these; a server without it leaves the tracks unlisted.
             case SUBTITLES -> LOG.info("Media {}: no subtitle feature on this server, tracks not extracted", item.id());
+            case SCENES -> LOG.info("Media {}: no scene feature on this server, cuts not detected", item.id());
         }
     }
 
@@ -208,6 +224,9 @@ public final class MediaPipeline implements JobHandler {
         if (hasSubtitles(probe)) {
             states.queueOnce(item.id(), JobKind.SUBTITLES, SUBTITLES_PRIORITY);
         }
+        if (scenes.applies(probe)) {
+            states.queueOnce(item.id(), JobKind.SCENES, SCENES_PRIORITY);
+        }
         if (hlsPolicy.applies(probe, item.sizeBytes())) {
             states.queueOnce(item.id(), JobKind.HLS, HLS_PRIORITY);
         }
@@ -259,6 +278,10 @@ public final class MediaPipeline implements JobHandler {
         }
         if (job.kind() == JobKind.SUBTITLES) {
             LOG.warn("Media {} has no embedded subtitle tracks: {}", job.mediaId(), reason);
+            return;
+        }
+        if (job.kind() == JobKind.SCENES) {
+            LOG.warn("Media {} has no suggested scene markers: {}", job.mediaId(), reason);
             return;
         }
         if (job.kind() == JobKind.HLS) {

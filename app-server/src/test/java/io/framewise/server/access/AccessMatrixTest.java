@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.server.scenes.SuggestedCuts;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
 import java.net.http.HttpResponse;
@@ -441,6 +442,26 @@ class AccessMatrixTest {
                 "DELETE /api/media/{id}/subtitles/{sid}",
                 who -> world.call(who, "DELETE", "/api/media/" + m + "/subtitles/" + sidecar(m, vtt), null),
                 editors(204)));
+        Path dataDir = world.server.config().dataDir();
+        rows.add(new Row(
+                "GET /api/media/{id}/scene-cuts", plain("GET", "/api/media/" + m + "/scene-cuts", null), members(200)));
+        rows.add(new Row(
+                "POST /api/media/{id}/scene-cuts/{cutId}/accept",
+                who -> world.call(
+                        who,
+                        "POST",
+                        "/api/media/" + m + "/scene-cuts/" + SuggestedCuts.add(dataDir, m, 2) + "/accept",
+                        null),
+                reviewers(201)));
+        rows.add(new Row(
+                "POST /api/media/{id}/scene-cuts/accept-all",
+                plain("POST", "/api/media/" + m + "/scene-cuts/accept-all", null),
+                reviewers(201)));
+        rows.add(new Row(
+                "DELETE /api/media/{id}/scene-cuts/{cutId}",
+                who -> world.call(
+                        who, "DELETE", "/api/media/" + m + "/scene-cuts/" + SuggestedCuts.add(dataDir, m, 3), null),
+                reviewers(204)));
         rows.add(new Row(
                 "GET /api/media/{id}/report.pdf", plain("GET", "/api/media/" + m + "/report.pdf", null), members(200)));
         rows.add(new Row(

@@ -161,7 +161,9 @@ class HostileInputTest {
                 "POST /api/media/{id}/edl",
                 "POST /api/auth/logout",
                 "POST /api/me/sign-out-everywhere",
-                "POST /api/notifications/{id}/read");
+                "POST /api/notifications/{id}/read",
+                "POST /api/media/{id}/scene-cuts/accept-all",
+                "POST /api/media/{id}/scene-cuts/{cutId}/accept");
         Set<String> arrayBodies = Set.of("PUT /api/projects/{id}/members");
         // Routes only a share link's guest may call are sent as one.
         Map<String, String> guest = Map.of("Authorization", "Bearer " + world.guestToken(world.assetId));

@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * The media engine's benchmarks, each side by side with the ffmpeg CLI doing the same work in the
- * same run, printing ratios. Not a test: run with {@code ./framewise bench [still step proxy clip]}.
+ * same run, printing ratios. Not a test: run with {@code ./framewise bench [still step proxy clip scenes]}.
  * Results go to docs/benchmarks.md with the command that made them.
  */
 public final class EngineBench {
@@ -68,6 +68,9 @@ public final class EngineBench {
         }
         if (only.contains("clip") || only.contains("template")) {
             bench.templateClip();
+        }
+        if (only.contains("scenes")) {
+            SceneBench.run(work, bench.report);
         }
         System.out.println();
         System.out.println("| benchmark | Framewise | alternative | ratio | goal |");
