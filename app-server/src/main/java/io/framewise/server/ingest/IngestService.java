@@ -9,6 +9,8 @@ import io.framewise.server.db.Ids;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.filing.FilingService;
+import io.framewise.server.filing.WatchedFolderFiling;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JobRepository;
 import io.framewise.server.media.MediaFiles;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -32,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * audit entry, so a crash or a failure never leaves an item without the job that processes it.
  * {@code added} is published and idle workers are woken only after that commit. The caller answers
  * 201 after this returns, so an acknowledged upload has its file and its row on disk.
+ *
+ * <p>Every way in files the item in the same unit of work (ADR 0049): an upload where its request
+ * said ({@link FilingService.Target}) or else in its uploader's home, a dropped file by the folders
+ * it sat in ({@link WatchedFolderFiling}). A refused filing stores nothing.
  *
  * <p>A crash before the commit leaves an unacknowledged file in the item folder and nothing in the
  * library; the client did not get a 201 and uploads again. A unit that fails takes its file back out.
@@ -50,6 +57,17 @@ public final class IngestService {
     private final DomainEvents events;
     private final Permissions permissions;
     private final Runnable jobQueued;
+    private final FilingService filing;
+    private final WatchedFolderFiling watchedFiling;
+
+    /** A stored item and the asset it was filed as (null when nothing could file it). */
+    public record Ingested(MediaItem item, String assetId) {}
+
+    /** Where the item is filed, inside the unit of work that stores it. */
+    @FunctionalInterface
+    private interface Filer {
+        String file(MediaItem item);
+    }
 
     /**
      * @param jobQueued called after a job was queued and committed, so idle workers look at once
@@ -70,14 +88,55 @@ public final class IngestService {
         this.events = Objects.requireNonNull(events, "events");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
+        this.filing = null;
+        this.watchedFiling = null;
+    }
+
+    /** As the other constructor, filing every item it takes in (see the class comment). */
+    public IngestService(
+            MediaFiles files,
+            MediaRepository media,
+            JobRepository jobs,
+            UnitOfWork work,
+            DomainEvents events,
+            Permissions permissions,
+            Runnable jobQueued,
+            FilingService filing,
+            WatchedFolderFiling watchedFiling) {
+        this.files = Objects.requireNonNull(files, "files");
+        this.media = Objects.requireNonNull(media, "media");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.work = Objects.requireNonNull(work, "work");
+        this.events = Objects.requireNonNull(events, "events");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
+        this.filing = Objects.requireNonNull(filing, "filing");
+        this.watchedFiling = Objects.requireNonNull(watchedFiling, "watchedFiling");
+    }
+
+    /** Checks where a request wants its upload filed, before its body is read (see {@link FilingService#check}). */
+    public FilingService.Target target(Caller caller, String projectId, String folderId, String assetId) {
+        if (filing == null) {
+            return FilingService.Target.HOME;
+        }
+        return filing.check(caller, projectId, folderId, assetId);
     }
 
     /** An upload in one request, by the signed-in {@code caller}, who may then see it before it is filed. */
     public MediaItem upload(Caller caller, ReceivedFile file) throws IOException {
+        return upload(caller, file, FilingService.Target.HOME).item();
+    }
+
+    /** As {@link #upload(Caller, ReceivedFile)}, filed at a target {@link #target} checked. */
+    public Ingested upload(Caller caller, ReceivedFile file, FilingService.Target target) throws IOException {
         permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
+        String uploader = caller.person().userId();
         return add(
                 file,
-                caller.person().userId(),
+                uploader,
+                item -> filing == null
+                        ? null
+                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), uploader, target),
                 item -> permissions.audit(
                         caller,
                         "media.uploaded",
@@ -88,9 +147,20 @@ public final class IngestService {
 
     /** A resumable upload's last piece arrived: {@code ownerId} created it (null for nobody in particular). */
     public MediaItem resumableUpload(String ownerId, ReceivedFile file) throws IOException {
+        return resumableUpload(ownerId, file, FilingService.Target.HOME).item();
+    }
+
+    /**
+     * As {@link #resumableUpload(String, ReceivedFile)}, filed at the target the upload named when it
+     * was created (already {@link FilingService#recheck rechecked} for the owner).
+     */
+    public Ingested resumableUpload(String ownerId, ReceivedFile file, FilingService.Target target) throws IOException {
         return add(
                 file,
                 ownerId,
+                item -> filing == null
+                        ? null
+                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), ownerId, target),
                 item -> permissions.auditFor(
                         ownerId,
                         null,
@@ -102,34 +172,54 @@ public final class IngestService {
 
     /** A file dropped into the watched folder: nobody uploaded it, and no audit entry names anyone. */
     public MediaItem dropped(ReceivedFile file) throws IOException {
-        return add(file, null, item -> {});
+        return dropped(file, List.of()).item();
     }
 
-    private MediaItem add(ReceivedFile file, String uploaderId, java.util.function.Consumer<MediaItem> audit)
+    /**
+     * A file dropped into a subfolder of the watched folder ({@code dirs}: the folder names between
+     * {@code incoming} and the file), filed by them; a file under {@code users/NAME} is NAME's upload.
+     *
+     * @throws WatchedFolderFiling.Refused when the folders name a place that cannot be (nothing stored)
+     */
+    public Ingested dropped(ReceivedFile file, List<String> dirs) throws IOException {
+        String owner =
+                watchedFiling == null ? null : watchedFiling.ownerOf(dirs).orElse(null);
+        return add(
+                file,
+                owner,
+                item -> watchedFiling == null
+                        ? null
+                        : watchedFiling.file(item.id(), FilingService.titleOf(item.originalName()), dirs),
+                item -> {});
+    }
+
+    private Ingested add(
+            ReceivedFile file, String uploaderId, Filer filer, java.util.function.Consumer<MediaItem> audit)
             throws IOException {
         String id = Ids.newId();
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
         long size = Files.size(target);
-        MediaItem item;
+        Ingested ingested;
         try {
-            item = work.inTransaction(() -> {
+            ingested = work.inTransaction(() -> {
                 MediaItem created = media.create(
                         new NewMediaItem(id, name, files.relative(target), size, file.sha256(), uploaderId));
+                String assetId = filer.file(created);
                 jobs.enqueue(JobKind.PROBE, id, PROBE_PRIORITY, null);
                 audit.accept(created);
                 events.media(LibraryEvent.added(id, null, name), Map.of("name", name, "sizeBytes", size));
                 work.afterCommit(jobQueued);
-                return created;
+                return new Ingested(created, assetId);
             });
         } catch (RuntimeException e) {
             // Not acknowledged and rolled back: take the file back out so nothing half-made stays.
             files.deleteAll(id);
             throw e;
         }
-        LOG.info("Added media {} '{}' ({} bytes)", id, name, item.sizeBytes());
-        return item;
+        LOG.info("Added media {} '{}' ({} bytes) as asset {}", id, name, size, ingested.assetId());
+        return ingested;
     }
 
     private static Map<String, Object> details(MediaItem item, boolean resumable) {

@@ -6,6 +6,10 @@ import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
+import io.framewise.server.filing.FilingService;
+import io.framewise.server.filing.JooqFilingRepository;
+import io.framewise.server.filing.UnfiledMedia;
+import io.framewise.server.filing.WatchedFolderFiling;
 import io.framewise.server.hls.HlsRoutes;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobHandler;
@@ -29,7 +33,9 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
@@ -64,6 +70,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final MediaRoutes routes;
     private final UploadReceiver uploads;
     private final TusUploads tus;
+    private final UnfiledMedia unfiled;
     private final Instant constructedAt = Instant.now();
     private NodeIdentity node;
 
@@ -100,7 +107,13 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 new MediaPipeline(files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls());
         this.handlers = new JobHandlers(pipeline);
         this.workers = new JobWorkers(jobs, handlers, config.workers(), options.jobLease(), options.jobPoll());
-        this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
+        JooqFilingRepository filingRows = new JooqFilingRepository(db);
+        WatchedFolderFiling watchedFiling =
+                new WatchedFolderFiling(filingRows, WatchedFolderFiling.Settings.fromSystemProperties());
+        FilingService filing = new FilingService(filingRows, access.permissions());
+        this.unfiled = new UnfiledMedia(filingRows, watchedFiling, db);
+        this.ingest = new IngestService(
+                files, media, jobs, db, sink, access.permissions(), this::jobQueued, filing, watchedFiling);
         this.watched = new WatchedFolder(
                 config.dataDir().resolve("incoming"),
                 config.dataDir().resolve("rejected"),
@@ -112,7 +125,20 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.uploads = new UploadReceiver(config);
         this.tus = new TusUploads(
                 config,
-                (file, owner) -> MediaView.of(ingest.resumableUpload(owner, file), List.of()),
+                (file, owner, metadata) -> answer(ingest.resumableUpload(
+                        owner,
+                        file,
+                        filing.recheck(
+                                owner,
+                                new FilingService.Target(
+                                        metadata.get("projectId"),
+                                        metadata.get("folderId"),
+                                        metadata.get("assetId"))))),
+                (ctx, metadata) -> ingest.target(
+                        access.caller(ctx),
+                        metadata.get("projectId"),
+                        metadata.get("folderId"),
+                        metadata.get("assetId")),
                 ctx -> Access.person(ctx).userId(),
                 options.uploadExpiry(),
                 options.uploadSweep());
@@ -132,6 +158,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
         LeftoverFiles.sweep(config.dataDir(), constructedAt);
         tus.startSweeping();
         node = NodeIdentity.claim(config.dataDir());
+        unfiled.fileAll();
         workers.start(node);
         try {
             watched.start();
@@ -175,12 +202,25 @@ public final class MediaFeature implements Feature, AutoCloseable {
 
     @Override
     public void register(JavalinConfig cfg) {
-        cfg.routes.post(
-                "/api/media",
-                ctx -> uploads.handle(ctx, file -> MediaView.of(ingest.upload(access.caller(ctx), file), List.of())));
+        cfg.routes.post("/api/media", ctx -> {
+            // The target is checked before the body is read: a refused one stores nothing.
+            FilingService.Target target = ingest.target(
+                    access.caller(ctx),
+                    ctx.queryParam("projectId"),
+                    ctx.queryParam("folderId"),
+                    ctx.queryParam("assetId"));
+            uploads.handle(ctx, file -> answer(ingest.upload(access.caller(ctx), file, target)));
+        });
         routes.register(cfg);
         new HlsRoutes(service, files, access::caller).register(cfg);
         tus.register(cfg);
+    }
+
+    /** The 201 answer of an upload: the media item, and the asset it was filed as. */
+    private static Map<String, Object> answer(IngestService.Ingested ingested) {
+        Map<String, Object> view = new LinkedHashMap<>(MediaView.of(ingested.item(), List.of()));
+        view.put("assetId", ingested.assetId());
+        return view;
     }
 
     /** Cancels the running steps of an item about to be removed. */

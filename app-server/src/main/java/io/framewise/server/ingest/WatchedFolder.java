@@ -4,6 +4,7 @@ import io.framewise.media.MediaException;
 import io.framewise.media.probe.MediaProbe;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.filing.WatchedFolderFiling;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.upload.FileNames;
 import io.framewise.server.upload.ReceivedFile;
@@ -11,10 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The drop folder {@code <data>/incoming}: a file copied there is taken into the library once its
  * size and modification time stayed the same over {@value #STABLE_POLLS} polls (a copy in progress
- * keeps changing both). Hidden files (a leading dot, as copy tools use for partial files) and folders
- * are left alone.
+ * keeps changing both). Hidden files and folders (a leading dot, as copy tools use for partial files)
+ * are left alone. Files in subfolders (up to {@value #MAX_DEPTH} deep) are taken too and filed by the
+ * folders they sit in (see {@link io.framewise.server.filing.WatchedFolderFiling}); the folders stay
+ * for the next drop.
  *
  * <p>At intake the file is probed. One that cannot be opened as media (not media, truncated beyond
  * reading, no video and no audio) goes to {@code <data>/rejected/} with {@code <name>.reason.txt}
@@ -39,6 +45,7 @@ public final class WatchedFolder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedFolder.class);
 
     static final int STABLE_POLLS = 2;
+    static final int MAX_DEPTH = 8;
     static final String REASON_SUFFIX = ".reason.txt";
 
     private final Path incoming;
@@ -96,29 +103,7 @@ public final class WatchedFolder implements AutoCloseable {
     /** One look at the folder: takes the files that stopped changing. */
     void pollOnce() throws IOException {
         Map<Path, Seen> now = new HashMap<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(incoming)) {
-            for (Path file : dir) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue;
-                }
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                } catch (IOException gone) {
-                    continue;
-                }
-                if (!attrs.isRegularFile()) {
-                    continue;
-                }
-                Seen before = seen.get(file);
-                long modified = attrs.lastModifiedTime().toMillis();
-                int stable = before != null && before.size() == attrs.size() && before.modified() == modified
-                        ? before.stablePolls() + 1
-                        : 0;
-                now.put(file, new Seen(attrs.size(), modified, stable));
-            }
-        }
+        scan(incoming, 0, now);
         seen.keySet().retainAll(now.keySet());
         seen.putAll(now);
         for (Map.Entry<Path, Seen> e : Set.copyOf(now.entrySet())) {
@@ -132,6 +117,54 @@ public final class WatchedFolder implements AutoCloseable {
         }
     }
 
+    /** Notes the files of {@code folder} and, below {@value #MAX_DEPTH}, of its subfolders. */
+    private void scan(Path folder, int depth, Map<Path, Seen> now) throws IOException {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
+            for (Path file : dir) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                BasicFileAttributes attrs;
+                try {
+                    // Links are not followed: a link out of incoming must not pull in other files.
+                    attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (attrs.isDirectory()) {
+                    if (depth < MAX_DEPTH) {
+                        try {
+                            scan(file, depth + 1, now);
+                        } catch (IOException gone) {
+                            // Removed or renamed while we looked: the next poll sees what is there.
+                        }
+                    }
+                    continue;
+                }
+                if (!attrs.isRegularFile()) {
+                    continue;
+                }
+                Seen before = seen.get(file);
+                long modified = attrs.lastModifiedTime().toMillis();
+                int stable = before != null && before.size() == attrs.size() && before.modified() == modified
+                        ? before.stablePolls() + 1
+                        : 0;
+                now.put(file, new Seen(attrs.size(), modified, stable));
+            }
+        }
+    }
+
+    /** The folder names between {@code incoming} and the file. */
+    private List<String> dirsOf(Path file) {
+        List<String> dirs = new ArrayList<>();
+        Path parent = incoming.relativize(file).getParent();
+        if (parent != null) {
+            parent.forEach(p -> dirs.add(p.toString()));
+        }
+        return dirs;
+    }
+
     private void take(Path file) {
         String name = file.getFileName().toString();
         String reason;
@@ -140,11 +173,15 @@ public final class WatchedFolder implements AutoCloseable {
             if (info.video().isEmpty() && info.audio().isEmpty()) {
                 reason = "the file has neither video nor audio";
             } else {
-                ingest.dropped(new ReceivedFile(
-                        file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)));
+                ingest.dropped(
+                        new ReceivedFile(
+                                file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)),
+                        dirsOf(file));
                 LOG.info("Took '{}' from the watched folder", name);
                 return;
             }
+        } catch (WatchedFolderFiling.Refused e) {
+            reason = e.getMessage();
         } catch (MediaException e) {
             reason = e.file().map(f -> e.getMessage().replace(f + ": ", "")).orElse(e.getMessage());
         } catch (IOException | RuntimeException e) {
