@@ -52,6 +52,9 @@ import io.framewise.server.jobs.JooqJobRepository;
 import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.library.JooqMemberRepository;
 import io.framewise.server.library.JooqProjectRepository;
+import io.framewise.server.home.HomeRoutes;
+import io.framewise.server.home.HomeService;
+import io.framewise.server.home.JooqHomeRepository;
 import io.framewise.server.library.LibraryRoutes;
 import io.framewise.server.library.LibraryService;
 import io.framewise.server.library.MemberRepository;
@@ -261,14 +264,17 @@ public final class FramewiseServer implements Closeable {
                 MarkerRoutes markers = new MarkerRoutes(new MarkerExportService(noteService, repos.media()), access);
                 NoteImportRoutes noteImports = new NoteImportRoutes(
                         new NoteImportService(repos.media(), repos.notes(), noteService, access.permissions()), access);
-                LibraryRoutes library = new LibraryRoutes(
-                        new LibraryService(
-                                repos.projects(),
-                                assets,
-                                repos.media(),
-                                db,
-                                access.permissions(),
-                                (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by)),
+                LibraryService libraryService = new LibraryService(
+                        repos.projects(),
+                        assets,
+                        repos.media(),
+                        db,
+                        access.permissions(),
+                        (asset, number, status, by) -> organizers.approvalChanged(asset, number, status, by));
+                LibraryRoutes library = new LibraryRoutes(libraryService, access);
+                HomeRoutes home = new HomeRoutes(
+                        new HomeService(
+                                new JooqHomeRepository(db), libraryService, repos.media(), access.permissions()),
                         access);
                 PasswordHasher linkPasswords = new PasswordHasher();
                 ShareService shareService = new ShareService(
@@ -357,6 +363,7 @@ public final class FramewiseServer implements Closeable {
                         noteImports,
                         new NoteAttachmentsRoutes(noteAttachments, new AttachmentFiles(config.dataDir()), access),
                         library,
+                        home,
                         shareRoutes,
                         guestRoutes,
                         new OpenApiFeature()));
