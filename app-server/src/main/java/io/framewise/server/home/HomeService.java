@@ -31,7 +31,8 @@ public final class HomeService {
     private final MediaRepository media;
     private final Permissions permissions;
 
-    public HomeService(JooqHomeRepository repo, LibraryService library, MediaRepository media, Permissions permissions) {
+    public HomeService(
+            JooqHomeRepository repo, LibraryService library, MediaRepository media, Permissions permissions) {
         this.repo = Objects.requireNonNull(repo, "repo");
         this.library = Objects.requireNonNull(library, "library");
         this.media = Objects.requireNonNull(media, "media");
@@ -43,7 +44,11 @@ public final class HomeService {
         String me = caller.person().userId();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("needsReview", entries(caller, repo.needsReview(me, SECTION_SIZE)));
-        out.put("mentions", repo.mentions(me, SECTION_SIZE).stream().map(HomeService::mention).toList());
+        out.put(
+                "mentions",
+                repo.mentions(me, SECTION_SIZE).stream()
+                        .map(HomeService::mention)
+                        .toList());
         out.put("recent", entries(caller, repo.recent(me, SECTION_SIZE)));
         out.put("continue", entries(caller, repo.continueWatching(me, SECTION_SIZE)));
         return out;
@@ -67,7 +72,8 @@ public final class HomeService {
         }
         String assetId = repo.assetOfMedia(mediaId)
                 .orElseThrow(() -> new ApiException.Conflict(
-                        "the media is no version of an asset: there is nothing to continue", Map.of("mediaId", mediaId)));
+                        "the media is no version of an asset: there is nothing to continue",
+                        Map.of("mediaId", mediaId)));
         repo.savePosition(me, assetId, mediaId, frame);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("assetId", assetId);

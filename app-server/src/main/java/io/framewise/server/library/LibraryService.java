@@ -256,7 +256,10 @@ public final class LibraryService {
         if (person.admin()) {
             return projects.create(DEFAULT_PROJECT, person.userId()).id();
         }
+        // Homes are not candidates: every uploader has one now (ADR 0049), and an asset named for
+        // no project belongs in a shared one, as before homes were made at upload.
         List<Project> writable = projects.list().stream()
+                .filter(p -> !projects.isHome(p.id()))
                 .filter(p -> allowed(caller, Action.ASSET_CREATE, new Resource.Project(p.id())))
                 .toList();
         if (writable.size() == 1) {

@@ -45,7 +45,8 @@ class HomeApiTest {
 
         // The reviewer leaves the asset at frame 42: only their "continue" shows it, at that frame.
         json(world.call(Who.REVIEWER, "PUT", "/api/media/" + world.mediaId + "/position", "{\"frame\":42}"), 200);
-        JsonNode cont = json(world.call(Who.REVIEWER, "GET", "/api/home", null), 200).get("continue");
+        JsonNode cont =
+                json(world.call(Who.REVIEWER, "GET", "/api/home", null), 200).get("continue");
         assertEquals(world.assetId, cont.get(0).get("asset").get("id").asText());
         assertEquals(42, cont.get(0).get("frame").asLong());
         assertTrue(ids(Who.EDITOR, "continue").isEmpty(), "positions are per person");
@@ -73,11 +74,15 @@ class HomeApiTest {
     @Test
     void positionsAreCheckedAndPrivate() throws Exception {
         String path = "/api/media/" + world.mediaId + "/position";
-        assertEquals(422, world.call(Who.REVIEWER, "PUT", path, "{\"frame\":-1}").statusCode());
-        assertEquals(422, world.call(Who.REVIEWER, "PUT", path, "{\"frame\":150}").statusCode(), "past the last frame");
-        assertEquals(400, world.call(Who.REVIEWER, "PUT", path, "{\"frame\":\"x\"}").statusCode());
+        assertEquals(
+                422, world.call(Who.REVIEWER, "PUT", path, "{\"frame\":-1}").statusCode());
+        assertEquals(
+                422, world.call(Who.REVIEWER, "PUT", path, "{\"frame\":150}").statusCode(), "past the last frame");
+        assertEquals(
+                400, world.call(Who.REVIEWER, "PUT", path, "{\"frame\":\"x\"}").statusCode());
         assertEquals(404, world.call(Who.OUTSIDER, "PUT", path, "{\"frame\":1}").statusCode());
-        assertEquals(401, world.call(Who.ANONYMOUS, "PUT", path, "{\"frame\":1}").statusCode());
+        assertEquals(
+                401, world.call(Who.ANONYMOUS, "PUT", path, "{\"frame\":1}").statusCode());
         String unfiled = world.readyUnfiledMedia(Who.UPLOADER, 50);
         assertEquals(
                 409,

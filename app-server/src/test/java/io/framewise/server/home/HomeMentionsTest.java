@@ -20,7 +20,9 @@ class HomeMentionsTest {
     @Test
     void withoutKindsNotificationsAboutNotesCount(@TempDir Path data) {
         try (Database db = Database.open(data)) {
-            String me = new JooqAccountRepository(db, new PasswordHasher()).create("me", "a long password", false).id();
+            String me = new JooqAccountRepository(db, new PasswordHasher())
+                    .create("me", "a long password", false)
+                    .id();
             JooqNotificationRepository notifications = new JooqNotificationRepository(db);
             notifications.post(List.of(me), "Ana mentioned you", "note", "n1", "server");
             notifications.post(List.of(me), "Asset approved", "asset", "a1", "organizer");
@@ -34,13 +36,23 @@ class HomeMentionsTest {
     @Test
     void withKindsOnlyMentionsAndRepliesCount(@TempDir Path data) {
         try (Database db = Database.open(data)) {
-            String me = new JooqAccountRepository(db, new PasswordHasher()).create("me", "a long password", false).id();
-            String other = new JooqAccountRepository(db, new PasswordHasher()).create("other", "a long password", false).id();
+            String me = new JooqAccountRepository(db, new PasswordHasher())
+                    .create("me", "a long password", false)
+                    .id();
+            String other = new JooqAccountRepository(db, new PasswordHasher())
+                    .create("other", "a long password", false)
+                    .id();
             db.write(ctx -> ctx.execute("alter table notifications add column kind text"));
             JooqNotificationRepository notifications = new JooqNotificationRepository(db);
-            String mention = notifications.post(List.of(me), "Ana mentioned you", "note", "n1", "server").get(0);
-            String reply = notifications.post(List.of(me), "Bo replied", "note", "n2", "server").get(0);
-            String approval = notifications.post(List.of(me), "Approved", "note", "n3", "server").get(0);
+            String mention = notifications
+                    .post(List.of(me), "Ana mentioned you", "note", "n1", "server")
+                    .get(0);
+            String reply = notifications
+                    .post(List.of(me), "Bo replied", "note", "n2", "server")
+                    .get(0);
+            String approval = notifications
+                    .post(List.of(me), "Approved", "note", "n3", "server")
+                    .get(0);
             notifications.post(List.of(other), "Not yours", "note", "n4", "server");
             db.write(ctx -> ctx.execute("update notifications set kind = 'mention' where id = ?", mention)
                     + ctx.execute("update notifications set kind = 'reply' where id = ?", reply)
@@ -48,7 +60,10 @@ class HomeMentionsTest {
             List<JooqHomeRepository.Mention> mentions = new JooqHomeRepository(db).mentions(me, 10);
             assertEquals(
                     List.of("mention", "reply"),
-                    mentions.stream().map(JooqHomeRepository.Mention::kind).sorted().toList());
+                    mentions.stream()
+                            .map(JooqHomeRepository.Mention::kind)
+                            .sorted()
+                            .toList());
         }
     }
 }

@@ -61,7 +61,11 @@ class HomeAndFilingBrowserTest {
 
     @Test
     void everyWayInShowsInTheLibraryWhereItWasFiled() throws Exception {
-        String folder = world.server.repositories().projects().createFolder(world.projectId, null, "Dailies").id();
+        String folder = world.server
+                .repositories()
+                .projects()
+                .createFolder(world.projectId, null, "Dailies")
+                .id();
         json(upload("?filename=plain-home.mp4"), 201);
         json(upload("?filename=plain-folder.mp4&projectId=" + world.projectId + "&folderId=" + folder), 201);
         tus("tus-home.mp4", null);
@@ -100,7 +104,8 @@ class HomeAndFilingBrowserTest {
             // The position is kept for "Continue watching".
             Await.until("the position saved", Duration.ofSeconds(60), () -> {
                 try {
-                    JsonNode cont = json(world.call(Who.REVIEWER, "GET", "/api/home", null), 200).get("continue");
+                    JsonNode cont = json(world.call(Who.REVIEWER, "GET", "/api/home", null), 200)
+                            .get("continue");
                     return cont.size() == 1 && cont.get(0).get("frame").asLong() == 37;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -205,7 +210,8 @@ class HomeAndFilingBrowserTest {
         world.credentials(Who.EDITOR).forEach(create::header);
         HttpResponse<String> created = HTTP.send(create.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
-        URI location = world.uri("/api/tus").resolve(created.headers().firstValue("Location").orElseThrow());
+        URI location = world.uri("/api/tus")
+                .resolve(created.headers().firstValue("Location").orElseThrow());
         HttpRequest.Builder patch = HttpRequest.newBuilder(location)
                 .header("Tus-Resumable", "1.0.0")
                 .header("Upload-Offset", "0")
