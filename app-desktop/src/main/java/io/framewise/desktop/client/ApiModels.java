@@ -201,4 +201,24 @@ public final class ApiModels {
 
     /** What an action did; {@code navigatePath} is where to go next, if anywhere. */
     public record ActionResult(String message, String navigatePath) {}
+
+    /** An asset on the home page: the asset, its newest (or last watched) media and, to continue, the frame. */
+    public record HomeEntry(Asset asset, String mediaId, String at, Long frame) {}
+
+    /** A notification about a note addressed to the signed-in person. */
+    public record HomeMention(
+            String id,
+            String kind,
+            String text,
+            String subjectType,
+            String subjectId,
+            String createdAt,
+            boolean read) {}
+
+    /** {@code GET /api/home}: the four sections of the start screen. */
+    public record Home(
+            List<HomeEntry> needsReview,
+            List<HomeMention> mentions,
+            List<HomeEntry> recent,
+            @com.fasterxml.jackson.annotation.JsonProperty("continue") List<HomeEntry> continueWatching) {}
 }

@@ -171,25 +171,47 @@ class HomeAndFilingBrowserTest {
 
     /** The tiles of a home section once one is titled {@code title}. */
     private static List<WebElement> awaitSectionTitles(Browser b, String testId, String title) {
-        return b.await(testId + " shows " + title, d -> {
-            List<WebElement> tiles = new ArrayList<>();
-            for (WebElement s : b.all(testId)) {
-                for (WebElement a : s.findElements(Browser.byTestId("asset"))) {
-                    if (title.equals(a.getAttribute("data-title"))) {
-                        tiles.add(a);
+        return explained(
+                b,
+                () -> b.await(testId + " shows " + title, d -> {
+                    List<WebElement> tiles = new ArrayList<>();
+                    for (WebElement s : b.all(testId)) {
+                        for (WebElement a : s.findElements(Browser.byTestId("asset"))) {
+                            if (title.equals(a.getAttribute("data-title"))) {
+                                tiles.add(a);
+                            }
+                        }
                     }
-                }
-            }
-            return tiles.isEmpty() ? null : tiles;
-        });
+                    return tiles.isEmpty() ? null : tiles;
+                }));
     }
 
     private static void awaitTitles(Browser b, List<String> titles) {
-        b.await("the page lists " + titles, d -> {
-            List<String> shown = new ArrayList<>();
-            b.all("asset").forEach(a -> shown.add(a.getAttribute("data-title")));
-            return shown.containsAll(titles) ? true : null;
-        });
+        explained(
+                b,
+                () -> b.await("the page lists " + titles, d -> {
+                    List<String> shown = new ArrayList<>();
+                    b.all("asset").forEach(a -> shown.add(a.getAttribute("data-title")));
+                    return shown.containsAll(titles) ? true : null;
+                }));
+    }
+
+    /** Runs a wait; when it times out, the failure carries what the page showed. */
+    private static <T> T explained(Browser b, java.util.function.Supplier<T> wait) {
+        try {
+            return wait.get();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown;
+            try {
+                shown = b.driver().findElement(By.tagName("body")).getText();
+            } catch (RuntimeException gone) {
+                shown = "(no page)";
+            }
+            throw new AssertionError(
+                    e.getMessage().lines().findFirst().orElse("") + "; the page at "
+                            + b.driver().getCurrentUrl() + " showed: " + shown,
+                    e);
+        }
     }
 
     private static HttpResponse<String> upload(String query) throws Exception {
