@@ -11,6 +11,7 @@ import io.framewise.desktop.connect.Discovery;
 import io.framewise.desktop.host.HostViewModel;
 import io.framewise.desktop.host.LanAddress;
 import io.framewise.desktop.library.LibraryRow;
+import io.framewise.desktop.home.HomeViewModel;
 import io.framewise.desktop.library.LibraryViewModel;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.VlcPlayer;
@@ -68,7 +69,7 @@ public final class MainWindow {
     private ConnectView connectView;
     private LibraryView libraryView;
     private HomeView homeView;
-    private final io.framewise.desktop.home.HomeViewModel home;
+    private final HomeViewModel home;
     private ReviewView reviewView;
     private CompareView compareView;
 
@@ -76,7 +77,7 @@ public final class MainWindow {
         this.data = data;
         connect = new ConnectViewModel(Platform::runLater, io, TokenStore.forUser(System.getenv()));
         library = new LibraryViewModel(Platform::runLater, io);
-        home = new io.framewise.desktop.home.HomeViewModel(Platform::runLater, io);
+        home = new HomeViewModel(Platform::runLater, io);
         MediaOpener opener = new MediaOpener(vlcOrStills(headlessAudio));
         review = new ReviewViewModel(Platform::runLater, io, new FxTicker(), opener);
         compare = new CompareViewModel(Platform::runLater, io, new FxTicker());
@@ -232,12 +233,12 @@ public final class MainWindow {
     }
 
     /** Opens a home tile's asset for review, at the saved frame for "Continue watching". */
-    private void openFromHome(io.framewise.desktop.home.HomeViewModel.Tile tile) {
+    private void openFromHome(HomeViewModel.Tile tile) {
         Connection c = connect.connectionProperty().get();
         if (c == null) {
             return;
         }
-        long frame = io.framewise.desktop.home.HomeViewModel.openingFrame(tile);
+        long frame = HomeViewModel.openingFrame(tile);
         java.util.concurrent.CompletableFuture.supplyAsync(() -> c.api().asset(tile.assetId()), io)
                 .thenAccept(asset -> Platform.runLater(() -> {
                     show(reviewView);
