@@ -70,11 +70,15 @@ public final class LibraryService {
         this.approvals = Objects.requireNonNull(approvals, "approvals");
     }
 
-    /** The projects the caller may see, oldest first. */
+    /**
+     * The projects the caller may see, oldest first, homes after the shared ones: every uploader has
+     * a home now (ADR 0049), and clients that open "the first project" mean a shared one.
+     */
     public List<Project> projects(Caller caller) {
         permissions.require(caller, Action.PROJECT_LIST, Resource.SERVER);
         return projects.list().stream()
                 .filter(p -> allowed(caller, Action.PROJECT_VIEW, new Resource.Project(p.id())))
+                .sorted(java.util.Comparator.comparing((Project p) -> projects.isHome(p.id())))
                 .toList();
     }
 
