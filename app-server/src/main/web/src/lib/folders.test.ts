@@ -108,7 +108,9 @@ describe('names and tags', () => {
 describe('addresses of folder pages', () => {
   it('uses the folders organizer paths as addresses and puts other organizers paths under /library', () => {
     expect(hrefOf('/projects/P/F')).toBe('/projects/P/F');
-    expect(hrefOf('/')).toBe('/');
+    expect(hrefOf('/')).toBe('/library');
+    expect(folderPathOf('/', new URLSearchParams())).toBeNull();
+    expect(folderPathOf('/library', new URLSearchParams())).toBe('/');
     expect(hrefOf('/shows/S 1/E')).toBe('/library?path=%2Fshows%2FS%201%2FE');
     expect(folderPathOf('/library', new URLSearchParams('path=%2Fshows%2FS%201%2FE&q=x'))).toBe('/shows/S 1/E');
     expect(folderPathOf('/projects/P/', new URLSearchParams())).toBe('/projects/P');

@@ -129,7 +129,9 @@ const OWN = /^\/(projects|users|home)(\/|$)/;
 
 /** The address of the library page for a folder path. */
 export function hrefOf(path: string): string {
-  if (path === '/' || OWN.test(path)) return path;
+  // '/' itself is the home page: the library's top level is '/library'.
+  if (path === '/') return '/library';
+  if (OWN.test(path)) return path;
   return `/library?path=${encodeURIComponent(path)}`;
 }
 
@@ -139,6 +141,6 @@ export function folderPathOf(routePath: string, query: URLSearchParams): string 
     const p = query.get('path') ?? '/';
     return p.startsWith('/') ? p : '/';
   }
-  if (routePath === '/' || OWN.test(routePath)) return routePath.replace(/\/+$/, '') || '/';
+  if (OWN.test(routePath)) return routePath.replace(/\/+$/, '') || '/';
   return null;
 }

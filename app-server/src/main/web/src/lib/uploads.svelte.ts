@@ -29,6 +29,8 @@ export interface UploadItem {
    * that filing again after a lost answer cannot file it twice.
    */
   filing?: { mediaId: string; key: string } | null;
+  /** The server filed it at its target as the last byte arrived (it named the asset): nothing left to do. */
+  filedByServer?: boolean;
 }
 
 const STORE = 'framewise.uploads';
@@ -99,7 +101,17 @@ export function startUpload(
   const createKey = newIdempotencyKey();
   const upload = new tus.Upload(file, {
     endpoint: '/api/tus',
-    metadata: { filename: file.name, filetype: file.type || 'application/octet-stream' },
+    // The server files the upload where it goes as its last byte arrives (Upload-Asset-Id answers
+    // which asset); without a project the old way stays: file it afterwards, into the default project.
+    metadata: {
+      filename: file.name,
+      filetype: file.type || 'application/octet-stream',
+      ...(target.versionOf
+        ? { assetId: target.versionOf }
+        : target.projectId
+          ? { projectId: target.projectId, ...(target.folderId ? { folderId: target.folderId } : {}) }
+          : {}),
+    },
     retryDelays: [0, 1000, 3000, 5000, 10000],
     removeFingerprintOnSuccess: true,
     chunkSize: 32 * 1024 * 1024,
@@ -111,6 +123,8 @@ export function startUpload(
     onAfterResponse(_req, res) {
       const id = res.getHeader('Upload-Media-Id');
       if (id) update(key, { mediaId: id });
+      const asset = res.getHeader('Upload-Asset-Id');
+      if (asset && (target.versionOf || target.projectId)) update(key, { assetId: asset, filedByServer: true });
     },
     onProgress(sent) {
       update(key, { sent });
@@ -154,6 +168,7 @@ export function startUpload(
 async function file_(key: string): Promise<void> {
   const item = uploads.items.find((i) => i.key === key);
   if (!item) return;
+  if (item.filedByServer && item.assetId) return;
   const mediaId = item.mediaId ?? (await findMedia(item));
   if (!mediaId) throw new Error('the server did not name the media item');
   const filing = filingKey(item, mediaId);

@@ -40,6 +40,9 @@ import io.framewise.server.guests.GuestRoutes;
 import io.framewise.server.guests.GuestService;
 import io.framewise.server.guests.GuestSessions;
 import io.framewise.server.guests.JooqGuestRepository;
+import io.framewise.server.home.HomeRoutes;
+import io.framewise.server.home.HomeService;
+import io.framewise.server.home.JooqHomeRepository;
 import io.framewise.server.http.OpenApiFeature;
 import io.framewise.server.idempotency.Idempotency;
 import io.framewise.server.idempotency.IdempotentRoutes;
@@ -309,17 +312,20 @@ public final class FramewiseServer implements Closeable {
                 MarkerRoutes markers = new MarkerRoutes(new MarkerExportService(noteService, repos.media()), access);
                 NoteImportRoutes noteImports = new NoteImportRoutes(
                         new NoteImportService(repos.media(), repos.notes(), noteService, access.permissions()), access);
-                LibraryRoutes library = new LibraryRoutes(
-                        new LibraryService(
-                                repos.projects(),
-                                assets,
-                                repos.media(),
-                                db,
-                                access.permissions(),
-                                (asset, number, status, by) -> {
-                                    organizers.approvalChanged(asset, number, status, by);
-                                    people.approvalChanged(asset, number, status, by);
-                                }),
+                LibraryService libraryService = new LibraryService(
+                        repos.projects(),
+                        assets,
+                        repos.media(),
+                        db,
+                        access.permissions(),
+                        (asset, number, status, by) -> {
+                            organizers.approvalChanged(asset, number, status, by);
+                            people.approvalChanged(asset, number, status, by);
+                        });
+                LibraryRoutes library = new LibraryRoutes(libraryService, access);
+                HomeRoutes home = new HomeRoutes(
+                        new HomeService(
+                                new JooqHomeRepository(db), libraryService, repos.media(), access.permissions()),
                         access);
                 PasswordHasher linkPasswords = new PasswordHasher();
                 ShareService shareService = new ShareService(
@@ -438,6 +444,7 @@ public final class FramewiseServer implements Closeable {
                         new ScenesFeature(db, media, repos.media(), noteService, access),
                         new NoteAttachmentsRoutes(noteAttachments, new AttachmentFiles(config.dataDir()), access),
                         library,
+                        home,
                         shareRoutes,
                         guestRoutes,
                         new OpenApiFeature()));

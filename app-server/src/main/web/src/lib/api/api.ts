@@ -5,6 +5,7 @@ import type {
   ApiTokenInfo,
   AssetTags,
   AppNotification,
+  Home,
   FolderPage,
   OrganizerStatus,
   ApprovalStatus,
@@ -114,6 +115,10 @@ export const api = {
   organizers: () => http.get<OrganizerStatus[]>('/api/admin/organizers'),
 
   media: (id: string) => http.get<Media>(`/api/media/${enc(id)}`),
+  home: () => http.get<Home>('/api/home'),
+  /** Where the signed-in person is in a media item, for their home page's "Continue watching". */
+  savePosition: (mediaId: string, frame: number) =>
+    http.put<unknown>(`/api/media/${enc(mediaId)}/position`, { frame }, { quiet401: true }),
   mediaPage: (after?: string) => http.get<MediaPage>('/api/media', { query: { limit: 1000, after } }),
   /** Every media item, page by page. */
   async allMedia(): Promise<Media[]> {

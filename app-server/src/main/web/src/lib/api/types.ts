@@ -46,6 +46,9 @@ export type FolderEntry = Schemas['FolderEntry'];
 export type OrganizerAction = Schemas['OrganizerAction'];
 export type ActionResult = Schemas['ActionResult'];
 export type AppNotification = Schemas['Notification'];
+export type Home = Schemas['Home'];
+export type HomeEntry = Schemas['HomeEntry'];
+export type HomeMention = Schemas['HomeMention'];
 export type OrganizerStatus = Schemas['OrganizerStatus'];
 
 /** A clip template (issue 13): ordered steps and an output format. */

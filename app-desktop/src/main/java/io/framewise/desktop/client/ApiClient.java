@@ -234,6 +234,14 @@ public final class ApiClient {
 
     /** Uploads a file as one request body (the server streams it to disk); answers the new item. */
     public MediaItem upload(Path file) {
+        return upload(file, null, null);
+    }
+
+    /**
+     * As {@link #upload(Path)}, filed by the server into the project and folder given (either may be
+     * null: without both the upload goes to the uploader's home).
+     */
+    public MediaItem upload(Path file, String projectId, String folderId) {
         HttpRequest.BodyPublisher body;
         try {
             body = HttpRequest.BodyPublishers.ofFile(file);
@@ -243,7 +251,9 @@ public final class ApiClient {
         String name = file.getFileName().toString();
         String key = newIdempotencyKey();
         return parse(
-                idempotent(() -> request("/api/media?filename=" + enc(name))
+                idempotent(() -> request("/api/media?filename=" + enc(name)
+                                + (projectId == null ? "" : "&projectId=" + enc(projectId))
+                                + (folderId == null ? "" : "&folderId=" + enc(folderId)))
                         .header("Content-Type", "application/octet-stream")
                         .header(IDEMPOTENCY_HEADER, key)
                         .POST(body)
@@ -342,6 +352,20 @@ public final class ApiClient {
     }
 
     // ---- library ----
+
+    /** The signed-in person's start screen: needs review, mentions, recent, continue watching. */
+    public ApiModels.Home home() {
+        return get("/api/home", ApiModels.Home.class);
+    }
+
+    /** Where the person is in a media item, for "Continue watching" (send it throttled). */
+    public void savePosition(String mediaId, long frame) {
+        send(
+                "PUT",
+                "/api/media/" + enc(mediaId) + "/position",
+                JSON.createObjectNode().put("frame", frame),
+                JsonNode.class);
+    }
 
     public List<Project> projects() {
         return get("/api/projects", new TypeReference<List<Project>>() {});

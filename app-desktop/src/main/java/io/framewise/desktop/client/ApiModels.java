@@ -246,4 +246,24 @@ public final class ApiModels {
     /** A review request as the server answers it: who was asked, by when (a UTC day), and whether it is overdue. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record ReviewRequest(String id, String assetId, String due, boolean overdue, String message) {}
+
+    /** An asset on the home page: the asset, its newest (or last watched) media and, to continue, the frame. */
+    public record HomeEntry(Asset asset, String mediaId, String at, Long frame) {}
+
+    /** A notification about a note addressed to the signed-in person. */
+    public record HomeMention(
+            String id,
+            String kind,
+            String text,
+            String subjectType,
+            String subjectId,
+            String createdAt,
+            boolean read) {}
+
+    /** {@code GET /api/home}: the four sections of the start screen. */
+    public record Home(
+            List<HomeEntry> needsReview,
+            List<HomeMention> mentions,
+            List<HomeEntry> recent,
+            @com.fasterxml.jackson.annotation.JsonProperty("continue") List<HomeEntry> continueWatching) {}
 }

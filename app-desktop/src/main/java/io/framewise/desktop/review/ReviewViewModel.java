@@ -61,6 +61,34 @@ public final class ReviewViewModel {
         this.subtitles = new SubtitlesViewModel(ui, io);
         this.sceneCuts = new SceneCutsViewModel(ui, io, () -> notes.refresh());
         playback.frameProperty().addListener((o, was, now) -> subtitles.showFrame(now.longValue()));
+        playback.frameProperty().addListener((o, was, now) -> reportPosition(now.longValue()));
+    }
+
+    /** Bumped by every frame change: only the last one in a quiet second is sent. */
+    private final java.util.concurrent.atomic.AtomicLong positionStamp = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Tells the server where the person is (the home screen's "Continue watching") once the playhead
+     * has rested a second, so playing or stepping sends one request, not one per frame.
+     */
+    private void reportPosition(long frame) {
+        Connection conn = connection;
+        MediaItem item = media.get();
+        if (conn == null || item == null) {
+            return;
+        }
+        long stamp = positionStamp.incrementAndGet();
+        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, io)
+                .execute(() -> {
+                    if (positionStamp.get() != stamp) {
+                        return;
+                    }
+                    try {
+                        conn.api().savePosition(item.id(), frame);
+                    } catch (RuntimeException ignored) {
+                        // A position is a convenience: a refusal or a dropped connection changes nothing here.
+                    }
+                });
     }
 
     private final SubtitlesViewModel subtitles;

@@ -8,6 +8,7 @@ import io.framewise.desktop.compare.CompareViewModel;
 import io.framewise.desktop.connect.ConnectViewModel;
 import io.framewise.desktop.connect.Connection;
 import io.framewise.desktop.connect.Discovery;
+import io.framewise.desktop.home.HomeViewModel;
 import io.framewise.desktop.host.HostViewModel;
 import io.framewise.desktop.host.LanAddress;
 import io.framewise.desktop.library.LibraryRow;
@@ -67,6 +68,8 @@ public final class MainWindow {
     private Discovery discovery;
     private ConnectView connectView;
     private LibraryView libraryView;
+    private HomeView homeView;
+    private final HomeViewModel home;
     private ReviewView reviewView;
     private CompareView compareView;
 
@@ -74,6 +77,7 @@ public final class MainWindow {
         this.data = data;
         connect = new ConnectViewModel(Platform::runLater, io, TokenStore.forUser(System.getenv()));
         library = new LibraryViewModel(Platform::runLater, io);
+        home = new HomeViewModel(Platform::runLater, io);
         MediaOpener opener = new MediaOpener(vlcOrStills(headlessAudio));
         review = new ReviewViewModel(Platform::runLater, io, new FxTicker(), opener);
         compare = new CompareViewModel(Platform::runLater, io, new FxTicker());
@@ -106,9 +110,18 @@ public final class MainWindow {
         where.getStyleClass().add("text-muted");
         Button disconnect = new Button("Connect...");
         disconnect.setOnAction(e -> show(connectView));
+        Button homeButton = new Button("Home");
+        homeButton.setId("home-button");
+        homeButton.setOnAction(e -> showHome());
+        Button libraryButton = new Button("Library");
+        libraryButton.setOnAction(e -> {
+            if (connect.connectionProperty().get() != null) {
+                show(libraryView);
+            }
+        });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(14, brand, where, disconnect, grow, new HostPanel(host));
+        HBox header = new HBox(14, brand, where, disconnect, homeButton, libraryButton, grow, new HostPanel(host));
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.setStyle("-fx-border-color: transparent transparent -color-border-default transparent;");
@@ -116,6 +129,7 @@ public final class MainWindow {
 
         connectView = new ConnectView(connect, data.resolve("library"));
         libraryView = new LibraryView(library, this::openReview, this::shareRow, this::shareFolder);
+        homeView = new HomeView(home, this::openFromHome);
         reviewView = new ReviewView(
                 review,
                 () -> {
@@ -206,6 +220,36 @@ public final class MainWindow {
         show(reviewView);
         review.open(c, row.asset(), null);
         reviewView.requestFocus();
+    }
+
+    /** The start screen's sections for the person connected. */
+    private void showHome() {
+        Connection c = connect.connectionProperty().get();
+        if (c == null) {
+            return;
+        }
+        home.load(c.api());
+        show(homeView);
+    }
+
+    /** Opens a home tile's asset for review, at the saved frame for "Continue watching". */
+    private void openFromHome(HomeViewModel.Tile tile) {
+        Connection c = connect.connectionProperty().get();
+        if (c == null) {
+            return;
+        }
+        long frame = HomeViewModel.openingFrame(tile);
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> c.api().asset(tile.assetId()), io)
+                .thenAccept(asset -> Platform.runLater(() -> {
+                    show(reviewView);
+                    review.open(c, asset, null)
+                            .thenRun(() -> Platform.runLater(() -> {
+                                if (frame > 0) {
+                                    review.playback().seek(frame);
+                                }
+                            }));
+                    reviewView.requestFocus();
+                }));
     }
 
     private void openCompare(ReviewViewModel r) {

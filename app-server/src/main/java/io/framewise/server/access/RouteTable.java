@@ -104,6 +104,9 @@ public final class RouteTable {
         t.add(HandlerType.GET, "/api/folders", RouteRule.server(Action.SELF));
         t.add(HandlerType.POST, "/api/actions", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/notifications", RouteRule.server(Action.SELF));
+        // The home page shows each person what SQL finds for them; the position is theirs on media they see.
+        t.add(HandlerType.GET, "/api/home", RouteRule.server(Action.SELF));
+        t.add(HandlerType.PUT, "/api/media/{id}/position", RouteRule.media(Action.MEDIA_VIEW));
         t.add(HandlerType.POST, "/api/notifications/{id}/read", RouteRule.server(Action.SELF));
         t.add(HandlerType.GET, "/api/admin/organizers", RouteRule.server(Action.USERS_ADMIN));
         // People get told: each person's own settings; webhooks are decided in the handler (administrators

@@ -12,6 +12,8 @@ import io.framewise.server.db.Ids;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.LibraryEvent;
+import io.framewise.server.filing.FilingService;
+import io.framewise.server.filing.WatchedFolderFiling;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.jobs.JobRepository;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -37,15 +40,16 @@ import org.slf4j.LoggerFactory;
  * {@code added} is published and idle workers are woken only after that commit. The caller answers
  * 201 after this returns, so an acknowledged upload has its file and its row on disk.
  *
+ * <p>Every way in files the item in the same unit of work (ADR 0049): an upload where its request
+ * said ({@link FilingService.Target}) or else in its uploader's home, a dropped file by the folders
+ * it sat in ({@link WatchedFolderFiling}). A refused filing stores nothing.
+ *
  * <p>A crash before the commit leaves an unacknowledged file in the item folder and nothing in the
  * library; the client did not get a 201 and uploads again. A unit that fails takes its file back out.
  */
 public final class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-
-    /** The folder of an image sequence's files inside its item folder. */
-    public static final String SEQUENCE_FRAMES = "frames";
 
     /** The first step of every item runs before follow-up steps of items already in the queue. */
     public static final int PROBE_PRIORITY = 10;
@@ -57,6 +61,20 @@ public final class IngestService {
     private final DomainEvents events;
     private final Permissions permissions;
     private final Runnable jobQueued;
+    private final FilingService filing;
+    private final WatchedFolderFiling watchedFiling;
+
+    /** A stored item and the asset it was filed as (null when nothing could file it). */
+    /** The folder of an image sequence's files inside its item folder. */
+    public static final String SEQUENCE_FRAMES = "frames";
+
+    public record Ingested(MediaItem item, String assetId) {}
+
+    /** Where the item is filed, inside the unit of work that stores it. */
+    @FunctionalInterface
+    private interface Filer {
+        String file(MediaItem item);
+    }
 
     /**
      * @param jobQueued called after a job was queued and committed, so idle workers look at once
@@ -77,6 +95,38 @@ public final class IngestService {
         this.events = Objects.requireNonNull(events, "events");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
+        this.filing = null;
+        this.watchedFiling = null;
+    }
+
+    /** As the other constructor, filing every item it takes in (see the class comment). */
+    public IngestService(
+            MediaFiles files,
+            MediaRepository media,
+            JobRepository jobs,
+            UnitOfWork work,
+            DomainEvents events,
+            Permissions permissions,
+            Runnable jobQueued,
+            FilingService filing,
+            WatchedFolderFiling watchedFiling) {
+        this.files = Objects.requireNonNull(files, "files");
+        this.media = Objects.requireNonNull(media, "media");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.work = Objects.requireNonNull(work, "work");
+        this.events = Objects.requireNonNull(events, "events");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.jobQueued = Objects.requireNonNull(jobQueued, "jobQueued");
+        this.filing = Objects.requireNonNull(filing, "filing");
+        this.watchedFiling = Objects.requireNonNull(watchedFiling, "watchedFiling");
+    }
+
+    /** Checks where a request wants its upload filed, before its body is read (see {@link FilingService#check}). */
+    public FilingService.Target target(Caller caller, String projectId, String folderId, String assetId) {
+        if (filing == null) {
+            return FilingService.Target.HOME;
+        }
+        return filing.check(caller, projectId, folderId, assetId);
     }
 
     /** Refuses a caller who may not upload, before any work is done for them. */
@@ -86,10 +136,19 @@ public final class IngestService {
 
     /** An upload in one request, by the signed-in {@code caller}, who may then see it before it is filed. */
     public MediaItem upload(Caller caller, ReceivedFile file) throws IOException {
+        return upload(caller, file, FilingService.Target.HOME).item();
+    }
+
+    /** As {@link #upload(Caller, ReceivedFile)}, filed at a target {@link #target} checked. */
+    public Ingested upload(Caller caller, ReceivedFile file, FilingService.Target target) throws IOException {
         permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
+        String uploader = caller.person().userId();
         return add(
                 file,
-                caller.person().userId(),
+                uploader,
+                item -> filing == null
+                        ? null
+                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), uploader, target),
                 item -> permissions.audit(
                         caller,
                         "media.uploaded",
@@ -100,9 +159,20 @@ public final class IngestService {
 
     /** A resumable upload's last piece arrived: {@code ownerId} created it (null for nobody in particular). */
     public MediaItem resumableUpload(String ownerId, ReceivedFile file) throws IOException {
+        return resumableUpload(ownerId, file, FilingService.Target.HOME).item();
+    }
+
+    /**
+     * As {@link #resumableUpload(String, ReceivedFile)}, filed at the target the upload named when it
+     * was created (already {@link FilingService#recheck rechecked} for the owner).
+     */
+    public Ingested resumableUpload(String ownerId, ReceivedFile file, FilingService.Target target) throws IOException {
         return add(
                 file,
                 ownerId,
+                item -> filing == null
+                        ? null
+                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), ownerId, target),
                 item -> permissions.auditFor(
                         ownerId,
                         null,
@@ -114,22 +184,45 @@ public final class IngestService {
 
     /** A file dropped into the watched folder: nobody uploaded it, and no audit entry names anyone. */
     public MediaItem dropped(ReceivedFile file) throws IOException {
-        return add(file, null, item -> {});
+        return dropped(file, List.of()).item();
+    }
+
+    /**
+     * A file dropped into a subfolder of the watched folder ({@code dirs}: the folder names between
+     * {@code incoming} and the file), filed by them; a file under {@code users/NAME} is NAME's upload.
+     *
+     * @throws WatchedFolderFiling.Refused when the folders name a place that cannot be (nothing stored)
+     */
+    public Ingested dropped(ReceivedFile file, List<String> dirs) throws IOException {
+        String owner =
+                watchedFiling == null ? null : watchedFiling.ownerOf(dirs).orElse(null);
+        return add(
+                file,
+                owner,
+                item -> watchedFiling == null
+                        ? null
+                        : watchedFiling.file(item.id(), FilingService.titleOf(item.originalName()), dirs),
+                item -> {});
     }
 
     /**
      * An image sequence uploaded as an archive and unpacked into {@code folder}, by the signed-in
-     * {@code caller}: see {@link #addSequence}.
+     * {@code caller}, filed at {@code target} like any upload: see {@link #addSequence}.
      */
-    public MediaItem uploadSequence(Caller caller, ReceivedFile archive, Path folder, FrameRate rate)
+    public Ingested uploadSequence(
+            Caller caller, ReceivedFile archive, Path folder, FrameRate rate, FilingService.Target target)
             throws IOException {
         permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
+        String uploader = caller.person().userId();
         return addSequence(
                 folder,
                 displayName(archive),
                 archive.sha256(),
                 rate,
-                caller.person().userId(),
+                uploader,
+                item -> filing == null
+                        ? null
+                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), uploader, target),
                 item -> permissions.audit(
                         caller,
                         "media.uploaded",
@@ -139,7 +232,8 @@ public final class IngestService {
     }
 
     /** An image sequence uploaded resumably as an archive by {@code ownerId}, unpacked into {@code folder}. */
-    public MediaItem resumableSequence(String ownerId, ReceivedFile archive, Path folder, FrameRate rate)
+    public Ingested resumableSequence(
+            String ownerId, ReceivedFile archive, Path folder, FrameRate rate, FilingService.Target target)
             throws IOException {
         return addSequence(
                 folder,
@@ -147,6 +241,9 @@ public final class IngestService {
                 archive.sha256(),
                 rate,
                 ownerId,
+                item -> filing == null
+                        ? null
+                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), ownerId, target),
                 item -> permissions.auditFor(
                         ownerId,
                         null,
@@ -156,9 +253,23 @@ public final class IngestService {
                         details(item, true)));
     }
 
-    /** A folder of numbered images dropped into the watched folder. */
-    public MediaItem droppedSequence(Path folder, String name, FrameRate rate) throws IOException {
-        return addSequence(folder, name, null, rate, null, item -> {});
+    /**
+     * A folder of numbered images dropped into the watched folder, filed by the folders above it
+     * ({@code dirs}, as for a single file).
+     */
+    public Ingested droppedSequence(Path folder, String name, FrameRate rate, List<String> dirs) throws IOException {
+        String owner =
+                watchedFiling == null ? null : watchedFiling.ownerOf(dirs).orElse(null);
+        return addSequence(
+                folder,
+                name,
+                null,
+                rate,
+                owner,
+                item -> watchedFiling == null
+                        ? null
+                        : watchedFiling.file(item.id(), FilingService.titleOf(item.originalName()), dirs),
+                item -> {});
     }
 
     /**
@@ -168,12 +279,13 @@ public final class IngestService {
      * opens like a media file. {@code sha256} is the archive's, or, for a folder, the digest of the
      * image files' names and bytes in number order.
      */
-    private MediaItem addSequence(
+    private Ingested addSequence(
             Path folder,
             String name,
             String sha256,
             FrameRate rate,
             String uploaderId,
+            Filer filer,
             java.util.function.Consumer<MediaItem> audit)
             throws IOException {
         ImageSequences.Scan scan;
@@ -199,44 +311,47 @@ public final class IngestService {
             files.deleteAll(id);
             throw e;
         }
-        return record(id, displayName(name), manifest, size, digest, uploaderId, audit);
+        return record(id, displayName(name), manifest, size, digest, uploaderId, filer, audit);
     }
 
-    private MediaItem add(ReceivedFile file, String uploaderId, java.util.function.Consumer<MediaItem> audit)
+    private Ingested add(
+            ReceivedFile file, String uploaderId, Filer filer, java.util.function.Consumer<MediaItem> audit)
             throws IOException {
         String id = Ids.newId();
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
-        return record(id, name, target, Files.size(target), file.sha256(), uploaderId, audit);
+        return record(id, name, target, Files.size(target), file.sha256(), uploaderId, filer, audit);
     }
 
-    private MediaItem record(
+    private Ingested record(
             String id,
             String name,
             Path target,
             long size,
             String sha256,
             String uploaderId,
+            Filer filer,
             java.util.function.Consumer<MediaItem> audit) {
-        MediaItem item;
+        Ingested ingested;
         try {
-            item = work.inTransaction(() -> {
+            ingested = work.inTransaction(() -> {
                 MediaItem created =
                         media.create(new NewMediaItem(id, name, files.relative(target), size, sha256, uploaderId));
+                String assetId = filer.file(created);
                 jobs.enqueue(JobKind.PROBE, id, PROBE_PRIORITY, null);
                 audit.accept(created);
                 events.media(LibraryEvent.added(id, null, name), Map.of("name", name, "sizeBytes", size));
                 work.afterCommit(jobQueued);
-                return created;
+                return new Ingested(created, assetId);
             });
         } catch (RuntimeException e) {
             // Not acknowledged and rolled back: take the file back out so nothing half-made stays.
             files.deleteAll(id);
             throw e;
         }
-        LOG.info("Added media {} '{}' ({} bytes)", id, name, item.sizeBytes());
-        return item;
+        LOG.info("Added media {} '{}' ({} bytes) as asset {}", id, name, size, ingested.assetId());
+        return ingested;
     }
 
     private static Map<String, Object> details(MediaItem item, boolean resumable) {

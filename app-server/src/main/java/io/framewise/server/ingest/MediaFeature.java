@@ -7,6 +7,10 @@ import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Access;
 import io.framewise.server.db.Database;
 import io.framewise.server.events.DomainEvents;
+import io.framewise.server.filing.FilingService;
+import io.framewise.server.filing.JooqFilingRepository;
+import io.framewise.server.filing.UnfiledMedia;
+import io.framewise.server.filing.WatchedFolderFiling;
 import io.framewise.server.hls.HlsRoutes;
 import io.framewise.server.jobs.Job;
 import io.framewise.server.jobs.JobHandler;
@@ -19,7 +23,6 @@ import io.framewise.server.jobs.MediaPipeline;
 import io.framewise.server.media.ClipOrigin;
 import io.framewise.server.media.FrameStills;
 import io.framewise.server.media.MediaFiles;
-import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaRoutes;
@@ -32,7 +35,9 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The media slice as one feature: uploads (plain, multipart and tus at {@code /api/tus}) and the
@@ -68,6 +73,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final UploadReceiver uploads;
     private final TusUploads tus;
     private final SequenceIntake sequences;
+    private final UnfiledMedia unfiled;
     private final Instant constructedAt = Instant.now();
     private NodeIdentity node;
 
@@ -104,7 +110,13 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls(), config.scenes());
         this.handlers = new JobHandlers(pipeline);
         this.workers = new JobWorkers(jobs, handlers, config.workers(), options.jobLease(), options.jobPoll());
-        this.ingest = new IngestService(files, media, jobs, db, sink, access.permissions(), this::jobQueued);
+        JooqFilingRepository filingRows = new JooqFilingRepository(db);
+        WatchedFolderFiling watchedFiling =
+                new WatchedFolderFiling(filingRows, WatchedFolderFiling.Settings.fromSystemProperties());
+        FilingService filing = new FilingService(filingRows, access.permissions());
+        this.unfiled = new UnfiledMedia(filingRows, watchedFiling, db);
+        this.ingest = new IngestService(
+                files, media, jobs, db, sink, access.permissions(), this::jobQueued, filing, watchedFiling);
         this.watched = new WatchedFolder(
                 config.dataDir().resolve("incoming"),
                 config.dataDir().resolve("rejected"),
@@ -117,7 +129,20 @@ public final class MediaFeature implements Feature, AutoCloseable {
         this.sequences = new SequenceIntake(config, ingest);
         this.tus = new TusUploads(
                 config,
-                (file, owner) -> MediaView.of(resumable(owner, file), List.of()),
+                (file, owner, metadata) -> answer(resumable(
+                        owner,
+                        file,
+                        filing.recheck(
+                                owner,
+                                new FilingService.Target(
+                                        metadata.get("projectId"),
+                                        metadata.get("folderId"),
+                                        metadata.get("assetId"))))),
+                (ctx, metadata) -> ingest.target(
+                        access.caller(ctx),
+                        metadata.get("projectId"),
+                        metadata.get("folderId"),
+                        metadata.get("assetId")),
                 ctx -> Access.person(ctx).userId(),
                 options.uploadExpiry(),
                 options.uploadSweep());
@@ -137,6 +162,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
         LeftoverFiles.sweep(config.dataDir(), constructedAt);
         tus.startSweeping();
         node = NodeIdentity.claim(config.dataDir());
+        unfiled.fileAll();
         workers.start(node);
         try {
             watched.start();
@@ -183,12 +209,18 @@ public final class MediaFeature implements Feature, AutoCloseable {
         cfg.routes.post("/api/media", ctx -> {
             String rateParam = ctx.queryParam("rate");
             FrameRate rate = SequenceFolders.rate(rateParam);
+            // The target is checked before the body is read: a refused one stores nothing.
+            FilingService.Target target = ingest.target(
+                    access.caller(ctx),
+                    ctx.queryParam("projectId"),
+                    ctx.queryParam("folderId"),
+                    ctx.queryParam("assetId"));
             uploads.handle(ctx, file -> {
                 if (SequenceIntake.applies(file)) {
-                    return MediaView.of(sequences.upload(access.caller(ctx), file, rate), List.of());
+                    return answer(sequences.upload(access.caller(ctx), file, rate, target));
                 }
                 SequenceIntake.requireNoRate(rateParam);
-                return MediaView.of(ingest.upload(access.caller(ctx), file), List.of());
+                return answer(ingest.upload(access.caller(ctx), file, target));
             });
         });
         routes.register(cfg);
@@ -196,14 +228,25 @@ public final class MediaFeature implements Feature, AutoCloseable {
         tus.register(cfg);
     }
 
-    /** A completed resumable upload: an archive of numbered images (rate from its metadata) or a media file. */
-    private MediaItem resumable(String owner, ReceivedFile file) throws IOException {
+    /**
+     * A completed resumable upload: an archive of numbered images (rate from its metadata) or a media
+     * file, filed at the target it named.
+     */
+    private IngestService.Ingested resumable(String owner, ReceivedFile file, FilingService.Target target)
+            throws IOException {
         String rate = file.metadata().get("rate");
         if (SequenceIntake.applies(file)) {
-            return sequences.resumable(owner, file, SequenceFolders.rate(rate));
+            return sequences.resumable(owner, file, SequenceFolders.rate(rate), target);
         }
         SequenceIntake.requireNoRate(rate);
-        return ingest.resumableUpload(owner, file);
+        return ingest.resumableUpload(owner, file, target);
+    }
+
+    /** The 201 answer of an upload: the media item, and the asset it was filed as. */
+    private static Map<String, Object> answer(IngestService.Ingested ingested) {
+        Map<String, Object> view = new LinkedHashMap<>(MediaView.of(ingested.item(), List.of()));
+        view.put("assetId", ingested.assetId());
+        return view;
     }
 
     /** Cancels the running steps of an item about to be removed. */

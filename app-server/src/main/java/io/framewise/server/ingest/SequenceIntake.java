@@ -4,8 +4,8 @@ import io.framewise.model.time.FrameRate;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.access.Caller;
 import io.framewise.server.db.Ids;
+import io.framewise.server.filing.FilingService;
 import io.framewise.server.http.ApiException;
-import io.framewise.server.media.MediaItem;
 import io.framewise.server.upload.ReceivedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,22 +50,24 @@ final class SequenceIntake {
         }
     }
 
-    /** A plain or multipart upload by {@code caller}. */
-    MediaItem upload(Caller caller, ReceivedFile archive, FrameRate rate) throws IOException {
+    /** A plain or multipart upload by {@code caller}, filed at {@code target}. */
+    IngestService.Ingested upload(Caller caller, ReceivedFile archive, FrameRate rate, FilingService.Target target)
+            throws IOException {
         ingest.requireUpload(caller);
         Path folder = unpack(archive);
         try {
-            return ingest.uploadSequence(caller, archive, folder, rate);
+            return ingest.uploadSequence(caller, archive, folder, rate, target);
         } finally {
             SequenceArchive.deleteTree(folder);
         }
     }
 
-    /** A resumable upload that completed, owned by {@code ownerId}. */
-    MediaItem resumable(String ownerId, ReceivedFile archive, FrameRate rate) throws IOException {
+    /** A resumable upload that completed, owned by {@code ownerId}, filed at {@code target}. */
+    IngestService.Ingested resumable(String ownerId, ReceivedFile archive, FrameRate rate, FilingService.Target target)
+            throws IOException {
         Path folder = unpack(archive);
         try {
-            return ingest.resumableSequence(ownerId, archive, folder, rate);
+            return ingest.resumableSequence(ownerId, archive, folder, rate, target);
         } finally {
             SequenceArchive.deleteTree(folder);
         }

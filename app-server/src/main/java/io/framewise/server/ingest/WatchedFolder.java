@@ -2,8 +2,10 @@ package io.framewise.server.ingest;
 
 import io.framewise.media.MediaException;
 import io.framewise.media.probe.MediaProbe;
+import io.framewise.media.sequence.ImageSequences;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.filing.WatchedFolderFiling;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.upload.FileNames;
@@ -16,7 +18,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The drop folder {@code <data>/incoming}: a file copied there is taken into the library once its
  * size and modification time stayed the same over {@value #STABLE_POLLS} polls (a copy in progress
- * keeps changing both). Hidden files (a leading dot, as copy tools use for partial files) are left
- * alone. A folder is an image sequence ({@code shot_v003/shot_v003.1001.exr} ...): it is taken once
- * its listing stayed the same over as many polls, so a sequence still being copied is not cut short.
+ * keeps changing both). Hidden files and folders (a leading dot, as copy tools use for partial files)
+ * are left alone. Files in subfolders (up to {@value #MAX_DEPTH} deep) are taken too and filed by the
+ * folders they sit in (see {@link io.framewise.server.filing.WatchedFolderFiling}); the folders stay
+ * for the next drop. A folder holding numbered images ({@code shot_v003/shot_v003.1001.exr} ...) is an
+ * image sequence instead: it is taken whole, filed by the folders above it, once its listing stayed the
+ * same over as many polls, so a sequence still being copied is not cut short.
  *
  * <p>At intake the file is probed. One that cannot be opened as media (not media, truncated beyond
  * reading, no video and no audio) goes to {@code <data>/rejected/} with {@code <name>.reason.txt}
@@ -43,6 +50,7 @@ public final class WatchedFolder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchedFolder.class);
 
     static final int STABLE_POLLS = 2;
+    static final int MAX_DEPTH = 8;
     static final String REASON_SUFFIX = ".reason.txt";
 
     private final Path incoming;
@@ -100,41 +108,7 @@ public final class WatchedFolder implements AutoCloseable {
     /** One look at the folder: takes the files that stopped changing. */
     void pollOnce() throws IOException {
         Map<Path, Seen> now = new HashMap<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(incoming)) {
-            for (Path file : dir) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".")) {
-                    continue;
-                }
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                } catch (IOException gone) {
-                    continue;
-                }
-                long size;
-                long modified;
-                if (attrs.isRegularFile()) {
-                    size = attrs.size();
-                    modified = attrs.lastModifiedTime().toMillis();
-                } else if (attrs.isDirectory() && !Files.isSymbolicLink(file)) {
-                    // A folder of numbered images: its listing (names, sizes, times) must stop changing.
-                    Optional<long[]> listing = listing(file);
-                    if (listing.isEmpty()) {
-                        continue;
-                    }
-                    size = listing.get()[0];
-                    modified = listing.get()[1];
-                } else {
-                    continue;
-                }
-                Seen before = seen.get(file);
-                int stable = before != null && before.size() == size && before.modified() == modified
-                        ? before.stablePolls() + 1
-                        : 0;
-                now.put(file, new Seen(size, modified, stable));
-            }
-        }
+        scan(incoming, 0, now);
         seen.keySet().retainAll(now.keySet());
         seen.putAll(now);
         for (Map.Entry<Path, Seen> e : Set.copyOf(now.entrySet())) {
@@ -146,6 +120,85 @@ public final class WatchedFolder implements AutoCloseable {
                 take(e.getKey());
             }
         }
+    }
+
+    /** Notes the files of {@code folder} and, below {@value #MAX_DEPTH}, of its subfolders. */
+    private void scan(Path folder, int depth, Map<Path, Seen> now) throws IOException {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
+            for (Path file : dir) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                BasicFileAttributes attrs;
+                try {
+                    // Links are not followed: a link out of incoming must not pull in other files.
+                    attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (attrs.isDirectory() && isSequenceFolder(file)) {
+                    // A folder of numbered images: its listing (names, sizes, times) must stop changing.
+                    Optional<long[]> listing = listing(file);
+                    if (listing.isPresent()) {
+                        Seen before = seen.get(file);
+                        long size = listing.get()[0];
+                        long modified = listing.get()[1];
+                        int stable = before != null && before.size() == size && before.modified() == modified
+                                ? before.stablePolls() + 1
+                                : 0;
+                        now.put(file, new Seen(size, modified, stable));
+                    }
+                    continue;
+                }
+                if (attrs.isDirectory()) {
+                    if (depth < MAX_DEPTH) {
+                        try {
+                            scan(file, depth + 1, now);
+                        } catch (IOException gone) {
+                            // Removed or renamed while we looked: the next poll sees what is there.
+                        }
+                    }
+                    continue;
+                }
+                if (!attrs.isRegularFile()) {
+                    continue;
+                }
+                Seen before = seen.get(file);
+                long modified = attrs.lastModifiedTime().toMillis();
+                int stable = before != null && before.size() == attrs.size() && before.modified() == modified
+                        ? before.stablePolls() + 1
+                        : 0;
+                now.put(file, new Seen(attrs.size(), modified, stable));
+            }
+        }
+    }
+
+    /**
+     * Whether a folder is an image sequence rather than a folder to file into: it holds numbered
+     * image files ({@code name.1001.exr}, {@code name_0001.png}) and no subfolders. Anything else in
+     * it then makes the sequence scan reject the folder whole, with the reason.
+     */
+    private static boolean isSequenceFolder(Path folder) {
+        boolean numbered = false;
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
+            for (Path p : dir) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    return false;
+                }
+                int dot = name.lastIndexOf('.');
+                if (ImageSequences.isImageName(name) && dot > 0 && Character.isDigit(name.charAt(dot - 1))) {
+                    numbered = true;
+                }
+            }
+        } catch (IOException gone) {
+            return false;
+        }
+        return numbered;
     }
 
     /**
@@ -178,6 +231,16 @@ public final class WatchedFolder implements AutoCloseable {
         return z ^ (z >>> 33);
     }
 
+    /** The folder names between {@code incoming} and the file. */
+    private List<String> dirsOf(Path file) {
+        List<String> dirs = new ArrayList<>();
+        Path parent = incoming.relativize(file).getParent();
+        if (parent != null) {
+            parent.forEach(p -> dirs.add(p.toString()));
+        }
+        return dirs;
+    }
+
     private void take(Path file) {
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             takeSequence(file);
@@ -190,11 +253,15 @@ public final class WatchedFolder implements AutoCloseable {
             if (info.video().isEmpty() && info.audio().isEmpty()) {
                 reason = "the file has neither video nor audio";
             } else {
-                ingest.dropped(new ReceivedFile(
-                        file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)));
+                ingest.dropped(
+                        new ReceivedFile(
+                                file, name, FileNames.sanitize(name), Files.size(file), MediaFiles.sha256(file)),
+                        dirsOf(file));
                 LOG.info("Took '{}' from the watched folder", name);
                 return;
             }
+        } catch (WatchedFolderFiling.Refused e) {
+            reason = e.getMessage();
         } catch (MediaException e) {
             reason = e.file().map(f -> e.getMessage().replace(f + ": ", "")).orElse(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -215,10 +282,10 @@ public final class WatchedFolder implements AutoCloseable {
         String name = folder.getFileName().toString();
         String reason;
         try {
-            ingest.droppedSequence(folder, name, SequenceFolders.rateOfFolder(name));
+            ingest.droppedSequence(folder, name, SequenceFolders.rateOfFolder(name), dirsOf(folder));
             LOG.info("Took the image sequence '{}' from the watched folder", name);
             return;
-        } catch (ApiException e) {
+        } catch (ApiException | WatchedFolderFiling.Refused e) {
             reason = e.getMessage();
         } catch (MediaException e) {
             reason = SequenceFolders.reason(e);

@@ -8,6 +8,7 @@ import io.framewise.media.still.Stills;
 import io.framewise.media.thumbs.Poster;
 import io.framewise.media.thumbs.SpriteSheet;
 import io.framewise.media.waveform.Waveform;
+import io.framewise.media.waveform.WaveformImage;
 import io.framewise.media.waveform.WaveformPeaks;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
@@ -27,6 +28,7 @@ final class ThumbnailStep {
 
     static final int POSTER_WIDTH = 640;
     static final int PEAKS_PER_SECOND = 100;
+    static final int AUDIO_POSTER_HEIGHT = 360;
 
     private final MediaFiles files;
     private final MediaRepository media;
@@ -74,6 +76,27 @@ final class ThumbnailStep {
                     files.relative(waveFile),
                     MediaStatus.READY,
                     "{\"peaks\":" + peaks.length() + ",\"peaksPerSecond\":" + PEAKS_PER_SECOND + "}");
+            if (item.probe().width() <= 0) {
+                // Audio only: the waveform is its poster, so the library shows the sound, not an icon.
+                Path posterFile = files.file(id, MediaFiles.POSTER);
+                Stills.write(posterFile, waveformJpeg(peaks));
+                media.putRendition(
+                        id,
+                        RenditionKind.POSTER,
+                        files.relative(posterFile),
+                        MediaStatus.READY,
+                        "{\"waveform\":true,\"width\":" + POSTER_WIDTH + ",\"height\":" + AUDIO_POSTER_HEIGHT + "}");
+            }
         }
+    }
+
+    /** The waveform as a 16:9 JPEG, the poster format every client already shows. */
+    static byte[] waveformJpeg(WaveformPeaks peaks) throws IOException {
+        java.awt.image.BufferedImage image = WaveformImage.render(peaks, POSTER_WIDTH, AUDIO_POSTER_HEIGHT);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!javax.imageio.ImageIO.write(image, "jpg", out)) {
+            throw new IOException("no JPEG writer in this Java runtime");
+        }
+        return out.toByteArray();
     }
 }

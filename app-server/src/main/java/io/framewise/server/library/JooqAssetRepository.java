@@ -90,6 +90,9 @@ public final class JooqAssetRepository implements AssetRepository {
                     .from(ASSET_VERSIONS)
                     .where(ASSET_VERSIONS.MEDIA_ID.eq(mediaId))
                     .fetchOne(ASSET_VERSIONS.ASSET_ID);
+            if (holder != null && !holder.equals(assetId) && releaseProvisional(ctx, holder)) {
+                holder = null;
+            }
             if (holder != null) {
                 throw new MediaAlreadyFiledException(mediaId, holder);
             }
@@ -99,6 +102,11 @@ public final class JooqAssetRepository implements AssetRepository {
                     .fetchOne(0, Integer.class);
             AssetVersion v = new AssetVersion(
                     Ids.newId(), assetId, top == null ? 1 : top + 1, mediaId, Instant.ofEpochMilli(db.nowMillis()));
+            // Filing into an asset on purpose makes it an ordinary one (see releaseProvisional).
+            ctx.update(ASSETS)
+                    .set(ASSETS.PROVISIONAL, false)
+                    .where(ASSETS.ID.eq(assetId))
+                    .execute();
             ctx.insertInto(ASSET_VERSIONS)
                     .set(ASSET_VERSIONS.ID, v.id())
                     .set(ASSET_VERSIONS.ASSET_ID, v.assetId())
@@ -188,5 +196,34 @@ public final class JooqAssetRepository implements AssetRepository {
                 ApprovalStatus.fromWire(r.getStatus()),
                 r.getDecidedBy(),
                 Instant.ofEpochMilli(r.getDecidedAt()));
+    }
+
+    /**
+     * Takes a provisional asset (an upload filed into its uploader's home because it named no place,
+     * migration V17) out of the way when its one media item is filed elsewhere on purpose: clients
+     * that upload first and file afterwards keep working, and nothing is left behind twice.
+     *
+     * @return whether the asset was provisional with that one version, and is gone
+     */
+    private static boolean releaseProvisional(org.jooq.DSLContext ctx, String assetId) {
+        Boolean provisional = ctx.select(ASSETS.PROVISIONAL)
+                .from(ASSETS)
+                .where(ASSETS.ID.eq(assetId))
+                .fetchOne(ASSETS.PROVISIONAL);
+        if (!Boolean.TRUE.equals(provisional)) {
+            return false;
+        }
+        int versions = ctx.fetchCount(ASSET_VERSIONS, ASSET_VERSIONS.ASSET_ID.eq(assetId));
+        if (versions != 1) {
+            return false;
+        }
+        ctx.deleteFrom(APPROVALS)
+                .where(APPROVALS.VERSION_ID.in(
+                        DSL.select(ASSET_VERSIONS.ID).from(ASSET_VERSIONS).where(ASSET_VERSIONS.ASSET_ID.eq(assetId))))
+                .execute();
+        ctx.deleteFrom(ASSET_VERSIONS)
+                .where(ASSET_VERSIONS.ASSET_ID.eq(assetId))
+                .execute();
+        return ctx.deleteFrom(ASSETS).where(ASSETS.ID.eq(assetId)).execute() == 1;
     }
 }

@@ -1,6 +1,7 @@
 package io.framewise.server.library;
 
 import static io.framewise.server.db.generated.Tables.FOLDERS;
+import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
 import static io.framewise.server.db.generated.Tables.PROJECTS;
 import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
@@ -138,5 +139,10 @@ public final class JooqProjectRepository implements ProjectRepository {
                 r.getName(),
                 r.getPosition(),
                 Instant.ofEpochMilli(r.getCreatedAt()));
+    }
+
+    @Override
+    public boolean isHome(String projectId) {
+        return db.read(ctx -> ctx.fetchExists(HOME_PROJECTS, HOME_PROJECTS.PROJECT_ID.eq(projectId)));
     }
 }

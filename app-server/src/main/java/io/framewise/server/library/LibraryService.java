@@ -70,11 +70,15 @@ public final class LibraryService {
         this.approvals = Objects.requireNonNull(approvals, "approvals");
     }
 
-    /** The projects the caller may see, oldest first. */
+    /**
+     * The projects the caller may see, oldest first, homes after the shared ones: every uploader has
+     * a home now (ADR 0049), and clients that open "the first project" mean a shared one.
+     */
     public List<Project> projects(Caller caller) {
         permissions.require(caller, Action.PROJECT_LIST, Resource.SERVER);
         return projects.list().stream()
                 .filter(p -> allowed(caller, Action.PROJECT_VIEW, new Resource.Project(p.id())))
+                .sorted(java.util.Comparator.comparing((Project p) -> projects.isHome(p.id())))
                 .toList();
     }
 
@@ -256,7 +260,10 @@ public final class LibraryService {
         if (person.admin()) {
             return projects.create(DEFAULT_PROJECT, person.userId()).id();
         }
+        // Homes are not candidates: every uploader has one now (ADR 0049), and an asset named for
+        // no project belongs in a shared one, as before homes were made at upload.
         List<Project> writable = projects.list().stream()
+                .filter(p -> !projects.isHome(p.id()))
                 .filter(p -> allowed(caller, Action.ASSET_CREATE, new Resource.Project(p.id())))
                 .toList();
         if (writable.size() == 1) {

@@ -23,4 +23,9 @@ public interface ProjectRepository {
 
     /** The folders directly under {@code parentId} ({@code null}: the top level), by position. */
     List<Folder> listFolders(String projectId, String parentId);
+
+    /** Whether the project is someone's home ("My folders") rather than a shared project. */
+    default boolean isHome(String projectId) {
+        return false;
+    }
 }

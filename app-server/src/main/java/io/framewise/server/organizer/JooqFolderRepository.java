@@ -170,6 +170,8 @@ final class JooqFolderRepository {
     boolean moveAsset(String assetId, String folderId) {
         return db.write(ctx -> ctx.update(ASSETS)
                         .set(ASSETS.FOLDER_ID, folderId)
+                        // A move is a choice: the asset is no longer a provisional filing (V17).
+                        .set(ASSETS.PROVISIONAL, false)
                         .where(ASSETS.ID.eq(assetId))
                         .execute())
                 == 1;

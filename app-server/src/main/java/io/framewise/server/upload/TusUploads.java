@@ -58,10 +58,14 @@ public final class TusUploads implements Feature, AutoCloseable {
     /** Response header naming the media item a finished upload became. */
     public static final String MEDIA_ID_HEADER = "Upload-Media-Id";
 
+    /** Response header naming the asset a finished upload was filed as. */
+    public static final String ASSET_ID_HEADER = "Upload-Asset-Id";
+
     private final TusFileUploadService tus;
     private final DiskStorageService storage;
     private final ServerConfig config;
-    private final OwnedCallback callback;
+    private final FilingCallback callback;
+    private final CreationCheck creationCheck;
     private final Function<Context, String> owner;
     private final Map<String, Boolean> handingOver = new ConcurrentHashMap<>();
     private final Duration sweepEvery;
@@ -78,6 +82,24 @@ public final class TusUploads implements Feature, AutoCloseable {
     @FunctionalInterface
     public interface OwnedCallback {
         Object onReceived(ReceivedFile file, String ownerId) throws Exception;
+    }
+
+    /**
+     * What happens to a complete upload, told whose it is and the metadata its creation sent
+     * (decoded; {@code filename}, {@code projectId}, {@code folderId}...).
+     */
+    @FunctionalInterface
+    public interface FilingCallback {
+        Object onReceived(ReceivedFile file, String ownerId, Map<String, String> metadata) throws Exception;
+    }
+
+    /**
+     * Checks a creation request's metadata before the upload exists (where it is to be filed): a
+     * refusal is an {@link io.framewise.server.http.ApiException}, and no upload is made.
+     */
+    @FunctionalInterface
+    public interface CreationCheck {
+        void check(Context ctx, Map<String, String> metadata);
     }
 
     /** Uploads nobody in particular owns (every client may resume every upload). */
@@ -103,6 +125,27 @@ public final class TusUploads implements Feature, AutoCloseable {
             Function<Context, String> owner,
             Duration expiry,
             Duration sweepEvery) {
+        this(
+                config,
+                (file, ownerId, metadata) -> callback.onReceived(file, ownerId),
+                (ctx, metadata) -> {},
+                owner,
+                expiry,
+                sweepEvery);
+    }
+
+    /**
+     * As the other constructors, with the creation's metadata handed to the callback and checked by
+     * {@code creationCheck} before the upload is made.
+     */
+    public TusUploads(
+            ServerConfig config,
+            FilingCallback callback,
+            CreationCheck creationCheck,
+            Function<Context, String> owner,
+            Duration expiry,
+            Duration sweepEvery) {
+        this.creationCheck = creationCheck;
         if (expiry.toMillis() < 1 || sweepEvery.toMillis() < 1) {
             throw new IllegalArgumentException("expiry and sweep interval must be positive");
         }
@@ -147,6 +190,9 @@ public final class TusUploads implements Feature, AutoCloseable {
                     config.tusDir(), Math.max(0, ctx.req().getContentLengthLong()), config.minFreeDiskBytes());
         }
         String ownerId = owner.apply(ctx);
+        if (ctx.method() == HandlerType.POST) {
+            creationCheck.check(ctx, TusMetadata.parse(ctx.header("Upload-Metadata")));
+        }
         HttpServletRequest request = ctx.req();
         BoundedPatchBody bounded = null;
         if (ctx.method() == HandlerType.PATCH) {
@@ -293,6 +339,9 @@ public final class TusUploads implements Feature, AutoCloseable {
                 && view.get("id") instanceof String id
                 && !ctx.res().isCommitted()) {
             ctx.res().setHeader(MEDIA_ID_HEADER, id);
+            if (view.get("assetId") instanceof String assetId) {
+                ctx.res().setHeader(ASSET_ID_HEADER, assetId);
+            }
         }
     }
 
@@ -365,7 +414,7 @@ public final class TusUploads implements Feature, AutoCloseable {
             file = file.withMetadata(withoutNullValues(info.getMetadata()));
             Object received;
             try {
-                received = callback.onReceived(file, ownerId);
+                received = callback.onReceived(file, ownerId, info.hasMetadata() ? info.getMetadata() : Map.of());
             } catch (Exception | Error e) {
                 Files.deleteIfExists(file.path());
                 tus.deleteUpload(uri, ownerId);

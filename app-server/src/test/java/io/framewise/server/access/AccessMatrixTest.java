@@ -287,6 +287,7 @@ class AccessMatrixTest {
                                 + "\",\"parameters\":{\"name\":\"Cuts\"}}"),
                 editors(200)));
         rows.add(new Row("GET /api/notifications", plain("GET", "/api/notifications", null), signedIn(200)));
+        rows.add(new Row("GET /api/home", plain("GET", "/api/home", null), signedIn(200)));
         rows.add(new Row(
                 "POST /api/notifications/{id}/read",
                 plain("POST", "/api/notifications/" + nobody + "/read", null),
@@ -416,6 +417,11 @@ class AccessMatrixTest {
                 editors(202)));
         rows.add(new Row(
                 "GET /api/media/{id}/download", plain("GET", "/api/media/" + m + "/download", null), members(200)));
+        // Where each person left the media, for their home page's "Continue watching".
+        rows.add(new Row(
+                "PUT /api/media/{id}/position",
+                plain("PUT", "/api/media/" + m + "/position", "{\"frame\":1}"),
+                members(200)));
         // Subtitles: members read, editors add and remove sidecars (each delete removes a fresh one).
         String vtt = "WEBVTT\n\n00:00.000 --> 00:00.200\nhello\n";
         String track = sidecar(m, vtt);

@@ -1,6 +1,7 @@
 package io.framewise.server.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,13 +82,16 @@ class LibraryApiTest {
             assertEquals("needs_review", got.at("/versions/0/approval/status").asText());
             assertEquals("approved", got.at("/versions/1/approval/status").asText());
 
-            JsonNode projects = call(s, "GET", "/api/projects", null).body();
-            assertEquals("Library", projects.get(0).get("name").asText());
+            // The uploads made the uploader's home too (ADR 0049): the default project is found by name.
+            JsonNode library = null;
+            for (JsonNode p : call(s, "GET", "/api/projects", null).body()) {
+                if (p.get("name").asText().equals("Library")) {
+                    library = p;
+                }
+            }
+            assertNotNull(library, "the default project exists");
             JsonNode listed = call(
-                            s,
-                            "GET",
-                            "/api/projects/" + projects.get(0).get("id").asText() + "/assets",
-                            null)
+                            s, "GET", "/api/projects/" + library.get("id").asText() + "/assets", null)
                     .body();
             assertEquals(1, listed.size());
         }

@@ -1,0 +1,165 @@
+package io.framewise.desktop.home;
+
+import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.ApiModels.Home;
+import io.framewise.desktop.client.ApiModels.HomeEntry;
+import io.framewise.desktop.client.ApiModels.HomeMention;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The desktop's start screen, as the web's home page: "Needs my review", "Mentions and replies to
+ * me", "Recently uploaded" and "Continue watching" for the signed-in person, each with what to do
+ * when it is empty; posters load on demand and "Continue watching" opens at the saved frame.
+ */
+public final class HomeViewModel {
+
+    /** One tile: the asset, the media whose poster it shows, and (to continue) where to open. */
+    public record Tile(String assetId, String title, String mediaId, String approval, Long frame) {
+
+        static Tile of(HomeEntry e) {
+            var latest = e.asset().latest();
+            String approval = latest == null || latest.approval() == null
+                    ? "needs_review"
+                    : latest.approval().status();
+            return new Tile(e.asset().id(), e.asset().title(), e.mediaId(), approval, e.frame());
+        }
+    }
+
+    /** What an empty section says, so the screen tells a new user what to do. */
+    public static final Map<String, String> EMPTY = Map.of(
+            "needsReview",
+            "Nothing waits for your review. Media added to your projects shows here until it is decided.",
+            "mentions",
+            "No one has mentioned you yet. Notes that name you with @ and replies to yours show here.",
+            "recent",
+            "Nothing uploaded yet. Drop files on the library, or into the watched folder.",
+            "continue",
+            "Open something to review: the frame you leave at is kept here.");
+
+    private final Executor ui;
+    private final Executor io;
+    private final ObservableList<Tile> needsReview = FXCollections.observableArrayList();
+    private final ObservableList<HomeMention> mentions = FXCollections.observableArrayList();
+    private final ObservableList<Tile> recent = FXCollections.observableArrayList();
+    private final ObservableList<Tile> continueWatching = FXCollections.observableArrayList();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final Map<String, CompletableFuture<byte[]>> posters = new ConcurrentHashMap<>();
+    private volatile ApiClient api;
+
+    /** @param ui runs model changes (the FX thread); @param io runs server calls */
+    public HomeViewModel(Executor ui, Executor io) {
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.io = Objects.requireNonNull(io, "io");
+    }
+
+    /** Loads (or reloads) the four sections from the server. */
+    public CompletableFuture<Void> load(ApiClient client) {
+        this.api = client;
+        ui.execute(() -> busy.set(true));
+        return CompletableFuture.supplyAsync(client::home, io)
+                .handleAsync(
+                        (home, failure) -> {
+                            busy.set(false);
+                            if (failure != null) {
+                                error.set("Could not load your start screen: " + rootMessage(failure));
+                                return null;
+                            }
+                            error.set("");
+                            show(home);
+                            return null;
+                        },
+                        ui);
+    }
+
+    private void show(Home home) {
+        needsReview.setAll(tiles(home.needsReview()));
+        mentions.setAll(home.mentions() == null ? List.of() : home.mentions());
+        recent.setAll(tiles(home.recent()));
+        continueWatching.setAll(tiles(home.continueWatching()));
+    }
+
+    private static List<Tile> tiles(List<HomeEntry> entries) {
+        return entries == null ? List.of() : entries.stream().map(Tile::of).toList();
+    }
+
+    /** The poster of a tile's media (fetched once; empty bytes when there is none yet). */
+    public CompletableFuture<byte[]> poster(String mediaId) {
+        ApiClient client = api;
+        if (client == null) {
+            return CompletableFuture.completedFuture(new byte[0]);
+        }
+        return posters.computeIfAbsent(
+                mediaId,
+                id -> CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return client.poster(id);
+                            } catch (RuntimeException none) {
+                                return new byte[0];
+                            }
+                        },
+                        io));
+    }
+
+    /** The frame a tile opens at: the saved one to continue, else the start. */
+    public static long openingFrame(Tile tile) {
+        return tile.frame() == null ? 0 : tile.frame();
+    }
+
+    /** The text an empty section shows, or empty when it has entries. */
+    public String emptyText(String section) {
+        boolean empty =
+                switch (section) {
+                    case "needsReview" -> needsReview.isEmpty();
+                    case "mentions" -> mentions.isEmpty();
+                    case "recent" -> recent.isEmpty();
+                    case "continue" -> continueWatching.isEmpty();
+                    default -> throw new IllegalArgumentException("no section " + section);
+                };
+        return empty ? EMPTY.get(section) : "";
+    }
+
+    public ObservableList<Tile> needsReview() {
+        return needsReview;
+    }
+
+    public ObservableList<HomeMention> mentions() {
+        return mentions;
+    }
+
+    public ObservableList<Tile> recent() {
+        return recent;
+    }
+
+    public ObservableList<Tile> continueWatching() {
+        return continueWatching;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+}
