@@ -108,6 +108,8 @@ public final class HomeService {
         m.put("text", n.text());
         m.put("subjectType", n.subjectType());
         m.put("subjectId", n.subjectId());
+        m.put("assetId", n.assetId());
+        m.put("frame", n.frame());
         m.put("createdAt", n.created().toString());
         m.put("read", n.read() != null);
         return m;

@@ -4,18 +4,16 @@ import static io.framewise.server.db.generated.Tables.APPROVALS;
 import static io.framewise.server.db.generated.Tables.ASSETS;
 import static io.framewise.server.db.generated.Tables.ASSET_VERSIONS;
 import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
+import static io.framewise.server.db.generated.Tables.NOTIFICATIONS;
 import static io.framewise.server.db.generated.Tables.PLAYBACK_POSITIONS;
 import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
 import io.framewise.server.db.Database;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.impl.DSL;
 
 /**
@@ -30,7 +28,15 @@ public final class JooqHomeRepository {
 
     /** A notification addressed to the person about a note (a mention, a reply). */
     public record Mention(
-            String id, String kind, String text, String subjectType, String subjectId, Instant created, Instant read) {}
+            String id,
+            String kind,
+            String text,
+            String subjectType,
+            String subjectId,
+            String assetId,
+            Long frame,
+            Instant created,
+            Instant read) {}
 
     /** Notification kinds that are about notes addressed to the person (the notifications work names them). */
     static final Set<String> MENTION_KINDS = Set.of("mention", "reply");
@@ -116,45 +122,23 @@ public final class JooqHomeRepository {
                 .execute());
     }
 
-    /**
-     * The person's notifications about notes addressed to them, newest first. The one seam to the
-     * notification kinds: read by name rather than through the generated table, so it works whether
-     * or not this database has the {@code kind} column yet. With it, only {@link #MENTION_KINDS}
-     * count; without it, notifications about a note ({@code subject_type} note or comment) do.
-     */
+    /** The person's notifications about notes addressed to them (mentions, replies), newest first. */
     public List<Mention> mentions(String userId, int limit) {
-        return db.read(ctx -> {
-            Result<Record> rows = ctx.resultQuery(
-                            "select * from notifications where user_id = ? order by created_at desc, id limit ?",
-                            userId,
-                            Math.max(limit * 5, 50))
-                    .fetch();
-            boolean hasKind = rows.field("kind") != null;
-            List<Mention> out = new ArrayList<>();
-            for (Record r : rows) {
-                String kind = hasKind ? r.get("kind", String.class) : null;
-                String subjectType = r.get("subject_type", String.class);
-                boolean about = hasKind
-                        ? kind != null && MENTION_KINDS.contains(kind)
-                        : "note".equals(subjectType) || "comment".equals(subjectType);
-                if (!about) {
-                    continue;
-                }
-                Long read = r.get("read_at", Long.class);
-                out.add(new Mention(
-                        r.get("id", String.class),
-                        kind,
-                        r.get("body", String.class),
-                        subjectType,
-                        r.get("subject_id", String.class),
-                        Instant.ofEpochMilli(r.get("created_at", Long.class)),
-                        read == null ? null : Instant.ofEpochMilli(read)));
-                if (out.size() == limit) {
-                    break;
-                }
-            }
-            return out;
-        });
+        return db.read(ctx -> ctx.selectFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.USER_ID.eq(userId))
+                .and(NOTIFICATIONS.KIND.in(MENTION_KINDS))
+                .orderBy(NOTIFICATIONS.CREATED_AT.desc(), NOTIFICATIONS.ID)
+                .limit(limit)
+                .fetch(r -> new Mention(
+                        r.getId(),
+                        r.getKind(),
+                        r.getBody(),
+                        r.getSubjectType(),
+                        r.getSubjectId(),
+                        r.getAssetId(),
+                        r.getFrame(),
+                        Instant.ofEpochMilli(r.getCreatedAt()),
+                        r.getReadAt() == null ? null : Instant.ofEpochMilli(r.getReadAt()))));
     }
 
     /** The version row {@code number} is the newest of its asset. */

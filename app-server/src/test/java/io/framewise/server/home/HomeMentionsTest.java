@@ -1,69 +1,61 @@
 package io.framewise.server.home;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.framewise.server.auth.JooqAccountRepository;
 import io.framewise.server.auth.PasswordHasher;
 import io.framewise.server.db.Database;
 import io.framewise.server.notifications.JooqNotificationRepository;
+import io.framewise.server.notifications.NotificationKind;
+import io.framewise.server.notifications.Told;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The home page's "Mentions and replies" read the notifications table through one seam that works
- * with and without its {@code kind} column (added by the notifications work): on a real SQLite file.
+ * The home page's "Mentions and replies to me" on a real SQLite file: only the person's own mention
+ * and reply notifications count (not notes on their media, approvals or organizer messages), newest
+ * first, each with the asset and frame its link opens.
  */
 class HomeMentionsTest {
 
     @Test
-    void withoutKindsNotificationsAboutNotesCount(@TempDir Path data) {
+    void onlyMyMentionsAndRepliesCountWithTheFrameTheyPointAt(@TempDir Path data) {
         try (Database db = Database.open(data)) {
-            String me = new JooqAccountRepository(db, new PasswordHasher())
-                    .create("me", "a long password", false)
-                    .id();
+            JooqAccountRepository accounts = new JooqAccountRepository(db, new PasswordHasher());
+            String me = accounts.create("me", "a long password", false).id();
+            String other = accounts.create("other", "a long password", false).id();
             JooqNotificationRepository notifications = new JooqNotificationRepository(db);
-            notifications.post(List.of(me), "Ana mentioned you", "note", "n1", "server");
-            notifications.post(List.of(me), "Asset approved", "asset", "a1", "organizer");
-            List<JooqHomeRepository.Mention> mentions = new JooqHomeRepository(db).mentions(me, 10);
-            assertEquals(1, mentions.size());
-            assertEquals("Ana mentioned you", mentions.get(0).text());
-            assertEquals("n1", mentions.get(0).subjectId());
-        }
-    }
+            notifications.tell(told(NotificationKind.MENTION, me, "Ana mentioned you", "a1", 12L));
+            notifications.tell(told(NotificationKind.NOTE, me, "A note on your upload", "a1", 3L));
+            notifications.tell(told(NotificationKind.APPROVAL, me, "Approved", "a1", null));
+            notifications.post(List.of(me), "An organizer says hello", "asset", "a1", "organizer");
+            notifications.tell(told(NotificationKind.MENTION, other, "Not yours", "a2", 5L));
+            notifications.tell(told(NotificationKind.REPLY, me, "Bo replied", "a2", 40L));
 
-    @Test
-    void withKindsOnlyMentionsAndRepliesCount(@TempDir Path data) {
-        try (Database db = Database.open(data)) {
-            String me = new JooqAccountRepository(db, new PasswordHasher())
-                    .create("me", "a long password", false)
-                    .id();
-            String other = new JooqAccountRepository(db, new PasswordHasher())
-                    .create("other", "a long password", false)
-                    .id();
-            db.write(ctx -> ctx.execute("alter table notifications add column kind text"));
-            JooqNotificationRepository notifications = new JooqNotificationRepository(db);
-            String mention = notifications
-                    .post(List.of(me), "Ana mentioned you", "note", "n1", "server")
-                    .get(0);
-            String reply = notifications
-                    .post(List.of(me), "Bo replied", "note", "n2", "server")
-                    .get(0);
-            String approval = notifications
-                    .post(List.of(me), "Approved", "note", "n3", "server")
-                    .get(0);
-            notifications.post(List.of(other), "Not yours", "note", "n4", "server");
-            db.write(ctx -> ctx.execute("update notifications set kind = 'mention' where id = ?", mention)
-                    + ctx.execute("update notifications set kind = 'reply' where id = ?", reply)
-                    + ctx.execute("update notifications set kind = 'approval' where id = ?", approval));
             List<JooqHomeRepository.Mention> mentions = new JooqHomeRepository(db).mentions(me, 10);
+
             assertEquals(
                     List.of("mention", "reply"),
                     mentions.stream()
                             .map(JooqHomeRepository.Mention::kind)
                             .sorted()
                             .toList());
+            JooqHomeRepository.Mention mention = mentions.stream()
+                    .filter(m -> m.kind().equals("mention"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("Ana mentioned you", mention.text());
+            assertEquals("a1", mention.assetId());
+            assertEquals(12L, mention.frame());
+            assertNull(mention.read());
+            assertEquals(1, new JooqHomeRepository(db).mentions(me, 1).size());
         }
+    }
+
+    private static Told told(NotificationKind kind, String userId, String text, String assetId, Long frame) {
+        return new Told(kind, userId, null, text, null, assetId, frame, null, "note", "n-" + text.length());
     }
 }

@@ -22,7 +22,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The web UI's pages checked by axe-core (WCAG 2.1 A/AA) in a real Chromium: the sign-in, library,
+ * The web UI's pages checked by axe-core (WCAG 2.1 A/AA) in a real Chromium: the sign-in, home, library,
  * review, account, templates and admin pages of a signed-in administrator and the share page of a
  * guest have no serious or critical violation; the review page's controls are reached with Tab alone.
  */
@@ -78,6 +78,10 @@ class AccessibilityBrowserTest {
             found.addAll(violations(b, "sign-in"));
             AccountsBrowserTest.signIn(b, "ada", AccountsBrowserTest.PASSWORD);
             b.await("the library", d -> !d.getCurrentUrl().contains("/signin"));
+            b.find("home");
+            b.await("the home sections", d -> !b.all("home-recent").isEmpty());
+            found.addAll(violations(b, "home"));
+            b.open("/library");
             b.find("page-title");
             found.addAll(violations(b, "library"));
 

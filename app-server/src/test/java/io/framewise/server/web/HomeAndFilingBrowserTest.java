@@ -147,6 +147,43 @@ class HomeAndFilingBrowserTest {
         }
     }
 
+    @Test
+    void aMentionAndAReviewRequestShowOnTheHomePageAndTheMentionOpensItsFrame() throws Exception {
+        String reviewer = world.userIds.get(Who.REVIEWER);
+        json(
+                world.call(
+                        Who.EDITOR,
+                        "POST",
+                        "/api/media/" + world.mediaId + "/comments",
+                        "{\"frame\":23,\"text\":\"@reviewer is the horizon level here?\"}"),
+                201);
+        String today = java.time.LocalDate.ofInstant(world.clock.instant(), java.time.ZoneOffset.UTC)
+                .toString();
+        json(
+                world.call(
+                        Who.EDITOR,
+                        "POST",
+                        "/api/assets/" + world.assetId + "/review-requests",
+                        "{\"userIds\":[\"" + reviewer + "\"],\"due\":\"" + today
+                                + "\",\"message\":\"Before the mix\"}"),
+                201);
+        try (Browser b = new Browser(world.server.baseUri())) {
+            signIn(b, "reviewer");
+            WebElement request = explained(b, () -> b.find("home-review-request"));
+            assertTrue(request.getText().contains("Before the mix"), request.getText());
+            assertTrue(request.getText().contains("due " + today), request.getText());
+            WebElement mention = explained(b, () -> b.find("home-mention-link"));
+            assertTrue(mention.getText().contains("mentioned you"), mention.getText());
+            assertTrue(
+                    mention.getAttribute("href").endsWith("/review/" + world.assetId + "?frame=23"),
+                    mention.getAttribute("href"));
+            b.screenshot("home-mentions-and-requests");
+            mention.click();
+            b.awaitText("frame-index", "23");
+            b.await("the still of frame 23", d -> shownCode(b) == 23 ? true : null);
+        }
+    }
+
     // ---- helpers ----
 
     static int shownCode(Browser b) {
