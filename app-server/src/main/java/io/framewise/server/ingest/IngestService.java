@@ -143,18 +143,7 @@ public final class IngestService {
     public Ingested upload(Caller caller, ReceivedFile file, FilingService.Target target) throws IOException {
         permissions.require(caller, Action.MEDIA_UPLOAD, Resource.SERVER);
         String uploader = caller.person().userId();
-        return add(
-                file,
-                uploader,
-                item -> filing == null
-                        ? null
-                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), uploader, target),
-                item -> permissions.audit(
-                        caller,
-                        "media.uploaded",
-                        new Resource.Media(item.id()),
-                        AuditOutcome.SUCCESS,
-                        details(item, false)));
+        return add(file, uploader, filedAt(uploader, target), auditedUpload(caller));
     }
 
     /** A resumable upload's last piece arrived: {@code ownerId} created it (null for nobody in particular). */
@@ -167,19 +156,7 @@ public final class IngestService {
      * was created (already {@link FilingService#recheck rechecked} for the owner).
      */
     public Ingested resumableUpload(String ownerId, ReceivedFile file, FilingService.Target target) throws IOException {
-        return add(
-                file,
-                ownerId,
-                item -> filing == null
-                        ? null
-                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), ownerId, target),
-                item -> permissions.auditFor(
-                        ownerId,
-                        null,
-                        "media.uploaded",
-                        new Resource.Media(item.id()),
-                        AuditOutcome.SUCCESS,
-                        details(item, true)));
+        return add(file, ownerId, filedAt(ownerId, target), auditedResumable(ownerId));
     }
 
     /** A file dropped into the watched folder: nobody uploaded it, and no audit entry names anyone. */
@@ -196,13 +173,7 @@ public final class IngestService {
     public Ingested dropped(ReceivedFile file, List<String> dirs) throws IOException {
         String owner =
                 watchedFiling == null ? null : watchedFiling.ownerOf(dirs).orElse(null);
-        return add(
-                file,
-                owner,
-                item -> watchedFiling == null
-                        ? null
-                        : watchedFiling.file(item.id(), FilingService.titleOf(item.originalName()), dirs),
-                item -> {});
+        return add(file, owner, filedBy(dirs), item -> {});
     }
 
     /**
@@ -220,15 +191,8 @@ public final class IngestService {
                 archive.sha256(),
                 rate,
                 uploader,
-                item -> filing == null
-                        ? null
-                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), uploader, target),
-                item -> permissions.audit(
-                        caller,
-                        "media.uploaded",
-                        new Resource.Media(item.id()),
-                        AuditOutcome.SUCCESS,
-                        details(item, false)));
+                filedAt(uploader, target),
+                auditedUpload(caller));
     }
 
     /** An image sequence uploaded resumably as an archive by {@code ownerId}, unpacked into {@code folder}. */
@@ -241,16 +205,8 @@ public final class IngestService {
                 archive.sha256(),
                 rate,
                 ownerId,
-                item -> filing == null
-                        ? null
-                        : filing.file(item.id(), FilingService.titleOf(item.originalName()), ownerId, target),
-                item -> permissions.auditFor(
-                        ownerId,
-                        null,
-                        "media.uploaded",
-                        new Resource.Media(item.id()),
-                        AuditOutcome.SUCCESS,
-                        details(item, true)));
+                filedAt(ownerId, target),
+                auditedResumable(ownerId));
     }
 
     /**
@@ -260,16 +216,7 @@ public final class IngestService {
     public Ingested droppedSequence(Path folder, String name, FrameRate rate, List<String> dirs) throws IOException {
         String owner =
                 watchedFiling == null ? null : watchedFiling.ownerOf(dirs).orElse(null);
-        return addSequence(
-                folder,
-                name,
-                null,
-                rate,
-                owner,
-                item -> watchedFiling == null
-                        ? null
-                        : watchedFiling.file(item.id(), FilingService.titleOf(item.originalName()), dirs),
-                item -> {});
+        return addSequence(folder, name, null, rate, owner, filedBy(dirs), item -> {});
     }
 
     /**
@@ -352,6 +299,35 @@ public final class IngestService {
         }
         LOG.info("Added media {} '{}' ({} bytes) as asset {}", id, name, size, ingested.assetId());
         return ingested;
+    }
+
+    /** Files an item at {@code target} for {@code uploader} (the uploader's home when none is named). */
+    private Filer filedAt(String uploader, FilingService.Target target) {
+        return item -> filing == null
+                ? null
+                : filing.file(item.id(), FilingService.titleOf(item.originalName()), uploader, target);
+    }
+
+    /** Files an item dropped into the watched folder by the folders it sat in. */
+    private Filer filedBy(List<String> dirs) {
+        return item -> watchedFiling == null
+                ? null
+                : watchedFiling.file(item.id(), FilingService.titleOf(item.originalName()), dirs);
+    }
+
+    private java.util.function.Consumer<MediaItem> auditedUpload(Caller caller) {
+        return item -> permissions.audit(
+                caller, "media.uploaded", new Resource.Media(item.id()), AuditOutcome.SUCCESS, details(item, false));
+    }
+
+    private java.util.function.Consumer<MediaItem> auditedResumable(String ownerId) {
+        return item -> permissions.auditFor(
+                ownerId,
+                null,
+                "media.uploaded",
+                new Resource.Media(item.id()),
+                AuditOutcome.SUCCESS,
+                details(item, true));
     }
 
     private static Map<String, Object> details(MediaItem item, boolean resumable) {
