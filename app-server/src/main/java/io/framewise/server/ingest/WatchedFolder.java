@@ -282,7 +282,10 @@ public final class WatchedFolder implements AutoCloseable {
         String name = folder.getFileName().toString();
         String reason;
         try {
-            ingest.droppedSequence(folder, name, SequenceFolders.rateOfFolder(name), dirsOf(folder));
+            // The rate after '@' is a setting, not part of the shot's name.
+            int at = name.lastIndexOf('@');
+            String shown = at > 0 ? name.substring(0, at) : name;
+            ingest.droppedSequence(folder, shown, SequenceFolders.rateOfFolder(name), dirsOf(folder));
             LOG.info("Took the image sequence '{}' from the watched folder", name);
             return;
         } catch (ApiException | WatchedFolderFiling.Refused e) {

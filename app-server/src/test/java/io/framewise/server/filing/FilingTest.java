@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
@@ -315,6 +316,50 @@ class FilingTest {
             }
             return null;
         });
+    }
+
+    @Test
+    void aSequenceFolderInAProjectFolderIsOneAssetThere(@TempDir Path source) throws Exception {
+        TestMedia.run(
+                List.of("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25,format=yuv420p," + FrameCode.drawFilter()),
+                "-frames:v",
+                "6",
+                "-start_number",
+                "1001",
+                "-f",
+                "image2",
+                source.resolve("plate.%04d.png").toString());
+        Path incoming = world.server.config().dataDir().resolve("incoming");
+        // Copied beside the watched folder, then moved in whole, as a copy tool finishing does.
+        Path staging = Files.createDirectories(
+                world.server.config().dataDir().resolve("staging").resolve("plate@25"));
+        try (var files = Files.list(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, staging.resolve(f.getFileName()));
+            }
+        }
+        Path plates = Files.createDirectories(incoming.resolve("Show").resolve("Plates"));
+        Files.move(staging, plates.resolve("plate@25"));
+
+        String folder = awaitFolder(Who.EDITOR, "/projects/" + world.projectId, "Plates");
+        String title = Await.value("the sequence filed in Plates", Duration.ofSeconds(60), () -> {
+            JsonNode page = json(world.call(Who.EDITOR, "GET", "/api/folders?path=" + enc(folder), null), 200);
+            return page.get("assets").size() == 1
+                    ? page.get("assets").get(0).get("title").asText()
+                    : null;
+        });
+        assertEquals("plate", title, "the folder's name without its rate");
+        // One item numbered from its first file, not six items.
+        JsonNode items =
+                json(world.call(Who.EDITOR, "GET", "/api/media", null), 200).get("items");
+        long sequences = 0;
+        for (JsonNode item : items) {
+            if (item.path("sequence").isObject()) {
+                sequences++;
+                assertEquals(1001, item.path("sequence").path("first").asInt(), item.toString());
+            }
+        }
+        assertEquals(1, sequences, items.toString());
     }
 
     private void awaitAssetTitled(Who who, String path, String title) {

@@ -81,7 +81,7 @@ class WatchedSequenceFolderTest {
         List<String> ids = world.column("SELECT id FROM media_items");
         assertEquals(1, ids.size());
         MediaItem item = world.media.get(ids.get(0)).orElseThrow();
-        assertEquals("plate@23.976", item.originalName());
+        assertEquals("plate", item.originalName(), "the name without its rate");
         assertTrue(item.storedPath().endsWith("/original.imgseq"), item.storedPath());
         Path manifest = world.files.resolve(item.storedPath());
         String text = Files.readString(manifest);

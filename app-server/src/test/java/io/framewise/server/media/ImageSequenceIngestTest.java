@@ -221,7 +221,7 @@ class ImageSequenceIngestTest {
 
         MediaServer.await("the sequence in the library", () -> total() == 1);
         JsonNode first = server.json("/api/media").path("items").path(0);
-        assertEquals("comp_v001@25", first.path("name").asText());
+        assertEquals("comp_v001", first.path("name").asText(), "the name without its rate");
         JsonNode item = server.awaitStatus(first.path("id").asText(), "ready");
         assertEquals(FILES, item.path("frameCount").asInt());
         assertEquals("25/1", item.path("frameRate").asText());
