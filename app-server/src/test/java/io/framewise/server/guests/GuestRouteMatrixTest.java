@@ -195,7 +195,8 @@ class GuestRouteMatrixTest {
                 .replace("{rendition}", "720p")
                 .replace("{file}", "index.m3u8")
                 .replace("{sid}", NOBODY)
-                .replace("{attachmentId}", NOBODY);
+                .replace("{attachmentId}", NOBODY)
+                .replace("{cutId}", NOBODY);
     }
 
     private String guest(String token) throws Exception {
