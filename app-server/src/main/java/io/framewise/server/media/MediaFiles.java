@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -141,23 +142,39 @@ public final class MediaFiles {
         if (!Files.exists(dir)) {
             return;
         }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    deleteIfThere(file);
-                    return FileVisitResult.CONTINUE;
+        // A job stopping for the removal may still write a file into the folder as it is walked: a
+        // folder that is not empty at the end is walked again (the cancelled job writes no more).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                walkAndDelete(dir);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                if (attempt == 5) {
+                    throw new UncheckedIOException("Cannot delete " + dir, e);
                 }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    deleteIfThere(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete " + dir, e);
+            }
         }
+    }
+
+    private static void walkAndDelete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                deleteIfThere(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                deleteIfThere(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static void deleteIfThere(Path p) throws IOException {
