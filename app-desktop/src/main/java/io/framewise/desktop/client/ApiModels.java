@@ -257,6 +257,8 @@ public final class ApiModels {
             String text,
             String subjectType,
             String subjectId,
+            String assetId,
+            Long frame,
             String createdAt,
             boolean read) {}
 

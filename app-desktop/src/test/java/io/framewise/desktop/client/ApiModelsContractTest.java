@@ -61,6 +61,7 @@ class ApiModelsContractTest {
         // A list answer is checked item by item against the record.
         ANSWERED_BY.put(ApiModels.Mentionable.class, "get /api/media/{id}/mentionable 200");
         ANSWERED_BY.put(ApiModels.ReviewRequest.class, "post /api/assets/{id}/review-requests 201");
+        ANSWERED_BY.put(ApiModels.Home.class, "get /api/home 200");
     }
 
     /**
@@ -130,19 +131,31 @@ class ApiModelsContractTest {
                 problems);
     }
 
+    /** The JSON name of a component: its {@code @JsonProperty} name where it has one (a Java keyword). */
+    private static String wireName(Class<?> record, RecordComponent c) {
+        try {
+            com.fasterxml.jackson.annotation.JsonProperty named = record.getDeclaredField(c.getName())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return named != null && !named.value().isEmpty() ? named.value() : c.getName();
+        } catch (NoSuchFieldException e) {
+            return c.getName();
+        }
+    }
+
     private void check(Class<?> record, JsonNode schema) {
         JsonNode object = resolve(schema);
         JsonNode properties = properties(object);
         Set<String> required = required(object);
         for (RecordComponent c : record.getRecordComponents()) {
             String where = record.getSimpleName() + "." + c.getName();
-            JsonNode property = properties.get(c.getName());
+            String wire = wireName(record, c);
+            JsonNode property = properties.get(wire);
             if (property == null) {
                 problems.add(where + ": no such property in the schema");
                 continue;
             }
             checkType(where, c.getGenericType(), resolve(property));
-            if (c.getType().isPrimitive() && !required.contains(c.getName())) {
+            if (c.getType().isPrimitive() && !required.contains(wire)) {
                 problems.add(where + ": a primitive that the schema does not require");
             }
         }
