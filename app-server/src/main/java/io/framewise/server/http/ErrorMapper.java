@@ -63,6 +63,7 @@ public final class ErrorMapper {
 
     /** Writes the error shape; the only method that formats an error response. */
     public static void write(Context ctx, int status, String code, String message, Map<String, Object> details) {
+        UnreadBodies.drain(ctx);
         ctx.status(status);
         ctx.json(ErrorBody.of(code, message, details));
     }
