@@ -4,6 +4,7 @@ import io.framewise.desktop.client.ApiClient;
 import io.framewise.desktop.client.ApiModels.Home;
 import io.framewise.desktop.client.ApiModels.HomeEntry;
 import io.framewise.desktop.client.ApiModels.HomeMention;
+import io.framewise.desktop.client.Sprites;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +57,7 @@ public final class HomeViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Map<String, CompletableFuture<byte[]>> posters = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Sprites>> sprites = new ConcurrentHashMap<>();
     private volatile ApiClient api;
 
     /** @param ui runs model changes (the FX thread); @param io runs server calls */
@@ -111,6 +113,60 @@ public final class HomeViewModel {
                             }
                         },
                         io));
+    }
+
+    /**
+     * The hover-scrub sprite sheet of a tile's media, fetched the first time the pointer is over it;
+     * null when it has none (audio, still processing) or it cannot be had.
+     */
+    public CompletableFuture<Sprites> sprites(String mediaId) {
+        ApiClient client = api;
+        if (client == null || mediaId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Sprites> sheet = sprites.computeIfAbsent(
+                mediaId,
+                id -> CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return client.sprites(id);
+                            } catch (RuntimeException none) {
+                                return null;
+                            }
+                        },
+                        io));
+        // A media still processing has no sheet yet: ask again on the next hover.
+        sheet.thenAccept(s -> {
+            if (s == null) {
+                sprites.remove(mediaId, sheet);
+            }
+        });
+        return sheet;
+    }
+
+    /**
+     * The sprite tile to show with the pointer at {@code fraction} (0..1) of a poster's width: the
+     * sheet's samples are spread evenly over the media, so the fraction picks one directly.
+     */
+    public static int scrubTile(Sprites sheet, double fraction) {
+        int count = sheet.frames().length;
+        if (count == 0) {
+            return 0;
+        }
+        double f = Math.max(0, Math.min(1, fraction));
+        return Math.min(count - 1, (int) Math.floor(f * count));
+    }
+
+    /** The line under a tile's title: where "Continue watching" resumes, else the review state. */
+    public static String detail(Tile tile) {
+        if (tile.frame() != null) {
+            return "Continue at frame " + tile.frame();
+        }
+        return switch (tile.approval()) {
+            case "approved" -> "Approved";
+            case "changes_requested" -> "Changes requested";
+            default -> "Needs review";
+        };
     }
 
     /** The frame a tile opens at: the saved one to continue, else the start. */

@@ -67,7 +67,7 @@ final class LibraryView extends BorderPane {
         upload.managedProperty().bind(upload.visibleProperty());
         Label heading = new Label("Library");
         heading.getStyleClass().add("title-3");
-        Button home = new Button("Home");
+        Button home = new Button("My folders");
         home.setId("library-home");
         home.setOnAction(e -> vm.home());
         Button all = new Button("Projects");

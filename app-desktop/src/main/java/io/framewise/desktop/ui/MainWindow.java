@@ -11,6 +11,7 @@ import io.framewise.desktop.connect.Discovery;
 import io.framewise.desktop.home.HomeViewModel;
 import io.framewise.desktop.host.HostViewModel;
 import io.framewise.desktop.host.LanAddress;
+import io.framewise.desktop.library.FolderTreeModel;
 import io.framewise.desktop.library.LibraryRow;
 import io.framewise.desktop.library.LibraryViewModel;
 import io.framewise.desktop.player.Player;
@@ -70,6 +71,7 @@ public final class MainWindow {
     private LibraryView libraryView;
     private HomeView homeView;
     private final HomeViewModel home;
+    private final FolderTreeModel folders;
     private ReviewView reviewView;
     private CompareView compareView;
 
@@ -78,6 +80,7 @@ public final class MainWindow {
         connect = new ConnectViewModel(Platform::runLater, io, TokenStore.forUser(System.getenv()));
         library = new LibraryViewModel(Platform::runLater, io);
         home = new HomeViewModel(Platform::runLater, io);
+        folders = new FolderTreeModel(Platform::runLater, io);
         MediaOpener opener = new MediaOpener(vlcOrStills(headlessAudio));
         review = new ReviewViewModel(Platform::runLater, io, new FxTicker(), opener);
         compare = new CompareViewModel(Platform::runLater, io, new FxTicker());
@@ -114,11 +117,8 @@ public final class MainWindow {
         homeButton.setId("home-button");
         homeButton.setOnAction(e -> showHome());
         Button libraryButton = new Button("Library");
-        libraryButton.setOnAction(e -> {
-            if (connect.connectionProperty().get() != null) {
-                show(libraryView);
-            }
-        });
+        libraryButton.setId("library-button");
+        libraryButton.setOnAction(e -> showLibrary());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(14, brand, where, disconnect, homeButton, libraryButton, grow, new HostPanel(host));
@@ -129,7 +129,7 @@ public final class MainWindow {
 
         connectView = new ConnectView(connect, data.resolve("library"));
         libraryView = new LibraryView(library, this::openReview, this::shareRow, this::shareFolder);
-        homeView = new HomeView(home, this::openFromHome);
+        homeView = new HomeView(home, folders, this::openFromHome, this::openFolder);
         reviewView = new ReviewView(
                 review,
                 () -> {
@@ -208,7 +208,19 @@ public final class MainWindow {
             return;
         }
         where.setText("Connected to " + c.label());
+        // The library loads behind the start screen, so "Library" shows it at once.
         library.load(c.api());
+        folders.load(c.api());
+        home.load(c.api());
+        show(homeView);
+    }
+
+    /** A folder chosen in the start screen's tree opens in the library. */
+    private void openFolder(String path) {
+        if (connect.connectionProperty().get() == null) {
+            return;
+        }
+        library.navigate(path);
         show(libraryView);
     }
 
@@ -229,6 +241,7 @@ public final class MainWindow {
             return;
         }
         home.load(c.api());
+        folders.load(c.api());
         show(homeView);
     }
 
@@ -341,6 +354,17 @@ public final class MainWindow {
 
     public ReviewViewModel review() {
         return review;
+    }
+
+    public HomeViewModel home() {
+        return home;
+    }
+
+    /** Shows the library (tests; the header's "Library" button does the same). */
+    public void showLibrary() {
+        if (connect.connectionProperty().get() != null) {
+            show(libraryView);
+        }
     }
 
     public CompareViewModel compare() {

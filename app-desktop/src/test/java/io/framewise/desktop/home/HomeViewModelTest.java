@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.desktop.client.ApiClient;
+import io.framewise.desktop.client.Sprites;
+import io.framewise.desktop.library.FolderTreeModel;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.server.embedded.EmbeddedServer;
 import java.net.http.HttpClient;
@@ -64,6 +66,41 @@ class HomeViewModelTest {
             assertEquals(42, HomeViewModel.openingFrame(tile));
             assertEquals(0, HomeViewModel.openingFrame(vm.recent().get(0)), "other tiles open at the start");
             assertTrue(vm.needsReview().get(0).approval().equals("needs_review"));
+            assertEquals("Continue at frame 42", HomeViewModel.detail(tile));
+            assertEquals("Needs review", HomeViewModel.detail(vm.needsReview().get(0)));
+
+            // Hover scrub: the sheet of the project's upload; the pointer's place picks its sample.
+            io.framewise.desktop.testing.Await.until(
+                    "the sprite sheet", java.time.Duration.ofMinutes(2), () -> api.media(inProject)
+                            .hasRendition("sprites"));
+            Sprites sheet = vm.sprites(inProject).join();
+            assertTrue(sheet != null && sheet.frames().length > 1, "a sprite sheet for the video");
+            assertEquals(0, HomeViewModel.scrubTile(sheet, 0.0));
+            assertEquals(sheet.frames().length - 1, HomeViewModel.scrubTile(sheet, 1.0));
+            assertEquals(sheet.frames().length - 1, HomeViewModel.scrubTile(sheet, 7.0), "clamped");
+            assertTrue(HomeViewModel.scrubTile(sheet, 0.5) > 0);
+            assertEquals(null, vm.sprites("no-such-media").join(), "no sheet, no failure");
+        }
+    }
+
+    @Test
+    void theFolderTreeListsTheTopEntriesAndOpensAFolderOnDemand(@TempDir Path data) {
+        try (EmbeddedServer server = EmbeddedServer.local(data)) {
+            ApiClient api = new ApiClient(server.baseUri(), null);
+            FolderTreeModel tree = new FolderTreeModel(Runnable::run, Runnable::run);
+            tree.load(api).join();
+            assertEquals("", tree.errorProperty().get());
+            List<String> top =
+                    tree.roots().stream().map(FolderTreeModel.Node::path).toList();
+            assertTrue(top.contains("/projects"), top.toString());
+            List<FolderTreeModel.Node> projects = tree.children("/projects").join();
+            assertEquals(
+                    api.folderPage("/projects").folders().stream()
+                            .map(f -> f.path())
+                            .toList(),
+                    projects.stream().map(FolderTreeModel.Node::path).toList());
+            assertEquals(List.of(), tree.children("/projects/no-such-project").join());
+            assertTrue(tree.errorProperty().get().startsWith("Could not open /projects/no-such-project"));
         }
     }
 

@@ -74,12 +74,7 @@ class DesktopUiTest extends FxRobot {
     }
 
     private void connect() {
-        clickOn("#server-url").eraseText(40).write(server.server.baseUri().toString());
-        clickOn("#connect");
-        Await.until(
-                "the library to list the asset",
-                DEADLINE,
-                () -> Await.on(() -> window.library().visible().size()) == 1);
+        TestWindow.connectAndOpenLibrary(this, window, server, 1, DEADLINE);
     }
 
     @Test

@@ -82,12 +82,7 @@ class ImportedDrawingUiTest extends FxRobot {
                 JsonNodeFactory.instance.objectNode().put("text", "Box it").put("frame", 2));
         attachLeftHalfRed(note.id());
 
-        clickOn("#server-url").eraseText(40).write(server.server.baseUri().toString());
-        clickOn("#connect");
-        Await.until(
-                "the library to list the asset",
-                DEADLINE,
-                () -> Await.on(() -> window.library().visible().size()) == 1);
+        TestWindow.connectAndOpenLibrary(this, window, server, 1, DEADLINE);
         javafx.scene.Node list = lookup("#library-list").query();
         Await.until(
                 "the library row on screen",

@@ -93,6 +93,15 @@ class RealWindowScreenshots {
                                 && r.media().frameCount() > 0)
                         .allMatch(r -> r.media().hasRendition("poster")
                                 && window.library().poster(r.media().id()).isDone())));
+        Await.until(
+                "the start screen's tiles",
+                DEADLINE,
+                () -> Await.on(() -> window.home().recent().stream()
+                                .filter(t -> window.home().poster(t.mediaId()).isDone())
+                                .count())
+                        >= 3);
+        capture("xvfb-home");
+        Await.fx(() -> window.showLibrary());
         capture("xvfb-library");
 
         LibraryRow interview = Await.on(() -> window.library().visible().stream()

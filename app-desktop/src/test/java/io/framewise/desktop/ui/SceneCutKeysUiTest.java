@@ -67,12 +67,7 @@ class SceneCutKeysUiTest extends FxRobot {
 
     @Test
     void bracketsGoFromCutToCutAndAcceptAllMakesNotes() {
-        clickOn("#server-url").eraseText(40).write(server.server.baseUri().toString());
-        clickOn("#connect");
-        Await.until(
-                "the library",
-                DEADLINE,
-                () -> Await.on(() -> window.library().visible().size()) == 1);
+        TestWindow.connectAndOpenLibrary(this, window, server, 1, DEADLINE);
         javafx.scene.Node library = lookup("#library-list").query();
         Await.until(
                 "the row",

@@ -11,6 +11,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.testfx.api.FxRobot;
 
 /** The main window as the window tests show it: the app's dark theme, 1280x800, on their stage. */
 final class TestWindow {
@@ -51,6 +52,27 @@ final class TestWindow {
                     return st != null && st.index() == 0;
                 }));
         return Await.on(() -> window.review().playback());
+    }
+
+    /**
+     * Connects as a person would (types the address, presses Connect), waits for the start screen and
+     * for the library to list {@code assets} assets behind it, then opens the library.
+     */
+    static void connectAndOpenLibrary(
+            FxRobot robot, MainWindow window, ReviewServer server, int assets, Duration deadline) {
+        robot.clickOn("#server-url").eraseText(40).write(server.server.baseUri().toString());
+        robot.clickOn("#connect");
+        Await.until("the start screen", deadline, () -> robot.lookup("#home-view")
+                .tryQuery()
+                .isPresent());
+        Await.until(
+                "the library to list " + assets + " assets",
+                deadline,
+                () -> Await.on(() -> window.library().visible().size()) == assets);
+        robot.clickOn("#library-button");
+        Await.until("the library", deadline, () -> robot.lookup("#library-list")
+                .tryQuery()
+                .isPresent());
     }
 
     /** Closes the windows a test opened over the main window, then the main window's connections. */
