@@ -24,6 +24,8 @@ public final class TusUpload {
     static final String TUS_VERSION = "1.0.0";
     /** The server's header on the answer that completes an upload: the media item it became. */
     static final String MEDIA_ID_HEADER = "Upload-Media-Id";
+    /** The server's header naming the asset the upload was filed as (at its target, or the home). */
+    static final String ASSET_ID_HEADER = "Upload-Asset-Id";
 
     private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(10);
 
@@ -32,10 +34,23 @@ public final class TusUpload {
     private final long size;
     private final int chunkBytes;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final String projectId;
+    private final String folderId;
     private volatile URI location;
+    private volatile String assetId;
 
     /** An upload of {@code file}; {@code location} is a previous upload's address to resume, or null. */
     public TusUpload(ApiClient api, Path file, URI location, int chunkBytes) {
+        this(api, file, location, chunkBytes, null, null);
+    }
+
+    /**
+     * An upload the server files into {@code projectId}'s folder {@code folderId} (either may be
+     * null: the project's top, or without a project the uploader's home folders).
+     */
+    public TusUpload(ApiClient api, Path file, URI location, int chunkBytes, String projectId, String folderId) {
+        this.projectId = projectId;
+        this.folderId = folderId;
         if (chunkBytes <= 0) {
             throw new IllegalArgumentException("chunkBytes must be positive");
         }
@@ -57,6 +72,11 @@ public final class TusUpload {
     /** The upload's address on the server once made: keep it to resume later. */
     public URI location() {
         return location;
+    }
+
+    /** The asset the server filed the upload as, once complete (null from a server that does not say). */
+    public String assetId() {
+        return assetId;
     }
 
     /** Asks a running {@link #run} to stop after the chunk in flight; it then throws {@link Stopped}. */
@@ -103,6 +123,7 @@ public final class TusUpload {
                 }
                 offset = res.headers().firstValueAsLong("Upload-Offset").orElse(offset + chunk.length);
                 mediaId = res.headers().firstValue(MEDIA_ID_HEADER).orElse(mediaId);
+                assetId = res.headers().firstValue(ASSET_ID_HEADER).orElse(assetId);
                 progress.accept(offset);
             }
         } catch (IOException e) {
@@ -115,6 +136,22 @@ public final class TusUpload {
         return mediaId;
     }
 
+    /** tus metadata: each value base64, pairs separated by commas. */
+    private String metadata(String name) {
+        StringBuilder m = new StringBuilder("filename ").append(base64(name));
+        if (projectId != null) {
+            m.append(",projectId ").append(base64(projectId));
+        }
+        if (folderId != null) {
+            m.append(",folderId ").append(base64(folderId));
+        }
+        return m.toString();
+    }
+
+    private static String base64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
     private URI create() {
         String name = file.getFileName().toString();
         // Sent again with the same key when the answer is lost: the server then names the same upload.
@@ -122,9 +159,7 @@ public final class TusUpload {
         HttpResponse<byte[]> res = api.idempotentAnswer(() -> api.authorized(api.resolve("/api/tus"))
                 .header("Tus-Resumable", TUS_VERSION)
                 .header("Upload-Length", Long.toString(size))
-                .header(
-                        "Upload-Metadata",
-                        "filename " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)))
+                .header("Upload-Metadata", metadata(name))
                 .header(ApiClient.IDEMPOTENCY_HEADER, key)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());

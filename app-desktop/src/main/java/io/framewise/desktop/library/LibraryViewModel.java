@@ -37,7 +37,8 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The library as the organizer serves it: a page per folder path (the root, projects, a project's
  * folders, home folders) with breadcrumbs, sub-folders, the assets with status and approval, and the
- * page's actions; search, posters, and resumable uploads filed into the folder on screen.
+ * page's actions; search, posters, and resumable uploads filed into the folder on screen (outside a
+ * project, into the uploader's home).
  */
 public final class LibraryViewModel {
 
@@ -113,6 +114,11 @@ public final class LibraryViewModel {
     /** Opens the page at {@code folderPath} (an organizer path such as /projects/ID or /home). */
     public CompletableFuture<Void> navigate(String folderPath) {
         path.set(folderPath);
+        String projectId = projectOf(folderPath);
+        if (projectId != null && api != null && projects.stream().noneMatch(p -> p.id().equals(projectId))) {
+            // A project made since the chooser was filled (on the web, by someone else): list it.
+            return loadProjects(api);
+        }
         return refresh();
     }
 
@@ -207,14 +213,20 @@ public final class LibraryViewModel {
         return parts.length >= 3 && parts[1].equals("projects") ? parts[2] : null;
     }
 
-    /** Where a file dropped on the page at {@code folderPath} is filed. */
+    /**
+     * Where a file dropped on the page at {@code folderPath} is filed: a project's folder; in a home
+     * (My folders) its folder, whose project the server knows; outside both, the top of the
+     * uploader's home.
+     */
     static UploadItem.Target targetOf(String folderPath) {
         String projectId = projectOf(folderPath);
-        if (projectId == null) {
-            return new UploadItem.Target(null, null);
+        String[] parts = folderPath == null ? new String[0] : folderPath.split("/");
+        String folderId = parts.length > 3 ? parts[parts.length - 1] : null;
+        if (projectId != null) {
+            return new UploadItem.Target(projectId, folderId);
         }
-        String[] parts = folderPath.split("/");
-        return new UploadItem.Target(projectId, parts.length > 3 ? parts[parts.length - 1] : null);
+        boolean home = parts.length >= 3 && parts[1].equals("users");
+        return new UploadItem.Target(null, home ? folderId : null);
     }
 
     /**
@@ -427,10 +439,9 @@ public final class LibraryViewModel {
     }
 
     private CompletableFuture<Void> afterFiling(ApiClient client, UploadItem.Target target, List<Asset> filed) {
-        if (target.projectId() == null && !filed.isEmpty()) {
-            // Filed into the default project (made by the first upload): show it.
-            path.set("/projects/" + filed.get(0).projectId());
-            return loadProjects(client);
+        if (target.projectId() == null && !filed.isEmpty() && !path.get().startsWith("/users/")) {
+            // Filed at the top of the uploader's home: show it there.
+            path.set("/home");
         }
         return refresh();
     }

@@ -36,7 +36,8 @@ public final class Uploads {
 
     /** Starts uploading {@code file} into {@code target}; answers the asset, or null if paused or failed. */
     public CompletableFuture<Asset> start(ApiClient api, Path file, UploadItem.Target target) {
-        return CompletableFuture.supplyAsync(() -> new TusUpload(api, file, null, chunkBytes), io)
+        return CompletableFuture.supplyAsync(
+                        () -> new TusUpload(api, file, null, chunkBytes, target.projectId(), target.folderId()), io)
                 .thenApplyAsync(
                         upload -> {
                             UploadItem item = new UploadItem(file, target, upload);
@@ -76,6 +77,11 @@ public final class Uploads {
                                                 () -> item.sentProperty().set(sent))));
                             }
                             ui.execute(() -> item.stateProperty().set(UploadItem.State.FILING));
+                            String filed = item.upload().assetId();
+                            if (filed != null) {
+                                // The server filed it where the upload named (or in the home).
+                                return api.asset(filed);
+                            }
                             UploadItem.Target t = item.target();
                             return api.createAsset(t.projectId(), t.folderId(), item.title(), item.mediaId());
                         },

@@ -48,7 +48,14 @@ class LibraryNavigationTest {
             List<FolderEntry> root = ui.read(() -> List.copyOf(vm.folders()));
             assertTrue(names(root).contains("Projects"), "root folders " + root);
 
-            // A file dropped outside any project lands in the default project, which opens.
+            // A file dropped outside any project lands in the uploader's home, which opens.
+            ui.act(() -> vm.upload(List.of(TestMedia.get(TestMedia.Variant.H264_2997_DF))));
+            assertTrue(ui.read(() -> vm.pathProperty().get()).startsWith("/users/"));
+            assertEquals("My folders", ui.read(() -> vm.titleProperty().get()));
+            assertEquals(List.of("h264-2997-df"), ui.read(() -> titles(vm)));
+
+            // Dropped on a project's page: filed there.
+            ui.act(() -> vm.navigate("/projects/" + newProject(server, "Show")));
             ui.act(() -> vm.upload(List.of(TestMedia.get(TestMedia.Variant.H264_LONG_GOP))));
             String project = ui.read(() -> vm.pathProperty().get());
             assertTrue(project.startsWith("/projects/"), project);
@@ -92,6 +99,30 @@ class LibraryNavigationTest {
             });
         } finally {
             uiThread.shutdownNow();
+        }
+    }
+
+    /** A new project made over the API, as an administrator does on the web; answers its id. */
+    static String newProject(EmbeddedServer server, String name) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    server.baseUri().resolve("/api/projects"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                    "{\"name\":\"" + name + "\"}"))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .get("id")
+                    .asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -139,7 +139,7 @@ public final class Browser implements AutoCloseable {
         return By.cssSelector("[data-testid='" + testId + "']");
     }
 
-    List<WebElement> all(String testId) {
+    public List<WebElement> all(String testId) {
         return driver.findElements(byTestId(testId));
     }
 
@@ -179,7 +179,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** A PNG of the whole window under target/screenshots, written on every run. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = driver.getScreenshotAs(OutputType.FILE);
