@@ -7,9 +7,18 @@ package io.framewise.server.notifications;
  * @param stillMediaId the media item whose frame goes in as an inline picture, or null
  * @param stillFrame that frame
  * @param stillNoteId the note whose drawing is burned into it, or null
+ * @param settingsLink where the person changes which mails they get (the List-Unsubscribe header), or
+ *     null in mails kept from before it was added
  */
 public record Mail(
-        String to, String subject, String text, String html, String stillMediaId, Long stillFrame, String stillNoteId) {
+        String to,
+        String subject,
+        String text,
+        String html,
+        String stillMediaId,
+        Long stillFrame,
+        String stillNoteId,
+        String settingsLink) {
 
     /** The content id the HTML part names the inline still by. */
     public static final String STILL_CID = "still@framewise";

@@ -70,7 +70,8 @@ public final class OverdueMail {
                     .append(MailText.html(line))
                     .append("</a></li>");
         }
-        html.append("</ul></body></html>");
+        html.append("</ul>");
+        notifier.footer(text, html);
         return new Mail(
                 to,
                 MailText.subject(
@@ -79,6 +80,7 @@ public final class OverdueMail {
                 html.toString(),
                 null,
                 null,
-                null);
+                null,
+                notifier.settingsLink());
     }
 }

@@ -103,6 +103,31 @@ public final class PeopleNotifier {
         return base + "/review/" + assetId + (frame == null ? "" : "?frame=" + frame);
     }
 
+    /** Where a person changes which mails they get: their account page's notification settings. */
+    public String settingsLink() {
+        return publicUrl.get() + "/account#notifications";
+    }
+
+    /**
+     * Ends a mail with why it came and a link to stop it, in both parts, and closes the HTML; every
+     * mail the server sends ends this way.
+     */
+    void footer(StringBuilder text, StringBuilder html) {
+        String why = "You get this mail because of your notification settings in Framewise.";
+        String change = "Change or turn off these mails: ";
+        text.append("\n-- \n")
+                .append(why)
+                .append('\n')
+                .append(change)
+                .append(settingsLink())
+                .append('\n');
+        html.append("<p style=\"color:#777;font-size:small\">")
+                .append(why)
+                .append(" <a href=\"")
+                .append(MailText.html(settingsLink()))
+                .append("\">Change or turn off these mails</a>.</p></body></html>");
+    }
+
     Mail compose(String to, Told told, String quote) {
         String link = link(told.assetId(), told.frame());
         boolean still = told.mediaId() != null && told.frame() != null;
@@ -133,9 +158,7 @@ public final class PeopleNotifier {
                 .append("\">")
                 .append(MailText.html(open.substring(0, open.length() - 2)))
                 .append("</a></p>");
-        String footer = "You get this mail because of your notification settings in Framewise (Account page).";
-        text.append("\n-- \n").append(footer).append('\n');
-        html.append("<p style=\"color:#777;font-size:small\">").append(footer).append("</p></body></html>");
+        footer(text, html);
         return new Mail(
                 to,
                 MailText.subject("[Framewise] " + told.text()),
@@ -143,7 +166,8 @@ public final class PeopleNotifier {
                 html.toString(),
                 still ? told.mediaId() : null,
                 still ? told.frame() : null,
-                still ? told.noteId() : null);
+                still ? told.noteId() : null,
+                settingsLink());
     }
 
     /** One mail with several notifications, oldest first. */
@@ -160,7 +184,8 @@ public final class PeopleNotifier {
                     .append(MailText.html(n.text()))
                     .append("</a></li>");
         }
-        html.append("</ul></body></html>");
+        html.append("</ul>");
+        footer(text, html);
         return new Mail(
                 to,
                 MailText.subject("[Framewise] " + items.size() + " notification" + (items.size() == 1 ? "" : "s")),
@@ -168,7 +193,8 @@ public final class PeopleNotifier {
                 html.toString(),
                 null,
                 null,
-                null);
+                null,
+                settingsLink());
     }
 
     String toJson(Mail mail) {

@@ -58,6 +58,10 @@ public final class SmtpMailer {
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
+        if (mail.settingsLink() != null && mail.settingsLink().chars().noneMatch(c -> c < 0x21 || c == '>')) {
+            // Mail clients show "unsubscribe" from this; it leads to the person's notification settings.
+            message.setHeader("List-Unsubscribe", "<" + mail.settingsLink() + ">");
+        }
 
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();

@@ -349,9 +349,18 @@ class FilingTest {
                     : null;
         });
         assertEquals("plate", title, "the folder's name without its rate");
-        // One item numbered from its first file, not six items.
-        JsonNode items =
-                json(world.call(Who.EDITOR, "GET", "/api/media", null), 200).get("items");
+        // One item numbered from its first file, not six items; its numbering is known once it is probed.
+        JsonNode items = Await.value("the sequence probed", Duration.ofSeconds(120), () -> {
+            JsonNode all =
+                    json(world.call(Who.EDITOR, "GET", "/api/media", null), 200).get("items");
+            for (JsonNode item : all) {
+                if (item.path("name").asText().equals("plate")
+                        && !item.path("status").asText().equals("processing")) {
+                    return all;
+                }
+            }
+            return null;
+        });
         long sequences = 0;
         for (JsonNode item : items) {
             if (item.path("sequence").isObject()) {
