@@ -4,6 +4,7 @@ import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.media.FileOffload;
 import io.framewise.server.notifications.MailSettings;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
@@ -132,6 +133,15 @@ final class ServerCommand implements Callable<Integer> {
     String smtp;
 
     @Option(
+            names = "--file-offload",
+            paramLabel = "HOW",
+            description = "Let the web server in front send library files: nginx:/PREFIX/ answers with"
+                    + " X-Accel-Redirect to that internal location (its alias is the data folder), sendfile"
+                    + " with X-Sendfile (Apache, lighttpd). The server still checks every request."
+                    + " Also FRAMEWISE_FILE_OFFLOAD. See installers/nginx/framewise.conf.")
+    String fileOffload;
+
+    @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
@@ -173,7 +183,11 @@ final class ServerCommand implements Callable<Integer> {
         settings = settings.withOrganizers(plugins);
         String smtpUrl = smtp != null ? smtp : System.getenv("FRAMEWISE_SMTP");
         MailSettings mail = smtpUrl == null || smtpUrl.isBlank() ? null : MailSettings.parse(smtpUrl);
-        FramewiseServer server = FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail);
+        String offloadSpec = fileOffload != null ? fileOffload : System.getenv("FRAMEWISE_FILE_OFFLOAD");
+        io.framewise.server.Feature[] offload = offloadSpec == null || offloadSpec.isBlank()
+                ? new io.framewise.server.Feature[0]
+                : new io.framewise.server.Feature[] {FileOffload.parse(offloadSpec, settings.dataDir())};
+        FramewiseServer server = FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail, offload);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -91,6 +91,10 @@ public final class RangeFileResponder {
         if (!attrs.isRegularFile()) {
             throw new ApiException.NotFound("File not found", Map.of("name", String.valueOf(file.getFileName())));
         }
+        FileOffload offload = FileOffload.of(ctx);
+        if (offload != null && offload.hand(ctx, file, contentType)) {
+            return;
+        }
         HttpServletRequest req = ctx.req();
         HttpServletResponse res = ctx.res();
         long size = attrs.size();
