@@ -23,6 +23,32 @@ final class Nginx implements AutoCloseable {
     }
 
     static Nginx serve(Path root, Path dir) throws IOException, InterruptedException {
+        return start(dir, "root %s;".formatted(root));
+    }
+
+    /**
+     * nginx in front of a Framewise server started with {@code --file-offload nginx:/_framewise_files/}:
+     * requests go to the server, and the files it names are sent from {@code dataDir} by nginx.
+     */
+    static Nginx front(int upstreamPort, Path dataDir, Path dir) throws IOException, InterruptedException {
+        return start(
+                dir,
+                """
+                location /_framewise_files/ {
+                            internal;
+                            alias %1$s/;
+                        }
+                        location / {
+                            proxy_pass http://127.0.0.1:%2$d;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_set_header Host $http_host;
+                            proxy_buffering off;
+                        }"""
+                        .formatted(dataDir.toAbsolutePath().normalize(), upstreamPort));
+    }
+
+    private static Nginx start(Path dir, String serverBody) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("tmp"));
         int port = freePort();
         String conf =
@@ -48,11 +74,11 @@ final class Nginx implements AutoCloseable {
                     scgi_temp_path %1$s/tmp/scgi;
                     server {
                         listen 127.0.0.1:%2$d;
-                        root %3$s;
+                        %3$s
                     }
                 }
                 """
-                        .formatted(dir, port, root);
+                        .formatted(dir, port, serverBody);
         Path confFile = dir.resolve("nginx.conf");
         Files.writeString(confFile, conf);
         Process p = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", confFile.toString())

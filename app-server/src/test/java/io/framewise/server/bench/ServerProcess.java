@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts a server on {@code dataDir} with the given heap limit and waits until it listens. */
-    static ServerProcess start(Path dataDir, String maxHeap, Path log) throws IOException, InterruptedException {
+    static ServerProcess start(Path dataDir, String maxHeap, Path log, String... extraArgs)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
@@ -47,6 +48,7 @@ final class ServerProcess implements AutoCloseable {
                 "0",
                 "--workers",
                 "1"));
+        cmd.addAll(List.of(extraArgs));
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
