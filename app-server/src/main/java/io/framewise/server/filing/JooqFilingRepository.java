@@ -7,12 +7,12 @@ import static io.framewise.server.db.generated.Tables.FOLDERS;
 import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
 import static io.framewise.server.db.generated.Tables.MEDIA_ITEMS;
 import static io.framewise.server.db.generated.Tables.PROJECTS;
-import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 import static io.framewise.server.db.generated.Tables.USERS;
 
 import io.framewise.server.access.Principal;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
+import io.framewise.server.library.JooqHomeProjects;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.impl.DSL;
@@ -69,10 +69,7 @@ public final class JooqFilingRepository {
      */
     public String ensureHome(String userId) {
         return db.write(ctx -> {
-            Optional<String> existing = ctx.select(HOME_PROJECTS.PROJECT_ID)
-                    .from(HOME_PROJECTS)
-                    .where(HOME_PROJECTS.USER_ID.eq(userId))
-                    .fetchOptional(HOME_PROJECTS.PROJECT_ID);
+            Optional<String> existing = JooqHomeProjects.homeOf(ctx, userId);
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -81,25 +78,7 @@ public final class JooqFilingRepository {
                     .where(USERS.ID.eq(userId))
                     .fetchOptional(USERS.DISPLAY_NAME)
                     .orElseThrow(() -> new IllegalArgumentException("no such user: " + userId));
-            String id = Ids.newId();
-            long now = db.nowMillis();
-            ctx.insertInto(PROJECTS)
-                    .set(PROJECTS.ID, id)
-                    .set(PROJECTS.NAME, "Home of " + displayName)
-                    .set(PROJECTS.CREATED_BY, userId)
-                    .set(PROJECTS.CREATED_AT, now)
-                    .execute();
-            ctx.insertInto(HOME_PROJECTS)
-                    .set(HOME_PROJECTS.USER_ID, userId)
-                    .set(HOME_PROJECTS.PROJECT_ID, id)
-                    .execute();
-            ctx.insertInto(PROJECT_MEMBERS)
-                    .set(PROJECT_MEMBERS.PROJECT_ID, id)
-                    .set(PROJECT_MEMBERS.USER_ID, userId)
-                    .set(PROJECT_MEMBERS.ROLE, "owner")
-                    .set(PROJECT_MEMBERS.ADDED_AT, now)
-                    .execute();
-            return id;
+            return JooqHomeProjects.ensureHome(ctx, userId, "Home of " + displayName, db.nowMillis());
         });
     }
 
@@ -116,23 +95,7 @@ public final class JooqFilingRepository {
 
     /** A new shared project with its creator as owner. */
     public String createProject(String name, String createdBy) {
-        return db.write(ctx -> {
-            String id = Ids.newId();
-            long now = db.nowMillis();
-            ctx.insertInto(PROJECTS)
-                    .set(PROJECTS.ID, id)
-                    .set(PROJECTS.NAME, name)
-                    .set(PROJECTS.CREATED_BY, createdBy)
-                    .set(PROJECTS.CREATED_AT, now)
-                    .execute();
-            ctx.insertInto(PROJECT_MEMBERS)
-                    .set(PROJECT_MEMBERS.PROJECT_ID, id)
-                    .set(PROJECT_MEMBERS.USER_ID, createdBy)
-                    .set(PROJECT_MEMBERS.ROLE, "owner")
-                    .set(PROJECT_MEMBERS.ADDED_AT, now)
-                    .execute();
-            return id;
-        });
+        return db.write(ctx -> JooqHomeProjects.createProject(ctx, Ids.newId(), name, createdBy, db.nowMillis()));
     }
 
     /** An enabled user by canonical (lower-case) login name. */

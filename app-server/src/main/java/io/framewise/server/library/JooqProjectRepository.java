@@ -3,7 +3,6 @@ package io.framewise.server.library;
 import static io.framewise.server.db.generated.Tables.FOLDERS;
 import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
 import static io.framewise.server.db.generated.Tables.PROJECTS;
-import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
@@ -27,21 +26,8 @@ public final class JooqProjectRepository implements ProjectRepository {
     @Override
     public Project create(String name, String createdBy) {
         Project p = new Project(Ids.newId(), name, createdBy, Instant.ofEpochMilli(db.nowMillis()));
-        // The creator owns the project from the start: no window in which nobody may manage it.
-        db.write(ctx -> {
-            ctx.insertInto(PROJECTS)
-                    .set(PROJECTS.ID, p.id())
-                    .set(PROJECTS.NAME, p.name())
-                    .set(PROJECTS.CREATED_BY, p.createdBy())
-                    .set(PROJECTS.CREATED_AT, p.created().toEpochMilli())
-                    .execute();
-            return ctx.insertInto(PROJECT_MEMBERS)
-                    .set(PROJECT_MEMBERS.PROJECT_ID, p.id())
-                    .set(PROJECT_MEMBERS.USER_ID, p.createdBy())
-                    .set(PROJECT_MEMBERS.ROLE, "owner")
-                    .set(PROJECT_MEMBERS.ADDED_AT, p.created().toEpochMilli())
-                    .execute();
-        });
+        db.write(ctx -> JooqHomeProjects.createProject(
+                ctx, p.id(), p.name(), p.createdBy(), p.created().toEpochMilli()));
         return p;
     }
 

@@ -3,13 +3,11 @@ package io.framewise.server.organizer;
 import static io.framewise.server.db.generated.Tables.ASSETS;
 import static io.framewise.server.db.generated.Tables.FOLDERS;
 import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
-import static io.framewise.server.db.generated.Tables.PROJECTS;
-import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
 import io.framewise.server.db.Database;
-import io.framewise.server.db.Ids;
 import io.framewise.server.db.Require;
 import io.framewise.server.db.generated.tables.records.FoldersRecord;
+import io.framewise.server.library.JooqHomeProjects;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,34 +33,8 @@ final class JooqFolderRepository {
         if (existing.isPresent()) {
             return existing.get();
         }
-        return db.write(ctx -> {
-            Optional<String> raced = ctx.select(HOME_PROJECTS.PROJECT_ID)
-                    .from(HOME_PROJECTS)
-                    .where(HOME_PROJECTS.USER_ID.eq(userId))
-                    .fetchOptional(HOME_PROJECTS.PROJECT_ID);
-            if (raced.isPresent()) {
-                return raced.get();
-            }
-            String id = Ids.newId();
-            ctx.insertInto(PROJECTS)
-                    .set(PROJECTS.ID, id)
-                    .set(PROJECTS.NAME, projectName)
-                    .set(PROJECTS.CREATED_BY, userId)
-                    .set(PROJECTS.CREATED_AT, db.nowMillis())
-                    .execute();
-            ctx.insertInto(HOME_PROJECTS)
-                    .set(HOME_PROJECTS.USER_ID, userId)
-                    .set(HOME_PROJECTS.PROJECT_ID, id)
-                    .execute();
-            // Its owner's role is what lets them open what they file there.
-            ctx.insertInto(PROJECT_MEMBERS)
-                    .set(PROJECT_MEMBERS.PROJECT_ID, id)
-                    .set(PROJECT_MEMBERS.USER_ID, userId)
-                    .set(PROJECT_MEMBERS.ROLE, "owner")
-                    .set(PROJECT_MEMBERS.ADDED_AT, db.nowMillis())
-                    .execute();
-            return id;
-        });
+        // Its owner's role is what lets them open what they file there.
+        return db.write(ctx -> JooqHomeProjects.ensureHome(ctx, userId, projectName, db.nowMillis()));
     }
 
     Optional<String> homeOf(String userId) {

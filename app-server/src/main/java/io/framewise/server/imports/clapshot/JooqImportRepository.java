@@ -1,13 +1,10 @@
 package io.framewise.server.imports.clapshot;
 
-import static io.framewise.server.db.generated.Tables.HOME_PROJECTS;
 import static io.framewise.server.db.generated.Tables.IMPORT_LEDGER;
 import static io.framewise.server.db.generated.Tables.NOTES;
-import static io.framewise.server.db.generated.Tables.PROJECTS;
-import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 
 import io.framewise.server.db.Database;
-import io.framewise.server.db.Ids;
+import io.framewise.server.library.JooqHomeProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,34 +90,7 @@ public final class JooqImportRepository {
      * {@code name} and the user as owner when they have none yet.
      */
     public String ensureHome(String userId, String name) {
-        return db.write(ctx -> {
-            Optional<String> existing = ctx.select(HOME_PROJECTS.PROJECT_ID)
-                    .from(HOME_PROJECTS)
-                    .where(HOME_PROJECTS.USER_ID.eq(userId))
-                    .fetchOptional(HOME_PROJECTS.PROJECT_ID);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            String id = Ids.newId();
-            long now = db.nowMillis();
-            ctx.insertInto(PROJECTS)
-                    .set(PROJECTS.ID, id)
-                    .set(PROJECTS.NAME, name)
-                    .set(PROJECTS.CREATED_BY, userId)
-                    .set(PROJECTS.CREATED_AT, now)
-                    .execute();
-            ctx.insertInto(HOME_PROJECTS)
-                    .set(HOME_PROJECTS.USER_ID, userId)
-                    .set(HOME_PROJECTS.PROJECT_ID, id)
-                    .execute();
-            ctx.insertInto(PROJECT_MEMBERS)
-                    .set(PROJECT_MEMBERS.PROJECT_ID, id)
-                    .set(PROJECT_MEMBERS.USER_ID, userId)
-                    .set(PROJECT_MEMBERS.ROLE, "owner")
-                    .set(PROJECT_MEMBERS.ADDED_AT, now)
-                    .execute();
-            return id;
-        });
+        return db.write(ctx -> JooqHomeProjects.ensureHome(ctx, userId, name, db.nowMillis()));
     }
 
     /** A note as it was written elsewhere: its own creation and edit times. */
