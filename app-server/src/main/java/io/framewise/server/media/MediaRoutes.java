@@ -193,7 +193,6 @@ public final class MediaRoutes {
                     "Frame " + n + " is outside the media's frames 0.." + (count - 1),
                     Map.of("n", n, "frameCount", count));
         }
-        ctx.header(FRAME_INDEX_HEADER, Long.toString(n));
         if (seek) {
             seekFrame(ctx, item, (int) n, width, format);
             return;
@@ -203,6 +202,7 @@ public final class MediaRoutes {
         try (StillsCache.Pin still = stills.still(item, (int) n, served, format)) {
             ctx.header("Cache-Control", IMMUTABLE);
             ctx.header(FRAME_SOURCE_HEADER, "exact");
+            ctx.header(FRAME_INDEX_HEADER, Long.toString(n));
             if (served > 0 || shownWidth > 0) {
                 ctx.header(STILL_WIDTH_HEADER, Integer.toString(served > 0 ? served : shownWidth));
             }
@@ -222,6 +222,7 @@ public final class MediaRoutes {
         FrameStills.SeekStill still = stills.seekStill(item, n, width, format);
         ctx.header("Cache-Control", IMMUTABLE);
         ctx.header(FRAME_SOURCE_HEADER, "seek");
+        ctx.header(FRAME_INDEX_HEADER, Integer.toString(n));
         ctx.header(STILL_WIDTH_HEADER, Integer.toString(still.width()));
         ctx.contentType(format.mimeType());
         ctx.result(still.bytes());
