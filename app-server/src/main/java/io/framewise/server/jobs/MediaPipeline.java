@@ -129,7 +129,7 @@ public final class MediaPipeline implements JobHandler {
         this.thumbnails = new ThumbnailStep(files, media);
         this.proxy = new ProxyStep(files, media, events::transientMedia);
         this.hls = new HlsStep(files, media, events::transientMedia);
-        this.seekProxy = new SeekProxyStep(files, media, events::transientMedia);
+        this.seekProxy = new SeekProxyStep(files, media);
     }
 
     @Override

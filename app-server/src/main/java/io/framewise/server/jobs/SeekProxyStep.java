@@ -4,7 +4,6 @@ import io.framewise.media.Cancellation;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.Stills;
 import io.framewise.media.transcode.SeekProxyTranscoder;
-import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
@@ -13,7 +12,6 @@ import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * frame map is written next to it first, then the rendition is recorded: a still route that finds
  * the rendition always finds the map. The engine writes the video under a temporary name and checks
  * it maps onto the original frame for frame; a re-run after a crash starts over. It never holds the
- * item back, and an item without one only jumps more slowly.
+ * item back, and an item without one only jumps more slowly. It publishes no progress: the item is
+ * ready already, and a library card showing a percentage for it would read as "not playable yet";
+ * a page opened after it is done finds it in the item's renditions.
  */
 final class SeekProxyStep {
 
@@ -31,12 +31,10 @@ final class SeekProxyStep {
 
     private final MediaFiles files;
     private final MediaRepository media;
-    private final Consumer<LibraryEvent> publish;
 
-    SeekProxyStep(MediaFiles files, MediaRepository media, Consumer<LibraryEvent> publish) {
+    SeekProxyStep(MediaFiles files, MediaRepository media) {
         this.files = files;
         this.media = media;
-        this.publish = publish;
     }
 
     /** Whether the item gets a seek proxy: a video of more than one frame that jumps slowly as it is. */
@@ -54,8 +52,8 @@ final class SeekProxyStep {
         }
         FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
         Path target = files.file(item.id(), MediaFiles.SEEK_PROXY);
-        SeekProxyTranscoder.Result result = new SeekProxyTranscoder()
-                .transcode(original, map, target, ProgressEvents.throttled(item.id(), "seek_proxy", publish), cancel);
+        SeekProxyTranscoder.Result result =
+                new SeekProxyTranscoder().transcode(original, map, target, progress -> {}, cancel);
         Stills.write(
                 files.file(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP),
                 result.frameMap().toBytes());
@@ -73,6 +71,5 @@ final class SeekProxyStep {
                 result.height(),
                 result.frameMap().frameCount(),
                 result.bytes());
-        publish.accept(LibraryEvent.progress(item.id(), null, "seek_proxy", 1.0));
     }
 }
