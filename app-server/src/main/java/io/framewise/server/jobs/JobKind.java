@@ -21,7 +21,9 @@ public enum JobKind {
     /** Lists the file's subtitle streams and extracts the text ones to WebVTT (after the frame map). */
     SUBTITLES,
     /** Detects the hard cuts of a long video as suggested markers (after the frame map). */
-    SCENES;
+    SCENES,
+    /** The seek proxy of a video (after the frame map): small stills a jump shows at once. */
+    SEEK_PROXY;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

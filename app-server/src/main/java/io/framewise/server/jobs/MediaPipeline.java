@@ -70,6 +70,8 @@ public final class MediaPipeline implements JobHandler {
     static final int SUBTITLES_PRIORITY = 4;
     /** Before the ladder, after everything a reviewer needs to start: suggestions can come a little later. */
     static final int SCENES_PRIORITY = 2;
+    /** After the thumbnails: it speeds up jumping, which a reviewer does once the item is open. */
+    static final int SEEK_PROXY_PRIORITY = 3;
 
     private final MediaFiles files;
     private final MediaRepository media;
@@ -77,6 +79,7 @@ public final class MediaPipeline implements JobHandler {
     private final ThumbnailStep thumbnails;
     private final ProxyStep proxy;
     private final HlsStep hls;
+    private final SeekProxyStep seekProxy;
     private final HlsPolicy hlsPolicy;
     private final ObjectMapper json = Json.newMapper();
     private final long maxFrames;
@@ -126,6 +129,7 @@ public final class MediaPipeline implements JobHandler {
         this.thumbnails = new ThumbnailStep(files, media);
         this.proxy = new ProxyStep(files, media, events::transientMedia);
         this.hls = new HlsStep(files, media, events::transientMedia);
+        this.seekProxy = new SeekProxyStep(files, media);
     }
 
     @Override
@@ -152,6 +156,7 @@ public final class MediaPipeline implements JobHandler {
                 states.becomeReady(item.id());
             }
             case HLS -> hls.run(item, original, cancel);
+            case SEEK_PROXY -> seekProxy.run(item, original, cancel);
                 // The subtitles feature handles these; a server without it leaves the tracks unlisted.
             case SUBTITLES -> LOG.info("Media {}: no subtitle feature on this server, tracks not extracted", item.id());
             case SCENES -> LOG.info("Media {}: no scene feature on this server, cuts not detected", item.id());
@@ -227,6 +232,9 @@ public final class MediaPipeline implements JobHandler {
         if (scenes.applies(probe)) {
             states.queueOnce(item.id(), JobKind.SCENES, SCENES_PRIORITY);
         }
+        if (SeekProxyStep.applies(item, map)) {
+            states.queueOnce(item.id(), JobKind.SEEK_PROXY, SEEK_PROXY_PRIORITY);
+        }
         if (hlsPolicy.applies(probe, item.sizeBytes())) {
             states.queueOnce(item.id(), JobKind.HLS, HLS_PRIORITY);
         }
@@ -282,6 +290,11 @@ public final class MediaPipeline implements JobHandler {
         }
         if (job.kind() == JobKind.SCENES) {
             LOG.warn("Media {} has no suggested scene markers: {}", job.mediaId(), reason);
+            return;
+        }
+        if (job.kind() == JobKind.SEEK_PROXY) {
+            // Jumps show the frame-exact still only, a little later; nothing else is missing.
+            LOG.warn("Media {} has no seek proxy: {}", job.mediaId(), reason);
             return;
         }
         if (job.kind() == JobKind.HLS) {

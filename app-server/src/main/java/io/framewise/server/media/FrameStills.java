@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (its methods are synchronized), and one that is evicted while a request uses it is closed when
  * that request hands it back. Requests for the same still while it is being made wait for that one
  * instead of decoding it again.
+ *
+ * <p>Stills of the seek proxy (ADR 0051) come from their own pooled reader per item and are not kept
+ * on disk: one keyframe decodes in a few milliseconds, less than writing and syncing a file would
+ * take, and the browser keeps them (they never change either).
  */
 public final class FrameStills implements AutoCloseable {
 
@@ -41,6 +45,14 @@ public final class FrameStills implements AutoCloseable {
     private final ConcurrentHashMap<Path, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
     private boolean closed;
     private final AtomicInteger liveReaders = new AtomicInteger();
+
+    /** The seek proxy's reader: no frames kept for stepping back, one thread (no frame-thread delay). */
+    private static final FrameReader.Options SEEK_READER = new FrameReader.Options(16L << 20, 0, 1);
+
+    /** The key of an item's seek proxy reader in the pool; ids never hold this character. */
+    private static String seekKey(String mediaId) {
+        return mediaId + "#seek";
+    }
 
     private static final class Entry {
         final FrameReader reader;
@@ -118,9 +130,42 @@ public final class FrameStills implements AutoCloseable {
         }
     }
 
+    /**
+     * The encoded still of frame {@code index} of the item's seek proxy at {@code width} (0 or past
+     * the seek proxy's width: its own width), with the width served. The caller checked that the
+     * item has a ready seek proxy.
+     */
+    SeekStill seekStill(MediaItem item, int index, int width, StillFormat format) throws IOException {
+        Entry entry = acquire(
+                seekKey(item.id()),
+                () -> FrameReader.open(
+                        files.file(item.id(), MediaFiles.SEEK_PROXY),
+                        FrameMap.fromBytes(Files.readAllBytes(files.file(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP))),
+                        SEEK_READER));
+        try {
+            Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
+            return new SeekStill(StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY), picture.width());
+        } finally {
+            release(entry);
+        }
+    }
+
+    /** An encoded seek proxy still and its width in pixels. */
+    record SeekStill(byte[] bytes, int width) {}
+
+    /** Opens a reader; may be slow, so it runs outside the pool's lock. */
+    @FunctionalInterface
+    private interface Opener {
+        FrameReader open() throws IOException;
+    }
+
     private StillsCache.Pin make(MediaItem item, int index, int width, StillFormat format, Path file)
             throws IOException {
-        Entry entry = acquire(item);
+        Entry entry = acquire(item.id(), () -> {
+            Path original = files.resolve(item.storedPath());
+            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+            return FrameReader.open(original, map);
+        });
         byte[] bytes;
         try {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
@@ -132,26 +177,24 @@ public final class FrameStills implements AutoCloseable {
         return cache.added(file, bytes.length);
     }
 
-    private Entry acquire(MediaItem item) throws IOException {
+    private Entry acquire(String key, Opener opener) throws IOException {
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the still service is closed");
             }
-            Entry e = open.get(item.id());
+            Entry e = open.get(key);
             if (e != null) {
                 e.users++;
                 return e;
             }
         }
         // Opened outside the lock: a slow open of one item must not hold up stills of the others.
-        Path original = files.resolve(item.storedPath());
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
-        FrameReader reader = FrameReader.open(original, map);
+        FrameReader reader = opener.open();
         liveReaders.incrementAndGet();
         List<Entry> toClose = new ArrayList<>();
         Entry mine;
         synchronized (this) {
-            Entry raced = open.get(item.id());
+            Entry raced = open.get(key);
             if (raced != null || closed) {
                 toClose.add(new Entry(reader));
                 if (closed) {
@@ -163,7 +206,7 @@ public final class FrameStills implements AutoCloseable {
             } else {
                 mine = new Entry(reader);
                 mine.users = 1;
-                open.put(item.id(), mine);
+                open.put(key, mine);
                 Iterator<Map.Entry<String, Entry>> it = open.entrySet().iterator();
                 while (open.size() > maxOpen && it.hasNext()) {
                     Entry old = it.next().getValue();
@@ -198,9 +241,11 @@ public final class FrameStills implements AutoCloseable {
         cache.forget(mediaId);
         List<Entry> toClose = new ArrayList<>();
         synchronized (this) {
-            Entry e = open.remove(mediaId);
-            if (e != null) {
-                retire(e, toClose);
+            for (String key : List.of(mediaId, seekKey(mediaId))) {
+                Entry e = open.remove(key);
+                if (e != null) {
+                    retire(e, toClose);
+                }
             }
         }
         closeAll(toClose);

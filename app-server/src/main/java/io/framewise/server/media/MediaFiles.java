@@ -36,6 +36,10 @@ public final class MediaFiles {
     public static final String WAVEFORM = "waveform.json";
     public static final String PROXY = "proxy.mp4";
     public static final String STILLS = "stills";
+    /** The seek proxy and its own frame map (ADR 0051). */
+    public static final String SEEK_PROXY = "seek-proxy.mp4";
+
+    public static final String SEEK_PROXY_FRAME_MAP = "seek-proxy-framemap.bin";
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 

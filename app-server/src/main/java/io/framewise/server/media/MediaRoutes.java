@@ -42,6 +42,12 @@ public final class MediaRoutes {
     /** Response header: the width of the still served, after clamping to the source's shown width. */
     static final String STILL_WIDTH_HEADER = "X-Still-Width";
 
+    /** Response header: where the still's picture comes from, {@code exact} or {@code seek}. */
+    static final String FRAME_SOURCE_HEADER = "X-Frame-Source";
+
+    /** Response header: the frame index the picture shows, so a client can match it to its request. */
+    static final String FRAME_INDEX_HEADER = "X-Frame-Index";
+
     static final int MAX_STILL_WIDTH = 7680;
     static final int DEFAULT_LIMIT = 50;
 
@@ -151,9 +157,12 @@ public final class MediaRoutes {
     }
 
     /**
-     * {@code /frames/{n}?width=&format=png|jpg|webp}: the frame-exact still, cached on disk. A width
-     * beyond the source's shown width is served at the shown width (pictures are never enlarged, and
-     * all such widths share one cache file); {@value #STILL_WIDTH_HEADER} says which width was served.
+     * {@code /frames/{n}?width=&format=png|jpg|webp&source=exact|seek}: the frame-exact still, cached
+     * on disk. A width beyond the source's shown width is served at the shown width (pictures are
+     * never enlarged, and all such widths share one cache file); {@value #STILL_WIDTH_HEADER} says
+     * which width was served. {@code source=seek} answers frame n of the item's seek proxy instead: a
+     * small picture of the same frame, made in milliseconds, for a player to show while the exact
+     * still comes (ADR 0051). {@value #FRAME_SOURCE_HEADER} and {@value #FRAME_INDEX_HEADER} say which.
      */
     private void frame(Context ctx) throws IOException {
         MediaItem item = item(ctx);
@@ -167,6 +176,7 @@ public final class MediaRoutes {
         }
         int width = intParam(ctx, "width", 0, 16, MAX_STILL_WIDTH);
         StillFormat format = format(ctx.queryParam("format"));
+        boolean seek = seekSource(ctx.queryParam("source"));
         if (item.status() != MediaStatus.READY || item.frameMapPath() == null) {
             if (item.status() == MediaStatus.READY) {
                 throw new ApiException.Conflict(
@@ -183,15 +193,51 @@ public final class MediaRoutes {
                     "Frame " + n + " is outside the media's frames 0.." + (count - 1),
                     Map.of("n", n, "frameCount", count));
         }
+        if (seek) {
+            seekFrame(ctx, item, (int) n, width, format);
+            return;
+        }
         int shownWidth = item.probe() == null ? 0 : item.probe().width();
         int served = servedWidth(width, shownWidth);
         try (StillsCache.Pin still = stills.still(item, (int) n, served, format)) {
             ctx.header("Cache-Control", IMMUTABLE);
+            ctx.header(FRAME_SOURCE_HEADER, "exact");
+            ctx.header(FRAME_INDEX_HEADER, Long.toString(n));
             if (served > 0 || shownWidth > 0) {
                 ctx.header(STILL_WIDTH_HEADER, Integer.toString(served > 0 ? served : shownWidth));
             }
             responder.respond(ctx, still.file(), format.mimeType());
         }
+    }
+
+    /** Frame {@code n} of the item's seek proxy, or a 404 naming why there is none. */
+    private void seekFrame(Context ctx, MediaItem item, int n, int width, StillFormat format) throws IOException {
+        boolean ready = media.renditions(item.id()).stream()
+                .anyMatch(r -> r.kind() == RenditionKind.SEEK_PROXY && r.status() == MediaStatus.READY);
+        if (!ready) {
+            throw new ApiException.NotFound(
+                    "Media " + item.id() + " has no seek proxy yet (ask for the exact still)",
+                    Map.of("id", item.id(), "rendition", RenditionKind.SEEK_PROXY.wire()));
+        }
+        FrameStills.SeekStill still = stills.seekStill(item, n, width, format);
+        ctx.header("Cache-Control", IMMUTABLE);
+        ctx.header(FRAME_SOURCE_HEADER, "seek");
+        ctx.header(FRAME_INDEX_HEADER, Integer.toString(n));
+        ctx.header(STILL_WIDTH_HEADER, Integer.toString(still.width()));
+        ctx.contentType(format.mimeType());
+        ctx.result(still.bytes());
+    }
+
+    /** {@code source}: absent or {@code exact} for the frame-exact still, {@code seek} for the seek proxy's. */
+    private static boolean seekSource(String raw) {
+        if (raw == null || raw.isEmpty() || raw.equals("exact")) {
+            return false;
+        }
+        if (raw.equals("seek")) {
+            return true;
+        }
+        throw new ApiException.BadRequest(
+                "source must be exact or seek, got '" + raw + "'", Map.of("source", raw), null);
     }
 
     /**

@@ -101,6 +101,7 @@ public final class MediaView {
             case WAVEFORM -> "/waveform.json";
             case STILLS -> "/frames";
             case HLS -> "/hls/master.m3u8";
+            case SEEK_PROXY -> "/frames?source=seek";
         };
     }
 }

@@ -10,7 +10,12 @@ public enum RenditionKind {
     WAVEFORM,
     STILLS,
     /** The HLS ladder of long or high-bitrate media: a folder with the master playlist. */
-    HLS;
+    HLS,
+    /**
+     * A small all-keyframe video, frame for frame the original, whose stills a jump shows first
+     * while the frame-exact still is made (ADR 0051).
+     */
+    SEEK_PROXY;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,6 +27,7 @@ public enum RenditionKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("kind must be proxy, poster, sprites, waveform, stills or hls, got " + text);
+        throw new IllegalArgumentException(
+                "kind must be proxy, poster, sprites, waveform, stills, hls or seek_proxy, got " + text);
     }
 }

@@ -80,7 +80,7 @@ class PipelineServiceTest {
                         .filter(k -> k != LibraryEvent.Kind.PROGRESS)
                         .toList());
         assertEquals(
-                List.of("probe", "framemap", "thumbs"),
+                List.of("probe", "framemap", "thumbs", "seek_proxy"),
                 world.column("SELECT kind FROM jobs WHERE media_id = ? ORDER BY created_at, rowid", item.id()));
     }
 

@@ -110,9 +110,17 @@ public final class FrameRangeTranscoder {
 
     /**
      * @param videoBitRate bits per second for the video, or 0 for the settings' constant quality
+     * @param intraOnly every frame a keyframe (no B- or P-frames): any frame decodes on its own
+     * @param audio whether the first audio stream is carried over
      */
-    public record Encoding(Codecs codecs, long videoBitRate) {
+    public record Encoding(Codecs codecs, long videoBitRate, boolean intraOnly, boolean audio) {
         public static final Encoding DEFAULT = new Encoding(Codecs.H264_AAC, 0);
+        /** H.264 pictures that each decode alone, no sound: for looking up single frames fast. */
+        public static final Encoding INTRA_ONLY_SILENT = new Encoding(Codecs.H264_AAC, 0, true, false);
+
+        public Encoding(Codecs codecs, long videoBitRate) {
+            this(codecs, videoBitRate, false, true);
+        }
     }
 
     /**
@@ -248,7 +256,7 @@ public final class FrameRangeTranscoder {
                         VideoEncoder.rational(
                                 map.frameRate().denominator(), map.frameRate().numerator()),
                         sourceTimeBase);
-        audio = openAudio(input);
+        audio = encoding.audio() ? openAudio(input) : null;
         if (in >= prelude.frames()) {
             // The output's first frame is the prelude's: its label counts back from frame in.
             Timecodes.carry(input, map, in - prelude.frames(), output);
@@ -354,7 +362,9 @@ public final class FrameRangeTranscoder {
                 decoder.colorspace(),
                 decoder.color_range());
         filter = buildFilter(filterSource);
-        int keyint = (int) Math.max(1, Math.round(map.frameRate().fps() * settings.keyframeSeconds()));
+        int keyint = encoding.intraOnly()
+                ? 1
+                : (int) Math.max(1, Math.round(map.frameRate().fps() * settings.keyframeSeconds()));
         H264Encoder.Settings encoderSettings = new H264Encoder.Settings(
                 filter.width(),
                 filter.height(),
@@ -367,7 +377,7 @@ public final class FrameRangeTranscoder {
                 "high",
                 0,
                 keyint,
-                -1,
+                encoding.intraOnly() ? 0 : -1,
                 encoding.videoBitRate() > 0 ? "bitrate=" + Math.max(1, encoding.videoBitRate() / 1000) : "",
                 output.needsGlobalHeader(),
                 outColor,
