@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls scale]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -25,9 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServerBench {
 
-    static final List<String> SECTIONS = List.of("upload", "range", "ws", "notes", "hls");
+    static final List<String> SECTIONS = List.of("upload", "range", "ws", "notes", "hls", "scale");
 
-    /** Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder. */
+    /**
+     * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, and scale,
+     * which writes a library of a million notes.
+     */
     static final List<String> DEFAULT_SECTIONS = List.of("upload", "range", "ws", "notes");
 
     /** One line of the results table. */
@@ -87,6 +90,9 @@ public final class ServerBench {
             } finally {
                 deleteTree(dataDir);
             }
+        }
+        if (only.contains("scale")) {
+            new ScaleBench(work).run(rows);
         }
         if (only.contains("hls")) {
             new HlsBench(work).run(rows);
