@@ -115,6 +115,13 @@ class MediaListingVisibilityTest {
     }
 
     @Test
+    void withTheBuiltInOrganizerAloneTheDatabaseDecidesTheList() {
+        // The folders organizer does not claim Authorize: nothing but the roles decides, so the list
+        // is the query's, not the item-by-item check's.
+        assertTrue(world.server.access().authorizer().rolesAlone());
+    }
+
+    @Test
     void aReviewerOfOneProjectSeesNothingOfAnother() throws Exception {
         List<String> outsider = walk(Who.OUTSIDER, 2, inOther.size());
         assertTrue(outsider.stream().noneMatch(inShow::contains), "nothing of the first show: " + outsider);
