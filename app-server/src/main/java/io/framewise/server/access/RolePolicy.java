@@ -162,8 +162,6 @@ public final class RolePolicy {
         if (role == null) {
             return Decision.hidden("no such media");
         }
-        boolean uploader =
-                facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
         boolean author = person.userId().equals(noteAuthor);
         return switch (action) {
             case NOTE_CREATE, LIVE_DRIVE, NOTE_RESOLVE -> require(
@@ -174,7 +172,8 @@ public final class RolePolicy {
                     "filing media needs the editor role in its project (or being its uploader while it is unfiled)");
             case CLIP_CREATE -> require(role, ProjectRole.EDITOR, "cutting clips needs the editor role");
             case SUBTITLE_MANAGE -> require(role, ProjectRole.EDITOR, "changing subtitle tracks needs the editor role");
-            case MEDIA_DELETE -> uploader && role.atLeast(ProjectRole.EDITOR)
+                // Who uploaded it matters only here: asked only here, not on every view.
+            case MEDIA_DELETE -> role.atLeast(ProjectRole.EDITOR) && uploadedBy(person, mediaId)
                     ? Decision.allow("uploader")
                     : require(role, ProjectRole.OWNER, "only the uploader or a project owner may delete media");
             case NOTE_EDIT -> author && role.atLeast(ProjectRole.REVIEWER)
@@ -207,9 +206,11 @@ public final class RolePolicy {
         if (project.isPresent()) {
             return facts.roles(person.userId()).get(project.get());
         }
-        boolean uploader =
-                facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
-        return uploader ? ProjectRole.OWNER : null;
+        return uploadedBy(person, mediaId) ? ProjectRole.OWNER : null;
+    }
+
+    private boolean uploadedBy(Principal.Person person, String mediaId) {
+        return facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
     }
 
     private static Decision require(ProjectRole role, ProjectRole needed, String otherwise) {
