@@ -102,7 +102,7 @@ final class ScaleListing {
                 eachItem.percentile(50));
         rows.add(new ServerBench.Row(
                 "scale, " + caller.role() + ": media listing " + which + " of " + PAGE + " in process, p50 of " + RUNS
-                        + " (visibility in SQL vs item by item)",
+                        + " / " + SLOW_RUNS + " (visibility in SQL vs item by item)",
                 String.format(Locale.ROOT, "%.2f ms", inSql.percentile(50)),
                 String.format(Locale.ROOT, "%.1f ms", eachItem.percentile(50)),
                 String.format(Locale.ROOT, "%.0fx faster", eachItem.percentile(50) / inSql.percentile(50)),
