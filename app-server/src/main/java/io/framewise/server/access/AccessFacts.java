@@ -33,6 +33,9 @@ public interface AccessFacts {
     /** The project of an asset, if the asset exists. */
     Optional<String> projectOfAsset(String assetId);
 
+    /** The project of each asset that exists, in one question (a page of assets). */
+    Map<String, String> projectsOfAssets(java.util.Collection<String> assetIds);
+
     /**
      * The project whose asset holds this media item as a version; empty while it is unfiled. A media
      * item is a version of at most one asset (the database holds it to that), so this is its one place.

@@ -14,6 +14,14 @@ public interface AccessRule {
 
     Opinion decide(Principal principal, Action action, Resource resource);
 
+    /**
+     * Whether the rule may have an opinion now. One that surely has none (an organizer that does not
+     * claim {@code Authorize}) leaves lists to the roles, which the database can then apply at once.
+     */
+    default boolean takesPart() {
+        return true;
+    }
+
     record Opinion(Verdict verdict, String reason) {
         public enum Verdict {
             ALLOW,

@@ -1,6 +1,9 @@
 package io.framewise.server.access;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,32 @@ public final class Authorizer {
             }
         }
         return granted != null ? granted : base;
+    }
+
+    /**
+     * Whether the role policy alone decides, no rule (organizer) taking part: then which media items
+     * a person sees is the policy's rule that a query can state ({@code media.MediaScope}), and lists
+     * may leave the deciding to the database instead of asking here item by item.
+     */
+    public boolean rolesAlone() {
+        return rules.stream().noneMatch(AccessRule::takesPart);
+    }
+
+    /**
+     * Of these assets, those the principal may view (a folder page's): asked of the role policy once
+     * for the page when the roles alone decide, else decided asset by asset with every rule.
+     */
+    public Set<String> viewableAssets(Principal principal, Collection<String> assetIds) {
+        if (rolesAlone() && principal instanceof Principal.Person person) {
+            return policy.viewableAssets(person, assetIds);
+        }
+        Set<String> out = new HashSet<>();
+        for (String id : assetIds) {
+            if (decide(principal, Action.ASSET_VIEW, new Resource.Asset(id)).allowed()) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     /** Whether the person may see the media item (used to filter lists and events). */

@@ -12,6 +12,7 @@ import static io.framewise.server.db.generated.Tables.SHARES;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +60,20 @@ public final class JooqAccessFacts implements AccessFacts {
                 .from(ASSETS)
                 .where(ASSETS.ID.eq(assetId))
                 .fetchOptional(ASSETS.PROJECT_ID));
+    }
+
+    @Override
+    public Map<String, String> projectsOfAssets(java.util.Collection<String> assetIds) {
+        Map<String, String> projects = new HashMap<>();
+        List<String> valid = assetIds.stream().filter(Ids::isValid).toList();
+        if (!valid.isEmpty()) {
+            db.read(ctx -> ctx.select(ASSETS.ID, ASSETS.PROJECT_ID)
+                            .from(ASSETS)
+                            .where(ASSETS.ID.in(valid))
+                            .fetch())
+                    .forEach(r -> projects.put(r.value1(), r.value2()));
+        }
+        return projects;
     }
 
     @Override

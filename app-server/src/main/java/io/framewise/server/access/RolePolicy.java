@@ -132,6 +132,24 @@ public final class RolePolicy {
         };
     }
 
+    /**
+     * Of these assets, those the person may view ({@link Action#ASSET_VIEW}): the ones in a project
+     * they have a role in. The same rule as {@link #onAsset}, asked once for a page of assets.
+     */
+    java.util.Set<String> viewableAssets(Principal.Person person, java.util.Collection<String> assetIds) {
+        if (person.admin()) {
+            return new java.util.HashSet<>(assetIds);
+        }
+        java.util.Map<String, ProjectRole> roles = facts.roles(person.userId());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        facts.projectsOfAssets(assetIds).forEach((asset, project) -> {
+            if (roles.containsKey(project)) {
+                out.add(asset);
+            }
+        });
+        return out;
+    }
+
     private Decision onMedia(Principal.Person person, Action action, Resource resource) {
         if (!(resource instanceof Resource.Media media)) {
             throw new IllegalArgumentException(action + " is about media, not " + resource);
@@ -144,8 +162,6 @@ public final class RolePolicy {
         if (role == null) {
             return Decision.hidden("no such media");
         }
-        boolean uploader =
-                facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
         boolean author = person.userId().equals(noteAuthor);
         return switch (action) {
             case NOTE_CREATE, LIVE_DRIVE, NOTE_RESOLVE -> require(
@@ -156,7 +172,8 @@ public final class RolePolicy {
                     "filing media needs the editor role in its project (or being its uploader while it is unfiled)");
             case CLIP_CREATE -> require(role, ProjectRole.EDITOR, "cutting clips needs the editor role");
             case SUBTITLE_MANAGE -> require(role, ProjectRole.EDITOR, "changing subtitle tracks needs the editor role");
-            case MEDIA_DELETE -> uploader && role.atLeast(ProjectRole.EDITOR)
+                // Who uploaded it matters only here: asked only here, not on every view.
+            case MEDIA_DELETE -> role.atLeast(ProjectRole.EDITOR) && uploadedBy(person, mediaId)
                     ? Decision.allow("uploader")
                     : require(role, ProjectRole.OWNER, "only the uploader or a project owner may delete media");
             case NOTE_EDIT -> author && role.atLeast(ProjectRole.REVIEWER)
@@ -189,9 +206,11 @@ public final class RolePolicy {
         if (project.isPresent()) {
             return facts.roles(person.userId()).get(project.get());
         }
-        boolean uploader =
-                facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
-        return uploader ? ProjectRole.OWNER : null;
+        return uploadedBy(person, mediaId) ? ProjectRole.OWNER : null;
+    }
+
+    private boolean uploadedBy(Principal.Person person, String mediaId) {
+        return facts.uploaderOf(mediaId).map(person.userId()::equals).orElse(false);
     }
 
     private static Decision require(ProjectRole role, ProjectRole needed, String otherwise) {

@@ -8,7 +8,10 @@ import io.framewise.server.db.Ids;
 import io.framewise.server.db.generated.tables.records.ClipsRecord;
 import io.framewise.server.media.ClipOrigin;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link ClipRepository} on the {@code clips} table; also tells media views where a clip comes from. */
@@ -46,6 +49,18 @@ public final class JooqClipRepository implements ClipRepository, ClipOrigin.Look
         }
         return db.read(ctx ->
                 ctx.selectFrom(CLIPS).where(CLIPS.MEDIA_ID.eq(mediaId)).fetchOptional(JooqClipRepository::toClip));
+    }
+
+    @Override
+    public Map<String, ClipOrigin> of(Collection<String> mediaIds) {
+        Map<String, ClipOrigin> out = new HashMap<>();
+        if (!mediaIds.isEmpty()) {
+            db.read(ctx -> ctx.selectFrom(CLIPS)
+                            .where(CLIPS.MEDIA_ID.in(mediaIds))
+                            .fetch(JooqClipRepository::toClip))
+                    .forEach(clip -> out.put(clip.mediaId(), clip.origin()));
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.framewise.server.library;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Assets, their version stacks and the approval of each version. */
@@ -31,6 +33,9 @@ public interface AssetRepository {
 
     /** The stack, version 1 first. */
     List<AssetVersion> versions(String assetId);
+
+    /** The versions of several assets in one query (a page of them), each stack oldest first. */
+    Map<String, List<AssetVersion>> versions(Collection<String> assetIds);
 
     /** The one asset a media item is a version of, if it is one. */
     Optional<String> assetOfMedia(String mediaId);

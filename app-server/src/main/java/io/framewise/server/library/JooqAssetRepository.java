@@ -11,7 +11,11 @@ import io.framewise.server.db.generated.tables.records.ApprovalsRecord;
 import io.framewise.server.db.generated.tables.records.AssetVersionsRecord;
 import io.framewise.server.db.generated.tables.records.AssetsRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.impl.DSL;
 
@@ -124,6 +128,20 @@ public final class JooqAssetRepository implements AssetRepository {
                 .where(ASSET_VERSIONS.ASSET_ID.eq(assetId))
                 .orderBy(ASSET_VERSIONS.VERSION_NUMBER)
                 .fetch(JooqAssetRepository::toVersion));
+    }
+
+    @Override
+    public Map<String, List<AssetVersion>> versions(Collection<String> assetIds) {
+        Map<String, List<AssetVersion>> out = new HashMap<>();
+        if (!assetIds.isEmpty()) {
+            db.read(ctx -> ctx.selectFrom(ASSET_VERSIONS)
+                            .where(ASSET_VERSIONS.ASSET_ID.in(assetIds))
+                            .orderBy(ASSET_VERSIONS.ASSET_ID, ASSET_VERSIONS.VERSION_NUMBER)
+                            .fetch(JooqAssetRepository::toVersion))
+                    .forEach(v -> out.computeIfAbsent(v.assetId(), k -> new ArrayList<>())
+                            .add(v));
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.framewise.server.media;
 
 import io.framewise.server.db.Ids;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,15 @@ public record ClipOrigin(
         Lookup NONE = mediaId -> Optional.empty();
 
         Optional<ClipOrigin> of(String mediaId);
+
+        /** Where each of several items was cut from (a listing's page); items that are not clips are left out. */
+        default Map<String, ClipOrigin> of(Collection<String> mediaIds) {
+            Map<String, ClipOrigin> out = new HashMap<>();
+            for (String id : mediaIds) {
+                of(id).ifPresent(origin -> out.put(id, origin));
+            }
+            return out;
+        }
     }
 
     public ClipOrigin {

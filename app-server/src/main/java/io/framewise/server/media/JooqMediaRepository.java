@@ -1,6 +1,9 @@
 package io.framewise.server.media;
 
+import static io.framewise.server.db.generated.Tables.ASSETS;
+import static io.framewise.server.db.generated.Tables.ASSET_VERSIONS;
 import static io.framewise.server.db.generated.Tables.MEDIA_ITEMS;
+import static io.framewise.server.db.generated.Tables.PROJECT_MEMBERS;
 import static io.framewise.server.db.generated.Tables.RENDITIONS;
 
 import io.framewise.model.time.FrameRate;
@@ -11,9 +14,15 @@ import io.framewise.server.db.Require;
 import io.framewise.server.db.generated.tables.records.MediaItemsRecord;
 import io.framewise.server.db.generated.tables.records.RenditionsRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /** {@link MediaRepository} on the {@code media_items} and {@code renditions} tables. */
 public final class JooqMediaRepository implements MediaRepository {
@@ -76,6 +85,49 @@ public final class JooqMediaRepository implements MediaRepository {
     @Override
     public long count() {
         return db.read(ctx -> (long) ctx.fetchCount(MEDIA_ITEMS));
+    }
+
+    @Override
+    public List<MediaItem> list(MediaScope scope, Paging paging) {
+        return db.read(ctx -> ctx.selectFrom(MEDIA_ITEMS)
+                .where(visible(scope))
+                .orderBy(
+                        paging.newestFirst() ? MEDIA_ITEMS.CREATED_AT.desc() : MEDIA_ITEMS.CREATED_AT.asc(),
+                        paging.newestFirst() ? MEDIA_ITEMS.ID.desc() : MEDIA_ITEMS.ID.asc())
+                .limit(paging.limit())
+                .offset(paging.offset())
+                .fetch(JooqMediaRepository::toItem));
+    }
+
+    @Override
+    public int count(MediaScope scope) {
+        return db.read(ctx -> ctx.fetchCount(MEDIA_ITEMS, visible(scope)));
+    }
+
+    /**
+     * The ids a person may see, as one set the database builds once per query: the versions of the
+     * assets of their projects (from their memberships down, so the cost follows what they see, not
+     * the library's size), and their own uploads that no asset holds yet.
+     */
+    private static Condition visible(MediaScope scope) {
+        if (scope.isEverything()) {
+            return DSL.noCondition();
+        }
+        String user = scope.userId();
+        var av = ASSET_VERSIONS.as("filed");
+        var filed = DSL.select(ASSET_VERSIONS.MEDIA_ID)
+                .from(PROJECT_MEMBERS)
+                .join(ASSETS)
+                .on(ASSETS.PROJECT_ID.eq(PROJECT_MEMBERS.PROJECT_ID))
+                .join(ASSET_VERSIONS)
+                .on(ASSET_VERSIONS.ASSET_ID.eq(ASSETS.ID))
+                .where(PROJECT_MEMBERS.USER_ID.eq(user));
+        var mine = MEDIA_ITEMS.as("mine");
+        var unfiled = DSL.select(mine.ID)
+                .from(mine)
+                .where(mine.UPLOADED_BY.eq(user))
+                .andNotExists(DSL.selectOne().from(av).where(av.MEDIA_ID.eq(mine.ID)));
+        return MEDIA_ITEMS.ID.in(filed.unionAll(unfiled));
     }
 
     @Override
@@ -191,6 +243,21 @@ public final class JooqMediaRepository implements MediaRepository {
                         .stream()
                         .sorted(Comparator.comparing(Rendition::kind))
                         .toList());
+    }
+
+    @Override
+    public Map<String, List<Rendition>> renditions(Collection<String> mediaIds) {
+        Map<String, List<Rendition>> byMedia = new HashMap<>();
+        if (mediaIds.isEmpty()) {
+            return byMedia;
+        }
+        db.read(ctx -> ctx.selectFrom(RENDITIONS)
+                        .where(RENDITIONS.MEDIA_ID.in(mediaIds))
+                        .fetch(JooqMediaRepository::toRendition))
+                .forEach(r -> byMedia.computeIfAbsent(r.mediaId(), k -> new ArrayList<>())
+                        .add(r));
+        byMedia.values().forEach(list -> list.sort(Comparator.comparing(Rendition::kind)));
+        return byMedia;
     }
 
     private static String cut(String error) {

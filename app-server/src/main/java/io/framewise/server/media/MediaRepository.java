@@ -1,7 +1,9 @@
 package io.framewise.server.media;
 
 import io.framewise.server.db.Paging;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The media library's items and their renditions. */
@@ -16,6 +18,15 @@ public interface MediaRepository {
     List<MediaItem> list(Paging paging);
 
     long count();
+
+    /**
+     * A page of the items in {@code scope}, in {@link #list} order; visibility is decided in the
+     * query, so a page holds only items the scope may see and costs the same wherever it lies.
+     */
+    List<MediaItem> list(MediaScope scope, Paging paging);
+
+    /** How many items {@code scope} may see. */
+    int count(MediaScope scope);
 
     /**
      * Sets the status; {@code error} is kept only for {@link MediaStatus#FAILED}.
@@ -57,4 +68,10 @@ public interface MediaRepository {
 
     /** The item's renditions in {@link RenditionKind} order. */
     List<Rendition> renditions(String mediaId);
+
+    /**
+     * The renditions of several items in one query (a listing's page), each item's in {@link
+     * RenditionKind} order; items without renditions are left out of the map.
+     */
+    Map<String, List<Rendition>> renditions(Collection<String> mediaIds);
 }

@@ -115,9 +115,14 @@ public final class MediaRoutes {
     private void list(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
         MediaService.Page page = media.list(caller.apply(ctx), limit, ctx.queryParam("after"));
+        // The page's renditions and clip origins in one query each, not one per item.
+        Map<String, List<Rendition>> renditions = media.renditions(page.items());
+        Map<String, ClipOrigin> origins =
+                clips.of(page.items().stream().map(MediaItem::id).toList());
         List<Map<String, Object>> items = new ArrayList<>();
         for (MediaItem item : page.items()) {
-            items.add(MediaView.of(item, media.renditions(item.id()), clips.of(item.id())));
+            items.add(MediaView.of(
+                    item, renditions.getOrDefault(item.id(), List.of()), Optional.ofNullable(origins.get(item.id()))));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);

@@ -28,10 +28,24 @@ final class OrganizerAccess {
         this.runtime = runtime;
     }
 
-    /** One access rule per organizer, in start order; the Authorizer consults them all. */
+    /**
+     * One access rule per organizer, in start order; the Authorizer consults them all. A rule takes
+     * part while its organizer may claim {@code Authorize} (asked each time: hooks are known only once
+     * an organizer answers, and change when it restarts).
+     */
     List<AccessRule> rules() {
         return runtime.peers().stream()
-                .map(peer -> (AccessRule) (principal, action, resource) -> authorize(peer, principal, action, resource))
+                .map(peer -> (AccessRule) new AccessRule() {
+                    @Override
+                    public Opinion decide(Principal principal, Action action, Resource resource) {
+                        return authorize(peer, principal, action, resource);
+                    }
+
+                    @Override
+                    public boolean takesPart() {
+                        return peer.mayAuthorize();
+                    }
+                })
                 .toList();
     }
 

@@ -7,10 +7,8 @@ import io.framewise.organizer.wire.v1.ListFolderResponse;
 import io.framewise.organizer.wire.v1.ResourceRef;
 import io.framewise.organizer.wire.v1.RunActionRequest;
 import io.framewise.organizer.wire.v1.RunActionResponse;
-import io.framewise.server.access.Action;
 import io.framewise.server.access.Authorizer;
 import io.framewise.server.access.Principal;
-import io.framewise.server.access.Resource;
 import io.framewise.server.http.ApiException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -103,11 +101,9 @@ final class OrganizerPages {
         throw new ApiException.Unavailable("no organizer could list " + path, Map.of("path", path));
     }
 
-    /** Whether a page may show an asset: roles and every organizer's rule decide, as on the asset's own route. */
-    boolean mayView(Principal principal, String assetId) {
-        return authorizer
-                .decide(principal, Action.ASSET_VIEW, new Resource.Asset(assetId))
-                .allowed();
+    /** Of a page's assets, those the caller may open: roles and every organizer's rule decide, as on each asset's route. */
+    java.util.Set<String> viewable(Principal principal, List<String> assetIds) {
+        return authorizer.viewableAssets(principal, assetIds);
     }
 
     /** Runs an organizer's action for a user. */

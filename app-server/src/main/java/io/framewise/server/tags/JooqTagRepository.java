@@ -4,6 +4,9 @@ import static io.framewise.server.db.generated.Tables.ASSET_METADATA;
 import static io.framewise.server.db.generated.Tables.ASSET_TAGS;
 
 import io.framewise.server.db.Database;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,35 @@ public final class JooqTagRepository implements TagRepository {
                 .where(ASSET_TAGS.ASSET_ID.eq(assetId))
                 .orderBy(ASSET_TAGS.TAG)
                 .fetch(ASSET_TAGS.TAG));
+    }
+
+    @Override
+    public Map<String, List<String>> tags(Collection<String> assetIds) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (!assetIds.isEmpty()) {
+            db.read(ctx -> ctx.select(ASSET_TAGS.ASSET_ID, ASSET_TAGS.TAG)
+                            .from(ASSET_TAGS)
+                            .where(ASSET_TAGS.ASSET_ID.in(assetIds))
+                            .orderBy(ASSET_TAGS.ASSET_ID, ASSET_TAGS.TAG)
+                            .fetch())
+                    .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                            .add(r.value2()));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> metadata(Collection<String> assetIds) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        if (!assetIds.isEmpty()) {
+            db.read(ctx -> ctx.selectFrom(ASSET_METADATA)
+                            .where(ASSET_METADATA.ASSET_ID.in(assetIds))
+                            .orderBy(ASSET_METADATA.ASSET_ID, ASSET_METADATA.META_KEY)
+                            .fetch())
+                    .forEach(r -> out.computeIfAbsent(r.getAssetId(), k -> new LinkedHashMap<>())
+                            .put(r.getMetaKey(), r.getMetaValue()));
+        }
+        return out;
     }
 
     @Override

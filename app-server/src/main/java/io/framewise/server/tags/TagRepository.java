@@ -1,5 +1,6 @@
 package io.framewise.server.tags;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,12 @@ public interface TagRepository {
 
     /** The asset's tags, in order. */
     List<String> tags(String assetId);
+
+    /** The tags of several assets in one query (a page of them), each in order; untagged ones are left out. */
+    Map<String, List<String>> tags(Collection<String> assetIds);
+
+    /** The metadata of several assets in one query, each by key; assets without any are left out. */
+    Map<String, Map<String, String>> metadata(Collection<String> assetIds);
 
     /** Replaces the asset's tags with {@code tags}, in one transaction. */
     void replaceTags(String assetId, List<String> tags);

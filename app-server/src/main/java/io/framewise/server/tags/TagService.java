@@ -1,5 +1,6 @@
 package io.framewise.server.tags;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,16 @@ public final class TagService {
     /** The asset's tags, sorted. */
     public List<String> tags(String assetId) {
         return repository.tags(assetId);
+    }
+
+    /** The tags of several assets (a page of them), by asset, each sorted; untagged ones are left out. */
+    public Map<String, List<String>> tags(Collection<String> assetIds) {
+        return repository.tags(assetIds);
+    }
+
+    /** The metadata of several assets, by asset; those without any are left out. */
+    public Map<String, Map<String, String>> metadata(Collection<String> assetIds) {
+        return repository.metadata(assetIds);
     }
 
     /** Replaces the asset's tags, lower-cased and without duplicates. */

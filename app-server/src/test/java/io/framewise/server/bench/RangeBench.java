@@ -74,8 +74,7 @@ final class RangeBench {
                         library.dataDir,
                         "1g",
                         work.resolve("offload-server.log"),
-                        "--file-offload",
-                        "nginx:/_framewise_files/");
+                        List.of("--file-offload", "nginx:/_framewise_files/"));
                 Nginx front =
                         Nginx.front(offloading.uri("/").getPort(), library.dataDir, work.resolve("nginx-front"))) {
             String theirs = "http://127.0.0.1:" + nginx.port + "/" + library.streamFile.getFileName();

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -25,11 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServerBench {
 
-    static final List<String> SECTIONS = List.of("upload", "range", "ws", "notes", "hls", "seek");
+    static final List<String> SECTIONS = List.of("upload", "range", "ws", "notes", "hls", "seek", "scale");
 
     /**
-     * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, and seek,
-     * which encodes a minute of 1080p and its seek proxy.
+     * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
+     * which encodes a minute of 1080p and its seek proxy, and scale, which writes a library of a
+     * million notes.
      */
     static final List<String> DEFAULT_SECTIONS = List.of("upload", "range", "ws", "notes");
 
@@ -90,6 +91,9 @@ public final class ServerBench {
             } finally {
                 deleteTree(dataDir);
             }
+        }
+        if (only.contains("scale")) {
+            new ScaleBench(work).run(rows);
         }
         if (only.contains("hls")) {
             new HlsBench(work).run(rows);

@@ -33,7 +33,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts a server on {@code dataDir} with the given heap limit and waits until it listens. */
-    static ServerProcess start(Path dataDir, String maxHeap, Path log, String... extraArgs)
+    static ServerProcess start(Path dataDir, String maxHeap, Path log) throws IOException, InterruptedException {
+        return start(dataDir, maxHeap, log, List.of());
+    }
+
+    /** As {@link #start(Path, String, Path)}, with more {@code framewise server} options ({@code --auth local}). */
+    static ServerProcess start(Path dataDir, String maxHeap, Path log, List<String> options)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,7 +53,7 @@ final class ServerProcess implements AutoCloseable {
                 "0",
                 "--workers",
                 "1"));
-        cmd.addAll(List.of(extraArgs));
+        cmd.addAll(options);
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
                 .start();

@@ -2,6 +2,7 @@ package io.framewise.server.organizer;
 
 import static io.framewise.server.organizer.OrganizerApi.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,6 +160,10 @@ class OrganizerContractTest {
                             .get(0)
                             .decide(viewer, Action.ASSET_VIEW, new Resource.Asset(asset))
                             .verdict());
+            // So only the contract organizer's rule counts, and lists ask about each item again.
+            assertFalse(server.organizers().accessRules().get(0).takesPart());
+            assertTrue(rule.takesPart());
+            assertFalse(server.access().authorizer().rolesAlone());
         }
     }
 
