@@ -7,14 +7,7 @@ import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.hls.HlsLadder;
 import io.framewise.media.hls.HlsSettings;
-import io.framewise.model.time.FrameRate;
-import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
-import io.framewise.server.media.JooqMediaRepository;
-import io.framewise.server.media.MediaRepository;
-import io.framewise.server.media.MediaStatus;
-import io.framewise.server.media.NewMediaItem;
-import io.framewise.server.media.ProbeSummary;
 import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -318,25 +311,7 @@ final class HlsBench {
         long t0 = System.nanoTime();
         new HlsLadder().write(original, map, itemDir.resolve("hls"), settings, progressPrinter(), new Cancellation());
         System.out.printf(Locale.ROOT, "hls: ladder made in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-        try (Database db = Database.open(dataDir)) {
-            MediaRepository media = new JooqMediaRepository(db);
-            long size = Files.size(original);
-            media.create(new NewMediaItem(id, "one-hour.mp4", "media/" + id + "/original.mp4", size, null));
-            media.setProbe(
-                    id,
-                    new ProbeSummary(
-                            map.frameCount(),
-                            FrameRate.FPS_25,
-                            null,
-                            false,
-                            1920,
-                            1080,
-                            Math.round(map.durationSeconds() * 1e6),
-                            true,
-                            "{}"));
-            media.putRendition(id, RenditionKind.HLS, "media/" + id + "/hls", MediaStatus.READY, "{}");
-            media.markReady(id);
-        }
+        ReadyVideo.register(dataDir, id, "one-hour.mp4", original, map, true, false, RenditionKind.HLS, "hls");
         return id;
     }
 

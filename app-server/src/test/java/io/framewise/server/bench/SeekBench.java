@@ -7,15 +7,8 @@ import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.still.Stills;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.transcode.SeekProxyTranscoder;
-import io.framewise.model.time.FrameRate;
-import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
-import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFiles;
-import io.framewise.server.media.MediaRepository;
-import io.framewise.server.media.MediaStatus;
-import io.framewise.server.media.NewMediaItem;
-import io.framewise.server.media.ProbeSummary;
 import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -200,27 +193,16 @@ final class SeekBench {
         Stills.write(
                 itemDir.resolve(MediaFiles.SEEK_PROXY_FRAME_MAP),
                 proxy.frameMap().toBytes());
-        try (Database db = Database.open(dataDir)) {
-            MediaRepository media = new JooqMediaRepository(db);
-            long size = Files.size(original);
-            media.create(new NewMediaItem(id, "seek-60s.mp4", "media/" + id + "/original.mp4", size, null));
-            media.setProbe(
-                    id,
-                    new ProbeSummary(
-                            map.frameCount(),
-                            FrameRate.FPS_25,
-                            null,
-                            false,
-                            1920,
-                            1080,
-                            Math.round(map.durationSeconds() * 1e6),
-                            false,
-                            "{}"));
-            media.setFrameMapPath(id, "media/" + id + "/" + MediaFiles.FRAME_MAP);
-            media.putRendition(
-                    id, RenditionKind.SEEK_PROXY, "media/" + id + "/" + MediaFiles.SEEK_PROXY, MediaStatus.READY, "{}");
-            media.markReady(id);
-        }
+        ReadyVideo.register(
+                dataDir,
+                id,
+                "seek-60s.mp4",
+                original,
+                map,
+                false,
+                true,
+                RenditionKind.SEEK_PROXY,
+                MediaFiles.SEEK_PROXY);
         return new Prepared(id, Files.size(source), proxy.bytes(), proxy.width(), proxy.height(), makeSeconds);
     }
 

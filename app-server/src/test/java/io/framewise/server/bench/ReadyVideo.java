@@ -1,0 +1,59 @@
+package io.framewise.server.bench;
+
+import io.framewise.media.framemap.FrameMap;
+import io.framewise.model.time.FrameRate;
+import io.framewise.server.db.Database;
+import io.framewise.server.media.JooqMediaRepository;
+import io.framewise.server.media.MediaFiles;
+import io.framewise.server.media.MediaRepository;
+import io.framewise.server.media.MediaStatus;
+import io.framewise.server.media.NewMediaItem;
+import io.framewise.server.media.ProbeSummary;
+import io.framewise.server.media.RenditionKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Enters a generated 1080p 25 fps video straight into a benchmark's library as a ready item with
+ * one rendition (and its frame map when {@code withFrameMap}), so a benchmark measures serving, not
+ * ingest.
+ */
+final class ReadyVideo {
+
+    private ReadyVideo() {}
+
+    static void register(
+            Path dataDir,
+            String id,
+            String name,
+            Path original,
+            FrameMap map,
+            boolean hasAudio,
+            boolean withFrameMap,
+            RenditionKind kind,
+            String renditionPath)
+            throws IOException {
+        try (Database db = Database.open(dataDir)) {
+            MediaRepository media = new JooqMediaRepository(db);
+            media.create(new NewMediaItem(id, name, "media/" + id + "/original.mp4", Files.size(original), null));
+            media.setProbe(
+                    id,
+                    new ProbeSummary(
+                            map.frameCount(),
+                            FrameRate.FPS_25,
+                            null,
+                            false,
+                            1920,
+                            1080,
+                            Math.round(map.durationSeconds() * 1e6),
+                            hasAudio,
+                            "{}"));
+            if (withFrameMap) {
+                media.setFrameMapPath(id, "media/" + id + "/" + MediaFiles.FRAME_MAP);
+            }
+            media.putRendition(id, kind, "media/" + id + "/" + renditionPath, MediaStatus.READY, "{}");
+            media.markReady(id);
+        }
+    }
+}
