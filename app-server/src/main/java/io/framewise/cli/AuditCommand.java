@@ -2,6 +2,7 @@ package io.framewise.cli;
 
 import io.framewise.server.audit.AuditVerifier;
 import io.framewise.server.db.Database;
+import io.framewise.server.db.DatabaseLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,20 +44,26 @@ final class AuditCommand implements Runnable {
                 description = "Data folder (default: FRAMEWISE_DATA, else $XDG_DATA_HOME/framewise).")
         Path data;
 
+        @Option(
+                names = "--db",
+                paramLabel = "WHERE",
+                description = "The database, as the server's --db (default: FRAMEWISE_DB, else the data folder's).")
+        String dbSpec;
+
         @Override
         public Integer call() {
-            Path dataDir = new ServerSettings(System.getenv(), null)
-                    .resolve(data, null, null, null)
-                    .dataDir();
-            Path file = dataDir.toAbsolutePath().resolve(Database.FILE_NAME);
-            if (!Files.isRegularFile(file)) {
+            ServerSettings sources = new ServerSettings(System.getenv(), null);
+            Path dataDir = sources.resolve(data, null, null, null).dataDir();
+            DatabaseLocation location = sources.database(dbSpec, dataDir);
+            if (location instanceof DatabaseLocation.Sqlite sqlite && !Files.isRegularFile(sqlite.file())) {
+                Path file = sqlite.file();
                 // Opening would create an empty database and then call it intact.
                 spec.commandLine().getErr().println("framewise: no database at " + file);
                 spec.commandLine().getErr().flush();
                 return FramewiseCli.EXIT_FAILURE;
             }
             AuditVerifier.Result result;
-            try (Database db = Database.open(dataDir)) {
+            try (Database db = Database.open(location, java.time.Clock.systemUTC())) {
                 result = new AuditVerifier(db).verify();
             }
             if (result.intact()) {

@@ -142,6 +142,15 @@ final class ServerCommand implements Callable<Integer> {
     String fileOffload;
 
     @Option(
+            names = "--db",
+            paramLabel = "WHERE",
+            description = "The database: sqlite:PATH (default: framewise.db in the data folder) or"
+                    + " postgresql://HOST[:PORT]/DATABASE, shared by several server nodes. The PostgreSQL user"
+                    + " and password come from FRAMEWISE_DB_USER and FRAMEWISE_DB_PASSWORD (or"
+                    + " FRAMEWISE_DB_PASSWORD_FILE), never the command line. Also FRAMEWISE_DB.")
+    String db;
+
+    @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
@@ -175,6 +184,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withHls(sources.hls(hlsMinDuration, hlsMinBitrate))
                 .withScenes(sources.scenes(scenes))
                 .withAddresses(sources.addresses(publicUrls, allowedHosts));
+        settings = settings.withDatabase(sources.database(db, settings.dataDir()));
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();
         for (String line : organizers) {

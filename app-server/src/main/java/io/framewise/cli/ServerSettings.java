@@ -2,6 +2,7 @@ package io.framewise.cli;
 
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
+import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
 import java.io.IOException;
@@ -35,7 +36,8 @@ final class ServerSettings {
             "public-url",
             "allowed-host",
             "hls-min-duration",
-            "hls-min-bitrate");
+            "hls-min-bitrate",
+            "db");
 
     private final Map<String, String> env;
     private final Properties file = new Properties();
@@ -100,6 +102,16 @@ final class ServerSettings {
         return new HlsPolicy(
                 d == null ? HlsPolicy.DEFAULT_MIN_DURATION_SECONDS : HlsPolicy.parseDuration(d),
                 b == null ? HlsPolicy.DEFAULT_MIN_BITRATE : HlsPolicy.parseBitrate(b));
+    }
+
+    /**
+     * Where the database is: {@code cli} (null when not given), else {@code FRAMEWISE_DB}, else {@code
+     * db=} in the file, else SQLite in the data folder. PostgreSQL credentials come from the
+     * environment only.
+     */
+    DatabaseLocation database(String cli, Path dataDir) {
+        String v = cli != null ? cli : pick("FRAMEWISE_DB", "db").orElse(null);
+        return v == null ? DatabaseLocation.defaultFor(dataDir) : DatabaseLocation.parse(v, env);
     }
 
     /**

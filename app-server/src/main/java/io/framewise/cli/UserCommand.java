@@ -61,6 +61,12 @@ final class UserCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $XDG_DATA_HOME/framewise).")
         Path data;
 
+        @Option(
+                names = "--db",
+                paramLabel = "WHERE",
+                description = "The database, as the server's --db (default: FRAMEWISE_DB, else the data folder's).")
+        String db;
+
         @Override
         public Integer call() throws IOException {
             if (!passwordStdin) {
@@ -68,11 +74,11 @@ final class UserCommand implements Runnable {
                         "give --password-stdin and pipe the password in: passwords are never taken as arguments");
             }
             String password = readPassword();
-            Path dataDir = new ServerSettings(System.getenv(), null)
-                    .resolve(data, null, null, null)
-                    .dataDir();
-            try (Database db = Database.open(dataDir)) {
-                Account account = new JooqAccountRepository(db, new PasswordHasher()).create(name, password, admin);
+            ServerSettings sources = new ServerSettings(System.getenv(), null);
+            Path dataDir = sources.resolve(data, null, null, null).dataDir();
+            try (Database database = Database.open(sources.database(db, dataDir), java.time.Clock.systemUTC())) {
+                Account account =
+                        new JooqAccountRepository(database, new PasswordHasher()).create(name, password, admin);
                 spec.commandLine().getOut().println(account.id());
                 spec.commandLine().getOut().flush();
             }

@@ -29,6 +29,8 @@ import io.framewise.server.auth.UsersAdminRoutes;
 import io.framewise.server.clips.ClipsFeature;
 import io.framewise.server.clips.JooqClipRepository;
 import io.framewise.server.db.Database;
+import io.framewise.server.db.DatabaseException;
+import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
 import io.framewise.server.events.JooqEventRepository;
@@ -113,6 +115,7 @@ import io.framewise.server.web.WebUiFeature;
 import io.framewise.server.ws.AssetTagging;
 import io.framewise.server.ws.LiveFeature;
 import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -195,7 +198,12 @@ public final class FramewiseServer implements Closeable {
      * mail} ({@code --smtp}); null sends none.
      */
     public static FramewiseServer start(ServerConfig config, Clock clock, MailSettings mail, Feature... extra) {
-        Database db = Database.open(config.dataDir(), clock);
+        try {
+            PrivateFiles.directories(config.dataDir());
+        } catch (IOException e) {
+            throw new DatabaseException("Cannot create the data folder " + config.dataDir() + ": " + e, e);
+        }
+        Database db = Database.open(config.database(), clock);
         try {
             Repositories repos = new Repositories(
                     new JooqMediaRepository(db),

@@ -1,6 +1,7 @@
 package io.framewise.server;
 
 import io.framewise.server.auth.AuthSettings;
+import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
 import io.framewise.server.jobs.ScenePolicy;
@@ -26,6 +27,8 @@ import java.util.Objects;
  *     loopback, IP addresses and this machine's name)
  * @param hls which media also get an HLS ladder (long or high-bitrate ones)
  * @param scenes which videos get their scene cuts detected as suggested markers (long ones)
+ * @param database where the library's database lives (SQLite in the data folder by default, or a
+ *     PostgreSQL server shared by several nodes)
  */
 public record ServerConfig(
         Path dataDir,
@@ -39,7 +42,8 @@ public record ServerConfig(
         long stillsCacheBytes,
         PublicAddresses addresses,
         HlsPolicy hls,
-        ScenePolicy scenes) {
+        ScenePolicy scenes,
+        DatabaseLocation database) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -73,6 +77,7 @@ public record ServerConfig(
         Objects.requireNonNull(addresses, "addresses");
         Objects.requireNonNull(hls, "hls");
         Objects.requireNonNull(scenes, "scenes");
+        Objects.requireNonNull(database, "database");
     }
 
     /** A configuration with the default stills cache, addresses and HLS thresholds. */
@@ -97,7 +102,8 @@ public record ServerConfig(
                 DEFAULT_STILLS_CACHE_BYTES,
                 PublicAddresses.none(),
                 HlsPolicy.DEFAULT,
-                ScenePolicy.DEFAULT);
+                ScenePolicy.DEFAULT,
+                DatabaseLocation.defaultFor(dataDir));
     }
 
     /** A configuration without external organizers. */
@@ -128,180 +134,126 @@ public record ServerConfig(
                 DEFAULT_MIN_FREE_DISK_BYTES);
     }
 
-    public ServerConfig withHost(String newHost) {
-        return new ServerConfig(
-                dataDir,
-                newHost,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withHost(String host) {
+        Copy c = new Copy(this);
+        c.host = host;
+        return c.build();
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                newPort,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withPort(int port) {
+        Copy c = new Copy(this);
+        c.port = port;
+        return c.build();
     }
 
-    public ServerConfig withWorkers(int newWorkers) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                newWorkers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withWorkers(int workers) {
+        Copy c = new Copy(this);
+        c.workers = workers;
+        return c.build();
     }
 
-    public ServerConfig withMaxUploadBytes(long newMax) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                newMax,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withMaxUploadBytes(long maxUploadBytes) {
+        Copy c = new Copy(this);
+        c.maxUploadBytes = maxUploadBytes;
+        return c.build();
     }
 
-    public ServerConfig withMinFreeDiskBytes(long newMin) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                newMin,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withMinFreeDiskBytes(long minFreeDiskBytes) {
+        Copy c = new Copy(this);
+        c.minFreeDiskBytes = minFreeDiskBytes;
+        return c.build();
     }
 
-    public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                newAuth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withAuth(AuthSettings auth) {
+        Copy c = new Copy(this);
+        c.auth = auth;
+        return c.build();
     }
 
-    public ServerConfig withOrganizers(OrganizerSettings newOrganizers) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                newOrganizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withOrganizers(OrganizerSettings organizers) {
+        Copy c = new Copy(this);
+        c.organizers = organizers;
+        return c.build();
     }
 
-    public ServerConfig withStillsCacheBytes(long newBytes) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                newBytes,
-                addresses,
-                hls,
-                scenes);
+    public ServerConfig withStillsCacheBytes(long stillsCacheBytes) {
+        Copy c = new Copy(this);
+        c.stillsCacheBytes = stillsCacheBytes;
+        return c.build();
     }
 
-    public ServerConfig withAddresses(PublicAddresses newAddresses) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                newAddresses,
-                hls,
-                scenes);
+    public ServerConfig withAddresses(PublicAddresses addresses) {
+        Copy c = new Copy(this);
+        c.addresses = addresses;
+        return c.build();
     }
 
-    public ServerConfig withHls(HlsPolicy newHls) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                newHls,
-                scenes);
+    public ServerConfig withHls(HlsPolicy hls) {
+        Copy c = new Copy(this);
+        c.hls = hls;
+        return c.build();
     }
 
-    public ServerConfig withScenes(ScenePolicy newScenes) {
-        return new ServerConfig(
-                dataDir,
-                host,
-                port,
-                workers,
-                maxUploadBytes,
-                minFreeDiskBytes,
-                auth,
-                organizers,
-                stillsCacheBytes,
-                addresses,
-                hls,
-                newScenes);
+    public ServerConfig withScenes(ScenePolicy scenes) {
+        Copy c = new Copy(this);
+        c.scenes = scenes;
+        return c.build();
+    }
+
+    public ServerConfig withDatabase(DatabaseLocation database) {
+        Copy c = new Copy(this);
+        c.database = database;
+        return c.build();
+    }
+
+    /** One field changed, the rest copied: the with-methods need not list every field. */
+    private static final class Copy {
+        Path dataDir;
+        String host;
+        int port;
+        int workers;
+        long maxUploadBytes;
+        long minFreeDiskBytes;
+        AuthSettings auth;
+        OrganizerSettings organizers;
+        long stillsCacheBytes;
+        PublicAddresses addresses;
+        HlsPolicy hls;
+        ScenePolicy scenes;
+        DatabaseLocation database;
+
+        Copy(ServerConfig c) {
+            dataDir = c.dataDir;
+            host = c.host;
+            port = c.port;
+            workers = c.workers;
+            maxUploadBytes = c.maxUploadBytes;
+            minFreeDiskBytes = c.minFreeDiskBytes;
+            auth = c.auth;
+            organizers = c.organizers;
+            stillsCacheBytes = c.stillsCacheBytes;
+            addresses = c.addresses;
+            hls = c.hls;
+            scenes = c.scenes;
+            database = c.database;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(
+                    dataDir,
+                    host,
+                    port,
+                    workers,
+                    maxUploadBytes,
+                    minFreeDiskBytes,
+                    auth,
+                    organizers,
+                    stillsCacheBytes,
+                    addresses,
+                    hls,
+                    scenes,
+                    database);
+        }
     }
 
     /** Where plain uploads are streamed before they are handed on. */

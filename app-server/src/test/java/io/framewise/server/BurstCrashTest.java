@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -272,7 +271,7 @@ class BurstCrashTest {
 
     /** The first column of every row, read with plain JDBC on the database file. */
     private List<String> column(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
+        try (Connection c = io.framewise.server.testing.DirectSql.connect(data);
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             List<String> out = new ArrayList<>();

@@ -169,8 +169,7 @@ class CrashRecoveryTest {
 
     /** The lease_node of the one running job in the killed server's database. */
     private static String nodeOfRunningJob(Path data) throws java.sql.SQLException {
-        try (java.sql.Connection c =
-                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
+        try (java.sql.Connection c = io.framewise.server.testing.DirectSql.connect(data);
                 java.sql.Statement st = c.createStatement();
                 java.sql.ResultSet rs = st.executeQuery("SELECT lease_node FROM jobs WHERE state = 'running'")) {
             assertTrue(rs.next(), "a job was running when the server was killed");

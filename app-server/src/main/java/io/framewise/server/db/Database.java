@@ -2,7 +2,6 @@ package io.framewise.server.db;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,12 +9,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
@@ -24,22 +21,18 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * The server's SQLite database, {@code <data>/framewise.db}, brought up to the newest schema by
- * Flyway when opened. The folder and the database files are owner-only ({@link PrivateFiles}).
+ * The server's database, brought up to the newest schema by Flyway when opened: SQLite in the data
+ * folder, {@code <data>/framewise.db}, owner-only ({@link PrivateFiles}), or a PostgreSQL server that
+ * several nodes share ({@link DatabaseLocation}, ADR 0058). The same migrations and the same jOOQ
+ * code run on both; {@link Engine} holds what differs.
  *
- * <p>Single-writer discipline: every write runs in {@link #write} on one connection behind a fair
- * lock, inside {@code BEGIN IMMEDIATE}, so our own writers queue in Java instead of racing for
- * SQLite's lock (a deferred transaction that reads and then writes can get {@code SQLITE_BUSY}
- * at once, which no busy timeout helps). Reads run in {@link #read} on a small pool of
- * {@code query_only} connections that see a consistent snapshot and, thanks to WAL, never wait
- * for the writer. The busy timeout only matters for other processes touching the file.
- *
- * <p>{@code synchronous=NORMAL} with WAL never corrupts the file on a crash; a power cut can at
- * worst lose the last transactions before a checkpoint, never half of one.
+ * <p>Single-writer discipline: every write of this process runs in {@link #write} on one connection
+ * behind a fair lock, so our own writers queue in Java instead of racing for the database's locks
+ * (on SQLite a deferred transaction that reads and then writes can get {@code SQLITE_BUSY} at once,
+ * which no busy timeout helps). Reads run in {@link #read} on other connections that see a
+ * consistent snapshot and never wait for the writer.
  *
  * <p>A {@link #group} makes the writes of a piece of work (a request handler) durable together with
  * a last write that depends on its outcome (the stored answer of an idempotent request): nothing of
@@ -50,10 +43,6 @@ public final class Database implements Closeable, UnitOfWork {
 
     /** The database file's name inside the data folder. */
     public static final String FILE_NAME = "framewise.db";
-
-    static final int BUSY_TIMEOUT_MILLIS = 5_000;
-    private static final int READERS = 4;
-    private static final long READER_WAIT_SECONDS = 30;
 
     /** Work on the database; runs inside a transaction. */
     @FunctionalInterface
@@ -71,16 +60,15 @@ public final class Database implements Closeable, UnitOfWork {
         }
     }
 
-    private final Path file;
+    private final DatabaseLocation location;
+    private final Engine engine;
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final Connection writerConnection;
-    private final DSLContext writer;
-    private final BlockingQueue<Reader> readers = new ArrayBlockingQueue<>(READERS);
-    private final List<Connection> connections = new ArrayList<>();
-    private volatile boolean closed;
+    /** The writing connection while the write lock's holder runs a transaction; null between them. */
+    private Connection writerConnection;
 
-    private record Reader(Connection connection, DSLContext db) {}
+    private DSLContext writer;
+    private volatile boolean closed;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -111,68 +99,90 @@ public final class Database implements Closeable, UnitOfWork {
         void seal(T result, Throwable failure) throws Exception;
     }
 
-    private Database(Path file, Clock clock) throws SQLException {
-        this.file = file;
+    private Database(DatabaseLocation location, Engine engine, Clock clock) {
+        this.location = location;
+        this.engine = engine;
         this.clock = clock;
-        try {
-            writerConnection = connect(false);
-            writer = dsl(writerConnection);
-            for (int i = 0; i < READERS; i++) {
-                Connection c = connect(true);
-                readers.add(new Reader(c, dsl(c)));
-            }
-        } catch (SQLException | RuntimeException e) {
-            closeConnections();
-            throw e;
-        }
     }
 
-    /** Opens (creating if needed) {@code <dataDir>/framewise.db} and migrates it, with the system clock. */
+    /** Opens (creating if needed) the data folder's default database and migrates it, with the system clock. */
     public static Database open(Path dataDir) {
         return open(dataDir, Clock.systemUTC());
     }
 
     /**
-     * Opens (creating if needed) {@code <dataDir>/framewise.db} and migrates it.
+     * Opens (creating if needed) the data folder's default database ({@link
+     * DatabaseLocation#defaultFor}: {@code <dataDir>/framewise.db}) and migrates it.
      *
      * @param clock the time every repository stamps rows with (tests move it forward)
      * @throws DatabaseException naming the file when it cannot be opened, is not a SQLite
      *     database, or its schema is newer than this build
      */
     public static Database open(Path dataDir, Clock clock) {
-        Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
         try {
-            PrivateFiles.directories(dataDir);
+            PrivateFiles.directories(dataDir.toAbsolutePath());
         } catch (IOException e) {
             throw new DatabaseException("Cannot create the data folder " + dataDir.toAbsolutePath() + ": " + e, e);
         }
-        try {
-            // SQLite gives its -wal and -shm files the database file's permissions, so an owner-only
-            // database file made here, before SQLite makes one by the umask, keeps all three private.
-            PrivateFiles.file(file);
-            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
-                Path companion = file.resolveSibling(FILE_NAME + suffix);
-                if (Files.exists(companion)) {
-                    PrivateFiles.tighten(companion);
-                }
-            }
-        } catch (IOException e) {
-            throw new DatabaseException("Cannot create the database " + file + ": " + e, e);
-        }
-        try {
-            migrate(file);
-            return new Database(file, clock);
-        } catch (SQLException | FlywayException | org.jooq.exception.DataAccessException e) {
-            throw new DatabaseException(
-                    "Cannot open the database " + file + ": " + reason(e)
-                            + " (if the file is damaged, move it away and restore a backup)",
-                    e);
-        }
+        return open(DatabaseLocation.defaultFor(dataDir), clock);
     }
 
-    /** The database file. */
+    /**
+     * Opens the database at {@code location} (creating a SQLite file if needed) and migrates it.
+     *
+     * @throws DatabaseException saying where and why when it cannot be reached or opened, is not a
+     *     database of ours, or its schema is newer than this build
+     */
+    public static Database open(DatabaseLocation location, Clock clock) {
+        Engine engine;
+        try {
+            if (location instanceof DatabaseLocation.Sqlite sqlite) {
+                SqliteEngine.prepare(sqlite.file());
+                migrate(SqliteEngine.dataSource(sqlite.file()), location);
+                engine = SqliteEngine.open(sqlite.file());
+            } else {
+                DatabaseLocation.Postgres postgres = (DatabaseLocation.Postgres) location;
+                migrate(PostgresEngine.dataSource(postgres), location);
+                engine = PostgresEngine.open(postgres);
+            }
+        } catch (IOException e) {
+            throw new DatabaseException("Cannot create the database " + location.describe() + ": " + e, e);
+        } catch (SQLException | FlywayException | org.jooq.exception.DataAccessException | IllegalStateException e) {
+            throw new DatabaseException(
+                    "Cannot open the database " + location.describe() + ": " + reason(e)
+                            + (location instanceof DatabaseLocation.Sqlite
+                                    ? " (if the file is damaged, move it away and restore a backup)"
+                                    : ""),
+                    e);
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().startsWith("com.zaxxer.hikari")) {
+                throw new DatabaseException("Cannot open the database " + location.describe() + ": " + reason(e), e);
+            }
+            throw e;
+        }
+        return new Database(location, engine, clock);
+    }
+
+    /** Where the database is. */
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    /** Whether jOOQ renders for PostgreSQL (a few queries differ: claims that skip locked rows). */
+    public boolean isPostgres() {
+        return engine.dialect() == SQLDialect.POSTGRES;
+    }
+
+    /**
+     * The SQLite database file.
+     *
+     * @throws IllegalStateException on PostgreSQL, which has no file of ours
+     */
     public Path file() {
-        return file;
+        if (location instanceof DatabaseLocation.Sqlite sqlite) {
+            return sqlite.file();
+        }
+        throw new IllegalStateException("the database is on PostgreSQL (" + location.describe() + "), not in a file");
     }
 
     /** The clock rows are stamped with. */
@@ -204,7 +214,7 @@ public final class Database implements Closeable, UnitOfWork {
             if (!outermost) {
                 return work.run(writer);
             }
-            exec(writerConnection, "BEGIN IMMEDIATE");
+            beginWriter();
             try {
                 T result = work.run(writer);
                 exec(writerConnection, "COMMIT");
@@ -214,6 +224,7 @@ public final class Database implements Closeable, UnitOfWork {
                 if (!committed) {
                     rollbackQuietly();
                 }
+                endWriter();
             }
         } finally {
             writeLock.unlock();
@@ -228,7 +239,7 @@ public final class Database implements Closeable, UnitOfWork {
             writeLock.lock();
             try {
                 ensureOpen();
-                exec(writerConnection, "BEGIN IMMEDIATE");
+                beginWriter();
             } catch (RuntimeException e) {
                 writeLock.unlock();
                 throw e;
@@ -321,6 +332,7 @@ public final class Database implements Closeable, UnitOfWork {
                 if (!committed) {
                     rollbackQuietly();
                 }
+                endWriter();
                 writeLock.unlock();
             }
             finishAfterCommit(committed);
@@ -378,16 +390,29 @@ public final class Database implements Closeable, UnitOfWork {
         if (writeLock.isHeldByCurrentThread()) {
             return work.run(writer);
         }
-        Reader reader = takeReader();
+        Connection reader;
         try {
-            exec(reader.connection(), "BEGIN");
+            reader = engine.takeReader();
+        } catch (SQLException e) {
+            throw new DatabaseException("No database reader for " + location.describe() + ": " + reason(e), e);
+        }
+        try {
+            exec(reader, engine.beginRead());
+            boolean done = false;
             try {
-                return work.run(reader.db());
+                T result = work.run(dsl(reader));
+                done = true;
+                return result;
             } finally {
-                exec(reader.connection(), "COMMIT");
+                // A failed statement leaves a PostgreSQL transaction aborted: end it without hiding the failure.
+                if (done) {
+                    exec(reader, "COMMIT");
+                } else {
+                    execQuietly(reader, "ROLLBACK");
+                }
             }
         } finally {
-            giveBack(reader);
+            engine.giveBackReader(reader);
         }
     }
 
@@ -399,74 +424,57 @@ public final class Database implements Closeable, UnitOfWork {
                 return;
             }
             closed = true;
-            closeConnections();
+            engine.close();
         } finally {
             writeLock.unlock();
         }
     }
 
-    private static void migrate(Path file) throws SQLException {
+    private static void migrate(DataSource dataSource, DatabaseLocation location) {
         Flyway.configure()
-                .dataSource(dataSource(file))
+                .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
     }
 
-    private Connection connect(boolean queryOnly) throws SQLException {
-        Connection c = dataSource(file).getConnection();
-        synchronized (connections) {
-            connections.add(c);
-        }
-        if (queryOnly) {
-            // Readers must never write: a write outside the writer lock would race it for SQLite's lock.
-            exec(c, "PRAGMA query_only = ON");
-        }
-        return c;
-    }
-
-    private static SQLiteDataSource dataSource(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file);
-        return ds;
-    }
-
-    private static DSLContext dsl(Connection c) {
-        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        return DSL.using(c, SQLDialect.SQLITE, settings);
-    }
-
-    private Reader takeReader() {
+    /** Takes the writing connection and begins a write transaction on it (the write lock is held). */
+    private void beginWriter() {
+        Connection c;
         try {
-            Reader reader = readers.poll(READER_WAIT_SECONDS, TimeUnit.SECONDS);
-            if (reader == null) {
-                throw new DatabaseException(
-                        "No database reader free after " + READER_WAIT_SECONDS + " s (" + file + ")", null);
-            }
-            return reader;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseException("Interrupted while waiting for a database reader", e);
+            c = engine.takeWriter();
+        } catch (SQLException e) {
+            throw new DatabaseException(
+                    "No database connection to write to " + location.describe() + ": " + reason(e), e);
+        }
+        try {
+            exec(c, engine.beginWrite());
+        } catch (RuntimeException e) {
+            engine.giveBackWriter(c);
+            throw e;
+        }
+        writerConnection = c;
+        writer = dsl(c);
+    }
+
+    private void endWriter() {
+        Connection c = writerConnection;
+        writerConnection = null;
+        writer = null;
+        if (c != null) {
+            engine.giveBackWriter(c);
         }
     }
 
-    private void giveBack(Reader reader) {
-        if (closed) {
-            closeQuietly(reader.connection());
-        } else {
-            readers.add(reader);
-        }
+    private DSLContext dsl(Connection c) {
+        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+        return DSL.using(c, engine.dialect(), settings);
     }
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("The database " + file + " is closed");
+            throw new IllegalStateException("The database " + location.describe() + " is closed");
         }
     }
 
@@ -479,25 +487,18 @@ public final class Database implements Closeable, UnitOfWork {
     }
 
     private void rollbackQuietly() {
-        try (Statement s = writerConnection.createStatement()) {
-            s.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-            // SQLite already rolled back (e.g. after SQLITE_FULL); nothing is left open.
-        }
+        // SQLite may have rolled back already (e.g. after SQLITE_FULL); nothing is left open then.
+        execQuietly(writerConnection, "ROLLBACK");
     }
 
-    private void closeConnections() {
-        synchronized (connections) {
-            connections.forEach(Database::closeQuietly);
-            connections.clear();
+    private static void execQuietly(Connection c, String sql) {
+        if (c == null) {
+            return;
         }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         } catch (SQLException ignored) {
-            // Closing is best effort; SQLite has committed everything that returned.
+            // Best effort: the transaction is over either way.
         }
     }
 

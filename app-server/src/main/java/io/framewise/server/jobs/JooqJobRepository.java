@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link JobRepository} on the {@code jobs} table. Claims are atomic because every write runs
+ * {@link JobRepository} on the {@code jobs} table. Claims are atomic: on SQLite every write runs
  * under the database's single writer (and in {@code BEGIN IMMEDIATE}, which also holds off other
- * processes): the select of the next job and its update cannot interleave with another claim.
+ * processes), so the select of the next job and its update cannot interleave with another claim; on
+ * PostgreSQL, where several nodes claim from one queue, the select locks the row it takes and skips
+ * rows another node has locked ({@code FOR UPDATE SKIP LOCKED}), so no job is claimed twice and no
+ * claimer waits for another.
  */
 public final class JooqJobRepository implements JobRepository {
 
@@ -69,11 +72,12 @@ public final class JooqJobRepository implements JobRepository {
         Require.optionalText("nodeId", nodeId, 200);
         long leaseMillis = leaseMillis(lease);
         return db.write(ctx -> {
-            Optional<JobsRecord> next = ctx.selectFrom(JOBS)
+            var query = ctx.selectFrom(JOBS)
                     .where(JOBS.STATE.eq(JobState.QUEUED.wire()))
                     .orderBy(JOBS.PRIORITY.desc(), JOBS.CREATED_AT, JOBS.ID)
-                    .limit(1)
-                    .fetchOptional();
+                    .limit(1);
+            Optional<JobsRecord> next =
+                    db.isPostgres() ? query.forUpdate().skipLocked().fetchOptional() : query.fetchOptional();
             if (next.isEmpty()) {
                 return Optional.empty();
             }
@@ -127,11 +131,13 @@ public final class JooqJobRepository implements JobRepository {
     public List<Job> requeueExpiredLeases() {
         return db.write(ctx -> {
             List<Job> changed = new ArrayList<>();
-            for (JobsRecord r : ctx.selectFrom(JOBS)
+            var expired = ctx.selectFrom(JOBS)
                     .where(JOBS.STATE.eq(JobState.RUNNING.wire()))
                     .and(JOBS.LEASE_EXPIRES_AT.le(db.nowMillis()))
-                    .orderBy(JOBS.CREATED_AT, JOBS.ID)
-                    .fetch()) {
+                    .orderBy(JOBS.CREATED_AT, JOBS.ID);
+            // Every node sweeps: on PostgreSQL a row another node is requeueing is left to it.
+            for (JobsRecord r :
+                    db.isPostgres() ? expired.forUpdate().skipLocked().fetch() : expired.fetch()) {
                 recordFailure(r, "worker " + r.getLeaseOwner() + " stopped before finishing (lease expired)");
                 changed.add(toJob(r));
             }

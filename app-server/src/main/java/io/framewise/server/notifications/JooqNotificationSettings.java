@@ -92,12 +92,17 @@ public final class JooqNotificationSettings {
     public Map<String, List<String>> takeDue(long now) {
         return db.write(ctx -> {
             Map<String, List<String>> due = new LinkedHashMap<>();
-            ctx.selectFrom(DIGEST_ITEMS)
+            List<String> taken = new java.util.ArrayList<>();
+            var items = ctx.selectFrom(DIGEST_ITEMS)
                     .where(DIGEST_ITEMS.DUE_AT.le(now))
-                    .orderBy(DIGEST_ITEMS.USER_ID, DIGEST_ITEMS.CREATED_AT, DIGEST_ITEMS.ID)
-                    .forEach(r -> due.computeIfAbsent(r.getUserId(), k -> new java.util.ArrayList<>())
-                            .add(r.getNotificationId()));
-            ctx.deleteFrom(DIGEST_ITEMS).where(DIGEST_ITEMS.DUE_AT.le(now)).execute();
+                    .orderBy(DIGEST_ITEMS.USER_ID, DIGEST_ITEMS.CREATED_AT, DIGEST_ITEMS.ID);
+            // Several nodes may send digests: each takes the items no other node has locked.
+            (db.isPostgres() ? items.forUpdate().skipLocked().fetch() : items.fetch()).forEach(r -> {
+                taken.add(r.getId());
+                due.computeIfAbsent(r.getUserId(), k -> new java.util.ArrayList<>())
+                        .add(r.getNotificationId());
+            });
+            ctx.deleteFrom(DIGEST_ITEMS).where(DIGEST_ITEMS.ID.in(taken)).execute();
             return due;
         });
     }

@@ -45,14 +45,30 @@ public final class JooqOutbox {
         });
     }
 
-    /** Up to {@code limit} pending messages due by {@code now}, oldest first. */
-    public List<OutboxEntry> due(long now, int limit) {
-        return db.read(ctx -> ctx.selectFrom(OUTBOX)
-                .where(OUTBOX.STATE.eq(OutboxEntry.PENDING))
-                .and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
-                .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT)
-                .limit(limit)
-                .fetch(JooqOutbox::toEntry));
+    /**
+     * Claims up to {@code limit} pending messages due by {@code now}, oldest first: their next attempt
+     * moves to {@code now + leaseMillis}, so another node (or this one's next round) does not send them
+     * too, and a node that dies while sending leaves them due again when the lease runs out. Sending
+     * then marks each {@link #sent} or {@link #failed}.
+     */
+    public List<OutboxEntry> claimDue(long now, int limit, long leaseMillis) {
+        return db.write(ctx -> {
+            var due = ctx.selectFrom(OUTBOX)
+                    .where(OUTBOX.STATE.eq(OutboxEntry.PENDING))
+                    .and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                    .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT)
+                    .limit(limit);
+            List<OutboxEntry> claimed =
+                    (db.isPostgres() ? due.forUpdate().skipLocked().fetch() : due.fetch()).map(JooqOutbox::toEntry);
+            if (!claimed.isEmpty()) {
+                ctx.update(OUTBOX)
+                        .set(OUTBOX.NEXT_ATTEMPT_AT, now + leaseMillis)
+                        .where(OUTBOX.ID.in(
+                                claimed.stream().map(OutboxEntry::id).toList()))
+                        .execute();
+            }
+            return claimed;
+        });
     }
 
     public void sent(String id, Integer status) {

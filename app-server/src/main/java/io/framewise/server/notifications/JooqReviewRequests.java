@@ -83,7 +83,7 @@ public final class JooqReviewRequests {
     public Map<String, List<ReviewRequest>> takeOverdue(LocalDate today) {
         return db.write(ctx -> {
             Map<String, List<String>> byUser = new LinkedHashMap<>();
-            ctx.select(REVIEW_REQUEST_PEOPLE.USER_ID, REVIEW_REQUEST_PEOPLE.REQUEST_ID)
+            var overdue = ctx.select(REVIEW_REQUEST_PEOPLE.USER_ID, REVIEW_REQUEST_PEOPLE.REQUEST_ID)
                     .from(REVIEW_REQUEST_PEOPLE)
                     .join(REVIEW_REQUESTS)
                     .on(REVIEW_REQUESTS.ID.eq(REVIEW_REQUEST_PEOPLE.REQUEST_ID))
@@ -93,7 +93,14 @@ public final class JooqReviewRequests {
                             .OVERDUE_MAILED_ON
                             .isNull()
                             .or(REVIEW_REQUEST_PEOPLE.OVERDUE_MAILED_ON.lt(today.toString())))
-                    .orderBy(REVIEW_REQUEST_PEOPLE.USER_ID, REVIEW_REQUESTS.DUE_ON)
+                    .orderBy(REVIEW_REQUEST_PEOPLE.USER_ID, REVIEW_REQUESTS.DUE_ON);
+            // Several nodes may send reminders: each takes the rows no other node has locked.
+            (db.isPostgres()
+                            ? overdue.forUpdate()
+                                    .of(REVIEW_REQUEST_PEOPLE)
+                                    .skipLocked()
+                                    .fetch()
+                            : overdue.fetch())
                     .forEach(r -> byUser.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                             .add(r.value2()));
             Map<String, List<ReviewRequest>> result = new LinkedHashMap<>();

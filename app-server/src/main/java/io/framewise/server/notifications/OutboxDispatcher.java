@@ -33,6 +33,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     static final int MAX_ATTEMPTS = 12;
     static final Duration FIRST_RETRY = Duration.ofSeconds(15);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /** How long a node holds a message it is sending before another may try it (a node that died). */
+    static final long SEND_LEASE_MILLIS = Duration.ofMinutes(5).toMillis();
 
     private final Database db;
     private final JooqOutbox outbox;
@@ -94,7 +96,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             digests(now);
             overdue.remind(LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC));
         }
-        for (OutboxEntry entry : outbox.due(now, 25)) {
+        for (OutboxEntry entry : outbox.claimDue(now, 25, SEND_LEASE_MILLIS)) {
             deliver(entry);
         }
     }

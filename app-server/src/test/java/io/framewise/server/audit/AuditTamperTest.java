@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +114,7 @@ class AuditTamperTest {
 
     /** Plain sqlite-jdbc, outside the product: what anyone with the file could do. */
     private void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+        try (Connection c = io.framewise.server.testing.DirectSql.connect(data);
                 Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }

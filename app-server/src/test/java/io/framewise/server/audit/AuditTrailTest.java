@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.cli.FramewiseCli;
-import io.framewise.server.db.Database;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.ws.WsTestClient;
 import java.io.PrintWriter;
@@ -18,7 +17,6 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
@@ -105,7 +103,7 @@ class AuditTrailTest {
         }
 
         assertEquals(0, verify().exit);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+        try (Connection c = io.framewise.server.testing.DirectSql.connect(data);
                 Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_log SET actor_name = 'nobody' WHERE seq = 4");
         }

@@ -85,7 +85,7 @@ class DatabaseTest {
                 List<Object> values = writer ? db.write(pragmas) : db.read(pragmas);
                 assertEquals("wal", String.valueOf(values.get(0)));
                 assertEquals("1", String.valueOf(values.get(1)));
-                assertEquals(String.valueOf(Database.BUSY_TIMEOUT_MILLIS), String.valueOf(values.get(2)));
+                assertEquals(String.valueOf(SqliteEngine.BUSY_TIMEOUT_MILLIS), String.valueOf(values.get(2)));
                 assertEquals("1", String.valueOf(values.get(3)), "synchronous NORMAL");
             }
         }

@@ -79,9 +79,7 @@ class PipelineServiceTest {
                         .map(LibraryEvent::kind)
                         .filter(k -> k != LibraryEvent.Kind.PROGRESS)
                         .toList());
-        assertEquals(
-                List.of("probe", "framemap", "thumbs", "seek_proxy"),
-                world.column("SELECT kind FROM jobs WHERE media_id = ? ORDER BY created_at, rowid", item.id()));
+        assertEquals(world.queueOrder(List.of("probe", "framemap", "thumbs", "seek_proxy")), world.jobKinds(item.id()));
     }
 
     @Test
@@ -125,8 +123,6 @@ class PipelineServiceTest {
         states.queueOnce(item.id(), JobKind.FRAMEMAP, 8);
         states.queueOnce(item.id(), JobKind.PROBE, 10);
 
-        assertEquals(
-                List.of("probe", "framemap"),
-                world.column("SELECT kind FROM jobs WHERE media_id = ? ORDER BY created_at, rowid", item.id()));
+        assertEquals(world.queueOrder(List.of("probe", "framemap")), world.jobKinds(item.id()));
     }
 }

@@ -169,11 +169,20 @@ class NoteRepositoryTest {
                     "out of order at " + i + ": " + a + " then " + b);
             assertEquals(clip.id(), b.mediaId());
         }
-        String plan = db.<String>read(ctx -> ctx.fetch(
-                        "EXPLAIN QUERY PLAN SELECT * FROM notes WHERE media_id = ? ORDER BY frame, created_at, id",
-                        clip.id())
-                .format());
-        assertTrue(plan.contains("notes_by_media_frame"), plan);
-        assertFalse(plan.contains("TEMP B-TREE"), "listing must not sort: " + plan);
+        if (db.isPostgres()) {
+            db.write(ctx -> ctx.execute("ANALYZE notes"));
+            String plan = db.<String>read(ctx -> ctx.fetch(
+                            "EXPLAIN SELECT * FROM notes WHERE media_id = ? ORDER BY frame, created_at, id", clip.id())
+                    .format());
+            assertTrue(plan.contains("notes_by_media_frame"), plan);
+            assertFalse(plan.contains("Sort"), "listing must not sort: " + plan);
+        } else {
+            String plan = db.<String>read(ctx -> ctx.fetch(
+                            "EXPLAIN QUERY PLAN SELECT * FROM notes WHERE media_id = ? ORDER BY frame, created_at, id",
+                            clip.id())
+                    .format());
+            assertTrue(plan.contains("notes_by_media_frame"), plan);
+            assertFalse(plan.contains("TEMP B-TREE"), "listing must not sort: " + plan);
+        }
     }
 }

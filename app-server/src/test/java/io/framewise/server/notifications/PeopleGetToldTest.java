@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -290,7 +289,7 @@ class PeopleGetToldTest {
     }
 
     private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
+        try (Connection c = io.framewise.server.testing.DirectSql.connect(data);
                 ResultSet r = c.createStatement().executeQuery(sql)) {
             return r.next() ? r.getInt(1) : 0;
         }

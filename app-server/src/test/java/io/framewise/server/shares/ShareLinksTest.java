@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.server.access.Caller;
 import io.framewise.server.access.Principal;
-import io.framewise.server.db.Database;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.testing.AccessWorld;
@@ -26,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,7 +174,7 @@ class ShareLinksTest {
         String guestToken = guest.get("guestToken").asText();
 
         List<String> stored = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+        try (Connection db = io.framewise.server.testing.DirectSql.connect(data);
                 ResultSet rows = db.createStatement()
                         .executeQuery("SELECT token_hash, COALESCE(password_hash, '') FROM shares WHERE id = '"
                                 + one.get("id").asText() + "'")) {
@@ -285,7 +283,7 @@ class ShareLinksTest {
                 401,
                 asGuest(guest, "GET", "/api/media/" + world.mediaId + "/comments", null)
                         .statusCode());
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+        try (Connection db = io.framewise.server.testing.DirectSql.connect(data);
                 ResultSet rows = db.createStatement()
                         .executeQuery("SELECT COUNT(*) FROM share_guests WHERE share_id = '"
                                 + link.get("id").asText() + "' AND ended_at IS NULL")) {

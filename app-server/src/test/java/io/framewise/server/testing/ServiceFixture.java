@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -147,9 +146,25 @@ public final class ServiceFixture implements AutoCloseable {
         return Long.parseLong(column(sql, params).get(0));
     }
 
+    /**
+     * The kinds of an item's jobs in the order they were queued. SQLite breaks ties of the same
+     * millisecond by insertion order (rowid); PostgreSQL has no insertion order, so there the kinds
+     * come sorted, and {@link #queueOrder} sorts the expected list the same way.
+     */
+    public List<String> jobKinds(String mediaId) {
+        return column(
+                "SELECT kind FROM jobs WHERE media_id = ? ORDER BY " + (db.isPostgres() ? "kind" : "created_at, rowid"),
+                mediaId);
+    }
+
+    /** {@code kinds} as {@link #jobKinds} can tell them apart on this database. */
+    public List<String> queueOrder(List<String> kinds) {
+        return db.isPostgres() ? kinds.stream().sorted().toList() : kinds;
+    }
+
     /** The first column of every row {@code sql} returns, as text, read with plain JDBC on the file. */
     public List<String> column(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.file());
+        try (Connection c = DirectSql.connect(db.location());
                 PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,7 +69,7 @@ public final class ClapshotSample {
     /** Rows of {@code sql} on the data folder's database, each as column name -> value. */
     public static List<Map<String, Object>> query(Path data, String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("framewise.db"));
+        try (Connection c = io.framewise.server.testing.DirectSql.connect(data);
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
