@@ -261,10 +261,15 @@ public final class FramewiseServer implements Closeable {
                             assets,
                             repos.accounts(),
                             repos.jobs(),
-                            projectId -> repos.members().list(projectId).stream()
-                                    .map(m -> new MemberDirectory.Membership(
-                                            m.userId(), m.role().wire()))
-                                    .toList(),
+                            MemberDirectory.of(
+                                    projectId -> repos.members().list(projectId).stream()
+                                            .map(m -> new MemberDirectory.Membership(
+                                                    m.userId(), m.role().wire()))
+                                            .toList(),
+                                    userId -> facts.roles(userId).entrySet().stream()
+                                            .collect(java.util.stream.Collectors.toMap(
+                                                    java.util.Map.Entry::getKey,
+                                                    e -> e.getValue().wire()))),
                             facts::uploaderOf),
                     tags,
                     notifications,

@@ -19,6 +19,11 @@ public final class Access {
 
     static final String PRINCIPAL_ATTRIBUTE = "framewise.principal";
 
+    static final String ALLOWED_ATTRIBUTE = "framewise.allowed";
+
+    /** What the access filter allowed on this request, once it had decided. */
+    record Allowed(Principal principal, Action action, Resource resource) {}
+
     private final Authenticator authenticator;
     private final Permissions permissions;
 
@@ -48,6 +53,20 @@ public final class Access {
                     + ": the access filter did not run (is AccessFilter registered?)");
         }
         return principal;
+    }
+
+    /**
+     * Whether the access filter already allowed exactly this action on exactly this resource for this
+     * request's principal, so a handler need not ask the authorizer the same question a second time
+     * (a stream request decided once, not twice). False when the filter did not run or decided
+     * something else: the handler then asks as usual.
+     */
+    public static boolean allowedByRoute(Context ctx, Action action, Resource resource) {
+        Allowed allowed = ctx.attribute(ALLOWED_ATTRIBUTE);
+        return allowed != null
+                && allowed.action() == action
+                && allowed.resource().equals(resource)
+                && allowed.principal() == ctx.attribute(PRINCIPAL_ATTRIBUTE);
     }
 
     /** The signed-in person sending the request; 401 when nobody is signed in. */

@@ -124,6 +124,8 @@ public final class AccessFilter implements Feature {
                     rule.action(),
                     resource,
                     access.authorizer().decide(principal, rule.action(), resource));
+            // Handlers that would ask the same question again take this answer (Access.allowedByRoute).
+            ctx.attribute(Access.ALLOWED_ATTRIBUTE, new Access.Allowed(principal, rule.action(), resource));
             handler.handle(ctx);
         };
     }

@@ -2,7 +2,10 @@ package io.framewise.server.media;
 
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.StillFormat;
+import io.framewise.server.access.Access;
+import io.framewise.server.access.Action;
 import io.framewise.server.access.Caller;
+import io.framewise.server.access.Resource;
 import io.framewise.server.db.Paging;
 import io.framewise.server.http.ApiException;
 import io.javalin.config.JavalinConfig;
@@ -105,7 +108,13 @@ public final class MediaRoutes {
 
     /** The item named by the path, or the one 404 for unknown and malformed ids alike. */
     MediaItem item(Context ctx) {
-        return media.get(caller.apply(ctx), ctx.pathParam("id"));
+        String id = ctx.pathParam("id");
+        // Every route here is guarded by MEDIA_VIEW on this id: when the access filter has just
+        // allowed exactly that, asking the authorizer again would only repeat its lookups.
+        if (Access.allowedByRoute(ctx, Action.MEDIA_VIEW, new Resource.Media(id))) {
+            return media.getAllowed(id);
+        }
+        return media.get(caller.apply(ctx), id);
     }
 
     /**
@@ -133,11 +142,23 @@ public final class MediaRoutes {
 
     /** {@code ?rendition=original|proxy}; without it, what a browser should play: the proxy when there is one. */
     private void stream(Context ctx) throws IOException {
-        MediaItem item = item(ctx);
         String asked = ctx.queryParam("rendition");
-        Optional<Rendition> proxy = media.renditions(item.id()).stream()
-                .filter(r -> r.kind() == RenditionKind.PROXY && r.status() == MediaStatus.READY)
-                .findFirst();
+        String id = ctx.pathParam("id");
+        if ("original".equals(asked) && Access.allowedByRoute(ctx, Action.MEDIA_VIEW, new Resource.Media(id))) {
+            // A player's every Range request: the one access decision was the filter's, and where
+            // the original lies never changes, so no row of the item is read here.
+            ctx.header("Cache-Control", REVALIDATE);
+            responder.respond(ctx, files.resolve(media.originalPathAllowed(id)));
+            return;
+        }
+        MediaItem item = item(ctx);
+        // The renditions only when the answer depends on them: not for the original (a player's
+        // every Range request).
+        Optional<Rendition> proxy = "original".equals(asked)
+                ? Optional.empty()
+                : media.renditions(item.id()).stream()
+                        .filter(r -> r.kind() == RenditionKind.PROXY && r.status() == MediaStatus.READY)
+                        .findFirst();
         String which = asked == null || asked.isEmpty() ? (proxy.isPresent() ? "proxy" : "original") : asked;
         switch (which) {
             case "original" -> {

@@ -36,6 +36,7 @@ public final class MediaService {
     private final Permissions permissions;
     private final Consumer<String> stopProcessing;
     private final Consumer<String> dropFiles;
+    private final OriginalPaths originals;
 
     /**
      * @param stopProcessing cancels the running steps of a media item about to be removed
@@ -54,6 +55,7 @@ public final class MediaService {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.stopProcessing = Objects.requireNonNull(stopProcessing, "stopProcessing");
         this.dropFiles = Objects.requireNonNull(dropFiles, "dropFiles");
+        this.originals = new OriginalPaths(id -> media.get(id).map(MediaItem::storedPath));
     }
 
     /** The item, once the caller may see it; the one 404 for unknown and malformed ids alike. */
@@ -61,6 +63,24 @@ public final class MediaService {
         MediaItem item = find(id);
         permissions.require(caller, Action.MEDIA_VIEW, new Resource.Media(item.id()));
         return item;
+    }
+
+    /**
+     * The item, for a request whose access filter has already allowed {@code MEDIA_VIEW} on this very
+     * id ({@code Access.allowedByRoute}): the decision is made once per request, not twice.
+     */
+    public MediaItem getAllowed(String id) {
+        return find(id);
+    }
+
+    /**
+     * Where the item's original is stored (relative to the data folder), for a request whose access
+     * filter has already allowed {@code MEDIA_VIEW} on this id; the one 404 when there is no such
+     * item. Read through a short-lived cache ({@link OriginalPaths}): the path never changes.
+     */
+    public String originalPathAllowed(String id) {
+        Optional<String> path = Ids.isValid(id) ? originals.of(id) : Optional.empty();
+        return path.orElseThrow(() -> new ApiException.NotFound("No media item " + id, Map.of("id", id)));
     }
 
     private MediaItem find(String id) {
@@ -146,6 +166,7 @@ public final class MediaService {
         MediaItem item = find(id);
         permissions.require(caller, Action.MEDIA_DELETE, new Resource.Media(item.id()));
         stopProcessing.accept(item.id());
+        originals.forget(item.id());
         LibraryEvent removed = LibraryEvent.removed(item.id(), null);
         events.transientMedia(removed);
         work.inTransaction(() -> {
@@ -160,6 +181,9 @@ public final class MediaService {
                     AuditOutcome.SUCCESS,
                     Map.of("name", item.originalName()));
         });
+        // Again after the commit: a stream request between the first forget and the commit may
+        // have read the path back.
+        originals.forget(item.id());
         dropFiles.accept(item.id());
     }
 

@@ -29,6 +29,8 @@ import io.framewise.organizer.wire.v1.ListProjectMembersRequest;
 import io.framewise.organizer.wire.v1.ListProjectMembersResponse;
 import io.framewise.organizer.wire.v1.ListProjectsRequest;
 import io.framewise.organizer.wire.v1.ListProjectsResponse;
+import io.framewise.organizer.wire.v1.ListUserProjectsRequest;
+import io.framewise.organizer.wire.v1.ListUserProjectsResponse;
 import io.framewise.organizer.wire.v1.ListUsersRequest;
 import io.framewise.organizer.wire.v1.ListUsersResponse;
 import io.framewise.organizer.wire.v1.Media;
@@ -40,6 +42,7 @@ import io.framewise.organizer.wire.v1.ProjectMember;
 import io.framewise.organizer.wire.v1.RenameFolderRequest;
 import io.framewise.organizer.wire.v1.SetAssetMetadataRequest;
 import io.framewise.organizer.wire.v1.SetAssetTagsRequest;
+import io.framewise.organizer.wire.v1.UserProject;
 import io.framewise.server.auth.Account;
 import io.framewise.server.jobs.JobKind;
 import io.framewise.server.library.Asset;
@@ -148,6 +151,28 @@ final class HostServiceImpl extends HostServiceGrpc.HostServiceImplBase {
                     .members(r.getProjectId())
                     .forEach(m -> reply.addMembers(
                             ProjectMember.newBuilder().setUserId(m.userId()).setRole(Proto.role(m.role()))));
+            return reply.build();
+        });
+    }
+
+    /**
+     * The shared projects a user belongs to with their role, in the order of ListProjects: one
+     * membership query instead of the organizer asking every project for its members.
+     */
+    @Override
+    public void listUserProjects(ListUserProjectsRequest r, StreamObserver<ListUserProjectsResponse> out) {
+        answer(out, () -> {
+            Map<String, String> roles = s.members().projectsOf(r.getUserId());
+            var reply = ListUserProjectsResponse.newBuilder();
+            if (roles.isEmpty()) {
+                return reply.build();
+            }
+            Set<String> homes = folders.homeProjectIds();
+            s.projects().list().stream()
+                    .filter(p -> roles.containsKey(p.id()) && !homes.contains(p.id()))
+                    .forEach(p -> reply.addProjects(UserProject.newBuilder()
+                            .setProject(Proto.project(p, null))
+                            .setRole(Proto.role(roles.get(p.id())))));
             return reply.build();
         });
     }

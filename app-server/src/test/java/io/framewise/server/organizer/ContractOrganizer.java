@@ -131,6 +131,22 @@ public final class ContractOrganizer implements Organizer {
         check(failures, "listProjects", () -> host.listProjects().stream().anyMatch(p -> p.id().equals(projectId)));
         List<Member> members = host.listProjectMembers(projectId);
         check(failures, "listProjectMembers " + members, () -> members.contains(new Member(me, "owner")));
+        // Exactly the shared projects where the caller is a member, with the role each membership says.
+        List<String> expected = new java.util.ArrayList<>();
+        for (var p : host.listProjects()) {
+            host.listProjectMembers(p.id()).stream()
+                    .filter(m -> m.userId().equals(me))
+                    .forEach(m -> expected.add(p.id() + ":" + m.role()));
+        }
+        List<String> mine = host.listUserProjects(me).stream()
+                .map(p -> p.project().id() + ":" + p.role())
+                .toList();
+        check(
+                failures,
+                "listUserProjects " + mine + " vs " + expected,
+                () -> mine.equals(expected) && mine.contains(projectId + ":owner"));
+        check(failures, "listUserProjects of nobody", () -> host.listUserProjects("nobody")
+                .isEmpty());
         check(failures, "listUsers", () -> host.listUsers().stream().anyMatch(u -> u.id().equals(me)));
         String home = host.getUserHome(me).id();
         check(failures, "getUserHome stable", () -> host.getUserHome(me).id().equals(home));

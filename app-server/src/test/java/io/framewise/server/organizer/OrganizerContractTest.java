@@ -53,7 +53,7 @@ class OrganizerContractTest {
             assertEquals("contract", contract.get("name").asText(), states.toString());
             assertEquals("running", contract.get("state").asText());
             assertEquals("3.1", contract.get("version").asText());
-            assertEquals("1.0", contract.get("apiVersion").asText());
+            assertEquals("1.1", contract.get("apiVersion").asText());
             assertEquals(
                     List.of(
                             "authorize",

@@ -16,6 +16,8 @@ import io.framewise.organizer.sdk.Organizer;
 import io.framewise.organizer.sdk.OrganizerException;
 import io.framewise.organizer.sdk.OrganizerInfo;
 import io.framewise.organizer.sdk.Principal;
+import io.framewise.organizer.sdk.ProjectInfo;
+import io.framewise.organizer.sdk.UserProject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,9 +88,14 @@ public final class FoldersOrganizer implements Organizer {
             path = "/projects";
             title = "Projects";
             crumbs.add(new Crumb("/", "Library"));
-            var projects = host.listProjects().stream()
-                    .filter(p -> FolderPaths.roleIn(host, me, p.id()) != null)
-                    .toList();
+            // Administrators see every project; others theirs, in one host call (not one per project).
+            List<ProjectInfo> projects = me.admin()
+                    ? host.listProjects()
+                    : me.isAnonymous()
+                            ? List.of()
+                            : host.listUserProjects(me.userId()).stream()
+                                    .map(UserProject::project)
+                                    .toList();
             for (int i = 0; i < projects.size(); i++) {
                 var p = projects.get(i);
                 folders.add(new FolderEntry("/projects/" + p.id(), p.name(), "", i));

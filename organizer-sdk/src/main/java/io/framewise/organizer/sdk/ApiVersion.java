@@ -8,7 +8,7 @@ package io.framewise.organizer.sdk;
 public final class ApiVersion {
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
     public static final String CURRENT = MAJOR + "." + MINOR;
 
     private ApiVersion() {}

@@ -19,6 +19,7 @@ import io.framewise.organizer.wire.v1.ListMediaRequest;
 import io.framewise.organizer.wire.v1.ListNotesRequest;
 import io.framewise.organizer.wire.v1.ListProjectMembersRequest;
 import io.framewise.organizer.wire.v1.ListProjectsRequest;
+import io.framewise.organizer.wire.v1.ListUserProjectsRequest;
 import io.framewise.organizer.wire.v1.ListUsersRequest;
 import io.framewise.organizer.wire.v1.MoveAssetRequest;
 import io.framewise.organizer.wire.v1.MoveFolderRequest;
@@ -50,6 +51,9 @@ final class GrpcHost implements Host {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private final HostServiceGrpc.HostServiceBlockingStub stub;
+
+    /** Cleared when the host answers that it has no ListUserProjects (a server before API 1.1). */
+    private volatile boolean hostKnowsUserProjects = true;
 
     GrpcHost(Channel channel, String secret) {
         this.stub = HostServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(secret));
@@ -146,6 +150,30 @@ final class GrpcHost implements Host {
                 .stream()
                 .map(Wire::member)
                 .toList());
+    }
+
+    /** One call to a 1.1 host; a 1.0 host does not know it, and is asked project by project. */
+    @Override
+    public List<UserProject> listUserProjects(String userId) {
+        if (!hostKnowsUserProjects) {
+            return Host.super.listUserProjects(userId);
+        }
+        try {
+            return call()
+                    .listUserProjects(ListUserProjectsRequest.newBuilder()
+                            .setUserId(userId)
+                            .build())
+                    .getProjectsList()
+                    .stream()
+                    .map(p -> new UserProject(Wire.project(p.getProject()), Wire.role(p.getRole())))
+                    .toList();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+                throw exception(e.getStatus());
+            }
+            hostKnowsUserProjects = false;
+            return Host.super.listUserProjects(userId);
+        }
     }
 
     @Override

@@ -27,6 +27,22 @@ public interface Host {
 
     List<Member> listProjectMembers(String projectId);
 
+    /**
+     * The shared projects the user is a member of, with their role in each, oldest first (the
+     * order of {@link #listProjects}). One call since API 1.1; this default asks every project
+     * for its members instead, for hosts written before it.
+     */
+    default List<UserProject> listUserProjects(String userId) {
+        List<UserProject> out = new java.util.ArrayList<>();
+        for (ProjectInfo p : listProjects()) {
+            listProjectMembers(p.id()).stream()
+                    .filter(m -> m.userId().equals(userId))
+                    .findFirst()
+                    .ifPresent(m -> out.add(new UserProject(p, m.role())));
+        }
+        return out;
+    }
+
     List<UserInfo> listUsers();
 
     /** The user's personal project, where their home folders live; created on first use. */
