@@ -60,6 +60,10 @@ public final class StillCache implements AutoCloseable {
             CompletableFuture<StillImage> f = pictures.get(index);
             return f != null ? f : CompletableFuture.failedFuture(new IllegalStateException("the clip was closed"));
         }
+        if (index < 0 || index >= frameCount) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "frame " + index + " is outside the clip's " + frameCount + " frames"));
+        }
         List<Long> wanted = new ArrayList<>();
         for (int i = 0; i <= lookahead; i++) {
             long n = index + (long) i * (direction < 0 ? -1 : 1);

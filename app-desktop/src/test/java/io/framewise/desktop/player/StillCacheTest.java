@@ -72,6 +72,8 @@ class StillCacheTest {
             StillImage back = cache.get(66, -1).get(60, TimeUnit.SECONDS);
             assertEquals(66, back.index());
             assertTrue(asked.get(0).isDone(), "the decode that was running finished");
+            assertTrue(cache.get(-1, 1).isCompletedExceptionally(), "a frame before the first is an error");
+            assertTrue(cache.get(250, 1).isCompletedExceptionally(), "a frame after the last is an error");
         }
         List<Long> loaded = source.loaded;
         assertTrue(loaded.size() <= 1 + (lookahead + 1) + (lookahead + 1), "decoded " + loaded);
