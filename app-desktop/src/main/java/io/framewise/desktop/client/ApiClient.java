@@ -180,6 +180,37 @@ public final class ApiClient {
         return bytes("/api/media/" + enc(id) + "/frames/" + n + q);
     }
 
+    /**
+     * The seek proxy's quick still of frame {@code n} (JPEG at the proxy's size), asked without
+     * blocking so that a newer jump can drop it: cancelling the answer aborts the exchange. Fails
+     * with a 404 {@link ApiError} when the item has no ready seek proxy, and with {@code
+     * wrong_frame} when the server names another index than {@code n} (never shown under n's label).
+     */
+    public java.util.concurrent.CompletableFuture<byte[]> seekStill(String id, long n) {
+        HttpRequest req = request("/api/media/" + enc(id) + "/frames/" + n + "?source=seek&format=jpg")
+                .GET()
+                .build();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
+        java.util.concurrent.CompletableFuture<byte[]> answer = exchange.thenApply(res -> {
+            if (res.statusCode() >= 400) {
+                throw errorOf(res);
+            }
+            String index = res.headers().firstValue("X-Frame-Index").orElse("");
+            if (!index.equals(Long.toString(n))) {
+                throw new ApiError(
+                        0, "wrong_frame", "The seek still asked for frame " + n + " names frame " + index, null);
+            }
+            return res.body();
+        });
+        answer.whenComplete((body, err) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
+    }
+
     /** The sprite sheet and its index, or null when the media has none (audio, still processing). */
     public Sprites sprites(String id) {
         JsonNode index;

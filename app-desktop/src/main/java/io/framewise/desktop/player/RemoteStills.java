@@ -20,10 +20,14 @@ public final class RemoteStills implements StillSource {
 
     @Override
     public StillImage load(long index) {
-        byte[] png = api.still(mediaId, index, 0);
+        return decode(index, api.still(mediaId, index, 0), false);
+    }
+
+    /** A still the server encoded (PNG or JPEG) as the ViewModels' neutral picture. */
+    static StillImage decode(long index, byte[] encoded, boolean preview) {
         BufferedImage img;
         try {
-            img = ImageIO.read(new ByteArrayInputStream(png));
+            img = ImageIO.read(new ByteArrayInputStream(encoded));
         } catch (IOException e) {
             throw new ApiError(0, "bad_still", "The still of frame " + index + " could not be decoded", null);
         }
@@ -32,6 +36,6 @@ public final class RemoteStills implements StillSource {
         }
         int w = img.getWidth();
         int h = img.getHeight();
-        return new StillImage(index, w, h, img.getRGB(0, 0, w, h, null, 0, w));
+        return new StillImage(index, w, h, img.getRGB(0, 0, w, h, null, 0, w), preview);
     }
 }

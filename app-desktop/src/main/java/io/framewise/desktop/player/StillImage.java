@@ -5,8 +5,15 @@ package io.framewise.desktop.player;
  * their tests never need a screen; views turn it into an image.
  *
  * @param index the frame index the picture is of
+ * @param preview true for the seek proxy's quick, softer picture of that frame (shown until the
+ *     frame-exact still replaces it), false for the frame-exact still
  */
-public record StillImage(long index, int width, int height, int[] argb) {
+public record StillImage(long index, int width, int height, int[] argb, boolean preview) {
+
+    /** A frame-exact still. */
+    public StillImage(long index, int width, int height, int[] argb) {
+        this(index, width, height, argb, false);
+    }
 
     public StillImage {
         if (width <= 0 || height <= 0 || argb.length != width * height) {

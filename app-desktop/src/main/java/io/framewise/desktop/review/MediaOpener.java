@@ -5,6 +5,7 @@ import io.framewise.desktop.connect.Connection;
 import io.framewise.desktop.player.LocalStills;
 import io.framewise.desktop.player.Player;
 import io.framewise.desktop.player.RemoteStills;
+import io.framewise.desktop.player.SeekStills;
 import io.framewise.desktop.player.StillCache;
 import io.framewise.desktop.player.StillSource;
 import io.framewise.model.time.FrameRate;
@@ -25,8 +26,12 @@ public final class MediaOpener {
         Player open(String mrl, FrameRate rate, long[] keyframes);
     }
 
-    /** An opened item: its timing, player and still cache; closing releases the player and decoder. */
-    public record Opened(MediaItem item, ClipTiming timing, Player player, StillCache stills) implements AutoCloseable {
+    /**
+     * An opened item: its timing, player, still cache and the server's seek stills (null for a
+     * single frame); closing releases the player and decoder.
+     */
+    public record Opened(MediaItem item, ClipTiming timing, Player player, StillCache stills, SeekStills seeks)
+            implements AutoCloseable {
         @Override
         public void close() {
             player.close();
@@ -56,7 +61,11 @@ public final class MediaOpener {
                 ? ls.keyframes()
                 : connection.api().frameMap(mediaId).keyframes();
         Player player = players.open(mrl, timing.rate(), keyframes);
-        return new Opened(item, timing, player, new StillCache(source, timing.frameCount(), 96, 6));
+        // Asked of the server even in host mode, where exact stills are decoded here: the seek proxy
+        // is the server's file and its one-keyframe decode beats any local decode of a long GOP.
+        // Every video asks; an item without one answers 404 once and its jumps wait for the exact still.
+        SeekStills seeks = timing.frameCount() > 1 ? new SeekStills(connection.api(), mediaId) : null;
+        return new Opened(item, timing, player, new StillCache(source, timing.frameCount(), 96, 6), seeks);
     }
 
     private static Optional<Path> localFile(Connection connection, String mediaId) {

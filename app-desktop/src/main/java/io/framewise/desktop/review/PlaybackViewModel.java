@@ -2,11 +2,14 @@ package io.framewise.desktop.review;
 
 import io.framewise.desktop.client.ApiError;
 import io.framewise.desktop.player.Player;
+import io.framewise.desktop.player.SeekStills;
 import io.framewise.desktop.player.StillCache;
 import io.framewise.desktop.player.StillImage;
 import io.framewise.model.time.FrameRange;
 import io.framewise.model.time.FrameRate;
 import io.framewise.model.time.Timecode;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -32,7 +35,10 @@ import javafx.beans.property.StringProperty;
  * and out, and what the picture shows. Forward playback at 1x to 8x goes to the native player,
  * which reports the index of each frame it shows; reverse shuttle, and all playback when there is
  * no native player, beat through frame-exact stills. Whenever playback stops the picture is the
- * still of the playhead's frame. Every property changes on the thread of {@code ui}.
+ * still of the playhead's frame. A jump (a move farther than the stills fetched ahead) shows the
+ * seek proxy's picture of the new frame first when the server has one, then the exact still; a
+ * picture is only ever shown while its index is the playhead's (ADR 0057). Every property changes
+ * on the thread of {@code ui}.
  */
 public final class PlaybackViewModel {
 
@@ -53,16 +59,20 @@ public final class PlaybackViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringBinding position;
     private final StringBinding rateLabel;
+    private final javafx.beans.binding.BooleanBinding previewShown = Bindings.createBooleanBinding(
+            () -> still.get() != null && still.get().preview(), still);
 
     private ClipTiming timing = new ClipTiming(0, FrameRate.FPS_25, new Timecode(0, 0, 0, 0, false));
     private Player player = Player.none("nothing loaded");
     private StillCache stills;
+    private final JumpPreview jumpPreview;
     private int direction = 1;
     private Supplier<FrameRange> loopEnd = () -> null;
 
     public PlaybackViewModel(Executor ui, Ticker ticker) {
         this.ui = ui;
         this.ticker = ticker;
+        this.jumpPreview = new JumpPreview(ui);
         this.position = Bindings.createStringBinding(
                 () -> timeFormat.get().format(frame.get(), timing), frame, timeFormat, frameCount);
         this.rateLabel = Bindings.createStringBinding(
@@ -70,9 +80,15 @@ public final class PlaybackViewModel {
                 rate);
     }
 
-    /** Shows a new clip, paused on its first frame. */
+    /** Shows a new clip, paused on its first frame; jumps wait for exact stills alone. */
     public void load(ClipTiming newTiming, Player newPlayer, StillCache newStills) {
+        load(newTiming, newPlayer, newStills, null);
+    }
+
+    /** Shows a new clip, paused on its first frame; {@code seeks} (or null) gives jumps a quick picture. */
+    public void load(ClipTiming newTiming, Player newPlayer, StillCache newStills, SeekStills seeks) {
         stop();
+        jumpPreview.use(seeks);
         this.timing = newTiming;
         this.player = newPlayer;
         this.stills = newStills;
@@ -169,14 +185,25 @@ public final class PlaybackViewModel {
         if (f == frame.get()) {
             return;
         }
+        boolean jump = frame.get() >= 0 && Math.abs(f - frame.get()) > jumpDistance();
         frame.set(f);
+        jumpPreview.cancel();
         if (rate.get() > 0 && native_.get()) {
             videoShown.set(false);
-            showStill(f);
-            player.play(f, rate.get());
-        } else {
-            showStill(f);
         }
+        if (jump) {
+            jumpPreview.ask(f, stills, this::offerPreview);
+        }
+        showStill(f);
+        if (rate.get() > 0 && native_.get()) {
+            player.play(f, rate.get());
+        }
+    }
+
+    /** Steps within this distance find their stills fetched ahead; farther moves are jumps. */
+    private int jumpDistance() {
+        StillCache cache = stills;
+        return cache == null ? 1 : Math.max(1, cache.lookahead());
     }
 
     public void home() {
@@ -283,11 +310,27 @@ public final class PlaybackViewModel {
         cache.get(index, direction)
                 .whenComplete((img, err) -> ui.execute(() -> {
                     if (err != null) {
-                        message.set("Frame " + index + " could not be shown: " + ApiError.reason(err));
+                        if (!cancelled(err)) {
+                            message.set("Frame " + index + " could not be shown: " + ApiError.reason(err));
+                        }
                     } else if (frame.get() == img.index() && !videoShown.get()) {
                         still.set(img);
                     }
                 }));
+    }
+
+    /** A jump's quick picture: shown while its frame is the playhead's and its exact still is not up. */
+    private void offerPreview(StillImage img) {
+        StillImage shown = still.get();
+        boolean exactUp = shown != null && shown.index() == img.index() && !shown.preview();
+        if (frame.get() == img.index() && !videoShown.get() && !exactUp) {
+            still.set(img);
+        }
+    }
+
+    private static boolean cancelled(Throwable err) {
+        return err instanceof CancellationException
+                || err instanceof CompletionException && err.getCause() instanceof CancellationException;
     }
 
     /** Where playback goes at the loop's end: the next range's start when there is one, else this loop's. */
@@ -361,6 +404,11 @@ public final class PlaybackViewModel {
 
     public ReadOnlyObjectProperty<StillImage> stillProperty() {
         return still;
+    }
+
+    /** True while the picture is the seek proxy's quick one (the view marks it "Preview"). */
+    public javafx.beans.binding.BooleanBinding previewShown() {
+        return previewShown;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -160,7 +160,7 @@ public final class ReviewViewModel {
                 .thenAcceptAsync(
                         o -> {
                             MediaOpener.Opened previous = opened.get();
-                            playback.load(o.timing(), o.player(), o.stills());
+                            playback.load(o.timing(), o.player(), o.stills(), o.seeks());
                             if (previous != null) {
                                 previous.close();
                             }

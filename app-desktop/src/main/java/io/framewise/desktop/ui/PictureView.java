@@ -24,6 +24,9 @@ final class PictureView extends Region {
     private final ImageView video = new ImageView();
     private final DrawingOverlay overlay = new DrawingOverlay();
     private final BooleanProperty drawing = new SimpleBooleanProperty(false);
+    /** Marks the seek proxy's softer picture until the frame-exact still replaces it. */
+    private final javafx.scene.control.Label preview = new javafx.scene.control.Label("Preview");
+
     private DrawingEditor editor;
     private Supplier<List<Shape>> saved = List::of;
     private Supplier<List<Image>> savedPictures = List::of;
@@ -38,7 +41,13 @@ final class PictureView extends Region {
         still.setPreserveRatio(true);
         video.setPreserveRatio(true);
         video.setVisible(false);
-        getChildren().addAll(still, video, overlay, lasers);
+        preview.setId("picture-preview");
+        preview.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-text-fill: white; -fx-padding: 2 6 2 6;"
+                + " -fx-font-size: 11px; -fx-background-radius: 3;");
+        preview.setMouseTransparent(true);
+        preview.setVisible(false);
+        preview.setManaged(false);
+        getChildren().addAll(still, video, overlay, lasers, preview);
         lasers.setMouseTransparent(true);
         setMinSize(160, 90);
         overlay.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -117,6 +126,13 @@ final class PictureView extends Region {
         requestLayout();
     }
 
+    /** Shows the "Preview" mark while {@code on} (and the still, not the video, is up). */
+    void bindPreview(javafx.beans.value.ObservableBooleanValue on) {
+        preview.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> on.get() && still.isVisible(), on, still.visibleProperty()));
+    }
+
     void showVideo(boolean on) {
         video.setVisible(on && video.getImage() != null);
         still.setVisible(!video.isVisible());
@@ -162,6 +178,8 @@ final class PictureView extends Region {
         }
         overlay.relocate(x, y);
         lasers.resizeRelocate(x, y, pw, ph);
+        preview.autosize();
+        preview.relocate(x + 8, y + 8);
         placeLasers();
         repaint();
     }

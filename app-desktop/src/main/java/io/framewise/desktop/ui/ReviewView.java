@@ -279,6 +279,7 @@ final class ReviewView extends BorderPane {
             picture.repaint();
         });
         pb.videoShownProperty().addListener((o, a, b) -> picture.showVideo(b));
+        picture.bindPreview(pb.previewShown());
         review.openedProperty().addListener((o, a, b) -> {
             if (b != null && b.player() instanceof VlcPlayer vlc) {
                 picture.setVideo(vlc.image().get(), vlc.viewport().get());

@@ -16,7 +16,11 @@ public final class Screenshots {
     private Screenshots() {}
 
     public static Path write(Scene scene, String name) {
-        WritableImage img = Await.fx(() -> scene.snapshot(null));
+        return write(Await.fx(() -> scene.snapshot(null)), name);
+    }
+
+    /** Writes a snapshot already taken (on the FX thread, the moment something was on screen). */
+    public static Path write(WritableImage img, String name) {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
