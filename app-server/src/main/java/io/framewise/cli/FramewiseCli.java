@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             UserCommand.class,
             AuditCommand.class,
+            DbCommand.class,
             ImportCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,

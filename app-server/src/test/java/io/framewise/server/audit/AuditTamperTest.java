@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.cli.FramewiseCli;
 import io.framewise.server.db.Database;
+import io.framewise.server.testing.SqliteOnly;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +91,7 @@ class AuditTamperTest {
         assertTrue(run.err().contains("entry 3: broken link"), run.err());
     }
 
+    @Tag(SqliteOnly.TAG)
     @Test
     void aMissingDatabaseIsReportedNotCreated() {
         Run run = verify(data.resolve("elsewhere"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.db.Database;
 import io.framewise.server.db.MutableClock;
+import io.framewise.server.testing.SqliteOnly;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,7 @@ class TokenStoreTest {
         assertTrue(tokens.authenticate("fw_" + "A".repeat(5000)).isEmpty());
     }
 
+    @Tag(SqliteOnly.TAG)
     @Test
     void theTokenIsStoredOnlyAsItsHash() throws Exception {
         IssuedToken issued = tokens.issue(alice, "script", null);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.framewise.server.testing.AccessWorld;
 import io.framewise.server.testing.AccessWorld.Who;
 import io.framewise.server.testing.DataFolder;
+import io.framewise.server.testing.SqliteOnly;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +127,7 @@ class IdempotencyTest {
         assertEquals(2, notesWithText("a day later"));
     }
 
+    @Tag(SqliteOnly.TAG)
     @Test
     void aRepeatedTokenRequestGetsTheSameTokenWhichTheDatabaseDoesNotHold() throws Exception {
         String key = UUID.randomUUID().toString();
