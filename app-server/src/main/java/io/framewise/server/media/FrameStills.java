@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Frame-exact stills of library items, cached on disk under {@code <data>/media/<id>/stills/} by
@@ -35,11 +36,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Stills of the seek proxy (ADR 0051) come from their own pooled reader per item and are not kept
  * on disk: one keyframe decodes in a few milliseconds, less than writing and syncing a file would
  * take, and the browser keeps them (they never change either).
+ *
+ * <p>Readers hold decoded pictures in native memory, so the pool is bounded by bytes as well as by
+ * count: least recently used idle readers are closed while the readers' memory together passes the
+ * budget. Stills a stepping or playing viewer will want next are prepared in the background ({@link
+ * StillPrefetch}, ADR 0054).
  */
-public final class FrameStills implements AutoCloseable {
+public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
+
+    /**
+     * The default memory budget of all open readers together, in bytes: room for a few 4K decoders
+     * and their kept pictures beside a 512 MB heap (system property {@code framewise.readerMemory}).
+     */
+    public static final long DEFAULT_READER_MEMORY = Long.getLong("framewise.readerMemory", 640L << 20);
+
+    /**
+     * Whether stills are prepared ahead of viewers (system property {@code framewise.stillPrefetch},
+     * default true); off only to measure what it brings.
+     */
+    private static final boolean PREFETCH = Boolean.parseBoolean(System.getProperty("framewise.stillPrefetch", "true"));
+
+    /** Stills made ahead of a stepping viewer, in its direction. */
+    static final int STEP_AHEAD = 12;
+
+    /** Frames kept behind a playing viewer's playhead besides the second ahead of it. */
+    private static final int PLAY_BEHIND = 4;
 
     private final MediaFiles files;
     private final int maxOpen;
+    private final long readerMemory;
+    private final FrameReader.Options readerOptions;
+    private final StillPrefetch prefetch;
     private final StillsCache cache;
     private final LinkedHashMap<String, Entry> open = new LinkedHashMap<>(16, 0.75f, true);
     private final ConcurrentHashMap<Path, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
@@ -69,14 +96,33 @@ public final class FrameStills implements AutoCloseable {
      * @param cacheBytes the most disk the cached stills may take together
      */
     public FrameStills(MediaFiles files, int maxOpen, long cacheBytes) {
+        this(files, maxOpen, cacheBytes, DEFAULT_READER_MEMORY);
+    }
+
+    /**
+     * @param readerMemory the most memory the open readers may hold together, about (decoders and
+     *     their decoded pictures); the reader in use is never closed for it
+     */
+    public FrameStills(MediaFiles files, int maxOpen, long cacheBytes, long readerMemory) {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("maxOpen must be at least 1, was " + maxOpen);
         }
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("cacheBytes must not be negative, was " + cacheBytes);
         }
+        if (readerMemory < 1) {
+            throw new IllegalArgumentException("readerMemory must be positive, was " + readerMemory);
+        }
         this.files = files;
         this.maxOpen = maxOpen;
+        this.readerMemory = readerMemory;
+        // One reader may keep a quarter of the budget in decoded pictures (a step back's window).
+        this.readerOptions = new FrameReader.Options(
+                Math.min(FrameReader.Options.DEFAULT.cacheBytes(), readerMemory / 4),
+                FrameReader.Options.DEFAULT.stepBackFrames(),
+                FrameReader.Options.DEFAULT.threads());
+        this.prefetch = new StillPrefetch(
+                this, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         this.cache = new StillsCache(files.dataDir().resolve("media"), cacheBytes);
         cache.load();
     }
@@ -161,11 +207,7 @@ public final class FrameStills implements AutoCloseable {
 
     private StillsCache.Pin make(MediaItem item, int index, int width, StillFormat format, Path file)
             throws IOException {
-        Entry entry = acquire(item.id(), () -> {
-            Path original = files.resolve(item.storedPath());
-            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
-            return FrameReader.open(original, map);
-        });
+        Entry entry = acquireOriginal(item);
         byte[] bytes;
         try {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
@@ -175,6 +217,113 @@ public final class FrameStills implements AutoCloseable {
         }
         Stills.write(file, bytes);
         return cache.added(file, bytes.length);
+    }
+
+    private Entry acquireOriginal(MediaItem item) throws IOException {
+        return acquire(item.id(), () -> {
+            Path original = files.resolve(item.storedPath());
+            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+            return FrameReader.open(original, map, readerOptions);
+        });
+    }
+
+    /**
+     * A viewer was served frame {@code index} of a ready item at {@code width} (as made: 0 for the full
+     * size) in {@code format}; when it steps, the next stills its way are made in the background.
+     */
+    void viewed(MediaItem item, int index, int width, StillFormat format) {
+        if (!PREFETCH) {
+            return;
+        }
+        prefetch.viewed(item, index, width, format);
+    }
+
+    /** A viewer plays a ready item at frame {@code index}: its reader decodes about a second ahead. */
+    void playing(MediaItem item, int index) {
+        if (!PREFETCH) {
+            return;
+        }
+        prefetch.playing(item, index);
+    }
+
+    @Override
+    public StillPrefetch.Ahead stepAhead(StillPrefetch.Viewer plan, BooleanSupplier superseded) throws IOException {
+        long count = plan.item.probe() == null ? 0 : plan.item.probe().frameCount();
+        int target = -1;
+        for (int k = 1; k <= STEP_AHEAD; k++) {
+            long f = plan.last + (long) plan.direction * k;
+            if (f < 0 || f >= count) {
+                break;
+            }
+            Path file = cacheFile(plan.item.id(), (int) f, plan.width, plan.format);
+            if (!cache.contains(file) && !making.containsKey(file)) {
+                target = (int) f;
+                break;
+            }
+        }
+        if (target < 0 || superseded.getAsBoolean()) {
+            return StillPrefetch.Ahead.DONE;
+        }
+        Entry entry = acquireOriginal(plan.item);
+        try {
+            FrameReader reader = entry.reader;
+            // Forward the frames up to the target pass by anyway; backward, a missing frame means the
+            // GOP before: decode it whole now, keeping the step-back window, while the viewer is busy.
+            int keep = plan.direction > 0 ? STEP_AHEAD : reader.stepBackFrames();
+            if (!reader.prefetch(target, keep, superseded)) {
+                return StillPrefetch.Ahead.YIELDED;
+            }
+            return makeKept(entry, plan.item.id(), target, plan.width, plan.format)
+                    ? StillPrefetch.Ahead.MORE
+                    : StillPrefetch.Ahead.DONE;
+        } finally {
+            release(entry);
+        }
+    }
+
+    @Override
+    public StillPrefetch.Ahead playAhead(StillPrefetch.Viewer plan, BooleanSupplier superseded) throws IOException {
+        long count = plan.item.probe() == null ? 0 : plan.item.probe().frameCount();
+        if (plan.playAt >= count) {
+            return StillPrefetch.Ahead.DONE;
+        }
+        Entry entry = acquireOriginal(plan.item);
+        try {
+            FrameReader reader = entry.reader;
+            double fps = reader.frameMap().frameRate().numerator()
+                    / (double) Math.max(1, reader.frameMap().frameRate().denominator());
+            int ahead = (int) Math.min(Math.ceil(fps), Math.max(1, reader.stepBackFrames() - PLAY_BEHIND));
+            long last = Math.min(count - 1, (long) plan.playAt + ahead);
+            boolean done = reader.prefetch(last, (int) (last - plan.playAt) + PLAY_BEHIND, superseded);
+            return done ? StillPrefetch.Ahead.DONE : StillPrefetch.Ahead.YIELDED;
+        } finally {
+            release(entry);
+        }
+    }
+
+    /** Encodes a prefetched frame into the stills cache; false when the reader no longer keeps it. */
+    private boolean makeKept(Entry entry, String mediaId, int index, int width, StillFormat format) throws IOException {
+        Path file = cacheFile(mediaId, index, width, format);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        if (making.putIfAbsent(file, mine) != null) {
+            return true; // a request makes it right now
+        }
+        try {
+            if (cache.contains(file)) {
+                return true;
+            }
+            Picture picture = entry.reader.readKept(index, width);
+            if (picture == null) {
+                return false;
+            }
+            byte[] bytes = StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY);
+            Stills.write(file, bytes);
+            cache.added(file, bytes.length).close();
+            return true;
+        } finally {
+            making.remove(file, mine);
+            mine.complete(null);
+        }
     }
 
     private Entry acquire(String key, Opener opener) throws IOException {
@@ -215,6 +364,7 @@ public final class FrameStills implements AutoCloseable {
                         retire(old, toClose);
                     }
                 }
+                closeOverBudget(toClose);
             }
         }
         closeAll(toClose);
@@ -223,14 +373,70 @@ public final class FrameStills implements AutoCloseable {
 
     private void release(Entry entry) {
         boolean close;
+        List<Entry> toClose = new ArrayList<>();
         synchronized (this) {
             entry.users--;
             close = entry.evicted && entry.users == 0;
+            closeOverBudget(toClose);
         }
         if (close) {
             entry.reader.close();
             liveReaders.decrementAndGet();
         }
+        closeAll(toClose);
+    }
+
+    /**
+     * Retires least recently used idle readers while the open readers' memory passes the budget; the
+     * most recently used one always stays. Caller holds the lock.
+     */
+    private void closeOverBudget(List<Entry> toClose) {
+        long total = 0;
+        for (Entry e : open.values()) {
+            total += e.reader.memoryBytes();
+        }
+        Iterator<Entry> it = open.values().iterator();
+        while (total > readerMemory && open.size() > 1 && it.hasNext()) {
+            Entry e = it.next();
+            if (e.users > 0 || !it.hasNext()) {
+                continue;
+            }
+            total -= e.reader.memoryBytes();
+            it.remove();
+            retire(e, toClose);
+        }
+    }
+
+    /** Whether the still is in the cache now (for tests: what the background made). */
+    boolean hasStill(String mediaId, int index, int width, StillFormat format) {
+        return cache.contains(cacheFile(mediaId, index, width, format));
+    }
+
+    /** Whether the item's open reader keeps frame {@code index} decoded (for tests). */
+    boolean keepsDecoded(String mediaId, int index) {
+        Entry e;
+        synchronized (this) {
+            e = open.get(mediaId);
+            if (e == null) {
+                return false;
+            }
+            e.users++;
+        }
+        try {
+            return e.reader.isKept(index);
+        } finally {
+            release(e);
+        }
+    }
+
+    /** About how much memory the open readers hold together (for tests and metrics). */
+    public synchronized long readerBytes() {
+        return open.values().stream().mapToLong(e -> e.reader.memoryBytes()).sum();
+    }
+
+    /** The budget of {@link #readerBytes()}. */
+    public long readerMemoryBudget() {
+        return readerMemory;
     }
 
     /**
@@ -238,6 +444,7 @@ public final class FrameStills implements AutoCloseable {
      * stills; call when it is deleted (its folder, stills included, is deleted by the caller).
      */
     public void evict(String mediaId) {
+        prefetch.forget(mediaId);
         cache.forget(mediaId);
         List<Entry> toClose = new ArrayList<>();
         synchronized (this) {
@@ -286,6 +493,7 @@ public final class FrameStills implements AutoCloseable {
     @Override
     public void close() {
         List<Entry> toClose = new ArrayList<>();
+        prefetch.close();
         synchronized (this) {
             closed = true;
             open.values().forEach(e -> retire(e, toClose));

@@ -18,7 +18,8 @@ final class DecodedFrameCache implements AutoCloseable {
 
     private final long budgetBytes;
     private final LinkedHashMap<Long, Entry> frames = new LinkedHashMap<>(64, 0.75f, true);
-    private long usedBytes;
+    /** Written under the owner's lock, read without it by a pool that adds up its readers' memory. */
+    private volatile long usedBytes;
 
     private record Entry(AVFrame frame, long bytes) {}
 
@@ -63,6 +64,11 @@ final class DecodedFrameCache implements AutoCloseable {
         it.remove();
         usedBytes -= e.bytes;
         av_frame_free(e.frame);
+    }
+
+    /** The bytes the kept frames take. */
+    long usedBytes() {
+        return usedBytes;
     }
 
     static long sizeOf(AVFrame frame) {
