@@ -341,6 +341,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         FrameReader reader = opener.open();
         liveReaders.incrementAndGet();
         List<Entry> toClose = new ArrayList<>();
+        List<Entry> toDrop = new ArrayList<>();
         Entry mine;
         synchronized (this) {
             Entry raced = open.get(key);
@@ -364,36 +365,64 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
                         retire(old, toClose);
                     }
                 }
-                closeOverBudget(toClose);
+                closeOverBudget(toClose, toDrop);
             }
         }
         closeAll(toClose);
+        dropKept(toDrop);
         return mine;
     }
 
     private void release(Entry entry) {
         boolean close;
         List<Entry> toClose = new ArrayList<>();
+        List<Entry> toDrop = new ArrayList<>();
         synchronized (this) {
             entry.users--;
             close = entry.evicted && entry.users == 0;
-            closeOverBudget(toClose);
+            closeOverBudget(toClose, toDrop);
         }
         if (close) {
             entry.reader.close();
             liveReaders.decrementAndGet();
         }
         closeAll(toClose);
+        dropKept(toDrop);
+    }
+
+    /**
+     * Drops the kept pictures of idle readers, outside the pool's lock: a request that took one of
+     * them meanwhile finishes its read first, and its reader decodes again.
+     */
+    private static void dropKept(List<Entry> entries) {
+        for (Entry e : entries) {
+            try {
+                e.reader.dropKept();
+            } catch (RuntimeException closedMeanwhile) {
+                // Closed by an eviction in between: its pictures went with it.
+            }
+        }
     }
 
     /**
      * Retires least recently used idle readers while the open readers' memory passes the budget; the
      * most recently used one always stays. Caller holds the lock.
      */
-    private void closeOverBudget(List<Entry> toClose) {
+    private void closeOverBudget(List<Entry> toClose, List<Entry> toDrop) {
         long total = 0;
         for (Entry e : open.values()) {
             total += e.reader.memoryBytes();
+        }
+        // First the pictures idle readers keep (their decoders stay open, so the next step of their
+        // viewers is a decode, not an open and a seek), least recently used first; then the readers.
+        Iterator<Entry> kept = open.values().iterator();
+        while (total > readerMemory && kept.hasNext()) {
+            Entry e = kept.next();
+            long bytes = e.reader.keptBytes();
+            if (e.users == 0 && bytes > 0 && kept.hasNext()) {
+                total -= bytes;
+                toDrop.add(e);
+            }
         }
         Iterator<Entry> it = open.values().iterator();
         while (total > readerMemory && open.size() > 1 && it.hasNext()) {
@@ -401,7 +430,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
             if (e.users > 0 || !it.hasNext()) {
                 continue;
             }
-            total -= e.reader.memoryBytes();
+            total -= e.reader.memoryBytes() - (toDrop.remove(e) ? e.reader.keptBytes() : 0);
             it.remove();
             retire(e, toClose);
         }
@@ -469,6 +498,11 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
      */
     public int liveReaders() {
         return liveReaders.get();
+    }
+
+    /** How many background jobs prepare stills ahead of viewers right now, running or queued. */
+    public int prefetchJobs() {
+        return prefetch.jobs();
     }
 
     /** How many requests are using a pooled reader right now. */

@@ -141,6 +141,17 @@ final class StillPrefetch implements AutoCloseable {
         }
     }
 
+    /** How many background jobs are running or queued (for tests: work settles to none). */
+    int jobs() {
+        int n = 0;
+        for (Viewer v : viewers.values()) {
+            synchronized (v) {
+                n += v.running ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     private void kick(Viewer v) {
         synchronized (v) {
             if (v.running || closed || (v.direction == 0 && v.playAt < 0)) {

@@ -1,6 +1,5 @@
 package io.framewise.server.bench;
 
-import io.framewise.media.testing.FrameCode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,14 +21,15 @@ import java.util.concurrent.locks.LockSupport;
  * resident set is sampled every 5 s; the figures are start, peak, end and the growth over the last
  * half (a leak of decoder memory would show as steady growth there).
  *
- * <p>The items are ten library entries of one generated 20 s 4K source (GOP 250, 3 B-frames): each
- * has its own reader, decoder and stills, as ten different files would.
+ * <p>The items are ten library entries of one generated 12 s 4K source (GOP 250, 3 B-frames, no frame
+ * code: only the status is checked): each has its own reader, decoder and stills, as ten different
+ * files would.
  */
 final class SoakBench {
 
     static final int CLIENTS = Integer.getInteger("framewise.soakClients", 10);
     static final double MINUTES = Double.parseDouble(System.getProperty("framewise.soakMinutes", "10"));
-    static final int FRAMES = 500;
+    static final int FRAMES = 300;
 
     private final Path work;
 
@@ -38,7 +38,7 @@ final class SoakBench {
     }
 
     void run(List<ServerBench.Row> rows) throws Exception {
-        Path source = StepBench.source(work, "soak-source-20s-4k-gop250.mp4", 3840, 2160, FRAMES, "ultrafast");
+        Path source = StepBench.source(work, "soak-source-12s-4k-gop250.mp4", 3840, 2160, FRAMES, "ultrafast");
         Path dataDir = work.resolve("soak-library");
         ServerBench.deleteTree(dataDir);
         try {
@@ -94,7 +94,7 @@ final class SoakBench {
                         steps.get(),
                         latency.percentile(50),
                         latency.percentile(95));
-                System.out.println("soak: " + figures + "; " + wrong.get() + " wrong pictures");
+                System.out.println("soak: " + figures + "; " + wrong.get() + " failed requests");
                 rows.add(new ServerBench.Row(
                         CLIENTS + " clients stepping through " + CLIENTS + " 4K items for "
                                 + String.format(Locale.ROOT, "%.1f", MINUTES) + " min, -Xmx512m",
@@ -102,7 +102,7 @@ final class SoakBench {
                         "-",
                         "-",
                         "under 1.5 GB RSS, no growth"
-                                + (wrong.get() == 0 ? "" : " (" + wrong.get() + " WRONG PICTURES)")));
+                                + (wrong.get() == 0 ? "" : " (" + wrong.get() + " FAILED REQUESTS)")));
             }
         } finally {
             ServerBench.deleteTree(dataDir);
@@ -134,7 +134,7 @@ final class SoakBench {
                     synchronized (latency) {
                         latency.add((System.nanoTime() - t0) / 1e6);
                     }
-                    if (r.statusCode() != 200 || FrameCode.read(r.body()) != n) {
+                    if (r.statusCode() != 200) {
                         wrong.incrementAndGet();
                     }
                     steps.incrementAndGet();

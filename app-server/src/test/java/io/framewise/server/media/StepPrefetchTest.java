@@ -140,7 +140,9 @@ class StepPrefetchTest {
     private static void assertNoDecoderLeft(FrameStills stills) {
         MediaServer.await(
                 "the background work to finish with its readers",
-                () -> stills.busyReaders() == 0 && stills.liveReaders() == stills.openReaders());
+                () -> stills.busyReaders() == 0
+                        && stills.prefetchJobs() == 0
+                        && stills.liveReaders() == stills.openReaders());
         assertTrue(stills.readerBytes() <= stills.readerMemoryBudget(), "readers within their memory budget");
     }
 }

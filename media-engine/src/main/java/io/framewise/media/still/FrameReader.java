@@ -189,6 +189,11 @@ public final class FrameReader implements Closeable {
                 + decoder.frameBytes() * (WORKING_PICTURES + options().threads());
     }
 
+    /** The bytes of the decoded pictures kept now; cheap and safe to call while another thread reads. */
+    public long keptBytes() {
+        return decoder.keptBytes();
+    }
+
     /** Drops the kept pictures (memory pressure); later reads decode again. Waits for a running read. */
     public void dropKept() {
         decoder.dropKept();
