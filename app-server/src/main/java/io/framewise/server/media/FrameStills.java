@@ -220,11 +220,28 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     }
 
     private Entry acquireOriginal(MediaItem item) throws IOException {
-        return acquire(item.id(), () -> {
+        return acquireOriginal(item, true);
+    }
+
+    /** The item's reader of its original; null when {@code wait} is false and there is no room now. */
+    private Entry acquireOriginal(MediaItem item, boolean wait) throws IOException {
+        return acquire(item.id(), estimate(item), wait, () -> {
             Path original = files.resolve(item.storedPath());
             FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
             return FrameReader.open(original, map, readerOptions);
         });
+    }
+
+    /**
+     * About the memory a reader of the item's original takes: its decoder's pictures (8-bit 4:2:0,
+     * 10 of them: see {@link FrameReader#memoryBytes()}) and what it may keep.
+     */
+    private long estimate(MediaItem item) {
+        if (item.probe() == null) {
+            return 0;
+        }
+        long picture = (long) item.probe().width() * item.probe().height() * 3 / 2;
+        return picture * (8 + readerOptions.threads()) + readerOptions.cacheBytes() / 4;
     }
 
     /**
@@ -264,7 +281,10 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         if (target < 0 || superseded.getAsBoolean()) {
             return StillPrefetch.Ahead.DONE;
         }
-        Entry entry = acquireOriginal(plan.item);
+        Entry entry = acquireOriginal(plan.item, false);
+        if (entry == null) {
+            return StillPrefetch.Ahead.DONE; // no room: the viewer's own requests come first
+        }
         try {
             FrameReader reader = entry.reader;
             // Forward the frames up to the target pass by anyway; backward, a missing frame means the
@@ -287,7 +307,10 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         if (plan.playAt >= count) {
             return StillPrefetch.Ahead.DONE;
         }
-        Entry entry = acquireOriginal(plan.item);
+        Entry entry = acquireOriginal(plan.item, false);
+        if (entry == null) {
+            return StillPrefetch.Ahead.DONE;
+        }
         try {
             FrameReader reader = entry.reader;
             double fps = reader.frameMap().frameRate().numerator()
@@ -327,20 +350,65 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     }
 
     private Entry acquire(String key, Opener opener) throws IOException {
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the still service is closed");
+        return acquire(key, 0, true, opener);
+    }
+
+    /**
+     * The pooled reader for {@code key}, opened when there is none. Opening one that needs about
+     * {@code needs} bytes first makes room within the memory budget: idle readers drop their kept
+     * pictures, then close, least recently used first; when all the others are busy, a request
+     * ({@code wait}) waits for one to be handed back, and background work gets null instead.
+     */
+    private Entry acquire(String key, long needs, boolean wait, Opener opener) throws IOException {
+        List<Entry> toClose = new ArrayList<>();
+        while (true) {
+            boolean room;
+            try {
+                synchronized (this) {
+                    if (closed) {
+                        throw new IllegalStateException("the still service is closed");
+                    }
+                    Entry e = open.get(key);
+                    if (e != null) {
+                        e.users++;
+                        return e;
+                    }
+                    long total = needs;
+                    for (Entry o : open.values()) {
+                        total += o.reader.memoryBytes();
+                    }
+                    Iterator<Entry> it = open.values().iterator();
+                    while (needs > 0 && total > readerMemory && it.hasNext()) {
+                        Entry o = it.next();
+                        if (o.users == 0) {
+                            total -= o.reader.memoryBytes();
+                            it.remove();
+                            retire(o, toClose);
+                        }
+                    }
+                    room = needs <= 0 || total <= readerMemory || open.isEmpty();
+                    if (!room && !wait) {
+                        return null;
+                    }
+                    if (!room && toClose.isEmpty()) {
+                        // Every other reader is busy: wait for one to be handed back.
+                        wait(1000);
+                    }
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a frame reader", interrupted);
+            } finally {
+                closeAll(toClose);
+                toClose.clear();
             }
-            Entry e = open.get(key);
-            if (e != null) {
-                e.users++;
-                return e;
+            if (room) {
+                break;
             }
         }
         // Opened outside the lock: a slow open of one item must not hold up stills of the others.
         FrameReader reader = opener.open();
         liveReaders.incrementAndGet();
-        List<Entry> toClose = new ArrayList<>();
         List<Entry> toDrop = new ArrayList<>();
         Entry mine;
         synchronized (this) {
@@ -381,6 +449,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
             entry.users--;
             close = entry.evicted && entry.users == 0;
             closeOverBudget(toClose, toDrop);
+            notifyAll();
         }
         if (close) {
             entry.reader.close();
