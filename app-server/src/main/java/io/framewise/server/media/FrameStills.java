@@ -233,15 +233,15 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     }
 
     /**
-     * About the memory a reader of the item's original takes: its decoder's pictures (8-bit 4:2:0,
-     * 10 of them: see {@link FrameReader#memoryBytes()}) and what it may keep.
+     * About the memory a reader of the item's original may take: its decoder's pictures (8-bit
+     * 4:2:0, see {@link FrameReader#memoryBytes()}) and all it may keep.
      */
     private long estimate(MediaItem item) {
         if (item.probe() == null) {
             return 0;
         }
         long picture = (long) item.probe().width() * item.probe().height() * 3 / 2;
-        return picture * (8 + readerOptions.threads()) + readerOptions.cacheBytes() / 4;
+        return picture * (8 + readerOptions.threads()) + readerOptions.cacheBytes();
     }
 
     /**
@@ -482,24 +482,15 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         for (Entry e : open.values()) {
             total += e.reader.memoryBytes();
         }
-        // First the pictures idle readers keep (their decoders stay open, so the next step of their
-        // viewers is a decode, not an open and a seek), least recently used first; then the readers.
-        Iterator<Entry> kept = open.values().iterator();
-        while (total > readerMemory && kept.hasNext()) {
-            Entry e = kept.next();
-            long bytes = e.reader.keptBytes();
-            if (e.users == 0 && bytes > 0 && kept.hasNext()) {
-                total -= bytes;
-                toDrop.add(e);
-            }
-        }
+        // Dropping kept pictures would not free them: their buffers stay in the decoder's pool until
+        // it closes. So least recently used idle readers close.
         Iterator<Entry> it = open.values().iterator();
         while (total > readerMemory && open.size() > 1 && it.hasNext()) {
             Entry e = it.next();
             if (e.users > 0 || !it.hasNext()) {
                 continue;
             }
-            total -= e.reader.memoryBytes() - (toDrop.remove(e) ? e.reader.keptBytes() : 0);
+            total -= e.reader.memoryBytes();
             it.remove();
             retire(e, toClose);
         }

@@ -294,6 +294,11 @@ public final class FrameDecoder implements Closeable {
         return cache.usedBytes();
     }
 
+    /** The most bytes the kept frames ever took (their buffers stay in the decoder's pool). */
+    public long peakKeptBytes() {
+        return cache.peakBytes();
+    }
+
     /** Drops every kept frame (under memory pressure); reads decode again. */
     public synchronized void dropKept() {
         if (!closed) {
