@@ -189,6 +189,8 @@ public final class MediaRoutes {
      * which width was served. {@code source=seek} answers frame n of the item's seek proxy instead: a
      * small picture of the same frame, made in milliseconds, for a player to show while the exact
      * still comes (ADR 0051). {@value #FRAME_SOURCE_HEADER} and {@value #FRAME_INDEX_HEADER} say which.
+     * {@code prefetch=play} answers 204 at once: a hint that the viewer plays at frame n, so the
+     * server decodes ahead of it (ADR 0054).
      */
     private void frame(Context ctx) throws IOException {
         MediaItem item = item(ctx);
@@ -203,6 +205,7 @@ public final class MediaRoutes {
         int width = intParam(ctx, "width", 0, 16, MAX_STILL_WIDTH);
         StillFormat format = format(ctx.queryParam("format"));
         boolean seek = seekSource(ctx.queryParam("source"));
+        boolean play = playHint(ctx.queryParam("prefetch"));
         if (item.status() != MediaStatus.READY || item.frameMapPath() == null) {
             if (item.status() == MediaStatus.READY) {
                 throw new ApiException.Conflict(
@@ -219,6 +222,12 @@ public final class MediaRoutes {
                     "Frame " + n + " is outside the media's frames 0.." + (count - 1),
                     Map.of("n", n, "frameCount", count));
         }
+        if (play) {
+            // The viewer plays at frame n: decode ahead of it so the still asked on pause is ready.
+            stills.playing(item, (int) n);
+            ctx.status(204);
+            return;
+        }
         if (seek) {
             seekFrame(ctx, item, (int) n, width, format);
             return;
@@ -234,6 +243,18 @@ public final class MediaRoutes {
             }
             responder.respond(ctx, still.file(), format.mimeType());
         }
+        stills.viewed(item, (int) n, served, format);
+    }
+
+    /** {@code prefetch}: absent for a still, {@code play} for the hint that a viewer plays at frame n. */
+    private static boolean playHint(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return false;
+        }
+        if (raw.equals("play")) {
+            return true;
+        }
+        throw new ApiException.BadRequest("prefetch must be play, got '" + raw + "'", Map.of("prefetch", raw), null);
     }
 
     /** Frame {@code n} of the item's seek proxy, or a 404 naming why there is none. */

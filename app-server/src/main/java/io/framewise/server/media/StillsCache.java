@@ -192,6 +192,11 @@ final class StillsCache {
         return new Pin(this, e);
     }
 
+    /** Whether the still at {@code file} is cached (without marking it used). */
+    synchronized boolean contains(Path file) {
+        return entries.containsKey(file);
+    }
+
     /** Forgets the stills of a deleted item (its folder is deleted with them). */
     synchronized void forget(String mediaId) {
         Path dir = mediaRoot.resolve(mediaId);

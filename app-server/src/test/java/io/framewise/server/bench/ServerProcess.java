@@ -40,8 +40,16 @@ final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Path, String, Path)}, with more {@code framewise server} options ({@code --auth local}). */
     static ServerProcess start(Path dataDir, String maxHeap, Path log, List<String> options)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(dataDir, maxHeap, List.of(), log, options);
+    }
+
+    /** As {@link #start(Path, String, Path, List)}, with more JVM options ({@code -Dname=value}). */
+    static ServerProcess start(Path dataDir, String maxHeap, List<String> jvmOptions, Path log, List<String> options)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-Xmx" + maxHeap,
                 "-cp",
                 System.getProperty("java.class.path"),

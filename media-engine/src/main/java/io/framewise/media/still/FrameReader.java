@@ -6,6 +6,8 @@ import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Frame-exact stills of one media file: {@code read(n)} is the picture of frame n of the {@link
@@ -15,6 +17,8 @@ import java.util.Objects;
  * frames, costs little.
  *
  * <p>Methods are synchronized: one read at a time per reader; use several readers for parallel work.
+ * A background thread may {@link #prefetch decode ahead} of a viewer; it gives way within one decoded
+ * picture as soon as a read arrives, so prefetching never holds up what a viewer waits for.
  */
 public final class FrameReader implements Closeable {
 
@@ -47,7 +51,17 @@ public final class FrameReader implements Closeable {
      */
     public record Stats(long reads, long cacheHits, long seeks, long framesDecoded) {}
 
+    /**
+     * Decoded pictures a decoder holds besides the kept ones (references, frames in flight per thread):
+     * an estimate, for pools that bound their readers' memory.
+     */
+    private static final int WORKING_PICTURES = 8;
+
     private final FrameDecoder decoder;
+    /** Reads waiting for or running on the decoder: background prefetching stops while any is. */
+    private final AtomicInteger foreground = new AtomicInteger();
+
+    private final BooleanSupplier yieldToReads = () -> foreground.get() > 0;
 
     private FrameReader(FrameDecoder decoder) {
         this.decoder = decoder;
@@ -90,7 +104,12 @@ public final class FrameReader implements Closeable {
 
     /** {@code frame} at its full shown size. */
     public Picture read(long frame) {
-        return decoder.read(frame);
+        foreground.incrementAndGet();
+        try {
+            return decoder.read(frame);
+        } finally {
+            foreground.decrementAndGet();
+        }
     }
 
     /**
@@ -99,12 +118,22 @@ public final class FrameReader implements Closeable {
      * size: pictures are never enlarged.
      */
     public Picture read(long frame, int width) {
-        return decoder.read(frame, width);
+        foreground.incrementAndGet();
+        try {
+            return decoder.read(frame, width);
+        } finally {
+            foreground.decrementAndGet();
+        }
     }
 
     /** Several frames at full size; see {@link #readAll(long[], int)}. */
     public List<Picture> readAll(long[] frames) {
-        return decoder.readAll(frames);
+        foreground.incrementAndGet();
+        try {
+            return decoder.readAll(frames);
+        } finally {
+            foreground.decrementAndGet();
+        }
     }
 
     /**
@@ -112,7 +141,62 @@ public final class FrameReader implements Closeable {
      * decoded in ascending order, each GOP at most once.
      */
     public List<Picture> readAll(long[] frames, int width) {
-        return decoder.readAll(frames, width);
+        foreground.incrementAndGet();
+        try {
+            return decoder.readAll(frames, width);
+        } finally {
+            foreground.decrementAndGet();
+        }
+    }
+
+    /**
+     * Background work: decodes until frame {@code frame} and up to {@code keepBehind} frames before it
+     * (at most {@link #stepBackFrames()}) are kept in memory, so reading them costs only a conversion.
+     * Returns true once they are; false when it stopped early, because a read arrived or {@code
+     * cancelled} said so (the decoder keeps its place and a later call goes on from there).
+     */
+    public boolean prefetch(long frame, int keepBehind, BooleanSupplier cancelled) {
+        if (yieldToReads.getAsBoolean() || cancelled.getAsBoolean()) {
+            return false;
+        }
+        return decoder.prefetch(frame, keepBehind, () -> yieldToReads.getAsBoolean() || cancelled.getAsBoolean());
+    }
+
+    /**
+     * Frame {@code frame} at {@code width} (0: full size) when it is kept in memory, else null: never
+     * decodes, for encoding prefetched frames in the background.
+     */
+    public Picture readKept(long frame, int width) {
+        return decoder.readKept(frame, width);
+    }
+
+    /** Whether frame {@code frame} is decoded and kept in memory. */
+    public boolean isKept(long frame) {
+        return decoder.isKept(frame);
+    }
+
+    /** How many frames before a target a step back keeps decoded (within the options' memory). */
+    public int stepBackFrames() {
+        return decoder.stepBackFrames();
+    }
+
+    /**
+     * About how much memory the reader holds: its kept pictures plus an estimate of the decoder's own
+     * pictures. Cheap and safe to call while another thread reads.
+     */
+    public long memoryBytes() {
+        return decoder.keptBytes()
+                + decoder.frameBytes() * (WORKING_PICTURES + options().threads());
+    }
+
+    /** The bytes of the decoded pictures kept now; cheap and safe to call while another thread reads. */
+    public long keptBytes() {
+        return decoder.keptBytes();
+    }
+
+    /** Drops the kept pictures (memory pressure); later reads decode again. Waits for a running read. */
+    public void dropKept() {
+        decoder.dropKept();
     }
 
     @Override

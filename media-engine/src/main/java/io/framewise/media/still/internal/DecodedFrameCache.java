@@ -18,7 +18,10 @@ final class DecodedFrameCache implements AutoCloseable {
 
     private final long budgetBytes;
     private final LinkedHashMap<Long, Entry> frames = new LinkedHashMap<>(64, 0.75f, true);
-    private long usedBytes;
+    /** Written under the owner's lock, read without it by a pool that adds up its readers' memory. */
+    private volatile long usedBytes;
+    /** The most the kept frames ever took: the decoder's buffer pool keeps that many buffers alive. */
+    private volatile long peakBytes;
 
     private record Entry(AVFrame frame, long bytes) {}
 
@@ -54,6 +57,7 @@ final class DecodedFrameCache implements AutoCloseable {
         }
         frames.put(index, new Entry(copy, bytes));
         usedBytes += bytes;
+        peakBytes = Math.max(peakBytes, usedBytes);
         return copy;
     }
 
@@ -63,6 +67,19 @@ final class DecodedFrameCache implements AutoCloseable {
         it.remove();
         usedBytes -= e.bytes;
         av_frame_free(e.frame);
+    }
+
+    /** The bytes the kept frames take. */
+    long usedBytes() {
+        return usedBytes;
+    }
+
+    /**
+     * The most bytes the kept frames ever took. Dropping frames returns their buffers to the decoder's
+     * pool, which keeps them until the decoder closes, so this is what the cache costs in memory.
+     */
+    long peakBytes() {
+        return peakBytes;
     }
 
     static long sizeOf(AVFrame frame) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -44,6 +45,7 @@ public final class FrameDecoder implements Closeable {
     private final PictureConverter converter;
     private final DecodedFrameCache cache;
     private final int stepBack;
+    private final long frameBytes;
 
     /** Frames kept behind a jump's target: enough for a step or two back without a full window. */
     private static final int JUMP_KEEP_BEHIND = 2;
@@ -88,6 +90,7 @@ public final class FrameDecoder implements Closeable {
             frameBytes = 4L * Math.max(1, par.width()) * Math.max(1, par.height());
         }
         // Leave room for the target itself and a frame of slack.
+        this.frameBytes = frameBytes;
         long fit = Math.max(0, options.cacheBytes() / frameBytes - 2);
         this.stepBack = (int) Math.min(options.stepBackFrames(), fit);
         this.tickTellsRepairs = tickTellsRepairs(map);
@@ -210,7 +213,7 @@ public final class FrameDecoder implements Closeable {
         reads++;
         int keep = keepBehindFor(index);
         lastRead = index;
-        return converter.convert(decodeTo(index, keep), index, width);
+        return converter.convert(decodeTo(index, keep, null), index, width);
     }
 
     private List<Picture> readBatch(long[] indices, int width) {
@@ -224,7 +227,7 @@ public final class FrameDecoder implements Closeable {
         for (long index : ascending) {
             reads++;
             // Nothing is kept for stepping: the frames between targets are not wanted again.
-            pictures.put(index, converter.convert(decodeTo(index, 0), index, width));
+            pictures.put(index, converter.convert(decodeTo(index, 0, null), index, width));
         }
         List<Picture> out = new ArrayList<>(indices.length);
         for (long i : indices) {
@@ -244,10 +247,71 @@ public final class FrameDecoder implements Closeable {
     }
 
     /**
-     * The decoded frame {@code target}, valid until the next decode; frames from {@code keepBehind}
-     * before the target on are cached as they pass.
+     * Decodes ahead of need: afterwards frame {@code target} and up to {@code keepBehind} frames before
+     * it are kept in memory, so reading them costs only a conversion. Checks {@code stop} after every
+     * decoded picture and returns false when it says so (the decoder keeps its position, and the next
+     * call goes on from there), true once the target is kept. For a background thread that must give
+     * way to the reads a viewer waits for.
      */
-    private AVFrame decodeTo(long target, int keepBehind) {
+    public synchronized boolean prefetch(long target, int keepBehind, BooleanSupplier stop) {
+        checkOpen();
+        checkIndex(target);
+        Objects.requireNonNull(stop, "stop");
+        if (cache.get(target) != null) {
+            return true;
+        }
+        return decodeTo(target, Math.max(0, Math.min(keepBehind, stepBack)), stop) != null;
+    }
+
+    /**
+     * Frame {@code index} scaled to {@code width} (0: full size) if it is kept in memory, else null;
+     * decodes nothing and does not count as a viewer's read (background encoding of prefetched frames).
+     */
+    public synchronized Picture readKept(long index, int width) {
+        checkOpen();
+        checkIndex(index);
+        AVFrame kept = cache.get(index);
+        return kept == null ? null : converter.convert(kept, index, width == 0 ? 0 : checkWidth(width));
+    }
+
+    /** Whether frame {@code index} is kept in memory. */
+    public synchronized boolean isKept(long index) {
+        return !closed && index >= 0 && index < map.frameCount() && cache.get(index) != null;
+    }
+
+    /** How many frames before a target a step back keeps (the options' count, as the budget allows). */
+    public int stepBackFrames() {
+        return stepBack;
+    }
+
+    /** The bytes of one decoded picture at full size. */
+    public long frameBytes() {
+        return frameBytes;
+    }
+
+    /** The bytes the kept decoded frames take now; safe to call without waiting for a read. */
+    public long keptBytes() {
+        return cache.usedBytes();
+    }
+
+    /** The most bytes the kept frames ever took (their buffers stay in the decoder's pool). */
+    public long peakKeptBytes() {
+        return cache.peakBytes();
+    }
+
+    /** Drops every kept frame (under memory pressure); reads decode again. */
+    public synchronized void dropKept() {
+        if (!closed) {
+            cache.clear();
+        }
+    }
+
+    /**
+     * The decoded frame {@code target}, valid until the next decode; frames from {@code keepBehind}
+     * before the target on are cached as they pass. With {@code stop} (background work), returns null
+     * when it says to stop before the target is reached.
+     */
+    private AVFrame decodeTo(long target, int keepBehind, BooleanSupplier stop) {
         AVFrame hit = cache.get(target);
         if (hit != null) {
             cacheHits++;
@@ -292,6 +356,9 @@ public final class FrameDecoder implements Closeable {
                 }
                 if (i >= windowStart) {
                     cache.put(i, frame);
+                }
+                if (stop != null && stop.getAsBoolean()) {
+                    return null;
                 }
             }
         } catch (RuntimeException e) {
