@@ -168,8 +168,7 @@ final class SeekBench {
         return right ? ms : -ms;
     }
 
-    record Prepared(
-            String id, long originalBytes, long proxyBytes, int width, int height, double makeSeconds) {}
+    record Prepared(String id, long originalBytes, long proxyBytes, int width, int height, double makeSeconds) {}
 
     /** A ready item for {@code source} with its frame map and seek proxy, as processing leaves it. */
     Prepared prepare(Path source, Path dataDir) throws IOException {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +106,9 @@ final class WebBench {
         try {
             SeekBench.Prepared p = seek.prepare(seek.source(), dataDir);
             try (ServerProcess server = ServerProcess.start(dataDir, "1g", work.resolve("web-server.log"))) {
-                String project = post(server, "/api/projects", Map.of("name", "Web bench")).get("id").asText();
+                String project = post(server, "/api/projects", Map.of("name", "Web bench"))
+                        .get("id")
+                        .asText();
                 String asset = post(
                                 server,
                                 "/api/assets",
@@ -168,9 +169,13 @@ final class WebBench {
         for (int i = 0; i < 2 * PAUSES; i++) {
             boolean hints = i % 2 == 0;
             b.js("window.__fw.dropHints = arguments[0];", !hints);
-            b.js("document.body.dispatchEvent(new KeyboardEvent('keydown', {key: ' ', code: 'Space', bubbles: true}));");
-            b.await("playback", d -> Boolean.TRUE.equals(
-                    b.js("const v = document.querySelector('[data-testid=video]'); return !v.paused && v.currentTime > 0;")));
+            b.js(
+                    "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: ' ', code: 'Space', bubbles: true}));");
+            b.await(
+                    "playback",
+                    d -> Boolean.TRUE.equals(
+                            b.js(
+                                    "const v = document.querySelector('[data-testid=video]'); return !v.paused && v.currentTime > 0;")));
             ServerBench.pause(700 + random.nextInt(1300));
             List<Object> at = (List<Object>) b.js(PAUSE);
             double t0 = ((Number) at.get(0)).doubleValue();
@@ -206,15 +211,18 @@ final class WebBench {
             b.js("window.__fw.asked = 0; window.__fw.aborted = 0;");
             b.js(HOLD, key, STEPS);
             b.await("the key to be let go", d -> Boolean.TRUE.equals(b.js("return window.__fw.held;")));
-            int last = Integer.parseInt(((String) b.js("return document.querySelector('[data-testid=frame-index]').textContent;")).trim());
-            b.await("the exact still of the last frame", d -> Boolean.TRUE.equals(b.js(
-                    "return window.__fw.shown.some((s) => s.at !== null && s.frame === arguments[0]"
-                            + " && s.source === 'exact');",
-                    last)));
+            int last = Integer.parseInt(
+                    ((String) b.js("return document.querySelector('[data-testid=frame-index]').textContent;")).trim());
+            b.await(
+                    "the exact still of the last frame",
+                    d -> Boolean.TRUE.equals(b.js(
+                            "return window.__fw.shown.some((s) => s.at !== null && s.frame === arguments[0]"
+                                    + " && s.source === 'exact');",
+                            last)));
             Samples perStep = new Samples();
             int shown = 0;
-            for (Object o : (List<?>) b.js(
-                    "return window.__fw.steps.map(([t, f]) => { const e = window.__fw.shown.find((s) =>"
+            for (Object o :
+                    (List<?>) b.js("return window.__fw.steps.map(([t, f]) => { const e = window.__fw.shown.find((s) =>"
                             + " s.at !== null && s.at >= t && s.frame === f); return e ? e.at - t : -1; });")) {
                 double ms = ((Number) o).doubleValue();
                 if (ms >= 0) {
