@@ -16,7 +16,7 @@ export interface ObjectUrls {
 }
 
 /** How many stills are kept in memory (full-size JPEGs of 1080p are 0.1-0.4 MB each). */
-export const KEPT_STILLS = 24;
+export const KEPT_STILLS = 32;
 
 interface InFlight {
   controller: AbortController;
@@ -146,7 +146,10 @@ function abortError(): Error {
 }
 
 const browserFetch: FetchBlob = async (url, signal) => {
-  const r = await fetch(url, { signal, credentials: 'same-origin' });
+  // Not through the HTTP cache: a response aborted mid-body stays there as a partial entry, and the
+  // next ask for that still becomes a Range request. The stills kept here stand in for the cache,
+  // and the server's own stills cache answers a frame asked again in milliseconds.
+  const r = await fetch(url, { signal, credentials: 'same-origin', cache: 'no-store' });
   if (!r.ok) throw new Error(`The still answered ${r.status}`);
   return r.blob();
 };
