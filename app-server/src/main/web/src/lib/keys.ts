@@ -1,4 +1,5 @@
 import type { Player } from './player.svelte';
+import { FETCH_AHEAD } from './prefetch';
 
 // The player's keyboard, shared by the review page and a share link's guest page: when keys belong
 // to a field or a focused control, and the transport keys both pages bind the same way.
@@ -31,12 +32,23 @@ export function transportKey(player: Player, e: KeyboardEvent): boolean {
       player.shuttle(e.key);
       return true;
     case 'ArrowLeft':
-      player.step(e.shiftKey ? -fps : -1);
+      if (!holdingTooFarAhead(player, e)) player.step(e.shiftKey ? -fps : -1);
       return true;
     case 'ArrowRight':
-      player.step(e.shiftKey ? fps : 1);
+      if (!holdingTooFarAhead(player, e)) player.step(e.shiftKey ? fps : 1);
       return true;
     default:
       return false;
   }
+}
+
+/**
+ * A held arrow key (a key repeat) moves on only while the picture on screen is at most FETCH_AHEAD
+ * frames behind the index: the stills of those frames are the ones being fetched, so one of them
+ * always arrives and shows. Without this a server slower than the repeat rate would see every still
+ * superseded (and aborted) before it arrives, and the picture would freeze until the key is let go.
+ * A fresh press always steps.
+ */
+export function holdingTooFarAhead(player: Pick<Player, 'frame' | 'shownStill' | 'playing'>, e: Pick<KeyboardEvent, 'repeat'>): boolean {
+  return e.repeat && !player.playing && player.shownStill !== null && Math.abs(player.frame - player.shownStill) >= FETCH_AHEAD;
 }

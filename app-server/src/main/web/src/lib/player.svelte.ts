@@ -32,6 +32,12 @@ export class Player {
   /** How the video plays: the single file, or the HLS ladder through hls.js or the browser. */
   source = $state<SourceKind>('file');
 
+  /**
+   * The frame whose still is on screen (null while playing or before the first): a held step key
+   * waits for it when the index has run too far ahead (keys.ts).
+   */
+  shownStill: number | null = null;
+
   video: HTMLVideoElement | null = null;
   /** Called for actions taken here (not for state applied from a live session). */
   onAction: ((a: PlayerAction) => void) | null = null;
@@ -73,6 +79,7 @@ export class Player {
     const count = media.frameCount || Math.round((media.durationSeconds ?? 0) * 25);
     this.clock = frameClock(media.frameRate, media.startTimecode, media.dropFrame, count, media.startFrame);
     this.mediaId = media.id;
+    this.shownStill = null;
     this.frame = clampFrame(this.frame, this.frameCount);
     this.media = media;
     // After the page has rendered the new item (its video element's file source included).

@@ -168,11 +168,10 @@ final class SeekBench {
         return right ? ms : -ms;
     }
 
-    private record Prepared(
-            String id, long originalBytes, long proxyBytes, int width, int height, double makeSeconds) {}
+    record Prepared(String id, long originalBytes, long proxyBytes, int width, int height, double makeSeconds) {}
 
     /** A ready item for {@code source} with its frame map and seek proxy, as processing leaves it. */
-    private Prepared prepare(Path source, Path dataDir) throws IOException {
+    Prepared prepare(Path source, Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         String id = Ids.newId();
         Path itemDir = dataDir.resolve("media").resolve(id);
@@ -207,7 +206,7 @@ final class SeekBench {
     }
 
     /** The 60 s 1080p GOP-250 B-frame source, made once and kept. */
-    private Path source() throws IOException {
+    Path source() throws IOException {
         Path out = work.resolve("seek-source-60s-1080p-gop250.mp4");
         if (Files.isRegularFile(out)) {
             return out;

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -26,12 +26,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServerBench {
 
     static final List<String> SECTIONS =
-            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak");
+            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
-     * which encodes a minute of 1080p and its seek proxy, and scale, which writes a library of a
-     * million notes, step and soak (stepping and memory under load, minutes each).
+     * which encodes a minute of 1080p and its seek proxy, scale, which writes a library of a million
+     * notes, step and soak (stepping and memory under load, minutes each), and web, which drives a real
+     * Chromium over the seek benchmark's minute of 1080p.
      */
     static final List<String> DEFAULT_SECTIONS = List.of("upload", "range", "ws", "notes");
 
@@ -107,6 +108,9 @@ public final class ServerBench {
         }
         if (only.contains("soak")) {
             new SoakBench(work).run(rows);
+        }
+        if (only.contains("web")) {
+            new WebBench(work).run(rows);
         }
         System.out.printf(Locale.ROOT, "%nwall time %.0f s%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("| benchmark | Framewise | alternative | ratio | goal |");

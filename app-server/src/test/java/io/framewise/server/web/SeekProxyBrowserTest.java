@@ -43,8 +43,9 @@ class SeekProxyBrowserTest {
     static String media;
 
     /**
-     * Records every picture the player puts on screen from now on ({@code window.__shown}: frame, source, URL
-     * and the frame label at that moment), and lets the test hold stills of one source ({@code
+     * Records every picture the player puts on screen from now on ({@code window.__shown}: frame, source, the
+     * server URL it was fetched from ({@code data-url}; its src is an object URL) and the frame label at that
+     * moment), and lets the test hold stills of one source ({@code
      * window.__hold.exact / .seek}) until {@code window.__release(source)}; {@code window.__loaded}
      * lists the URLs of released stills once the page has handled their arrival.
      */
@@ -58,29 +59,30 @@ class SeekProxyBrowserTest {
             "  const s = box.querySelector('[data-testid=still]');",
             "  if (!s) return;",
             "  const e = {frame: Number(s.getAttribute('data-frame')), source: s.getAttribute('data-source'),",
-            "    src: s.getAttribute('src'),",
+            "    src: s.getAttribute('data-url'), shown: s.getAttribute('src'),",
             "    label: Number(document.querySelector('[data-testid=frame-index]').textContent)};",
-            "  if (e.src !== lastSrc) { lastSrc = e.src; window.__shown.push(e); }",
+            "  if (e.shown !== lastSrc) { lastSrc = e.shown; window.__shown.push(e); }",
             "};",
             "new MutationObserver(record).observe(box, {subtree: true, childList: true, attributes: true});",
-            "const d = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');",
-            "const kind = (v) => /source=seek/.test(v) ? 'seek' : /\\/frames\\//.test(v) ? 'exact' : null;",
-            "Object.defineProperty(HTMLImageElement.prototype, 'src', {configurable: true,",
-            "  get() { return d.get.call(this); },",
-            "  set(v) {",
-            "    const k = kind(String(v));",
-            "    if (k && window.__hold[k] && !this.isConnected) { window.__held.push([this, v, k]); return; }",
-            "    d.set.call(this, v);",
-            "  }});",
+            // The page fetches stills (and aborts them when superseded): a held one waits for __release.
+            "const realFetch = window.fetch.bind(window);",
+            "const kind = (v) => /prefetch=play/.test(v) ? null : /source=seek/.test(v) ? 'seek'",
+            "  : /\\/frames\\//.test(v) ? 'exact' : null;",
+            "window.fetch = (input, init) => {",
+            "  const url = String(input && input.url ? input.url : input);",
+            "  const k = kind(url);",
+            "  if (!k || !window.__hold[k]) return realFetch(input, init);",
+            "  return new Promise((resolve, reject) => window.__held.push([url, k, () => {",
+            "    const p = realFetch(input, init);",
+            "    const done = () => requestAnimationFrame(() => requestAnimationFrame(() => window.__loaded.push(url)));",
+            "    p.then((r) => r.clone().blob()).then(done, done);",
+            "    p.then(resolve, reject);",
+            "  }]));",
+            "};",
             "window.__release = (k) => {",
             "  window.__hold[k] = false;",
             "  const keep = [];",
-            "  for (const h of window.__held) {",
-            "    if (h[2] !== k) { keep.push(h); continue; }",
-            "    const done = () => window.__loaded.push(h[1]);",
-            "    h[0].addEventListener('load', done); h[0].addEventListener('error', done);",
-            "    d.set.call(h[0], h[1]);",
-            "  }",
+            "  for (const h of window.__held) { if (h[1] !== k) keep.push(h); else h[2](); }",
             "  window.__held = keep;",
             "};");
 
@@ -145,7 +147,7 @@ class SeekProxyBrowserTest {
                 return String.valueOf(second).equals(s.getAttribute("data-frame"))
                         && "exact".equals(s.getAttribute("data-source"));
             });
-            String late = (String) b.js("return window.__held.length ? window.__held[0][1] : null;");
+            String late = (String) b.js("return window.__held.length ? window.__held[0][0] : null;");
             assertTrue(late != null && late.contains("source=seek"), "the seek picture was asked for: " + late);
             b.js("window.__release('seek');");
             b.await("the late seek picture to arrive", d ->

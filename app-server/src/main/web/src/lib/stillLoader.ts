@@ -1,0 +1,160 @@
+/**
+ * Loads stills with `fetch` so that a request nobody wants any more is aborted at once (issue 16):
+ * a reviewer holding an arrow key at 25 steps/s supersedes a still every 40 ms, and an `<img>` whose
+ * source is dropped is only cancelled by the browser when it gets round to it, while the request
+ * keeps one of the handful of connections the browser opens per server. Each still arrives as a
+ * blob and is shown through an object URL; the last few are kept in memory, so stepping back over
+ * frames just seen, or onto a frame fetched ahead, needs no request at all.
+ */
+
+/** Fetches the still at `url` as a blob; rejects (with an AbortError) when `signal` aborts. */
+export type FetchBlob = (url: string, signal: AbortSignal) => Promise<Blob>;
+
+export interface ObjectUrls {
+  create(blob: Blob): string;
+  revoke(objectUrl: string): void;
+}
+
+/** How many stills are kept in memory (full-size JPEGs of 1080p are 0.1-0.4 MB each). */
+export const KEPT_STILLS = 32;
+
+interface InFlight {
+  controller: AbortController;
+  promise: Promise<string>;
+}
+
+export class StillLoader {
+  private readonly inFlight = new Map<string, InFlight>();
+  /** Still URL to object URL, oldest first (a Map keeps insertion order). */
+  private readonly kept = new Map<string, string>();
+  /** Object URLs that must not be revoked: the picture on screen. */
+  private readonly pinned = new Set<string>();
+  /** Requests aborted so far (for the benchmark and tests). */
+  aborted = 0;
+
+  constructor(
+    private readonly fetchBlob: FetchBlob = browserFetch,
+    private readonly objectUrls: ObjectUrls = browserObjectUrls,
+    private readonly capacity = KEPT_STILLS,
+  ) {}
+
+  /** The object URL of `url` if it is in memory already. */
+  cached(url: string): string | undefined {
+    const o = this.kept.get(url);
+    if (o !== undefined) {
+      // Most recently used goes last, so it is evicted last.
+      this.kept.delete(url);
+      this.kept.set(url, o);
+    }
+    return o;
+  }
+
+  /** Whether a request for `url` is running. */
+  loading(url: string): boolean {
+    return this.inFlight.has(url);
+  }
+
+  /** The URLs being fetched right now. */
+  pendingUrls(): string[] {
+    return [...this.inFlight.keys()];
+  }
+
+  /**
+   * The object URL of the still at `url`: from memory, from the request already running for it, or
+   * from a new request. Rejects with an AbortError when the request is cancelled.
+   */
+  get(url: string): Promise<string> {
+    const o = this.cached(url);
+    if (o !== undefined) return Promise.resolve(o);
+    const running = this.inFlight.get(url);
+    if (running) return running.promise;
+    const controller = new AbortController();
+    const promise = this.fetchBlob(url, controller.signal).then(
+      (blob) => {
+        if (this.inFlight.get(url)?.controller === controller) this.inFlight.delete(url);
+        if (controller.signal.aborted) throw abortError();
+        const objectUrl = this.objectUrls.create(blob);
+        this.keep(url, objectUrl);
+        return objectUrl;
+      },
+      (e: unknown) => {
+        if (this.inFlight.get(url)?.controller === controller) this.inFlight.delete(url);
+        throw e;
+      },
+    );
+    // A prefetch nobody awaits must not surface as an unhandled rejection.
+    promise.catch(() => {});
+    this.inFlight.set(url, { controller, promise });
+    return promise;
+  }
+
+  /** Starts fetching `urls` into memory without waiting for them. */
+  prefetch(urls: readonly string[]): void {
+    for (const u of urls) void this.get(u).catch(() => {});
+  }
+
+  /** Aborts every request in flight whose URL is not in `keep`; returns how many were aborted. */
+  cancelExcept(keep: ReadonlySet<string>): number {
+    let n = 0;
+    for (const [url, f] of [...this.inFlight]) {
+      if (keep.has(url)) continue;
+      this.inFlight.delete(url);
+      f.controller.abort();
+      n++;
+    }
+    this.aborted += n;
+    return n;
+  }
+
+  /** Keeps `objectUrl` (the picture on screen) valid until another is pinned instead. */
+  pin(objectUrl: string | null): void {
+    this.pinned.clear();
+    if (objectUrl) this.pinned.add(objectUrl);
+  }
+
+  /** Aborts everything and frees every object URL (the viewer is gone). */
+  dispose(): void {
+    this.cancelExcept(new Set());
+    for (const o of this.kept.values()) this.objectUrls.revoke(o);
+    this.kept.clear();
+    this.pinned.clear();
+  }
+
+  private keep(url: string, objectUrl: string): void {
+    const old = this.kept.get(url);
+    if (old !== undefined && old !== objectUrl && !this.pinned.has(old)) this.objectUrls.revoke(old);
+    this.kept.delete(url);
+    this.kept.set(url, objectUrl);
+    for (const [u, o] of this.kept) {
+      if (this.kept.size <= this.capacity) break;
+      // The picture on screen stays valid: the page may draw it again (pause after play).
+      if (this.pinned.has(o)) continue;
+      this.kept.delete(u);
+      this.objectUrls.revoke(o);
+    }
+  }
+}
+
+export function isAbort(e: unknown): boolean {
+  return (e as { name?: string } | null)?.name === 'AbortError';
+}
+
+function abortError(): Error {
+  const e = new Error('The still is no longer wanted');
+  e.name = 'AbortError';
+  return e;
+}
+
+const browserFetch: FetchBlob = async (url, signal) => {
+  // Not through the HTTP cache: a response aborted mid-body stays there as a partial entry, and the
+  // next ask for that still becomes a Range request. The stills kept here stand in for the cache,
+  // and the server's own stills cache answers a frame asked again in milliseconds.
+  const r = await fetch(url, { signal, credentials: 'same-origin', cache: 'no-store' });
+  if (!r.ok) throw new Error(`The still answered ${r.status}`);
+  return r.blob();
+};
+
+const browserObjectUrls: ObjectUrls = {
+  create: (blob) => URL.createObjectURL(blob),
+  revoke: (o) => URL.revokeObjectURL(o),
+};
