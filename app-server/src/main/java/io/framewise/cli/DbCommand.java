@@ -4,7 +4,7 @@ import io.framewise.server.audit.AuditVerifier;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.DatabaseException;
 import io.framewise.server.db.DatabaseLocation;
-import io.framewise.server.db.LibraryCopy;
+import io.framewise.server.db.JooqLibraryCopy;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,17 +79,17 @@ final class DbCommand implements Runnable {
             }
             out.println("Copying " + from.describe() + " to " + to.describe());
             out.flush();
-            List<LibraryCopy.Count> counts;
+            List<JooqLibraryCopy.Count> counts;
             try (Database source = Database.open(from, Clock.systemUTC());
                     Database copy = Database.open(to, Clock.systemUTC())) {
-                counts = new LibraryCopy(source, copy).run(c -> {
+                counts = new JooqLibraryCopy(source, copy).run(c -> {
                     out.printf(
                             "  %-28s %10d of %10d%s%n",
                             c.table(), c.target(), c.source(), c.matches() ? "" : "  MISMATCH");
                     out.flush();
                 });
                 AuditVerifier.Result audit = new AuditVerifier(copy).verify();
-                boolean allMatch = counts.stream().allMatch(LibraryCopy.Count::matches);
+                boolean allMatch = counts.stream().allMatch(JooqLibraryCopy.Count::matches);
                 out.println("Audit log in the copy: " + audit.message());
                 if (!allMatch || !audit.intact()) {
                     err.println("framewise: the copy does not match the library (see above); run it again to resume");
@@ -101,7 +101,7 @@ final class DbCommand implements Runnable {
                 err.flush();
                 return FramewiseCli.EXIT_FAILURE;
             }
-            long rows = counts.stream().mapToLong(LibraryCopy.Count::source).sum();
+            long rows = counts.stream().mapToLong(JooqLibraryCopy.Count::source).sum();
             out.println("Done: " + counts.size() + " tables, " + rows + " rows, every count matches. Start the"
                     + " server with --db " + target + " (the data folder keeps the media).");
             out.flush();

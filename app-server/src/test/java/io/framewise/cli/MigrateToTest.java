@@ -39,8 +39,7 @@ class MigrateToTest {
 
     private static final String ARROW = "{\"schema\":1,\"shapes\":[{\"type\":\"arrow\",\"color\":\"#ff0000\","
             + "\"width\":0.01,\"points\":[[0.1,0.2],[0.5,0.6]]}]}";
-    private static final List<String> TABLES =
-            List.of("users", "media_items", "notes", "audit_log", "events");
+    private static final List<String> TABLES = List.of("users", "media_items", "notes", "audit_log", "events");
 
     @TempDir
     Path data;

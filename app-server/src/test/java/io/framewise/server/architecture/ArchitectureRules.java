@@ -50,7 +50,8 @@ final class ArchitectureRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(GENERATED, "org.jooq..")
-                .as("only Jooq* repositories and " + DATABASE + " use the generated tables and jOOQ");
+                .as("only Jooq* repositories and " + DATABASE
+                        + " (with its engines) use the generated tables and jOOQ");
     }
 
     /**
@@ -103,9 +104,11 @@ final class ArchitectureRules {
 
     private static DescribedPredicate<JavaClass> jooqUser() {
         return DescribedPredicate.describe(
-                "a Jooq* class, " + DATABASE + " or a generated class",
+                "a Jooq* class, " + DATABASE + ", its engines or a generated class",
                 c -> topLevelSimpleName(c).startsWith("Jooq")
                         || topLevelName(c).equals(DATABASE)
+                        || (c.getPackageName().equals(SERVER + ".db")
+                                && topLevelSimpleName(c).endsWith("Engine"))
                         || c.getPackageName().startsWith(SERVER + ".db.generated"));
     }
 

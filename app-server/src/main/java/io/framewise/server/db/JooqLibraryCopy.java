@@ -28,7 +28,7 @@ import org.jooq.UniqueKey;
  * table's count must equal the source's; a target holding rows the source does not is refused before
  * anything is written.
  */
-public final class LibraryCopy {
+public final class JooqLibraryCopy {
 
     private static final int BATCH = 1_000;
 
@@ -42,7 +42,7 @@ public final class LibraryCopy {
     private final Database source;
     private final Database target;
 
-    public LibraryCopy(Database source, Database target) {
+    public JooqLibraryCopy(Database source, Database target) {
         this.source = source;
         this.target = target;
     }
