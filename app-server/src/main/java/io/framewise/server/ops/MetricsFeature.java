@@ -34,6 +34,7 @@ public final class MetricsFeature implements Feature {
         // would refuse it as an unknown API token.
         cfg.routes.before(PATH, ctx -> {
             if (ctx.method() == HandlerType.GET && token.matches(bearer(ctx))) {
+                ctx.attribute(ServerMeters.ROUTE_ATTRIBUTE, PATH);
                 answer(ctx);
                 ctx.skipRemainingHandlers();
             }

@@ -37,6 +37,9 @@ public final class ServerMeters {
     /** Route label of requests no route matched (404s): never the raw path, which any client can vary. */
     static final String UNMATCHED = "unmatched";
 
+    /** Set by a before-handler that answered itself, where no endpoint ran to be matched. */
+    static final String ROUTE_ATTRIBUTE = "framewise.metrics.route";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JobRepository jobs;
     private final Clock clock;
@@ -93,6 +96,10 @@ public final class ServerMeters {
     }
 
     private static String route(Context ctx) {
+        String answeredBefore = ctx.attribute(ROUTE_ATTRIBUTE);
+        if (answeredBefore != null) {
+            return answeredBefore;
+        }
         try {
             Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             return endpoint == null ? UNMATCHED : endpoint.path;

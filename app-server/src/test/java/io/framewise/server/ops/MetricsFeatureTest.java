@@ -10,6 +10,7 @@ import io.framewise.server.ServerConfig;
 import io.framewise.server.access.ProjectRole;
 import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.db.Database;
+import io.framewise.server.db.DatabaseLocation;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,7 +115,13 @@ class MetricsFeatureTest {
         assertTrue(text.contains("framewise_jobs{state=\"failed\"} 0.0"), text);
         assertTrue(text.contains("framewise_websocket_clients 0.0"), text);
         assertTrue(text.contains("framewise_live_sessions 0.0"), text);
-        assertTrue(text.contains("framewise_db_readers_idle "), text);
+        assertTrue(text.contains("framewise_db_writer_busy "), text);
+        if (server.config().database() instanceof DatabaseLocation.Postgres) {
+            // HikariCP's own meters, one series per pool.
+            assertTrue(text.contains("hikaricp_connections_active{pool=\"framewise-readers\"}"), text);
+        } else {
+            assertTrue(text.contains("framewise_db_readers_idle "), text);
+        }
     }
 
     @Test
@@ -133,6 +140,14 @@ class MetricsFeatureTest {
                         .header("Authorization", "Bearer " + TOKEN));
         assertEquals(200, scraped.statusCode(), scraped.body());
         assertTrue(scraped.body().contains("framewise_jobs_queue_depth"));
+        HttpResponse<String> again =
+                send(HttpRequest.newBuilder(server.baseUri().resolve("api/metrics"))
+                        .header("Authorization", "Bearer " + TOKEN));
+        assertTrue(
+                again.body()
+                        .contains("framewise_http_requests_seconds_count{method=\"GET\",route=\"/api/metrics\","
+                                + "status=\"2xx\"}"),
+                again.body());
 
         assertEquals(
                 401,
