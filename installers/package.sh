@@ -37,6 +37,6 @@ cp "$ROOT/installers/server/framewise.service" "$ROOT/installers/server/framewis
 cp "$ROOT/installers/server/install.sh" "$S/install.sh"
 chmod 755 "$S/install.sh"
 mkdir -p "$S/nginx"
-cp "$ROOT/installers/nginx/framewise.conf" "$S/nginx/"
+cp "$ROOT/installers/nginx/framewise.conf" "$ROOT/installers/nginx/framewise-nodes.conf" "$S/nginx/"
 tar -C "$WORK/server" -czf "$OUT/framewise-server-$VERSION.tar.gz" "framewise-server-$VERSION"
 ls -la "$OUT"

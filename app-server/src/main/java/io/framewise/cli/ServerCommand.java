@@ -6,6 +6,7 @@ import io.framewise.server.auth.AuthMode;
 import io.framewise.server.auth.AuthSettings;
 import io.framewise.server.media.FileOffload;
 import io.framewise.server.notifications.MailSettings;
+import io.framewise.server.ops.MetricsToken;
 import io.framewise.server.organizer.OrganizerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,6 +152,13 @@ final class ServerCommand implements Callable<Integer> {
     String db;
 
     @Option(
+            names = "--metrics-token-file",
+            paramLabel = "FILE",
+            description = "Let a Prometheus scraper read /api/metrics with the token in the first line of FILE"
+                    + " (Authorization: Bearer; administrators need none). Also FRAMEWISE_METRICS_TOKEN_FILE.")
+    java.nio.file.Path metricsTokenFile;
+
+    @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
@@ -197,7 +205,13 @@ final class ServerCommand implements Callable<Integer> {
         io.framewise.server.Feature[] offload = offloadSpec == null || offloadSpec.isBlank()
                 ? new io.framewise.server.Feature[0]
                 : new io.framewise.server.Feature[] {FileOffload.parse(offloadSpec, settings.dataDir())};
-        FramewiseServer server = FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail, offload);
+        String tokenFile =
+                metricsTokenFile != null ? metricsTokenFile.toString() : System.getenv("FRAMEWISE_METRICS_TOKEN_FILE");
+        MetricsToken metricsToken = tokenFile == null || tokenFile.isBlank()
+                ? MetricsToken.NONE
+                : MetricsToken.fromFile(java.nio.file.Path.of(tokenFile));
+        FramewiseServer server =
+                FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail, metricsToken, offload);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -90,6 +90,10 @@ import io.framewise.server.notifications.ReviewRequestService;
 import io.framewise.server.notifications.SmtpMailer;
 import io.framewise.server.notifications.WebhookEvents;
 import io.framewise.server.notifications.WebhookService;
+import io.framewise.server.ops.MetricsFeature;
+import io.framewise.server.ops.MetricsToken;
+import io.framewise.server.ops.ReadinessFeature;
+import io.framewise.server.ops.ServerMeters;
 import io.framewise.server.organizer.HostServices;
 import io.framewise.server.organizer.MemberDirectory;
 import io.framewise.server.organizer.Organizers;
@@ -198,6 +202,15 @@ public final class FramewiseServer implements Closeable {
      * mail} ({@code --smtp}); null sends none.
      */
     public static FramewiseServer start(ServerConfig config, Clock clock, MailSettings mail, Feature... extra) {
+        return start(config, clock, mail, MetricsToken.NONE, extra);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock, MailSettings, Feature...)}, letting a scraper that presents
+     * {@code metricsToken} read {@code /api/metrics} ({@code --metrics-token-file}).
+     */
+    public static FramewiseServer start(
+            ServerConfig config, Clock clock, MailSettings mail, MetricsToken metricsToken, Feature... extra) {
         try {
             PrivateFiles.directories(config.dataDir());
         } catch (IOException e) {
@@ -460,6 +473,8 @@ public final class FramewiseServer implements Closeable {
                         home,
                         shareRoutes,
                         guestRoutes,
+                        new ReadinessFeature(db, config.dataDir()),
+                        new MetricsFeature(new ServerMeters(db, repos.jobs(), live.gateway()), metricsToken),
                         new OpenApiFeature()));
                 features.addAll(List.of(extra));
                 // Last: its catch-all GET must not shadow an API route.

@@ -58,7 +58,9 @@ public enum Action {
     GUEST_SESSION,
     // Administration.
     USERS_ADMIN,
-    AUDIT_READ;
+    AUDIT_READ,
+    /** Reading {@code /api/metrics}: administrators (a scraper may use the metrics token instead). */
+    METRICS_READ;
 
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -43,7 +43,7 @@ public final class RolePolicy {
         return switch (action) {
             case PUBLIC -> Decision.allow("open to everyone");
             case SELF, PROJECT_LIST, MEDIA_LIST, EVENTS_SUBSCRIBE -> Decision.allow("signed in");
-            case USERS_ADMIN, AUDIT_READ -> Decision.deny("only administrators may do this");
+            case USERS_ADMIN, AUDIT_READ, METRICS_READ -> Decision.deny("only administrators may do this");
             case PROJECT_CREATE -> Decision.deny("only administrators create projects");
             case MEDIA_UPLOAD -> upload(person);
             case PROJECT_VIEW, PROJECT_MEMBERS_VIEW, PROJECT_MEMBERS_MANAGE, ASSET_CREATE -> onProject(

@@ -20,6 +20,10 @@ public final class RouteTable {
         RouteTable t = new RouteTable();
         // Server facts and sign-in.
         t.add(HandlerType.GET, "/api/health", RouteRule.open());
+        // Load balancers ask whether a node can serve (database answers, data folder writable).
+        t.add(HandlerType.GET, "/api/health/ready", RouteRule.open());
+        // Administrators; a Prometheus scraper's metrics token is checked before this (ops.MetricsFeature).
+        t.add(HandlerType.GET, "/api/metrics", RouteRule.server(Action.METRICS_READ));
         t.add(HandlerType.GET, "/api/openapi.json", RouteRule.open());
         t.add(HandlerType.GET, "/api/auth/config", RouteRule.open());
         t.add(HandlerType.POST, "/api/auth/login", RouteRule.open());

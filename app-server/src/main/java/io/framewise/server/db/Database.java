@@ -1,5 +1,7 @@
 package io.framewise.server.db;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,6 +73,9 @@ public final class Database implements Closeable, UnitOfWork {
     private volatile boolean closed;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** How long the readiness check waits for the database's answer. */
+    private static final int PING_TIMEOUT_SECONDS = 3;
 
     /** What runs after the current thread's transaction commits. */
     private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
@@ -414,6 +419,33 @@ public final class Database implements Closeable, UnitOfWork {
         } finally {
             engine.giveBackReader(reader);
         }
+    }
+
+    /**
+     * Whether the database answers a trivial query within a few seconds (the readiness check of
+     * {@code /api/health/ready}); never throws.
+     */
+    public boolean answers() {
+        try {
+            return read(db -> db.selectOne().queryTimeout(PING_TIMEOUT_SECONDS).fetchOne()) != null;
+        } catch (RuntimeException e) {
+            LOG.debug("The database {} does not answer: {}", location.describe(), reason(e));
+            return false;
+        }
+    }
+
+    /**
+     * Reports the writer (busy, writes waiting for it) and the engine's connections to {@code
+     * registry}, for {@code /api/metrics}.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("framewise.db.writer.busy", writeLock, l -> l.isLocked() ? 1 : 0)
+                .description("1 while this node's single writer runs a transaction")
+                .register(registry);
+        Gauge.builder("framewise.db.writer.waiting", writeLock, ReentrantLock::getQueueLength)
+                .description("Writes of this node waiting for the writer")
+                .register(registry);
+        engine.bindMetrics(registry);
     }
 
     @Override

@@ -35,6 +35,9 @@ interface Engine extends AutoCloseable {
     /** Hands a reading connection back after its snapshot ended. */
     void giveBackReader(Connection reader);
 
+    /** Reports the connections (pool use, waits) to {@code registry} for {@code /api/metrics}. */
+    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry);
+
     @Override
     void close();
 }

@@ -2,6 +2,8 @@ package io.framewise.server.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -68,6 +70,14 @@ final class PostgresEngine implements Engine {
     /** The readers' pool, for metrics. */
     HikariDataSource readerPool() {
         return readers;
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        // Hikari's own meters (hikaricp_connections_active, _idle, _pending, acquire times), per pool name.
+        MicrometerMetricsTrackerFactory factory = new MicrometerMetricsTrackerFactory(registry);
+        writers.setMetricsTrackerFactory(factory);
+        readers.setMetricsTrackerFactory(factory);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.framewise.server.db;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,17 @@ final class SqliteEngine implements Engine {
 
     Path file() {
         return file;
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        // No pool on SQLite: a fixed set of readers in a queue; the idle ones are waiting in it.
+        Gauge.builder("framewise.db.readers", () -> READERS)
+                .description("Reading connections this node keeps")
+                .register(registry);
+        Gauge.builder("framewise.db.readers.idle", readers, BlockingQueue::size)
+                .description("Reading connections free right now")
+                .register(registry);
     }
 
     @Override

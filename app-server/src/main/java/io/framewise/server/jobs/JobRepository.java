@@ -1,7 +1,9 @@
 package io.framewise.server.jobs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,4 +77,13 @@ public interface JobRepository {
 
     /** How many jobs are in {@code state}. */
     long count(JobState state);
+
+    /**
+     * The queue at a glance, in one query (what {@code /api/metrics} reports): jobs per state and
+     * when the oldest queued job was queued.
+     */
+    QueueStats stats();
+
+    /** Jobs per state (every state present, zero when none) and the oldest queued job's time. */
+    record QueueStats(Map<JobState, Long> perState, Optional<Instant> oldestQueued) {}
 }

@@ -9,8 +9,11 @@ import io.framewise.server.db.generated.tables.records.JobsRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.impl.DSL;
 
 /**
  * {@link JobRepository} on the {@code jobs} table. Claims are atomic: on SQLite every write runs
@@ -185,6 +188,28 @@ public final class JooqJobRepository implements JobRepository {
     @Override
     public long count(JobState state) {
         return db.read(ctx -> (long) ctx.fetchCount(JOBS, JOBS.STATE.eq(state.wire())));
+    }
+
+    @Override
+    public QueueStats stats() {
+        return db.read(ctx -> {
+            Map<JobState, Long> perState = new EnumMap<>(JobState.class);
+            for (JobState state : JobState.values()) {
+                perState.put(state, 0L);
+            }
+            Long oldest = null;
+            for (var row : ctx.select(JOBS.STATE, DSL.count(), DSL.min(JOBS.CREATED_AT))
+                    .from(JOBS)
+                    .groupBy(JOBS.STATE)
+                    .fetch()) {
+                JobState state = JobState.fromWire(row.value1());
+                perState.put(state, row.value2().longValue());
+                if (state == JobState.QUEUED) {
+                    oldest = row.value3();
+                }
+            }
+            return new QueueStats(perState, Optional.ofNullable(oldest).map(Instant::ofEpochMilli));
+        });
     }
 
     /** Counts a failed attempt on a running job's record and stores it. @return whether it is final */

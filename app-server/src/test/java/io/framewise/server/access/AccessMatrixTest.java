@@ -164,6 +164,8 @@ class AccessMatrixTest {
         String nobody = "AAAAAAAAAAAAAAAAAAAAAA";
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("GET /api/health", plain("GET", "/api/health", null), open(200)));
+        rows.add(new Row("GET /api/health/ready", plain("GET", "/api/health/ready", null), open(200)));
+        rows.add(new Row("GET /api/metrics", plain("GET", "/api/metrics", null), adminOnly(200)));
         rows.add(new Row("GET /api/openapi.json", plain("GET", "/api/openapi.json", null), open(200)));
         rows.add(new Row("GET /api/auth/config", plain("GET", "/api/auth/config", null), open(200)));
         rows.add(new Row(

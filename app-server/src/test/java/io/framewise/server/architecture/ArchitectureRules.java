@@ -107,6 +107,7 @@ final class ArchitectureRules {
                 "a Jooq* class, " + DATABASE + ", its engines or a generated class",
                 c -> topLevelSimpleName(c).startsWith("Jooq")
                         || topLevelName(c).equals(DATABASE)
+                        // Database's engines (ADR 0058) name the jOOQ dialect they run.
                         || (c.getPackageName().equals(SERVER + ".db")
                                 && topLevelSimpleName(c).endsWith("Engine"))
                         || c.getPackageName().startsWith(SERVER + ".db.generated"));
