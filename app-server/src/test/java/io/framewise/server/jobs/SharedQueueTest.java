@@ -99,7 +99,11 @@ class SharedQueueTest {
         assertEquals(JOBS, total);
         assertEquals(JOBS, claimedBy.size());
         assertTrue(
-                claimedBy.values().stream().map(w -> w.substring(0, 6)).distinct().count() > 1,
+                claimedBy.values().stream()
+                                .map(w -> w.substring(0, 6))
+                                .distinct()
+                                .count()
+                        > 1,
                 "more than one node took work");
     }
 
@@ -108,7 +112,8 @@ class SharedQueueTest {
         JobRepository dead = new JooqJobRepository(nodes.get(0));
         JobRepository alive = new JooqJobRepository(nodes.get(1));
         Job job = dead.enqueue(JobKind.FRAMEMAP, media.id(), 5, null);
-        assertEquals(job.id(), dead.claimNext("node-a", "a-w0", LEASE).orElseThrow().id());
+        assertEquals(
+                job.id(), dead.claimNext("node-a", "a-w0", LEASE).orElseThrow().id());
         assertTrue(alive.claimNext("node-b", "b-w0", LEASE).isEmpty(), "a held job is not claimed again");
 
         clock.advance(LEASE.plusSeconds(1));
