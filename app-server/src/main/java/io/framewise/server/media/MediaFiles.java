@@ -174,6 +174,15 @@ public final class MediaFiles {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    // Listed, then renamed or removed by a job finishing its file (a .part): gone anyway.
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
                 deleteIfThere(d);
                 return FileVisitResult.CONTINUE;

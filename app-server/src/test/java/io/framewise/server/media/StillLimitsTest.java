@@ -136,7 +136,9 @@ class StillLimitsTest {
         String id;
         try (MediaServer server = new MediaServer(data, MediaServer.fast())) {
             id = ready(server);
-            for (int n = 0; n < 10; n++) {
+            // Every other frame: neighbouring frames would read as stepping, and the server would make
+            // the stills ahead of them too (ADR 0054), which are not what this test counts.
+            for (int n = 0; n < 20; n += 2) {
                 assertEquals(
                         n,
                         FrameCode.read(server.get("/api/media/" + id + "/frames/" + n + "?width=320")
@@ -148,12 +150,12 @@ class StillLimitsTest {
                     FrameCode.read(server.get("/api/media/" + id + "/frames/0?width=320")
                             .body()));
         }
-        long keepThree = Files.size(stillFile(id, 0)) + Files.size(stillFile(id, 9)) + Files.size(stillFile(id, 8));
+        long keepThree = Files.size(stillFile(id, 0)) + Files.size(stillFile(id, 18)) + Files.size(stillFile(id, 16));
         try (MediaServer server =
                 MediaServer.configured(data, MediaServer.fast(), c -> c.withStillsCacheBytes(keepThree))) {
             assertEquals(keepThree, bytes(stills(id)), "trimmed at start to the three most recently used");
-            for (int n = 0; n < 10; n++) {
-                assertEquals(n == 0 || n == 8 || n == 9, Files.exists(stillFile(id, n)), "still of frame " + n);
+            for (int n = 0; n < 20; n += 2) {
+                assertEquals(n == 0 || n == 16 || n == 18, Files.exists(stillFile(id, n)), "still of frame " + n);
             }
             HttpResponse<byte[]> remade = server.get("/api/media/" + id + "/frames/1?width=320");
             assertEquals(200, remade.statusCode());
