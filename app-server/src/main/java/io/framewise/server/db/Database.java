@@ -18,7 +18,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SQLDialect;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -171,6 +175,21 @@ public final class Database implements Closeable, UnitOfWork {
     /** Where the database is. */
     public DatabaseLocation location() {
         return location;
+    }
+
+    /**
+     * Fetches the rows of {@code query} that this transaction claims for work several nodes share:
+     * on PostgreSQL it locks them and skips rows another node has locked ({@code FOR UPDATE SKIP
+     * LOCKED}, of {@code tables} only when given); on SQLite the single writer already keeps every
+     * other claimer out, so it is a plain fetch. Call it inside a {@link #write}.
+     */
+    public <R extends Record> Result<R> claim(SelectForUpdateStep<R> query, Table<?>... tables) {
+        if (!isPostgres()) {
+            return query.fetch();
+        }
+        return (tables.length == 0 ? query.forUpdate() : query.forUpdate().of(tables))
+                .skipLocked()
+                .fetch();
     }
 
     /** Whether jOOQ renders for PostgreSQL (a few queries differ: claims that skip locked rows). */

@@ -79,8 +79,7 @@ public final class JooqJobRepository implements JobRepository {
                     .where(JOBS.STATE.eq(JobState.QUEUED.wire()))
                     .orderBy(JOBS.PRIORITY.desc(), JOBS.CREATED_AT, JOBS.ID)
                     .limit(1);
-            Optional<JobsRecord> next =
-                    db.isPostgres() ? query.forUpdate().skipLocked().fetchOptional() : query.fetchOptional();
+            Optional<JobsRecord> next = db.claim(query).stream().findFirst();
             if (next.isEmpty()) {
                 return Optional.empty();
             }
@@ -139,8 +138,7 @@ public final class JooqJobRepository implements JobRepository {
                     .and(JOBS.LEASE_EXPIRES_AT.le(db.nowMillis()))
                     .orderBy(JOBS.CREATED_AT, JOBS.ID);
             // Every node sweeps: on PostgreSQL a row another node is requeueing is left to it.
-            for (JobsRecord r :
-                    db.isPostgres() ? expired.forUpdate().skipLocked().fetch() : expired.fetch()) {
+            for (JobsRecord r : db.claim(expired)) {
                 recordFailure(r, "worker " + r.getLeaseOwner() + " stopped before finishing (lease expired)");
                 changed.add(toJob(r));
             }

@@ -97,7 +97,7 @@ public final class JooqNotificationSettings {
                     .where(DIGEST_ITEMS.DUE_AT.le(now))
                     .orderBy(DIGEST_ITEMS.USER_ID, DIGEST_ITEMS.CREATED_AT, DIGEST_ITEMS.ID);
             // Several nodes may send digests: each takes the items no other node has locked.
-            (db.isPostgres() ? items.forUpdate().skipLocked().fetch() : items.fetch()).forEach(r -> {
+            db.claim(items).forEach(r -> {
                 taken.add(r.getId());
                 due.computeIfAbsent(r.getUserId(), k -> new java.util.ArrayList<>())
                         .add(r.getNotificationId());

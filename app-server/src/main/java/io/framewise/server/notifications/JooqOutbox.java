@@ -58,8 +58,7 @@ public final class JooqOutbox {
                     .and(OUTBOX.NEXT_ATTEMPT_AT.le(now))
                     .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT)
                     .limit(limit);
-            List<OutboxEntry> claimed =
-                    (db.isPostgres() ? due.forUpdate().skipLocked().fetch() : due.fetch()).map(JooqOutbox::toEntry);
+            List<OutboxEntry> claimed = db.claim(due).map(JooqOutbox::toEntry);
             if (!claimed.isEmpty()) {
                 ctx.update(OUTBOX)
                         .set(OUTBOX.NEXT_ATTEMPT_AT, now + leaseMillis)

@@ -95,12 +95,7 @@ public final class JooqReviewRequests {
                             .or(REVIEW_REQUEST_PEOPLE.OVERDUE_MAILED_ON.lt(today.toString())))
                     .orderBy(REVIEW_REQUEST_PEOPLE.USER_ID, REVIEW_REQUESTS.DUE_ON);
             // Several nodes may send reminders: each takes the rows no other node has locked.
-            (db.isPostgres()
-                            ? overdue.forUpdate()
-                                    .of(REVIEW_REQUEST_PEOPLE)
-                                    .skipLocked()
-                                    .fetch()
-                            : overdue.fetch())
+            db.claim(overdue, REVIEW_REQUEST_PEOPLE)
                     .forEach(r -> byUser.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                             .add(r.value2()));
             Map<String, List<ReviewRequest>> result = new LinkedHashMap<>();
