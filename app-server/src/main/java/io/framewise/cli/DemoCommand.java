@@ -97,8 +97,9 @@ final class DemoCommand implements Callable<Integer> {
                 .list()
                 .forEach(p -> users.join(server.repositories().members(), p.id()));
         out.printf("Framewise demo on %s (data: %s)%n", server.baseUri(), dir);
+        Map<String, String> assets = library.assetIds();
         for (Map.Entry<String, String> e : ids.entrySet()) {
-            out.printf("  %-26s %sapi/media/%s%n", e.getKey(), server.baseUri(), e.getValue());
+            out.printf("  %-26s %sreview/%s%n", e.getKey(), server.baseUri(), assets.get(e.getKey()));
         }
         out.printf("API description: %sapi/openapi.json%n", server.baseUri());
         if (mode == AuthMode.LOCAL) {

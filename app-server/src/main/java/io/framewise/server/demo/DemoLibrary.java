@@ -125,6 +125,7 @@ public final class DemoLibrary {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private volatile String bearer;
+    private final Map<String, String> assets = new LinkedHashMap<>();
 
     public DemoLibrary(Path cache) {
         this.cache = cache;
@@ -154,6 +155,14 @@ public final class DemoLibrary {
         return files;
     }
 
+    /**
+     * The asset each sample was filed as by the last {@link #load}, by file name: the review page's
+     * address ({@code /review/<asset>}) names the asset, not the media item.
+     */
+    public Map<String, String> assetIds() {
+        return Map.copyOf(assets);
+    }
+
     /** Uploads the samples to the server at {@code base}, waits until they are processed, adds notes. */
     public Map<String, String> load(URI base, Duration timeout) {
         return load(base, timeout, null);
@@ -166,6 +175,7 @@ public final class DemoLibrary {
     public Map<String, String> load(URI base, Duration timeout, String bearerToken) {
         this.bearer = bearerToken;
         Map<String, String> ids = new LinkedHashMap<>();
+        assets.clear();
         for (Path file : samples()) {
             String name = file.getFileName().toString();
             JsonNode created =
@@ -186,6 +196,7 @@ public final class DemoLibrary {
                             "application/json")
                     .get("id")
                     .asText();
+            assets.put(e.getKey(), asset);
             if (title.startsWith("Harbour")) {
                 send(
                         base,

@@ -8,6 +8,9 @@ import io.framewise.server.ServerConfig;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.notes.Note;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +25,11 @@ class DemoLibraryTest {
     Path tmp;
 
     @Test
-    void demoLibraryLoadsThroughTheApi() {
+    void demoLibraryLoadsThroughTheApi() throws Exception {
         try (FramewiseServer server = FramewiseServer.start(
                 ServerConfig.defaults(tmp.resolve("data")).withPort(0).withWorkers(2))) {
-            Map<String, String> ids =
-                    new DemoLibrary(tmp.resolve("samples")).load(server.baseUri(), Duration.ofMinutes(3));
+            DemoLibrary demo = new DemoLibrary(tmp.resolve("samples"));
+            Map<String, String> ids = demo.load(server.baseUri(), Duration.ofMinutes(3));
             assertEquals(4, ids.size());
             for (String id : ids.values()) {
                 MediaItem item = server.repositories().media().get(id).orElseThrow();
@@ -43,6 +46,20 @@ class DemoLibraryTest {
             assertTrue(notes.stream().anyMatch(n -> n.parentId() != null), "a reply");
             assertTrue(notes.stream().anyMatch(Note::resolved), "a resolved note");
             assertTrue(notes.stream().filter(n -> n.drawing() != null).count() >= 3, "drawings");
+
+            // The review links the demo prints name assets that hold the sample's media.
+            Map<String, String> assets = demo.assetIds();
+            assertEquals(ids.keySet(), assets.keySet());
+            for (Map.Entry<String, String> e : ids.entrySet()) {
+                HttpResponse<String> asset = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                server.baseUri().resolve("/api/assets/" + assets.get(e.getKey())))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, asset.statusCode(), asset.body());
+                assertTrue(asset.body().contains(e.getValue()), e.getKey() + " in " + asset.body());
+            }
         }
     }
 }
