@@ -70,6 +70,7 @@ describe('move destinations', () => {
     path: '/projects/P/A',
     title: 'A',
     organizer: 'folders',
+    projectId: 'P',
     breadcrumbs: [
       { path: '/', name: 'Library' },
       { path: '/projects', name: 'Projects' },

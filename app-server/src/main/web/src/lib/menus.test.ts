@@ -23,6 +23,7 @@ function page(actions: OrganizerAction[]): FolderPage {
     path: '/projects/P',
     title: 'Show',
     organizer: 'folders',
+    projectId: 'P',
     breadcrumbs: [{ path: '/', name: 'Library' }, { path: '/projects', name: 'Projects' }],
     folders: [
       { path: '/projects/P/A', name: 'A', folderId: 'A', position: 0 },

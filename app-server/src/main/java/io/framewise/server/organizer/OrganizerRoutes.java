@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +29,18 @@ final class OrganizerRoutes implements Feature {
     private final OrganizerPages pages;
     private final TagService tags;
     private final Supplier<List<OrganizerStatus>> statuses;
+    private final Function<String, Optional<String>> homeOf;
 
-    OrganizerRoutes(OrganizerPages pages, TagService tags, Supplier<List<OrganizerStatus>> statuses) {
+    /** @param homeOf a user's home project, when they have one */
+    OrganizerRoutes(
+            OrganizerPages pages,
+            TagService tags,
+            Supplier<List<OrganizerStatus>> statuses,
+            Function<String, Optional<String>> homeOf) {
         this.pages = pages;
         this.tags = tags;
         this.statuses = statuses;
+        this.homeOf = homeOf;
     }
 
     record ActionBody(String organizer, String action, String path, Target target, Map<String, String> parameters) {}
@@ -64,6 +73,7 @@ final class OrganizerRoutes implements Feature {
         m.put("path", p.getPath());
         m.put("title", p.getTitle());
         m.put("organizer", page.organizer());
+        m.put("projectId", projectOf(p.getPath()));
         m.put(
                 "breadcrumbs",
                 p.getBreadcrumbsList().stream()
@@ -113,6 +123,26 @@ final class OrganizerRoutes implements Feature {
                         .toList());
         m.put("nextPageToken", p.getNextPageToken().isEmpty() ? null : p.getNextPageToken());
         return m;
+    }
+
+    /**
+     * The project a page's assets are filed in, so a client uploads into it without guessing: the
+     * project of {@code /projects/<id>/...}, the owner's home project for {@code /users/<id>/...}
+     * (null until they have one), else null. The caller may already see the page, so the id tells
+     * nothing new.
+     */
+    private String projectOf(String path) {
+        String[] s = path.split("/");
+        if (s.length < 3 || !s[0].isEmpty()) {
+            return null;
+        }
+        if (s[1].equals("projects")) {
+            return s[2];
+        }
+        if (s[1].equals("users")) {
+            return homeOf.apply(s[2]).orElse(null);
+        }
+        return null;
     }
 
     private void action(Context ctx) {

@@ -29,6 +29,7 @@ public final class Organizers implements Feature, AutoCloseable {
     private final OrganizerPages pages;
     private final OrganizerEvents events;
     private final TagService tags;
+    private final JooqFolderRepository folders;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Organizers(
@@ -36,8 +37,10 @@ public final class Organizers implements Feature, AutoCloseable {
             OrganizerAccess access,
             OrganizerPages pages,
             OrganizerEvents events,
-            TagService tags) {
+            TagService tags,
+            JooqFolderRepository folders) {
         this.runtime = runtime;
+        this.folders = folders;
         this.access = access;
         this.pages = pages;
         this.events = events;
@@ -60,14 +63,16 @@ public final class Organizers implements Feature, AutoCloseable {
             NotificationService notifications,
             Path logDir,
             Authorizer authorizer) {
-        var host = new HostServiceImpl(services, new JooqFolderRepository(services.db()), tags, notifications);
+        var folders = new JooqFolderRepository(services.db());
+        var host = new HostServiceImpl(services, folders, tags, notifications);
         OrganizerRuntime runtime = OrganizerRuntime.start(settings, host, new FoldersOrganizer(), logDir);
         return new Organizers(
                 runtime,
                 new OrganizerAccess(settings, runtime),
                 new OrganizerPages(settings, runtime, authorizer),
                 new OrganizerEvents(settings, runtime, services),
-                tags);
+                tags,
+                folders);
     }
 
     /** One access rule per organizer, in start order; the Authorizer consults them all. */
@@ -106,7 +111,7 @@ public final class Organizers implements Feature, AutoCloseable {
 
     @Override
     public void register(JavalinConfig cfg) {
-        new OrganizerRoutes(pages, tags, this::statuses).register(cfg);
+        new OrganizerRoutes(pages, tags, this::statuses, folders::homeOf).register(cfg);
     }
 
     /** Waits for queued events (bounded), then stops every organizer and the host API. */

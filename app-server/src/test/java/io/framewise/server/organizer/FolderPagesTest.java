@@ -72,6 +72,8 @@ class FolderPagesTest {
             api.ok("POST", "/api/actions", action("create-folder", base, null, null, "{\"name\":\"Edit\"}"));
             JsonNode page = api.get("/api/folders?path=" + base);
             assertEquals("Show", page.get("title").asText());
+            assertEquals(project, page.get("projectId").asText());
+            assertTrue(projects.get("projectId").isNull(), "the list of projects is in none");
             assertEquals(List.of("Shots", "Edit"), names(page.get("folders"), "name"));
             assertEquals(List.of("Opening titles"), names(page.get("assets"), "title"));
             assertEquals(List.of("/", "/projects"), names(page.get("breadcrumbs"), "path"));
@@ -259,6 +261,17 @@ class FolderPagesTest {
                 }
             }
             assertTrue(home != null, "the editor's home project is theirs");
+            // The page names the project its uploads go into, renamed owner or not.
+            assertEquals(
+                    home,
+                    get(world, EDITOR, "/api/folders?path=/home")
+                            .get("projectId")
+                            .asText());
+            assertEquals(
+                    home,
+                    get(world, ADMIN, "/api/folders?path=/users/" + world.userIds.get(EDITOR))
+                            .get("projectId")
+                            .asText());
             String media = world.upload(EDITOR, TestMedia.get(TestMedia.Variant.H264_2997_DF));
             String asset = AccessWorld.json(
                             world.call(
