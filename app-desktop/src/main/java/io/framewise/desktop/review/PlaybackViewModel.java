@@ -51,9 +51,7 @@ public final class PlaybackViewModel {
     private final DoubleProperty rate = new SimpleDoubleProperty(0);
     private final BooleanProperty native_ = new SimpleBooleanProperty(false);
     private final BooleanProperty videoShown = new SimpleBooleanProperty(false);
-    private final LongProperty loopIn = new SimpleLongProperty(-1);
-    private final LongProperty loopOut = new SimpleLongProperty(-1);
-    private final BooleanProperty looping = new SimpleBooleanProperty(false);
+    private final LoopMarks loop = new LoopMarks(this::clamp, () -> this.timing.lastFrame());
     private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.TIMECODE);
     private final ObjectProperty<StillImage> still = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
@@ -67,7 +65,6 @@ public final class PlaybackViewModel {
     private StillCache stills;
     private final JumpPreview jumpPreview;
     private int direction = 1;
-    private Supplier<FrameRange> loopEnd = () -> null;
 
     public PlaybackViewModel(Executor ui, Ticker ticker) {
         this.ui = ui;
@@ -93,9 +90,7 @@ public final class PlaybackViewModel {
         this.player = newPlayer;
         this.stills = newStills;
         newPlayer.onFrame(i -> ui.execute(() -> shownByPlayer(i)));
-        loopIn.set(-1);
-        loopOut.set(-1);
-        looping.set(false);
+        loop.clear();
         message.set(newPlayer.available() ? "" : newPlayer.unavailableReason());
         frameCount.set(newTiming.frameCount());
         frame.set(-1);
@@ -215,37 +210,25 @@ public final class PlaybackViewModel {
     }
 
     public void markIn() {
-        loopIn.set(frame.get());
-        if (loopOut.get() >= 0 && loopOut.get() < frame.get()) {
-            loopOut.set(-1);
-        }
+        loop.markIn(frame.get());
     }
 
     public void markOut() {
-        loopOut.set(frame.get());
-        if (loopIn.get() > frame.get()) {
-            loopIn.set(-1);
-        }
+        loop.markOut(frame.get());
     }
 
     /** Marks the frames [in, out) as the loop range (a note over them, a cue's frames). */
     public void markRange(long in, long out) {
-        if (in < 0 || out <= in) {
-            throw new IllegalArgumentException("a range needs 0 <= in < out, got " + in + ", " + out);
-        }
-        loopIn.set(in);
-        loopOut.set(out - 1);
+        loop.markRange(in, out);
     }
 
     public void toggleLoop() {
-        looping.set(!looping.get());
+        loop.toggle();
     }
 
     /** Loops over the frames [in, out) of {@code range}, turning the loop on. */
     public void setLoop(FrameRange range) {
-        loopIn.set(clamp(range.in()));
-        loopOut.set(clamp(range.out() - 1));
-        looping.set(true);
+        loop.set(range);
     }
 
     /**
@@ -253,13 +236,11 @@ public final class PlaybackViewModel {
      * loop moves on to the next note), or null to go round the same loop again.
      */
     public void onLoopEnd(Supplier<FrameRange> next) {
-        this.loopEnd = next == null ? () -> null : next;
+        loop.onEnd(next);
     }
 
     public void clearLoop() {
-        loopIn.set(-1);
-        loopOut.set(-1);
-        looping.set(false);
+        loop.clear();
     }
 
     public void cycleTimeFormat() {
@@ -270,10 +251,10 @@ public final class PlaybackViewModel {
 
     private void tick() {
         long next = frame.get() + direction;
-        if (looping.get() && direction > 0 && next > loopEnd()) {
-            next = nextLoopStart();
-        } else if (looping.get() && direction < 0 && next < loopStart()) {
-            next = loopEnd();
+        if (loop.looping() && direction > 0 && next > loop.end()) {
+            next = loop.nextStart();
+        } else if (loop.looping() && direction < 0 && next < loop.start()) {
+            next = loop.end();
         }
         if (next < 0 || next > timing.lastFrame()) {
             stop();
@@ -287,8 +268,8 @@ public final class PlaybackViewModel {
         if (!native_.get() || rate.get() <= 0) {
             return;
         }
-        if (looping.get() && index > loopEnd()) {
-            long start = nextLoopStart();
+        if (loop.looping() && index > loop.end()) {
+            long start = loop.nextStart();
             frame.set(start);
             videoShown.set(false);
             showStill(start);
@@ -333,25 +314,8 @@ public final class PlaybackViewModel {
                 || err instanceof CompletionException && err.getCause() instanceof CancellationException;
     }
 
-    /** Where playback goes at the loop's end: the next range's start when there is one, else this loop's. */
-    private long nextLoopStart() {
-        FrameRange next = loopEnd.get();
-        if (next != null) {
-            setLoop(next);
-        }
-        return loopStart();
-    }
-
     private long startOfPlay() {
-        return looping.get() ? loopStart() : 0;
-    }
-
-    private long loopStart() {
-        return loopIn.get() >= 0 ? loopIn.get() : 0;
-    }
-
-    private long loopEnd() {
-        return loopOut.get() >= 0 ? loopOut.get() : timing.lastFrame();
+        return loop.looping() ? loop.start() : 0;
     }
 
     private long clamp(long index) {
@@ -387,15 +351,15 @@ public final class PlaybackViewModel {
     }
 
     public ReadOnlyLongProperty loopInProperty() {
-        return loopIn;
+        return loop.inProperty();
     }
 
     public ReadOnlyLongProperty loopOutProperty() {
-        return loopOut;
+        return loop.outProperty();
     }
 
     public ReadOnlyBooleanProperty loopingProperty() {
-        return looping;
+        return loop.loopingProperty();
     }
 
     public ObjectProperty<TimeFormat> timeFormatProperty() {

@@ -123,7 +123,10 @@ class RealWindowScreenshots {
                 DEADLINE,
                 () -> Await.on(() -> {
                     var s = window.review().playback().stillProperty().get();
-                    return s != null && s.index() == drawn.frame();
+                    // The seek proxy's quick picture comes first; the screenshot is of the exact still.
+                    return s != null
+                            && s.index() == drawn.frame()
+                            && !window.review().playback().previewShown().get();
                 }));
         capture("xvfb-review-drawing");
 
