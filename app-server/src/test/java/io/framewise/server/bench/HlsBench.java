@@ -293,16 +293,9 @@ final class HlsBench {
 
     /** A ready media item for {@code source} with its ladder, as processing leaves it. */
     private String prepare(Path source, Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
         String id = Ids.newId();
-        Path itemDir = dataDir.resolve("media").resolve(id);
-        Files.createDirectories(itemDir);
-        Path original = itemDir.resolve("original.mp4");
-        try {
-            Files.createLink(original, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, original);
-        }
+        Path original = ReadyVideo.placeOriginal(dataDir, id, source);
+        Path itemDir = original.getParent();
         FrameMap map = FrameMapBuilder.build(original);
         Files.writeString(work.resolve("hls-source.prefix"), Long.toString(firstFrameEnd(original)));
         HlsSettings settings = HlsSettings.DEFAULT.withPreset(System.getProperty("framewise.hlsPreset", "veryfast"));

@@ -23,6 +23,22 @@ final class ReadyVideo {
 
     private ReadyVideo() {}
 
+    /**
+     * Puts {@code source} in place as item {@code id}'s original in {@code dataDir}: a hard link when
+     * the file system allows (a long benchmark source is not copied for every run), else a copy.
+     */
+    static Path placeOriginal(Path dataDir, String id, Path source) throws IOException {
+        Path itemDir = dataDir.resolve("media").resolve(id);
+        Files.createDirectories(itemDir);
+        Path original = itemDir.resolve("original.mp4");
+        try {
+            Files.createLink(original, source);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(source, original);
+        }
+        return original;
+    }
+
     static void register(
             Path dataDir,
             String id,

@@ -1,7 +1,6 @@
 package io.framewise.server.bench;
 
 import io.framewise.media.Cancellation;
-import io.framewise.media.ffmpeg.BundledTools;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.still.Stills;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -172,16 +170,9 @@ final class SeekBench {
 
     /** A ready item for {@code source} with its frame map and seek proxy, as processing leaves it. */
     Prepared prepare(Path source, Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
         String id = Ids.newId();
-        Path itemDir = dataDir.resolve("media").resolve(id);
-        Files.createDirectories(itemDir);
-        Path original = itemDir.resolve("original.mp4");
-        try {
-            Files.createLink(original, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, original);
-        }
+        Path original = ReadyVideo.placeOriginal(dataDir, id, source);
+        Path itemDir = original.getParent();
         FrameMap map = FrameMapBuilder.build(original);
         Stills.write(itemDir.resolve(MediaFiles.FRAME_MAP), map.toBytes());
         System.out.println("seek: making the seek proxy of " + map.frameCount() + " frames...");
@@ -205,46 +196,8 @@ final class SeekBench {
         return new Prepared(id, Files.size(source), proxy.bytes(), proxy.width(), proxy.height(), makeSeconds);
     }
 
-    /** The 60 s 1080p GOP-250 B-frame source, made once and kept. */
+    /** The 60 s 1080p GOP-250 B-frame source with frame codes, made once and kept. */
     Path source() throws IOException {
-        Path out = work.resolve("seek-source-60s-1080p-gop250.mp4");
-        if (Files.isRegularFile(out)) {
-            return out;
-        }
-        System.out.println("seek: encoding 60 s of 1080p, GOP 250 with B-frames...");
-        Path tmp = work.resolve("tmp-" + out.getFileName());
-        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
-        args.addAll(List.of(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=1920x1080:rate=25,trim=end_frame=" + FRAMES + ",format=yuv420p,"
-                        + FrameCode.drawFilter(),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "veryfast",
-                "-b:v",
-                "8M",
-                "-maxrate",
-                "10M",
-                "-bufsize",
-                "16M",
-                "-g",
-                "250",
-                "-keyint_min",
-                "250",
-                "-sc_threshold",
-                "0",
-                "-bf",
-                "3",
-                "-pix_fmt",
-                "yuv420p",
-                "-movflags",
-                "+faststart",
-                tmp.toString()));
-        BundledTools.runToCompletion(BundledTools.processBuilder(BundledTools.ffmpeg(), args), Duration.ofHours(1));
-        Files.move(tmp, out);
-        return out;
+        return StepBench.source(work, "seek-source-60s-1080p-gop250.mp4", 1920, 1080, FRAMES, "veryfast");
     }
 }

@@ -213,16 +213,9 @@ final class StepBench {
 
     /** A ready item for {@code source} with its frame map, as processing leaves it; returns its id. */
     static String prepare(Path dataDir, Path source, String name) throws IOException {
-        Files.createDirectories(dataDir);
         String id = Ids.newId();
-        Path itemDir = dataDir.resolve("media").resolve(id);
-        Files.createDirectories(itemDir);
-        Path original = itemDir.resolve("original.mp4");
-        try {
-            Files.createLink(original, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, original);
-        }
+        Path original = ReadyVideo.placeOriginal(dataDir, id, source);
+        Path itemDir = original.getParent();
         FrameMap map = FrameMapBuilder.build(original);
         Stills.write(itemDir.resolve(MediaFiles.FRAME_MAP), map.toBytes());
         ReadyVideo.register(dataDir, id, name, original, map, false, true, RenditionKind.PROXY, "original.mp4");
