@@ -90,6 +90,14 @@ public final class MediaStore implements AutoCloseable {
         return location;
     }
 
+    /**
+     * Where resumable uploads keep their state for every node when the store is S3 (a folder store
+     * holds the tus folder itself); null otherwise.
+     */
+    public UploadMirror uploads() {
+        return blobs instanceof S3Blobs ? new UploadMirror(blobs, errors, location.describe()) : null;
+    }
+
     /** Failed calls to the store, for the metrics scrape. */
     public StorageErrors errors() {
         return errors;

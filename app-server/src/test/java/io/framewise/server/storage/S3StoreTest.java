@@ -181,6 +181,28 @@ class S3StoreTest {
         });
     }
 
+    @Test
+    void aResumableUploadWhosePatchesAlternateBetweenNodesLandsOnce() throws Exception {
+        Path clip = TestMedia.get(CLIP);
+        StoreNodes nodes = nodes("tus", "");
+        FramewiseServer a = nodes.start("a");
+        FramewiseServer b = nodes.start("b");
+
+        HttpResponse<String> last = StoreNodes.tus(clip, 100 * 1024, a, b);
+
+        String id = last.headers().firstValue("Upload-Media-Id").orElseThrow();
+        awaitReady(a, id);
+        assertEquals(
+                1,
+                StoreNodes.JSON
+                        .readTree(StoreNodes.get(b, "/api/media").body())
+                        .path("items")
+                        .size());
+        assertArrayEquals(Files.readAllBytes(clip), object("tus/media/" + id + "/original.mp4"));
+        assertEquals(List.of(), keys("tus/tus/"), "the upload's stored parts go once it is in the library");
+        assertEquals(CLIP.expectedCode(77), frameCode(b, id, 77));
+    }
+
     private static long fetchErrors(FramewiseServer node) throws Exception {
         String text = new String(StoreNodes.get(node, "/api/metrics").body(), StandardCharsets.UTF_8);
         Matcher m = FETCH_ERRORS.matcher(text.replace(".0\n", "\n"));
