@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.framewise.server.ServerConfig;
 import io.framewise.server.auth.AuthMode;
+import io.framewise.server.storage.MediaStore;
+import io.framewise.server.storage.StorageLocation;
+import io.framewise.server.storage.StorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +39,31 @@ class ServerSettingsTest {
         assertEquals(tmp, optionWins.dataDir());
         assertEquals(0, optionWins.port());
         assertEquals(1, optionWins.workers());
+    }
+
+    @Test
+    void theMediaStoreComesFromOptionEnvironmentFileOrTheDataFolder() throws Exception {
+        Path data = tmp.resolve("data");
+        Path file = tmp.resolve("store.properties");
+        Files.writeString(file, "storage=file:" + tmp.resolve("shared") + "\nstorage-cache=10G\n");
+
+        StorageSettings none = new ServerSettings(Map.of(), null).storage(null, null, data);
+        assertTrue(none.location().isDataFolder());
+        assertEquals(MediaStore.DEFAULT_CACHE_BYTES, none.cacheBytes());
+
+        StorageSettings fromFile = new ServerSettings(Map.of(), file).storage(null, null, data);
+        assertEquals(new StorageLocation.Folder(tmp.resolve("shared"), false), fromFile.location());
+        assertEquals(10L << 30, fromFile.cacheBytes());
+
+        Map<String, String> env = Map.of("FRAMEWISE_STORAGE", "s3://media-bucket/lib?region=eu-west-1");
+        StorageSettings envWins = new ServerSettings(env, file).storage(null, "1G", data);
+        assertTrue(envWins.location() instanceof StorageLocation.S3, envWins.toString());
+        assertEquals(1L << 30, envWins.cacheBytes());
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> new ServerSettings(Map.of(), null)
+                        .storage("s3://key:secret@media-bucket", null, data));
+        assertTrue(refused.getMessage().contains("AWS_ACCESS_KEY_ID"), refused.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.framewise.server.upload;
 import io.framewise.server.Feature;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.storage.UploadMirror;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -63,6 +64,7 @@ public final class TusUploads implements Feature, AutoCloseable {
 
     private final TusFileUploadService tus;
     private final DiskStorageService storage;
+    private final DiskLockingService locking;
     private final ServerConfig config;
     private final FilingCallback callback;
     private final CreationCheck creationCheck;
@@ -72,6 +74,7 @@ public final class TusUploads implements Feature, AutoCloseable {
     private ScheduledExecutorService sweeper;
     private final ReentrantReadWriteLock sweepLock = new ReentrantReadWriteLock();
     private int skippedSweeps;
+    private volatile UploadMirror mirror;
 
     /** How long an idle upload lives by default, and how often expired ones are looked for. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
@@ -163,13 +166,36 @@ public final class TusUploads implements Feature, AutoCloseable {
         // The storage is kept to read an upload's state under the lock a request already holds (the
         // service's own getUploadInfo takes the lock, which a PATCH in progress cannot).
         this.storage = new DiskStorageService(config.tusDir().toString());
+        // File locks hold across processes: with a shared store (ADR 0060) other nodes use this folder too.
+        this.locking = new DiskLockingService(config.tusDir().toString());
         this.tus = new TusFileUploadService()
                 .withUploadUri(PATH)
                 .withUploadStorageService(storage)
-                .withUploadLockingService(new DiskLockingService(config.tusDir().toString()))
+                .withUploadLockingService(locking)
                 .withMaxUploadSize(config.maxUploadBytes())
                 .withUploadExpirationPeriod(expiry.toMillis());
         trimUnacknowledgedBytes();
+    }
+
+    /**
+     * Keeps every upload's state and bytes in an S3 store too, so each request may land on another
+     * node (ADR 0060); a folder store needs none of this, it holds the tus folder itself.
+     */
+    public void shareThrough(UploadMirror mirror) {
+        this.mirror = mirror;
+    }
+
+    /** The upload id of a request's path, when it names one this server could have made. */
+    private static String uploadId(String uri) {
+        if (uri == null || !uri.startsWith(PATH + "/")) {
+            return null;
+        }
+        String id = uri.substring(PATH.length() + 1);
+        return UploadMirror.valid(id) ? id : null;
+    }
+
+    private Path uploadDir(String id) {
+        return config.tusDir().resolve("uploads").resolve(id);
     }
 
     @Override
@@ -194,6 +220,13 @@ public final class TusUploads implements Feature, AutoCloseable {
             creationCheck.check(ctx, TusMetadata.parse(ctx.header("Upload-Metadata")));
         }
         HttpServletRequest request = ctx.req();
+        UploadMirror shared = mirror;
+        String id = shared == null ? null : uploadId(request.getRequestURI());
+        long before = 0;
+        if (id != null) {
+            shared.pull(uploadDir(id), id);
+            before = UploadMirror.localEnd(uploadDir(id));
+        }
         BoundedPatchBody bounded = null;
         if (ctx.method() == HandlerType.PATCH) {
             String uri = request.getRequestURI();
@@ -210,6 +243,9 @@ public final class TusUploads implements Feature, AutoCloseable {
             }
         } finally {
             sweepLock.readLock().unlock();
+        }
+        if (shared != null) {
+            share(ctx, shared, id, before);
         }
         if (bounded != null && bounded.refusal() != null) {
             // Upload-Offset says how many bytes were kept, where the client resumes; the library's
@@ -230,6 +266,23 @@ public final class TusUploads implements Feature, AutoCloseable {
         }
         if (ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.POST) {
             handOverIfComplete(ctx, ownerId);
+        }
+    }
+
+    /** Sends what the request changed to the store: a new upload's info, a PATCH's bytes, a cancellation. */
+    private void share(Context ctx, UploadMirror shared, String id, long before) {
+        if (ctx.method() == HandlerType.POST) {
+            String location = ctx.res().getHeader("Location");
+            String made = location == null
+                    ? null
+                    : uploadId(java.net.URI.create(location).getPath());
+            if (made != null) {
+                shared.push(uploadDir(made), made, 0);
+            }
+        } else if (id != null && ctx.method() == HandlerType.PATCH) {
+            shared.push(uploadDir(id), id, before);
+        } else if (id != null && ctx.method() == HandlerType.DELETE && ctx.res().getStatus() == 204) {
+            shared.forget(id);
         }
     }
 
@@ -419,12 +472,14 @@ public final class TusUploads implements Feature, AutoCloseable {
                 Files.deleteIfExists(file.path());
                 tus.deleteUpload(uri, ownerId);
                 forgetOwner(uri);
+                forgetShared(uri);
                 throw e;
             }
             // Removed only once the library has it: a kill in between hands it over again at the next
             // start (a duplicate at worst), where the other order could lose a fully uploaded file.
             tus.deleteUpload(uri, ownerId);
             forgetOwner(uri);
+            forgetShared(uri);
             LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
             return received;
         } finally {
@@ -459,9 +514,13 @@ public final class TusUploads implements Feature, AutoCloseable {
         for (Path dir : uploadDirs()) {
             String uri = PATH + "/" + dir.getFileName();
             Path data = dir.resolve("data");
-            try {
-                UploadInfo info =
-                        tus.getUploadInfo(uri, rememberedOwner(dir.getFileName().toString()));
+            // Under the upload's lock: another node sharing the folder may be receiving it right now.
+            try (me.desair.tus.server.upload.UploadLock lock = locking.lockUploadByUri(uri)) {
+                if (lock == null) {
+                    continue;
+                }
+                UploadInfo info = storage.getUploadInfo(
+                        uri, rememberedOwner(dir.getFileName().toString()));
                 if (info == null || info.getOffset() == null || !Files.isRegularFile(data)) {
                     continue;
                 }
@@ -480,6 +539,14 @@ public final class TusUploads implements Feature, AutoCloseable {
             } catch (IOException | TusException | RuntimeException e) {
                 LOG.warn("Could not check the resumable upload {}: {}", uri, e.toString());
             }
+        }
+    }
+
+    private void forgetShared(String uri) {
+        UploadMirror shared = mirror;
+        String id = uploadId(uri);
+        if (shared != null && id != null) {
+            shared.forget(id);
         }
     }
 
