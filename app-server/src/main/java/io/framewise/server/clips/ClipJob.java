@@ -110,7 +110,8 @@ public final class ClipJob implements JobHandler {
             return;
         }
         Path sourceFile = files.resolve(source.storedPath());
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(source.frameMapPath())));
+        FrameMap map = FrameMap.fromBytes(
+                io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(source.frameMapPath())));
         Path output = files.resolve(item.storedPath());
         PrivateFiles.directories(output.getParent());
         FrameRange range = FrameRange.of(clip.in(), clip.out());

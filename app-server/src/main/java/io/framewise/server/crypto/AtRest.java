@@ -170,25 +170,39 @@ public final class AtRest implements Feature, AutoCloseable {
 
     /** Encrypts {@code plain} into {@code target} (which may be the same path) under the file's data key. */
     static void seal(Path plain, Path target, DataKeys keys, int chunkSize) throws IOException {
+        try (InputStream in = Files.newInputStream(plain)) {
+            seal(in, Files.size(plain), target, keys, chunkSize);
+        }
+        if (!plain.equals(target)) {
+            Files.deleteIfExists(plain);
+        }
+    }
+
+    /** Seals bytes held in memory (a frame map, a still) without a plain copy on disk. */
+    public void write(Path target, byte[] plain) throws IOException {
+        seal(new java.io.ByteArrayInputStream(plain), plain.length, target, keys, chunkSize);
+    }
+
+    /**
+     * Encrypts {@code size} bytes of {@code in} into {@code target} through a synced temporary file
+     * renamed over it, so a reader sees the old file or the whole sealed one.
+     */
+    static void seal(InputStream in, long size, Path target, DataKeys keys, int chunkSize) throws IOException {
         String name = keys.nameFor(target);
         SecretKey dataKey = keys.key(name);
-        long size = Files.size(plain);
         SealedHeader header = SealedHeader.create(size, chunkSize, name);
         SecretKey fileKey = header.fileKey(dataKey);
+        PrivateFiles.directories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".sealing");
-        try (InputStream in = Files.newInputStream(plain);
-                FileChannel out = FileChannel.open(
-                        tmp,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeFully(out, ByteBuffer.wrap(header.bytes()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             byte[] sealed = new byte[chunkSize + SealedHeader.TAG];
             for (long i = 0; i < header.chunkCount(); i++) {
                 byte[] chunk = in.readNBytes(header.plainLength(i));
                 if (chunk.length != header.plainLength(i)) {
-                    throw new IOException(plain + " changed while it was sealed");
+                    throw new IOException(target + " changed while it was sealed");
                 }
                 cipher.init(Cipher.ENCRYPT_MODE, fileKey, new GCMParameterSpec(128, header.nonce(i)));
                 cipher.updateAAD(header.aad(i));
@@ -196,20 +210,17 @@ public final class AtRest implements Feature, AutoCloseable {
                 writeFully(out, ByteBuffer.wrap(sealed, 0, n));
             }
             if (in.read() >= 0) {
-                throw new IOException(plain + " grew while it was sealed");
+                throw new IOException(target + " grew while it was sealed");
             }
             out.force(true);
         } catch (GeneralSecurityException e) {
             Files.deleteIfExists(tmp);
-            throw new IOException("cannot seal " + plain + ": " + e.getMessage(), e);
+            throw new IOException("cannot seal " + target + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (!plain.equals(target)) {
-            Files.deleteIfExists(plain);
-        }
         MediaFiles.syncDir(target.getParent());
     }
 

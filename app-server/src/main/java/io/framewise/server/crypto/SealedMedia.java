@@ -56,6 +56,37 @@ public final class SealedMedia {
         }
     }
 
+    /**
+     * Writes a small finished file (frame map, still, thumbnail) in one step: sealed from memory when
+     * encryption is on for its folder, else as the engine writes stills.
+     */
+    public static void write(Path target, byte[] bytes) {
+        Optional<AtRest> a = find(target);
+        if (a.isPresent()) {
+            try {
+                a.get().write(target, bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+            }
+        } else {
+            io.framewise.media.still.Stills.write(target, bytes);
+        }
+    }
+
+    /** Seals every file under a finished folder (an HLS ladder) when encryption is on for it. */
+    public static void sealTreeIfOn(Path folder) throws IOException {
+        if (!on(folder)) {
+            return;
+        }
+        List<Path> found;
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            found = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : found) {
+            sealIfOn(file);
+        }
+    }
+
     /** A file's plain bytes, positioned at 0: decrypted when the file is sealed. */
     public static SeekableByteChannel open(Path file) throws IOException {
         Optional<AtRest> a = find(file);
@@ -86,6 +117,40 @@ public final class SealedMedia {
             ByteBuffer b = ByteBuffer.allocate((int) size);
             while (b.hasRemaining() && ch.read(b) >= 0) {}
             return b.array();
+        }
+    }
+
+    /** Whether a file is sealed and encryption is on for its folder (so it is to be decrypted). */
+    public static boolean sealedHere(Path file) {
+        return on(file) && AtRest.isSealed(file);
+    }
+
+    /**
+     * Writes plain bytes [offset, offset + length) of a sealed file: only the chunks of the range are
+     * read and decrypted. A chunk that does not authenticate throws (an error answer when nothing was
+     * sent yet, else the connection is cut): the client never gets other bytes. A client that stops
+     * listening only ends the copy.
+     */
+    public static void copyRange(Path file, long offset, long length, java.io.OutputStream out) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(256 * 1024, Math.max(1, length))];
+        try (SeekableByteChannel ch = open(file)) {
+            ch.position(offset);
+            long left = length;
+            while (left > 0) {
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, (int) Math.min(buffer.length, left));
+                int n = ch.read(b);
+                if (n < 0) {
+                    throw new IOException(file + " ended early at byte " + (offset + length - left));
+                }
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    org.slf4j.LoggerFactory.getLogger(SealedMedia.class)
+                            .debug("Streaming sealed {} stopped: {}", file.getFileName(), e.toString());
+                    return;
+                }
+                left -= n;
+            }
         }
     }
 

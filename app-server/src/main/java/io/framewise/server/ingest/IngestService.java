@@ -268,7 +268,14 @@ public final class IngestService {
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
-        return record(id, name, target, Files.size(target), file.sha256(), uploaderId, filer, audit);
+        long size = Files.size(target);
+        try {
+            io.framewise.server.crypto.SealedMedia.sealIfOn(target);
+        } catch (IOException | RuntimeException e) {
+            files.deleteAll(id);
+            throw e;
+        }
+        return record(id, name, target, size, file.sha256(), uploaderId, filer, audit);
     }
 
     private Ingested record(
