@@ -3,7 +3,6 @@ package io.framewise.server.crypto;
 import io.framewise.media.MediaSource;
 import io.framewise.server.Feature;
 import io.framewise.server.db.PrivateFiles;
-import io.framewise.server.media.MediaFiles;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -221,7 +220,7 @@ public final class AtRest implements Feature, AutoCloseable {
             throw e;
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        MediaFiles.syncDir(target.getParent());
+        AtRest.syncDir(target.getParent());
     }
 
     private static void writeFully(FileChannel out, ByteBuffer b) throws IOException {
@@ -241,6 +240,15 @@ public final class AtRest implements Feature, AutoCloseable {
             registration.close();
         } catch (Exception e) {
             // Removing from a list does not fail.
+        }
+    }
+
+    /** Flushes a folder's entries so a rename survives a power cut (a no-op where folders cannot be opened). */
+    static void syncDir(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Not every platform lets a folder be opened for sync; the rename was still made.
         }
     }
 

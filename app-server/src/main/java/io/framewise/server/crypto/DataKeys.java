@@ -1,7 +1,6 @@
 package io.framewise.server.crypto;
 
 import io.framewise.server.db.PrivateFiles;
-import io.framewise.server.media.MediaFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -167,7 +166,7 @@ public final class DataKeys {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        MediaFiles.syncDir(file.getParent());
+        AtRest.syncDir(file.getParent());
     }
 
     /** Thrown when a key does not open what it is asked to: the wrong master key, or tampering. */
