@@ -141,6 +141,8 @@ public final class ClipJob implements JobHandler {
         result.fallbackReason().ifPresent(why -> LOG.info("Clip {} cut as {}: {}", clip.mediaId(), result.mode(), why));
         long size = Files.size(output);
         String sha256 = MediaFiles.sha256(output);
+        // The clip is its own item's original: sealed like an upload (ADR 0061).
+        io.framewise.server.crypto.SealedMedia.sealIfOn(output);
         work.inTransaction(() -> {
             media.setOriginal(clip.mediaId(), item.storedPath(), size, sha256);
             clips.recordCut(
