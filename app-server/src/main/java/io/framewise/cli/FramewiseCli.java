@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             AuditCommand.class,
             DbCommand.class,
+            KeysCommand.class,
             ImportCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,

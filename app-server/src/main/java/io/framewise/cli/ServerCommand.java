@@ -177,6 +177,19 @@ final class ServerCommand implements Callable<Integer> {
     java.nio.file.Path metricsTokenFile;
 
     @Option(
+            names = "--encrypt-at-rest",
+            description = "Keep originals and renditions encrypted on disk (AES-256-GCM), with the master key from"
+                    + " --key-file or FRAMEWISE_MASTER_KEY (base64). Also FRAMEWISE_ENCRYPT_AT_REST=true.")
+    boolean encryptAtRest;
+
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
+            description = "The master key for --encrypt-at-rest: 32 bytes or their base64, readable only by its"
+                    + " owner (make one with framewise keys new FILE).")
+    Path keyFile;
+
+    @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
@@ -229,8 +242,29 @@ final class ServerCommand implements Callable<Integer> {
         MetricsToken metricsToken = tokenFile == null || tokenFile.isBlank()
                 ? MetricsToken.NONE
                 : MetricsToken.fromFile(java.nio.file.Path.of(tokenFile));
-        FramewiseServer server =
-                FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail, metricsToken, offload);
+        io.framewise.server.Feature[] extra = offload;
+        io.framewise.server.crypto.AtRest atRest = null;
+        if (encryptAtRest || "true".equalsIgnoreCase(System.getenv("FRAMEWISE_ENCRYPT_AT_REST"))) {
+            io.framewise.server.crypto.MasterKey key = KeysCommand.masterKey(keyFile, System.getenv());
+            if (key == null) {
+                throw new IllegalArgumentException("--encrypt-at-rest needs the master key: --key-file FILE or "
+                        + io.framewise.server.crypto.MasterKey.ENVIRONMENT);
+            }
+            atRest = io.framewise.server.crypto.AtRest.open(settings.dataDir(), key);
+            extra = java.util.Arrays.copyOf(offload, offload.length + 1);
+            extra[offload.length] = atRest;
+        } else if (keyFile != null) {
+            throw new IllegalArgumentException("--key-file is for --encrypt-at-rest");
+        }
+        FramewiseServer server;
+        try {
+            server = FramewiseServer.start(settings, java.time.Clock.systemUTC(), mail, metricsToken, extra);
+        } catch (RuntimeException e) {
+            if (atRest != null) {
+                atRest.close();
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

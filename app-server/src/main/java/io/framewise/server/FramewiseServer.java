@@ -214,6 +214,8 @@ public final class FramewiseServer implements Closeable {
      */
     public static FramewiseServer start(
             ServerConfig config, Clock clock, MailSettings mail, MetricsToken metricsToken, Feature... extra) {
+        // A sealed library served without its key would hand out ciphertext (ADR 0061).
+        io.framewise.server.crypto.AtRest.refuseWithoutKey(config.dataDir());
         try {
             PrivateFiles.directories(config.dataDir());
         } catch (IOException e) {

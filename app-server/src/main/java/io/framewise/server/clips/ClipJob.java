@@ -110,7 +110,8 @@ public final class ClipJob implements JobHandler {
             return;
         }
         Path sourceFile = files.resolve(source.storedPath());
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(source.frameMapPath())));
+        FrameMap map = FrameMap.fromBytes(
+                io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(source.frameMapPath())));
         Path output = files.resolve(item.storedPath());
         PrivateFiles.directories(output.getParent());
         FrameRange range = FrameRange.of(clip.in(), clip.out());
@@ -140,6 +141,8 @@ public final class ClipJob implements JobHandler {
         result.fallbackReason().ifPresent(why -> LOG.info("Clip {} cut as {}: {}", clip.mediaId(), result.mode(), why));
         long size = Files.size(output);
         String sha256 = MediaFiles.sha256(output);
+        // The clip is its own item's original: sealed like an upload (ADR 0061).
+        io.framewise.server.crypto.SealedMedia.sealIfOn(output);
         work.inTransaction(() -> {
             media.setOriginal(clip.mediaId(), item.storedPath(), size, sha256);
             clips.recordCut(

@@ -269,8 +269,16 @@ public final class IngestService {
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
+        long size = Files.size(target);
+        try {
+            // Sealed before it is published: the store only ever holds the sealed bytes.
+            io.framewise.server.crypto.SealedMedia.sealIfOn(target);
+        } catch (IOException | RuntimeException e) {
+            files.deleteAll(id);
+            throw e;
+        }
         publishOrDrop(id, target);
-        return record(id, name, target, Files.size(target), file.sha256(), uploaderId, filer, audit);
+        return record(id, name, target, size, file.sha256(), uploaderId, filer, audit);
     }
 
     /** Publishes a new original before the item exists: a store that refuses it leaves nothing behind. */

@@ -16,7 +16,6 @@ import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +49,8 @@ final class HlsStep {
         if (item.frameMapPath() == null) {
             throw new IllegalStateException("the frame map of " + item.id() + " is not built yet");
         }
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+        FrameMap map = FrameMap.fromBytes(
+                io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
         Path folder = files.file(item.id(), FOLDER);
         HlsResult result = new HlsLadder()
                 .write(
@@ -60,6 +60,7 @@ final class HlsStep {
                         HlsSettings.DEFAULT,
                         ProgressEvents.throttled(item.id(), "hls", publish),
                         cancel);
+        io.framewise.server.crypto.SealedMedia.sealTreeIfOn(folder);
         media.putRendition(item.id(), RenditionKind.HLS, files.relative(folder), MediaStatus.READY, details(result));
         publish.accept(LibraryEvent.progress(item.id(), null, "hls", 1.0));
     }

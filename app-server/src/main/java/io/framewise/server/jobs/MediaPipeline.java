@@ -8,11 +8,11 @@ import io.framewise.media.check.DecodeCheck;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.framemap.FrameMapBuilder;
 import io.framewise.media.probe.MediaProbe;
-import io.framewise.media.still.Stills;
 import io.framewise.media.transcode.ProxyDecision;
 import io.framewise.media.transcode.ProxyPolicy;
 import io.framewise.model.media.MediaInfo;
 import io.framewise.model.media.VideoStreamInfo;
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.db.UnitOfWork;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.hls.HlsPolicy;
@@ -197,7 +197,7 @@ public final class MediaPipeline implements JobHandler {
         FrameMap map = FrameMapBuilder.build(original, maxFrames);
         DecodeCheck.firstAndLastFrames(original, map);
         Path target = files.file(item.id(), MediaFiles.FRAME_MAP);
-        Stills.write(target, map.toBytes());
+        SealedMedia.write(target, map.toBytes());
         states.together(() -> recordFrameMap(item, map, target));
     }
 

@@ -12,7 +12,6 @@ import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -37,7 +36,8 @@ final class ProxyStep {
         if (item.frameMapPath() == null) {
             throw new IllegalStateException("the frame map of " + item.id() + " is not built yet");
         }
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+        FrameMap map = FrameMap.fromBytes(
+                io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
         Path target = files.file(item.id(), MediaFiles.PROXY);
         ProxyResult result = new ProxyTranscoder()
                 .transcode(
@@ -47,6 +47,7 @@ final class ProxyStep {
                         ProxySettings.DEFAULT,
                         ProgressEvents.throttled(item.id(), "proxy", publish),
                         cancel);
+        io.framewise.server.crypto.SealedMedia.sealIfOn(target);
         media.putRendition(
                 item.id(),
                 RenditionKind.PROXY,

@@ -2,15 +2,14 @@ package io.framewise.server.jobs;
 
 import io.framewise.media.Cancellation;
 import io.framewise.media.framemap.FrameMap;
-import io.framewise.media.still.Stills;
 import io.framewise.media.transcode.SeekProxyTranscoder;
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +49,13 @@ final class SeekProxyStep {
         if (item.frameMapPath() == null) {
             throw new IllegalStateException("the frame map of " + item.id() + " is not built yet");
         }
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+        FrameMap map = FrameMap.fromBytes(
+                io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
         Path target = files.file(item.id(), MediaFiles.SEEK_PROXY);
         SeekProxyTranscoder.Result result =
                 new SeekProxyTranscoder().transcode(original, map, target, progress -> {}, cancel);
-        Stills.write(
+        SealedMedia.sealIfOn(target);
+        SealedMedia.write(
                 files.file(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP),
                 result.frameMap().toBytes());
         media.putRendition(

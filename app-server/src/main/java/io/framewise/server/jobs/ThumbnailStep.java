@@ -4,12 +4,12 @@ import io.framewise.media.Cancellation;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.StillEncoder;
-import io.framewise.media.still.Stills;
 import io.framewise.media.thumbs.Poster;
 import io.framewise.media.thumbs.SpriteSheet;
 import io.framewise.media.waveform.Waveform;
 import io.framewise.media.waveform.WaveformImage;
 import io.framewise.media.waveform.WaveformPeaks;
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
@@ -17,7 +17,6 @@ import io.framewise.server.media.MediaStatus;
 import io.framewise.server.media.RenditionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -41,12 +40,13 @@ final class ThumbnailStep {
     void run(MediaItem item, Path original, Cancellation cancel) throws IOException {
         String id = item.id();
         if (item.frameMapPath() != null && item.probe() != null && item.probe().width() > 0) {
-            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+            FrameMap map = FrameMap.fromBytes(
+                    io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
             try (FrameReader reader = FrameReader.open(original, map)) {
                 int width = Math.max(16, Math.min(POSTER_WIDTH, item.probe().width()));
                 Poster poster = Poster.create(reader, width, StillEncoder.DEFAULT_QUALITY);
                 Path posterFile = files.file(id, MediaFiles.POSTER);
-                Stills.write(posterFile, poster.jpeg());
+                SealedMedia.write(posterFile, poster.jpeg());
                 media.putRendition(
                         id,
                         RenditionKind.POSTER,
@@ -60,8 +60,8 @@ final class ThumbnailStep {
                 Path sheetFile = files.file(id, MediaFiles.SPRITES);
                 String index = sheet.index().toJson();
                 // The index first: a reader that finds the image always finds the index beside it.
-                Stills.write(files.file(id, MediaFiles.SPRITES_INDEX), index.getBytes(StandardCharsets.UTF_8));
-                Stills.write(sheetFile, sheet.jpeg());
+                SealedMedia.write(files.file(id, MediaFiles.SPRITES_INDEX), index.getBytes(StandardCharsets.UTF_8));
+                SealedMedia.write(sheetFile, sheet.jpeg());
                 media.putRendition(id, RenditionKind.SPRITES, files.relative(sheetFile), MediaStatus.READY, index);
             }
         }
@@ -69,7 +69,7 @@ final class ThumbnailStep {
         if (item.probe() != null && item.probe().hasAudio()) {
             WaveformPeaks peaks = Waveform.compute(original, PEAKS_PER_SECOND, cancel);
             Path waveFile = files.file(id, MediaFiles.WAVEFORM);
-            Stills.write(waveFile, peaks.toJson().getBytes(StandardCharsets.UTF_8));
+            SealedMedia.write(waveFile, peaks.toJson().getBytes(StandardCharsets.UTF_8));
             media.putRendition(
                     id,
                     RenditionKind.WAVEFORM,
@@ -79,7 +79,7 @@ final class ThumbnailStep {
             if (item.probe().width() <= 0) {
                 // Audio only: the waveform is its poster, so the library shows the sound, not an icon.
                 Path posterFile = files.file(id, MediaFiles.POSTER);
-                Stills.write(posterFile, waveformJpeg(peaks));
+                SealedMedia.write(posterFile, waveformJpeg(peaks));
                 media.putRendition(
                         id,
                         RenditionKind.POSTER,

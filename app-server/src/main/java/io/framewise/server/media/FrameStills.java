@@ -5,9 +5,8 @@ import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
 import io.framewise.media.still.StillEncoder;
 import io.framewise.media.still.StillFormat;
-import io.framewise.media.still.Stills;
+import io.framewise.server.crypto.SealedMedia;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -172,7 +171,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     public byte[] stillBytes(MediaItem item, long index, int width, StillFormat format) throws IOException {
         int shown = item.probe() == null ? 0 : item.probe().width();
         try (StillsCache.Pin pin = still(item, Math.toIntExact(index), MediaRoutes.servedWidth(width, shown), format)) {
-            return Files.readAllBytes(pin.file());
+            return SealedMedia.readAllBytes(pin.file());
         }
     }
 
@@ -186,7 +185,8 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
                 seekKey(item.id()),
                 () -> FrameReader.open(
                         files.local(item.id(), MediaFiles.SEEK_PROXY),
-                        FrameMap.fromBytes(Files.readAllBytes(files.local(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP))),
+                        FrameMap.fromBytes(SealedMedia.readAllBytes(
+                                files.local(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP))),
                         SEEK_READER));
         try {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
@@ -215,7 +215,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         } finally {
             release(entry);
         }
-        Stills.write(file, bytes);
+        SealedMedia.write(file, bytes);
         return cache.added(file, bytes.length);
     }
 
@@ -227,7 +227,8 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     private Entry acquireOriginal(MediaItem item, boolean wait) throws IOException {
         return acquire(item.id(), estimate(item), wait, () -> {
             Path original = files.resolve(item.storedPath());
-            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+            FrameMap map = FrameMap.fromBytes(
+                    io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
             return FrameReader.open(original, map, readerOptions);
         });
     }
@@ -340,7 +341,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
                 return false;
             }
             byte[] bytes = StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY);
-            Stills.write(file, bytes);
+            SealedMedia.write(file, bytes);
             cache.added(file, bytes.length).close();
             return true;
         } finally {

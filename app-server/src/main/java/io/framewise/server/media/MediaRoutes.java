@@ -359,7 +359,8 @@ public final class MediaRoutes {
                             + (item.status() == MediaStatus.PROCESSING ? " yet" : ""),
                     Map.of("id", item.id(), "status", item.status().wire()));
         }
-        FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+        FrameMap map = FrameMap.fromBytes(
+                io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
         long[] keyframes = new long[Math.toIntExact(map.keyframeCount())];
         int k = 0;
         for (long i = 0; i < map.frameCount() && k < keyframes.length; i++) {

@@ -91,13 +91,15 @@ public final class RangeFileResponder {
         if (!attrs.isRegularFile()) {
             throw new ApiException.NotFound("File not found", Map.of("name", String.valueOf(file.getFileName())));
         }
+        // A sealed file is decrypted here: a front server's sendfile would send ciphertext (ADR 0061).
+        boolean sealed = io.framewise.server.crypto.SealedMedia.sealedHere(file);
         FileOffload offload = FileOffload.of(ctx);
-        if (offload != null && offload.hand(ctx, file, contentType)) {
+        if (!sealed && offload != null && offload.hand(ctx, file, contentType)) {
             return;
         }
         HttpServletRequest req = ctx.req();
         HttpServletResponse res = ctx.res();
-        long size = attrs.size();
+        long size = sealed ? io.framewise.server.crypto.SealedMedia.size(file) : attrs.size();
         // HTTP dates have second precision; compare and advertise at that precision.
         Instant modified = attrs.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String etag = etag(size, attrs.lastModifiedTime().toMillis());
@@ -200,6 +202,21 @@ public final class RangeFileResponder {
     private void body(HttpServletRequest req, HttpServletResponse res, Path file, long offset, long length)
             throws IOException {
         if (req.getMethod().equals("HEAD") || length == 0) {
+            return;
+        }
+        if (io.framewise.server.crypto.SealedMedia.sealedHere(file)) {
+            try {
+                io.framewise.server.crypto.SealedMedia.copyRange(file, offset, length, res.getOutputStream());
+            } catch (IOException e) {
+                if (!res.isCommitted()) {
+                    // Nothing sent yet: the error mapper answers in the one error shape instead.
+                    res.resetBuffer();
+                    res.setContentLengthLong(-1);
+                    res.setHeader("Content-Range", null);
+                    res.setHeader("ETag", null);
+                }
+                throw e;
+            }
             return;
         }
         ServletOutputStream out = res.getOutputStream();

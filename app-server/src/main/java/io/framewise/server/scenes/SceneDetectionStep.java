@@ -60,7 +60,8 @@ final class SceneDetectionStep implements JobHandler {
         }
         FrameMap map = item.frameMapPath() == null
                 ? null
-                : FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+                : FrameMap.fromBytes(
+                        io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
         List<io.framewise.media.scenes.SceneCut> detectedCuts;
         long started = System.nanoTime();
         try (SceneDetector detector = SceneDetector.open(original, map)) {

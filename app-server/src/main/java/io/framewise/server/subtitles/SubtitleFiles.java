@@ -72,7 +72,8 @@ final class SubtitleFiles {
             return Optional.empty();
         }
         try {
-            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(files.resolve(item.frameMapPath())));
+            FrameMap map = FrameMap.fromBytes(
+                    io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
             long[] pts = map.allPts();
             long[] ticks = new long[pts.length];
             for (int i = 0; i < pts.length; i++) {

@@ -23,7 +23,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,7 +128,8 @@ public final class TemplatesFeature implements Feature {
         boolean slate = "true".equals(ctx.queryParam("slate"));
         byte[] jpeg;
         try {
-            FrameMap map = FrameMap.fromBytes(Files.readAllBytes(mediaFiles.resolve(item.frameMapPath())));
+            FrameMap map = FrameMap.fromBytes(
+                    io.framewise.server.crypto.SealedMedia.readAllBytes(mediaFiles.resolve(item.frameMapPath())));
             if (frame < 0 || frame >= map.frameCount()) {
                 throw new ApiException.BadRequest("frame must be 0.." + (map.frameCount() - 1));
             }

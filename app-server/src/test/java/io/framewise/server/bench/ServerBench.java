@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServerBench {
 
     static final List<String> SECTIONS =
-            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage");
+            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
@@ -114,6 +114,9 @@ public final class ServerBench {
         }
         if (only.contains("storage")) {
             new StorageBench(work).run(rows);
+        }
+        if (only.contains("crypt")) {
+            new CryptBench(work).run(rows);
         }
         System.out.printf(Locale.ROOT, "%nwall time %.0f s%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("| benchmark | Framewise | alternative | ratio | goal |");

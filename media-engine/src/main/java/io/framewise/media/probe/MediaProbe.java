@@ -36,4 +36,9 @@ public final class MediaProbe {
     public static MediaInfo probe(Path file, long maxFrames) {
         return ProbeReader.probe(file, maxFrames);
     }
+
+    /** As {@link #probe(Path, long)}, for a source that may be a channel on the file's bytes. */
+    public static MediaInfo probe(io.framewise.media.MediaSource source, long maxFrames) {
+        return ProbeReader.probe(source, maxFrames);
+    }
 }

@@ -82,6 +82,11 @@ public final class FrameReader implements Closeable {
         return new FrameReader(FrameDecoder.open(file, map, options));
     }
 
+    /** Opens a source (a file or a channel on its bytes) with a known frame map, or builds one. */
+    public static FrameReader open(io.framewise.media.MediaSource source, FrameMap map, Options options) {
+        return new FrameReader(FrameDecoder.open(source, map, options));
+    }
+
     public Path file() {
         return decoder.file();
     }

@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * The media engine's benchmarks, each side by side with the ffmpeg CLI doing the same work in the
- * same run, printing ratios. Not a test: run with {@code ./framewise bench [still step proxy clip scenes]}.
+ * same run, printing ratios. Not a test: run with {@code ./framewise bench [still step proxy clip scenes channel]}.
  * Results go to docs/benchmarks.md with the command that made them.
  */
 public final class EngineBench {
@@ -68,6 +68,9 @@ public final class EngineBench {
         }
         if (only.contains("clip") || only.contains("template")) {
             bench.templateClip();
+        }
+        if (only.contains("channel")) {
+            bench.channelStills();
         }
         if (only.contains("scenes")) {
             SceneBench.run(work, bench.report);
@@ -174,6 +177,40 @@ public final class EngineBench {
                     cli.median(),
                     "<= 0.5x");
         }
+    }
+
+    /**
+     * Random stills read through a channel (the custom AVIOContext an encrypted file is read by) and
+     * from the path, on the same file in the same run: the cost of the callbacks alone.
+     */
+    private void channelStills() {
+        Path src = source("bench-1080p-60s.mp4", 60);
+        FrameMap map = FrameMapBuilder.build(src);
+        long[] frames = new Random(SEED + 1).longs(50, 0, map.frameCount()).toArray();
+        io.framewise.media.MediaSource channel = io.framewise.media.MediaSource.channel(
+                src, () -> java.nio.channels.FileChannel.open(src, java.nio.file.StandardOpenOption.READ));
+        Samples viaChannel = new Samples("random still via channel");
+        Samples viaPath = new Samples("random still via path");
+        // Fresh readers per still: every read seeks and decodes from a keyframe through the I/O layer.
+        for (long f : frames) {
+            viaPath.time(() -> {
+                try (FrameReader r = FrameReader.open(src, map)) {
+                    r.read(f);
+                }
+            });
+            viaChannel.time(() -> {
+                try (FrameReader r = FrameReader.open(channel, map, FrameReader.Options.DEFAULT)) {
+                    r.read(f);
+                }
+            });
+        }
+        System.out.println(viaChannel);
+        System.out.println(viaPath);
+        row(
+                "random still (fresh reader), 1080p GOP 250, 50 frames: channel vs path (median)",
+                viaChannel.median(),
+                viaPath.median(),
+                "<= 1.1x");
     }
 
     private void stepBack() {

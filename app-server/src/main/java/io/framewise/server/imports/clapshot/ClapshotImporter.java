@@ -323,6 +323,7 @@ public final class ClapshotImporter {
             MediaFiles.moveDurably(part, stored);
             long size = Files.size(stored);
             String sha = MediaFiles.sha256(stored);
+            io.framewise.server.crypto.SealedMedia.sealIfOn(stored);
             return target.db.inTransaction(() -> {
                 target.media.create(new NewMediaItem(id, name, target.mediaFiles.relative(stored), size, sha, owner));
                 target.jobs.enqueue(JobKind.PROBE, id, IngestService.PROBE_PRIORITY, null);

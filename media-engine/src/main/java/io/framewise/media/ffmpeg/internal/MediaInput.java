@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 import io.framewise.media.MediaException;
+import io.framewise.media.MediaSource;
 import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +26,33 @@ import org.bytedeco.ffmpeg.global.avutil;
  */
 public final class MediaInput implements Closeable {
 
+    private final MediaSource source;
     private final Path file;
     private AVFormatContext context;
+    /** The custom reader when the source is a channel; freed after the demuxer. */
+    private ChannelIo channel;
 
-    private MediaInput(Path file, AVFormatContext context) {
-        this.file = file;
+    private MediaInput(MediaSource source, AVFormatContext context, ChannelIo channel) {
+        this.source = source;
+        this.file = source.file();
         this.context = context;
+        this.channel = channel;
     }
 
-    /** Opens {@code file} and reads its stream information, or says clearly why it cannot. */
+    /**
+     * Opens {@code file} and reads its stream information, or says clearly why it cannot. A file that a
+     * registered {@link MediaSource.Resolver} claims is read through its channel.
+     */
     public static MediaInput open(Path file) {
+        return open(MediaSource.of(file));
+    }
+
+    /** Opens a source: a file read directly, or the bytes of a channel. */
+    public static MediaInput open(MediaSource source) {
+        if (source.opener().isPresent()) {
+            return openChannel(source);
+        }
+        Path file = source.file();
         Ffmpeg.init();
         if (!Files.exists(file)) {
             throw new MediaException.NotFound(file, "no such file");
@@ -57,7 +75,24 @@ public final class MediaInput implements Closeable {
         }
         AVFormatContext ctx = avformat_alloc_context();
         int ret = avformat_open_input(ctx, file.toAbsolutePath().toString(), null, null);
-        return withStreamInfo(file, ctx, ret);
+        return withStreamInfo(source, ctx, ret, null);
+    }
+
+    /**
+     * Opens the demuxer on a custom AVIOContext that reads the source's channel; the format is probed
+     * from the bytes, with the name only as a hint for the few demuxers that look at extensions.
+     */
+    private static MediaInput openChannel(MediaSource source) {
+        Ffmpeg.init();
+        ChannelIo io = ChannelIo.open(source);
+        AVFormatContext ctx = avformat_alloc_context();
+        if (ctx == null || ctx.isNull()) {
+            io.close();
+            throw new MediaException.Corrupt(source.file(), "out of memory", "avformat_alloc_context", 0, null);
+        }
+        ctx.pb(io.context());
+        int ret = avformat_open_input(ctx, source.file().getFileName().toString(), null, null);
+        return withStreamInfo(source, ctx, ret, io);
     }
 
     /**
@@ -86,19 +121,24 @@ public final class MediaInput implements Closeable {
         } finally {
             av_dict_free(options);
         }
-        return withStreamInfo(manifest, ctx, ret);
+        return withStreamInfo(MediaSource.path(manifest), ctx, ret, null);
     }
 
-    private static MediaInput withStreamInfo(Path file, AVFormatContext ctx, int ret) {
+    private static MediaInput withStreamInfo(MediaSource source, AVFormatContext ctx, int ret, ChannelIo io) {
+        Path file = source.file();
         if (ret < 0) {
-            // avformat_open_input frees the context on failure.
-            throw Ffmpeg.readError(ret, "avformat_open_input", file);
+            // avformat_open_input frees the context on failure, but never a custom AVIOContext.
+            MediaException error = channelError(io, ret, "avformat_open_input", file);
+            if (io != null) {
+                io.close();
+            }
+            throw error;
         }
-        MediaInput input = new MediaInput(file, ctx);
+        MediaInput input = new MediaInput(source, ctx, io);
         try {
             ret = avformat_find_stream_info(ctx, (org.bytedeco.javacpp.PointerPointer<?>) null);
             if (ret < 0) {
-                throw Ffmpeg.readError(ret, "avformat_find_stream_info", file);
+                throw channelError(io, ret, "avformat_find_stream_info", file);
             }
             if (ctx.nb_streams() == 0) {
                 throw new MediaException.Corrupt(file, "the file holds no streams");
@@ -110,13 +150,49 @@ public final class MediaInput implements Closeable {
         return input;
     }
 
+    /** A failed call's exception, naming the channel's own failure when the channel caused it. */
+    private static MediaException channelError(ChannelIo io, int code, String nativeCall, Path file) {
+        if (io != null && io.failure() != null) {
+            return new MediaException.Corrupt(
+                    file,
+                    "the channel failed: " + io.failure().getMessage(),
+                    nativeCall,
+                    code,
+                    Ffmpeg.errorString(code));
+        }
+        return Ffmpeg.readError(code, nativeCall, file);
+    }
+
     public Path file() {
         return file;
     }
 
+    /** Where this input reads from: open it again for a fresh demuxer on the same bytes. */
+    public MediaSource source() {
+        return source;
+    }
+
+    /**
+     * Throws when a read ended because the channel failed: for a channel (a sealed file that does
+     * not authenticate) a failure is never the end of the media, and reading on from what came before
+     * it would hand out a shortened map, a cut proxy or the wrong picture.
+     */
+    public void checkChannel(int ret, String nativeCall) {
+        if (ret < 0 && channel != null && channel.failure() != null) {
+            throw channelError(channel, ret, nativeCall, file);
+        }
+    }
+
+    /** The reason the channel last failed, when this input reads one and it failed. */
+    public java.util.Optional<String> channelFailure() {
+        return channel == null || channel.failure() == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(String.valueOf(channel.failure().getMessage()));
+    }
+
     /** The image sequence this input reads, when it was opened from a sequence manifest. */
     public java.util.Optional<SequenceManifest> sequence() {
-        return SequenceManifest.isManifest(file)
+        return source.opener().isEmpty() && SequenceManifest.isManifest(file)
                 ? java.util.Optional.of(SequenceManifest.read(file))
                 : java.util.Optional.empty();
     }
@@ -197,6 +273,10 @@ public final class MediaInput implements Closeable {
         if (context != null) {
             avformat_close_input(context);
             context = null;
+        }
+        if (channel != null) {
+            channel.close();
+            channel = null;
         }
     }
 }

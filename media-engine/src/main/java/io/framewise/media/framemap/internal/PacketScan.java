@@ -128,6 +128,7 @@ public final class PacketScan {
         try {
             while (true) {
                 int ret = av_read_frame(input.context(), pkt);
+                input.checkChannel(ret, "av_read_frame");
                 if (ret < 0) {
                     if (Ffmpeg.isEof(ret) || list.size > 0) {
                         // A truncated tail still leaves the frames before it usable.
@@ -187,7 +188,7 @@ public final class PacketScan {
         // cannot seek back to the start (AVI with B-frames answers EPERM), and raw streams time their
         // packets differently after a seek than from the start, so only a fresh open gives the times
         // a later decode from the start sees again.
-        try (MediaInput fresh = MediaInput.open(input.file())) {
+        try (MediaInput fresh = MediaInput.open(input.source())) {
             return decodeTimestampsFrom(fresh, streamIndex, maxFrames);
         }
     }
@@ -202,6 +203,7 @@ public final class PacketScan {
             while (true) {
                 if (!draining) {
                     int ret = av_read_frame(input.context(), pkt);
+                    input.checkChannel(ret, "av_read_frame");
                     if (ret < 0) {
                         draining = true;
                         avcodec_send_packet(dec, null);

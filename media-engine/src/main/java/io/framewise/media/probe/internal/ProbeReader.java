@@ -47,6 +47,13 @@ public final class ProbeReader {
         }
     }
 
+    /** The facts of a source (a file, or a channel on its bytes). */
+    public static MediaInfo probe(io.framewise.media.MediaSource source, long maxFrames) {
+        try (MediaInput input = MediaInput.open(source)) {
+            return probe(input, maxFrames);
+        }
+    }
+
     private static MediaInfo probe(MediaInput input, long maxFrames) {
         Path file = input.file();
         AVFormatContext ctx = input.context();

@@ -40,6 +40,7 @@ final class DecodeCursor implements AutoCloseable {
     private static final int MAX_REJECTED_PACKETS = 256;
 
     private final Path file;
+    private final io.framewise.media.MediaSource source;
     private final int streamIndex;
     private final int threads;
     private MediaInput input;
@@ -54,6 +55,7 @@ final class DecodeCursor implements AutoCloseable {
 
     DecodeCursor(MediaInput input, int streamIndex, int threads) {
         this.file = input.file();
+        this.source = input.source();
         this.input = input;
         this.streamIndex = streamIndex;
         this.threads = threads;
@@ -106,7 +108,7 @@ final class DecodeCursor implements AutoCloseable {
      * demuxer, and for decoders (APNG) that a flush after their end does not bring back.
      */
     void rewind() {
-        MediaInput fresh = MediaInput.open(file);
+        MediaInput fresh = MediaInput.open(source);
         AVCodecContext freshDecoder;
         try {
             freshDecoder = Decoders.open(fresh, streamIndex, threads);
@@ -170,6 +172,7 @@ final class DecodeCursor implements AutoCloseable {
     private int sendNextPacket(int rejected) {
         while (true) {
             int ret = av_read_frame(input.context(), packet);
+            input.checkChannel(ret, "av_read_frame");
             if (ret < 0) {
                 // The end, or a truncated tail: what was read still decodes.
                 endCode = ret;

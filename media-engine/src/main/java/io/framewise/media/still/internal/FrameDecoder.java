@@ -112,9 +112,15 @@ public final class FrameDecoder implements Closeable {
     /** Opens {@code file} with a known frame map, or builds one when {@code map} is null. */
     public static FrameDecoder open(Path file, FrameMap map, FrameReader.Options options) {
         Objects.requireNonNull(file, "file");
+        return open(io.framewise.media.MediaSource.of(file), map, options);
+    }
+
+    /** Opens a source (a file, or a channel on its bytes) with a known frame map, or builds one. */
+    public static FrameDecoder open(io.framewise.media.MediaSource source, FrameMap map, FrameReader.Options options) {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
         Ffmpeg.init();
-        MediaInput input = MediaInput.open(file);
+        MediaInput input = MediaInput.open(source);
         try {
             FrameMap frames = map != null ? map : PacketScan.build(input);
             checkMapFits(input, frames);

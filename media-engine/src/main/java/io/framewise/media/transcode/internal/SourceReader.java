@@ -67,6 +67,7 @@ public final class SourceReader implements Closeable {
     public boolean read(AVPacket packet) {
         while (true) {
             int ret = av_read_frame(input.context(), packet);
+            input.checkChannel(ret, "av_read_frame");
             if (ret < 0) {
                 if (Ffmpeg.isEof(ret) || anyPacket) {
                     if (keyPts != NONE) {

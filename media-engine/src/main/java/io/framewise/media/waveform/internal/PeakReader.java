@@ -103,6 +103,7 @@ public final class PeakReader {
                 cancellation.check(file);
                 if (!draining) {
                     int ret = av_read_frame(input.context(), pkt);
+                    input.checkChannel(ret, "av_read_frame");
                     if (ret < 0) {
                         if (!Ffmpeg.isEof(ret)) {
                             lastError = ret;
