@@ -7,6 +7,7 @@ import io.framewise.server.access.Decision;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.cluster.ClusterBus;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Json;
 import io.framewise.server.library.AssetRepository;
@@ -46,6 +47,7 @@ public final class LiveFeature implements Feature, AutoCloseable {
     private final WebSocketEndpoint endpoint;
     private final Access access;
     private final ScheduledExecutorService recheck;
+    private volatile ClusterBus cluster = ClusterBus.local();
 
     /** Without accounts: every client is a guest named by {@code ?name=} and may do everything. */
     public LiveFeature(MediaRepository media, AssetRepository assets) {
@@ -110,6 +112,17 @@ public final class LiveFeature implements Feature, AutoCloseable {
         recheck.scheduleWithFixedDelay(this::recheckCredentials, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Joins the other nodes on {@code bus}: events published here reach their clients and theirs
+     * reach ours; when this node may have missed some, its clients are told to reconnect. The
+     * feature closes the bus when it closes.
+     */
+    public void joinCluster(ClusterBus bus) {
+        this.cluster = Objects.requireNonNull(bus, "bus");
+        gateway.events().joinCluster(bus);
+        bus.onGap(() -> gateway.resyncAll("events from other nodes were missed; reconnect"));
+    }
+
     /** Closes connections whose credential no longer stands; runs every {@link #RECHECK_INTERVAL}. */
     public int recheckCredentials() {
         if (access == null) {
@@ -150,6 +163,7 @@ public final class LiveFeature implements Feature, AutoCloseable {
         if (recheck != null) {
             recheck.shutdownNow();
         }
+        cluster.close();
     }
 
     /**

@@ -172,6 +172,21 @@ public final class WsGateway implements SessionOutput {
         return n;
     }
 
+    /**
+     * Closes every connection with 1012 (service restart): this node may have missed events from
+     * other nodes, and a client that reconnects reads what it missed from the activity feed and
+     * rejoins its sessions, which hand it their snapshot.
+     */
+    public int resyncAll(String reason) {
+        int n = 0;
+        for (ClientConnection c : List.copyOf(connections.values())) {
+            c.close(1012, reason);
+            closed(c);
+            n++;
+        }
+        return n;
+    }
+
     /** Every open connection's identity (the server re-checks their credentials now and then). */
     public List<Identity> identities() {
         return connections.values().stream().map(ClientConnection::identity).toList();
