@@ -66,6 +66,7 @@ import io.framewise.server.library.MemberRepository;
 import io.framewise.server.library.MemberService;
 import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
+import io.framewise.server.live.JooqLiveSessionStore;
 import io.framewise.server.markers.MarkerExportService;
 import io.framewise.server.markers.MarkerRoutes;
 import io.framewise.server.media.JooqMediaRepository;
@@ -248,7 +249,8 @@ public final class FramewiseServer implements Closeable {
             live.joinCluster(
                     db.location() instanceof DatabaseLocation.Postgres pg
                             ? PostgresBus.start(pg, Clock.systemUTC())
-                            : ClusterBus.local());
+                            : ClusterBus.local(),
+                    new JooqLiveSessionStore(db));
             AssetTagging events = new AssetTagging(assets, live.events());
             TagService tags = new TagService(new JooqTagRepository(db));
             JooqNotificationRepository notificationRecords = new JooqNotificationRepository(db);

@@ -30,6 +30,9 @@ public interface ClusterBus extends AutoCloseable {
      */
     void onGap(Runnable action);
 
+    /** This process's id among the nodes (a node skips what it sent itself). */
+    String nodeId();
+
     /** Whether messages reach other nodes (false on the single-node bus). */
     boolean shared();
 

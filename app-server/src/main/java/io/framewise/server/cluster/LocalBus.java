@@ -21,6 +21,11 @@ final class LocalBus implements ClusterBus {
     }
 
     @Override
+    public String nodeId() {
+        return "local";
+    }
+
+    @Override
     public boolean shared() {
         return false;
     }

@@ -97,7 +97,7 @@ public final class PostgresBus implements ClusterBus {
         return bus;
     }
 
-    /** This process's id on the bus. */
+    @Override
     public String nodeId() {
         return nodeId;
     }
