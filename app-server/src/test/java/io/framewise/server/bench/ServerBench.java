@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web fanout]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServerBench {
 
     static final List<String> SECTIONS =
-            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt");
+            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt", "fanout");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
@@ -117,6 +117,9 @@ public final class ServerBench {
         }
         if (only.contains("crypt")) {
             new CryptBench(work).run(rows);
+        }
+        if (only.contains("fanout")) {
+            new FanoutBench(work).run(rows);
         }
         System.out.printf(Locale.ROOT, "%nwall time %.0f s%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("| benchmark | Framewise | alternative | ratio | goal |");
