@@ -1,6 +1,7 @@
 package io.framewise.server.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,6 +127,26 @@ class ThreeNodesTest {
         for (ServerProcess node : nodes) {
             node.close();
         }
+    }
+
+    /**
+     * nginx gives a location the server's proxy_set_header lines only when it sets none itself: one
+     * line there would drop the Host the nodes check and the clearing of X-Remote-User-* (a client
+     * naming itself under --auth proxy). Requests through nginx show the first; this shows the second.
+     */
+    @Test
+    @Order(0)
+    void noLocationOfTheExampleSetsHeadersOfItsOwn() throws IOException {
+        String example = Files.readString(NginxProcess.example());
+        java.util.regex.Matcher location = java.util.regex.Pattern.compile("(?s)\\n\\s*location [^{]*\\{(.*?)\\n    }")
+                .matcher(example);
+        int locations = 0;
+        while (location.find()) {
+            locations++;
+            assertTrue(!location.group(1).contains("proxy_set_header"), "a location sets headers: " + location.group());
+        }
+        assertTrue(locations >= 4, "the example's locations were found: " + locations);
+        assertTrue(example.contains("proxy_set_header X-Remote-User-Id \"\";"), "identity headers are cleared");
     }
 
     @Test

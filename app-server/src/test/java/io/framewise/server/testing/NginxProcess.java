@@ -150,7 +150,7 @@ public final class NginxProcess implements AutoCloseable {
     }
 
     /** The example file, found from the module's or the repository's folder. */
-    static Path example() {
+    public static Path example() {
         for (Path base = Path.of("").toAbsolutePath(); base != null; base = base.getParent()) {
             Path candidate = base.resolve(EXAMPLE);
             if (Files.isRegularFile(candidate)) {
