@@ -152,6 +152,24 @@ final class ServerCommand implements Callable<Integer> {
     String db;
 
     @Option(
+            names = "--storage",
+            paramLabel = "WHERE",
+            description = "Where the durable copy of media files lives: file:DIR (default: the data folder"
+                    + " itself; another folder is a shared or mounted store several nodes use) or"
+                    + " s3://BUCKET/PREFIX?endpoint=URL&region=R[&serve=stream|redirect]. S3 credentials come"
+                    + " from the AWS default chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), never the"
+                    + " address. Also FRAMEWISE_STORAGE.")
+    String storage;
+
+    @Option(
+            names = "--storage-cache",
+            paramLabel = "BYTES",
+            description = "With a store other than the data folder: the most bytes of stored files this node"
+                    + " keeps in its data folder (least recently used go first; default 64G)."
+                    + " Also FRAMEWISE_STORAGE_CACHE.")
+    String storageCache;
+
+    @Option(
             names = "--metrics-token-file",
             paramLabel = "FILE",
             description = "Let a Prometheus scraper read /api/metrics with the token in the first line of FILE"
@@ -193,6 +211,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withScenes(sources.scenes(scenes))
                 .withAddresses(sources.addresses(publicUrls, allowedHosts));
         settings = settings.withDatabase(sources.database(db, settings.dataDir()));
+        settings = settings.withStorage(sources.storage(storage, storageCache, settings.dataDir()));
         ServerSettings.checkExposure(settings.host(), settings.auth().mode(), allowInsecureLan);
         OrganizerSettings plugins = settings.organizers();
         for (String line : organizers) {
@@ -223,8 +242,10 @@ final class ServerCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "Framewise server on %s (data: %s)%n",
-                        server.baseUri(), settings.dataDir().toAbsolutePath());
+                        "Framewise server on %s (data: %s, media store: %s)%n",
+                        server.baseUri(),
+                        settings.dataDir().toAbsolutePath(),
+                        settings.storage().location().describe());
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -5,6 +5,9 @@ import io.framewise.server.auth.AuthMode;
 import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
+import io.framewise.server.storage.MediaStore;
+import io.framewise.server.storage.StorageLocation;
+import io.framewise.server.storage.StorageSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -37,7 +40,9 @@ final class ServerSettings {
             "allowed-host",
             "hls-min-duration",
             "hls-min-bitrate",
-            "db");
+            "db",
+            "storage",
+            "storage-cache");
 
     private final Map<String, String> env;
     private final Properties file = new Properties();
@@ -112,6 +117,21 @@ final class ServerSettings {
     DatabaseLocation database(String cli, Path dataDir) {
         String v = cli != null ? cli : pick("FRAMEWISE_DB", "db").orElse(null);
         return v == null ? DatabaseLocation.defaultFor(dataDir) : DatabaseLocation.parse(v, env);
+    }
+
+    /**
+     * Where the media store is: {@code cli} (null when not given), else {@code FRAMEWISE_STORAGE},
+     * else {@code storage=} in the file, else the data folder; with the most bytes of stored files
+     * a node keeps ({@code cliCache}, {@code FRAMEWISE_STORAGE_CACHE}, {@code storage-cache=}).
+     */
+    StorageSettings storage(String cli, String cliCache, Path dataDir) {
+        String v = cli != null ? cli : pick("FRAMEWISE_STORAGE", "storage").orElse(null);
+        String c = cliCache != null
+                ? cliCache
+                : pick("FRAMEWISE_STORAGE_CACHE", "storage-cache").orElse(null);
+        StorageLocation location = v == null ? StorageLocation.dataFolder(dataDir) : StorageLocation.parse(v, dataDir);
+        return new StorageSettings(
+                location, c == null ? MediaStore.DEFAULT_CACHE_BYTES : bytes("the storage cache size", c));
     }
 
     /**

@@ -66,8 +66,10 @@ import io.framewise.server.library.ProjectRepository;
 import io.framewise.server.markers.MarkerExportService;
 import io.framewise.server.markers.MarkerRoutes;
 import io.framewise.server.media.JooqMediaRepository;
+import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.media.MediaRepository;
+import io.framewise.server.media.PublishingMediaRepository;
 import io.framewise.server.notes.JooqNoteRepository;
 import io.framewise.server.notes.NoteRepository;
 import io.framewise.server.notes.NoteService;
@@ -105,6 +107,7 @@ import io.framewise.server.shares.ShareAnalyticsService;
 import io.framewise.server.shares.ShareRepository;
 import io.framewise.server.shares.ShareService;
 import io.framewise.server.shares.SharesRoutes;
+import io.framewise.server.storage.MediaStore;
 import io.framewise.server.subtitles.SubtitlesFeature;
 import io.framewise.server.tags.JooqTagRepository;
 import io.framewise.server.tags.TagService;
@@ -218,8 +221,14 @@ public final class FramewiseServer implements Closeable {
         }
         Database db = Database.open(config.database(), clock);
         try {
+            // The shared copy of media files (ADR 0060); the media feature closes it.
+            MediaStore store = MediaStore.open(
+                    config.storage().location(),
+                    config.dataDir(),
+                    config.storage().cacheBytes());
             Repositories repos = new Repositories(
-                    new JooqMediaRepository(db),
+                    PublishingMediaRepository.wrap(
+                            new JooqMediaRepository(db), new MediaFiles(config.dataDir(), store)),
                     new JooqNoteRepository(db),
                     new JooqUserRepository(db),
                     new JooqJobRepository(db),
@@ -309,7 +318,8 @@ public final class FramewiseServer implements Closeable {
                         domainEvents,
                         access,
                         MediaOptions.fromSystemProperties(),
-                        clipRepository);
+                        clipRepository,
+                        store);
                 ClipsFeature clips = new ClipsFeature(
                         db,
                         media,
@@ -474,7 +484,8 @@ public final class FramewiseServer implements Closeable {
                         shareRoutes,
                         guestRoutes,
                         new ReadinessFeature(db, config.dataDir()),
-                        new MetricsFeature(new ServerMeters(db, repos.jobs(), live.gateway()), metricsToken),
+                        new MetricsFeature(
+                                new ServerMeters(db, repos.jobs(), live.gateway()).bind(store.errors()), metricsToken),
                         new OpenApiFeature()));
                 features.addAll(List.of(extra));
                 // Last: its catch-all GET must not shadow an API route.

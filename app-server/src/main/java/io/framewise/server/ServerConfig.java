@@ -6,6 +6,7 @@ import io.framewise.server.hls.HlsPolicy;
 import io.framewise.server.http.PublicAddresses;
 import io.framewise.server.jobs.ScenePolicy;
 import io.framewise.server.organizer.OrganizerSettings;
+import io.framewise.server.storage.StorageSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param scenes which videos get their scene cuts detected as suggested markers (long ones)
  * @param database where the library's database lives (SQLite in the data folder by default, or a
  *     PostgreSQL server shared by several nodes)
+ * @param storage where the durable copy of media files lives (the data folder by default, or a
+ *     shared folder or S3 bucket that several nodes use) and how much of it a node keeps locally
  */
 public record ServerConfig(
         Path dataDir,
@@ -43,7 +46,8 @@ public record ServerConfig(
         PublicAddresses addresses,
         HlsPolicy hls,
         ScenePolicy scenes,
-        DatabaseLocation database) {
+        DatabaseLocation database,
+        StorageSettings storage) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8642;
@@ -78,6 +82,7 @@ public record ServerConfig(
         Objects.requireNonNull(hls, "hls");
         Objects.requireNonNull(scenes, "scenes");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(storage, "storage");
     }
 
     /** A configuration with the default stills cache, addresses and HLS thresholds. */
@@ -103,7 +108,8 @@ public record ServerConfig(
                 PublicAddresses.none(),
                 HlsPolicy.DEFAULT,
                 ScenePolicy.DEFAULT,
-                DatabaseLocation.defaultFor(dataDir));
+                DatabaseLocation.defaultFor(dataDir),
+                StorageSettings.dataFolder(dataDir));
     }
 
     /** A configuration without external organizers. */
@@ -206,6 +212,12 @@ public record ServerConfig(
         return c.build();
     }
 
+    public ServerConfig withStorage(StorageSettings storage) {
+        Copy c = new Copy(this);
+        c.storage = storage;
+        return c.build();
+    }
+
     /** One field changed, the rest copied: the with-methods need not list every field. */
     private static final class Copy {
         Path dataDir;
@@ -221,6 +233,7 @@ public record ServerConfig(
         HlsPolicy hls;
         ScenePolicy scenes;
         DatabaseLocation database;
+        StorageSettings storage;
 
         Copy(ServerConfig c) {
             dataDir = c.dataDir;
@@ -236,6 +249,7 @@ public record ServerConfig(
             hls = c.hls;
             scenes = c.scenes;
             database = c.database;
+            storage = c.storage;
         }
 
         ServerConfig build() {
@@ -252,7 +266,8 @@ public record ServerConfig(
                     addresses,
                     hls,
                     scenes,
-                    database);
+                    database,
+                    storage);
         }
     }
 
@@ -263,6 +278,6 @@ public record ServerConfig(
 
     /** Where resumable (tus) uploads keep their partial data and state. */
     public Path tusDir() {
-        return dataDir.resolve("tus");
+        return storage.tusDir(dataDir);
     }
 }

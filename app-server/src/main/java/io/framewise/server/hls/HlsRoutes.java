@@ -50,7 +50,8 @@ public final class HlsRoutes {
 
     public void register(JavalinConfig cfg) {
         cfg.routes.get(
-                "/api/media/{id}/hls/master.m3u8", ctx -> serve(ctx, ladder(ctx).resolve("master.m3u8")));
+                "/api/media/{id}/hls/master.m3u8",
+                ctx -> serve(ctx, files.localize(ladder(ctx).resolve("master.m3u8"))));
         cfg.routes.get("/api/media/{id}/hls/{rendition}/{file}", this::renditionFile);
     }
 
@@ -62,7 +63,7 @@ public final class HlsRoutes {
             throw new ApiException.NotFound(
                     "No such HLS file: " + rendition + "/" + file, Map.of("rendition", rendition, "file", file));
         }
-        serve(ctx, folder.resolve(rendition).resolve(file));
+        serve(ctx, files.localize(folder.resolve(rendition).resolve(file)));
     }
 
     /** The folder of the item's finished ladder, or a 404 saying why there is none. */

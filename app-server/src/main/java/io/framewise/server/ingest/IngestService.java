@@ -251,6 +251,7 @@ public final class IngestService {
             digest = sha256 != null ? sha256 : SequenceFolders.digest(frames, scan);
             ImageSequences.prepare(frames, manifest, rate);
             size = SequenceFolders.size(frames);
+            files.publish(files.dir(id));
         } catch (MediaException e) {
             files.deleteAll(id);
             throw new ApiException.Invalid(SequenceFolders.reason(e), Map.of("name", name));
@@ -268,7 +269,18 @@ public final class IngestService {
         String name = displayName(file);
         Path target = files.originalFor(id, file.safeName());
         MediaFiles.moveDurably(file.path(), target);
+        publishOrDrop(id, target);
         return record(id, name, target, Files.size(target), file.sha256(), uploaderId, filer, audit);
+    }
+
+    /** Publishes a new original before the item exists: a store that refuses it leaves nothing behind. */
+    private void publishOrDrop(String id, Path target) {
+        try {
+            files.publish(target);
+        } catch (RuntimeException e) {
+            files.deleteAll(id);
+            throw e;
+        }
     }
 
     private Ingested record(

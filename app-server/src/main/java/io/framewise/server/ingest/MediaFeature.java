@@ -28,6 +28,7 @@ import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaRoutes;
 import io.framewise.server.media.MediaService;
 import io.framewise.server.media.MediaView;
+import io.framewise.server.storage.MediaStore;
 import io.framewise.server.upload.ReceivedFile;
 import io.framewise.server.upload.TusUploads;
 import io.framewise.server.upload.UploadReceiver;
@@ -102,10 +103,39 @@ public final class MediaFeature implements Feature, AutoCloseable {
             Access access,
             MediaOptions options,
             ClipOrigin.Lookup clips) {
+        this(
+                config,
+                db,
+                media,
+                jobs,
+                sink,
+                access,
+                options,
+                clips,
+                MediaStore.open(
+                        config.storage().location(),
+                        config.dataDir(),
+                        config.storage().cacheBytes()));
+    }
+
+    /**
+     * @param store the shared copy of media files the slice publishes to and fetches from (closed
+     *     with the feature)
+     */
+    public MediaFeature(
+            ServerConfig config,
+            Database db,
+            MediaRepository media,
+            JobRepository jobs,
+            DomainEvents sink,
+            Access access,
+            MediaOptions options,
+            ClipOrigin.Lookup clips,
+            MediaStore store) {
         this.config = config;
         this.access = access;
         this.jobs = jobs;
-        this.files = new MediaFiles(config.dataDir());
+        this.files = new MediaFiles(config.dataDir(), store);
         MediaPipeline pipeline = new MediaPipeline(
                 files, media, jobs, db, sink, this::jobQueued, options.maxFrames(), config.hls(), config.scenes());
         this.handlers = new JobHandlers(pipeline);
@@ -274,6 +304,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
         watched.close();
         workers.close();
         stills.close();
+        files.store().close();
         synchronized (this) {
             if (node != null) {
                 node.close();

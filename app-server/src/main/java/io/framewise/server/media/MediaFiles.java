@@ -2,6 +2,7 @@ package io.framewise.server.media;
 
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.storage.MediaStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
  * Where a media item's files lie in the data folder: everything of item {@code id} is under
  * {@code <data>/media/<id>/} (original, frame map, thumbnails, proxy, stills cache), so deleting an
  * item is deleting one folder. Paths stored in the database are relative to the data folder.
+ *
+ * <p>With a shared {@link MediaStore} (ADR 0060) the data folder is this node's working copy: a path
+ * read through {@link #resolve} or {@link #local} is fetched from the store first when this node
+ * lacks it, and deleting an item deletes its stored objects too.
  */
 public final class MediaFiles {
 
@@ -44,9 +49,35 @@ public final class MediaFiles {
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
 
     private final Path dataDir;
+    private final MediaStore store;
 
     public MediaFiles(Path dataDir) {
+        this(dataDir, MediaStore.dataFolder(dataDir));
+    }
+
+    public MediaFiles(Path dataDir, MediaStore store) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.store = store;
+    }
+
+    /** The store of the library's media files (the data folder itself by default). */
+    public MediaStore store() {
+        return store;
+    }
+
+    /** A file of the item to read: fetched from the store first when this node lacks it. */
+    public Path local(String mediaId, String name) {
+        return store.localize(file(mediaId, name));
+    }
+
+    /** {@code file}, fetched from the store first when this node lacks it. */
+    public Path localize(Path file) {
+        return store.localize(file);
+    }
+
+    /** Copies a finished file or folder of an item to the store (nothing to do by default). */
+    public void publish(Path file) {
+        store.publish(file);
     }
 
     public Path dataDir() {
@@ -69,13 +100,16 @@ public final class MediaFiles {
         return file(mediaId, "original." + extensionOf(fileName));
     }
 
-    /** An absolute path for a path stored relative to the data folder. */
+    /**
+     * An absolute path for a path stored relative to the data folder, fetched from the store first
+     * when this node lacks it.
+     */
     public Path resolve(String relative) {
         Path p = dataDir.resolve(relative).normalize();
         if (!p.startsWith(dataDir)) {
             throw new IllegalArgumentException("stored path leaves the data folder: " + relative);
         }
-        return p;
+        return store.localize(p);
     }
 
     /** The form stored in the database: relative to the data folder, with forward slashes. */
@@ -140,8 +174,9 @@ public final class MediaFiles {
         }
     }
 
-    /** Deletes the item's folder and everything in it; a missing folder is fine. */
+    /** Deletes the item's folder and everything in it, and its stored objects; a missing folder is fine. */
     public void deleteAll(String mediaId) {
+        store.deleteItem(mediaId);
         Path dir = dir(mediaId);
         if (!Files.exists(dir)) {
             return;

@@ -325,7 +325,7 @@ public final class MediaRoutes {
         MediaItem item = item(ctx);
         boolean present =
                 media.renditions(item.id()).stream().anyMatch(x -> x.kind() == kind && x.status() == MediaStatus.READY);
-        Path file = files.file(item.id(), name);
+        Path file = present ? files.local(item.id(), name) : files.file(item.id(), name);
         if (!present || !Files.isRegularFile(file)) {
             throw new ApiException.NotFound(
                     "Media " + item.id() + " has no " + name, Map.of("id", item.id(), "rendition", kind.wire()));

@@ -120,4 +120,10 @@ public final class ServerMeters {
                 .map(t -> Math.max(0, Duration.between(t, Instant.now(clock)).toMillis() / 1000.0))
                 .orElse(0.0);
     }
+
+    /** Adds another source's meters (the media store's error counts) to this node's registry. */
+    public ServerMeters bind(io.micrometer.core.instrument.binder.MeterBinder source) {
+        source.bindTo(registry);
+        return this;
+    }
 }

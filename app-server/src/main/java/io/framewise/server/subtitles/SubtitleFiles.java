@@ -36,6 +36,7 @@ final class SubtitleFiles {
             Path tmp = target.resolveSibling(trackId + ".vtt.tmp");
             Files.writeString(tmp, WebVttWriter.write(cues), StandardCharsets.UTF_8);
             MediaFiles.moveDurably(tmp, target);
+            files.publish(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the subtitle track " + trackId, e);
         }

@@ -63,6 +63,7 @@ public final class TusUploads implements Feature, AutoCloseable {
 
     private final TusFileUploadService tus;
     private final DiskStorageService storage;
+    private final DiskLockingService locking;
     private final ServerConfig config;
     private final FilingCallback callback;
     private final CreationCheck creationCheck;
@@ -163,10 +164,12 @@ public final class TusUploads implements Feature, AutoCloseable {
         // The storage is kept to read an upload's state under the lock a request already holds (the
         // service's own getUploadInfo takes the lock, which a PATCH in progress cannot).
         this.storage = new DiskStorageService(config.tusDir().toString());
+        // File locks hold across processes: with a shared store (ADR 0060) other nodes use this folder too.
+        this.locking = new DiskLockingService(config.tusDir().toString());
         this.tus = new TusFileUploadService()
                 .withUploadUri(PATH)
                 .withUploadStorageService(storage)
-                .withUploadLockingService(new DiskLockingService(config.tusDir().toString()))
+                .withUploadLockingService(locking)
                 .withMaxUploadSize(config.maxUploadBytes())
                 .withUploadExpirationPeriod(expiry.toMillis());
         trimUnacknowledgedBytes();
@@ -459,9 +462,13 @@ public final class TusUploads implements Feature, AutoCloseable {
         for (Path dir : uploadDirs()) {
             String uri = PATH + "/" + dir.getFileName();
             Path data = dir.resolve("data");
-            try {
-                UploadInfo info =
-                        tus.getUploadInfo(uri, rememberedOwner(dir.getFileName().toString()));
+            // Under the upload's lock: another node sharing the folder may be receiving it right now.
+            try (me.desair.tus.server.upload.UploadLock lock = locking.lockUploadByUri(uri)) {
+                if (lock == null) {
+                    continue;
+                }
+                UploadInfo info = storage.getUploadInfo(
+                        uri, rememberedOwner(dir.getFileName().toString()));
                 if (info == null || info.getOffset() == null || !Files.isRegularFile(data)) {
                     continue;
                 }
