@@ -28,8 +28,11 @@ import io.framewise.server.auth.UserAdminService;
 import io.framewise.server.auth.UsersAdminRoutes;
 import io.framewise.server.clips.ClipsFeature;
 import io.framewise.server.clips.JooqClipRepository;
+import io.framewise.server.cluster.ClusterBus;
+import io.framewise.server.cluster.PostgresBus;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.DatabaseException;
+import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.events.DomainEvents;
 import io.framewise.server.events.EventRepository;
@@ -63,6 +66,7 @@ import io.framewise.server.library.MemberRepository;
 import io.framewise.server.library.MemberService;
 import io.framewise.server.library.MembersRoutes;
 import io.framewise.server.library.ProjectRepository;
+import io.framewise.server.live.JooqLiveSessionStore;
 import io.framewise.server.markers.MarkerExportService;
 import io.framewise.server.markers.MarkerRoutes;
 import io.framewise.server.media.JooqMediaRepository;
@@ -250,6 +254,12 @@ public final class FramewiseServer implements Closeable {
                     shareLinks, guestRecords, access.permissions(), db, config.dataDir(), db.clock());
             JooqAssetRepository assets = new JooqAssetRepository(db);
             LiveFeature live = new LiveFeature(repos.media(), assets, access);
+            // Several nodes on one PostgreSQL database hear each other's events (ADR 0062).
+            live.joinCluster(
+                    db.location() instanceof DatabaseLocation.Postgres pg
+                            ? PostgresBus.start(pg, Clock.systemUTC())
+                            : ClusterBus.local(),
+                    new JooqLiveSessionStore(db));
             AssetTagging events = new AssetTagging(assets, live.events());
             TagService tags = new TagService(new JooqTagRepository(db));
             JooqNotificationRepository notificationRecords = new JooqNotificationRepository(db);

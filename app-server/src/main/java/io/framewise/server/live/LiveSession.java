@@ -70,6 +70,58 @@ public final class LiveSession {
         this.state = PlaybackState.initial(media, clock.millis());
     }
 
+    /**
+     * Everything a session is, to keep it outside one JVM: several nodes keep a session in the
+     * database and rebuild it for each request (ADR 0062).
+     *
+     * @param members member id to name, in the order they joined (the longest present drives next)
+     */
+    public record Stored(
+            String id,
+            PlaybackState state,
+            String driverId,
+            Map<String, String> members,
+            List<String> pending,
+            List<LaserPointer> lasers,
+            List<Stroke> strokes) {
+        public Stored {
+            members = new LinkedHashMap<>(members);
+            pending = List.copyOf(pending);
+            lasers = List.copyOf(lasers);
+            strokes = List.copyOf(strokes);
+        }
+    }
+
+    /** A session rebuilt from {@link #stored()}, telling its members through {@code output}. */
+    static LiveSession restore(Stored stored, Clock clock, SessionOutput output) {
+        LiveSession session = new LiveSession(stored.id(), stored.state(), clock, output);
+        session.members.putAll(stored.members());
+        session.pendingRequests.addAll(stored.pending());
+        stored.lasers().forEach(l -> session.lasers.put(l.memberId(), l));
+        stored.strokes().forEach(s -> session.strokes.put(s.memberId() + '/' + s.strokeId(), s));
+        session.driverId = stored.driverId();
+        return session;
+    }
+
+    private LiveSession(String id, PlaybackState state, Clock clock, SessionOutput output) {
+        this.id = id;
+        this.clock = clock;
+        this.output = output;
+        this.state = state;
+    }
+
+    /** The session as it stands, to keep elsewhere. */
+    synchronized Stored stored() {
+        return new Stored(
+                id,
+                state,
+                driverId,
+                members,
+                List.copyOf(pendingRequests),
+                List.copyOf(lasers.values()),
+                List.copyOf(strokes.values()));
+    }
+
     public String id() {
         return id;
     }

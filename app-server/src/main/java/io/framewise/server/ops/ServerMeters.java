@@ -71,7 +71,7 @@ public final class ServerMeters {
         Gauge.builder("framewise.websocket.clients", gateway, WsGateway::connectionCount)
                 .description("WebSocket clients connected to this node")
                 .register(registry);
-        Gauge.builder("framewise.live.sessions", gateway, g -> g.sessions().sessionCount())
+        Gauge.builder("framewise.live.sessions", gateway, WsGateway::sessionCount)
                 .description("Live review sessions held on this node")
                 .register(registry);
         db.bindMetrics(registry);

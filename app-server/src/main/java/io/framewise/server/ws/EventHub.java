@@ -2,6 +2,8 @@ package io.framewise.server.ws;
 
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Resource;
+import io.framewise.server.cluster.ClusterBus;
+import io.framewise.server.db.Ids;
 import io.framewise.server.events.LibraryEvent;
 import io.framewise.server.events.NoteEvent;
 import io.framewise.server.live.SessionEvent.MemberView;
@@ -18,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * a topic who else watches it ({@code presence}). Publishing never blocks: each message is encoded
  * once and queued on every recipient's bounded outbox, so a slow client cannot stall the others or
  * the publisher.
+ *
+ * <p>With several nodes every event also goes to the other nodes over the {@link ClusterBus} as
+ * the encoded message with its media and asset ids; each node delivers it to its own subscribers
+ * after its own access checks, so what one node sends never decides who another lets see it.
  */
 public final class EventHub {
 
@@ -28,6 +34,10 @@ public final class EventHub {
     private final ConcurrentHashMap<Topic, Set<ClientConnection>> subscribers = new ConcurrentHashMap<>();
 
     private final WsAccess access;
+    private volatile ClusterBus bus = ClusterBus.local();
+
+    /** The bus topic events travel on between nodes. */
+    static final String BUS_TOPIC = "hub";
 
     EventHub(ServerMessages messages, WsAccess access) {
         this.messages = messages;
@@ -46,6 +56,24 @@ public final class EventHub {
     /** Sends a note event to the subscribers of the library, its asset and its media item who may see it. */
     public void publish(NoteEvent event) {
         deliver(messages.note(event), event.mediaId(), event.assetId());
+    }
+
+    /** Sends every event to the other nodes too, and delivers theirs to this node's subscribers. */
+    void joinCluster(ClusterBus cluster) {
+        this.bus = cluster;
+        cluster.subscribe(BUS_TOPIC, this::fromOtherNode);
+    }
+
+    /** An event another node published: {@code media \n asset-or-empty \n message}. */
+    private void fromOtherNode(String payload) {
+        int first = payload.indexOf('\n');
+        int second = first < 0 ? -1 : payload.indexOf('\n', first + 1);
+        if (second < 0) {
+            throw new IllegalArgumentException("a hub message is media, asset and text on three lines");
+        }
+        String mediaId = Ids.require("media", payload.substring(0, first));
+        String assetId = first + 1 == second ? null : Ids.require("asset", payload.substring(first + 1, second));
+        deliverHere(payload.substring(second + 1), mediaId, assetId);
     }
 
     public int subscriberCount(Topic topic) {
@@ -143,6 +171,14 @@ public final class EventHub {
     }
 
     private void deliver(String text, String mediaId, String assetId) {
+        deliverHere(text, mediaId, assetId);
+        ClusterBus cluster = bus;
+        if (cluster.shared()) {
+            cluster.publish(BUS_TOPIC, mediaId + '\n' + (assetId == null ? "" : assetId) + '\n' + text);
+        }
+    }
+
+    private void deliverHere(String text, String mediaId, String assetId) {
         // A connection watching the library and the item still gets the event once.
         Set<ClientConnection> recipients = new LinkedHashSet<>();
         addAll(recipients, Topic.LIBRARY);

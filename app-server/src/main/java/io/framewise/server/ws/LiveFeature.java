@@ -7,11 +7,14 @@ import io.framewise.server.access.Decision;
 import io.framewise.server.access.Principal;
 import io.framewise.server.access.Resource;
 import io.framewise.server.audit.AuditOutcome;
+import io.framewise.server.cluster.ClusterBus;
 import io.framewise.server.http.ApiException;
 import io.framewise.server.http.Json;
 import io.framewise.server.library.AssetRepository;
+import io.framewise.server.live.JooqLiveSessionStore;
 import io.framewise.server.live.MediaCatalog;
 import io.framewise.server.live.MediaFacts;
+import io.framewise.server.live.SharedSessions;
 import io.framewise.server.media.MediaItem;
 import io.framewise.server.media.MediaRepository;
 import io.framewise.server.media.MediaStatus;
@@ -46,10 +49,16 @@ public final class LiveFeature implements Feature, AutoCloseable {
     private final WebSocketEndpoint endpoint;
     private final Access access;
     private final ScheduledExecutorService recheck;
+    private volatile ClusterBus cluster = ClusterBus.local();
+    private final MediaCatalog catalog;
+    private final WsAccess liveAccess;
+    private ScheduledExecutorService heartbeat;
 
     /** Without accounts: every client is a guest named by {@code ?name=} and may do everything. */
     public LiveFeature(MediaRepository media, AssetRepository assets) {
-        this.gateway = new WsGateway(catalog(media, assets), Json.newMapper());
+        this.catalog = catalog(media, assets);
+        this.liveAccess = WsAccess.OPEN;
+        this.gateway = new WsGateway(catalog, Json.newMapper());
         this.endpoint = new WebSocketEndpoint(gateway);
         this.access = null;
         this.recheck = null;
@@ -79,12 +88,10 @@ public final class LiveFeature implements Feature, AutoCloseable {
                         Map.of());
             }
         };
+        this.catalog = catalog(media, assets);
+        this.liveAccess = wsAccess;
         this.gateway = new WsGateway(
-                catalog(media, assets),
-                Json.newMapper(),
-                Clock.systemUTC(),
-                WsGateway.DEFAULT_OUTBOX_CAPACITY,
-                wsAccess);
+                catalog, Json.newMapper(), Clock.systemUTC(), WsGateway.DEFAULT_OUTBOX_CAPACITY, wsAccess);
         this.endpoint = new WebSocketEndpoint(
                 gateway,
                 IdentityResolver.authenticatedPrincipal(),
@@ -108,6 +115,39 @@ public final class LiveFeature implements Feature, AutoCloseable {
         });
         long period = RECHECK_INTERVAL.toMillis();
         recheck.scheduleWithFixedDelay(this::recheckCredentials, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Joins the other nodes on {@code bus}: events published here reach their clients and theirs
+     * reach ours; when this node may have missed some, its clients are told to reconnect. The
+     * feature closes the bus when it closes.
+     */
+    public void joinCluster(ClusterBus bus, JooqLiveSessionStore sessions) {
+        this.cluster = Objects.requireNonNull(bus, "bus");
+        gateway.events().joinCluster(bus);
+        if (bus.shared()) {
+            SharedSessions shared =
+                    new SharedSessions(sessions, catalog, liveAccess, gateway, Clock.systemUTC(), bus.nodeId());
+            gateway.shareSessions(shared, bus);
+            heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "framewise-live-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+            shared.beat();
+            heartbeat.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            shared.beat();
+                        } catch (RuntimeException e) {
+                            LoggerFactory.getLogger(LiveFeature.class).warn("Live session heartbeat failed", e);
+                        }
+                    },
+                    SharedSessions.BEAT_MILLIS,
+                    SharedSessions.BEAT_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+        bus.onGap(() -> gateway.resyncAll("events from other nodes were missed; reconnect"));
     }
 
     /** Closes connections whose credential no longer stands; runs every {@link #RECHECK_INTERVAL}. */
@@ -150,6 +190,10 @@ public final class LiveFeature implements Feature, AutoCloseable {
         if (recheck != null) {
             recheck.shutdownNow();
         }
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        cluster.close();
     }
 
     /**

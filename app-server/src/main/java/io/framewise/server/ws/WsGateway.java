@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.server.access.Action;
 import io.framewise.server.access.Decision;
 import io.framewise.server.access.Resource;
+import io.framewise.server.cluster.ClusterBus;
 import io.framewise.server.live.LiveService;
 import io.framewise.server.live.LiveSession;
 import io.framewise.server.live.LiveSessions;
@@ -11,6 +12,7 @@ import io.framewise.server.live.MediaCatalog;
 import io.framewise.server.live.SessionEvent;
 import io.framewise.server.live.SessionException;
 import io.framewise.server.live.SessionOutput;
+import io.framewise.server.live.SharedSessions;
 import io.framewise.server.ws.ClientMessage.AnswerDriver;
 import io.framewise.server.ws.ClientMessage.CancelStroke;
 import io.framewise.server.ws.ClientMessage.ClearLoop;
@@ -62,6 +64,11 @@ public final class WsGateway implements SessionOutput {
     private final int outboxCapacity;
     private final WsAccess access;
     private final ConcurrentHashMap<String, ClientConnection> connections = new ConcurrentHashMap<>();
+    private volatile SharedSessions shared;
+    private volatile ClusterBus bus = ClusterBus.local();
+
+    /** The bus topic session events travel on to members connected to other nodes. */
+    static final String BUS_TOPIC = "live";
 
     public WsGateway(MediaCatalog catalog, ObjectMapper mapper, Clock clock, int outboxCapacity) {
         this(catalog, mapper, clock, outboxCapacity, WsAccess.OPEN);
@@ -78,6 +85,37 @@ public final class WsGateway implements SessionOutput {
 
     public WsGateway(MediaCatalog catalog, ObjectMapper mapper) {
         this(catalog, mapper, Clock.systemUTC(), DEFAULT_OUTBOX_CAPACITY);
+    }
+
+    /**
+     * Keeps live sessions in the database, shared with the other nodes on {@code cluster}, instead
+     * of in this JVM (ADR 0062); session events for members on other nodes go over the bus.
+     */
+    void shareSessions(SharedSessions sessions, ClusterBus cluster) {
+        this.bus = cluster;
+        this.shared = sessions;
+        cluster.subscribe(BUS_TOPIC, this::fromOtherNode);
+    }
+
+    /** Session events another node sent: {@code member,member,...\n message}, delivered to ours. */
+    private void fromOtherNode(String payload) {
+        int end = payload.indexOf('\n');
+        if (end < 0) {
+            throw new IllegalArgumentException("a live message is members and text on two lines");
+        }
+        String text = payload.substring(end + 1);
+        for (String memberId : payload.substring(0, end).split(",")) {
+            ClientConnection connection = connections.get(memberId);
+            if (connection != null) {
+                connection.send(text);
+            }
+        }
+    }
+
+    /** How many live sessions run (on every node, when they are shared). */
+    public int sessionCount() {
+        SharedSessions s = shared;
+        return s != null ? s.sessionCount() : live.sessions().sessionCount();
     }
 
     /** Where the rest of the server publishes library and note events. */
@@ -110,7 +148,17 @@ public final class WsGateway implements SessionOutput {
         }
         connections.remove(connection.id());
         events.disconnected(connection);
-        live.memberGone(connection.id());
+        SharedSessions s = shared;
+        if (s != null) {
+            try {
+                s.memberGone(connection.id());
+            } catch (RuntimeException e) {
+                // The heartbeat sweep of the other nodes takes the member out if this node cannot.
+                LOG.warn("Could not take a closed connection out of its live sessions", e);
+            }
+        } else {
+            live.memberGone(connection.id());
+        }
     }
 
     public void onBinary(ClientConnection connection) {
@@ -148,11 +196,18 @@ public final class WsGateway implements SessionOutput {
     @Override
     public void send(SessionEvent event, Collection<String> memberIds) {
         String text = messages.session(event);
+        boolean elsewhere = false;
         for (String memberId : memberIds) {
             ClientConnection connection = connections.get(memberId);
             if (connection != null) {
                 connection.send(text);
+            } else {
+                elsewhere = true;
             }
+        }
+        ClusterBus cluster = bus;
+        if (elsewhere && cluster.shared()) {
+            cluster.publish(BUS_TOPIC, String.join(",", memberIds) + '\n' + text);
         }
     }
 
@@ -168,6 +223,21 @@ public final class WsGateway implements SessionOutput {
                 closed(c);
                 n++;
             }
+        }
+        return n;
+    }
+
+    /**
+     * Closes every connection with 1012 (service restart): this node may have missed events from
+     * other nodes, and a client that reconnects reads what it missed from the activity feed and
+     * rejoins its sessions, which hand it their snapshot.
+     */
+    public int resyncAll(String reason) {
+        int n = 0;
+        for (ClientConnection c : List.copyOf(connections.values())) {
+            c.close(1012, reason);
+            closed(c);
+            n++;
         }
         return n;
     }
@@ -222,6 +292,8 @@ public final class WsGateway implements SessionOutput {
             if (!events.unsubscribe(c, u.topic())) {
                 throw new SessionException("not_subscribed", "no such subscription");
             }
+        } else if (shared != null && (message instanceof CreateSession || message instanceof SessionMessage)) {
+            dispatchShared(shared, me, message);
         } else if (message instanceof CreateSession create) {
             live.create(me, create.media());
         } else if (message instanceof JoinSession join) {
@@ -235,6 +307,20 @@ public final class WsGateway implements SessionOutput {
         } else {
             throw new IllegalStateException(
                     "unhandled message " + message.getClass().getSimpleName());
+        }
+    }
+
+    private static void dispatchShared(SharedSessions sessions, LiveService.Member me, ClientMessage message) {
+        if (message instanceof CreateSession create) {
+            sessions.create(me, create.media());
+        } else if (message instanceof JoinSession join) {
+            sessions.join(me, join.session());
+        } else if (message instanceof LeaveSession leave) {
+            sessions.leave(me, leave.session());
+        } else if (message instanceof SwitchVersion v) {
+            sessions.switchVersion(me, v.session(), v.media());
+        } else if (message instanceof SessionMessage m) {
+            sessions.drive(me, m.session(), session -> handleInSession(session, me.id(), m));
         }
     }
 
