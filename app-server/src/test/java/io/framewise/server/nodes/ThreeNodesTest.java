@@ -1,19 +1,24 @@
 package io.framewise.server.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
+import io.framewise.media.testing.TestMedia.Variant;
+import io.framewise.model.testing.Await;
 import io.framewise.server.NodeIdentity;
 import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.media.MediaOptions;
+import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.NginxProcess;
 import io.framewise.server.testing.PostgresCluster;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.ServerProcess;
+import io.framewise.server.ws.WsTestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,11 +36,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,14 +69,17 @@ class ThreeNodesTest {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
     /** Short, so a dead node's job is taken over within seconds (the default is two minutes). */
-    static final int LEASE_SECONDS = 3;
+    static final int LEASE_SECONDS = 5;
 
     /** What the nodes skip to stay cheap: the HLS ladder and scene detection are not what is tested. */
     static final List<String> CHEAP =
             List.of("--hls-min-duration", "24h", "--hls-min-bitrate", "1000g", "--scenes", "off");
 
-    /** 8 s of 1280x720 ProRes: its proxy transcode runs long enough to kill the node doing it. */
-    static final int PRORES_FRAMES = 192;
+    /**
+     * 6 s of 640x360 ProRes (no browser plays it, so it gets a proxy): its proxy transcode runs long
+     * enough to kill the node doing it, and short enough to run twice within the test's budget.
+     */
+    static final int PRORES_FRAMES = 144;
 
     @TempDir
     static Path dir;
@@ -78,15 +89,18 @@ class ThreeNodesTest {
     final List<ServerProcess> nodes = new ArrayList<>();
     final List<String> nodeIds = new ArrayList<>();
     NginxProcess nginx;
+    Path store;
+    final List<WsTestClient> sockets = new ArrayList<>();
     String uploadedId;
 
     @BeforeAll
     void threeNodesBehindNginx() throws Exception {
         // The test JVM's one throwaway cluster (SharedQueueTest uses it too): no second initdb.
         database = PostgresPerDataFolder.cluster().newDatabase("nodes");
-        Path store = dir.resolve("store");
+        store = dir.resolve("store");
         Files.createDirectories(store);
         List<String> options = new ArrayList<>(CHEAP);
+        options.addAll(List.of("--storage", "file:" + store));
         options.addAll(List.of("--db", "postgresql://127.0.0.1:" + database.port() + "/" + database.database()));
         Map<String, String> props = Map.of(MediaOptions.JOB_LEASE_PROPERTY, Integer.toString(LEASE_SECONDS));
         Map<String, String> env = Map.of(DatabaseLocation.USER_VARIABLE, PostgresCluster.USER);
@@ -121,6 +135,7 @@ class ThreeNodesTest {
 
     @AfterAll
     void stop() throws InterruptedException {
+        sockets.forEach(WsTestClient::close);
         if (nginx != null) {
             nginx.close();
         }
@@ -161,6 +176,209 @@ class ThreeNodesTest {
         assertEquals(404, get(nginx.uri("/api/metrics")).statusCode(), "metrics are scraped per node, not here");
     }
 
+    @Test
+    @Order(2)
+    void aTusUploadWhoseChunksLandOnDifferentNodesIsOneItemWithItsJobsDone() throws Exception {
+        Variant variant = Variant.H264_LONG_GOP;
+        byte[] file = Files.readAllBytes(TestMedia.get(variant));
+        // As the web UI uploads: a creation with an idempotency key and the file's name, then PATCHes.
+        HttpResponse<String> created = http.send(
+                tus(nginx.uri("/api/tus"))
+                        .header("Upload-Length", Integer.toString(file.length))
+                        .header(
+                                "Upload-Metadata",
+                                "filename " + base64("three nodes.mp4") + ",filetype " + base64("video/mp4"))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        URI upload = nginx.baseUri().resolve(URI.create(location).getRawPath());
+        int chunk = 128 * 1024;
+        String mediaId = null;
+        for (int offset = 0; offset < file.length; offset += chunk) {
+            byte[] body = Arrays.copyOfRange(file, offset, Math.min(file.length, offset + chunk));
+            HttpResponse<String> patched = http.send(
+                    tus(upload)
+                            .header("Upload-Offset", Integer.toString(offset))
+                            .header("Content-Type", "application/offset+octet-stream")
+                            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, patched.statusCode(), "PATCH at " + offset + ": " + patched.body());
+            assertEquals(
+                    offset + body.length,
+                    Long.parseLong(patched.headers().firstValue("Upload-Offset").orElseThrow()));
+            mediaId = patched.headers().firstValue("Upload-Media-Id").orElse(mediaId);
+        }
+        Map<String, Integer> patches = nginx.answeredBy("PATCH", "/api/tus");
+        assertEquals(addresses(nodes), patches.keySet(), "the chunks went to every node: " + patches);
+        assertTrue(mediaId != null, "the last chunk names the media item");
+        uploadedId = mediaId;
+
+        String id = mediaId;
+        JsonNode item = MediaReady.await(id, () -> json(nginx.uri("/api/media/" + id)));
+        assertEquals(variant.frameCount(), item.path("frameCount").asInt());
+        JsonNode list = json(nginx.uri("/api/media"));
+        assertEquals(1, list.path("total").asInt(), "one item: " + list);
+        assertEquals(1, count("SELECT count(*) FROM media_items"));
+        // Thumbnails and the seek proxy may still run after ready; each ends done, none failed.
+        Await.until(
+                "every job of the item to be done",
+                DEADLINE,
+                () -> uncheckedCount("SELECT count(*) FROM jobs WHERE media_id = '" + id + "' AND state <> 'done'")
+                        == 0);
+        assertTrue(count("SELECT count(*) FROM jobs WHERE media_id = '" + id + "'") > 1, "its jobs ran");
+        // One original in the shared store, byte for byte the file; no resumable upload left behind.
+        try (Stream<Path> items = Files.list(store.resolve("media"))) {
+            assertEquals(List.of(id), items.map(p -> p.getFileName().toString()).toList());
+        }
+        try (Stream<Path> originals = Files.list(store.resolve("media").resolve(id))) {
+            List<Path> found = originals
+                    .filter(p -> p.getFileName().toString().startsWith("original"))
+                    .toList();
+            assertEquals(1, found.size(), "one original: " + found);
+            assertTrue(Arrays.equals(file, Files.readAllBytes(found.get(0))), "the original is the file uploaded");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyFrameAskedIsExactFromEveryNodeAndThroughNginx() throws Exception {
+        Variant variant = Variant.H264_LONG_GOP;
+        String id = uploadedIdOrSkip();
+        int last = variant.frameCount() - 1;
+        List<URI> askWhere =
+                new ArrayList<>(nodes.stream().map(ServerProcess::baseUri).toList());
+        for (int i = 0; i < 3; i++) {
+            askWhere.add(nginx.baseUri());
+        }
+        for (URI base : askWhere) {
+            for (int n : new int[] {0, 1, 137, last}) {
+                assertEquals(variant.expectedCode(n), frameCode(base, id, n), "frame " + n + " from " + base);
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aJobOfANodeKilledMidWayIsFinishedByAnotherAfterItsLease() throws Exception {
+        Path source = longProres();
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(nginx.uri("/api/media?filename=prores-360p.mov"))
+                        .POST(HttpRequest.BodyPublishers.ofFile(source))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).path("id").asText();
+
+        // The proxy transcode takes seconds: kill the node that claimed it while it runs.
+        String[] running = Await.value(
+                "the proxy job to run on a node",
+                DEADLINE,
+                () -> row("SELECT id, lease_node FROM jobs WHERE media_id = '" + id
+                        + "' AND kind = 'proxy' AND state = 'running'"));
+        int victim = nodeIds.indexOf(running[1]);
+        assertTrue(victim >= 0, "the job's node " + running[1] + " is one of " + nodeIds);
+        assertEquals(ServerProcess.SIGKILL_EXIT, nodes.get(victim).kill(), "killed by SIGKILL");
+        String jobId = running[0];
+        String[] killedState = row("SELECT state, lease_node FROM jobs WHERE id = '" + jobId + "'");
+        assertEquals("running", killedState[0], "the job was still running when its node died");
+
+        String[] takenOver = Await.value(
+                "another node to claim the job after its lease",
+                DEADLINE,
+                () -> row("SELECT lease_node, attempts FROM jobs WHERE id = '" + jobId
+                        + "' AND state = 'running' AND lease_node <> '" + running[1] + "'"));
+        assertTrue(nodeIds.contains(takenOver[0]), takenOver[0]);
+        assertEquals("1", takenOver[1], "the lapsed lease counts one attempt");
+        // The proxy step makes the item ready as it ends (MediaPipeline), and then the job is done.
+        JsonNode item = MediaReady.await(id, () -> json(nginx.uri("/api/media/" + id)));
+        assertEquals(PRORES_FRAMES, item.path("frameCount").asInt());
+        String[] done = Await.value(
+                "the taken-over job to be done",
+                DEADLINE,
+                () -> row(
+                        "SELECT state, attempts, last_error FROM jobs WHERE id = '" + jobId + "' AND state = 'done'"));
+        assertEquals("1", done[1], "one attempt lost with the node");
+        assertTrue(done[2].contains("lease expired"), done[2]);
+
+        // nginx passes over the dead node; the two left answer exact frames of the new item.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(PRORES_FRAMES - 1, frameCode(nginx.baseUri(), id, PRORES_FRAMES - 1));
+        }
+        for (int i = 0; i < 3; i++) {
+            if (i != victim) {
+                assertEquals(0, frameCode(nodes.get(i).baseUri(), id, 0));
+                assertEquals(PRORES_FRAMES - 1, frameCode(nodes.get(i).baseUri(), id, PRORES_FRAMES - 1));
+            }
+        }
+        assertNotEquals(running[1], takenOver[0]);
+    }
+
+    private String uploadedIdOrSkip() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(uploadedId != null, "the upload test did not run");
+        return uploadedId;
+    }
+
+    @Test
+    @Order(4)
+    void aLiveSessionDrivenThroughNodeOneIsFollowedOnTheOthersAndALateJoinerGetsItsSnapshot() throws Exception {
+        String media = uploadedIdOrSkip();
+        WsTestClient driver = socket(nodes.get(0).baseUri().getPort(), "Ann");
+        driver.send("session.create", "media", media);
+        String session = driver.await("session.snapshot").get("session").asText();
+        WsTestClient onTwo = socket(nodes.get(1).baseUri().getPort(), "Bob");
+        onTwo.send("session.join", "session", session);
+        assertEquals(media, onTwo.await("session.snapshot").at("/state/media").asText());
+        WsTestClient onThree = socket(nodes.get(2).baseUri().getPort(), "Cy");
+        onThree.send("session.join", "session", session);
+        onThree.await("session.snapshot");
+        // And one more through nginx, on whichever node it picks (the WebSocket location of the example).
+        WsTestClient throughNginx = socket(nginx.baseUri().getPort(), "Di");
+        throughNginx.send("session.join", "session", session);
+        throughNginx.await("session.snapshot");
+        List<WsTestClient> everyone = List.of(driver, onTwo, onThree, throughNginx);
+        for (WsTestClient c : everyone) {
+            c.await("session.presence", m -> m.get("members").size() == 4);
+        }
+        driver.send("session.play", "session", session, "frame", 10);
+        expectState(everyone, "play", true, 10);
+        driver.send("session.pause", "session", session, "frame", 137);
+        expectState(everyone, "pause", false, 137);
+        driver.send("session.seek", "session", session, "frame", 200);
+        expectState(everyone, "seek", false, 200);
+
+        // A late joiner on node 3 gets the session as it is now, from the database.
+        WsTestClient late = socket(nodes.get(2).baseUri().getPort(), "Ed");
+        late.send("session.join", "session", session);
+        JsonNode snapshot = late.await("session.snapshot");
+        assertEquals(200, snapshot.at("/state/frame").asLong(), snapshot.toString());
+        assertEquals(false, snapshot.at("/state/playing").asBoolean(), snapshot.toString());
+        assertEquals(5, snapshot.get("members").size(), snapshot.toString());
+        // What the followers are shown is the picture of that frame, from any node.
+        assertEquals(
+                Variant.H264_LONG_GOP.expectedCode(200), frameCode(nodes.get(2).baseUri(), media, 200));
+    }
+
+    private WsTestClient socket(int port, String name) throws Exception {
+        WsTestClient c = new WsTestClient(http, port, name, Map.of());
+        sockets.add(c);
+        c.await("welcome");
+        return c;
+    }
+
+    private static void expectState(List<WsTestClient> clients, String cause, boolean playing, long frame)
+            throws InterruptedException {
+        for (WsTestClient c : clients) {
+            JsonNode m =
+                    c.await("session.state", s -> cause.equals(s.path("cause").asText()));
+            assertEquals(playing, m.at("/state/playing").asBoolean(), m.toString());
+            assertEquals(frame, m.at("/state/frame").asLong(), m.toString());
+        }
+    }
+
     private static java.util.Set<String> addresses(List<ServerProcess> servers) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         servers.forEach(s -> out.add(s.baseUri().getHost() + ":" + s.baseUri().getPort()));
@@ -198,6 +416,14 @@ class ThreeNodesTest {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
 
+    private long uncheckedCount(String query) {
+        try {
+            return count(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long count(String query) throws SQLException {
         try (Connection c = sql();
                 Statement s = c.createStatement();
@@ -223,19 +449,19 @@ class ThreeNodesTest {
         }
     }
 
-    /** The crash tests' 8 s ProRes (same file name and content, so a build makes it once). */
+    /** Made once per build next to the other test media; frame N carries code N. */
     private static synchronized Path longProres() {
-        Path target = TestMedia.directory().resolve("prores-720p-8s.mov");
+        Path target = TestMedia.directory().resolve("prores-360p-6s.mov");
         if (Files.isRegularFile(target)) {
             return target;
         }
-        Path tmp = TestMedia.directory().resolve("tmp-nodes-prores-720p-8s.mov");
+        Path tmp = TestMedia.directory().resolve("tmp-prores-360p-6s.mov");
         TestMedia.run(
                 List.of(
                         "-f",
                         "lavfi",
                         "-i",
-                        "testsrc2=size=1280x720:rate=24,trim=end_frame=" + PRORES_FRAMES + ",format=yuv420p,"
+                        "testsrc2=size=640x360:rate=24,trim=end_frame=" + PRORES_FRAMES + ",format=yuv420p,"
                                 + FrameCode.drawFilter()),
                 "-c:v",
                 "prores_ks",
