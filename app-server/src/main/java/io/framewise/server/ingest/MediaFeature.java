@@ -176,6 +176,9 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 ctx -> Access.person(ctx).userId(),
                 options.uploadExpiry(),
                 options.uploadSweep());
+        if (store.uploads() != null) {
+            tus.shareThrough(store.uploads());
+        }
     }
 
     /**

@@ -112,6 +112,15 @@ public final class MediaFiles {
         return store.localize(p);
     }
 
+    /** An absolute path for a path stored relative to the data folder, as it is on this node (nothing fetched). */
+    public Path path(String relative) {
+        Path p = dataDir.resolve(relative).normalize();
+        if (!p.startsWith(dataDir)) {
+            throw new IllegalArgumentException("stored path leaves the data folder: " + relative);
+        }
+        return p;
+    }
+
     /** The form stored in the database: relative to the data folder, with forward slashes. */
     public String relative(Path file) {
         return dataDir.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');

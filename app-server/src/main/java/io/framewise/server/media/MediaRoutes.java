@@ -8,6 +8,7 @@ import io.framewise.server.access.Caller;
 import io.framewise.server.access.Resource;
 import io.framewise.server.db.Paging;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.storage.StoredObject;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -148,7 +149,7 @@ public final class MediaRoutes {
             // A player's every Range request: the one access decision was the filter's, and where
             // the original lies never changes, so no row of the item is read here.
             ctx.header("Cache-Control", REVALIDATE);
-            responder.respond(ctx, files.resolve(media.originalPathAllowed(id)));
+            play(ctx, media.originalPathAllowed(id), null);
             return;
         }
         MediaItem item = item(ctx);
@@ -163,7 +164,7 @@ public final class MediaRoutes {
         switch (which) {
             case "original" -> {
                 ctx.header("Cache-Control", REVALIDATE);
-                responder.respond(ctx, files.resolve(item.storedPath()));
+                play(ctx, item.storedPath(), null);
             }
             case "proxy" -> {
                 if (proxy.isEmpty()) {
@@ -175,7 +176,7 @@ public final class MediaRoutes {
                             Map.of("id", item.id(), "rendition", "proxy"));
                 }
                 ctx.header("Cache-Control", REVALIDATE);
-                responder.respond(ctx, files.resolve(proxy.get().path()), "video/mp4");
+                play(ctx, proxy.get().path(), "video/mp4");
             }
             default -> throw new ApiException.BadRequest(
                     "rendition must be original or proxy, got '" + which + "'", Map.of("rendition", which), null);
@@ -306,6 +307,21 @@ public final class MediaRoutes {
             default -> throw new ApiException.BadRequest(
                     "format must be png, jpg or webp, got '" + raw + "'", Map.of("format", raw), null);
         };
+    }
+
+    /**
+     * Serves an original or proxy: from this node's copy, or when it has none and the store is S3,
+     * straight from the store (ADR 0060); a null {@code contentType} is guessed from the name.
+     */
+    private void play(Context ctx, String stored, String contentType) throws IOException {
+        Path file = files.path(stored);
+        String type = contentType != null ? contentType : ContentTypes.of(file);
+        Optional<StoredObject> remote = files.store().remote(file);
+        if (remote.isPresent()) {
+            StoredRangeResponder.respond(ctx, files.store(), remote.get(), type);
+        } else {
+            responder.respond(ctx, files.localize(file), type);
+        }
     }
 
     private void rendition(Context ctx, RenditionKind kind, String contentType) throws IOException {

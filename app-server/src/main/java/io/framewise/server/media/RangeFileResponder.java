@@ -148,7 +148,7 @@ public final class RangeFileResponder {
         return "\"" + Long.toHexString(size) + "-" + Long.toHexString(modifiedMillis) + "\"";
     }
 
-    private static boolean notModified(HttpServletRequest req, String etag, Instant modified) {
+    static boolean notModified(HttpServletRequest req, String etag, Instant modified) {
         String method = req.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return false;
@@ -168,7 +168,7 @@ public final class RangeFileResponder {
         return since != null && !modified.isAfter(since);
     }
 
-    private static boolean ifRangeHolds(String ifRange, String etag, Instant modified) {
+    static boolean ifRangeHolds(String ifRange, String etag, Instant modified) {
         if (ifRange == null) {
             return true;
         }

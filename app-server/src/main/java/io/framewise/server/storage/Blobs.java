@@ -12,7 +12,13 @@ import java.util.List;
 interface Blobs extends AutoCloseable {
 
     /** The object's size in bytes, or -1 when there is none. */
-    long size(String key) throws IOException;
+    default long size(String key) throws IOException {
+        StoredObject o = stat(key);
+        return o == null ? -1 : o.size();
+    }
+
+    /** The object's size and time, or null when there is none. */
+    StoredObject stat(String key) throws IOException;
 
     /** Stores {@code file} under {@code key}, replacing what was there; readers see all of it or nothing. */
     void put(String key, Path file) throws IOException;

@@ -44,12 +44,16 @@ final class FolderBlobs implements Blobs {
     }
 
     @Override
-    public long size(String key) throws IOException {
+    public StoredObject stat(String key) throws IOException {
         Path p = at(key);
         try {
-            return Files.isRegularFile(p) ? Files.size(p) : -1;
+            if (!Files.isRegularFile(p)) {
+                return null;
+            }
+            return new StoredObject(
+                    key, Files.size(p), Files.getLastModifiedTime(p).toInstant());
         } catch (NoSuchFileException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -6,12 +6,15 @@ import io.framewise.server.storage.StorageErrors.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -85,6 +88,14 @@ public final class MediaStore implements AutoCloseable {
 
     public StorageLocation location() {
         return location;
+    }
+
+    /**
+     * Where resumable uploads keep their state for every node when the store is S3 (a folder store
+     * holds the tus folder itself); null otherwise.
+     */
+    public UploadMirror uploads() {
+        return blobs instanceof S3Blobs ? new UploadMirror(blobs, errors, location.describe()) : null;
     }
 
     /** Failed calls to the store, for the metrics scrape. */
@@ -212,32 +223,54 @@ public final class MediaStore implements AutoCloseable {
     }
 
     /**
-     * The bytes {@code from} to {@code to} (inclusive) of a file this node lacks, straight from the
-     * store; null when the store lacks it too.
+     * The stored copy of {@code local} when Range requests of it are answered from the store rather
+     * than from a local copy: on S3, when this node lacks the file (a folder store is as near as the
+     * data folder, so its files are copied in). Empty otherwise, and when the store lacks it too.
      */
-    public InputStream range(Path local, long from, long to) {
-        String key = keyOf(local.toAbsolutePath().normalize());
-        if (!shared() || key == null) {
-            return null;
+    public Optional<StoredObject> remote(Path local) {
+        Path p = local.toAbsolutePath().normalize();
+        String key = keyOf(p);
+        if (!(blobs instanceof S3Blobs) || key == null || Files.exists(p)) {
+            return Optional.empty();
         }
         try {
-            return blobs.range(key, from, to);
+            return Optional.ofNullable(blobs.stat(key));
         } catch (IOException | RuntimeException e) {
             throw failed(Operation.RANGE, local, e);
         }
     }
 
-    /** The size of the stored copy of {@code local}, or -1 when the store lacks it. */
-    public long storedSize(Path local) {
-        String key = keyOf(local.toAbsolutePath().normalize());
-        if (!shared() || key == null) {
-            return -1;
-        }
+    /** Whether Range requests of remote objects are answered with a redirect to a presigned address. */
+    public boolean redirects() {
+        return location instanceof StorageLocation.S3 s3 && s3.serve() == StorageLocation.Serve.REDIRECT;
+    }
+
+    /** A short-lived address of a stored object that a client can read without credentials. */
+    public URI presigned(StoredObject object, Duration valid) {
         try {
-            return blobs.size(key);
-        } catch (IOException | RuntimeException e) {
-            throw failed(Operation.RANGE, local, e);
+            return ((S3Blobs) blobs).presigned(object.key(), valid);
+        } catch (RuntimeException e) {
+            throw failed(Operation.RANGE, dataDir.resolve(object.key()), e);
         }
+    }
+
+    /** The bytes {@code from} to {@code to} (inclusive) of a stored object. */
+    public InputStream range(StoredObject object, long from, long to) {
+        try {
+            InputStream in = blobs.range(object.key(), from, to);
+            if (in == null) {
+                throw new NoSuchFileException(object.key());
+            }
+            return in;
+        } catch (IOException | RuntimeException e) {
+            throw failed(Operation.RANGE, dataDir.resolve(object.key()), e);
+        }
+    }
+
+    /** Counts a read of a stored object that broke off on the store's side. */
+    public void rangeFailed(StoredObject object, Exception e) {
+        errors.count(Operation.RANGE);
+        LOG.warn("Media store {} stopped sending {}: {}", location.describe(), object.key(), e.toString());
     }
 
     /** Deletes the stored objects of an item (its local folder is the caller's). */

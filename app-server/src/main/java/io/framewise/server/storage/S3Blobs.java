@@ -25,10 +25,9 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -81,15 +80,16 @@ final class S3Blobs implements Blobs {
     }
 
     @Override
-    public long size(String key) throws IOException {
+    public StoredObject stat(String key) throws IOException {
         try {
-            return s3.headObject(b -> b.bucket(where.bucket()).key(where.key(key)))
-                    .contentLength();
+            HeadObjectResponse head =
+                    s3.headObject(b -> b.bucket(where.bucket()).key(where.key(key)));
+            return new StoredObject(key, head.contentLength(), head.lastModified());
         } catch (NoSuchKeyException e) {
-            return -1;
+            return null;
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return -1;
+                return null;
             }
             throw e;
         }
@@ -202,25 +202,15 @@ final class S3Blobs implements Blobs {
         return keys;
     }
 
+    /**
+     * One DELETE per object: the batch call needs a Content-MD5 or checksum header that S3-compatible
+     * servers do not all take, and an item has a few dozen objects at most besides its HLS segments.
+     */
     @Override
     public void deleteAll(String prefix) throws IOException {
-        List<ObjectIdentifier> batch = new ArrayList<>();
         for (String key : list(prefix)) {
-            batch.add(ObjectIdentifier.builder().key(where.key(key)).build());
-            if (batch.size() == 1000) {
-                delete(batch);
-                batch.clear();
-            }
+            s3.deleteObject(b -> b.bucket(where.bucket()).key(where.key(key)));
         }
-        if (!batch.isEmpty()) {
-            delete(batch);
-        }
-    }
-
-    private void delete(List<ObjectIdentifier> batch) {
-        List<ObjectIdentifier> copy = List.copyOf(batch);
-        s3.deleteObjects(b -> b.bucket(where.bucket())
-                .delete(Delete.builder().objects(copy).quiet(true).build()));
     }
 
     @Override

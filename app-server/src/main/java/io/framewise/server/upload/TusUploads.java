@@ -3,6 +3,7 @@ package io.framewise.server.upload;
 import io.framewise.server.Feature;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.storage.UploadMirror;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -73,6 +74,7 @@ public final class TusUploads implements Feature, AutoCloseable {
     private ScheduledExecutorService sweeper;
     private final ReentrantReadWriteLock sweepLock = new ReentrantReadWriteLock();
     private int skippedSweeps;
+    private volatile UploadMirror mirror;
 
     /** How long an idle upload lives by default, and how often expired ones are looked for. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
@@ -175,6 +177,27 @@ public final class TusUploads implements Feature, AutoCloseable {
         trimUnacknowledgedBytes();
     }
 
+    /**
+     * Keeps every upload's state and bytes in an S3 store too, so each request may land on another
+     * node (ADR 0060); a folder store needs none of this, it holds the tus folder itself.
+     */
+    public void shareThrough(UploadMirror mirror) {
+        this.mirror = mirror;
+    }
+
+    /** The upload id of a request's path, when it names one this server could have made. */
+    private static String uploadId(String uri) {
+        if (uri == null || !uri.startsWith(PATH + "/")) {
+            return null;
+        }
+        String id = uri.substring(PATH.length() + 1);
+        return UploadMirror.valid(id) ? id : null;
+    }
+
+    private Path uploadDir(String id) {
+        return config.tusDir().resolve("uploads").resolve(id);
+    }
+
     @Override
     public void register(JavalinConfig cfg) {
         for (HandlerType method : new HandlerType[] {
@@ -197,6 +220,13 @@ public final class TusUploads implements Feature, AutoCloseable {
             creationCheck.check(ctx, TusMetadata.parse(ctx.header("Upload-Metadata")));
         }
         HttpServletRequest request = ctx.req();
+        UploadMirror shared = mirror;
+        String id = shared == null ? null : uploadId(request.getRequestURI());
+        long before = 0;
+        if (id != null) {
+            shared.pull(uploadDir(id), id);
+            before = UploadMirror.localEnd(uploadDir(id));
+        }
         BoundedPatchBody bounded = null;
         if (ctx.method() == HandlerType.PATCH) {
             String uri = request.getRequestURI();
@@ -213,6 +243,9 @@ public final class TusUploads implements Feature, AutoCloseable {
             }
         } finally {
             sweepLock.readLock().unlock();
+        }
+        if (shared != null) {
+            share(ctx, shared, id, before);
         }
         if (bounded != null && bounded.refusal() != null) {
             // Upload-Offset says how many bytes were kept, where the client resumes; the library's
@@ -233,6 +266,23 @@ public final class TusUploads implements Feature, AutoCloseable {
         }
         if (ctx.method() == HandlerType.PATCH || ctx.method() == HandlerType.POST) {
             handOverIfComplete(ctx, ownerId);
+        }
+    }
+
+    /** Sends what the request changed to the store: a new upload's info, a PATCH's bytes, a cancellation. */
+    private void share(Context ctx, UploadMirror shared, String id, long before) {
+        if (ctx.method() == HandlerType.POST) {
+            String location = ctx.res().getHeader("Location");
+            String made = location == null
+                    ? null
+                    : uploadId(java.net.URI.create(location).getPath());
+            if (made != null) {
+                shared.push(uploadDir(made), made, 0);
+            }
+        } else if (id != null && ctx.method() == HandlerType.PATCH) {
+            shared.push(uploadDir(id), id, before);
+        } else if (id != null && ctx.method() == HandlerType.DELETE && ctx.res().getStatus() == 204) {
+            shared.forget(id);
         }
     }
 
@@ -422,12 +472,14 @@ public final class TusUploads implements Feature, AutoCloseable {
                 Files.deleteIfExists(file.path());
                 tus.deleteUpload(uri, ownerId);
                 forgetOwner(uri);
+                forgetShared(uri);
                 throw e;
             }
             // Removed only once the library has it: a kill in between hands it over again at the next
             // start (a duplicate at worst), where the other order could lose a fully uploaded file.
             tus.deleteUpload(uri, ownerId);
             forgetOwner(uri);
+            forgetShared(uri);
             LOG.info("Resumable upload '{}' complete ({} bytes)", file.safeName(), file.size());
             return received;
         } finally {
@@ -487,6 +539,14 @@ public final class TusUploads implements Feature, AutoCloseable {
             } catch (IOException | TusException | RuntimeException e) {
                 LOG.warn("Could not check the resumable upload {}: {}", uri, e.toString());
             }
+        }
+    }
+
+    private void forgetShared(String uri) {
+        UploadMirror shared = mirror;
+        String id = uploadId(uri);
+        if (shared != null && id != null) {
+            shared.forget(id);
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServerBench {
 
     static final List<String> SECTIONS =
-            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "nodes");
+            List.of(
+                    "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "nodes");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
@@ -112,6 +113,9 @@ public final class ServerBench {
         }
         if (only.contains("web")) {
             new WebBench(work).run(rows);
+        }
+        if (only.contains("storage")) {
+            new StorageBench(work).run(rows);
         }
         if (only.contains("nodes")) {
             new NodesBench(work).run(rows);

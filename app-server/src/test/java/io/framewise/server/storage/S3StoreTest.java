@@ -1,0 +1,222 @@
+package io.framewise.server.storage;
+
+import static io.framewise.server.testing.StoreNodes.awaitReady;
+import static io.framewise.server.testing.StoreNodes.frameCode;
+import static io.framewise.server.testing.StoreNodes.range;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.framewise.media.testing.TestMedia;
+import io.framewise.media.testing.TestMedia.Variant;
+import io.framewise.model.testing.Await;
+import io.framewise.server.FramewiseServer;
+import io.framewise.server.testing.MediaReady;
+import io.framewise.server.testing.PostgresPerDataFolder;
+import io.framewise.server.testing.S3Proxy;
+import io.framewise.server.testing.StoreNodes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@code --storage s3://...} against a real S3 server (s3proxy in its own process): nodes with their
+ * own data folders on one PostgreSQL database and one bucket.
+ */
+class S3StoreTest {
+
+    private static final Variant CLIP = Variant.H264_LONG_GOP;
+    private static final String BUCKET = "framewise-media";
+    private static final Pattern FETCH_ERRORS =
+            Pattern.compile("framewise_storage_errors_total\\{operation=\"fetch\"} (\\d+)");
+
+    @TempDir
+    static Path shared;
+
+    private static S3Proxy s3;
+    private static S3Client client;
+
+    @TempDir
+    Path dir;
+
+    private StoreNodes nodes;
+
+    @BeforeAll
+    static void anS3Server() throws Exception {
+        s3 = S3Proxy.start(shared.resolve("s3"));
+        S3Proxy.lendCredentials();
+        client = s3.client();
+        client.createBucket(b -> b.bucket(BUCKET));
+    }
+
+    @AfterAll
+    static void stopS3() {
+        client.close();
+        s3.close();
+    }
+
+    @AfterEach
+    void stopNodes() {
+        if (nodes != null) {
+            nodes.close();
+        }
+    }
+
+    private StoreNodes nodes(String prefix, String extra) {
+        nodes = new StoreNodes(
+                dir, PostgresPerDataFolder.cluster().newDatabase("s3"), s3.storage(BUCKET, prefix, extra), 64L << 20);
+        return nodes;
+    }
+
+    @Test
+    void anotherNodeStreamsExactRangesFromTheBucketAndFetchesWhatStillsNeed() throws Exception {
+        Path clip = TestMedia.get(CLIP);
+        byte[] original = Files.readAllBytes(clip);
+        StoreNodes nodes = nodes("stream", "");
+        FramewiseServer a = nodes.start("a");
+        String id = StoreNodes.upload(a, clip);
+        awaitReady(a, id);
+
+        String prefix = "stream/media/" + id + "/";
+        assertArrayEquals(original, object(prefix + "original.mp4"));
+        assertTrue(keys(prefix).contains(prefix + "framemap.bin"), keys(prefix).toString());
+
+        FramewiseServer b = nodes.start("b");
+        Path local = dir.resolve("b").resolve("media").resolve(id);
+        HttpResponse<byte[]> bytes = range(b, id, 1000, 65_535);
+        assertEquals(206, bytes.statusCode());
+        assertEquals(
+                "bytes 1000-65535/" + original.length,
+                bytes.headers().firstValue("Content-Range").orElseThrow());
+        assertArrayEquals(Arrays.copyOfRange(original, 1000, 65_536), bytes.body());
+        assertFalse(Files.exists(local.resolve("original.mp4")), "a Range is streamed, not fetched whole");
+        HttpResponse<byte[]> sameOnA = range(a, id, 0, 9);
+        assertEquals(
+                bytes.headers().firstValue("Accept-Ranges"), sameOnA.headers().firstValue("Accept-Ranges"));
+        HttpResponse<byte[]> whole = StoreNodes.get(b, "/api/media/" + id + "/stream?rendition=original");
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(original, whole.body());
+
+        for (long n : new long[] {0, 99, CLIP.frameCount() - 1}) {
+            assertEquals(CLIP.expectedCode(n), frameCode(b, id, n), "frame " + n + " from node b");
+        }
+        assertTrue(Files.isRegularFile(local.resolve("original.mp4")), "stills read a fetched copy");
+
+        HttpResponse<String> removed = StoreNodes.delete(b, "/api/media/" + id);
+        assertTrue(removed.statusCode() / 100 == 2, removed.body());
+        assertEquals(List.of(), keys(prefix), "deleting the item deletes its objects");
+    }
+
+    @Test
+    void redirectModeSendsTheClientToAShortLivedPresignedAddress() throws Exception {
+        Path clip = TestMedia.get(CLIP);
+        byte[] original = Files.readAllBytes(clip);
+        StoreNodes nodes = nodes("redirect", "&serve=redirect");
+        FramewiseServer a = nodes.start("a");
+        String id = StoreNodes.upload(a, clip);
+        awaitReady(a, id);
+        FramewiseServer b = nodes.start("b");
+
+        HttpResponse<byte[]> answer = range(b, id, 5000, 5999);
+
+        assertEquals(302, answer.statusCode());
+        URI presigned = URI.create(answer.headers().firstValue("Location").orElseThrow());
+        assertTrue(presigned.getQuery().contains("X-Amz-Expires=300"), presigned.toString());
+        HttpResponse<byte[]> bytes = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(presigned)
+                                .header("Range", "bytes=5000-5999")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, bytes.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(original, 5000, 6000), bytes.body());
+    }
+
+    @Test
+    void aStoreThatIsDownAnswersAClearErrorAndCountsIt() throws Exception {
+        Path clip = TestMedia.get(CLIP);
+        StoreNodes nodes = nodes("down", "");
+        FramewiseServer a = nodes.start("a");
+        String id = StoreNodes.upload(a, clip);
+        awaitReady(a, id);
+        FramewiseServer b = nodes.start("b");
+        long before = fetchErrors(b);
+
+        s3.stop();
+        HttpResponse<byte[]> still;
+        try {
+            still = StoreNodes.get(b, "/api/media/" + id + "/frames/10");
+        } finally {
+            s3.start();
+        }
+
+        assertEquals(503, still.statusCode());
+        JsonNode error = StoreNodes.JSON.readTree(still.body()).path("error");
+        assertEquals("unavailable", error.path("code").asText(), error.toString());
+        assertTrue(error.path("message").asText().contains("media store"), error.toString());
+        assertTrue(fetchErrors(b) > before, "framewise_storage_errors_total{operation=\"fetch\"} rises");
+        Await.until("node b to serve again once the store is back", MediaReady.DEADLINE, () -> {
+            try {
+                return frameCode(b, id, 10) == CLIP.expectedCode(10);
+            } catch (Exception | AssertionError e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aResumableUploadWhosePatchesAlternateBetweenNodesLandsOnce() throws Exception {
+        Path clip = TestMedia.get(CLIP);
+        StoreNodes nodes = nodes("tus", "");
+        FramewiseServer a = nodes.start("a");
+        FramewiseServer b = nodes.start("b");
+
+        HttpResponse<String> last = StoreNodes.tus(clip, 100 * 1024, a, b);
+
+        String id = last.headers().firstValue("Upload-Media-Id").orElseThrow();
+        awaitReady(a, id);
+        assertEquals(
+                1,
+                StoreNodes.JSON
+                        .readTree(StoreNodes.get(b, "/api/media").body())
+                        .path("items")
+                        .size());
+        assertArrayEquals(Files.readAllBytes(clip), object("tus/media/" + id + "/original.mp4"));
+        assertEquals(List.of(), keys("tus/tus/"), "the upload's stored parts go once it is in the library");
+        assertEquals(CLIP.expectedCode(77), frameCode(b, id, 77));
+    }
+
+    private static long fetchErrors(FramewiseServer node) throws Exception {
+        String text = new String(StoreNodes.get(node, "/api/metrics").body(), StandardCharsets.UTF_8);
+        Matcher m = FETCH_ERRORS.matcher(text.replace(".0\n", "\n"));
+        assertTrue(m.find(), text);
+        return Long.parseLong(m.group(1));
+    }
+
+    private static byte[] object(String key) {
+        return client.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
+    }
+
+    private static List<String> keys(String prefix) {
+        return client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .toList();
+    }
+}
