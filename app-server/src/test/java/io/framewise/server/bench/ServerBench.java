@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web nodes]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web
+ * storage fanout nodes]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -27,7 +28,8 @@ public final class ServerBench {
 
     static final List<String> SECTIONS =
             List.of(
-                    "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "nodes");
+                    "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "fanout",
+                    "nodes");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
@@ -116,6 +118,9 @@ public final class ServerBench {
         }
         if (only.contains("storage")) {
             new StorageBench(work).run(rows);
+        }
+        if (only.contains("fanout")) {
+            new FanoutBench(work).run(rows);
         }
         if (only.contains("nodes")) {
             new NodesBench(work).run(rows);
