@@ -17,6 +17,7 @@ import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.NginxProcess;
 import io.framewise.server.testing.PostgresCluster;
 import io.framewise.server.testing.PostgresPerDataFolder;
+import io.framewise.server.testing.S3Proxy;
 import io.framewise.server.testing.ServerProcess;
 import io.framewise.server.ws.WsTestClient;
 import java.io.IOException;
@@ -43,7 +44,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,10 +52,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Three real server processes, each with its own data folder, on one PostgreSQL database and one
- * shared store, behind a real nginx configured from installers/nginx/framewise-nodes.conf (issue 18).
+ * shared store (an S3 server: s3proxy), behind a real nginx configured from installers/nginx/framewise-nodes.conf (issue 18).
  * What a house running several nodes relies on is asserted through nginx: an upload whose chunks
  * land on different nodes is one item, every node answers exact frames, and a node killed with
  * SIGKILL mid-job leaves the job to another node once its lease lapses. The nodes start once for
@@ -70,6 +71,8 @@ class ThreeNodesTest {
 
     /** Short, so a dead node's job is taken over within seconds (the default is two minutes). */
     static final int LEASE_SECONDS = 5;
+
+    static final String BUCKET = "nodes";
 
     /** What the nodes skip to stay cheap: the HLS ladder and scene detection are not what is tested. */
     static final List<String> CHEAP =
@@ -89,7 +92,7 @@ class ThreeNodesTest {
     final List<ServerProcess> nodes = new ArrayList<>();
     final List<String> nodeIds = new ArrayList<>();
     NginxProcess nginx;
-    Path store;
+    S3Proxy s3;
     final List<WsTestClient> sockets = new ArrayList<>();
     String uploadedId;
 
@@ -97,13 +100,22 @@ class ThreeNodesTest {
     void threeNodesBehindNginx() throws Exception {
         // The test JVM's one throwaway cluster (SharedQueueTest uses it too): no second initdb.
         database = PostgresPerDataFolder.cluster().newDatabase("nodes");
-        store = dir.resolve("store");
-        Files.createDirectories(store);
+        s3 = S3Proxy.start(dir.resolve("s3"));
+        try (S3Client client = s3.client()) {
+            client.createBucket(b -> b.bucket(BUCKET));
+        }
         List<String> options = new ArrayList<>(CHEAP);
-        options.addAll(List.of("--storage", "file:" + store));
+        options.addAll(List.of("--storage", s3.storage(BUCKET, "library", "")));
         options.addAll(List.of("--db", "postgresql://127.0.0.1:" + database.port() + "/" + database.database()));
         Map<String, String> props = Map.of(MediaOptions.JOB_LEASE_PROPERTY, Integer.toString(LEASE_SECONDS));
-        Map<String, String> env = Map.of(DatabaseLocation.USER_VARIABLE, PostgresCluster.USER);
+        // As in production: the database user and the store's credentials from the environment.
+        Map<String, String> env = Map.of(
+                DatabaseLocation.USER_VARIABLE,
+                PostgresCluster.USER,
+                "AWS_ACCESS_KEY_ID",
+                S3Proxy.IDENTITY,
+                "AWS_SECRET_ACCESS_KEY",
+                S3Proxy.CREDENTIAL);
         List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             Path data = dir.resolve("node" + i);
@@ -141,6 +153,9 @@ class ThreeNodesTest {
         }
         for (ServerProcess node : nodes) {
             node.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
     }
 
@@ -230,16 +245,20 @@ class ThreeNodesTest {
                 () -> uncheckedCount("SELECT count(*) FROM jobs WHERE media_id = '" + id + "' AND state <> 'done'")
                         == 0);
         assertTrue(count("SELECT count(*) FROM jobs WHERE media_id = '" + id + "'") > 1, "its jobs ran");
-        // One original in the shared store, byte for byte the file; no resumable upload left behind.
-        try (Stream<Path> items = Files.list(store.resolve("media"))) {
-            assertEquals(List.of(id), items.map(p -> p.getFileName().toString()).toList());
-        }
-        try (Stream<Path> originals = Files.list(store.resolve("media").resolve(id))) {
-            List<Path> found = originals
-                    .filter(p -> p.getFileName().toString().startsWith("original"))
+        // One original in the shared bucket, byte for byte the file; every object is this item's.
+        try (S3Client client = s3.client()) {
+            List<String> keys =
+                    client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("library/media/")).contents().stream()
+                            .map(o -> o.key())
+                            .toList();
+            assertTrue(keys.stream().allMatch(k -> k.startsWith("library/media/" + id + "/")), keys.toString());
+            List<String> originals = keys.stream()
+                    .filter(k -> k.substring(k.lastIndexOf('/') + 1).startsWith("original"))
                     .toList();
-            assertEquals(1, found.size(), "one original: " + found);
-            assertTrue(Arrays.equals(file, Files.readAllBytes(found.get(0))), "the original is the file uploaded");
+            assertEquals(1, originals.size(), "one original: " + keys);
+            byte[] stored = client.getObjectAsBytes(b -> b.bucket(BUCKET).key(originals.get(0)))
+                    .asByteArray();
+            assertTrue(Arrays.equals(file, stored), "the original is the file uploaded");
         }
     }
 
