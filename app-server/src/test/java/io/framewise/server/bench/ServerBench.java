@@ -26,10 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServerBench {
 
-    static final List<String> SECTIONS =
-            List.of(
-                    "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "fanout",
-                    "nodes");
+    static final List<String> SECTIONS = List.of(
+            "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "fanout",
+            "nodes");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
