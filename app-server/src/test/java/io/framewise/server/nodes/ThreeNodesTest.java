@@ -98,9 +98,17 @@ class ThreeNodesTest {
 
     @BeforeAll
     void threeNodesBehindNginx() throws Exception {
+        // The S3 server (its own JVM) starts while PostgreSQL does: both take seconds on busy cores.
+        CompletableFuture<S3Proxy> s3Starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return S3Proxy.start(dir.resolve("s3"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         // The test JVM's one throwaway cluster (SharedQueueTest uses it too): no second initdb.
         database = PostgresPerDataFolder.cluster().newDatabase("nodes");
-        s3 = S3Proxy.start(dir.resolve("s3"));
+        s3 = s3Starting.join();
         try (S3Client client = s3.client()) {
             client.createBucket(b -> b.bucket(BUCKET));
         }
