@@ -1,9 +1,12 @@
 package io.framewise.server.bench;
 
 import io.framewise.media.testing.TestMedia;
+import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.bench.ServerBench.Row;
 import io.framewise.server.db.DatabaseLocation;
+import io.framewise.server.jobs.JobState;
+import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.S3Proxy;
 import io.framewise.server.testing.StoreNodes;
@@ -111,6 +114,12 @@ final class StorageBench {
         FramewiseServer node = nodes.start(name);
         String id = StoreNodes.upload(node, clip);
         StoreNodes.awaitReady(node, id);
+        // Every step done (thumbnails, seek proxy): no later node measured here runs leftover work.
+        Await.until(
+                "every job of " + id + " to end",
+                MediaReady.DEADLINE,
+                () -> node.repositories().jobs().listByMedia(id).stream()
+                        .allMatch(j -> j.state() == JobState.DONE || j.state() == JobState.FAILED));
         nodes.stop(node);
         return id;
     }
