@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The server's benchmarks, each side by side with the obvious alternative in the same run, printing
- * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web fanout]}. The server
+ * ratios. Not a test: run with {@code ./framewise bench server [upload range ws notes hls seek scale step soak web
+ * storage fanout nodes]}. The server
  * runs as its own process ({@code framewise server} on this classpath) so its memory and throughput
  * are measured from outside. Results go to docs/benchmarks.md with the command that made them.
  *
@@ -25,14 +26,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServerBench {
 
-    static final List<String> SECTIONS =
-            List.of("upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt", "fanout");
+    static final List<String> SECTIONS = List.of(
+            "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt", "fanout", "nodes");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,
      * which encodes a minute of 1080p and its seek proxy, scale, which writes a library of a million
-     * notes, step and soak (stepping and memory under load, minutes each), and web, which drives a real
-     * Chromium over the seek benchmark's minute of 1080p.
+     * notes, step and soak (stepping and memory under load, minutes each), web, which drives a real
+     * Chromium over the seek benchmark's minute of 1080p, and nodes, which runs 1, 2 and 3 server
+     * processes on a throwaway PostgreSQL cluster.
      */
     static final List<String> DEFAULT_SECTIONS = List.of("upload", "range", "ws", "notes");
 
@@ -120,6 +122,9 @@ public final class ServerBench {
         }
         if (only.contains("fanout")) {
             new FanoutBench(work).run(rows);
+        }
+        if (only.contains("nodes")) {
+            new NodesBench(work).run(rows);
         }
         System.out.printf(Locale.ROOT, "%nwall time %.0f s%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("| benchmark | Framewise | alternative | ratio | goal |");

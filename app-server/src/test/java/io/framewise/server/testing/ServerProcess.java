@@ -59,6 +59,16 @@ public final class ServerProcess implements AutoCloseable {
     /** As {@link #start(Path, Path, Map)} with more {@code server} options after the usual ones. */
     public static ServerProcess start(Path data, Path log, Map<String, String> systemProperties, List<String> options)
             throws IOException {
+        return start(data, log, systemProperties, options, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map, List)} with environment variables for the child (the
+     * PostgreSQL user of a node on a shared database: {@code FRAMEWISE_DB_USER}).
+     */
+    public static ServerProcess start(
+            Path data, Path log, Map<String, String> systemProperties, List<String> options, Map<String, String> env)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -70,6 +80,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // The child must take its settings from the command line only, not from the build's environment.
         pb.environment().keySet().removeIf(k -> k.startsWith("FRAMEWISE_"));
+        pb.environment().putAll(env);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Writer out = Files.newBufferedWriter(
                 log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
