@@ -185,8 +185,8 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
                 seekKey(item.id()),
                 () -> FrameReader.open(
                         files.local(item.id(), MediaFiles.SEEK_PROXY),
-                        FrameMap.fromBytes(SealedMedia.readAllBytes(
-                                files.local(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP))),
+                        FrameMap.fromBytes(
+                                SealedMedia.readAllBytes(files.local(item.id(), MediaFiles.SEEK_PROXY_FRAME_MAP))),
                         SEEK_READER));
         try {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);

@@ -316,7 +316,11 @@ public final class MediaRoutes {
     private void play(Context ctx, String stored, String contentType) throws IOException {
         Path file = files.path(stored);
         String type = contentType != null ? contentType : ContentTypes.of(file);
-        Optional<StoredObject> remote = files.store().remote(file);
+        // A sealed library's objects are sealed too (ADR 0061): streaming or redirecting to them would
+        // hand out cipher text, so such a node fetches its copy and decrypts the range itself.
+        Optional<StoredObject> remote = io.framewise.server.crypto.SealedMedia.on(file)
+                ? Optional.empty()
+                : files.store().remote(file);
         if (remote.isPresent()) {
             StoredRangeResponder.respond(ctx, files.store(), remote.get(), type);
         } else {

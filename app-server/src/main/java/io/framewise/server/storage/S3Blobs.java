@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -100,11 +101,18 @@ final class S3Blobs implements Blobs {
         long size = Files.size(file);
         String k = where.key(key);
         if (size <= PART_BYTES) {
-            s3.putObject(b -> b.bucket(where.bucket()).key(k).contentLength(size), RequestBody.fromFile(file));
+            s3.putObject(
+                    b -> b.bucket(where.bucket())
+                            .key(k)
+                            .contentLength(size)
+                            .serverSideEncryption(where.sse() ? ServerSideEncryption.AES256 : null),
+                    RequestBody.fromFile(file));
             return;
         }
-        String upload =
-                s3.createMultipartUpload(b -> b.bucket(where.bucket()).key(k)).uploadId();
+        String upload = s3.createMultipartUpload(b -> b.bucket(where.bucket())
+                        .key(k)
+                        .serverSideEncryption(where.sse() ? ServerSideEncryption.AES256 : null))
+                .uploadId();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             List<CompletedPart> parts = new ArrayList<>();
             int number = 1;

@@ -45,8 +45,11 @@ public sealed interface StorageLocation {
      * @param prefix the key prefix every object gets, without leading or trailing slash ("" for none)
      * @param endpoint the S3 endpoint, or null for AWS's own
      * @param region the signing region
+     * @param sse whether every object is written with server-side encryption by the store's own keys
+     *     (SSE-S3, {@code sse=s3})
      */
-    record S3(String bucket, String prefix, URI endpoint, String region, Serve serve) implements StorageLocation {
+    record S3(String bucket, String prefix, URI endpoint, String region, Serve serve, boolean sse)
+            implements StorageLocation {
 
         private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
         private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._/-]{0,200}");
@@ -163,6 +166,7 @@ public sealed interface StorageLocation {
         URI endpoint = null;
         String region = "us-east-1";
         Serve serve = Serve.STREAM;
+        boolean sse = false;
         for (Map.Entry<String, String> e : options.entrySet()) {
             switch (e.getKey()) {
                 case "endpoint" -> {
@@ -179,6 +183,15 @@ public sealed interface StorageLocation {
                     default -> throw new IllegalArgumentException(
                             "--storage serve must be stream or redirect, was '" + e.getValue() + "'");
                 };
+                    // SSE-C is not offered: every read would need the key, so presigned redirects could not
+                    // work, and --encrypt-at-rest already seals what is stored with the server's own key.
+                case "sse" -> sse = switch (e.getValue()) {
+                    case "s3" -> true;
+                    case "none" -> false;
+                    default -> throw new IllegalArgumentException("--storage sse must be s3 (the store encrypts"
+                            + " with its own keys) or none, was '" + e.getValue() + "'; for encryption with the"
+                            + " server's key use --encrypt-at-rest");
+                };
                 case "accessKey",
                         "access_key",
                         "secretKey",
@@ -188,10 +201,10 @@ public sealed interface StorageLocation {
                         "password",
                         "token" -> throw new IllegalArgumentException(credentialsRefused());
                 default -> throw new IllegalArgumentException(
-                        "--storage s3:// knows the options endpoint, region and" + " serve, not '" + e.getKey() + "'");
+                        "--storage s3:// knows the options endpoint, region, serve and sse, not '" + e.getKey() + "'");
             }
         }
-        return new S3(bucket, prefix, endpoint, region, serve);
+        return new S3(bucket, prefix, endpoint, region, serve, sse);
     }
 
     private static Map<String, String> query(String raw) {

@@ -45,8 +45,19 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public User localUser() {
-        // Look and create in one write so two first requests cannot both create it.
-        return db.write(ctx -> findByName(LOCAL_USER_NAME).orElseGet(() -> create(LOCAL_USER_NAME, "Local user")));
+        // Insert-if-missing and read back on the writer's own connection: first requests on several
+        // nodes at once (one PostgreSQL database) then make one row, never a duplicate-name error.
+        return db.write(ctx -> {
+            ctx.insertInto(USERS)
+                    .set(USERS.ID, Ids.newId())
+                    .set(USERS.NAME, LOCAL_USER_NAME)
+                    .set(USERS.DISPLAY_NAME, "Local user")
+                    .set(USERS.CREATED_AT, db.nowMillis())
+                    .onConflict(USERS.NAME)
+                    .doNothing()
+                    .execute();
+            return ctx.selectFrom(USERS).where(USERS.NAME.eq(LOCAL_USER_NAME)).fetchSingle(JooqUserRepository::toUser);
+        });
     }
 
     private static User toUser(UsersRecord r) {

@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServerBench {
 
     static final List<String> SECTIONS = List.of(
-            "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt", "fanout", "nodes");
+            "upload", "range", "ws", "notes", "hls", "seek", "scale", "step", "soak", "web", "storage", "crypt",
+            "fanout", "nodes");
 
     /**
      * Without arguments: all but hls, whose first run makes an hour of 1080p and its ladder, seek,

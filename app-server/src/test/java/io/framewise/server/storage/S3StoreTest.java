@@ -149,6 +149,31 @@ class S3StoreTest {
         assertArrayEquals(Arrays.copyOfRange(original, 5000, 6000), bytes.body());
     }
 
+    /**
+     * With {@code sse=s3} every write asks the store to encrypt. s3proxy's filesystem backend does not
+     * implement server-side encryption and refuses the header (501), which shows the header is sent:
+     * the upload is refused with the usual error and nothing lands in the bucket unencrypted.
+     */
+    @Test
+    void serverSideEncryptionIsAskedOfEveryWriteAndAStoreWithoutItKeepsNothing() throws Exception {
+        Path clip = TestMedia.get(CLIP);
+        StoreNodes nodes = nodes("sse", "&sse=s3");
+        FramewiseServer a = nodes.start("a");
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(a.baseUri() + "api/media?filename=clip.mp4"))
+                                .POST(HttpRequest.BodyPublishers.ofFile(clip))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("media store"), refused.body());
+        assertEquals(List.of(), keys("sse/"), "nothing stored without the encryption asked for");
+        assertEquals(
+                List.of(),
+                a.repositories().media().list(io.framewise.server.db.Paging.newest(10)),
+                "no item without its original in the store");
+    }
+
     @Test
     void aStoreThatIsDownAnswersAClearErrorAndCountsIt() throws Exception {
         Path clip = TestMedia.get(CLIP);

@@ -45,6 +45,9 @@ class StorageLocationTest {
         assertEquals(URI.create("http://127.0.0.1:9000"), s3.endpoint());
         assertEquals("eu-west-1", s3.region());
         assertEquals(StorageLocation.Serve.REDIRECT, s3.serve());
+        assertFalse(s3.sse());
+        assertTrue(((StorageLocation.S3) StorageLocation.parse("s3://media-bucket?sse=s3", DATA)).sse());
+        assertTrue(message("s3://media-bucket?sse=c").contains("--encrypt-at-rest"));
         assertEquals("studio/a/media/x/proxy.mp4", s3.key("media/x/proxy.mp4"));
         StorageLocation.S3 plain = (StorageLocation.S3) StorageLocation.parse("s3://media-bucket", DATA);
         assertEquals("", plain.prefix());

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.media.testing.FrameCode;
+import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.db.DatabaseLocation;
+import io.framewise.server.jobs.JobState;
 import io.framewise.server.storage.StorageLocation;
 import io.framewise.server.storage.StorageSettings;
 import java.net.URI;
@@ -142,8 +144,17 @@ public final class StoreNodes implements AutoCloseable {
 
     /** The item once it is ready, asked of {@code node}. */
     public static JsonNode awaitReady(FramewiseServer node, String id) {
-        return MediaReady.await(
+        JsonNode ready = MediaReady.await(
                 id, () -> JSON.readTree(get(node, "/api/media/" + id).body()));
+        // Ready comes before the last renditions (seek proxy, thumbnails): a node started now would
+        // take those jobs and fetch the original for them, so what a test then says of its local copy
+        // would depend on timing. Every job of the item settles first.
+        Await.until(
+                "every job of " + id + " settled",
+                Duration.ofMinutes(3),
+                () -> node.repositories().jobs().listByMedia(id).stream()
+                        .allMatch(j -> j.state() == JobState.DONE || j.state() == JobState.FAILED));
+        return ready;
     }
 
     /** The frame code drawn in the still of frame {@code n} that {@code node} serves. */
