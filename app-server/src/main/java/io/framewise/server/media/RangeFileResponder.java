@@ -104,30 +104,12 @@ public final class RangeFileResponder {
         Instant modified = attrs.lastModifiedTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String etag = etag(size, attrs.lastModifiedTime().toMillis());
 
-        res.setHeader("Accept-Ranges", "bytes");
-        res.setHeader("ETag", etag);
-        res.setHeader("Last-Modified", HTTP_DATE.format(modified));
-        res.setHeader("X-Content-Type-Options", "nosniff");
-
-        if (notModified(req, etag, modified)) {
-            res.setStatus(304);
+        RangeHeader.Result range = negotiate(ctx, size, etag, modified);
+        if (range == null) {
             return;
         }
-
-        RangeHeader.Result range = RangeHeader.parse(req.getHeader("Range"), size);
-        if (range.outcome() != RangeHeader.Outcome.IGNORE && !ifRangeHolds(req.getHeader("If-Range"), etag, modified)) {
-            range = new RangeHeader.Result(RangeHeader.Outcome.IGNORE, Optional.empty());
-        }
         switch (range.outcome()) {
-            case UNSATISFIABLE -> {
-                res.setHeader("Content-Range", "bytes */" + size);
-                ErrorMapper.write(
-                        ctx,
-                        416,
-                        "range_not_satisfiable",
-                        "No requested range overlaps the " + size + " bytes of the file",
-                        Map.of("size", size, "range", req.getHeader("Range")));
-            }
+            case UNSATISFIABLE -> throw new IllegalStateException("negotiate answers an unsatisfiable range itself");
             case PARTIAL -> {
                 ByteRange r = range.range().orElseThrow();
                 res.setStatus(206);
@@ -143,6 +125,40 @@ public final class RangeFileResponder {
                 body(req, res, file, 0, size);
             }
         }
+    }
+
+    /**
+     * What file and stored-object answers share: sets the validators, answers a conditional request
+     * (304) or a range past the end (416) itself and then returns null; else the range to send
+     * ({@code IGNORE}: the whole body), with an {@code If-Range} that no longer holds turned into the
+     * whole body.
+     */
+    static RangeHeader.Result negotiate(Context ctx, long size, String etag, Instant modified) {
+        HttpServletRequest req = ctx.req();
+        HttpServletResponse res = ctx.res();
+        res.setHeader("Accept-Ranges", "bytes");
+        res.setHeader("ETag", etag);
+        res.setHeader("Last-Modified", HTTP_DATE.format(modified));
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        if (notModified(req, etag, modified)) {
+            res.setStatus(304);
+            return null;
+        }
+        RangeHeader.Result range = RangeHeader.parse(req.getHeader("Range"), size);
+        if (range.outcome() != RangeHeader.Outcome.IGNORE && !ifRangeHolds(req.getHeader("If-Range"), etag, modified)) {
+            return new RangeHeader.Result(RangeHeader.Outcome.IGNORE, Optional.empty());
+        }
+        if (range.outcome() == RangeHeader.Outcome.UNSATISFIABLE) {
+            res.setHeader("Content-Range", "bytes */" + size);
+            ErrorMapper.write(
+                    ctx,
+                    416,
+                    "range_not_satisfiable",
+                    "No requested range overlaps the " + size + " bytes of the file",
+                    Map.of("size", size, "range", req.getHeader("Range")));
+            return null;
+        }
+        return range;
     }
 
     /** A strong validator from size and modification time: a rewritten file gets a new one. */

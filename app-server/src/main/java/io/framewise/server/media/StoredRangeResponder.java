@@ -1,6 +1,5 @@
 package io.framewise.server.media;
 
-import io.framewise.server.http.ErrorMapper;
 import io.framewise.server.storage.MediaStore;
 import io.framewise.server.storage.StoredObject;
 import io.javalin.http.Context;
@@ -11,12 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Serves an original or a proxy this node has no copy of straight from the S3 store (ADR 0060), with
@@ -29,10 +23,6 @@ final class StoredRangeResponder {
 
     /** How long a presigned address works: long enough to start playing, short enough not to be shared. */
     static final Duration PRESIGNED_FOR = Duration.ofMinutes(5);
-
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
-                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-            .withZone(ZoneOffset.UTC);
 
     private static final int BUFFER = 256 * 1024;
 
@@ -51,29 +41,12 @@ final class StoredRangeResponder {
         long size = object.size();
         Instant modified = object.modified().truncatedTo(ChronoUnit.SECONDS);
         String etag = RangeFileResponder.etag(size, modified.toEpochMilli());
-        res.setHeader("Accept-Ranges", "bytes");
-        res.setHeader("ETag", etag);
-        res.setHeader("Last-Modified", HTTP_DATE.format(modified));
-        res.setHeader("X-Content-Type-Options", "nosniff");
-        if (RangeFileResponder.notModified(req, etag, modified)) {
-            res.setStatus(304);
+        RangeHeader.Result range = RangeFileResponder.negotiate(ctx, size, etag, modified);
+        if (range == null) {
             return;
         }
-        RangeHeader.Result range = RangeHeader.parse(req.getHeader("Range"), size);
-        if (range.outcome() != RangeHeader.Outcome.IGNORE
-                && !RangeFileResponder.ifRangeHolds(req.getHeader("If-Range"), etag, modified)) {
-            range = new RangeHeader.Result(RangeHeader.Outcome.IGNORE, Optional.empty());
-        }
         switch (range.outcome()) {
-            case UNSATISFIABLE -> {
-                res.setHeader("Content-Range", "bytes */" + size);
-                ErrorMapper.write(
-                        ctx,
-                        416,
-                        "range_not_satisfiable",
-                        "No requested range overlaps the " + size + " bytes of the file",
-                        Map.of("size", size, "range", req.getHeader("Range")));
-            }
+            case UNSATISFIABLE -> throw new IllegalStateException("negotiate answers an unsatisfiable range itself");
             case PARTIAL -> {
                 ByteRange r = range.range().orElseThrow();
                 InputStream in = open(req, store, object, r.first(), r.length());
