@@ -1,6 +1,5 @@
 package io.framewise.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.framewise.model.time.FrameRate;
 import io.framewise.server.FramewiseServer;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,8 +38,6 @@ final class FanoutBench {
     private static final int WARMUP_ROUNDS = 3;
     private static final int ROUNDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private record Round(int number, long sentNanos, CountDownLatch pending) {}
 
     private final Path work;
     private final HttpClient rest = http();
@@ -112,12 +108,12 @@ final class FanoutBench {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
             }
-            AtomicReference<Round> current =
-                    new AtomicReference<>(new Round(Integer.MIN_VALUE, 0, new CountDownLatch(0)));
+            AtomicReference<NoteEvents.Round> current =
+                    new AtomicReference<>(new NoteEvents.Round(Integer.MIN_VALUE, 0, new CountDownLatch(0)));
             for (int start = 0; start < CLIENTS; start += 50) {
                 List<CompletableFuture<WebSocket>> batch = new ArrayList<>();
                 for (int i = start; i < Math.min(CLIENTS, start + 50); i++) {
-                    Subscriber s = new Subscriber(mediaId, current, samples);
+                    NoteEvents.Subscriber s = new NoteEvents.Subscriber(mediaId, "fanout", current, samples);
                     URI uri = URI.create(
                             "ws://127.0.0.1:" + nodes.get(i % nodeCount).port() + "/api/ws?name=fan" + i);
                     batch.add(socketClients
@@ -131,9 +127,12 @@ final class FanoutBench {
                 }
             }
             for (int r = -WARMUP_ROUNDS; r < ROUNDS; r++) {
-                Round round = new Round(r, System.nanoTime(), new CountDownLatch(CLIENTS));
+                NoteEvents.Round round = new NoteEvents.Round(r, System.nanoTime(), new CountDownLatch(CLIENTS));
                 current.set(round);
-                post(nodes.get(Math.floorMod(r, nodeCount)), mediaId, "fanout #" + r + "#");
+                NoteEvents.post(
+                        rest,
+                        nodes.get(Math.floorMod(r, nodeCount)).baseUri().resolve("/api/media/" + mediaId + "/comments"),
+                        NoteEvents.text("fanout", r));
                 if (!round.pending().await(30, TimeUnit.SECONDS)) {
                     throw new IOException(round.pending().getCount() + " clients never got note round " + r);
                 }
@@ -162,79 +161,5 @@ final class FanoutBench {
                                 250, FrameRate.FPS_25, "01:00:00:00", false, 640, 360, 10_000_000, true, "{}"));
         s.repositories().media().markReady(id);
         return id;
-    }
-
-    private void post(FramewiseServer node, String mediaId, String text) throws Exception {
-        HttpResponse<String> r = rest.send(
-                HttpRequest.newBuilder(node.baseUri().resolve("/api/media/" + mediaId + "/comments"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
-                                .put("text", text)
-                                .put("frame", 10)
-                                .toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IOException("creating a note answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    /** One WebSocket client: subscribes to the media, then times every note event it receives. */
-    private static final class Subscriber implements WebSocket.Listener {
-        final CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        private final String mediaId;
-        private final AtomicReference<Round> current;
-        private final Samples samples;
-        private final StringBuilder partial = new StringBuilder();
-
-        Subscriber(String mediaId, AtomicReference<Round> current, Samples samples) {
-            this.mediaId = mediaId;
-            this.current = current;
-            this.samples = samples;
-        }
-
-        @Override
-        public void onOpen(WebSocket socket) {
-            socket.sendText("{\"v\":1,\"type\":\"subscribe\",\"scope\":\"media\",\"id\":\"" + mediaId + "\"}", true);
-            socket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                handle(text, now);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        private void handle(String text, long now) {
-            JsonNode m;
-            try {
-                m = JSON.readTree(text);
-            } catch (IOException e) {
-                subscribed.completeExceptionally(e);
-                return;
-            }
-            switch (m.path("type").asText()) {
-                case "subscribed" -> subscribed.complete(null);
-                case "error" -> subscribed.completeExceptionally(new IOException(text));
-                case "note.event" -> {
-                    Round round = current.get();
-                    if ("created".equals(m.path("kind").asText())
-                            && m.at("/data/text").asText().equals("fanout #" + round.number() + "#")) {
-                        if (round.number() >= 0) {
-                            samples.add((now - round.sentNanos()) / 1e6);
-                        }
-                        round.pending().countDown();
-                    }
-                }
-                default -> {}
-            }
-        }
     }
 }

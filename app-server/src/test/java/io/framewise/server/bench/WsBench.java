@@ -1,6 +1,5 @@
 package io.framewise.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -44,9 +42,8 @@ final class WsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The note being delivered: which round, when its POST left, how many clients still wait. */
-    private record Round(int number, long sentNanos, CountDownLatch pending) {}
-
     private final HttpClient rest = http();
+
     private final List<HttpClient> clients = new ArrayList<>();
 
     WsBench() {
@@ -92,14 +89,15 @@ final class WsBench {
 
     private Samples webSockets(ServerProcess server, String mediaId) throws Exception {
         Samples samples = new Samples();
-        AtomicReference<Round> current = new AtomicReference<>(new Round(Integer.MIN_VALUE, 0, new CountDownLatch(0)));
+        AtomicReference<NoteEvents.Round> current =
+                new AtomicReference<>(new NoteEvents.Round(Integer.MIN_VALUE, 0, new CountDownLatch(0)));
         List<WebSocket> sockets = new ArrayList<>();
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/api/ws?name=");
         try {
             for (int start = 0; start < CLIENTS; start += 50) {
                 List<CompletableFuture<WebSocket>> batch = new ArrayList<>();
                 for (int i = start; i < Math.min(CLIENTS, start + 50); i++) {
-                    Subscriber s = new Subscriber(mediaId, current, samples);
+                    NoteEvents.Subscriber s = new NoteEvents.Subscriber(mediaId, "ws-bench", current, samples);
                     batch.add(clients.get(i % HTTP_CLIENTS)
                             .newWebSocketBuilder()
                             .buildAsync(URI.create(uri + "bench" + i), s)
@@ -110,9 +108,10 @@ final class WsBench {
                 }
             }
             for (int r = -WARMUP_ROUNDS; r < ROUNDS; r++) {
-                Round round = new Round(r, System.nanoTime(), new CountDownLatch(CLIENTS));
+                NoteEvents.Round round = new NoteEvents.Round(r, System.nanoTime(), new CountDownLatch(CLIENTS));
                 current.set(round);
-                post(server, mediaId, "ws-bench #" + r + "#");
+                NoteEvents.post(
+                        rest, server.uri("/api/media/" + mediaId + "/comments"), NoteEvents.text("ws-bench", r));
                 if (!round.pending().await(30, TimeUnit.SECONDS)) {
                     throw new IOException(round.pending().getCount() + " clients never got note round " + r);
                 }
@@ -128,7 +127,7 @@ final class WsBench {
 
     /** Returns the poll requests per second the server answered while the notes were delivered. */
     private double polling(ServerProcess server, String mediaId, Samples samples) throws Exception {
-        Map<Integer, Round> rounds = new ConcurrentHashMap<>();
+        Map<Integer, NoteEvents.Round> rounds = new ConcurrentHashMap<>();
         AtomicLong requests = new AtomicLong();
         URI list = server.uri("/api/media/" + mediaId + "/comments");
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
@@ -152,9 +151,9 @@ final class WsBench {
                                 long now = System.nanoTime();
                                 String body = response.body();
                                 synchronized (seen) {
-                                    for (Round round : rounds.values()) {
+                                    for (NoteEvents.Round round : rounds.values()) {
                                         if (!seen.get(round.number())
-                                                && body.contains("poll-bench #" + round.number() + "#")) {
+                                                && body.contains(NoteEvents.text("poll-bench", round.number()))) {
                                             seen.set(round.number());
                                             samples.add((now - round.sentNanos()) / 1e6);
                                             round.pending().countDown();
@@ -170,9 +169,10 @@ final class WsBench {
             long firstRequests = requests.get();
             long t0 = System.nanoTime();
             for (int r = 0; r < POLL_ROUNDS; r++) {
-                Round round = new Round(r, System.nanoTime(), new CountDownLatch(CLIENTS));
+                NoteEvents.Round round = new NoteEvents.Round(r, System.nanoTime(), new CountDownLatch(CLIENTS));
                 rounds.put(r, round);
-                post(server, mediaId, "poll-bench #" + r + "#");
+                NoteEvents.post(
+                        rest, server.uri("/api/media/" + mediaId + "/comments"), NoteEvents.text("poll-bench", r));
                 if (!round.pending().await(30, TimeUnit.SECONDS)) {
                     throw new IOException(round.pending().getCount() + " pollers never saw note round " + r);
                 }
@@ -182,85 +182,6 @@ final class WsBench {
         } finally {
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private void post(ServerProcess server, String mediaId, String text) throws Exception {
-        HttpResponse<String> r = rest.send(
-                HttpRequest.newBuilder(server.uri("/api/media/" + mediaId + "/comments"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
-                                .put("text", text)
-                                .put("frame", 10)
-                                .toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IOException("creating a note answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    /** One WebSocket client: subscribes to the media, then times every note event it receives. */
-    private static final class Subscriber implements WebSocket.Listener {
-        final CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        private final String mediaId;
-        private final AtomicReference<Round> current;
-        private final Samples samples;
-        private final StringBuilder partial = new StringBuilder();
-
-        Subscriber(String mediaId, AtomicReference<Round> current, Samples samples) {
-            this.mediaId = mediaId;
-            this.current = current;
-            this.samples = samples;
-        }
-
-        @Override
-        public void onOpen(WebSocket socket) {
-            socket.sendText("{\"v\":1,\"type\":\"subscribe\",\"scope\":\"media\",\"id\":\"" + mediaId + "\"}", true);
-            socket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            long now = System.nanoTime();
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                handle(text, now);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        private void handle(String text, long now) {
-            JsonNode m;
-            try {
-                m = JSON.readTree(text);
-            } catch (IOException e) {
-                subscribed.completeExceptionally(e);
-                return;
-            }
-            switch (m.path("type").asText()) {
-                case "subscribed" -> subscribed.complete(null);
-                case "error" -> subscribed.completeExceptionally(new IOException(text));
-                case "note.event" -> {
-                    Round round = current.get();
-                    String body = m.at("/data/text").asText();
-                    if ("created".equals(m.path("kind").asText()) && body.equals("ws-bench #" + round.number() + "#")) {
-                        if (round.number() >= 0) {
-                            samples.add((now - round.sentNanos()) / 1e6);
-                        }
-                        round.pending().countDown();
-                    }
-                }
-                default -> {}
-            }
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            subscribed.completeExceptionally(error);
         }
     }
 }
