@@ -144,6 +144,8 @@ public final class FramewiseServer implements Closeable {
 
     /** How often the outbox looks for mail and webhook deliveries that are due (system property for tests). */
     private static final long OUTBOX_TICK_MS = Long.getLong("framewise.outbox.tickMs", 1000);
+    /** The cluster topic on which a node tells the others it queued a job (ADR 0063). */
+    private static final String JOBS_QUEUED = "jobs.queued";
 
     private final Database db;
     private final ServerApp app;
@@ -257,11 +259,10 @@ public final class FramewiseServer implements Closeable {
             JooqAssetRepository assets = new JooqAssetRepository(db);
             LiveFeature live = new LiveFeature(repos.media(), assets, access);
             // Several nodes on one PostgreSQL database hear each other's events (ADR 0062).
-            live.joinCluster(
-                    db.location() instanceof DatabaseLocation.Postgres pg
-                            ? PostgresBus.start(pg, Clock.systemUTC())
-                            : ClusterBus.local(),
-                    new JooqLiveSessionStore(db));
+            ClusterBus bus = db.location() instanceof DatabaseLocation.Postgres pg
+                    ? PostgresBus.start(pg, Clock.systemUTC())
+                    : ClusterBus.local();
+            live.joinCluster(bus, new JooqLiveSessionStore(db));
             AssetTagging events = new AssetTagging(assets, live.events());
             TagService tags = new TagService(new JooqTagRepository(db));
             JooqNotificationRepository notificationRecords = new JooqNotificationRepository(db);
@@ -332,6 +333,11 @@ public final class FramewiseServer implements Closeable {
                         MediaOptions.fromSystemProperties(),
                         clipRepository,
                         store);
+                if (bus.shared()) {
+                    // Other nodes' idle workers hear of a queued job at once, not at their next poll.
+                    media.tellOnJobQueued(() -> bus.publish(JOBS_QUEUED, "1"));
+                    bus.subscribe(JOBS_QUEUED, m -> media.wakeWorkers());
+                }
                 ClipsFeature clips = new ClipsFeature(
                         db,
                         media,

@@ -68,6 +68,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
     private final MediaService service;
     private final JobHandlers handlers;
     private final JobWorkers workers;
+    private volatile Runnable queuedHere = () -> {};
     private final WatchedFolder watched;
     private final FrameStills stills;
     private final MediaRoutes routes;
@@ -220,6 +221,20 @@ public final class MediaFeature implements Feature, AutoCloseable {
     /** Wakes idle workers: call after a queued job is committed. */
     public void signalWorkers() {
         workers.signal();
+        queuedHere.run();
+    }
+
+    /**
+     * Also tells {@code others} whenever this node queues a job, so other nodes' idle workers look at
+     * the shared queue at once instead of at their next poll (ADR 0063).
+     */
+    public void tellOnJobQueued(Runnable others) {
+        this.queuedHere = java.util.Objects.requireNonNull(others, "others");
+    }
+
+    /** Wakes this node's idle workers only: another node queued a job. */
+    public void wakeWorkers() {
+        workers.signal();
     }
 
     /** Frame-exact stills of this server's items, cached. */
@@ -299,6 +314,7 @@ public final class MediaFeature implements Feature, AutoCloseable {
 
     private void jobQueued() {
         workers.signal();
+        queuedHere.run();
     }
 
     @Override

@@ -42,6 +42,9 @@ public record MediaOptions(
      */
     public static final String JOB_LEASE_PROPERTY = "framewise.jobLeaseSeconds";
 
+    /** How often idle workers look at the queue, in milliseconds (10 or more; tests of waking use it). */
+    public static final String JOB_POLL_PROPERTY = "framewise.jobPollMillis";
+
     public MediaOptions {
         Objects.requireNonNull(jobLease, "jobLease");
         Objects.requireNonNull(jobPoll, "jobPoll");
@@ -64,9 +67,19 @@ public record MediaOptions(
 
     /** The defaults, with the job lease from {@value #JOB_LEASE_PROPERTY} when that property is set. */
     public static MediaOptions fromSystemProperties() {
+        MediaOptions options = DEFAULT;
+        String poll = System.getProperty(JOB_POLL_PROPERTY);
+        if (poll != null && !poll.isBlank()) {
+            try {
+                options = options.withJobPoll(Duration.ofMillis(Long.parseLong(poll.strip())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        JOB_POLL_PROPERTY + " must be a whole number of milliseconds, was '" + poll + "'");
+            }
+        }
         String lease = System.getProperty(JOB_LEASE_PROPERTY);
         if (lease == null || lease.isBlank()) {
-            return DEFAULT;
+            return options;
         }
         long seconds;
         try {
@@ -79,7 +92,7 @@ public record MediaOptions(
             throw new IllegalArgumentException(
                     JOB_LEASE_PROPERTY + " must be between 1 and 86400 seconds, was " + seconds);
         }
-        return DEFAULT.withJobLease(Duration.ofSeconds(seconds));
+        return options.withJobLease(Duration.ofSeconds(seconds));
     }
 
     public MediaOptions withJobLease(Duration value) {
