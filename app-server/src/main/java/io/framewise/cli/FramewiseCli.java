@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             DbCommand.class,
             KeysCommand.class,
+            StorageCommand.class,
             ImportCommand.class,
             LauncherCommands.Test.class,
             LauncherCommands.Bench.class,
