@@ -6,6 +6,8 @@ import io.framewise.server.imports.clapshot.ClapshotImporter;
 import io.framewise.server.imports.clapshot.ClapshotSource;
 import io.framewise.server.imports.clapshot.ImportReport;
 import io.framewise.server.imports.clapshot.JooqImportRepository;
+import io.framewise.server.storage.MediaStore;
+import io.framewise.server.storage.StorageSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,6 +76,15 @@ final class ImportCommand implements Runnable {
                 description = "This server's data folder (default: $FRAMEWISE_DATA or $XDG_DATA_HOME/framewise).")
         Path serverData;
 
+        @Option(
+                names = "--storage",
+                paramLabel = "STORE",
+                description = {
+                    "The library's media store when it is not the data folder, as the server's --storage",
+                    "(default: $FRAMEWISE_STORAGE): originals and drawings are published there."
+                })
+        String storage;
+
         @Option(names = "--dry-run", description = "Write nothing; print what would be imported.")
         boolean dryRun;
 
@@ -100,10 +111,13 @@ final class ImportCommand implements Runnable {
                         JooqImportRepository.readLedger(dataDir.resolve(Database.FILE_NAME), ClapshotImporter.SOURCE);
                 report = new ClapshotImporter(data, videos, ledger, null).run();
             } else {
-                try (Database database = Database.open(dataDir)) {
-                    Map<String, String> ledger =
-                            JooqImportRepository.readLedger(database.file(), ClapshotImporter.SOURCE);
-                    report = new ClapshotImporter(data, videos, ledger, new ClapshotImporter.Target(database, dataDir))
+                StorageSettings storage =
+                        new ServerSettings(System.getenv(), null).storage(this.storage, null, dataDir);
+                try (Database database = Database.open(dataDir);
+                        MediaStore store = MediaStore.open(storage.location(), dataDir, storage.cacheBytes())) {
+                    Map<String, String> ledger = new JooqImportRepository(database).ledger(ClapshotImporter.SOURCE);
+                    report = new ClapshotImporter(
+                                    data, videos, ledger, new ClapshotImporter.Target(database, dataDir, store))
                             .run();
                 }
             }

@@ -129,7 +129,8 @@ final class ServerSettings {
         String c = cliCache != null
                 ? cliCache
                 : pick("FRAMEWISE_STORAGE_CACHE", "storage-cache").orElse(null);
-        StorageLocation location = v == null ? StorageLocation.dataFolder(dataDir) : StorageLocation.parse(v, dataDir);
+        StorageLocation location =
+                v == null ? StorageSettings.defaultLocation(dataDir) : StorageLocation.parse(v, dataDir);
         return new StorageSettings(
                 location, c == null ? MediaStore.DEFAULT_CACHE_BYTES : bytes("the storage cache size", c));
     }

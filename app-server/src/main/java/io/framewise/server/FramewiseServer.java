@@ -320,7 +320,8 @@ public final class FramewiseServer implements Closeable {
                         notesToOrganizers(events.notes(), organizers, people));
                 JooqClipRepository clipRepository = new JooqClipRepository(db);
                 JooqTemplateRepository templateRepository = new JooqTemplateRepository(db);
-                TemplateFiles templateFiles = new TemplateFiles(config.dataDir(), templateRepository, db.clock());
+                TemplateFiles templateFiles =
+                        new TemplateFiles(config.dataDir(), store, templateRepository, db.clock());
                 TemplateService templateService =
                         new TemplateService(templateRepository, templateFiles, facts, access.permissions(), db.clock());
                 MediaFeature media = new MediaFeature(
@@ -496,7 +497,8 @@ public final class FramewiseServer implements Closeable {
                         markers,
                         noteImports,
                         new ScenesFeature(db, media, repos.media(), noteService, access),
-                        new NoteAttachmentsRoutes(noteAttachments, new AttachmentFiles(config.dataDir()), access),
+                        new NoteAttachmentsRoutes(
+                                noteAttachments, new AttachmentFiles(config.dataDir(), store), access),
                         library,
                         home,
                         shareRoutes,

@@ -109,7 +109,7 @@ public record ServerConfig(
                 HlsPolicy.DEFAULT,
                 ScenePolicy.DEFAULT,
                 DatabaseLocation.defaultFor(dataDir),
-                StorageSettings.dataFolder(dataDir));
+                StorageSettings.defaultFor(dataDir));
     }
 
     /** A configuration without external organizers. */

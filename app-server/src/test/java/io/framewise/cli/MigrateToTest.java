@@ -15,6 +15,7 @@ import io.framewise.server.media.MediaItem;
 import io.framewise.server.testing.DirectSql;
 import io.framewise.server.testing.NotesServer;
 import io.framewise.server.testing.PostgresPerDataFolder;
+import io.framewise.server.testing.SqliteOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite library (accounts, media, notes with drawings and replies, the audit log) into a database on
  * a throwaway PostgreSQL cluster.
  */
+@Tag(SqliteOnly.TAG)
 class MigrateToTest {
 
     private static final String ARROW = "{\"schema\":1,\"shapes\":[{\"type\":\"arrow\",\"color\":\"#ff0000\","

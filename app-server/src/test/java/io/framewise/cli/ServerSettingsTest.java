@@ -9,9 +9,11 @@ import io.framewise.server.auth.AuthMode;
 import io.framewise.server.storage.MediaStore;
 import io.framewise.server.storage.StorageLocation;
 import io.framewise.server.storage.StorageSettings;
+import io.framewise.server.testing.DataFolderStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,7 @@ class ServerSettingsTest {
     }
 
     @Test
+    @Tag(DataFolderStore.TAG)
     void theMediaStoreComesFromOptionEnvironmentFileOrTheDataFolder() throws Exception {
         Path data = tmp.resolve("data");
         Path file = tmp.resolve("store.properties");

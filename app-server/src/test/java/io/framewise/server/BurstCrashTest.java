@@ -120,6 +120,7 @@ class BurstCrashTest {
     }
 
     private void assertNoHalfChange(String when) {
+        String note = io.framewise.server.testing.DirectSql.jsonText(data, "e.payload_json", "note");
         assertAll(
                 when,
                 () -> assertEquals(
@@ -141,13 +142,13 @@ class BurstCrashTest {
                 () -> assertEquals(
                         List.of(),
                         column("SELECT id FROM notes n WHERE NOT EXISTS (SELECT 1 FROM events e"
-                                + " WHERE e.kind = 'note.created' AND json_extract(e.payload_json, '$.note') = n.id)"),
+                                + " WHERE e.kind = 'note.created' AND " + note + " = n.id)"),
                         "notes without their note.created entry"),
                 () -> assertEquals(
                         List.of(),
                         column("SELECT id FROM notes n WHERE n.edited_at IS NOT NULL AND NOT EXISTS (SELECT 1"
                                 + " FROM events e WHERE e.kind = 'note.updated'"
-                                + " AND json_extract(e.payload_json, '$.note') = n.id)"),
+                                + " AND " + note + " = n.id)"),
                         "edited notes without a note.updated entry"),
                 () -> assertEquals(
                         List.of(),
@@ -158,7 +159,7 @@ class BurstCrashTest {
                 () -> assertEquals(
                         List.of(),
                         column("SELECT id FROM notes n WHERE (SELECT COUNT(*) FROM events e"
-                                + " WHERE json_extract(e.payload_json, '$.note') = n.id)"
+                                + " WHERE " + note + " = n.id)"
                                 + " <> (SELECT COUNT(*) FROM audit_log a WHERE a.resource_type = 'note'"
                                 + " AND a.resource_id = n.id AND a.outcome = 'success')"),
                         "notes whose activity and audit entries differ in number"));

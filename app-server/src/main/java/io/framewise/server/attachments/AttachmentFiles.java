@@ -2,6 +2,7 @@ package io.framewise.server.attachments;
 
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.media.MediaFiles;
+import io.framewise.server.storage.MediaStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +11,19 @@ import java.nio.file.StandardOpenOption;
 /**
  * Where note attachments lie: {@code <data>/attachments/<note id>/<attachment id>.png}. A file is
  * written beside its final name, synced and renamed, so a crash never leaves half a picture under a
- * name a row points at.
+ * name a row points at. With a shared media store (ADR 0060) the file is published there too, and a
+ * node that lacks it fetches it on first read.
  */
 public final class AttachmentFiles {
 
     public static final String DIR = "attachments";
 
     private final Path dataDir;
+    private final MediaStore store;
 
-    public AttachmentFiles(Path dataDir) {
+    public AttachmentFiles(Path dataDir, MediaStore store) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.store = store;
     }
 
     /** Stores a PNG for attachment {@code id} of note {@code noteId}; returns its path relative to the data folder. */
@@ -30,11 +34,19 @@ public final class AttachmentFiles {
         Files.write(
                 part, png, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         MediaFiles.moveDurably(part, target);
+        store.publish(target);
         return dataDir.relativize(target).toString().replace('\\', '/');
     }
 
-    /** The file of a stored attachment; refuses a path that would leave the attachments folder. */
+    /**
+     * The file of a stored attachment, fetched from the shared store when this node lacks it; refuses
+     * a path that would leave the attachments folder.
+     */
     public Path resolve(String relative) {
+        return store.localize(local(relative));
+    }
+
+    private Path local(String relative) {
         Path root = dataDir.resolve(DIR);
         Path file = dataDir.resolve(relative).normalize();
         if (!file.startsWith(root)) {
@@ -46,7 +58,9 @@ public final class AttachmentFiles {
     /** Removes what {@link #writePng} wrote when the row that would point at it was not stored. */
     public void delete(String relative) {
         try {
-            Files.deleteIfExists(resolve(relative));
+            Path file = local(relative);
+            Files.deleteIfExists(file);
+            store.delete(file);
         } catch (IOException | RuntimeException e) {
             // Nothing points at the file; a leftover is only disk space.
         }

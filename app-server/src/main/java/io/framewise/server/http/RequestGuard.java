@@ -68,6 +68,7 @@ public final class RequestGuard {
     /** The checks for an ordinary request. */
     public void checkRequest(Context ctx) {
         checkHost(ctx);
+        NulCharacters.checkAddress(ctx.req().getRequestURI(), ctx.queryString());
         if (SAFE.contains(ctx.method())) {
             return;
         }
@@ -75,6 +76,7 @@ public final class RequestGuard {
         String path = trimmed(ctx.path());
         if (path.startsWith("/api/") && hasBody(ctx) && !rawBody(ctx.method(), path)) {
             checkJson(ctx);
+            NulCharacters.checkJson(ctx.body());
         }
     }
 

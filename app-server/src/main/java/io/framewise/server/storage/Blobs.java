@@ -32,6 +32,9 @@ interface Blobs extends AutoCloseable {
     /** The keys under {@code prefix} (a folder's key ending in '/'). */
     List<String> list(String prefix) throws IOException;
 
+    /** Deletes one object; nothing when there is none. */
+    void delete(String key) throws IOException;
+
     /** Deletes every object under {@code prefix} (a folder's key ending in '/'). */
     void deleteAll(String prefix) throws IOException;
 

@@ -141,5 +141,10 @@ final class FolderBlobs implements Blobs {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(at(key));
+    }
+
+    @Override
     public void close() {}
 }

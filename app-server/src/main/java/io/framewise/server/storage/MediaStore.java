@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * is then a cache bounded by {@code --storage-cache} bytes.
  *
  * <p>With the default store (the data folder itself) every call is a no-op that touches no file.
- * Keys are the files' paths relative to the data folder; only files under {@code media/} are stored,
- * never an item's {@code stills} cache nor a part file being written.
+ * Keys are the files' paths relative to the data folder; only files under {@code media/}, {@code
+ * attachments/} (pictures of notes) and {@code templates/} (clip templates' watermarks and
+ * subtitles) are stored, never an item's {@code stills} cache nor a part file being written.
  */
 public final class MediaStore implements AutoCloseable {
 
@@ -41,8 +42,12 @@ public final class MediaStore implements AutoCloseable {
     /** The local copies' limit when none is set: 64 GiB. */
     public static final long DEFAULT_CACHE_BYTES = 64L << 30;
 
+    /** The data folder's folders whose files every node must find: the rest is the node's own. */
+    private static final List<String> STORED_FOLDERS = List.of("media", "attachments", "templates");
+
     private final Path dataDir;
     private final Path media;
+    private final List<Path> roots;
     private final StorageLocation location;
     private final Blobs blobs;
     private final StorageErrors errors = new StorageErrors();
@@ -53,6 +58,7 @@ public final class MediaStore implements AutoCloseable {
     private MediaStore(Path dataDir, StorageLocation location, Blobs blobs, long cacheBytes) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.media = this.dataDir.resolve("media");
+        this.roots = STORED_FOLDERS.stream().map(this.dataDir::resolve).toList();
         this.location = location;
         this.blobs = blobs;
         this.copies = new LocalCopies(cacheBytes);
@@ -198,6 +204,29 @@ public final class MediaStore implements AutoCloseable {
         return local;
     }
 
+    /**
+     * Deletes the stored copy of one file (a note's picture whose row was not stored, say); the local
+     * file is the caller's. A failure is counted and logged: what is left in the store is only bytes.
+     */
+    public void delete(Path local) {
+        if (!shared()) {
+            return;
+        }
+        Path p = local.toAbsolutePath().normalize();
+        String key = keyOf(p);
+        if (key == null) {
+            return;
+        }
+        copies.forget(p);
+        published.remove(key);
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException e) {
+            errors.count(Operation.DELETE);
+            LOG.warn("Could not delete {} from {}: {}", key, location.describe(), e.toString());
+        }
+    }
+
     /** Fetches every file of a folder in the store that this node lacks. */
     public void localizeFolder(Path local) {
         if (!shared()) {
@@ -341,13 +370,19 @@ public final class MediaStore implements AutoCloseable {
         return key != null && fetching.containsKey(key);
     }
 
-    /** The key of a file under {@code <data>/media}, or null for anything else (and for stills). */
+    /** The key of a file under one of the stored folders, or null for anything else (and for stills). */
     private String keyOf(Path p) {
-        if (!p.startsWith(media) || p.equals(media)) {
+        Path root = roots.stream()
+                .filter(r -> p.startsWith(r) && !p.equals(r))
+                .findFirst()
+                .orElse(null);
+        if (root == null) {
             return null;
         }
-        Path rel = media.relativize(p);
-        if (rel.getNameCount() >= 2 && rel.getName(1).toString().equals("stills")) {
+        Path rel = root.relativize(p);
+        if (root.equals(media)
+                && rel.getNameCount() >= 2
+                && rel.getName(1).toString().equals("stills")) {
             return null;
         }
         for (Path part : rel) {

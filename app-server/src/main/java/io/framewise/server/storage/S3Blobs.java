@@ -222,6 +222,11 @@ final class S3Blobs implements Blobs {
     }
 
     @Override
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(where.bucket()).key(where.key(key)));
+    }
+
+    @Override
     public void close() {
         s3.close();
         presigner.close();

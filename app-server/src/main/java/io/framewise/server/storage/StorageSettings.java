@@ -2,6 +2,8 @@ package io.framewise.server.storage;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Where the media store is and how much of it a node keeps as local copies ({@code --storage},
@@ -21,6 +23,25 @@ public record StorageSettings(StorageLocation location, long cacheBytes) {
     /** The default: the data folder is the store. */
     public static StorageSettings dataFolder(Path dataDir) {
         return new StorageSettings(StorageLocation.dataFolder(dataDir), MediaStore.DEFAULT_CACHE_BYTES);
+    }
+
+    /**
+     * The store used when none is named: the data folder, unless a {@link DefaultStorage} on the class
+     * path provides another (the test suite's S3 run does).
+     */
+    public static StorageSettings defaultFor(Path dataDir) {
+        return new StorageSettings(defaultLocation(dataDir), MediaStore.DEFAULT_CACHE_BYTES);
+    }
+
+    /** The location part of {@link #defaultFor}. */
+    public static StorageLocation defaultLocation(Path dataDir) {
+        for (DefaultStorage provider : ServiceLoader.load(DefaultStorage.class)) {
+            Optional<StorageLocation> chosen = provider.forDataFolder(dataDir.toAbsolutePath());
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+        }
+        return StorageLocation.dataFolder(dataDir);
     }
 
     /**

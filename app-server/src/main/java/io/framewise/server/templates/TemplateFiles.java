@@ -3,6 +3,7 @@ package io.framewise.server.templates;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ApiException;
+import io.framewise.server.storage.MediaStore;
 import io.framewise.server.upload.FileNames;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -24,7 +25,8 @@ import javax.imageio.ImageIO;
 /**
  * Files uploaded for template steps, kept as {@code templates/<id>} under the data folder: PNG
  * watermarks and SRT/VTT subtitles. What a file claims to be is sniffed: a .png must decode as a
- * PNG, a subtitle file must be UTF-8 text with cue timings.
+ * PNG, a subtitle file must be UTF-8 text with cue timings. With a shared media store (ADR 0060) a
+ * stored file is published there, and a node that lacks it fetches it when a clip needs it.
  */
 public final class TemplateFiles {
 
@@ -34,20 +36,23 @@ public final class TemplateFiles {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final Path dir;
+    private final MediaStore store;
     private final JooqTemplateRepository repository;
     private final Clock clock;
 
-    public TemplateFiles(Path dataDir, JooqTemplateRepository repository, Clock clock) {
-        this.dir = dataDir.resolve("templates");
+    public TemplateFiles(Path dataDir, MediaStore store, JooqTemplateRepository repository, Clock clock) {
+        this.dir = dataDir.toAbsolutePath().normalize().resolve("templates");
+        this.store = store;
         this.repository = repository;
         this.clock = clock;
     }
 
+    /** The local file of a stored template file, fetched from the shared store when this node lacks it. */
     public Path path(String id) {
         if (!Ids.isValid(id)) {
             throw new IllegalArgumentException("not a file id: " + id);
         }
-        return dir.resolve(id);
+        return store.localize(dir.resolve(id));
     }
 
     /** Reads at most {@link #MAX_BYTES} of {@code body}, checks it and stores it for {@code userId}. */
@@ -81,9 +86,10 @@ public final class TemplateFiles {
         TemplateFile file = new TemplateFile(Ids.newId(), kind, name, data.length, userId);
         try {
             PrivateFiles.directories(dir);
-            Path target = path(file.id());
+            Path target = dir.resolve(file.id());
             PrivateFiles.file(target);
             Files.write(target, data);
+            store.publish(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

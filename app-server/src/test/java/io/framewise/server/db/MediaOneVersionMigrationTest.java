@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.framewise.server.library.Asset;
 import io.framewise.server.library.JooqAssetRepository;
 import io.framewise.server.library.MediaAlreadyFiledException;
+import io.framewise.server.testing.SqliteOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the filing attack, or a client that filed twice): the database is built at V5 with that data, then
  * opened the way the server opens it.
  */
+@Tag(SqliteOnly.TAG)
 class MediaOneVersionMigrationTest {
 
     private final String alice = Ids.newId();

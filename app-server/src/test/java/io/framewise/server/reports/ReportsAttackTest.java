@@ -86,7 +86,21 @@ class ReportsAttackTest {
     void noteTextCannotBreakOutOfThePdf() throws Exception {
         String item = world.readyUnfiledMedia(Who.ADMIN, 50);
         String hostile = ") Tj ET BT /F1 99 Tf (INJECTED) Tj ET\n%%EOF\nendstream endobj trailer << /Root 1 0 R >>"
-                + " \\) \\\\ \u0000\u0007\u001b[31m \u202eevil";
+                + " \\) \\\\ \u0007\u001b[31m \u202eevil";
+        // NUL is refused at the door on every database (PostgreSQL cannot store it): nothing is kept.
+        HttpResponse<String> nul = world.call(
+                Who.ADMIN,
+                "POST",
+                "/api/media/" + item + "/comments",
+                AccessWorld.JSON.writeValueAsString(Map.of("text", hostile + "\u0000", "frame", 3)));
+        assertEquals(400, nul.statusCode(), nul.body());
+        assertTrue(nul.body().contains("NUL character"), nul.body());
+        assertEquals(
+                0,
+                AccessWorld.json(world.call(Who.ADMIN, "GET", "/api/media/" + item + "/comments", null), 200)
+                        .get("items")
+                        .size(),
+                "the refused note was not stored");
         AccessWorld.json(
                 world.call(
                         Who.ADMIN,

@@ -17,6 +17,11 @@ import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.S3Proxy;
 import io.framewise.server.testing.StoreNodes;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,6 +232,69 @@ class S3StoreTest {
         assertArrayEquals(Files.readAllBytes(clip), object("tus/media/" + id + "/original.mp4"));
         assertEquals(List.of(), keys("tus/tus/"), "the upload's stored parts go once it is in the library");
         assertEquals(CLIP.expectedCode(77), frameCode(b, id, 77));
+    }
+
+    /**
+     * A clip template's watermark uploaded through node a is found by node b, which never saw it:
+     * template files live in the store like media (ADR 0060), not only in the data folder of the node
+     * that took them.
+     */
+    @Test
+    void aTemplateFileUploadedOnOneNodeBrandsPreviewsOnAnother() throws Exception {
+        StoreNodes nodes = nodes("templates", "");
+        FramewiseServer a = nodes.start("a");
+        String media = StoreNodes.upload(a, TestMedia.get(CLIP));
+        awaitReady(a, media);
+        HttpResponse<byte[]> uploaded =
+                StoreNodes.post(a, "/api/templates/files?filename=logo.png", redPng(), "image/png");
+        assertEquals(201, uploaded.statusCode(), new String(uploaded.body(), StandardCharsets.UTF_8));
+        String file = StoreNodes.JSON.readTree(uploaded.body()).path("id").asText();
+        assertEquals(List.of("templates/templates/" + file), keys("templates/templates/"));
+
+        FramewiseServer b = nodes.start("b");
+        String steps =
+                "[{\"type\":\"image\",\"imageId\":\"" + file + "\",\"position\":\"bottom-right\",\"scale\":0.25}]";
+        String template =
+                "{\"projectId\":null,\"name\":\"Branded\",\"steps\":" + steps + ",\"output\":{\"format\":\"mp4\"}}";
+        HttpResponse<byte[]> preview = StoreNodes.post(
+                b,
+                "/api/templates/preview?mediaId=" + media + "&frame=12&width=640",
+                template.getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        assertEquals(200, preview.statusCode(), new String(preview.body(), StandardCharsets.UTF_8));
+        assertTrue(
+                Files.isRegularFile(dir.resolve("b").resolve("templates").resolve(file)),
+                "node b fetched the watermark from the bucket");
+        BufferedImage branded = ImageIO.read(new ByteArrayInputStream(preview.body()));
+        BufferedImage plain = ImageIO.read(
+                new ByteArrayInputStream(StoreNodes.get(b, "/api/media/" + media + "/frames/12?width=640&format=png")
+                        .body()));
+        assertEquals(plain.getWidth(), branded.getWidth());
+        int turnedRed = 0;
+        for (int y = 0; y < branded.getHeight(); y++) {
+            for (int x = 0; x < branded.getWidth(); x++) {
+                if (red(branded.getRGB(x, y)) && !red(plain.getRGB(x, y))) {
+                    turnedRed++;
+                }
+            }
+        }
+        // The logo is a quarter of the width (160 x 80 of a 64 x 32 red PNG): thousands of pixels.
+        assertTrue(turnedRed > 4000, "pixels the watermark turned red: " + turnedRed);
+    }
+
+    private static boolean red(int rgb) {
+        return ((rgb >> 16) & 0xff) > 180 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80;
+    }
+
+    private static byte[] redPng() throws Exception {
+        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 64, 32);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static long fetchErrors(FramewiseServer node) throws Exception {

@@ -358,11 +358,11 @@ public final class AccessWorld implements AutoCloseable {
                                 .decode(
                                         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="))
                 .png();
-        try (io.framewise.server.db.Database db =
-                io.framewise.server.db.Database.open(server.config().dataDir())) {
-            String path = new io.framewise.server.attachments.AttachmentFiles(
-                            server.config().dataDir())
-                    .writePng(note, id, png);
+        java.nio.file.Path data = server.config().dataDir();
+        try (io.framewise.server.db.Database db = io.framewise.server.db.Database.open(data);
+                io.framewise.server.storage.MediaStore store = io.framewise.server.storage.MediaStore.open(
+                        server.config().storage().location(), data, Long.MAX_VALUE)) {
+            String path = new io.framewise.server.attachments.AttachmentFiles(data, store).writePng(note, id, png);
             new io.framewise.server.attachments.JooqNoteAttachmentRepository(db)
                     .create(new io.framewise.server.attachments.NoteAttachment(
                             id, note, "image/png", path, png.length, 1, 1, true, clock.instant()));

@@ -20,6 +20,17 @@ public final class DirectSql {
         return connect(DatabaseLocation.defaultFor(dataDir));
     }
 
+    /**
+     * The SQL expression of the text at {@code field} of the JSON in {@code column}, in the dialect
+     * of {@code dataDir}'s database ({@code json_extract} on SQLite, {@code ->>} on PostgreSQL).
+     */
+    public static String jsonText(Path dataDir, String column, String field) {
+        if (DatabaseLocation.defaultFor(dataDir.toAbsolutePath()) instanceof DatabaseLocation.Postgres) {
+            return "(" + column + "::json ->> '" + field + "')";
+        }
+        return "json_extract(" + column + ", '$." + field + "')";
+    }
+
     public static Connection connect(DatabaseLocation location) throws SQLException {
         if (location instanceof DatabaseLocation.Postgres pg) {
             return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());

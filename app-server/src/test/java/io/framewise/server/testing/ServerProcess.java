@@ -1,5 +1,7 @@
 package io.framewise.server.testing;
 
+import io.framewise.server.db.DatabaseLocation;
+import io.framewise.server.storage.StorageLocation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -80,6 +82,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // The child must take its settings from the command line only, not from the build's environment.
         pb.environment().keySet().removeIf(k -> k.startsWith("FRAMEWISE_"));
+        inheritRunDefaults(data, options, cmd, pb.environment());
         pb.environment().putAll(env);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Writer out = Files.newBufferedWriter(
@@ -105,6 +108,30 @@ public final class ServerProcess implements AutoCloseable {
                             + " s (exit: " + (process.isAlive() ? "running" : process.exitValue()) + "); see "
                             + log.toAbsolutePath(),
                     e);
+        }
+    }
+
+    /**
+     * In the suite's PostgreSQL or S3 run, a child started without {@code --db} or {@code --storage}
+     * gets the database and store this JVM chose for its data folder, as an in-process server would:
+     * the child's own class path would otherwise start a cluster or s3proxy of its own.
+     */
+    private static void inheritRunDefaults(
+            Path data, List<String> options, List<String> cmd, Map<String, String> childEnv) {
+        if (!options.contains("--db")) {
+            new PostgresPerDataFolder().forDataFolder(data.toAbsolutePath()).ifPresent(db -> {
+                DatabaseLocation.Postgres pg = (DatabaseLocation.Postgres) db;
+                cmd.addAll(List.of("--db", "postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database()));
+                childEnv.put(DatabaseLocation.USER_VARIABLE, pg.user());
+            });
+        }
+        if (!options.contains("--storage")) {
+            new S3PerDataFolder().forDataFolder(data.toAbsolutePath()).ifPresent(s3 -> {
+                String prefix = ((StorageLocation.S3) s3).prefix();
+                cmd.addAll(List.of("--storage", S3PerDataFolder.server().storage(S3PerDataFolder.BUCKET, prefix, "")));
+                childEnv.put("AWS_ACCESS_KEY_ID", S3Proxy.IDENTITY);
+                childEnv.put("AWS_SECRET_ACCESS_KEY", S3Proxy.CREDENTIAL);
+            });
         }
     }
 

@@ -92,6 +92,18 @@ public final class StoreNodes implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code POST path} with {@code body} as {@code type}. */
+    public static HttpResponse<byte[]> post(FramewiseServer node, String path, byte[] body, String type)
+            throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(node, path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Uploads {@code file} in one request; answers the new media item's id. */
     public static String upload(FramewiseServer node, Path file) throws Exception {
         HttpResponse<String> r = HTTP.send(

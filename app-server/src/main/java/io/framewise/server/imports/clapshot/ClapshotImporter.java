@@ -22,6 +22,7 @@ import io.framewise.server.media.JooqMediaRepository;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.NewMediaItem;
 import io.framewise.server.notes.Note;
+import io.framewise.server.storage.MediaStore;
 import io.framewise.server.subtitles.SubtitleImport;
 import io.framewise.server.subtitles.SubtitleService;
 import io.framewise.server.upload.FileNames;
@@ -78,7 +79,7 @@ public final class ClapshotImporter {
         final AttachmentFiles attachmentFiles;
         final SubtitleImport subtitles;
 
-        public Target(Database db, Path dataDir) {
+        public Target(Database db, Path dataDir, MediaStore store) {
             this.db = db;
             this.imports = new JooqImportRepository(db);
             this.accounts = new JooqAccountRepository(db, new PasswordHasher());
@@ -87,8 +88,8 @@ public final class ClapshotImporter {
             this.media = new JooqMediaRepository(db);
             this.jobs = new JooqJobRepository(db);
             this.attachments = new JooqNoteAttachmentRepository(db);
-            this.mediaFiles = new MediaFiles(dataDir);
-            this.attachmentFiles = new AttachmentFiles(dataDir);
+            this.mediaFiles = new MediaFiles(dataDir, store);
+            this.attachmentFiles = new AttachmentFiles(dataDir, store);
             this.subtitles = new SubtitleImport(db, mediaFiles);
         }
     }
@@ -324,6 +325,8 @@ public final class ClapshotImporter {
             long size = Files.size(stored);
             String sha = MediaFiles.sha256(stored);
             io.framewise.server.crypto.SealedMedia.sealIfOn(stored);
+            // Any node may run the item's jobs: they find the original in the shared store.
+            target.mediaFiles.publish(stored);
             return target.db.inTransaction(() -> {
                 target.media.create(new NewMediaItem(id, name, target.mediaFiles.relative(stored), size, sha, owner));
                 target.jobs.enqueue(JobKind.PROBE, id, IngestService.PROBE_PRIORITY, null);

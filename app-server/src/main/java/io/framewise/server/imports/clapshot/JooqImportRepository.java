@@ -42,6 +42,19 @@ public final class JooqImportRepository {
                 .fetchOptional(IMPORT_LEDGER.TARGET_ID));
     }
 
+    /** The ledger of {@code source} in this database; keys are {@code kind + "/" + sourceId}. */
+    public Map<String, String> ledger(String source) {
+        Map<String, String> out = new HashMap<>();
+        db.read(ctx -> {
+            ctx.select(IMPORT_LEDGER.KIND, IMPORT_LEDGER.SOURCE_ID, IMPORT_LEDGER.TARGET_ID)
+                    .from(IMPORT_LEDGER)
+                    .where(IMPORT_LEDGER.SOURCE.eq(source))
+                    .forEach(r -> out.put(r.value1() + "/" + r.value2(), r.value3()));
+            return null;
+        });
+        return out;
+    }
+
     /** Records that {@code sourceId} became {@code targetId}; joins the open unit of work. */
     public void record(String source, String kind, String sourceId, String targetId) {
         db.write(ctx -> ctx.insertInto(IMPORT_LEDGER)

@@ -76,7 +76,9 @@ public final class ClapshotSample {
             while (rs.next()) {
                 Map<String, Object> row = new java.util.LinkedHashMap<>();
                 for (int i = 1; i <= n; i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    Object v = rs.getObject(i);
+                    // SQLite keeps booleans as 0 and 1; PostgreSQL answers Boolean: read both as 0/1.
+                    row.put(rs.getMetaData().getColumnLabel(i), v instanceof Boolean b ? (b ? 1 : 0) : v);
                 }
                 rows.add(row);
             }
