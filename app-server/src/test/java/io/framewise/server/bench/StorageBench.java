@@ -57,6 +57,13 @@ final class StorageBench {
             try (var client = s3.client()) {
                 client.createBucket(b -> b.bucket("bench"));
             }
+            // Issue 18: stills over ranged GETs against the whole fetch, for this clip and a larger one.
+            RangedStillsBench ranged = new RangedStillsBench(work, s3);
+            ranged.run(rows, "20 s 1080p GOP 50", clip);
+            Path large = StepBench.source(
+                    work.getParent(), "seek-source-60s-1080p-gop250.mp4", 1920, 1080, 1500, "veryfast");
+            ranged.run(rows, "60 s 1080p GOP 250", large);
+            ranged.run(rows, "5 min 1080p GOP 250", RangedStillsBench.fiveMinutes(large));
             DatabaseLocation.Postgres s3Db = PostgresPerDataFolder.cluster().newDatabase("bench_s3");
             DatabaseLocation.Postgres folderDb = PostgresPerDataFolder.cluster().newDatabase("bench_folder");
             DatabaseLocation.Postgres localDb = PostgresPerDataFolder.cluster().newDatabase("bench_local");
