@@ -209,11 +209,8 @@ public final class MediaStore implements AutoCloseable {
      * file is the caller's. A failure is counted and logged: what is left in the store is only bytes.
      */
     public void delete(Path local) {
-        if (!shared()) {
-            return;
-        }
         Path p = local.toAbsolutePath().normalize();
-        String key = keyOf(p);
+        String key = sharedKey(p);
         if (key == null) {
             return;
         }
@@ -229,11 +226,8 @@ public final class MediaStore implements AutoCloseable {
 
     /** Fetches every file of a folder in the store that this node lacks. */
     public void localizeFolder(Path local) {
-        if (!shared()) {
-            return;
-        }
         Path p = local.toAbsolutePath().normalize();
-        String key = keyOf(p);
+        String key = sharedKey(p);
         if (key == null) {
             return;
         }
@@ -368,6 +362,11 @@ public final class MediaStore implements AutoCloseable {
     private boolean busy(Path file) {
         String key = keyOf(file);
         return key != null && fetching.containsKey(key);
+    }
+
+    /** The key of {@code p} when the store is shared and holds such files; null otherwise. */
+    private String sharedKey(Path p) {
+        return shared() ? keyOf(p) : null;
     }
 
     /** The key of a file under one of the stored folders, or null for anything else (and for stills). */

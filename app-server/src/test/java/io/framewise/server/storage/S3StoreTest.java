@@ -13,15 +13,13 @@ import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
+import io.framewise.server.templates.TemplateRequests;
 import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.S3Proxy;
 import io.framewise.server.testing.StoreNodes;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -246,7 +244,7 @@ class S3StoreTest {
         String media = StoreNodes.upload(a, TestMedia.get(CLIP));
         awaitReady(a, media);
         HttpResponse<byte[]> uploaded =
-                StoreNodes.post(a, "/api/templates/files?filename=logo.png", redPng(), "image/png");
+                StoreNodes.post(a, "/api/templates/files?filename=logo.png", TemplateRequests.png(), "image/png");
         assertEquals(201, uploaded.statusCode(), new String(uploaded.body(), StandardCharsets.UTF_8));
         String file = StoreNodes.JSON.readTree(uploaded.body()).path("id").asText();
         assertEquals(List.of("templates/templates/" + file), keys("templates/templates/"));
@@ -284,17 +282,6 @@ class S3StoreTest {
 
     private static boolean red(int rgb) {
         return ((rgb >> 16) & 0xff) > 180 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80;
-    }
-
-    private static byte[] redPng() throws Exception {
-        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, 64, 32);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static long fetchErrors(FramewiseServer node) throws Exception {

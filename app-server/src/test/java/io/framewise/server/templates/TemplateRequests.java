@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** The requests the template tests share: file uploads, a real PNG, a template body. */
-final class TemplateRequests {
+public final class TemplateRequests {
 
     private TemplateRequests() {}
 
@@ -32,7 +32,7 @@ final class TemplateRequests {
     }
 
     /** A 64 x 32 red PNG. */
-    static byte[] png() throws Exception {
+    public static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
