@@ -1,5 +1,9 @@
 package io.framewise.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +16,9 @@ import java.util.Map;
  */
 public final class NulCharacters {
 
+    /** Only reads a tree; duplicate names and the like are the route's own parser's to refuse. */
+    private static final ObjectMapper TREE = new ObjectMapper();
+
     private NulCharacters() {}
 
     /** 400 when the query string or path holds {@code %00}. */
@@ -22,12 +29,61 @@ public final class NulCharacters {
         }
     }
 
-    /** 400 when a JSON body holds the escape of U+0000 in one of its strings. */
+    /**
+     * 400 naming the field when a JSON body holds the escape of U+0000 in one of its strings (or
+     * names). A body that is not JSON is left to the route, which answers its own 400.
+     */
     public static void checkJson(String body) {
-        if (body != null && escapesNul(body)) {
-            throw new ApiException.BadRequest(
-                    "Text must not contain the NUL character (\\u0000)", Map.of("field", "body"), null);
+        if (body == null || !escapesNul(body)) {
+            return;
         }
+        JsonNode json;
+        try {
+            json = TREE.readTree(body);
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        String field = fieldWithNul(json, "");
+        if (field == null) {
+            return;
+        }
+        String shown = field.isEmpty() ? "body" : field;
+        throw new ApiException.BadRequest(
+                "Field '" + shown + "' must not contain control characters such as NUL (\\u0000)",
+                Map.of("field", shown),
+                null);
+    }
+
+    /** The path of the first string or name holding U+0000 ("steps.[0].text"), or null for none. */
+    private static String fieldWithNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = fieldWithNul(node.get(i), join(path, "[" + i + "]"));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String here = join(path, e.getKey().replace("\0", "\\u0000"));
+                if (e.getKey().indexOf('\0') >= 0) {
+                    return here;
+                }
+                String found = fieldWithNul(e.getValue(), here);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String join(String path, String part) {
+        return path.isEmpty() ? part : path + "." + part;
     }
 
     private static boolean has00(String raw) {

@@ -25,6 +25,18 @@ class NulCharactersTest {
     }
 
     @Test
+    void theErrorNamesTheFieldThatHoldsNul() {
+        ApiException.BadRequest e = assertThrows(
+                ApiException.BadRequest.class,
+                () -> NulCharacters.checkJson("{\"in\":0,\"steps\":[{\"x\":1},{\"text\":\"a\\u0000\"}]}"));
+        assertTrue(e.getMessage().contains("'steps.[1].text'"), e.getMessage());
+        assertTrue(e.getMessage().contains("control characters"), e.getMessage());
+        assertDoesNotThrow(() -> NulCharacters.checkJson("{\"text\":\"\\\\u0000\"}"));
+        // Not JSON: the route's own parser answers.
+        assertDoesNotThrow(() -> NulCharacters.checkJson("{\"text\":\"\\u0000"));
+    }
+
+    @Test
     void percent00InTheAddressIsRefusedWithAClearError() {
         ApiException.BadRequest e =
                 assertThrows(ApiException.BadRequest.class, () -> NulCharacters.checkAddress("/api/media", "q=a%00b"));
