@@ -13,6 +13,7 @@ import io.framewise.server.attachments.JooqNoteAttachmentRepository;
 import io.framewise.server.attachments.NoteAttachment;
 import io.framewise.server.db.Database;
 import io.framewise.server.db.Ids;
+import io.framewise.server.storage.MediaStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ class ImportedDrawingUiTest extends FxRobot {
         Path dataDir = server.server.dataDir();
         String id = Ids.newId();
         try (Database db = Database.open(dataDir)) {
-            String path = new AttachmentFiles(dataDir).writePng(noteId, id, png.toByteArray());
+            String path = new AttachmentFiles(dataDir, MediaStore.dataFolder(dataDir)).writePng(noteId, id, png.toByteArray());
             new JooqNoteAttachmentRepository(db)
                     .create(new NoteAttachment(id, noteId, "image/png", path, png.size(), 64, 36, true, Instant.now()));
         }
