@@ -147,7 +147,8 @@ class ImportedDrawingUiTest extends FxRobot {
         Path dataDir = server.server.dataDir();
         String id = Ids.newId();
         try (Database db = Database.open(dataDir)) {
-            String path = new AttachmentFiles(dataDir, MediaStore.dataFolder(dataDir)).writePng(noteId, id, png.toByteArray());
+            String path = new AttachmentFiles(dataDir, MediaStore.dataFolder(dataDir))
+                    .writePng(noteId, id, png.toByteArray());
             new JooqNoteAttachmentRepository(db)
                     .create(new NoteAttachment(id, noteId, "image/png", path, png.size(), 64, 36, true, Instant.now()));
         }
