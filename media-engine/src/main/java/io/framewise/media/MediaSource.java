@@ -78,6 +78,43 @@ public final class MediaSource {
         return Optional.ofNullable(opener);
     }
 
+    /** The file's size in plain bytes (the decrypted size when read through a channel). */
+    public long size() throws IOException {
+        if (opener == null) {
+            return java.nio.file.Files.size(file);
+        }
+        try (SeekableByteChannel ch = opener.open()) {
+            return ch.size();
+        }
+    }
+
+    /**
+     * The whole file's bytes (decrypted when read through a channel), for small side files such as
+     * subtitles; refuses a file larger than {@code maxBytes} before reading it.
+     */
+    public byte[] readAllBytes(int maxBytes) throws IOException {
+        if (opener == null) {
+            long size = java.nio.file.Files.size(file);
+            if (size > maxBytes) {
+                throw new IOException(file.getFileName() + " is larger than " + maxBytes + " bytes");
+            }
+            return java.nio.file.Files.readAllBytes(file);
+        }
+        try (SeekableByteChannel ch = opener.open()) {
+            long size = ch.size();
+            if (size > maxBytes) {
+                throw new IOException(file.getFileName() + " is larger than " + maxBytes + " bytes");
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
+            while (b.hasRemaining()) {
+                if (ch.read(b) < 0) {
+                    throw new IOException(file.getFileName() + " ended at byte " + b.position() + " of " + size);
+                }
+            }
+            return b.array();
+        }
+    }
+
     @Override
     public String toString() {
         return opener == null ? file.toString() : file + " (channel)";

@@ -1,5 +1,6 @@
 package io.framewise.server.attachments;
 
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.storage.MediaStore;
@@ -12,7 +13,8 @@ import java.nio.file.StandardOpenOption;
  * Where note attachments lie: {@code <data>/attachments/<note id>/<attachment id>.png}. A file is
  * written beside its final name, synced and renamed, so a crash never leaves half a picture under a
  * name a row points at. With a shared media store (ADR 0060) the file is published there too, and a
- * node that lacks it fetches it on first read.
+ * node that lacks it fetches it on first read. With encryption at rest the file is sealed under the
+ * library's own data key (ADR 0061).
  */
 public final class AttachmentFiles {
 
@@ -30,12 +32,26 @@ public final class AttachmentFiles {
     public String writePng(String noteId, String id, byte[] png) throws IOException {
         Path dir = PrivateFiles.directories(dataDir.resolve(DIR).resolve(noteId));
         Path target = dir.resolve(id + ".png");
-        Path part = dir.resolve(id + ".png.part");
-        Files.write(
-                part, png, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        MediaFiles.moveDurably(part, target);
+        if (SealedMedia.on(target)) {
+            // Sealed from memory under the library's key (synced temporary file, then a rename).
+            SealedMedia.write(target, png);
+        } else {
+            Path part = dir.resolve(id + ".png.part");
+            Files.write(
+                    part,
+                    png,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            MediaFiles.moveDurably(part, target);
+        }
         store.publish(target);
         return dataDir.relativize(target).toString().replace('\\', '/');
+    }
+
+    /** A stored attachment's picture (decrypted when encryption at rest sealed it). */
+    public byte[] read(String relative) throws IOException {
+        return SealedMedia.readAllBytes(resolve(relative));
     }
 
     /**

@@ -8,9 +8,7 @@ import io.framewise.server.http.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,10 +44,9 @@ public final class NoteAttachmentsRoutes implements Feature {
                 .get(noteId, id)
                 .orElseThrow(() -> new ApiException.NotFound(
                         "No attachment " + id + " on comment " + noteId, Map.of("attachment", id)));
-        Path file = files.resolve(attachment.path());
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = files.read(attachment.path());
         } catch (NoSuchFileException e) {
             throw new ApiException.Gone(
                     "The file of attachment " + id + " is missing from the data folder", Map.of("attachment", id));

@@ -5,6 +5,7 @@ import io.framewise.model.subtitles.Cue;
 import io.framewise.model.subtitles.CueFrames;
 import io.framewise.model.subtitles.Cues;
 import io.framewise.model.subtitles.WebVttWriter;
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.media.MediaFiles;
 import io.framewise.server.media.MediaItem;
 import java.io.IOException;
@@ -33,9 +34,15 @@ final class SubtitleFiles {
         Path target = files.file(mediaId, "subtitles/" + trackId + ".vtt");
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling(trackId + ".vtt.tmp");
-            Files.writeString(tmp, WebVttWriter.write(cues), StandardCharsets.UTF_8);
-            MediaFiles.moveDurably(tmp, target);
+            byte[] vtt = WebVttWriter.write(cues).getBytes(StandardCharsets.UTF_8);
+            if (SealedMedia.on(target)) {
+                // Sealed from memory through a synced temporary file: no plain copy touches the disk.
+                SealedMedia.write(target, vtt);
+            } else {
+                Path tmp = target.resolveSibling(trackId + ".vtt.tmp");
+                Files.write(tmp, vtt);
+                MediaFiles.moveDurably(tmp, target);
+            }
             files.publish(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the subtitle track " + trackId, e);
@@ -49,7 +56,7 @@ final class SubtitleFiles {
 
     List<Cue> cues(SubtitleTrack track) {
         try {
-            return Cues.read(Files.readAllBytes(resolve(track)));
+            return Cues.read(SealedMedia.readAllBytes(resolve(track)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the subtitle track " + track.id(), e);
         }
@@ -72,8 +79,7 @@ final class SubtitleFiles {
             return Optional.empty();
         }
         try {
-            FrameMap map = FrameMap.fromBytes(
-                    io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
+            FrameMap map = FrameMap.fromBytes(SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
             long[] pts = map.allPts();
             long[] ticks = new long[pts.length];
             for (int i = 0; i < pts.length; i++) {

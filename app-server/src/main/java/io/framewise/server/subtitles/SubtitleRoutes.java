@@ -2,13 +2,13 @@ package io.framewise.server.subtitles;
 
 import io.framewise.server.Feature;
 import io.framewise.server.access.Access;
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.http.ApiException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +78,8 @@ final class SubtitleRoutes implements Feature {
     }
 
     private void vtt(Context ctx) throws IOException {
-        byte[] data = Files.readAllBytes(subtitles.vtt(access.caller(ctx), ctx.pathParam("id"), ctx.pathParam("sid")));
+        byte[] data =
+                SealedMedia.readAllBytes(subtitles.vtt(access.caller(ctx), ctx.pathParam("id"), ctx.pathParam("sid")));
         ctx.header("Cache-Control", "private, no-cache");
         ctx.contentType("text/vtt; charset=utf-8").result(data);
     }

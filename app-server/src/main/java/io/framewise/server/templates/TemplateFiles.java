@@ -1,5 +1,6 @@
 package io.framewise.server.templates;
 
+import io.framewise.server.crypto.SealedMedia;
 import io.framewise.server.db.Ids;
 import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.http.ApiException;
@@ -26,7 +27,8 @@ import javax.imageio.ImageIO;
  * Files uploaded for template steps, kept as {@code templates/<id>} under the data folder: PNG
  * watermarks and SRT/VTT subtitles. What a file claims to be is sniffed: a .png must decode as a
  * PNG, a subtitle file must be UTF-8 text with cue timings. With a shared media store (ADR 0060) a
- * stored file is published there, and a node that lacks it fetches it when a clip needs it.
+ * stored file is published there, and a node that lacks it fetches it when a clip needs it. With
+ * encryption at rest it is sealed under the library's own data key.
  */
 public final class TemplateFiles {
 
@@ -87,8 +89,13 @@ public final class TemplateFiles {
         try {
             PrivateFiles.directories(dir);
             Path target = dir.resolve(file.id());
-            PrivateFiles.file(target);
-            Files.write(target, data);
+            if (SealedMedia.on(target)) {
+                // The engine reads a sealed watermark or subtitle file through the resolver (ADR 0061).
+                SealedMedia.write(target, data);
+            } else {
+                PrivateFiles.file(target);
+                Files.write(target, data);
+            }
             store.publish(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,9 +1,9 @@
 package io.framewise.media.clip.template.internal;
 
+import io.framewise.media.MediaSource;
 import io.framewise.media.clip.template.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,12 @@ public final class SidecarSubtitles {
     /** The cues of an .srt or .vtt file, in file order; {@code path} names the step in errors. */
     public static List<Cue> read(Path file, String path) {
         try {
-            if (Files.size(file) > MAX_BYTES) {
+            // A sealed file (encryption at rest) is read through its resolver's channel.
+            MediaSource source = MediaSource.of(file);
+            if (source.size() > MAX_BYTES) {
                 throw new TemplateException(path, "subtitle file is larger than 4 MiB");
             }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), path);
+            return parse(new String(source.readAllBytes(MAX_BYTES), StandardCharsets.UTF_8), path);
         } catch (IOException e) {
             throw new TemplateException(path, "subtitle file cannot be read: " + e.getMessage());
         }
