@@ -8,15 +8,10 @@ import io.framewise.media.still.StillFormat;
 import io.framewise.server.crypto.SealedMedia;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,9 +22,7 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Decoding is the expensive part: opening a {@link FrameReader} reads headers and primes a
  * decoder, and a reader that stays open serves the next frames of a stepping reviewer from its cache.
- * So open readers are pooled per media item in a small LRU; a reader is used by one request at a time
- * (its methods are synchronized), and one that is evicted while a request uses it is closed when
- * that request hands it back. Requests for the same still while it is being made wait for that one
+ * So open readers are pooled per media item ({@link FrameReaderPool}). Requests for the same still while it is being made wait for that one
  * instead of decoding it again.
  *
  * <p>Stills of the seek proxy (ADR 0051) come from their own pooled reader per item and are not kept
@@ -62,15 +55,11 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     private static final int PLAY_BEHIND = 4;
 
     private final MediaFiles files;
-    private final int maxOpen;
-    private final long readerMemory;
     private final FrameReader.Options readerOptions;
     private final StillPrefetch prefetch;
     private final StillsCache cache;
-    private final LinkedHashMap<String, Entry> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final FrameReaderPool readers;
     private final ConcurrentHashMap<Path, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
-    private boolean closed;
-    private final AtomicInteger liveReaders = new AtomicInteger();
 
     /** The seek proxy's reader: no frames kept for stepping back, one thread (no frame-thread delay). */
     private static final FrameReader.Options SEEK_READER = new FrameReader.Options(16L << 20, 0, 1);
@@ -78,16 +67,6 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     /** The key of an item's seek proxy reader in the pool; ids never hold this character. */
     private static String seekKey(String mediaId) {
         return mediaId + "#seek";
-    }
-
-    private static final class Entry {
-        final FrameReader reader;
-        int users;
-        boolean evicted;
-
-        Entry(FrameReader reader) {
-            this.reader = reader;
-        }
     }
 
     /**
@@ -103,18 +82,11 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
      *     their decoded pictures); the reader in use is never closed for it
      */
     public FrameStills(MediaFiles files, int maxOpen, long cacheBytes, long readerMemory) {
-        if (maxOpen < 1) {
-            throw new IllegalArgumentException("maxOpen must be at least 1, was " + maxOpen);
-        }
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("cacheBytes must not be negative, was " + cacheBytes);
         }
-        if (readerMemory < 1) {
-            throw new IllegalArgumentException("readerMemory must be positive, was " + readerMemory);
-        }
         this.files = files;
-        this.maxOpen = maxOpen;
-        this.readerMemory = readerMemory;
+        this.readers = new FrameReaderPool(maxOpen, readerMemory);
         // One reader may keep a quarter of the budget in decoded pictures (a step back's window).
         this.readerOptions = new FrameReader.Options(
                 Math.min(FrameReader.Options.DEFAULT.cacheBytes(), readerMemory / 4),
@@ -181,7 +153,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
      * item has a ready seek proxy.
      */
     SeekStill seekStill(MediaItem item, int index, int width, StillFormat format) throws IOException {
-        Entry entry = acquire(
+        FrameReaderPool.Entry entry = readers.acquire(
                 seekKey(item.id()),
                 () -> FrameReader.open(
                         files.local(item.id(), MediaFiles.SEEK_PROXY),
@@ -192,40 +164,34 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
             return new SeekStill(StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY), picture.width());
         } finally {
-            release(entry);
+            readers.release(entry);
         }
     }
 
     /** An encoded seek proxy still and its width in pixels. */
     record SeekStill(byte[] bytes, int width) {}
 
-    /** Opens a reader; may be slow, so it runs outside the pool's lock. */
-    @FunctionalInterface
-    private interface Opener {
-        FrameReader open() throws IOException;
-    }
-
     private StillsCache.Pin make(MediaItem item, int index, int width, StillFormat format, Path file)
             throws IOException {
-        Entry entry = acquireOriginal(item);
+        FrameReaderPool.Entry entry = acquireOriginal(item);
         byte[] bytes;
         try {
             Picture picture = width == 0 ? entry.reader.read(index) : entry.reader.read(index, width);
             bytes = StillEncoder.encode(picture, format, StillEncoder.DEFAULT_QUALITY);
         } finally {
-            release(entry);
+            readers.release(entry);
         }
         SealedMedia.write(file, bytes);
         return cache.added(file, bytes.length);
     }
 
-    private Entry acquireOriginal(MediaItem item) throws IOException {
+    private FrameReaderPool.Entry acquireOriginal(MediaItem item) throws IOException {
         return acquireOriginal(item, true);
     }
 
     /** The item's reader of its original; null when {@code wait} is false and there is no room now. */
-    private Entry acquireOriginal(MediaItem item, boolean wait) throws IOException {
-        return acquire(item.id(), estimate(item), wait, () -> {
+    private FrameReaderPool.Entry acquireOriginal(MediaItem item, boolean wait) throws IOException {
+        return readers.acquire(item.id(), estimate(item), wait, () -> {
             Path original = files.resolve(item.storedPath());
             FrameMap map = FrameMap.fromBytes(
                     io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
@@ -282,7 +248,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         if (target < 0 || superseded.getAsBoolean()) {
             return StillPrefetch.Ahead.DONE;
         }
-        Entry entry = acquireOriginal(plan.item, false);
+        FrameReaderPool.Entry entry = acquireOriginal(plan.item, false);
         if (entry == null) {
             return StillPrefetch.Ahead.DONE; // no room: the viewer's own requests come first
         }
@@ -298,7 +264,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
                     ? StillPrefetch.Ahead.MORE
                     : StillPrefetch.Ahead.DONE;
         } finally {
-            release(entry);
+            readers.release(entry);
         }
     }
 
@@ -308,7 +274,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         if (plan.playAt >= count) {
             return StillPrefetch.Ahead.DONE;
         }
-        Entry entry = acquireOriginal(plan.item, false);
+        FrameReaderPool.Entry entry = acquireOriginal(plan.item, false);
         if (entry == null) {
             return StillPrefetch.Ahead.DONE;
         }
@@ -321,12 +287,13 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
             boolean done = reader.prefetch(last, (int) (last - plan.playAt) + PLAY_BEHIND, superseded);
             return done ? StillPrefetch.Ahead.DONE : StillPrefetch.Ahead.YIELDED;
         } finally {
-            release(entry);
+            readers.release(entry);
         }
     }
 
     /** Encodes a prefetched frame into the stills cache; false when the reader no longer keeps it. */
-    private boolean makeKept(Entry entry, String mediaId, int index, int width, StillFormat format) throws IOException {
+    private boolean makeKept(FrameReaderPool.Entry entry, String mediaId, int index, int width, StillFormat format)
+            throws IOException {
         Path file = cacheFile(mediaId, index, width, format);
         CompletableFuture<Void> mine = new CompletableFuture<>();
         if (making.putIfAbsent(file, mine) != null) {
@@ -350,153 +317,6 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
         }
     }
 
-    private Entry acquire(String key, Opener opener) throws IOException {
-        return acquire(key, 0, true, opener);
-    }
-
-    /**
-     * The pooled reader for {@code key}, opened when there is none. Opening one that needs about
-     * {@code needs} bytes first makes room within the memory budget: idle readers drop their kept
-     * pictures, then close, least recently used first; when all the others are busy, a request
-     * ({@code wait}) waits for one to be handed back, and background work gets null instead.
-     */
-    private Entry acquire(String key, long needs, boolean wait, Opener opener) throws IOException {
-        List<Entry> toClose = new ArrayList<>();
-        while (true) {
-            boolean room;
-            try {
-                synchronized (this) {
-                    if (closed) {
-                        throw new IllegalStateException("the still service is closed");
-                    }
-                    Entry e = open.get(key);
-                    if (e != null) {
-                        e.users++;
-                        return e;
-                    }
-                    long total = needs;
-                    for (Entry o : open.values()) {
-                        total += o.reader.memoryBytes();
-                    }
-                    Iterator<Entry> it = open.values().iterator();
-                    while (needs > 0 && total > readerMemory && it.hasNext()) {
-                        Entry o = it.next();
-                        if (o.users == 0) {
-                            total -= o.reader.memoryBytes();
-                            it.remove();
-                            retire(o, toClose);
-                        }
-                    }
-                    room = needs <= 0 || total <= readerMemory || open.isEmpty();
-                    if (!room && !wait) {
-                        return null;
-                    }
-                    if (!room && toClose.isEmpty()) {
-                        // Every other reader is busy: wait for one to be handed back.
-                        wait(1000);
-                    }
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for a frame reader", interrupted);
-            } finally {
-                closeAll(toClose);
-                toClose.clear();
-            }
-            if (room) {
-                break;
-            }
-        }
-        // Opened outside the lock: a slow open of one item must not hold up stills of the others.
-        FrameReader reader = opener.open();
-        liveReaders.incrementAndGet();
-        List<Entry> toDrop = new ArrayList<>();
-        Entry mine;
-        synchronized (this) {
-            Entry raced = open.get(key);
-            if (raced != null || closed) {
-                toClose.add(new Entry(reader));
-                if (closed) {
-                    closeAll(toClose);
-                    throw new IllegalStateException("the still service is closed");
-                }
-                raced.users++;
-                mine = raced;
-            } else {
-                mine = new Entry(reader);
-                mine.users = 1;
-                open.put(key, mine);
-                Iterator<Map.Entry<String, Entry>> it = open.entrySet().iterator();
-                while (open.size() > maxOpen && it.hasNext()) {
-                    Entry old = it.next().getValue();
-                    if (old != mine) {
-                        it.remove();
-                        retire(old, toClose);
-                    }
-                }
-                closeOverBudget(toClose, toDrop);
-            }
-        }
-        closeAll(toClose);
-        dropKept(toDrop);
-        return mine;
-    }
-
-    private void release(Entry entry) {
-        boolean close;
-        List<Entry> toClose = new ArrayList<>();
-        List<Entry> toDrop = new ArrayList<>();
-        synchronized (this) {
-            entry.users--;
-            close = entry.evicted && entry.users == 0;
-            closeOverBudget(toClose, toDrop);
-            notifyAll();
-        }
-        if (close) {
-            entry.reader.close();
-            liveReaders.decrementAndGet();
-        }
-        closeAll(toClose);
-        dropKept(toDrop);
-    }
-
-    /**
-     * Drops the kept pictures of idle readers, outside the pool's lock: a request that took one of
-     * them meanwhile finishes its read first, and its reader decodes again.
-     */
-    private static void dropKept(List<Entry> entries) {
-        for (Entry e : entries) {
-            try {
-                e.reader.dropKept();
-            } catch (RuntimeException closedMeanwhile) {
-                // Closed by an eviction in between: its pictures went with it.
-            }
-        }
-    }
-
-    /**
-     * Retires least recently used idle readers while the open readers' memory passes the budget; the
-     * most recently used one always stays. Caller holds the lock.
-     */
-    private void closeOverBudget(List<Entry> toClose, List<Entry> toDrop) {
-        long total = 0;
-        for (Entry e : open.values()) {
-            total += e.reader.memoryBytes();
-        }
-        // Dropping kept pictures would not free them: their buffers stay in the decoder's pool until
-        // it closes. So least recently used idle readers close.
-        Iterator<Entry> it = open.values().iterator();
-        while (total > readerMemory && open.size() > 1 && it.hasNext()) {
-            Entry e = it.next();
-            if (e.users > 0 || !it.hasNext()) {
-                continue;
-            }
-            total -= e.reader.memoryBytes();
-            it.remove();
-            retire(e, toClose);
-        }
-    }
-
     /** Whether the still is in the cache now (for tests: what the background made). */
     boolean hasStill(String mediaId, int index, int width, StillFormat format) {
         return cache.contains(cacheFile(mediaId, index, width, format));
@@ -504,29 +324,17 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
 
     /** Whether the item's open reader keeps frame {@code index} decoded (for tests). */
     boolean keepsDecoded(String mediaId, int index) {
-        Entry e;
-        synchronized (this) {
-            e = open.get(mediaId);
-            if (e == null) {
-                return false;
-            }
-            e.users++;
-        }
-        try {
-            return e.reader.isKept(index);
-        } finally {
-            release(e);
-        }
+        return readers.test(mediaId, r -> r.isKept(index));
     }
 
     /** About how much memory the open readers hold together (for tests and metrics). */
-    public synchronized long readerBytes() {
-        return open.values().stream().mapToLong(e -> e.reader.memoryBytes()).sum();
+    public long readerBytes() {
+        return readers.readerBytes();
     }
 
     /** The budget of {@link #readerBytes()}. */
     public long readerMemoryBudget() {
-        return readerMemory;
+        return readers.memoryBudget();
     }
 
     /**
@@ -536,21 +344,12 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     public void evict(String mediaId) {
         prefetch.forget(mediaId);
         cache.forget(mediaId);
-        List<Entry> toClose = new ArrayList<>();
-        synchronized (this) {
-            for (String key : List.of(mediaId, seekKey(mediaId))) {
-                Entry e = open.remove(key);
-                if (e != null) {
-                    retire(e, toClose);
-                }
-            }
-        }
-        closeAll(toClose);
+        readers.evict(List.of(mediaId, seekKey(mediaId)));
     }
 
     /** How many readers are open (for tests and metrics). */
-    public synchronized int openReaders() {
-        return open.size();
+    public int openReaders() {
+        return readers.openReaders();
     }
 
     /**
@@ -558,7 +357,7 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
      * of abandoned requests would leak if a reader were not closed after its last request.
      */
     public int liveReaders() {
-        return liveReaders.get();
+        return readers.liveReaders();
     }
 
     /** How many background jobs prepare stills ahead of viewers right now, running or queued. */
@@ -567,33 +366,13 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     }
 
     /** How many requests are using a pooled reader right now. */
-    public synchronized int busyReaders() {
-        return open.values().stream().mapToInt(e -> e.users).sum();
-    }
-
-    private static void retire(Entry e, List<Entry> toClose) {
-        e.evicted = true;
-        if (e.users == 0) {
-            toClose.add(e);
-        }
-    }
-
-    private void closeAll(List<Entry> entries) {
-        for (Entry e : entries) {
-            e.reader.close();
-            liveReaders.decrementAndGet();
-        }
+    public int busyReaders() {
+        return readers.busyReaders();
     }
 
     @Override
     public void close() {
-        List<Entry> toClose = new ArrayList<>();
         prefetch.close();
-        synchronized (this) {
-            closed = true;
-            open.values().forEach(e -> retire(e, toClose));
-            open.clear();
-        }
-        closeAll(toClose);
+        readers.close();
     }
 }
