@@ -82,6 +82,9 @@ public final class TestMedia {
 
     private static final Object LOCK = new Object();
 
+    /** Temporary names carry the process id: test forks of the same module generate side by side. */
+    private static final String TMP = "tmp-" + ProcessHandle.current().pid() + "-";
+
     private TestMedia() {}
 
     /** The folder generated media are kept in for the rest of the build. */
@@ -102,7 +105,7 @@ public final class TestMedia {
             if (Files.isRegularFile(target)) {
                 return target;
             }
-            Path tmp = directory().resolve("tmp-" + variant.fileName());
+            Path tmp = directory().resolve(TMP + "" + variant.fileName());
             generate(variant, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -236,7 +239,7 @@ public final class TestMedia {
                     "mp4",
                     o);
             case EDIT_LIST -> {
-                Path src = directory().resolve("tmp-edit-source.mp4");
+                Path src = directory().resolve(TMP + "edit-source.mp4");
                 run(
                         lavfi(source(320, 240, "25", 200)),
                         "-c:v",
@@ -301,7 +304,7 @@ public final class TestMedia {
             case ROTATED_PHONE -> {
                 // Stored as a phone sensor does (upright turned a quarter counter-clockwise), shown upright
                 // by a display matrix that turns it a quarter clockwise.
-                Path stored = directory().resolve("tmp-phone-stored.mp4");
+                Path stored = directory().resolve(TMP + "phone-stored.mp4");
                 run(
                         withAudio(source(180, 320, "30", 60) + ",transpose=cclock", 2.0),
                         "-map",
@@ -321,7 +324,7 @@ public final class TestMedia {
                 run(List.of("-display_rotation", "-90", "-i", stored.toString()), "-c", "copy", "-f", "mp4", o);
             }
             case SUBTITLED -> {
-                Path srt = directory().resolve("tmp-subtitles.srt");
+                Path srt = directory().resolve(TMP + "subtitles.srt");
                 write(
                         srt,
                         "1\n00:00:00,000 --> 00:00:01,000\nFirst line\n\n2\n00:00:01,000 --> 00:00:02,000\n"
