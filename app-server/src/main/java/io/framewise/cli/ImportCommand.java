@@ -1,6 +1,8 @@
 package io.framewise.cli;
 
 import io.framewise.server.db.Database;
+import io.framewise.server.db.DatabaseLocation;
+import io.framewise.server.db.PrivateFiles;
 import io.framewise.server.imports.clapshot.ClapshotData;
 import io.framewise.server.imports.clapshot.ClapshotImporter;
 import io.framewise.server.imports.clapshot.ClapshotSource;
@@ -38,7 +40,8 @@ final class ImportCommand implements Runnable {
     }
 
     /**
-     * {@code framewise import clapshot --db FILE --data DIR [--server-data DIR] [--dry-run]}. Works on
+     * {@code framewise import clapshot --db FILE --data DIR [--server-data DIR] [--server-db WHERE]
+     * [--storage STORE] [--dry-run]}. Works on
      * the data folder directly; media are queued and processed when the server runs.
      */
     @Command(
@@ -77,6 +80,16 @@ final class ImportCommand implements Runnable {
         Path serverData;
 
         @Option(
+                names = "--server-db",
+                paramLabel = "WHERE",
+                description = {
+                    "This server's database when it is not the data folder's, as the server's --db",
+                    "(sqlite:PATH or postgresql://HOST[:PORT]/DATABASE; user and password from",
+                    "FRAMEWISE_DB_USER and FRAMEWISE_DB_PASSWORD; default: $FRAMEWISE_DB)."
+                })
+        String serverDb;
+
+        @Option(
                 names = "--storage",
                 paramLabel = "STORE",
                 description = {
@@ -102,18 +115,17 @@ final class ImportCommand implements Runnable {
                         "--data must be Clapshot's videos folder: " + videos + " is not a folder");
             }
             ClapshotData data = ClapshotSource.read(db);
-            Path dataDir = new ServerSettings(System.getenv(), null)
-                    .resolve(serverData, null, null, null)
-                    .dataDir();
+            ServerSettings sources = new ServerSettings(System.getenv(), null);
+            Path dataDir = sources.resolve(serverData, null, null, null).dataDir();
+            DatabaseLocation library = sources.database(serverDb, dataDir);
             ImportReport report;
             if (dryRun) {
-                Map<String, String> ledger =
-                        JooqImportRepository.readLedger(dataDir.resolve(Database.FILE_NAME), ClapshotImporter.SOURCE);
+                Map<String, String> ledger = JooqImportRepository.readLedger(library, ClapshotImporter.SOURCE);
                 report = new ClapshotImporter(data, videos, ledger, null).run();
             } else {
-                StorageSettings storage =
-                        new ServerSettings(System.getenv(), null).storage(this.storage, null, dataDir);
-                try (Database database = Database.open(dataDir);
+                StorageSettings storage = sources.storage(this.storage, null, dataDir);
+                PrivateFiles.directories(dataDir.toAbsolutePath());
+                try (Database database = Database.open(library, java.time.Clock.systemUTC());
                         MediaStore store = MediaStore.open(storage.location(), dataDir, storage.cacheBytes())) {
                     Map<String, String> ledger = new JooqImportRepository(database).ledger(ClapshotImporter.SOURCE);
                     report = new ClapshotImporter(

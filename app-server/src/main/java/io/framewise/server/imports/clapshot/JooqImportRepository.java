@@ -4,9 +4,9 @@ import static io.framewise.server.db.generated.Tables.IMPORT_LEDGER;
 import static io.framewise.server.db.generated.Tables.NOTES;
 
 import io.framewise.server.db.Database;
+import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.library.JooqHomeProjects;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -67,23 +67,40 @@ public final class JooqImportRepository {
     }
 
     /**
-     * The ledger of {@code source} in the data folder's database, read without opening it for
-     * writing (a dry run writes nothing, not even a schema upgrade); empty when there is no database
-     * or no ledger yet. Keys are {@code kind + "/" + sourceId}.
+     * The ledger of {@code source} in the library's database, read without opening it for writing (a
+     * dry run writes nothing, not even a schema upgrade); empty when there is no database or no ledger
+     * yet. Keys are {@code kind + "/" + sourceId}.
      */
-    public static Map<String, String> readLedger(Path dbFile, String source) {
+    public static Map<String, String> readLedger(DatabaseLocation location, String source) {
         Map<String, String> out = new HashMap<>();
-        if (!Files.isRegularFile(dbFile)) {
-            return out;
-        }
-        String url = "jdbc:sqlite:" + dbFile.toAbsolutePath().toUri() + "?mode=ro";
+        String url;
         java.util.Properties props = new java.util.Properties();
-        props.setProperty("open_mode", "65"); // read-only, URI file name
+        SQLDialect dialect;
+        if (location instanceof DatabaseLocation.Sqlite sqlite) {
+            if (!Files.isRegularFile(sqlite.file())) {
+                return out;
+            }
+            url = "jdbc:sqlite:" + sqlite.file().toAbsolutePath().toUri() + "?mode=ro";
+            props.setProperty("open_mode", "65"); // read-only, URI file name
+            dialect = SQLDialect.SQLITE;
+        } else if (location instanceof DatabaseLocation.Postgres pg) {
+            url = pg.jdbcUrl();
+            if (pg.user() != null) {
+                props.setProperty("user", pg.user());
+            }
+            if (pg.password() != null) {
+                props.setProperty("password", pg.password());
+            }
+            props.setProperty("readOnly", "true");
+            dialect = SQLDialect.POSTGRES;
+        } else {
+            throw new IllegalArgumentException("unknown database " + location);
+        }
         try (Connection c = DriverManager.getConnection(url, props)) {
-            var ctx = DSL.using(c, SQLDialect.SQLITE);
-            boolean exists = ctx.fetchExists(DSL.selectOne()
-                    .from(DSL.table(DSL.name("sqlite_master")))
-                    .where(DSL.field(DSL.name("name")).eq(IMPORT_LEDGER.getName())));
+            c.setReadOnly(true);
+            var ctx = DSL.using(c, dialect);
+            boolean exists = ctx.meta().getTables(IMPORT_LEDGER.getName()).stream()
+                    .anyMatch(t -> t.getName().equalsIgnoreCase(IMPORT_LEDGER.getName()));
             if (!exists) {
                 return out;
             }
@@ -94,7 +111,7 @@ public final class JooqImportRepository {
             return out;
         } catch (SQLException e) {
             throw new ClapshotImportException(
-                    "cannot read the data folder's database " + dbFile + ": " + e.getMessage(), e);
+                    "cannot read the library's database " + location.describe() + ": " + e.getMessage(), e);
         }
     }
 
