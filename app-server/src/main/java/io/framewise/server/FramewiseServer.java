@@ -505,7 +505,10 @@ public final class FramewiseServer implements Closeable {
                         guestRoutes,
                         new ReadinessFeature(db, config.dataDir()),
                         new MetricsFeature(
-                                new ServerMeters(db, repos.jobs(), live.gateway()).bind(store.errors()), metricsToken),
+                                new ServerMeters(db, repos.jobs(), live.gateway())
+                                        .bind(store.errors())
+                                        .bind(store.rangedReads()),
+                                metricsToken),
                         new OpenApiFeature()));
                 features.addAll(List.of(extra));
                 // Last: its catch-all GET must not shadow an API route.

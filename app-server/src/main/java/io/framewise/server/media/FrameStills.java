@@ -1,15 +1,21 @@
 package io.framewise.server.media;
 
+import io.framewise.media.MediaSource;
 import io.framewise.media.framemap.FrameMap;
 import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
 import io.framewise.media.still.StillEncoder;
 import io.framewise.media.still.StillFormat;
 import io.framewise.server.crypto.SealedMedia;
+import io.framewise.server.storage.MediaStore;
+import io.framewise.server.storage.RangedObjectChannel;
+import io.framewise.server.storage.StoredObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -48,6 +54,15 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
      */
     private static final boolean PREFETCH = Boolean.parseBoolean(System.getProperty("framewise.stillPrefetch", "true"));
 
+    /**
+     * From how many bytes an original that a node lacks (on S3) gives its first stills through ranged
+     * GETs instead of waiting for the whole fetch: 32 MiB, from the measurements in ADR 0060's
+     * addendum (system property {@code framewise.rangedStillBytes}; -1 turns it off).
+     */
+    public static final String RANGED_PROPERTY = "framewise.rangedStillBytes";
+
+    static final long DEFAULT_RANGED_FROM = 32L << 20;
+
     /** Stills made ahead of a stepping viewer, in its direction. */
     static final int STEP_AHEAD = 12;
 
@@ -59,6 +74,9 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     private final StillPrefetch prefetch;
     private final StillsCache cache;
     private final FrameReaderPool readers;
+    /** Originals this large or larger that the node lacks are read by ranged GETs first; -1: never. */
+    private final long rangedFrom = Long.getLong(RANGED_PROPERTY, DEFAULT_RANGED_FROM);
+
     private final ConcurrentHashMap<Path, CompletableFuture<Void>> making = new ConcurrentHashMap<>();
 
     /** The seek proxy's reader: no frames kept for stepping back, one thread (no frame-thread delay). */
@@ -192,11 +210,39 @@ public final class FrameStills implements AutoCloseable, StillPrefetch.Worker {
     /** The item's reader of its original; null when {@code wait} is false and there is no room now. */
     private FrameReaderPool.Entry acquireOriginal(MediaItem item, boolean wait) throws IOException {
         return readers.acquire(item.id(), estimate(item), wait, () -> {
-            Path original = files.resolve(item.storedPath());
-            FrameMap map = FrameMap.fromBytes(
-                    io.framewise.server.crypto.SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
-            return FrameReader.open(original, map, readerOptions);
+            FrameMap map = FrameMap.fromBytes(SealedMedia.readAllBytes(files.resolve(item.frameMapPath())));
+            Optional<StoredObject> cold = coldLargeOriginal(item);
+            if (cold.isPresent()) {
+                // ADR 0060: the first stills of a large original this node lacks come through ranged
+                // GETs while the whole file is fetched; once it lands, the pooled reader is retired
+                // and the next still opens the local copy, which is faster for every still after.
+                Path local = files.path(item.storedPath());
+                MediaStore store = files.store();
+                StoredObject object = cold.get();
+                store.localizeLater(local, () -> readers.evict(List.of(item.id())));
+                return FrameReader.open(
+                        MediaSource.channel(local, () -> new RangedObjectChannel(store, object, store.rangedReads())),
+                        map,
+                        readerOptions);
+            }
+            return FrameReader.open(files.resolve(item.storedPath()), map, readerOptions);
         });
+    }
+
+    /**
+     * The stored original of an item when this node lacks it and it is at least {@link #rangedFrom}
+     * bytes (on S3; a folder store is as near as the data folder). Sealed originals and image
+     * sequences are always read from a local copy.
+     */
+    private Optional<StoredObject> coldLargeOriginal(MediaItem item) {
+        if (rangedFrom < 0 || item.storedPath() == null || item.storedPath().endsWith(".imgseq")) {
+            return Optional.empty();
+        }
+        Path local = files.path(item.storedPath());
+        if (Files.exists(local) || SealedMedia.on(local)) {
+            return Optional.empty();
+        }
+        return files.store().remote(local).filter(o -> o.size() >= rangedFrom);
     }
 
     /**

@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,13 @@ public final class MediaStore implements AutoCloseable {
     private final LocalCopies copies;
     private final Map<String, CompletableFuture<Boolean>> fetching = new ConcurrentHashMap<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
+    private final RangedObjectChannel.Counter rangedReads = new RangedObjectChannel.Counter();
+    /** Whole-file fetches that nobody waits for (a large original read by ranged GETs meanwhile). */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "framewise-store-fetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     private MediaStore(Path dataDir, StorageLocation location, Blobs blobs, long cacheBytes) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -202,6 +212,38 @@ public final class MediaStore implements AutoCloseable {
             localizeFolder(p.resolveSibling("frames"));
         }
         return local;
+    }
+
+    /**
+     * Fetches {@code local} in the background when this node lacks it, then runs {@code then}; for a
+     * caller that reads the file through ranged GETs meanwhile. A failure is counted and logged: the
+     * next reader that needs the file fetches it again.
+     */
+    public void localizeLater(Path local, Runnable then) {
+        if (!shared()) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    localize(local);
+                    then.run();
+                } catch (RuntimeException e) {
+                    LOG.warn(
+                            "Background fetch of {} from {} failed: {}",
+                            local.getFileName(),
+                            location.describe(),
+                            e.toString());
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // The store is closing: nothing needs the copy any more.
+        }
+    }
+
+    /** GETs and bytes of reads through {@link RangedObjectChannel}s (for metrics and tests). */
+    public RangedObjectChannel.Counter rangedReads() {
+        return rangedReads;
     }
 
     /**
@@ -405,6 +447,7 @@ public final class MediaStore implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdownNow();
         if (blobs != null) {
             blobs.close();
         }

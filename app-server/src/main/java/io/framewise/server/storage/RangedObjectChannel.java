@@ -38,9 +38,22 @@ public final class RangedObjectChannel implements SeekableByteChannel {
     public static final int MAX_AHEAD_BLOCKS = 4;
 
     /** Ranged GETs made and bytes they brought, over every channel that shares it. */
-    public static final class Counter {
+    public static final class Counter implements io.micrometer.core.instrument.binder.MeterBinder {
         private final AtomicLong gets = new AtomicLong();
         private final AtomicLong bytes = new AtomicLong();
+
+        /** {@code framewise_storage_ranged_gets_total} and {@code framewise_storage_ranged_bytes_total}. */
+        @Override
+        public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                            "framewise.storage.ranged.gets", gets, AtomicLong::get)
+                    .description("Ranged GETs of stored objects read in place (stills of cold large originals)")
+                    .register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                            "framewise.storage.ranged.bytes", bytes, AtomicLong::get)
+                    .description("Bytes of stored objects read in place through ranged GETs")
+                    .register(registry);
+        }
 
         public long gets() {
             return gets.get();

@@ -238,6 +238,43 @@ class S3StoreTest {
      * that took them.
      */
     @Test
+    void aColdNodeAnswersTheFirstStillsOfALargeOriginalThroughRangedGetsWhileItFetchesIt() throws Exception {
+        StoreNodes nodes = nodes("ranged", "");
+        FramewiseServer a = nodes.start("a");
+        String id = StoreNodes.upload(a, TestMedia.get(CLIP));
+        awaitReady(a, id);
+
+        // Every original counts as large here (the threshold is 32 MiB; the test file is smaller).
+        System.setProperty(io.framewise.server.media.FrameStills.RANGED_PROPERTY, "1");
+        FramewiseServer b;
+        try {
+            b = nodes.start("b");
+        } finally {
+            System.clearProperty(io.framewise.server.media.FrameStills.RANGED_PROPERTY);
+        }
+        Path local = dir.resolve("b").resolve("media").resolve(id).resolve("original.mp4");
+        assertEquals(0, rangedGets(b));
+        assertEquals(CLIP.expectedCode(137), frameCode(b, id, 137), "the first still, through ranged GETs");
+        assertTrue(rangedGets(b) > 0, "node b read the original in place");
+        Await.until(
+                "the whole original fetched in the background",
+                java.time.Duration.ofSeconds(60),
+                () -> Files.isRegularFile(local));
+        assertArrayEquals(Files.readAllBytes(TestMedia.get(CLIP)), Files.readAllBytes(local));
+        for (long n : new long[] {0, 136, CLIP.frameCount() - 1}) {
+            assertEquals(CLIP.expectedCode(n), frameCode(b, id, n), "frame " + n + " from node b");
+        }
+    }
+
+    private static long rangedGets(FramewiseServer node) throws Exception {
+        String text = new String(StoreNodes.get(node, "/api/metrics").body(), StandardCharsets.UTF_8);
+        Matcher m =
+                Pattern.compile("framewise_storage_ranged_gets_total (\\d+)").matcher(text.replace(".0\n", "\n"));
+        assertTrue(m.find(), text);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
     void aTemplateFileUploadedOnOneNodeBrandsPreviewsOnAnother() throws Exception {
         StoreNodes nodes = nodes("templates", "");
         FramewiseServer a = nodes.start("a");
