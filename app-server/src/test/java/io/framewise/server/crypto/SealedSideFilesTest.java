@@ -108,14 +108,7 @@ class SealedSideFilesTest {
                 50);
         BufferedImage subtitled = preview(
                 media, "[{\"type\":\"subtitles\",\"source\":\"sidecar\",\"fileId\":\"" + subtitles + "\"}]", 50);
-        int red = 0;
-        for (int y = 0; y < branded.getHeight(); y++) {
-            for (int x = 0; x < branded.getWidth(); x++) {
-                if (red(branded.getRGB(x, y)) && !red(plain.getRGB(x, y))) {
-                    red++;
-                }
-            }
-        }
+        int red = TemplateRequests.turnedRed(plain, branded);
         assertTrue(red > 2000, "pixels the sealed watermark turned red: " + red);
         int lettered = 0;
         for (int y = subtitled.getHeight() * 2 / 3; y < subtitled.getHeight(); y++) {
@@ -160,10 +153,6 @@ class SealedSideFilesTest {
                 "application/json");
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         return ImageIO.read(new ByteArrayInputStream(r.body()));
-    }
-
-    private static boolean red(int rgb) {
-        return ((rgb >> 16) & 0xff) > 180 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80;
     }
 
     private static int distance(int a, int b) {

@@ -50,6 +50,7 @@ class S3StoreTest {
     private static final String BUCKET = "framewise-media";
     private static final Pattern FETCH_ERRORS =
             Pattern.compile("framewise_storage_errors_total\\{operation=\"fetch\"} (\\d+)");
+    private static final Pattern RANGED_GETS = Pattern.compile("framewise_storage_ranged_gets_total (\\d+)");
 
     @TempDir
     static Path shared;
@@ -232,11 +233,6 @@ class S3StoreTest {
         assertEquals(CLIP.expectedCode(77), frameCode(b, id, 77));
     }
 
-    /**
-     * A clip template's watermark uploaded through node a is found by node b, which never saw it:
-     * template files live in the store like media (ADR 0060), not only in the data folder of the node
-     * that took them.
-     */
     @Test
     void aColdNodeAnswersTheFirstStillsOfALargeOriginalThroughRangedGetsWhileItFetchesIt() throws Exception {
         StoreNodes nodes = nodes("ranged", "");
@@ -266,14 +262,11 @@ class S3StoreTest {
         }
     }
 
-    private static long rangedGets(FramewiseServer node) throws Exception {
-        String text = new String(StoreNodes.get(node, "/api/metrics").body(), StandardCharsets.UTF_8);
-        Matcher m =
-                Pattern.compile("framewise_storage_ranged_gets_total (\\d+)").matcher(text.replace(".0\n", "\n"));
-        assertTrue(m.find(), text);
-        return Long.parseLong(m.group(1));
-    }
-
+    /**
+     * A clip template's watermark uploaded through node a is found by node b, which never saw it:
+     * template files live in the store like media (ADR 0060), not only in the data folder of the node
+     * that took them.
+     */
     @Test
     void aTemplateFileUploadedOnOneNodeBrandsPreviewsOnAnother() throws Exception {
         StoreNodes nodes = nodes("templates", "");
@@ -305,25 +298,23 @@ class S3StoreTest {
                 new ByteArrayInputStream(StoreNodes.get(b, "/api/media/" + media + "/frames/12?width=640&format=png")
                         .body()));
         assertEquals(plain.getWidth(), branded.getWidth());
-        int turnedRed = 0;
-        for (int y = 0; y < branded.getHeight(); y++) {
-            for (int x = 0; x < branded.getWidth(); x++) {
-                if (red(branded.getRGB(x, y)) && !red(plain.getRGB(x, y))) {
-                    turnedRed++;
-                }
-            }
-        }
+        int turnedRed = TemplateRequests.turnedRed(plain, branded);
         // The logo is a quarter of the width (160 x 80 of a 64 x 32 red PNG): thousands of pixels.
         assertTrue(turnedRed > 4000, "pixels the watermark turned red: " + turnedRed);
     }
 
-    private static boolean red(int rgb) {
-        return ((rgb >> 16) & 0xff) > 180 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80;
+    private static long fetchErrors(FramewiseServer node) throws Exception {
+        return counter(node, FETCH_ERRORS);
     }
 
-    private static long fetchErrors(FramewiseServer node) throws Exception {
+    private static long rangedGets(FramewiseServer node) throws Exception {
+        return counter(node, RANGED_GETS);
+    }
+
+    /** A whole-number counter of the node's metrics scrape. */
+    private static long counter(FramewiseServer node, Pattern meter) throws Exception {
         String text = new String(StoreNodes.get(node, "/api/metrics").body(), StandardCharsets.UTF_8);
-        Matcher m = FETCH_ERRORS.matcher(text.replace(".0\n", "\n"));
+        Matcher m = meter.matcher(text.replace(".0\n", "\n"));
         assertTrue(m.find(), text);
         return Long.parseLong(m.group(1));
     }

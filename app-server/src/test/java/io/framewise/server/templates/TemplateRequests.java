@@ -43,6 +43,23 @@ public final class TemplateRequests {
         return out.toByteArray();
     }
 
+    /** How many pixels are clearly red in {@code branded} and not in {@code plain} (a red watermark's). */
+    public static int turnedRed(BufferedImage plain, BufferedImage branded) {
+        int turned = 0;
+        for (int y = 0; y < branded.getHeight(); y++) {
+            for (int x = 0; x < branded.getWidth(); x++) {
+                if (red(branded.getRGB(x, y)) && !red(plain.getRGB(x, y))) {
+                    turned++;
+                }
+            }
+        }
+        return turned;
+    }
+
+    private static boolean red(int rgb) {
+        return ((rgb >> 16) & 0xff) > 180 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80;
+    }
+
     /** A template body of {@code projectId} (null: global) with the steps given as JSON. */
     static String template(String projectId, String steps) {
         return "{\"projectId\":" + (projectId == null ? "null" : "\"" + projectId + "\"")
