@@ -237,8 +237,7 @@ class S3StoreTest {
     void aColdNodeAnswersTheFirstStillsOfALargeOriginalThroughRangedGetsWhileItFetchesIt() throws Exception {
         StoreNodes nodes = nodes("ranged", "");
         FramewiseServer a = nodes.start("a");
-        String id = StoreNodes.upload(a, TestMedia.get(CLIP));
-        awaitReady(a, id);
+        String id = clipReadyOn(a);
 
         // Every original counts as large here (the threshold is 32 MiB; the test file is smaller).
         System.setProperty(io.framewise.server.media.FrameStills.RANGED_PROPERTY, "1");
@@ -271,8 +270,7 @@ class S3StoreTest {
     void aTemplateFileUploadedOnOneNodeBrandsPreviewsOnAnother() throws Exception {
         StoreNodes nodes = nodes("templates", "");
         FramewiseServer a = nodes.start("a");
-        String media = StoreNodes.upload(a, TestMedia.get(CLIP));
-        awaitReady(a, media);
+        String media = clipReadyOn(a);
         HttpResponse<byte[]> uploaded =
                 StoreNodes.post(a, "/api/templates/files?filename=logo.png", TemplateRequests.png(), "image/png");
         assertEquals(201, uploaded.statusCode(), new String(uploaded.body(), StandardCharsets.UTF_8));
@@ -301,6 +299,13 @@ class S3StoreTest {
         int turnedRed = TemplateRequests.turnedRed(plain, branded);
         // The logo is a quarter of the width (160 x 80 of a 64 x 32 red PNG): thousands of pixels.
         assertTrue(turnedRed > 4000, "pixels the watermark turned red: " + turnedRed);
+    }
+
+    /** The test clip uploaded through {@code node}, once it is ready; its media id. */
+    private static String clipReadyOn(FramewiseServer node) throws Exception {
+        String id = StoreNodes.upload(node, TestMedia.get(CLIP));
+        awaitReady(node, id);
+        return id;
     }
 
     private static long fetchErrors(FramewiseServer node) throws Exception {
