@@ -53,10 +53,15 @@ class SealedSideFilesTest {
         }
     }
 
-    private void start() {
+    /** Encryption at rest on for the data folder, under a fresh random master key. */
+    private void encrypt() {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         atRest = AtRest.open(data, MasterKey.of(k));
+    }
+
+    private void start() {
+        encrypt();
         server = FramewiseServer.start(ServerConfig.defaults(data).withPort(0).withWorkers(1), atRest);
     }
 
@@ -123,9 +128,7 @@ class SealedSideFilesTest {
 
     @Test
     void aNoteAttachmentIsSealedAndReadBackWhole() throws Exception {
-        byte[] k = new byte[32];
-        new SecureRandom().nextBytes(k);
-        atRest = AtRest.open(data, MasterKey.of(k));
+        encrypt();
         byte[] png = TemplateRequests.png();
         try (MediaStore store = MediaStore.dataFolder(data)) {
             AttachmentFiles files = new AttachmentFiles(data, store);
