@@ -78,7 +78,7 @@ final class UserCommand implements Runnable {
             Path dataDir = sources.resolve(data, null, null, null).dataDir();
             try (Database database = Database.open(sources.database(db, dataDir), java.time.Clock.systemUTC())) {
                 Account account =
-                        new JooqAccountRepository(database, new PasswordHasher()).create(name, password, admin);
+                        new JooqAccountRepository(database, PasswordHasher.configured()).create(name, password, admin);
                 spec.commandLine().getOut().println(account.id());
                 spec.commandLine().getOut().flush();
             }

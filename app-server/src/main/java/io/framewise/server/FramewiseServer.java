@@ -241,7 +241,7 @@ public final class FramewiseServer implements Closeable {
                     new JooqUserRepository(db),
                     new JooqJobRepository(db),
                     new JooqEventRepository(db),
-                    new JooqAccountRepository(db, new PasswordHasher()),
+                    new JooqAccountRepository(db, PasswordHasher.configured()),
                     new JooqProjectRepository(db),
                     new JooqMemberRepository(db));
             SessionStore sessions = new SessionStore(db);
@@ -382,7 +382,7 @@ public final class FramewiseServer implements Closeable {
                         new HomeService(
                                 new JooqHomeRepository(db), libraryService, repos.media(), access.permissions()),
                         access);
-                PasswordHasher linkPasswords = new PasswordHasher();
+                PasswordHasher linkPasswords = PasswordHasher.configured();
                 ShareService shareService = new ShareService(
                         shareLinks,
                         assets,

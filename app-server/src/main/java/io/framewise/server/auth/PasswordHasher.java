@@ -1,5 +1,9 @@
 package io.framewise.server.auth;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -24,6 +28,21 @@ public final class PasswordHasher {
     public static final int DEFAULT_ITERATIONS = 2;
     private static final int PARALLELISM = 1;
 
+    /**
+     * The system property that, set to {@value #LIGHT}, makes {@link #configured()} hash at the
+     * smallest cost Argon2 allows. The test suites set it: they start hundreds of servers and make
+     * thousands of accounts, and at the production cost hashing was a third of their CPU time.
+     */
+    public static final String COST_PROPERTY = "framewise.passwordHashing";
+
+    public static final String LIGHT = "light";
+    static final int LIGHT_MEMORY_KIB = 64;
+    static final int LIGHT_ITERATIONS = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
+    /** Decoy hashes by cost: one per cost and JVM, not one per server or command started. */
+    private static final Map<String, String> DECOYS = new ConcurrentHashMap<>();
+
     private final Argon2PasswordEncoder encoder;
     private final HashingCap cap;
     /** A hash of a password nobody knows, verified against when there is no account to check. */
@@ -32,6 +51,25 @@ public final class PasswordHasher {
     /** The production cost. */
     public PasswordHasher() {
         this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS);
+    }
+
+    /**
+     * The hasher a server or command uses: the production cost, unless {@link #COST_PROPERTY} says
+     * {@value #LIGHT} (then it says so in the log, since such hashes guard nothing).
+     */
+    public static PasswordHasher configured() {
+        String cost = System.getProperty(COST_PROPERTY);
+        if (cost == null || cost.isBlank()) {
+            return new PasswordHasher();
+        }
+        if (!cost.equals(LIGHT)) {
+            throw new IllegalArgumentException(COST_PROPERTY + " must be '" + LIGHT + "' or unset, was '" + cost + "'");
+        }
+        LOG.warn(
+                "Password hashes are made at the lightest cost ({}={}): for tests only, never a real library",
+                COST_PROPERTY,
+                LIGHT);
+        return new PasswordHasher(LIGHT_MEMORY_KIB, LIGHT_ITERATIONS);
     }
 
     /** A chosen cost (tests use a small one where hashing is not what they test). */
@@ -46,7 +84,8 @@ public final class PasswordHasher {
         }
         this.cap = java.util.Objects.requireNonNull(cap, "cap");
         encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, memoryKib, iterations);
-        decoy = encoder.encode("decoy password no account has");
+        decoy = DECOYS.computeIfAbsent(
+                memoryKib + "/" + iterations, k -> encoder.encode("decoy password no account has"));
     }
 
     /**

@@ -35,14 +35,10 @@ final class SubtitleFiles {
         try {
             Files.createDirectories(target.getParent());
             byte[] vtt = WebVttWriter.write(cues).getBytes(StandardCharsets.UTF_8);
-            if (SealedMedia.on(target)) {
-                // Sealed from memory through a synced temporary file: no plain copy touches the disk.
-                SealedMedia.write(target, vtt);
-            } else {
-                Path tmp = target.resolveSibling(trackId + ".vtt.tmp");
-                Files.write(tmp, vtt);
-                MediaFiles.moveDurably(tmp, target);
-            }
+            // Sealed from memory when encryption is on, else written plain; either way through a synced
+            // temporary file renamed over the track, so no plain copy touches a sealed library's disk.
+            SealedMedia.write(target, vtt);
+            MediaFiles.syncDir(target.getParent());
             files.publish(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the subtitle track " + trackId, e);

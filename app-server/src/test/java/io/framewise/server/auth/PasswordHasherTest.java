@@ -27,6 +27,33 @@ class PasswordHasherTest {
     }
 
     @Test
+    void serversHashAtTheProductionCostUnlessTheLightCostIsAskedForByName() {
+        String before = System.getProperty(PasswordHasher.COST_PROPERTY);
+        try {
+            System.clearProperty(PasswordHasher.COST_PROPERTY);
+            assertTrue(PasswordHasher.configured()
+                    .hash("correct horse battery")
+                    .startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+            System.setProperty(PasswordHasher.COST_PROPERTY, PasswordHasher.LIGHT);
+            PasswordHasher light = PasswordHasher.configured();
+            String hash = light.hash("correct horse battery");
+            assertTrue(hash.startsWith("$argon2id$v=19$m=64,t=1,p=1$"), hash);
+            assertTrue(light.verify("correct horse battery", hash));
+            // A production server asked to verify a light hash still verifies it, then renews it.
+            assertTrue(new PasswordHasher().needsRehash(hash));
+            System.setProperty(PasswordHasher.COST_PROPERTY, "off");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, PasswordHasher::configured);
+            assertTrue(e.getMessage().contains("framewise.passwordHashing must be 'light' or unset"), e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PasswordHasher.COST_PROPERTY);
+            } else {
+                System.setProperty(PasswordHasher.COST_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void everyHashHasItsOwnSalt() {
         String a = CHEAP.hash("same password here");
         String b = CHEAP.hash("same password here");

@@ -6,6 +6,7 @@ import io.framewise.media.testing.TestMedia;
 import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.media.MediaOptions;
+import io.framewise.server.testing.OwnBackends;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.StoreNodes;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Without the bus this fails: B would first look at the queue ten minutes after it started.
  */
+@Tag(OwnBackends.TAG)
 class JobWakeUpTest {
 
     @TempDir

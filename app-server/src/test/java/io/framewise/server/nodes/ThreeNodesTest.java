@@ -15,6 +15,7 @@ import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.media.MediaOptions;
 import io.framewise.server.testing.MediaReady;
 import io.framewise.server.testing.NginxProcess;
+import io.framewise.server.testing.OwnBackends;
 import io.framewise.server.testing.PostgresCluster;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.S3Proxy;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -64,6 +66,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(OwnBackends.TAG)
 class ThreeNodesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

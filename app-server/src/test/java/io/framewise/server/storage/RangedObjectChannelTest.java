@@ -14,6 +14,7 @@ import io.framewise.media.still.Picture;
 import io.framewise.media.testing.FrameCode;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
+import io.framewise.server.testing.OwnBackends;
 import io.framewise.server.testing.S3Proxy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,6 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * any offset, and the media engine reading frame-exact stills through it (an AVIOContext over ranged
  * GETs) while fetching a fraction of a long original.
  */
+@Tag(OwnBackends.TAG)
 class RangedObjectChannelTest {
 
     private static final Variant CLIP = Variant.H264_LONG_GOP;

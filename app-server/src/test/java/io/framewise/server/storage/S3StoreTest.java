@@ -15,6 +15,7 @@ import io.framewise.model.testing.Await;
 import io.framewise.server.FramewiseServer;
 import io.framewise.server.templates.TemplateRequests;
 import io.framewise.server.testing.MediaReady;
+import io.framewise.server.testing.OwnBackends;
 import io.framewise.server.testing.PostgresPerDataFolder;
 import io.framewise.server.testing.S3Proxy;
 import io.framewise.server.testing.StoreNodes;
@@ -35,6 +36,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,6 +46,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code --storage s3://...} against a real S3 server (s3proxy in its own process): nodes with their
  * own data folders on one PostgreSQL database and one bucket.
  */
+@Tag(OwnBackends.TAG)
 class S3StoreTest {
 
     private static final Variant CLIP = Variant.H264_LONG_GOP;

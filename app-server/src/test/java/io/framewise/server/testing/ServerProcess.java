@@ -1,5 +1,6 @@
 package io.framewise.server.testing;
 
+import io.framewise.server.auth.PasswordHasher;
 import io.framewise.server.db.DatabaseLocation;
 import io.framewise.server.storage.StorageLocation;
 import java.io.BufferedReader;
@@ -75,6 +76,11 @@ public final class ServerProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.add("-XX:TieredStopAtLevel=1");
+        // The suite's light password hashing reaches the child servers too.
+        String hashing = System.getProperty(PasswordHasher.COST_PROPERTY);
+        if (hashing != null) {
+            cmd.add("-D" + PasswordHasher.COST_PROPERTY + "=" + hashing);
+        }
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.framewise.cli.FramewiseCli"));
         cmd.addAll(List.of("server", "--data", data.toString(), "--port", "0", "--workers", "1"));

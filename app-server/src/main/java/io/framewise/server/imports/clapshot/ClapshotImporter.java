@@ -82,7 +82,7 @@ public final class ClapshotImporter {
         public Target(Database db, Path dataDir, MediaStore store) {
             this.db = db;
             this.imports = new JooqImportRepository(db);
-            this.accounts = new JooqAccountRepository(db, new PasswordHasher());
+            this.accounts = new JooqAccountRepository(db, PasswordHasher.configured());
             this.projects = new JooqProjectRepository(db);
             this.assets = new JooqAssetRepository(db);
             this.media = new JooqMediaRepository(db);
