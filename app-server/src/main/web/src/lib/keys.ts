@@ -1,5 +1,6 @@
 import type { Player } from './player.svelte';
 import { FETCH_AHEAD } from './prefetch';
+import type { StillState } from './stillLoader';
 
 // The player's keyboard, shared by the review page and a share link's guest page: when keys belong
 // to a field or a focused control, and the transport keys both pages bind the same way.
@@ -32,14 +33,35 @@ export function transportKey(player: Player, e: KeyboardEvent): boolean {
       player.shuttle(e.key);
       return true;
     case 'ArrowLeft':
-      if (!holdingTooFarAhead(player, e)) player.step(e.shiftKey ? -fps : -1);
+      if (!repeatWaits(player, e, e.shiftKey ? -fps : -1)) player.step(e.shiftKey ? -fps : -1);
       return true;
     case 'ArrowRight':
-      if (!holdingTooFarAhead(player, e)) player.step(e.shiftKey ? fps : 1);
+      if (!repeatWaits(player, e, e.shiftKey ? fps : 1)) player.step(e.shiftKey ? fps : 1);
       return true;
     default:
       return false;
   }
+}
+
+/** What a held key needs of the player: the index, the picture on screen and the stills it has. */
+export type HeldKeyView = Pick<Player, 'frame' | 'shownStill' | 'playing' | 'frameCount'> & {
+  stillState: ((frame: number) => StillState) | null;
+};
+
+/**
+ * Whether a key repeat (a held arrow) waits instead of stepping by `delta`. A repeat steps when the
+ * next frame's still is in memory, so the label and the picture move together and the frame the
+ * reviewer lets go on is the one on screen; it waits while that still is on its way (fetched ahead
+ * of the steps before, prefetch.ts). A still nothing fetches yet (the first repeat after a jump, a
+ * second's step with Shift) falls back to the bound below. A fresh press always steps.
+ */
+export function repeatWaits(player: HeldKeyView, e: Pick<KeyboardEvent, 'repeat'>, delta: number): boolean {
+  if (!e.repeat || player.playing || player.shownStill === null) return false;
+  const next = Math.min(Math.max(player.frame + delta, 0), Math.max(player.frameCount - 1, 0));
+  const state = player.stillState?.(next) ?? 'none';
+  if (state === 'ready') return false;
+  if (state === 'coming') return true;
+  return holdingTooFarAhead(player, e);
 }
 
 /**

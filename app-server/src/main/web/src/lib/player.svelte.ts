@@ -3,6 +3,7 @@ import type { Media } from './api/types';
 import { loopRange, nextShuttle, staleAfterSeek, wrapLoop } from './shuttle';
 import { urls } from './api/api';
 import { attachSource, hlsUrl, type AttachedSource, type SourceKind } from './hls';
+import type { StillState } from './stillLoader';
 
 /** What the local user did, for a live session to pass on when this player drives. */
 export type PlayerAction =
@@ -37,6 +38,8 @@ export class Player {
    * waits for it when the index has run too far ahead (keys.ts).
    */
   shownStill: number | null = null;
+  /** Where the viewer has the still of a frame (set by the viewer): a held step key asks (keys.ts). */
+  stillState: ((frame: number) => StillState) | null = null;
 
   video: HTMLVideoElement | null = null;
   /** Called for actions taken here (not for state applied from a live session). */

@@ -35,6 +35,27 @@ describe('still loader', () => {
     expect(s.requests).toHaveLength(1);
   });
 
+  it('says where a still is without changing which is evicted first', async () => {
+    const s = fakeServer();
+    const l = new StillLoader(s.fetchBlob, s.objectUrls, 2);
+    expect(l.state('/f/1')).toBe('none');
+    const first = l.get('/f/1');
+    expect(l.state('/f/1')).toBe('coming');
+    s.requests[0].answer();
+    await first;
+    expect(l.state('/f/1')).toBe('ready');
+    const second = l.get('/f/2');
+    s.requests[1].answer();
+    await second;
+    // Asking the state of /f/1 must not make it the most recent: /f/3 then evicts it.
+    expect(l.state('/f/1')).toBe('ready');
+    const third = l.get('/f/3');
+    s.requests[2].answer();
+    await third;
+    expect(l.state('/f/1')).toBe('none');
+    expect(l.state('/f/2')).toBe('ready');
+  });
+
   it('aborts every request not kept, and the aborted ask rejects with an AbortError', async () => {
     const s = fakeServer();
     const l = new StillLoader(s.fetchBlob, s.objectUrls);

@@ -10,6 +10,9 @@
 /** Fetches the still at `url` as a blob; rejects (with an AbortError) when `signal` aborts. */
 export type FetchBlob = (url: string, signal: AbortSignal) => Promise<Blob>;
 
+/** Where the still at a URL is: in memory, on its way, or nowhere yet. */
+export type StillState = 'ready' | 'coming' | 'none';
+
 export interface ObjectUrls {
   create(blob: Blob): string;
   revoke(objectUrl: string): void;
@@ -47,6 +50,12 @@ export class StillLoader {
       this.kept.set(url, o);
     }
     return o;
+  }
+
+  /** Where the still at `url` is, without touching the order of the stills kept. */
+  state(url: string): StillState {
+    if (this.kept.has(url)) return 'ready';
+    return this.inFlight.has(url) ? 'coming' : 'none';
   }
 
   /** Whether a request for `url` is running. */

@@ -51,6 +51,8 @@ final class PostgresEngine implements Engine {
         ds.setUser(location.user());
         ds.setPassword(location.password());
         ds.setApplicationName("framewise");
+        // A batch of inserts (a note import) goes as multi-row statements, not a round trip per row.
+        ds.setReWriteBatchedInserts(true);
         ds.setConnectTimeout((int) (CONNECT_TIMEOUT_MILLIS / 1000));
         return ds;
     }

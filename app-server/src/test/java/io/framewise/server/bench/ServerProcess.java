@@ -49,6 +49,12 @@ final class ServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        // More options for every server a benchmark starts, to look inside one (a flight recording):
+        // -Dframewise.benchServerJvm="-XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile"
+        String more = System.getProperty("framewise.benchServerJvm", "").trim();
+        if (!more.isEmpty()) {
+            cmd.addAll(List.of(more.split("\\s+")));
+        }
         cmd.addAll(List.of(
                 "-Xmx" + maxHeap,
                 "-cp",
