@@ -86,7 +86,8 @@ final class WebBench {
             "  if (i++ >= n) { window.__fw.held = true; return; }",
             "  const t = performance.now();",
             "  document.body.dispatchEvent(new KeyboardEvent('keydown', {key, code: key, repeat: i > 1, bubbles: true}));",
-            "  window.__fw.steps.push([t, Number(document.querySelector('[data-testid=frame-index]').textContent)]);",
+            // The page updates its label after the key's handler returns (a microtask): read it then.
+            "  setTimeout(() => window.__fw.steps.push([t, Number(document.querySelector('[data-testid=frame-index]').textContent)]), 0);",
             "  setTimeout(next, 40);",
             "};",
             "next();");
