@@ -35,6 +35,30 @@ describe('still loader', () => {
     expect(s.requests).toHaveLength(1);
   });
 
+  it('counts a still as in memory only once it is decoded, and keeps its shape', async () => {
+    const s = fakeServer();
+    const decodes: { objectUrl: string; done: (aspect: number | null) => void; fail: () => void }[] = [];
+    const decode = (objectUrl: string) =>
+      new Promise<number | null>((resolve, reject) => decodes.push({ objectUrl, done: resolve, fail: () => reject(new Error('not a picture')) }));
+    const l = new StillLoader(s.fetchBlob, s.objectUrls, 4, decode);
+    const first = l.get('/f/1');
+    s.requests[0].answer();
+    await tick();
+    expect(decodes.map((d) => d.objectUrl)).toEqual(['blob:1']);
+    expect(l.state('/f/1')).toBe('coming');
+    decodes[0].done(16 / 9);
+    expect(await first).toBe('blob:1');
+    expect(l.state('/f/1')).toBe('ready');
+    expect(l.aspect('blob:1')).toBeCloseTo(16 / 9);
+    const broken = l.get('/f/2');
+    s.requests[1].answer();
+    await tick();
+    decodes[1].fail();
+    await expect(broken).rejects.toThrow('not a picture');
+    expect(l.state('/f/2')).toBe('none');
+    expect(s.revoked).toEqual(['blob:2']);
+  });
+
   it('says where a still is without changing which is evicted first', async () => {
     const s = fakeServer();
     const l = new StillLoader(s.fetchBlob, s.objectUrls, 2);

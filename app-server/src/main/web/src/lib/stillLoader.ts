@@ -13,6 +13,12 @@ export type FetchBlob = (url: string, signal: AbortSignal) => Promise<Blob>;
 /** Where the still at a URL is: in memory, on its way, or nowhere yet. */
 export type StillState = 'ready' | 'coming' | 'none';
 
+/**
+ * Decodes the picture at an object URL before it counts as in memory, and says its shape (width over
+ * height, null when unknown): a still shown straight after is only painted, never decoded on screen.
+ */
+export type Decode = (objectUrl: string) => Promise<number | null>;
+
 export interface ObjectUrls {
   create(blob: Blob): string;
   revoke(objectUrl: string): void;
@@ -32,6 +38,8 @@ export class StillLoader {
   private readonly kept = new Map<string, string>();
   /** Object URLs that must not be revoked: the picture on screen. */
   private readonly pinned = new Set<string>();
+  /** The shape of each decoded still, by object URL. */
+  private readonly aspects = new Map<string, number>();
   /** Requests aborted so far (for the benchmark and tests). */
   aborted = 0;
 
@@ -39,7 +47,13 @@ export class StillLoader {
     private readonly fetchBlob: FetchBlob = browserFetch,
     private readonly objectUrls: ObjectUrls = browserObjectUrls,
     private readonly capacity = KEPT_STILLS,
+    private readonly decode: Decode = async () => null,
   ) {}
+
+  /** Width over height of the decoded still at `objectUrl`, when known. */
+  aspect(objectUrl: string): number | undefined {
+    return this.aspects.get(objectUrl);
+  }
 
   /** The object URL of `url` if it is in memory already. */
   cached(url: string): string | undefined {
@@ -78,19 +92,29 @@ export class StillLoader {
     const running = this.inFlight.get(url);
     if (running) return running.promise;
     const controller = new AbortController();
-    const promise = this.fetchBlob(url, controller.signal).then(
-      (blob) => {
-        if (this.inFlight.get(url)?.controller === controller) this.inFlight.delete(url);
+    const promise = (async () => {
+      try {
+        const blob = await this.fetchBlob(url, controller.signal);
         if (controller.signal.aborted) throw abortError();
         const objectUrl = this.objectUrls.create(blob);
+        let aspect: number | null;
+        try {
+          aspect = await this.decode(objectUrl);
+        } catch (e) {
+          this.objectUrls.revoke(objectUrl);
+          throw e;
+        }
+        if (controller.signal.aborted) {
+          this.objectUrls.revoke(objectUrl);
+          throw abortError();
+        }
+        if (aspect !== null) this.aspects.set(objectUrl, aspect);
         this.keep(url, objectUrl);
         return objectUrl;
-      },
-      (e: unknown) => {
+      } finally {
         if (this.inFlight.get(url)?.controller === controller) this.inFlight.delete(url);
-        throw e;
-      },
-    );
+      }
+    })();
     // A prefetch nobody awaits must not surface as an unhandled rejection.
     promise.catch(() => {});
     this.inFlight.set(url, { controller, promise });
@@ -126,12 +150,18 @@ export class StillLoader {
     this.cancelExcept(new Set());
     for (const o of this.kept.values()) this.objectUrls.revoke(o);
     this.kept.clear();
+    this.aspects.clear();
     this.pinned.clear();
+  }
+
+  private forget(objectUrl: string): void {
+    this.aspects.delete(objectUrl);
+    this.objectUrls.revoke(objectUrl);
   }
 
   private keep(url: string, objectUrl: string): void {
     const old = this.kept.get(url);
-    if (old !== undefined && old !== objectUrl && !this.pinned.has(old)) this.objectUrls.revoke(old);
+    if (old !== undefined && old !== objectUrl && !this.pinned.has(old)) this.forget(old);
     this.kept.delete(url);
     this.kept.set(url, objectUrl);
     for (const [u, o] of this.kept) {
@@ -139,7 +169,7 @@ export class StillLoader {
       // The picture on screen stays valid: the page may draw it again (pause after play).
       if (this.pinned.has(o)) continue;
       this.kept.delete(u);
-      this.objectUrls.revoke(o);
+      this.forget(o);
     }
   }
 }
@@ -161,6 +191,14 @@ const browserFetch: FetchBlob = async (url, signal) => {
   const r = await fetch(url, { signal, credentials: 'same-origin', cache: 'no-store' });
   if (!r.ok) throw new Error(`The still answered ${r.status}`);
   return r.blob();
+};
+
+/** Decodes off screen (the decoded picture is shared with the element that shows the same URL). */
+export const browserDecode: Decode = async (objectUrl) => {
+  const img = new Image();
+  img.src = objectUrl;
+  await img.decode();
+  return img.naturalWidth > 0 && img.naturalHeight > 0 ? img.naturalWidth / img.naturalHeight : null;
 };
 
 const browserObjectUrls: ObjectUrls = {
