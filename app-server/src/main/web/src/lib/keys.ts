@@ -1,6 +1,7 @@
 import type { Player } from './player.svelte';
 import { FETCH_AHEAD } from './prefetch';
 import type { StillState } from './stillLoader';
+import { clampFrame } from './timecode';
 
 // The player's keyboard, shared by the review page and a share link's guest page: when keys belong
 // to a field or a focused control, and the transport keys both pages bind the same way.
@@ -57,7 +58,7 @@ export type HeldKeyView = Pick<Player, 'frame' | 'shownStill' | 'playing' | 'fra
  */
 export function repeatWaits(player: HeldKeyView, e: Pick<KeyboardEvent, 'repeat'>, delta: number): boolean {
   if (!e.repeat || player.playing || player.shownStill === null) return false;
-  const next = Math.min(Math.max(player.frame + delta, 0), Math.max(player.frameCount - 1, 0));
+  const next = clampFrame(player.frame + delta, player.frameCount);
   const state = player.stillState?.(next) ?? 'none';
   if (state === 'ready') return false;
   if (state === 'coming') return true;
