@@ -78,7 +78,13 @@ public final class S3Proxy implements AutoCloseable {
                         ""));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         process = new ProcessBuilder(List.of(
-                        java.toString(), "-Xmx256m", "-jar", jar().toString(), "--properties", properties.toString()))
+                        java.toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar().toString(),
+                        "--properties",
+                        properties.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("s3proxy.log").toFile()))

@@ -8,19 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,10 +35,20 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(45);
+    /**
+     * The pause between two looks of a wait. Selenium's default of 500 ms made every wait that was not
+     * met at its first look last a quarter second more on average, minutes over the suite.
+     */
+    static final Duration POLL = Duration.ofMillis(50);
 
+    static final Dimension WINDOW = new Dimension(1400, 1000);
+
+    private final ChromiumPool.Launched chromium;
+    private final boolean pooled;
     private final ChromeDriver driver;
     private final URI base;
-    private final Path profile;
+    /** Where this browser went, so its storage there is cleared before another test uses it. */
+    private final Set<URI> visited = new LinkedHashSet<>();
 
     /**
      * Skips the calling test when there is no Chromium, except in CI: there {@code ./framewise test}
@@ -82,35 +93,10 @@ public final class Browser implements AutoCloseable {
 
     private Browser(URI base, List<String> extraArguments, Map<String, Object> mobileEmulation) {
         this.base = base;
-        try {
-            this.profile = Files.createTempDirectory("framewise-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + profile);
-        options.addArguments(extraArguments);
-        if (mobileEmulation != null) {
-            options.setExperimentalOption("mobileEmulation", mobileEmulation);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
+        this.pooled = extraArguments.isEmpty() && mobileEmulation == null;
+        this.chromium = pooled ? ChromiumPool.take() : ChromiumPool.launch(extraArguments, mobileEmulation);
+        this.driver = chromium.driver();
+        visited.add(base);
     }
 
     public WebDriver driver() {
@@ -118,11 +104,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void open(String path) {
-        driver.get(base.resolve(path).toString());
+        URI target = base.resolve(path);
+        visited.add(target);
+        driver.get(target.toString());
     }
 
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT)
+        return new WebDriverWait(driver, WAIT, POLL)
                 .withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
@@ -191,17 +179,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Hands the browser back for the next test (reset to a fresh state), or quits it. */
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // A leftover temporary profile is harmless.
-            }
+        if (pooled) {
+            ChromiumPool.give(chromium, visited);
+        } else {
+            chromium.quit();
         }
     }
 }

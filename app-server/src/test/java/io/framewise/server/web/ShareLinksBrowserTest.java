@@ -203,7 +203,7 @@ class ShareLinksBrowserTest {
                     .findElement(org.openqa.selenium.By.cssSelector(
                             "[data-testid='share-row'][data-share-id='" + id + "'] [data-testid='share-revoke']"))
                     .click();
-            new WebDriverWait(owner.driver(), Browser.WAIT)
+            new WebDriverWait(owner.driver(), Browser.WAIT, Browser.POLL)
                     .until(ExpectedConditions.alertIsPresent())
                     .accept();
             owner.await("the link shown revoked", d -> !d.findElements(org.openqa.selenium.By.cssSelector(
