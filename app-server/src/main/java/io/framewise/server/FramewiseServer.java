@@ -234,6 +234,8 @@ public final class FramewiseServer implements Closeable {
                     config.storage().location(),
                     config.dataDir(),
                     config.storage().cacheBytes());
+            // One hasher for account and share-link passwords (a light test cost is logged once).
+            PasswordHasher passwords = PasswordHasher.configured();
             Repositories repos = new Repositories(
                     PublishingMediaRepository.wrap(
                             new JooqMediaRepository(db), new MediaFiles(config.dataDir(), store)),
@@ -241,7 +243,7 @@ public final class FramewiseServer implements Closeable {
                     new JooqUserRepository(db),
                     new JooqJobRepository(db),
                     new JooqEventRepository(db),
-                    new JooqAccountRepository(db, PasswordHasher.configured()),
+                    new JooqAccountRepository(db, passwords),
                     new JooqProjectRepository(db),
                     new JooqMemberRepository(db));
             SessionStore sessions = new SessionStore(db);
@@ -382,14 +384,13 @@ public final class FramewiseServer implements Closeable {
                         new HomeService(
                                 new JooqHomeRepository(db), libraryService, repos.media(), access.permissions()),
                         access);
-                PasswordHasher linkPasswords = PasswordHasher.configured();
                 ShareService shareService = new ShareService(
                         shareLinks,
                         assets,
                         repos.projects(),
                         db,
                         access.permissions(),
-                        linkPasswords,
+                        passwords,
                         db.clock(),
                         new ShareService.Ended() {
                             @Override
@@ -421,7 +422,7 @@ public final class FramewiseServer implements Closeable {
                                 facts,
                                 db,
                                 access.permissions(),
-                                linkPasswords,
+                                passwords,
                                 new LoginRateLimiter(db.clock()),
                                 db.clock(),
                                 (share, guestName) -> people.shareOpened(

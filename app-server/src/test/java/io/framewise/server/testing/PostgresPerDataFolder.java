@@ -27,7 +27,7 @@ public final class PostgresPerDataFolder implements DefaultDatabase {
             return Optional.empty();
         }
         return Optional.of(
-                BY_FOLDER.computeIfAbsent(dataDir.normalize(), d -> cluster().newDatabase("fw")));
+                BY_FOLDER.computeIfAbsent(dataDir.normalize(), d -> cluster().newMigratedDatabase("fw")));
     }
 
     /** The run's cluster, started on first use. */
