@@ -251,6 +251,9 @@ public final class IngestService {
             digest = sha256 != null ? sha256 : SequenceFolders.digest(frames, scan);
             ImageSequences.prepare(frames, manifest, rate);
             size = SequenceFolders.size(frames);
+            // Sealed before they are published, like any original; the engine opens sealed images one by one.
+            io.framewise.server.crypto.SealedMedia.sealTreeIfOn(frames);
+            io.framewise.server.crypto.SealedMedia.sealIfOn(manifest);
             files.publish(files.dir(id));
         } catch (MediaException e) {
             files.deleteAll(id);

@@ -135,6 +135,66 @@ class EncryptedLibraryTest {
     }
 
     @Test
+    void anImageSequenceIsSealedImageByImageYetShowsItsExactFrames() throws Exception {
+        start(randomKey());
+        Path frames = Files.createDirectories(data.resolveSibling(data.getFileName() + "-frames"));
+        TestMedia.run(
+                List.of("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24,format=yuv420p," + FrameCode.drawFilter()),
+                "-frames:v",
+                "12",
+                "-start_number",
+                "1001",
+                "-f",
+                "image2",
+                frames.resolve("plate.%04d.png").toString());
+        Path zip = frames.resolveSibling(frames.getFileName() + ".zip");
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int n = 1001; n <= 1012; n++) {
+                byte[] png = Files.readAllBytes(frames.resolve("plate." + n + ".png"));
+                out.putNextEntry(new java.util.zip.ZipEntry("plate." + n + ".png"));
+                out.write(png);
+                out.closeEntry();
+                plain.write(png);
+            }
+        }
+        String id = server.uploadRaw(zip, "plate.zip").path("id").asText();
+        JsonNode item = server.awaitStatus(id, "ready");
+        assertEquals(12, item.path("frameCount").asInt());
+        assertEquals(1001, item.path("startFrame").asLong());
+        assertEquals(
+                "frames/plate.%04d.png", item.path("sequence").path("pattern").asText());
+        MediaServer.await("the sequence's proxy", () -> ready(id, "proxy"));
+
+        List<Path> onDisk;
+        try (Stream<Path> files = Files.walk(data.resolve("media").resolve(id))) {
+            onDisk = files.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(onDisk.stream().anyMatch(f -> f.toString().endsWith("frames/plate.1012.png")), onDisk::toString);
+        for (Path f : onDisk) {
+            if (!f.getFileName().toString().equals("data.key")) {
+                assertTrue(AtRest.isSealed(f), f + " is not sealed");
+            }
+        }
+        assertNoPlainWindow(plain.toByteArray(), "an image of the sequence");
+        for (int n : new int[] {11, 0, 5, 6}) {
+            assertEquals(
+                    n,
+                    FrameCode.read(server.get("/api/media/" + id + "/frames/" + n + "?format=png")
+                            .body()),
+                    "exact still " + n + " (file " + (1001 + n) + ")");
+        }
+        byte[] proxy =
+                server.get("/api/media/" + id + "/stream?rendition=proxy").body();
+        Path proxyFile = frames.resolveSibling(frames.getFileName() + "-proxy.mp4");
+        Files.write(proxyFile, proxy);
+        assertEquals(
+                List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+                io.framewise.media.transcode.DecodedVideo.decode(proxyFile).codes(),
+                "the proxy made from the sealed images");
+    }
+
+    @Test
     void aChangedChunkIsAnErrorNeverOtherBytes() throws Exception {
         start(randomKey());
         Path source = TestMedia.get(Variant.H264_LONG_GOP);

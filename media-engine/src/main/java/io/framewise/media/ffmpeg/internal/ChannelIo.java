@@ -82,6 +82,11 @@ final class ChannelIo implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new MediaException.NotFound(file, "cannot open the channel: " + e.getMessage());
         }
+        return over(file, channel);
+    }
+
+    /** Wraps an open channel (closed with the context) in an AVIOContext; {@code file} names it in errors. */
+    static ChannelIo over(Path file, SeekableByteChannel channel) {
         ChannelIo io = new ChannelIo(file, channel);
         OPEN.put(io.id, io);
         BytePointer buffer = new BytePointer(av_malloc(BUFFER_SIZE));

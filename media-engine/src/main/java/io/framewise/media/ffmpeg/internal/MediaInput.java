@@ -31,12 +31,15 @@ public final class MediaInput implements Closeable {
     private AVFormatContext context;
     /** The custom reader when the source is a channel; freed after the demuxer. */
     private ChannelIo channel;
+    /** The image opener when the source is a sequence of sealed images; closed after the demuxer. */
+    private SequenceIo images;
 
-    private MediaInput(MediaSource source, AVFormatContext context, ChannelIo channel) {
+    private MediaInput(MediaSource source, AVFormatContext context, ChannelIo channel, SequenceIo images) {
         this.source = source;
         this.file = source.file();
         this.context = context;
         this.channel = channel;
+        this.images = images;
     }
 
     /**
@@ -49,6 +52,9 @@ public final class MediaInput implements Closeable {
 
     /** Opens a source: a file read directly, or the bytes of a channel. */
     public static MediaInput open(MediaSource source) {
+        if (SequenceManifest.isManifest(source.file())) {
+            return openSequence(source);
+        }
         if (source.opener().isPresent()) {
             return openChannel(source);
         }
@@ -70,12 +76,9 @@ public final class MediaInput implements Closeable {
         } catch (java.io.IOException e) {
             throw new MediaException.NotFound(file, "cannot read the file size: " + e.getMessage());
         }
-        if (SequenceManifest.isManifest(file)) {
-            return openSequence(file, SequenceManifest.read(file));
-        }
         AVFormatContext ctx = avformat_alloc_context();
         int ret = avformat_open_input(ctx, file.toAbsolutePath().toString(), null, null);
-        return withStreamInfo(source, ctx, ret, null);
+        return withStreamInfo(source, ctx, ret, null, null);
     }
 
     /**
@@ -92,20 +95,28 @@ public final class MediaInput implements Closeable {
         }
         ctx.pb(io.context());
         int ret = avformat_open_input(ctx, source.file().getFileName().toString(), null, null);
-        return withStreamInfo(source, ctx, ret, io);
+        return withStreamInfo(source, ctx, ret, io, null);
     }
 
     /**
      * Opens an image sequence through FFmpeg's image2 demuxer: frame index 0 is file number {@code
      * first}, at the rate chosen at ingest. The numbering is contiguous (gaps were filled at ingest), so
      * the demuxer reads exactly first..last; a file that went missing since ends the sequence early,
-     * which the frame count then shows.
+     * which the frame count then shows. The manifest and the images may be sealed: the manifest is read
+     * through its source, and sealed images through {@link SequenceIo}.
      */
-    private static MediaInput openSequence(Path manifest, SequenceManifest sequence) {
+    private static MediaInput openSequence(MediaSource source) {
+        Ffmpeg.init();
+        Path manifest = source.file();
+        if (source.opener().isEmpty() && !Files.isRegularFile(manifest)) {
+            throw new MediaException.NotFound(manifest, "no such file");
+        }
+        SequenceManifest sequence = SequenceManifest.read(source);
         Path first = manifest.toAbsolutePath().resolveSibling(sequence.fileName(sequence.first()));
         if (!Files.isRegularFile(first)) {
             throw new MediaException.NotFound(first, "the sequence's first image is missing");
         }
+        boolean sealedImages = MediaSource.of(first).opener().isPresent();
         Path folder = manifest.toAbsolutePath().getParent();
         // The demuxer reads '%' as the start of the number: a '%' in the folder's own name is escaped.
         String pattern = folder.toString().replace("%", "%%") + "/" + sequence.pattern();
@@ -115,30 +126,40 @@ public final class MediaInput implements Closeable {
         av_dict_set(options, "framerate", sequence.rate().toString(), 0);
         av_dict_set(options, "pattern_type", "sequence", 0);
         AVFormatContext ctx = avformat_alloc_context();
+        if (ctx == null || ctx.isNull()) {
+            av_dict_free(options);
+            throw new MediaException.Corrupt(manifest, "out of memory", "avformat_alloc_context", 0, null);
+        }
+        SequenceIo images =
+                sealedImages ? SequenceIo.install(ctx, manifest.toAbsolutePath().getParent()) : null;
         int ret;
         try {
             ret = avformat_open_input(ctx, pattern, av_find_input_format("image2"), options);
         } finally {
             av_dict_free(options);
         }
-        return withStreamInfo(MediaSource.path(manifest), ctx, ret, null);
+        return withStreamInfo(source, ctx, ret, null, images);
     }
 
-    private static MediaInput withStreamInfo(MediaSource source, AVFormatContext ctx, int ret, ChannelIo io) {
+    private static MediaInput withStreamInfo(
+            MediaSource source, AVFormatContext ctx, int ret, ChannelIo io, SequenceIo images) {
         Path file = source.file();
         if (ret < 0) {
             // avformat_open_input frees the context on failure, but never a custom AVIOContext.
-            MediaException error = channelError(io, ret, "avformat_open_input", file);
+            MediaException error = channelError(failureOf(io, images), ret, "avformat_open_input", file);
             if (io != null) {
                 io.close();
             }
+            if (images != null) {
+                images.close();
+            }
             throw error;
         }
-        MediaInput input = new MediaInput(source, ctx, io);
+        MediaInput input = new MediaInput(source, ctx, io, images);
         try {
             ret = avformat_find_stream_info(ctx, (org.bytedeco.javacpp.PointerPointer<?>) null);
             if (ret < 0) {
-                throw channelError(io, ret, "avformat_find_stream_info", file);
+                throw channelError(failureOf(io, images), ret, "avformat_find_stream_info", file);
             }
             if (ctx.nb_streams() == 0) {
                 throw new MediaException.Corrupt(file, "the file holds no streams");
@@ -150,15 +171,19 @@ public final class MediaInput implements Closeable {
         return input;
     }
 
-    /** A failed call's exception, naming the channel's own failure when the channel caused it. */
-    private static MediaException channelError(ChannelIo io, int code, String nativeCall, Path file) {
+    /** What the channel, or the sealed images' channels, last failed with. */
+    private static java.io.IOException failureOf(ChannelIo io, SequenceIo images) {
         if (io != null && io.failure() != null) {
+            return io.failure();
+        }
+        return images == null ? null : images.failure();
+    }
+
+    /** A failed call's exception, naming the channel's own failure when the channel caused it. */
+    private static MediaException channelError(java.io.IOException failure, int code, String nativeCall, Path file) {
+        if (failure != null) {
             return new MediaException.Corrupt(
-                    file,
-                    "the channel failed: " + io.failure().getMessage(),
-                    nativeCall,
-                    code,
-                    Ffmpeg.errorString(code));
+                    file, "the channel failed: " + failure.getMessage(), nativeCall, code, Ffmpeg.errorString(code));
         }
         return Ffmpeg.readError(code, nativeCall, file);
     }
@@ -178,22 +203,24 @@ public final class MediaInput implements Closeable {
      * it would hand out a shortened map, a cut proxy or the wrong picture.
      */
     public void checkChannel(int ret, String nativeCall) {
-        if (ret < 0 && channel != null && channel.failure() != null) {
-            throw channelError(channel, ret, nativeCall, file);
+        java.io.IOException failure = failureOf(channel, images);
+        if (ret < 0 && failure != null) {
+            throw channelError(failure, ret, nativeCall, file);
         }
     }
 
     /** The reason the channel last failed, when this input reads one and it failed. */
     public java.util.Optional<String> channelFailure() {
-        return channel == null || channel.failure() == null
+        java.io.IOException failure = failureOf(channel, images);
+        return failure == null
                 ? java.util.Optional.empty()
-                : java.util.Optional.of(String.valueOf(channel.failure().getMessage()));
+                : java.util.Optional.of(String.valueOf(failure.getMessage()));
     }
 
     /** The image sequence this input reads, when it was opened from a sequence manifest. */
     public java.util.Optional<SequenceManifest> sequence() {
-        return source.opener().isEmpty() && SequenceManifest.isManifest(file)
-                ? java.util.Optional.of(SequenceManifest.read(file))
+        return SequenceManifest.isManifest(file)
+                ? java.util.Optional.of(SequenceManifest.read(source))
                 : java.util.Optional.empty();
     }
 
@@ -277,6 +304,10 @@ public final class MediaInput implements Closeable {
         if (channel != null) {
             channel.close();
             channel = null;
+        }
+        if (images != null) {
+            images.close();
+            images = null;
         }
     }
 }

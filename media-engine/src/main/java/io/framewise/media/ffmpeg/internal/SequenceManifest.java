@@ -43,6 +43,9 @@ public record SequenceManifest(String pattern, long first, long last, FrameRate 
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A manifest lists numbers, not pictures: anything larger is not one. */
+    private static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
     public SequenceManifest {
         missing = List.copyOf(missing);
         Matcher m = SAFE_PATTERN.matcher(pattern == null ? "" : pattern);
@@ -89,11 +92,20 @@ public record SequenceManifest(String pattern, long first, long last, FrameRate 
 
     /** Reads the manifest at {@code file}; a damaged or hostile one is a {@link MediaException.Corrupt}. */
     public static SequenceManifest read(Path file) {
+        return read(io.framewise.media.MediaSource.of(file));
+    }
+
+    /** Reads a manifest from its source (decrypted when it is sealed). */
+    public static SequenceManifest read(io.framewise.media.MediaSource source) {
+        Path file = source.file();
         try {
-            if (Files.size(file) > 16L * 1024 * 1024) {
-                throw new MediaException.Corrupt(file, "the sequence manifest is too large");
+            byte[] bytes;
+            try {
+                bytes = source.readAllBytes(MAX_MANIFEST_BYTES);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new MediaException.NotFound(file, "no such file");
             }
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
             if (root == null || !root.isObject()) {
                 throw new MediaException.Corrupt(file, "the sequence manifest is not a JSON object");
             }
