@@ -38,6 +38,15 @@ final class KeysCommand implements Runnable {
         return fromEnv == null || fromEnv.isBlank() ? null : MasterKey.fromBase64(fromEnv);
     }
 
+    /** The previous master key from {@code --previous-key-file}, else FRAMEWISE_PREVIOUS_MASTER_KEY; else null. */
+    static MasterKey previousKey(Path keyFile, Map<String, String> env) {
+        if (keyFile != null) {
+            return MasterKey.fromFile(keyFile);
+        }
+        String fromEnv = env.get(MasterKey.PREVIOUS_ENVIRONMENT);
+        return fromEnv == null || fromEnv.isBlank() ? null : MasterKey.fromBase64(fromEnv);
+    }
+
     /** {@code framewise keys new FILE}: a fresh random master key in a new file only its owner reads. */
     @Command(
             name = "new",
@@ -66,7 +75,9 @@ final class KeysCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Re-wrap every data key of the library under a new master key; media files are not"
                     + " rewritten. Each key file is replaced in one step; run it again to finish a rotation that"
-                    + " was interrupted. Stop the server first, then start it with the new key.")
+                    + " was interrupted. Either stop the servers first and start them with the new key after, or"
+                    + " run it while they serve, once every server runs with the new key and the old one as"
+                    + " --previous-key-file (drop that at their next restart).")
     static final class Rotate implements Callable<Integer> {
 
         @Spec

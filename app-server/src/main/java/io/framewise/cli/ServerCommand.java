@@ -190,6 +190,14 @@ final class ServerCommand implements Callable<Integer> {
     Path keyFile;
 
     @Option(
+            names = "--previous-key-file",
+            paramLabel = "FILE",
+            description = "While rotating to the key of --key-file: the old master key, which only opens data keys"
+                    + " not yet rotated, so framewise keys rotate can run while the server serves. Also"
+                    + " FRAMEWISE_PREVIOUS_MASTER_KEY (base64).")
+    Path previousKeyFile;
+
+    @Option(
             names = "--organizer",
             paramLabel = "\"CMD ARGS\"",
             description = "Run an organizer plugin: the command line that starts it (repeat for several).")
@@ -250,11 +258,12 @@ final class ServerCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--encrypt-at-rest needs the master key: --key-file FILE or "
                         + io.framewise.server.crypto.MasterKey.ENVIRONMENT);
             }
-            atRest = io.framewise.server.crypto.AtRest.open(settings.dataDir(), key);
+            io.framewise.server.crypto.MasterKey previous = KeysCommand.previousKey(previousKeyFile, System.getenv());
+            atRest = io.framewise.server.crypto.AtRest.open(settings.dataDir(), key, previous);
             extra = java.util.Arrays.copyOf(offload, offload.length + 1);
             extra[offload.length] = atRest;
-        } else if (keyFile != null) {
-            throw new IllegalArgumentException("--key-file is for --encrypt-at-rest");
+        } else if (keyFile != null || previousKeyFile != null) {
+            throw new IllegalArgumentException("--key-file and --previous-key-file are for --encrypt-at-rest");
         }
         FramewiseServer server;
         try {

@@ -96,6 +96,24 @@ class KeysCommandTest {
         assertTrue(wrong.err().contains("does not open the library"), wrong.err());
         assertFalse(wrong.err().contains("Exception"), "a sentence, not a stack trace: " + wrong.err());
 
+        Run samePrevious = run(
+                "server",
+                "--data",
+                data.toString(),
+                "--port",
+                "0",
+                "--encrypt-at-rest",
+                "--key-file",
+                key.toString(),
+                "--previous-key-file",
+                key.toString());
+        assertEquals(FramewiseCli.EXIT_USAGE, samePrevious.exit());
+        assertTrue(samePrevious.err().contains("previous master key is the current key"), samePrevious.err());
+        Run previousAlone =
+                run("server", "--data", data.toString(), "--port", "0", "--previous-key-file", other.toString());
+        assertEquals(FramewiseCli.EXIT_USAGE, previousAlone.exit());
+        assertTrue(previousAlone.err().contains("are for --encrypt-at-rest"), previousAlone.err());
+
         Run plain = run("server", "--data", data.toString(), "--port", "0");
         assertEquals(FramewiseCli.EXIT_USAGE, plain.exit());
         assertTrue(plain.err().contains("is encrypted at rest"), plain.err());

@@ -59,8 +59,17 @@ public final class AtRest implements Feature, AutoCloseable {
      * where some data key is wrapped by another master key (an unfinished rotation).
      */
     public static AtRest open(Path dataDir, MasterKey master) {
+        return open(dataDir, master, null);
+    }
+
+    /**
+     * As {@link #open(Path, MasterKey)}, while a rotation from {@code previous} to {@code master} runs
+     * (or is about to): data keys wrapped by either open, new ones are wrapped by {@code master}, and
+     * the rotation ({@code framewise keys rotate}) can run while this server serves.
+     */
+    public static AtRest open(Path dataDir, MasterKey master, MasterKey previous) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        DataKeys keys = new DataKeys(dir, master);
+        DataKeys keys = new DataKeys(dir, master, previous);
         try {
             PrivateFiles.directories(dir);
             Path check = dir.resolve(CHECK_FILE);
@@ -77,12 +86,12 @@ public final class AtRest implements Feature, AutoCloseable {
                 Files.write(plain, CHECK_TEXT);
                 seal(plain, check, keys, SealedHeader.DEFAULT_CHUNK);
             }
-            List<String> others = KeyRotation.wrappedByOthers(dir, master);
+            List<String> others = KeyRotation.wrappedByOthers(dir, keys);
             if (!others.isEmpty()) {
-                throw new IllegalArgumentException(
-                        others.size() + " data key(s) of " + dir
-                                + " are wrapped by another master key (first: " + others.get(0)
-                                + "): a key rotation is unfinished. Run framewise keys rotate again with the old and new keys.");
+                throw new IllegalArgumentException(others.size() + " data key(s) of " + dir
+                        + " are wrapped by another master key (first: " + others.get(0) + "): a key rotation is"
+                        + " unfinished. Run framewise keys rotate again with the old and new keys, or start with the"
+                        + " new key and the old one as --previous-key-file until it has run.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot set up encryption at rest in " + dir + ": " + e.getMessage(), e);

@@ -45,15 +45,40 @@ public final class DataKeys {
 
     private final Path dataDir;
     private final MasterKey master;
+    /** The key being rotated away from, which only unwraps; null when none was given. */
+    private final MasterKey previous;
+
     private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
 
     DataKeys(Path dataDir, MasterKey master) {
+        this(dataDir, master, null);
+    }
+
+    /**
+     * Keys that new data keys are wrapped by ({@code master}) and, while a rotation runs, the one the
+     * older data keys may still be wrapped by ({@code previous}, or null).
+     */
+    DataKeys(Path dataDir, MasterKey master, MasterKey previous) {
+        if (previous != null && previous.id().equals(master.id())) {
+            throw new IllegalArgumentException("the previous master key is the current key (" + master.id() + ")");
+        }
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.master = master;
+        this.previous = previous;
     }
 
     MasterKey master() {
         return master;
+    }
+
+    /** The master key that wraps {@code wrapped}, of the ones this library was opened with. */
+    MasterKey unwrapperOf(Wrapped wrapped) {
+        return previous != null && wrapped.masterKeyId().equals(previous.id()) ? previous : master;
+    }
+
+    /** Whether a master key id is one of the keys this library was opened with. */
+    boolean knows(String masterKeyId) {
+        return masterKeyId.equals(master.id()) || (previous != null && masterKeyId.equals(previous.id()));
     }
 
     /** The key name for a file: its media item's folder, else the library's own key. */
@@ -91,7 +116,8 @@ public final class DataKeys {
             Path file = fileOf(name);
             SecretKey key;
             if (Files.exists(file)) {
-                key = unwrap(read(file, name), master);
+                Wrapped wrapped = read(file, name);
+                key = unwrap(wrapped, unwrapperOf(wrapped));
             } else {
                 byte[] raw = new byte[32];
                 RANDOM.nextBytes(raw);
@@ -154,6 +180,14 @@ public final class DataKeys {
     /** Writes a key file in one step: a synced temporary file renamed over the old one. */
     static void write(Path file, Wrapped wrapped) throws IOException {
         PrivateFiles.directories(file.getParent());
+        replace(file, wrapped);
+    }
+
+    /**
+     * Replaces an existing key file in one step; a key whose folder is gone (its item was deleted
+     * meanwhile) throws {@link java.nio.file.NoSuchFileException} rather than bringing the folder back.
+     */
+    static void replace(Path file, Wrapped wrapped) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(FILE_LENGTH);
         b.put(MAGIC).put((byte) VERSION).put(HexFormat.of().parseHex(wrapped.masterKeyId()));
         b.put(wrapped.nonce()).put(wrapped.sealed()).flip();

@@ -13,6 +13,11 @@ import javax.crypto.SecretKey;
  * already under the new master key is skipped, so an interrupted run is finished by running it
  * again. The library's own key (which opens the check file) goes last, so until every item's key is
  * rotated the old key still starts the server, which then says the rotation is unfinished.
+ *
+ * <p>It may run while servers serve the library, when they were started with the new key and the old
+ * one as their previous key ({@code --previous-key-file}): a server keeps the data keys it unwrapped
+ * (a data key never changes, only its wrapping), opens a key file in either wrapping, and wraps the
+ * keys of new items under the new key, which the rotation then finds already done.
  */
 public final class KeyRotation {
 
@@ -33,14 +38,18 @@ public final class KeyRotation {
         int already = 0;
         for (Path file : keyFiles(dir)) {
             String name = dir.relativize(file.getParent()).toString().replace('\\', '/');
-            DataKeys.Wrapped wrapped = DataKeys.read(file, name);
-            if (wrapped.masterKeyId().equals(next.id())) {
-                already++;
-                continue;
+            try {
+                DataKeys.Wrapped wrapped = DataKeys.read(file, name);
+                if (wrapped.masterKeyId().equals(next.id())) {
+                    already++;
+                    continue;
+                }
+                SecretKey key = DataKeys.unwrap(wrapped, current);
+                DataKeys.replace(file, DataKeys.wrap(name, key, next));
+                rewrapped++;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // The item was deleted by a running server meanwhile: its key went with it.
             }
-            SecretKey key = DataKeys.unwrap(wrapped, current);
-            DataKeys.write(file, DataKeys.wrap(name, key, next));
-            rewrapped++;
         }
         return new Result(rewrapped, already);
     }
@@ -61,13 +70,22 @@ public final class KeyRotation {
         return out;
     }
 
-    /** The names of data keys wrapped by a master key other than {@code master}. */
-    static List<String> wrappedByOthers(Path dir, MasterKey master) throws IOException {
+    /** The names of data keys wrapped by a master key {@code keys} was not opened with. */
+    static List<String> wrappedByOthers(Path dir, DataKeys keys) throws IOException {
+        return wrappedBy(dir, id -> !keys.knows(id));
+    }
+
+    /** The names of data keys whose master key id {@code which} accepts. */
+    static List<String> wrappedBy(Path dir, java.util.function.Predicate<String> which) throws IOException {
         List<String> out = new ArrayList<>();
         for (Path file : keyFiles(dir)) {
             String name = dir.relativize(file.getParent()).toString().replace('\\', '/');
-            if (!DataKeys.read(file, name).masterKeyId().equals(master.id())) {
-                out.add(name);
+            try {
+                if (which.test(DataKeys.read(file, name).masterKeyId())) {
+                    out.add(name);
+                }
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // Deleted with its item while the keys were listed.
             }
         }
         return out;

@@ -27,6 +27,8 @@ public final class MasterKey {
 
     public static final int LENGTH = 32;
     public static final String ENVIRONMENT = "FRAMEWISE_MASTER_KEY";
+    /** The old key during a rotation (base64), as {@code --previous-key-file}. */
+    public static final String PREVIOUS_ENVIRONMENT = "FRAMEWISE_PREVIOUS_MASTER_KEY";
 
     private final byte[] key;
     private final String id;

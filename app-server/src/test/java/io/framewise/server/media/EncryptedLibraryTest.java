@@ -64,7 +64,11 @@ class EncryptedLibraryTest {
     }
 
     private void start(MasterKey key) {
-        atRest = AtRest.open(data, key);
+        start(key, null);
+    }
+
+    private void start(MasterKey key, MasterKey previous) {
+        atRest = AtRest.open(data, key, previous);
         server = new MediaServer(data, MediaServer.fast());
     }
 
@@ -249,11 +253,27 @@ class EncryptedLibraryTest {
         assertTrue(none.getMessage().contains("is encrypted at rest"), none.getMessage());
 
         MasterKey next = randomKey();
+        IllegalArgumentException unrotated =
+                assertThrows(IllegalArgumentException.class, () -> AtRest.open(data, next, randomKey()));
+        assertTrue(unrotated.getMessage().contains("does not open the library"), unrotated.getMessage());
+
+        // The server runs with the new key and the old one as previous; the rotation runs while it serves.
+        start(next, old);
+        String added = server.uploadRaw(TestMedia.get(Variant.PRORES_23976), "prores.mov")
+                .path("id")
+                .asText();
+        server.awaitStatus(added, "ready");
         Path original = data.resolve("media").resolve(id).resolve("original.mp4");
         byte[] sealed = Files.readAllBytes(original);
         KeyRotation.Result result = KeyRotation.rotate(data, old, next);
-        assertEquals(2, result.rewrapped(), "the item's key and the library's own");
+        assertEquals(2, result.rewrapped(), "the first item's key and the library's own");
+        assertEquals(1, result.alreadyNew(), "the item added meanwhile was wrapped by the new key");
         assertArrayEquals(sealed, Files.readAllBytes(original), "the media is not rewritten");
+        assertEquals(
+                222,
+                FrameCode.read(server.get("/api/media/" + id + "/frames/222").body()),
+                "served during the rotation");
+        stopServer();
         assertThrows(IllegalArgumentException.class, () -> AtRest.open(data, old), "the old key is refused now");
 
         start(next);
@@ -261,6 +281,9 @@ class EncryptedLibraryTest {
         assertEquals(
                 222,
                 FrameCode.read(server.get("/api/media/" + id + "/frames/222").body()));
+        assertEquals(
+                47,
+                FrameCode.read(server.get("/api/media/" + added + "/frames/47").body()));
     }
 
     private boolean ready(String id, String kind) {
