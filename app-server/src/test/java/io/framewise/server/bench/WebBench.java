@@ -39,6 +39,8 @@ final class WebBench {
             "window.__fw = {first: null, firstExact: null, shown: [], hints: {}, dropHints: false, asked: 0, aborted: 0};",
             "(() => {",
             "  const fw = window.__fw; const realFetch = window.fetch.bind(window);",
+            // Room for every request of the run in the resource timing (its default buffer keeps 250).
+            "  performance.setResourceTimingBufferSize(100000);",
             "  window.fetch = (input, init) => {",
             "    const url = String(input && input.url ? input.url : input);",
             "    if (/prefetch=play/.test(url)) {",
@@ -168,6 +170,9 @@ final class WebBench {
         Random random = new Random(16);
         Samples with = new Samples();
         Samples without = new Samples();
+        Samples asked = new Samples();
+        Samples firstByte = new Samples();
+        Samples lastByte = new Samples();
         for (int i = 0; i < 2 * PAUSES; i++) {
             boolean hints = i % 2 == 0;
             b.js("window.__fw.dropHints = arguments[0];", !hints);
@@ -187,7 +192,30 @@ final class WebBench {
                             + " && s.frame === f && s.source === 'exact'); return e ? e.at : null;",
                     t0));
             (hints ? with : without).add(shown.doubleValue() - t0);
+            // Where the time went: the paused still's request in the page's resource timing.
+            List<Object> timing = (List<Object>) b.js(
+                    "const [t0, f] = arguments; const r = performance.getEntriesByType('resource').find((e) =>"
+                            + " e.startTime >= t0 && !/prefetch=play/.test(e.name)"
+                            + " && new RegExp('/frames/' + f + '([?]|$)').test(e.name));"
+                            + " return r ? [r.startTime - t0, r.responseStart - t0, r.responseEnd - t0] : null;",
+                    t0,
+                    at.get(1));
+            if (hints && timing != null) {
+                asked.add(((Number) timing.get(0)).doubleValue());
+                firstByte.add(((Number) timing.get(1)).doubleValue());
+                lastByte.add(((Number) timing.get(2)).doubleValue());
+            }
         }
+        System.out.printf(
+                Locale.ROOT,
+                "web: pause with hints, p50 from the key: still asked %.0f ms, first byte %.0f ms, last byte %.0f ms,"
+                        + " on screen %.0f ms (%d of %d stills in the resource timing)%n",
+                asked.percentile(50),
+                firstByte.percentile(50),
+                lastByte.percentile(50),
+                with.percentile(50),
+                asked.count(),
+                PAUSES);
         Map<String, Object> answers = (Map<String, Object>) b.js("return window.__fw.hints;");
         System.out.printf(
                 Locale.ROOT,
@@ -211,6 +239,7 @@ final class WebBench {
     private void stepping(Browser b, List<ServerBench.Row> rows) {
         for (String key : List.of("ArrowRight", "ArrowLeft")) {
             b.js("window.__fw.asked = 0; window.__fw.aborted = 0;");
+            double holdStart = ((Number) b.js("return performance.now();")).doubleValue();
             b.js(HOLD, key, STEPS);
             b.await("the key to be let go", d -> Boolean.TRUE.equals(b.js("return window.__fw.held;")));
             int last = Integer.parseInt(
@@ -237,6 +266,20 @@ final class WebBench {
                     shown++;
                 }
             }
+            // Where the time went: how long the page's still requests took, quick pictures and exact stills.
+            System.out.println(
+                    "web: step " + key + ", still requests by kind (count, p50 and p95 of request to last byte): "
+                            + b.js(
+                                    "const t0 = arguments[0]; const out = {};"
+                                            + " for (const e of performance.getEntriesByType('resource')) {"
+                                            + "  if (e.startTime < t0 || !/\\/frames\\//.test(e.name) || /prefetch=play/.test(e.name)) continue;"
+                                            + "  const k = /source=seek/.test(e.name) ? 'seek' : 'exact';"
+                                            + "  (out[k] = out[k] || []).push(e.responseEnd - e.startTime); }"
+                                            + " for (const k in out) { const v = out[k].sort((a, b) => a - b);"
+                                            + "  out[k] = [v.length, Math.round(v[Math.floor(v.length / 2)]),"
+                                            + "   Math.round(v[Math.min(v.length - 1, Math.ceil(v.length * 0.95) - 1)])]; }"
+                                            + " return JSON.stringify(out);",
+                                    holdStart));
             long asked = ((Number) b.js("return window.__fw.asked;")).longValue();
             long aborted = ((Number) b.js("return window.__fw.aborted;")).longValue();
             String dir = key.equals("ArrowRight") ? "forward" : "back";

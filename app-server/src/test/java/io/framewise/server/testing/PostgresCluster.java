@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 
 /**
  * A throwaway PostgreSQL cluster on a loopback port for tests, made with Debian's {@code initdb} and
@@ -33,7 +32,6 @@ public final class PostgresCluster implements AutoCloseable {
     private final List<String> owner;
     private final AtomicInteger databases = new AtomicInteger();
     private volatile boolean stopped;
-    private boolean templateMigrated;
     private String templateName;
 
     /** The prefix of the migrated template's database name. */
@@ -130,18 +128,12 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     private synchronized String migratedTemplate() {
-        if (!templateMigrated) {
+        if (templateName == null) {
             DatabaseLocation.Postgres template = create(TEMPLATE, "");
-            String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + template.database();
-            // The same locations as the server's own Flyway (Database.migrate), so the checksums match.
-            Flyway.configure()
-                    .dataSource(url, USER, "")
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            // Migrated and closed by the server's own code, so the history and checksums are its own.
+            io.framewise.server.db.Database.open(template, java.time.Clock.systemUTC())
+                    .close();
             templateName = template.database();
-            templateMigrated = true;
         }
         return templateName;
     }
