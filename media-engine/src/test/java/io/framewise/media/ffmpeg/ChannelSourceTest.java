@@ -11,13 +11,13 @@ import io.framewise.media.probe.MediaProbe;
 import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
 import io.framewise.media.testing.FrameCode;
+import io.framewise.media.testing.ReadOnlyFileChannel;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.testing.TestMedia.Variant;
 import io.framewise.model.media.MediaInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -106,7 +106,7 @@ class ChannelSourceTest {
     @Test
     void aChannelThatFailsWhileReadingGivesAClearErrorNamingTheNativeCall() {
         Path file = TestMedia.get(Variant.H264_LONG_GOP);
-        MediaSource source = MediaSource.channel(file, () -> new FailingChannel(FileChannel.open(file), 4096));
+        MediaSource source = MediaSource.channel(file, () -> new FailingChannel(file, 4096));
         MediaException e = assertThrows(MediaException.class, () -> MediaProbe.probe(source, 1000));
         assertTrue(e.getMessage().contains("chunk 1 does not authenticate"), e.getMessage());
         assertTrue(e.getMessage().contains("avformat_"), e.getMessage());
@@ -117,8 +117,7 @@ class ChannelSourceTest {
         Path file = TestMedia.get(Variant.H264_LONG_GOP);
         long size = Files.size(file);
         // The moov at the end and the first GOP read fine; the middle of the file fails.
-        MediaSource failing =
-                MediaSource.channel(file, () -> new FailingChannel(FileChannel.open(file), size / 2, size / 2 + 65536));
+        MediaSource failing = MediaSource.channel(file, () -> new FailingChannel(file, size / 2, size / 2 + 65536));
         MediaException mapError =
                 assertThrows(MediaException.class, () -> FrameReader.open(failing, null, FrameReader.Options.DEFAULT));
         assertTrue(mapError.getMessage().contains("does not authenticate"), mapError.getMessage());
@@ -139,65 +138,28 @@ class ChannelSourceTest {
     }
 
     /** A file channel whose reads fail from one offset on (or within a window), as a bad chunk would. */
-    private static final class FailingChannel implements SeekableByteChannel {
-        private final FileChannel inner;
+    private static final class FailingChannel extends ReadOnlyFileChannel {
         private final long from;
         private final long to;
 
-        FailingChannel(FileChannel inner, long from) {
-            this(inner, from, Long.MAX_VALUE);
+        FailingChannel(Path file, long from) throws IOException {
+            this(file, from, Long.MAX_VALUE);
         }
 
-        FailingChannel(FileChannel inner, long from, long to) {
-            this.inner = inner;
+        FailingChannel(Path file, long from, long to) throws IOException {
+            super(file, 0);
             this.from = from;
             this.to = to;
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            long pos = inner.position();
+            long pos = position();
             long end = pos + dst.remaining();
             if (end > from && pos < to) {
                 throw new IOException("chunk 1 does not authenticate");
             }
-            return inner.read(dst);
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long position() throws IOException {
-            return inner.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long p) throws IOException {
-            inner.position(p);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return inner.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return inner.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
+            return super.read(dst);
         }
     }
 }

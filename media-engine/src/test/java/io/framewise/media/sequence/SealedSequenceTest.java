@@ -15,6 +15,7 @@ import io.framewise.media.probe.MediaProbe;
 import io.framewise.media.still.FrameReader;
 import io.framewise.media.still.Picture;
 import io.framewise.media.testing.FrameCode;
+import io.framewise.media.testing.ReadOnlyFileChannel;
 import io.framewise.media.testing.TestMedia;
 import io.framewise.media.transcode.DecodedVideo;
 import io.framewise.media.transcode.ProxySettings;
@@ -23,11 +24,8 @@ import io.framewise.model.media.MediaInfo;
 import io.framewise.model.time.FrameRate;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -157,68 +155,29 @@ class SealedSequenceTest {
             return Optional.empty();
         }
         boolean bad = tamper && sealed.relativize(p).equals(TAMPERED);
-        return Optional.of(() -> new XorChannel(FileChannel.open(p, StandardOpenOption.READ), bad));
+        return Optional.of(() -> new XorChannel(p, bad));
     }
 
     /** The plain bytes behind the magic; a tampered file fails its second 1 KiB, as a bad chunk would. */
-    private static final class XorChannel implements SeekableByteChannel {
-        private final FileChannel inner;
+    private static final class XorChannel extends ReadOnlyFileChannel {
         private final boolean bad;
 
-        XorChannel(FileChannel inner, boolean bad) throws IOException {
-            this.inner = inner;
+        XorChannel(Path file, boolean bad) throws IOException {
+            super(file, MAGIC.length);
             this.bad = bad;
-            inner.position(MAGIC.length);
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            long pos = position();
-            if (bad && pos + dst.remaining() > 1024) {
+            if (bad && position() + dst.remaining() > 1024) {
                 throw new IOException("chunk 1 does not authenticate");
             }
             int start = dst.position();
-            int n = inner.read(dst);
+            int n = super.read(dst);
             for (int i = start; i < start + Math.max(n, 0); i++) {
                 dst.put(i, (byte) (dst.get(i) ^ 0x5a));
             }
             return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long position() throws IOException {
-            return inner.position() - MAGIC.length;
-        }
-
-        @Override
-        public SeekableByteChannel position(long p) throws IOException {
-            inner.position(p + MAGIC.length);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return inner.size() - MAGIC.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return inner.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
         }
     }
 }
