@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,48 +81,36 @@ class KeysCommandTest {
         Path data = dir.resolve("data");
         AtRest.open(data, MasterKey.fromFile(key)).close();
 
-        Run noKey = run("server", "--data", data.toString(), "--port", "0", "--encrypt-at-rest");
+        Run noKey = server(data, "--encrypt-at-rest");
         assertEquals(FramewiseCli.EXIT_USAGE, noKey.exit());
         assertTrue(noKey.err().contains("needs the master key"), noKey.err());
 
-        Run wrong = run(
-                "server",
-                "--data",
-                data.toString(),
-                "--port",
-                "0",
-                "--encrypt-at-rest",
-                "--key-file",
-                other.toString());
+        Run wrong = server(data, "--encrypt-at-rest", "--key-file", other.toString());
         assertEquals(FramewiseCli.EXIT_USAGE, wrong.exit());
         assertTrue(wrong.err().contains("does not open the library"), wrong.err());
         assertFalse(wrong.err().contains("Exception"), "a sentence, not a stack trace: " + wrong.err());
 
-        Run samePrevious = run(
-                "server",
-                "--data",
-                data.toString(),
-                "--port",
-                "0",
-                "--encrypt-at-rest",
-                "--key-file",
-                key.toString(),
-                "--previous-key-file",
-                key.toString());
+        Run samePrevious =
+                server(data, "--encrypt-at-rest", "--key-file", key.toString(), "--previous-key-file", key.toString());
         assertEquals(FramewiseCli.EXIT_USAGE, samePrevious.exit());
         assertTrue(samePrevious.err().contains("previous master key is the current key"), samePrevious.err());
-        Run previousAlone =
-                run("server", "--data", data.toString(), "--port", "0", "--previous-key-file", other.toString());
+        Run previousAlone = server(data, "--previous-key-file", other.toString());
         assertEquals(FramewiseCli.EXIT_USAGE, previousAlone.exit());
         assertTrue(previousAlone.err().contains("are for --encrypt-at-rest"), previousAlone.err());
 
-        Run plain = run("server", "--data", data.toString(), "--port", "0");
+        Run plain = server(data);
         assertEquals(FramewiseCli.EXIT_USAGE, plain.exit());
         assertTrue(plain.err().contains("is encrypted at rest"), plain.err());
 
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-        Run readable = run(
-                "server", "--data", data.toString(), "--port", "0", "--encrypt-at-rest", "--key-file", key.toString());
+        Run readable = server(data, "--encrypt-at-rest", "--key-file", key.toString());
         assertTrue(readable.err().contains("chmod 600"), readable.err());
+    }
+
+    /** {@code framewise server --data DATA --port 0} with {@code options}. */
+    private Run server(Path data, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("server", "--data", data.toString(), "--port", "0"));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
     }
 }
