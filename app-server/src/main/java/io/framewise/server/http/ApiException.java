@@ -11,6 +11,7 @@ public abstract sealed class ApiException extends RuntimeException
         permits ApiException.BadRequest,
                 ApiException.NotFound,
                 ApiException.Conflict,
+                ApiException.Locked,
                 ApiException.Gone,
                 ApiException.PayloadTooLarge,
                 ApiException.Unsupported,
@@ -74,6 +75,16 @@ public abstract sealed class ApiException extends RuntimeException
     public static final class Conflict extends ApiException {
         public Conflict(String message, Map<String, Object> details) {
             super(409, "conflict", message, details, null);
+        }
+    }
+
+    /**
+     * 423: the addressed thing is being changed by another request right now (a resumable upload
+     * written through another server node); the same request may be sent again shortly.
+     */
+    public static final class Locked extends ApiException {
+        public Locked(String message, Map<String, Object> details) {
+            super(423, "locked", message, details, null);
         }
     }
 

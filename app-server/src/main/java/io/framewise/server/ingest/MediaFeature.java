@@ -178,7 +178,9 @@ public final class MediaFeature implements Feature, AutoCloseable {
                 options.uploadExpiry(),
                 options.uploadSweep());
         if (store.uploads() != null) {
-            tus.shareThrough(store.uploads());
+            tus.shareThrough(
+                    store.uploads(),
+                    io.framewise.server.db.NodeLocks.of(db.location()).orElse(null));
         }
     }
 

@@ -3,6 +3,7 @@ package io.framewise.server.upload;
 import io.framewise.server.Feature;
 import io.framewise.server.ServerConfig;
 import io.framewise.server.db.PrivateFiles;
+import io.framewise.server.http.ApiException;
 import io.framewise.server.storage.UploadMirror;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -75,6 +76,7 @@ public final class TusUploads implements Feature, AutoCloseable {
     private final ReentrantReadWriteLock sweepLock = new ReentrantReadWriteLock();
     private int skippedSweeps;
     private volatile UploadMirror mirror;
+    private volatile io.framewise.server.db.NodeLocks locks;
 
     /** How long an idle upload lives by default, and how often expired ones are looked for. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
@@ -182,6 +184,16 @@ public final class TusUploads implements Feature, AutoCloseable {
      * node (ADR 0060); a folder store needs none of this, it holds the tus folder itself.
      */
     public void shareThrough(UploadMirror mirror) {
+        shareThrough(mirror, null);
+    }
+
+    /**
+     * As {@link #shareThrough(UploadMirror)}, with the database's locks across nodes (null on SQLite,
+     * which serves one node): a PATCH or DELETE of an upload holds its lock while it runs, so two
+     * nodes never append to the same upload at once, and the second is told to retry (423).
+     */
+    public void shareThrough(UploadMirror mirror, io.framewise.server.db.NodeLocks locks) {
+        this.locks = locks;
         this.mirror = mirror;
     }
 
@@ -222,6 +234,42 @@ public final class TusUploads implements Feature, AutoCloseable {
         HttpServletRequest request = ctx.req();
         UploadMirror shared = mirror;
         String id = shared == null ? null : uploadId(request.getRequestURI());
+        AutoCloseable across = lockAcrossNodes(ctx, id);
+        try {
+            processShared(ctx, ownerId, request, shared, id);
+        } finally {
+            if (across != null) {
+                across.close();
+            }
+        }
+    }
+
+    /** The upload's lock across nodes for a request that changes it, or null when none is needed. */
+    private AutoCloseable lockAcrossNodes(Context ctx, String id) {
+        io.framewise.server.db.NodeLocks nodeLocks = locks;
+        if (id == null
+                || nodeLocks == null
+                || (ctx.method() != HandlerType.PATCH && ctx.method() != HandlerType.DELETE)) {
+            return null;
+        }
+        AutoCloseable held;
+        try {
+            held = nodeLocks.tryLock("tus", id);
+        } catch (io.framewise.server.db.DatabaseException e) {
+            LOG.warn("Cannot lock resumable upload {} across nodes: {}", id, e.getMessage());
+            throw new ApiException.Unavailable(
+                    "The database cannot be reached to lock the upload; try again later", Map.of("upload", id), 5);
+        }
+        if (held == null) {
+            throw new ApiException.Locked(
+                    "The upload is being written through another server node; send the request again shortly",
+                    Map.of("upload", id));
+        }
+        return held;
+    }
+
+    private void processShared(Context ctx, String ownerId, HttpServletRequest request, UploadMirror shared, String id)
+            throws Exception {
         long before = 0;
         if (id != null) {
             shared.pull(uploadDir(id), id);

@@ -237,6 +237,65 @@ class S3StoreTest {
     }
 
     @Test
+    void aPatchOfAnUploadAnotherNodeIsWritingIsToldToSendItAgain() throws Exception {
+        StoreNodes nodes = nodes("locked", "");
+        FramewiseServer a = nodes.start("a");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(18).nextBytes(bytes);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(StoreNodes.uri(a, "/api/tus"))
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Length", Integer.toString(bytes.length))
+                        .header("Upload-Metadata", "filename bm9pc2UuYmlu")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        HttpRequest patch = HttpRequest.newBuilder(StoreNodes.uri(a, path))
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Offset", "0")
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(bytes, 1024)))
+                .build();
+
+        // Another node's PATCH of the same upload holds its lock while it runs.
+        io.framewise.server.db.NodeLocks locks =
+                io.framewise.server.db.NodeLocks.of(nodes.database()).orElseThrow();
+        try (AutoCloseable otherNode = locks.tryLock("tus", id)) {
+            assertTrue(otherNode != null, "the lock was free");
+            HttpResponse<String> refused = http.send(patch, HttpResponse.BodyHandlers.ofString());
+            assertEquals(423, refused.statusCode(), refused.body());
+            assertEquals(
+                    "locked",
+                    StoreNodes.JSON
+                            .readTree(refused.body())
+                            .path("error")
+                            .path("code")
+                            .asText());
+            assertEquals(null, locks.tryLock("tus", id), "held until that PATCH ends");
+        }
+        HttpResponse<String> offset = http.send(
+                HttpRequest.newBuilder(StoreNodes.uri(a, path))
+                        .header("Tus-Resumable", "1.0.0")
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "0", offset.headers().firstValue("Upload-Offset").orElseThrow(), "the refused PATCH wrote nothing");
+
+        HttpResponse<String> sentAgain = http.send(patch, HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, sentAgain.statusCode(), sentAgain.body());
+        assertEquals("1024", sentAgain.headers().firstValue("Upload-Offset").orElseThrow());
+        try (AutoCloseable free = locks.tryLock("tus", id)) {
+            assertTrue(free != null, "the node let the lock go when its PATCH ended");
+        }
+    }
+
+    @Test
     void aColdNodeAnswersTheFirstStillsOfALargeOriginalThroughRangedGetsWhileItFetchesIt() throws Exception {
         StoreNodes nodes = nodes("ranged", "");
         FramewiseServer a = nodes.start("a");

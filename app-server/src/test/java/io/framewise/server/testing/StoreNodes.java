@@ -50,6 +50,11 @@ public final class StoreNodes implements AutoCloseable {
     }
 
     /** A new node with the data folder {@code <dir>/<name>}. */
+    /** The database the nodes share. */
+    public DatabaseLocation database() {
+        return db;
+    }
+
     public FramewiseServer start(String name) {
         Path data = dir.resolve(name);
         FramewiseServer node = FramewiseServer.start(ServerConfig.defaults(data)
@@ -181,7 +186,7 @@ public final class StoreNodes implements AutoCloseable {
         return get(node, "/api/media/" + id + "/stream?rendition=original", "Range", "bytes=" + from + "-" + to);
     }
 
-    private static URI uri(FramewiseServer node, String path) {
+    public static URI uri(FramewiseServer node, String path) {
         return URI.create(node.baseUri().toString().replaceAll("/+$", "") + path);
     }
 }
