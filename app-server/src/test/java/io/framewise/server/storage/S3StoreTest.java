@@ -243,17 +243,7 @@ class S3StoreTest {
         byte[] bytes = new byte[4096];
         new java.util.Random(18).nextBytes(bytes);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> created = http.send(
-                HttpRequest.newBuilder(StoreNodes.uri(a, "/api/tus"))
-                        .header("Tus-Resumable", "1.0.0")
-                        .header("Upload-Length", Integer.toString(bytes.length))
-                        .header("Upload-Metadata", "filename bm9pc2UuYmlu")
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        String path = URI.create(created.headers().firstValue("Location").orElseThrow())
-                .getPath();
+        String path = StoreNodes.tusCreate(a, "noise.bin", bytes.length);
         String id = path.substring(path.lastIndexOf('/') + 1);
         HttpRequest patch = HttpRequest.newBuilder(StoreNodes.uri(a, path))
                 .header("Tus-Resumable", "1.0.0")

@@ -127,20 +127,7 @@ public final class StoreNodes implements AutoCloseable {
      */
     public static HttpResponse<String> tus(Path file, int chunk, FramewiseServer... to) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
-        String metadata = "filename "
-                + Base64.getEncoder()
-                        .encodeToString(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(uri(to[0], "/api/tus"))
-                        .header("Tus-Resumable", "1.0.0")
-                        .header("Upload-Length", Integer.toString(bytes.length))
-                        .header("Upload-Metadata", metadata)
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        String path = URI.create(created.headers().firstValue("Location").orElseThrow())
-                .getPath();
+        String path = tusCreate(to[0], file.getFileName().toString(), bytes.length);
         HttpResponse<String> last = null;
         int turn = 1;
         for (int at = 0; at < bytes.length; at += chunk, turn++) {
@@ -157,6 +144,22 @@ public final class StoreNodes implements AutoCloseable {
             assertEquals(204, last.statusCode(), "PATCH at " + at + ": " + last.body());
         }
         return last;
+    }
+
+    /** Creates a resumable upload of {@code length} bytes named {@code name} on {@code node}; answers its path. */
+    public static String tusCreate(FramewiseServer node, String name, long length) throws Exception {
+        String metadata = "filename " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(uri(node, "/api/tus"))
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Length", Long.toString(length))
+                        .header("Upload-Metadata", metadata)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        return URI.create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
     }
 
     /** The item once it is ready, asked of {@code node}. */
