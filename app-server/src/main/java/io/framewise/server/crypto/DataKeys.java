@@ -50,10 +50,6 @@ public final class DataKeys {
 
     private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
 
-    DataKeys(Path dataDir, MasterKey master) {
-        this(dataDir, master, null);
-    }
-
     /**
      * Keys that new data keys are wrapped by ({@code master}) and, while a rotation runs, the one the
      * older data keys may still be wrapped by ({@code previous}, or null).

@@ -72,16 +72,11 @@ public final class KeyRotation {
 
     /** The names of data keys wrapped by a master key {@code keys} was not opened with. */
     static List<String> wrappedByOthers(Path dir, DataKeys keys) throws IOException {
-        return wrappedBy(dir, id -> !keys.knows(id));
-    }
-
-    /** The names of data keys whose master key id {@code which} accepts. */
-    static List<String> wrappedBy(Path dir, java.util.function.Predicate<String> which) throws IOException {
         List<String> out = new ArrayList<>();
         for (Path file : keyFiles(dir)) {
             String name = dir.relativize(file.getParent()).toString().replace('\\', '/');
             try {
-                if (which.test(DataKeys.read(file, name).masterKeyId())) {
+                if (!keys.knows(DataKeys.read(file, name).masterKeyId())) {
                     out.add(name);
                 }
             } catch (java.nio.file.NoSuchFileException gone) {

@@ -182,15 +182,9 @@ public final class TusUploads implements Feature, AutoCloseable {
     /**
      * Keeps every upload's state and bytes in an S3 store too, so each request may land on another
      * node (ADR 0060); a folder store needs none of this, it holds the tus folder itself.
-     */
-    public void shareThrough(UploadMirror mirror) {
-        shareThrough(mirror, null);
-    }
-
-    /**
-     * As {@link #shareThrough(UploadMirror)}, with the database's locks across nodes (null on SQLite,
-     * which serves one node): a PATCH or DELETE of an upload holds its lock while it runs, so two
-     * nodes never append to the same upload at once, and the second is told to retry (423).
+     * With the database's locks across nodes ({@code locks}, null on SQLite, which serves one node), a
+     * PATCH or DELETE of an upload holds its lock while it runs, so two nodes never append to the same
+     * upload at once and the second is told to retry (423).
      */
     public void shareThrough(UploadMirror mirror, io.framewise.server.db.NodeLocks locks) {
         this.locks = locks;
